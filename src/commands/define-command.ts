@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+
+/** Who may run a command or click an action. `operator` implies `family`. */
+export type Role = 'operator' | 'family';
+
+/**
+ * One slash command (or sub-command), declared as data. The same zod `options` object drives
+ * Discord's option JSON (register-commands), Slack/shell text parsing and validation.
+ * Option fields must be `z.string()`, `z.number().int()`, `z.boolean()` or `z.enum([...])`,
+ * optionally `.optional()`/`.default()`, each with `.describe('…')` (shown as help text).
+ */
+export interface CommandDefinition<O extends z.ZodObject = z.ZodObject> {
+  /** Top-level command without slash, lowercase, e.g. `drift`. */
+  readonly command: string;
+  /** Sub-command, e.g. `audit`; omit for a flat command like `ping`. */
+  readonly subcommand?: string;
+  readonly description: string;
+  readonly options: O;
+  readonly role: Role;
+  /** Job name from the job map that this command enqueues (`drift.audit`). */
+  readonly job: string;
+  /**
+   * Option names that make up the dedupe key, besides command and user. A second identical
+   * submission while the first is queued/running does not enqueue again.
+   */
+  readonly dedupeBy?: readonly (keyof z.infer<O> & string)[];
+}
+
+/** Identity helper that keeps literal types and checks the shape (`satisfies` in one call). */
+export const defineCommand = <O extends z.ZodObject>(definition: CommandDefinition<O>): CommandDefinition<O> => definition;
+
+/**
+ * A button or select action. Custom ids on the wire are `act:<opaqueId>`; the opaque id maps
+ * to a stored action record `{ kind, payload, role, expiresAt, status }` server-side.
+ */
+export interface ActionDefinition<P extends z.ZodObject = z.ZodObject> {
+  /** Stable kind, e.g. `drift.open-pr`, `approve`, `revert`. */
+  readonly kind: string;
+  readonly description: string;
+  /** Payload stored server-side at the time the button is created. */
+  readonly payload: P;
+  readonly role: Role;
+  readonly job: string;
+  /** Whether a second click is refused (approve/revert) or allowed (pagination). */
+  readonly singleUse: boolean;
+}
+
+export const defineAction = <P extends z.ZodObject>(definition: ActionDefinition<P>): ActionDefinition<P> => definition;
