@@ -79,6 +79,11 @@ export interface ChatPort {
   readonly platform: Platform;
   /** Posts `first` in `channelId` and opens a thread on it (Discord: a public thread; Slack: its ts). */
   openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }>;
+  /**
+   * Opens a thread on a message that already exists (e.g. the public reply to a slash command).
+   * Discord: `POST /channels/{c}/messages/{m}/threads`; Slack: the thread is the message's own ts.
+   */
+  openThreadOn(root: MessageRef, title: string): Promise<ThreadRef>;
   /** Posts into an existing thread. */
   post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef>;
   /** Replaces text, attachments-free content and components of a message. */
