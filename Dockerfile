@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# Multi-stage build: compile TypeScript with dev dependencies, ship only the runtime.
+
+FROM node:20.20.2-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --ignore-scripts
+COPY tsconfig.json tsconfig.build.json ./
+COPY src ./src
+RUN npm run build && npm prune --omit=dev --ignore-scripts
+
+FROM node:20.20.2-bookworm-slim AS runtime
+# git: remediation PRs work in clones; openssh-client: `ssh-keygen -lf` for fingerprints; tini: signal handling.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends git openssh-client tini ca-certificates \
+ && rm -rf /var/lib/apt/lists/*
+ENV NODE_ENV=production \
+    CONFIG_PATH=/config/config.yaml \
+    HOME=/home/node
+WORKDIR /app
+COPY --from=build /app/node_modules ./node_modules
+COPY --from=build /app/dist ./dist
+COPY package.json ./
+COPY bin ./bin
+# Runs as the unprivileged `node` user (uid 1000) of the base image.
+USER node
+EXPOSE 8080
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "bin/homelab-bot.js", "healthcheck"]
+ENTRYPOINT ["/usr/bin/tini", "--", "node", "bin/homelab-bot.js"]
+CMD ["start"]
