@@ -1,0 +1,31 @@
+import type { ActionDefinition, CommandDefinition } from './define-command.js';
+import { pingAck } from './ping-ack.js';
+import { ping } from './ping.js';
+
+/** Every slash command, listed explicitly (registry.test.ts fails when a file is missing). */
+export const commands: readonly CommandDefinition[] = [ping];
+
+/** Every button/select action kind. */
+export const actions: readonly ActionDefinition[] = [pingAck];
+
+/** What the dispatcher looks things up in; tests may build their own. */
+export interface Registry {
+  readonly commands: readonly CommandDefinition[];
+  readonly actions: readonly ActionDefinition[];
+}
+
+export const registry: Registry = { commands, actions };
+
+/** `drift audit` / `ping` label of a definition, without the slash. */
+export const commandLabel = (d: Pick<CommandDefinition, 'command' | 'subcommand'>): string =>
+  d.subcommand === undefined ? d.command : `${d.command} ${d.subcommand}`;
+
+export const findCommand = (r: Registry, command: string, subcommand?: string): CommandDefinition | undefined =>
+  r.commands.find((d) => d.command === command && d.subcommand === subcommand);
+
+export const findAction = (r: Registry, kind: string): ActionDefinition | undefined =>
+  r.actions.find((a) => a.kind === kind);
+
+/** Whether `/command` takes a sub-command word (for shell/Slack line parsing). */
+export const hasSubcommands = (r: Registry, command: string): boolean =>
+  r.commands.some((d) => d.command === command && d.subcommand !== undefined);

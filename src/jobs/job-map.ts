@@ -1,0 +1,30 @@
+import { z } from 'zod';
+
+/** Who asked, by immutable platform id (never a token or a display name used for auth). */
+export const requesterSchema = z.object({
+  platform: z.enum(['discord', 'slack', 'shell']),
+  id: z.string().min(1),
+  name: z.string().optional(),
+});
+
+/** Every job carries the run it reports into; options are validated command options. */
+const commandJob = <O extends z.ZodObject>(options: O) =>
+  z.object({ runId: z.string().min(1), requester: requesterSchema, options }).strict();
+
+/** Button/select jobs also carry the action id and the payload stored with the action. */
+const actionJob = <P extends z.ZodObject>(payload: P) =>
+  z.object({ runId: z.string().min(1), requester: requesterSchema, actionId: z.string().min(1), payload }).strict();
+
+/**
+ * The bot↔worker contract: job name → zod payload. Payloads hold ids and options only,
+ * never secrets (workers read credentials from their own config).
+ */
+export const jobMap = {
+  'system.ping': commandJob(z.object({ delayMs: z.number().int().min(0).max(600_000).optional() })),
+  'system.ping-ack': actionJob(z.object({ pingRunId: z.string() })),
+} as const;
+
+export type JobName = keyof typeof jobMap;
+export type JobPayload<N extends JobName> = z.infer<(typeof jobMap)[N]>;
+
+export const isJobName = (name: string): name is JobName => Object.hasOwn(jobMap, name);

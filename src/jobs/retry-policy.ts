@@ -1,0 +1,16 @@
+import type { JobName } from './job-map.js';
+
+/** Attempts and backoff for one job kind. */
+export interface RetryPolicy {
+  readonly attempts: number;
+  readonly backoff: { readonly type: 'exponential' | 'fixed'; readonly delay: number };
+}
+
+/**
+ * The one retry table. Read-only jobs retry on transient failures; jobs that change things
+ * (merge, revert) retry rarely and rely on idempotent processors. UserErrors never retry.
+ */
+export const retryPolicy: Readonly<Record<JobName, RetryPolicy>> = {
+  'system.ping': { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
+  'system.ping-ack': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+};
