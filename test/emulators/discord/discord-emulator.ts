@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { createEmulatorServer } from './emulator-server.js';
+import { createState, type EmuUser, type EmulatorState, type RecordedCallback, type StoredMessage } from './emulator-state.js';
+import { startGateway, type Gateway } from './gateway.js';
+import { componentPayload, findComponent, slashPayload, type OptionValue } from './interaction-payloads.js';
+import { messagesIn } from './message-store.js';
+import type { EmuIdentity } from './payloads.js';
+import { waitUntil } from './wait-until.js';
+
+export interface DiscordEmulatorOptions {
+  readonly token?: string;
+  readonly users?: readonly EmuUser[];
+}
+
+/** What a slash/click/select resolves with: the interaction's acknowledgement. */
+export interface InteractionOutcome {
+  readonly interactionId: string;
+  readonly token: string;
+  readonly callback: RecordedCallback;
+  /** Milliseconds from INTERACTION_CREATE sent to the callback received. */
+  readonly ackMs: number;
+}
+
+/**
+ * A stateful Discord fake (REST under `/api/v10` + gateway on `ws://…/gateway`) on 127.0.0.1.
+ * Point discord.js at it with `rest: { api: emulator.apiUrl }`. See emulators.md §A.
+ */
+export class DiscordEmulator {
+  readonly state: EmulatorState = createState();
+  readonly token: string;
+  private identity: EmuIdentity;
+  private gateway: Gateway | undefined;
+  private readonly server: Server;
+
+  constructor(options: DiscordEmulatorOptions = {}) {
+    this.token = options.token ?? `emu.${randomBytes(12).toString('hex')}`;
+    const id = this.state.nextId;
+    this.identity = { botId: id(), botName: 'opsbot', applicationId: id(), guildId: id(), channelId: id(), baseUrl: '' };
+    this.state.channels.set(this.identity.channelId, { id: this.identity.channelId, type: 0, name: 'ops', parentId: null, recipientId: null, createdAt: new Date().toISOString() });
+    for (const u of options.users ?? []) this.state.users.set(u.id, u);
+    this.server = createEmulatorServer({
+      state: this.state, ids: () => this.identity, token: this.token, dispatch: (e, d) => { this.gateway?.dispatch(e, d); },
+    });
+  }
+
+  get ids(): EmuIdentity { return this.identity; }
+  /** REST base for discord.js (`rest: { api }`): `http://127.0.0.1:P/api`. */
+  get apiUrl(): string { return `${this.identity.baseUrl}/api`; }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.identity = { ...this.identity, baseUrl: `http://127.0.0.1:${port}` };
+    this.gateway = startGateway(this.server, this.state, this.identity, this.token);
+    return this;
+  }
+
+  /** Adds a guild member (ids and role ids are what the bot authorises on). */
+  defineUser(user: EmuUser): EmuUser { this.state.users.set(user.id, user); return user; }
+
+  /** Sends a slash command (`drift audit`, options) and resolves with its acknowledgement. */
+  async slash(userId: string, name: string, options: Readonly<Record<string, OptionValue>> = {}, at: { channelId?: string } = {}): Promise<InteractionOutcome> {
+    const base = this.interactionBase(userId, at.channelId ?? this.identity.channelId, 2, null);
+    const top = name.trim().split(/\s+/)[0] ?? '';
+    const cmd = this.state.commands.get(this.identity.guildId)?.get(top) ?? this.state.commands.get('global')?.get(top);
+    const commandId = typeof cmd?.['id'] === 'string' ? cmd['id'] : this.state.nextId();
+    return this.send(base, slashPayload(this.identity, base, commandId, name, options));
+  }
+
+  /** Clicks a button on a stored message; refuses disabled or missing buttons like the client does. */
+  click(messageId: string, customId: string, userId: string): Promise<InteractionOutcome> {
+    return this.component(messageId, customId, userId, undefined);
+  }
+
+  /** Chooses values in a string select on a stored message. */
+  select(messageId: string, customId: string, values: readonly string[], userId: string): Promise<InteractionOutcome> {
+    return this.component(messageId, customId, userId, values);
+  }
+
+  /** Messages of a channel or thread, oldest first. */
+  messagesIn(channelOrThreadId: string): StoredMessage[] { return messagesIn(this.state, channelOrThreadId); }
+
+  /** The bytes of an attachment as the bot uploaded them (also served at its `url`). */
+  attachmentContent(attachmentId: string): Buffer {
+    const a = this.state.attachments.get(attachmentId);
+    if (a === undefined) throw new Error(`no attachment ${attachmentId}`);
+    return a.bytes;
+  }
+
+  /** Resolves with the first truthy value of `probe`, re-checked on every emulator event. */
+  waitFor<T>(probe: () => T | undefined | null | false, what = 'condition', timeoutMs = 10_000): Promise<T> {
+    return waitUntil(this.state.events, probe, what, timeoutMs);
+  }
+
+  /** The next `count` REST requests matching `match` get 429 (Retry-After 0.2 s) or the given 5xx. */
+  failNext(count: number, status = 429, match: (method: string, path: string) => boolean = (_m, p) => p !== '/gateway/bot'): void {
+    this.state.faults.push({ status, remaining: count, match });
+  }
+
+  /** Number of identified gateway connections. */
+  connected(): number { return this.gateway?.connectedCount() ?? 0; }
+  closeGateway(code: number): void { this.gateway?.closeAll(code); }
+
+  async stop(): Promise<void> {
+    await this.gateway?.shutdown();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => { resolve(); }));
+  }
+
+  private interactionBase(userId: string, channelId: string, type: 2 | 3, componentMessageId: string | null) {
+    const user = this.state.users.get(userId);
+    const channel = this.state.channels.get(channelId);
+    if (user === undefined) throw new Error(`unknown emulator user ${userId}; defineUser first`);
+    if (channel === undefined) throw new Error(`unknown channel ${channelId}`);
+    const i = { id: this.state.nextId(), token: `itk.${randomBytes(16).toString('hex')}`, type, channelId, userId: user.id, componentMessageId, sentAt: 0, callback: null, originalMessageId: null };
+    this.state.interactions.set(i.id, i);
+    return { id: i.id, token: i.token, user, channel };
+  }
+
+  private component(messageId: string, customId: string, userId: string, values: readonly string[] | undefined): Promise<InteractionOutcome> {
+    const message = this.state.messages.get(messageId);
+    if (message === undefined) throw new Error(`unknown message ${messageId}`);
+    const c = findComponent(message.components, customId);
+    if (c === undefined) throw new Error(`message ${messageId} has no component ${customId}`);
+    if (c['disabled'] === true) throw new Error(`component ${customId} is disabled`);
+    const base = this.interactionBase(userId, message.channelId, 3, messageId);
+    return this.send(base, componentPayload(this.identity, base, message, this.state.users, customId, values));
+  }
+
+  private async send(base: { id: string; token: string }, payload: unknown): Promise<InteractionOutcome> {
+    const stored = this.state.interactions.get(base.id);
+    if (stored === undefined || this.gateway === undefined) throw new Error('emulator not started');
+    const sentAt = performance.now();
+    Object.assign(stored, { sentAt });
+    if (this.gateway.dispatch('INTERACTION_CREATE', payload) === 0) throw new Error('no identified gateway connection');
+    const callback = await this.waitFor(() => stored.callback, `callback for interaction ${base.id}`, 3_000);
+    return { interactionId: base.id, token: base.token, callback, ackMs: callback.at - sentAt };
+  }
+}
+
+/** Starts an emulator on 127.0.0.1:0. */
+export const startDiscordEmulator = (options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> => new DiscordEmulator(options).start();
