@@ -1,0 +1,66 @@
+import { ErrorCode, WebClient, type WebAPIPlatformError } from '@slack/web-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSlackEmulator, type SlackEmulator } from './slack-emulator.js';
+
+const botToken = 'xoxb-test-token';
+let fake: SlackEmulator;
+let client: WebClient;
+
+beforeAll(async () => {
+  fake = await startSlackEmulator({ signingSecret: 'shh', botToken });
+  client = new WebClient(botToken, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+});
+afterAll(async () => { await fake.close(); });
+
+const platformError = async (call: Promise<unknown>): Promise<string> => {
+  const error = await call.then(() => undefined, (e: unknown) => e as WebAPIPlatformError);
+  expect(error?.code).toBe(ErrorCode.PlatformError);
+  return error?.data.error ?? '';
+};
+
+describe('slack emulator web api', () => {
+  it('stores a root message and a thread reply with increasing ts', async () => {
+    const root = await client.chat.postMessage({ channel: 'C0CHAN001', text: 'root' });
+    const reply = await client.chat.postMessage({ channel: 'C0CHAN001', text: 'reply', thread_ts: root.ts ?? '' });
+    expect(Number(reply.ts)).toBeGreaterThan(Number(root.ts));
+    expect(fake.messagesIn('C0CHAN001', root.ts).map((m) => m.text)).toEqual(['root', 'reply']);
+  });
+
+  it('answers errors as ok:false so the client does not retry', async () => {
+    expect(await platformError(client.chat.postMessage({ channel: 'nope', text: 'x' }))).toBe('channel_not_found');
+    expect(await platformError(client.chat.update({ channel: 'C0CHAN001', ts: '1.000001', text: 'x' }))).toBe('message_not_found');
+    expect(await platformError(client.chat.postMessage({ channel: 'C0CHAN001', text: 'x', thread_ts: '2.000002' }))).toBe('thread_not_found');
+  });
+
+  it('rejects a section longer than 3000 characters like real Slack', async () => {
+    const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }];
+    expect(await platformError(client.chat.postMessage({ channel: 'C0CHAN001', text: 't', blocks }))).toMatch(/^invalid_blocks/);
+  });
+
+  it('updates a message in place', async () => {
+    const posted = await client.chat.postMessage({ channel: 'C0CHAN002', text: 'before' });
+    await client.chat.update({ channel: 'C0CHAN002', ts: posted.ts ?? '', text: 'after' });
+    expect(fake.store.findMessage('C0CHAN002', posted.ts ?? '')).toMatchObject({ text: 'after', edits: 1 });
+  });
+
+  it('receives files.uploadV2 into a thread with the exact bytes', async () => {
+    const root = await client.chat.postMessage({ channel: 'C0CHAN003', text: 'root' });
+    await client.filesUploadV2({ channel_id: 'C0CHAN003', thread_ts: root.ts ?? '', file: Buffer.from('diff --git a b\n'), filename: 'drift.diff' });
+    const [file] = fake.filesIn('C0CHAN003', root.ts);
+    expect(file?.filename).toBe('drift.diff');
+    expect(file?.bytes?.toString('utf8')).toBe('diff --git a b\n');
+    expect(fake.messagesIn('C0CHAN003', root.ts).at(-1)?.fileIds).toEqual([file?.id]);
+  });
+
+  it('opens one stable DM channel per user', async () => {
+    const a = await client.conversations.open({ users: 'U0ALICE01' });
+    const b = await client.conversations.open({ users: 'U0ALICE01' });
+    expect(a.channel?.id).toMatch(/^D/);
+    expect(b.channel?.id).toBe(a.channel?.id);
+  });
+
+  it('refuses a wrong bot token', async () => {
+    const stranger = new WebClient('xoxb-wrong', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
+    expect(await platformError(stranger.auth.test())).toBe('invalid_auth');
+  });
+});

@@ -1,0 +1,133 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import {
+  blockActionsPayload, findElement, postToBot, slashFields, type DeliveryResult, type RawPostOptions,
+} from './slack-inbound.js';
+import { handleRequest } from './slack-server.js';
+import { SlackSocketHub } from './slack-socket.js';
+import { SlackStore, type FakeFile, type FakeMessage } from './slack-store.js';
+
+export interface SlackEmulatorOptions {
+  readonly signingSecret: string;
+  readonly botToken: string;
+  /** Enables `apps.connections.open` (Socket Mode) for this `xapp-` token. */
+  readonly appToken?: string;
+  /** Display names by user id, used as `user_name`; defaults to the id lowercased. */
+  readonly users?: Readonly<Record<string, string>>;
+  /** Channel a slash command comes from when the caller does not say; default `C0CHAN001`. */
+  readonly defaultChannel?: string;
+}
+
+/** The running fake plus its control and assertion API (design/emulators.md §B, §D). */
+export interface SlackEmulator {
+  /** `http://127.0.0.1:P` */
+  readonly url: string;
+  /** Give this to `WebClient`/`App` as `slackApiUrl`. */
+  readonly apiUrl: string;
+  readonly store: SlackStore;
+  /** Where HTTP-mode deliveries go (`http://127.0.0.1:B/slack/events`); unset → Socket Mode. */
+  setBotUrl(url: string | undefined): void;
+  readonly socketConnected: boolean;
+  slash(user: string, command: string, text: string, options?: { channel?: string }): Promise<DeliveryResult>;
+  /** Clicks `actionId` on the message with `messageTs`; an id not on the message is sent anyway (forgery). */
+  clickButton(messageTs: string, actionId: string, value: string | undefined, user: string): Promise<DeliveryResult>;
+  select(messageTs: string, actionId: string, values: readonly string[], user: string): Promise<DeliveryResult>;
+  /** Sends `body` with a given (bad) signature, for the 401 tests. */
+  sendWithSignature(body: string, signature: string, options?: RawPostOptions): Promise<DeliveryResult>;
+  /** Sends `body` correctly signed with the options' timestamp / content type. */
+  sendSigned(body: string, options: RawPostOptions): Promise<DeliveryResult>;
+  waitFor<T>(predicate: () => T | undefined | false | null, timeoutMs?: number, what?: string): Promise<T>;
+  messagesIn(channel: string, threadTs?: string): FakeMessage[];
+  ephemeralsFor(user: string): FakeMessage[];
+  filesIn(channel: string, threadTs?: string): FakeFile[];
+  /** The DM channel `conversations.open` gave out for `user`, if any. */
+  dmChannelOf(user: string): string | undefined;
+  close(): Promise<void>;
+}
+
+/** Starts the fake Slack on 127.0.0.1 with a free port. */
+export async function startSlackEmulator(options: SlackEmulatorOptions): Promise<SlackEmulator> {
+  const store = new SlackStore();
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://127.0.0.1:${port}`;
+  const hub = new SlackSocketHub(`ws://127.0.0.1:${port}`, () => { store.changed(); });
+  hub.attach(server);
+  const ctx = { store, baseUrl: url, botToken: options.botToken, socketUrl: () => hub.nextUrl(), ...(options.appToken === undefined ? {} : { appToken: options.appToken }) };
+  server.on('request', (req, res) => {
+    handleRequest(req, res, ctx).catch((error: unknown) => { res.writeHead(500).end(String(error)); });
+  });
+  return buildControl({ options, store, hub, url, close: () => closeServer(server, hub) });
+}
+
+async function closeServer(server: ReturnType<typeof createServer>, hub: SlackSocketHub): Promise<void> {
+  hub.close();
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+}
+
+interface Parts {
+  readonly options: SlackEmulatorOptions;
+  readonly store: SlackStore;
+  readonly hub: SlackSocketHub;
+  readonly url: string;
+  readonly close: () => Promise<void>;
+}
+
+function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator {
+  let botUrl: string | undefined;
+  const nameOf = (user: string): string => options.users?.[user] ?? user.toLowerCase();
+  const newResponseUrl = (target: { channel: string; user: string; messageTs?: string }): string => {
+    const id = store.nextId('R');
+    store.responseTargets.set(id, target);
+    return `${url}/response/${id}`;
+  };
+  const deliver = (type: 'slash_commands' | 'interactive', form: string, payload: unknown): Promise<DeliveryResult> => {
+    if (botUrl !== undefined) return postToBot(botUrl, options.signingSecret, form);
+    return hub.send(type, payload);
+  };
+  const act = (messageTs: string, action: Record<string, unknown>, user: string): Promise<DeliveryResult> => {
+    const message = store.findMessageByTs(messageTs);
+    if (message === undefined) throw new Error(`fake slack: no message with ts ${messageTs}`);
+    const payload = blockActionsPayload({
+      user, userName: nameOf(user), message, action, triggerId: store.nextTs(),
+      responseUrl: newResponseUrl({ channel: message.channel, user, messageTs }),
+    });
+    return deliver('interactive', new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), payload);
+  };
+  return {
+    url, apiUrl: `${url}/api/`, store,
+    setBotUrl: (next) => { botUrl = next; },
+    get socketConnected() { return hub.connected; },
+    slash: (user, command, text, opts = {}) => {
+      const channel = opts.channel ?? options.defaultChannel ?? 'C0CHAN001';
+      const fields = slashFields({ user, userName: nameOf(user), command, text, channel, triggerId: store.nextTs(), responseUrl: newResponseUrl({ channel, user }) });
+      return deliver('slash_commands', new URLSearchParams(fields).toString(), fields);
+    },
+    clickButton: (messageTs, actionId, value, user) => {
+      const element = findElement(store.findMessageByTs(messageTs) ?? ({ blocks: [] } as unknown as FakeMessage), actionId);
+      const base = element ?? { type: 'button', action_id: actionId, block_id: 'forged', text: { type: 'plain_text', text: actionId } };
+      return act(messageTs, { ...base, ...(value === undefined ? {} : { value }) }, user);
+    },
+    select: (messageTs, actionId, values, user) => {
+      const options_ = values.map((v) => ({ text: { type: 'plain_text', text: v }, value: v }));
+      const multi = findElement(store.findMessageByTs(messageTs) ?? ({ blocks: [] } as unknown as FakeMessage), actionId)?.['type'] === 'multi_static_select';
+      const chosen = multi ? { type: 'multi_static_select', selected_options: options_ } : { type: 'static_select', selected_option: options_[0] };
+      return act(messageTs, { action_id: actionId, block_id: 'actions', ...chosen }, user);
+    },
+    sendWithSignature: (body, signature, opts = {}) => postToBot(requireBotUrl(botUrl), options.signingSecret, body, { ...opts, signature }),
+    sendSigned: (body, opts) => postToBot(requireBotUrl(botUrl), options.signingSecret, body, opts),
+    waitFor: (predicate, timeoutMs, what) => store.waitFor(predicate, timeoutMs, what),
+    messagesIn: (channel, threadTs) => store.messagesIn(channel, threadTs),
+    ephemeralsFor: (user) => store.messages.filter((m) => m.ephemeralTo === user),
+    filesIn: (channel, threadTs) => [...store.files.values()].filter((f) => f.channel === channel && f.threadTs === threadTs),
+    dmChannelOf: (user) => store.dmChannels.get(user),
+    close,
+  };
+}
+
+function requireBotUrl(botUrl: string | undefined): string {
+  if (botUrl === undefined) throw new Error('fake slack: setBotUrl() first');
+  return botUrl;
+}
