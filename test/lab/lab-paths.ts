@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { createServer } from 'node:net';
+import type { LabMarkers } from './lab-processes.js';
+
+/** The two Docker "hosts" of the lab, named like the operator's Proxmox containers. */
+export const labHostSpecs = [
+  { name: 'ct-docker-01', endpoint: 'docker01', dir: 'host1' },
+  { name: 'ct-media-01', endpoint: 'media01', dir: 'host2' },
+] as const;
+
+export type LabHostName = (typeof labHostSpecs)[number]['name'];
+
+/** Every path a lab run uses; all of them live under `stateDir` (unix sockets stay < 100 chars). */
+export interface LabPaths {
+  readonly name: string;
+  readonly stateDir: string;
+  readonly pidsDir: string;
+  readonly keysDir: string;
+  readonly clientKey: string;
+  readonly knownHosts: string;
+  readonly remote: string;
+  readonly clone: string;
+  readonly hostDir: (index: number) => string;
+}
+
+/** Paths of lab `name` under `root` (default `/tmp/hlb-lab`). */
+export function labPaths(name: string, root = '/tmp/hlb-lab'): LabPaths {
+  if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(name)) {
+    throw new Error(`lab name "${name}" must be 1-31 chars of a-z, 0-9 and "-"`);
+  }
+  const stateDir = `${root}/${name}`;
+  return {
+    name,
+    stateDir,
+    pidsDir: `${stateDir}/pids`,
+    keysDir: `${stateDir}/keys`,
+    clientKey: `${stateDir}/keys/id_ed25519`,
+    knownHosts: `${stateDir}/keys/known_hosts`,
+    remote: `${stateDir}/remote/apps.git`,
+    clone: `${stateDir}/clone/apps`,
+    hostDir: (index) => `${stateDir}/host${index + 1}`,
+  };
+}
+
+/**
+ * Second octet of host `index`'s docker address pool (`10.<octet>.0.0/16`), derived from the lab
+ * name so labs with different names running at the same time do not pick overlapping bridges.
+ */
+export function poolOctet(name: string, index: number): number {
+  const n = createHash('sha256').update(name).digest().readUInt16BE(0) % 70;
+  return 100 + n * 2 + index;
+}
+
+/** cgroup parent of host `index`'s containers (lets cleanup find container processes after a crash). */
+export const cgroupParent = (name: string, index: number): string => `hlb-lab-${name}-h${index + 1}`;
+
+/** Process markers of the lab, for cleanup and for the "no process left" check. */
+export function labMarkers(paths: LabPaths): LabMarkers {
+  const idx = labHostSpecs.map((_, i) => i);
+  return {
+    stateDir: paths.stateDir,
+    cgroupParents: idx.map((i) => cgroupParent(paths.name, i)),
+    addressPrefixes: idx.map((i) => `10.${poolOctet(paths.name, i)}.`),
+  };
+}
+
+/** A TCP port that was free on 127.0.0.1 a moment ago. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      server.close(() => {
+        resolve(port);
+      });
+    });
+  });
+}
