@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { pingAck } from '../commands/ping-ack.js';
+import { ping } from '../commands/ping.js';
 
 /** Who asked, by immutable platform id (never a token or a display name used for auth). */
 export const requesterSchema = z.object({
@@ -20,8 +22,8 @@ const actionJob = <P extends z.ZodObject>(payload: P) =>
  * never secrets (workers read credentials from their own config).
  */
 export const jobMap = {
-  'system.ping': commandJob(z.object({ delayMs: z.number().int().min(0).max(600_000).optional() })),
-  'system.ping-ack': actionJob(z.object({ pingRunId: z.string() })),
+  'system.ping': commandJob(ping.options),
+  'system.ping-ack': actionJob(pingAck.payload),
 } as const;
 
 export type JobName = keyof typeof jobMap;

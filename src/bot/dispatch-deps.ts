@@ -1,0 +1,53 @@
+import { createHash } from 'node:crypto';
+import type { Registry } from '../commands/registry.js';
+import { UserError, toUserMessage } from '../errors.js';
+import type { Producer } from '../jobs/queue.js';
+import type { Logger } from '../log.js';
+import type { ActionStore } from '../store/action-store.js';
+import type { DedupeStore } from '../store/dedupe-store.js';
+import type { RunStore } from '../store/run-store.js';
+import type { AccessConfig } from './authorize.js';
+import { findPerson } from './authorize.js';
+import type { ChatPort, ChatUser, Platform, Responder } from './chat-port.js';
+
+/** Everything the dispatcher needs, passed in (composition root builds the real ones). */
+export interface DispatchDeps {
+  readonly registry: Registry;
+  readonly chats: Partial<Record<Platform, ChatPort>>;
+  readonly access: AccessConfig;
+  readonly runStore: RunStore;
+  readonly actionStore: ActionStore;
+  readonly dedupeStore: DedupeStore;
+  readonly producer: Pick<Producer, 'enqueue'>;
+  readonly log: Logger;
+  readonly clock: () => Date;
+  /** How long an identical command by the same user is refused while it runs (default 600 s). */
+  readonly dedupeWindowSeconds?: number;
+}
+
+/** Short, deterministic, BullMQ-safe id (no `:`) from the parts. */
+export const stableId = (prefix: string, ...parts: readonly string[]): string =>
+  `${prefix}-${createHash('sha256').update(parts.join('\u0000')).digest('base64url').slice(0, 20)}`;
+
+/** Requester as stored in run records and job payloads (ids plus a display name). */
+export function toRequester(user: ChatUser, access: AccessConfig): { platform: Platform; id: string; name: string } {
+  const name = findPerson(user, access)?.name ?? user.displayName ?? user.id;
+  return { platform: user.platform, id: user.id, name };
+}
+
+export function chatFor(deps: DispatchDeps, platform: Platform): ChatPort {
+  const chat = deps.chats[platform];
+  if (chat === undefined) throw new Error(`no chat port for ${platform}`);
+  return chat;
+}
+
+/** The dispatcher's error boundary: every refusal or failure is a private reply. */
+export async function replyWithError(responder: Responder, error: unknown, runId: string, log: Logger): Promise<void> {
+  if (error instanceof UserError) log.info({ code: error.code }, 'refused');
+  else log.error({ err: error }, 'dispatch failed');
+  try {
+    await responder.replyPrivately(toUserMessage(error, runId));
+  } catch (replyError) {
+    log.error({ err: replyError }, 'private reply failed');
+  }
+}

@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import type { CommandDefinition } from '../commands/define-command.js';
+import { commandOptionSpecs } from '../commands/option-specs.js';
+import { describeOptions, parseCommandText } from '../commands/parse-text.js';
+import { commandLabel, findCommand } from '../commands/registry.js';
+import { UserError } from '../errors.js';
+import type { JobName } from '../jobs/job-map.js';
+import { authorize, refusalMessage, resolveRole } from './authorize.js';
+import type { InboundCommand, InboundHandler, Responder, ThreadRef } from './chat-port.js';
+import { onAction } from './dispatch-action.js';
+import { chatFor, replyWithError, stableId, toRequester, type DispatchDeps } from './dispatch-deps.js';
+import { claimContent } from './dispatch-dedupe.js';
+
+export type { DispatchDeps } from './dispatch-deps.js';
+
+function findDefinition(deps: DispatchDeps, cmd: InboundCommand): CommandDefinition {
+  const definition = findCommand(deps.registry, cmd.command, cmd.subcommand);
+  if (definition !== undefined) return definition;
+  const known = deps.registry.commands.map((d) => `/${commandLabel(d)}`).join(', ');
+  const label = commandLabel({ command: cmd.command, ...(cmd.subcommand === undefined ? {} : { subcommand: cmd.subcommand }) });
+  throw new UserError('unknown-command', `Unknown command /${label}. Known commands: ${known}.`);
+}
+
+/** Structured options (Discord) or text (Slack, shell) → validated option values. */
+function validateOptions(definition: CommandDefinition, cmd: InboundCommand): Record<string, unknown> {
+  const specs = commandOptionSpecs(definition);
+  const useText = cmd.text !== undefined && Object.keys(cmd.options).length === 0;
+  const raw = useText ? parseCommandText(cmd.text ?? '', specs) : cmd.options;
+  const parsed = definition.options.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new UserError('bad-options', `Invalid options for /${commandLabel(definition)}: ${z.prettifyError(parsed.error)}\n${describeOptions(specs)}`);
+}
+
+const optionsText = (options: Record<string, unknown>): string =>
+  Object.entries(options).map(([k, v]) => ` ${k}:${JSON.stringify(v)}`).join('');
+
+async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder: Responder, runId: string): Promise<void> {
+  const definition = findDefinition(deps, cmd);
+  const label = `/${commandLabel(definition)}`;
+  const role = resolveRole(cmd.user, deps.access);
+  if (!authorize(role, definition.role)) throw new UserError('not-allowed', refusalMessage(cmd.user, role, label, deps.access));
+  const options = validateOptions(definition, cmd);
+  if ((await deps.runStore.get(runId)) !== undefined) {
+    await responder.replyPrivately(`Already received (run ${runId}); the result goes to the same thread.`);
+    return;
+  }
+  await claimContent(deps, { cmd, definition, options, runId });
+  const chat = chatFor(deps, cmd.platform);
+  const root = await responder.replyPublicly({ text: `⏳ Queued: ${label}${optionsText(options)}` });
+  const thread: ThreadRef = cmd.threadId === undefined
+    ? await chat.openThreadOn(root, `${label} by ${toRequester(cmd.user, deps.access).name}`.slice(0, 100))
+    : { platform: cmd.platform, channelId: cmd.channelId, threadId: cmd.threadId };
+  const now = deps.clock().toISOString();
+  const requester = toRequester(cmd.user, deps.access);
+  const created = await deps.runStore.create({
+    runId, jobId: runId, platform: cmd.platform, channelId: thread.channelId, threadId: thread.threadId,
+    rootMessageId: root.messageId, statusMessage: root, requester, command: label, status: 'queued', createdAt: now, updatedAt: now,
+  });
+  if (!created) return;
+  await deps.producer.enqueue(definition.job as JobName, { runId, requester, options }, { jobId: runId });
+}
+
+/**
+ * The InboundHandler every adapter calls: validate → authorize → reply publicly and open a
+ * thread → save the run record → enqueue with a deterministic job id (platform + invocation),
+ * so a redelivered or double-submitted command runs once.
+ */
+export function createDispatcher(deps: DispatchDeps): InboundHandler {
+  return {
+    onCommand: async (cmd, responder) => {
+      const runId = stableId('r', cmd.platform, cmd.invocationId);
+      const log = deps.log.child({ platform: cmd.platform, cmd: cmd.command, runId });
+      try {
+        await handleCommand(deps, cmd, responder, runId);
+      } catch (error) {
+        await replyWithError(responder, error, runId, log);
+      }
+    },
+    onAction: (action, responder) => onAction(deps, action, responder),
+  };
+}

@@ -1,0 +1,39 @@
+import type { Job } from 'bullmq';
+import type { ChatPort } from '../bot/chat-port.js';
+import type { Logger } from '../log.js';
+import type { RunRecord } from '../store/run-store.js';
+import type { ProcessorContext } from './processor.js';
+import type { JobDeps } from './run-job.js';
+import { setStatusLine } from './post-result.js';
+
+interface Scope {
+  readonly job: Job;
+  readonly run: RunRecord;
+  readonly chat: ChatPort;
+  readonly deps: JobDeps;
+  readonly log: Logger;
+}
+
+/** Builds the context a processor sees for one attempt. */
+export function processorContext(scope: Scope): ProcessorContext {
+  const { job, run, chat, deps, log } = scope;
+  return {
+    log,
+    run,
+    attempt: job.attemptsMade + 1,
+    createButton: async (definition, payload, label, style = 'primary') => {
+      const record = await deps.actionStore.create({
+        kind: definition.kind,
+        label,
+        style,
+        payload: definition.payload.parse(payload),
+        role: definition.role,
+        singleUse: definition.singleUse,
+        createdBy: { platform: run.requester.platform, id: run.requester.id },
+        runId: run.runId,
+      }, deps.actionTtlMs);
+      return { id: `act:${record.id}`, label, style };
+    },
+    progress: (text) => setStatusLine(chat, run, text, log),
+  };
+}

@@ -1,0 +1,27 @@
+import type { ActionButton, ActionStyle } from '../bot/chat-port.js';
+import type { ActionDefinition } from '../commands/define-command.js';
+import type { Logger } from '../log.js';
+import type { Report } from '../report/report.js';
+import type { RunRecord } from '../store/run-store.js';
+import type { JobName, JobPayload } from './job-map.js';
+
+/** What a processor may do besides computing its Report. */
+export interface ProcessorContext {
+  readonly log: Logger;
+  readonly run: RunRecord;
+  /** 1 on the first try, 2 on the first retry, … */
+  readonly attempt: number;
+  /** Stores an action record and returns the button (`act:<opaque id>`) for the report. */
+  createButton(definition: ActionDefinition, payload: Record<string, unknown>, label: string, style?: ActionStyle): Promise<ActionButton>;
+  /** Replaces the run's status message text (e.g. "checking 3/7 hosts"). */
+  progress(text: string): Promise<void>;
+}
+
+/**
+ * One job kind's work. Must be idempotent (it may run again after a crash); throw `UserError`
+ * for failures a retry cannot fix, anything else is retried per the retry table.
+ */
+export type Processor<N extends JobName> = (payload: JobPayload<N>, context: ProcessorContext) => Promise<Report>;
+
+/** One processor per job name: adding a job to the map without a processor fails to compile. */
+export type Processors = { readonly [N in JobName]: Processor<N> };

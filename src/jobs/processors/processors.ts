@@ -1,0 +1,9 @@
+import type { Processors } from '../processor.js';
+import { systemPingAck } from './system-ping-ack.js';
+import { systemPing } from './system-ping.js';
+
+/** Every job's processor, explicitly (the `Processors` type fails when one is missing). */
+export const processors: Processors = {
+  'system.ping': systemPing,
+  'system.ping-ack': systemPingAck,
+};

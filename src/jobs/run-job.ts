@@ -1,0 +1,76 @@
+import { UnrecoverableError, type Job } from 'bullmq';
+import type { ChatPort, Platform } from '../bot/chat-port.js';
+import { UserError, toUserMessage } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { ActionStore } from '../store/action-store.js';
+import type { RunStore } from '../store/run-store.js';
+import { isJobName, jobMap, type JobName } from './job-map.js';
+import type { Processors } from './processor.js';
+import { postResult, setStatusLine } from './post-result.js';
+import { processorContext } from './processor-context.js';
+
+/** What running a job needs; all passed in. */
+export interface JobDeps {
+  readonly processors: Processors;
+  readonly chats: Partial<Record<Platform, ChatPort>>;
+  readonly runStore: RunStore;
+  readonly actionStore: ActionStore;
+  readonly log: Logger;
+  readonly actionTtlMs: number;
+}
+
+const isFinalAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+
+function parse(job: Job): { name: JobName; payload: { runId: string; actionId?: string } } {
+  if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
+  const parsed = jobMap[job.name].safeParse(job.data);
+  if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}`);
+  return { name: job.name, payload: parsed.data };
+}
+
+/**
+ * The job wrapper (an error boundary): loads the run record, runs the processor, posts the
+ * result into the run's thread with the bot token, and maps UserError → UnrecoverableError.
+ */
+export async function runJob(job: Job, deps: JobDeps): Promise<void> {
+  const { name, payload } = parse(job);
+  const log = deps.log.child({ job: name, jobId: job.id, runId: payload.runId });
+  const found = await deps.runStore.get(payload.runId);
+  if (found === undefined) throw new UnrecoverableError(`run ${payload.runId} not found`);
+  const chat = deps.chats[found.platform];
+  if (chat === undefined) throw new UnrecoverableError(`no chat port for ${found.platform}`);
+  if (found.status === 'succeeded' && found.resultMessage !== undefined) return;
+  let run = await deps.runStore.update(found.runId, { status: 'running' });
+  await setStatusLine(chat, run, `🔄 Running: ${run.command}`, log);
+  try {
+    const process = deps.processors[name] as (p: unknown, c: unknown) => ReturnType<Processors[JobName]>;
+    const report = await process(payload, processorContext({ job, run, chat, deps, log }));
+    run = await postResult(chat, run, report, deps.runStore);
+    run = await deps.runStore.update(run.runId, { status: 'succeeded' });
+    await setStatusLine(chat, run, `✅ Done: ${run.command}`, log);
+  } catch (error) {
+    await handleFailure(error, { job, chat, run, deps, log });
+  } finally {
+    if (payload.actionId !== undefined) await deps.actionStore.finish(payload.actionId, 'done');
+  }
+}
+
+interface FailureScope {
+  readonly job: Job;
+  readonly chat: ChatPort;
+  readonly run: Awaited<ReturnType<RunStore['update']>>;
+  readonly deps: JobDeps;
+  readonly log: Logger;
+}
+
+async function handleFailure(error: unknown, scope: FailureScope): Promise<never> {
+  const { job, chat, deps, log } = scope;
+  const final = error instanceof UserError || isFinalAttempt(job);
+  log.error({ err: error, attempt: job.attemptsMade + 1, final }, 'job failed');
+  if (!final) throw error;
+  const text = toUserMessage(error, scope.run.runId);
+  const run = await postResult(chat, scope.run, { title: `${scope.run.command} failed`, status: 'failed', summary: text }, deps.runStore);
+  await deps.runStore.update(run.runId, { status: 'failed', error: text });
+  await setStatusLine(chat, run, `❌ Failed: ${run.command}`, log);
+  throw error instanceof UserError ? new UnrecoverableError(error.message) : error;
+}

@@ -1,0 +1,63 @@
+import type { Redis } from 'ioredis';
+import type { MessageRef, Platform } from '../bot/chat-port.js';
+
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+/**
+ * Durable record of one command or action run: where its messages live, so a worker can
+ * post and edit with the bot token after restarts (interaction tokens expire after 15 min).
+ */
+export interface RunRecord {
+  readonly runId: string;
+  readonly jobId: string;
+  readonly platform: Platform;
+  readonly channelId: string;
+  readonly threadId: string;
+  readonly rootMessageId: string;
+  /** The "⏳ queued" message (its ref, id included), edited as the run progresses. */
+  readonly statusMessage?: MessageRef;
+  /** The posted result, so a retried job edits instead of posting twice. */
+  readonly resultMessage?: MessageRef;
+  readonly requester: { readonly platform: Platform; readonly id: string; readonly name?: string };
+  readonly command: string;
+  readonly status: RunStatus;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly error?: string;
+}
+
+/** Run records in Redis under `<prefix>run:<runId>`, kept for `ttlSeconds`. */
+export interface RunStore {
+  /** Saves a new record; false when the run id already exists (duplicate invocation). */
+  create(record: RunRecord): Promise<boolean>;
+  get(runId: string): Promise<RunRecord | undefined>;
+  /** Merges `patch` into the record (and bumps `updatedAt`); returns the new record. */
+  update(runId: string, patch: Partial<Omit<RunRecord, 'runId'>>): Promise<RunRecord>;
+}
+
+export interface RunStoreOptions {
+  readonly redis: Redis;
+  readonly prefix?: string;
+  readonly clock?: () => Date;
+  readonly ttlSeconds?: number;
+}
+
+export function createRunStore(options: RunStoreOptions): RunStore {
+  const { redis, prefix = 'hlb:', clock = () => new Date(), ttlSeconds = 30 * 24 * 3600 } = options;
+  const key = (runId: string): string => `${prefix}run:${runId}`;
+  const get = async (runId: string): Promise<RunRecord | undefined> => {
+    const raw = await redis.get(key(runId));
+    return raw === null ? undefined : (JSON.parse(raw) as RunRecord);
+  };
+  return {
+    create: async (record) => (await redis.set(key(record.runId), JSON.stringify(record), 'EX', ttlSeconds, 'NX')) === 'OK',
+    get,
+    update: async (runId, patch) => {
+      const current = await get(runId);
+      if (current === undefined) throw new Error(`run ${runId} not found`);
+      const next: RunRecord = { ...current, ...patch, runId, updatedAt: clock().toISOString() };
+      await redis.set(key(runId), JSON.stringify(next), 'KEEPTTL');
+      return next;
+    },
+  };
+}
