@@ -1,0 +1,86 @@
+import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { toUserMessage } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import type { ChatAdapter, InboundHandler, MessageRef, OutgoingMessage, Responder, ThreadRef } from '../chat-port.js';
+import { DiscordChat } from './discord-chat.js';
+import { interactionResponder } from './interaction-responder.js';
+import { toInboundAction, toInboundCommand } from './to-inbound.js';
+
+/** Credentials and endpoints of the Discord adapter. */
+export interface DiscordAdapterOptions {
+  readonly token: string;
+  /** REST base (`http://127.0.0.1:P/api` for the emulator); the gateway URL comes from `/gateway/bot`. */
+  readonly apiUrl?: string;
+  readonly logger: Logger;
+}
+
+/**
+ * The inbound side over a discord.js gateway client (intents: Guilds only). Every interaction
+ * is acknowledged first (`deferReply` / `deferUpdate`, well inside Discord's 3 s), and only
+ * then handed to the handler. Outbound calls go through `DiscordChat` (bot token, REST).
+ */
+export class DiscordAdapter implements ChatAdapter {
+  readonly platform = 'discord' as const;
+  private readonly chat: DiscordChat;
+  private readonly logger: Logger;
+  private client: Client | undefined;
+
+  constructor(private readonly options: DiscordAdapterOptions) {
+    this.chat = new DiscordChat(options);
+    this.logger = options.logger.child({ platform: 'discord' });
+  }
+
+  async start(handler: InboundHandler): Promise<void> {
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }) });
+    client.on(Events.InteractionCreate, (i) => { void this.route(i, handler); });
+    client.on(Events.Error, (error) => { this.logger.error({ err: error }, 'discord client error'); });
+    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => { resolve(); }));
+    this.client = client;
+    await client.login(this.options.token);
+    await ready;
+    this.logger.info({ user: client.user?.id }, 'discord gateway ready');
+  }
+
+  async stop(): Promise<void> {
+    await this.client?.destroy();
+    this.client = undefined;
+  }
+
+  openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }> {
+    return this.chat.openThread(channelId, title, first);
+  }
+  openThreadOn(root: MessageRef, title: string): Promise<ThreadRef> { return this.chat.openThreadOn(root, title); }
+  post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef> { return this.chat.post(thread, message); }
+  edit(message: MessageRef, next: OutgoingMessage): Promise<void> { return this.chat.edit(message, next); }
+  disableActions(message: MessageRef): Promise<void> { return this.chat.disableActions(message); }
+  sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef> { return this.chat.sendDirect(userId, message); }
+
+  /** The boundary: nothing thrown here may reach discord.js (it would become an unhandled rejection). */
+  private async route(i: Interaction, handler: InboundHandler): Promise<void> {
+    const log = this.logger.child({ invocationId: i.id });
+    try {
+      if (i.isChatInputCommand()) {
+        await i.deferReply();
+        const responder = interactionResponder(i);
+        await this.guard(log, responder, i.id, () => handler.onCommand(toInboundCommand(i), responder));
+      } else if (i.isButton() || i.isStringSelectMenu()) {
+        await i.deferUpdate();
+        const responder = interactionResponder(i);
+        await this.guard(log, responder, i.id, () => handler.onAction(toInboundAction(i), responder));
+      }
+    } catch (error) {
+      log.error({ err: error }, 'could not acknowledge interaction');
+    }
+  }
+
+  private async guard(log: Logger, responder: Responder, runId: string, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      log.error({ err: error }, 'interaction handler failed');
+      await responder.replyPrivately(toUserMessage(error, runId)).catch((replyError: unknown) => {
+        log.warn({ err: replyError }, 'could not report the failure to the user');
+      });
+    }
+  }
+}

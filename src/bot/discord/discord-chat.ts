@@ -1,0 +1,95 @@
+import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
+import { ExternalError } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import type { ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../chat-port.js';
+import { disableComponents, toDiscordMessage } from './to-discord-message.js';
+
+/** How to reach Discord's REST API with the bot token. */
+export interface DiscordChatOptions {
+  readonly token: string;
+  /** REST base, e.g. `http://127.0.0.1:P/api` for the emulator; defaults to Discord. */
+  readonly apiUrl?: string;
+  readonly logger: Logger;
+}
+
+interface ApiMessage { readonly id: string; readonly channel_id: string; readonly components?: unknown[] }
+
+/** A message lives in its thread when it has one, else in its channel. */
+const home = (m: MessageRef): string => m.threadId ?? m.channelId;
+
+/** Wraps REST failures at the port (no discord.js error type escapes this folder). */
+export async function callDiscord<T>(what: string, call: () => Promise<unknown>): Promise<T> {
+  try {
+    return (await call()) as T;
+  } catch (error) {
+    if (error instanceof DiscordAPIError) {
+      const retryable = error.status >= 500 || error.status === 429;
+      throw new ExternalError('discord-api', `Discord refused to ${what}: ${error.message}`, { cause: error, retryable, context: { status: error.status, code: error.code } });
+    }
+    if (error instanceof HTTPError) throw new ExternalError('discord-api', `Discord failed to ${what} (HTTP ${error.status})`, { cause: error, context: { status: error.status } });
+    throw new ExternalError('discord-unreachable', `Could not reach Discord to ${what}`, { cause: error });
+  }
+}
+
+/**
+ * `ChatPort` over Discord REST with the bot token only: no gateway, so workers (and a bot
+ * after a restart) can post and edit in threads whose ids were stored earlier.
+ */
+export class DiscordChat implements ChatPort {
+  readonly platform = 'discord' as const;
+  private readonly rest: REST;
+  private readonly logger: Logger;
+
+  constructor(options: DiscordChatOptions) {
+    this.rest = new REST({ version: '10', ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) }).setToken(options.token);
+    this.logger = options.logger.child({ platform: 'discord' });
+  }
+
+  async openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }> {
+    const sent = await this.send(channelId, first);
+    const root: MessageRef = { platform: 'discord', channelId, messageId: sent.id };
+    return { thread: await this.openThreadOn(root, title), root };
+  }
+
+  async openThreadOn(root: MessageRef, title: string): Promise<ThreadRef> {
+    const thread = await callDiscord<{ id: string }>('open a thread', () => this.rest.post(
+      Routes.threads(root.channelId, root.messageId), { body: { name: title.slice(0, 100), auto_archive_duration: 1440 } },
+    ));
+    this.logger.debug({ channelId: root.channelId, threadId: thread.id }, 'thread opened');
+    return { platform: 'discord', channelId: root.channelId, threadId: thread.id };
+  }
+
+  async post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef> {
+    const sent = await this.send(thread.threadId, message);
+    return { platform: 'discord', channelId: thread.channelId, messageId: sent.id, threadId: thread.threadId };
+  }
+
+  async edit(message: MessageRef, next: OutgoingMessage): Promise<void> {
+    const body = toDiscordMessage(next);
+    const keepFiles = next.attachments === undefined && body.files.length === 0;
+    await callDiscord('edit a message', () => this.rest.patch(Routes.channelMessage(home(message), message.messageId), {
+      body: { content: body.content, components: body.components, ...(keepFiles ? {} : { attachments: body.files.map((f, id) => ({ id, filename: f.name })) }) },
+      files: body.files,
+    }));
+  }
+
+  async disableActions(message: MessageRef): Promise<void> {
+    const route = Routes.channelMessage(home(message), message.messageId);
+    const current = await callDiscord<ApiMessage>('read a message', () => this.rest.get(route));
+    await callDiscord('disable buttons', () => this.rest.patch(route, { body: { components: disableComponents(current.components ?? []) } }));
+  }
+
+  async sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef> {
+    const dm = await callDiscord<{ id: string }>('open a direct message', () => this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }));
+    const sent = await this.send(dm.id, message);
+    return { platform: 'discord', channelId: dm.id, messageId: sent.id };
+  }
+
+  private send(channelId: string, message: OutgoingMessage): Promise<ApiMessage> {
+    const body = toDiscordMessage(message);
+    return callDiscord<ApiMessage>('post a message', () => this.rest.post(Routes.channelMessages(channelId), {
+      body: { content: body.content, components: body.components, attachments: body.files.map((f, id) => ({ id, filename: f.name })) },
+      files: body.files,
+    }));
+  }
+}
