@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { cidr, httpUrl, secret, strictObject, text } from './primitives.js';
+
+const apiService = (example: string) =>
+  strictObject({
+    /** Base URL, e.g. `http://radarr.lan:7878`. */
+    url: httpUrl(example).describe('base URL'),
+    /** API key (Settings → General); write it as `${VAR}`. */
+    apiKey: secret().describe('API key'),
+  });
+
+/** Media services the health checks and requests talk to. Every service is optional. */
+export const mediaSchema = strictObject({
+  /** Overseerr: family media requests. */
+  overseerr: apiService('http://overseerr.lan:5055').optional(),
+  /** Radarr (movies). */
+  radarr: apiService('http://radarr.lan:7878').optional(),
+  /** Sonarr (series). */
+  sonarr: apiService('http://sonarr.lan:8989').optional(),
+  /** Prowlarr (indexers). */
+  prowlarr: apiService('http://prowlarr.lan:9696').optional(),
+  /** Plex: base URL and `X-Plex-Token`. */
+  plex: strictObject({
+    url: httpUrl('http://plex.lan:32400').describe('base URL'),
+    token: secret().describe('X-Plex-Token'),
+  }).optional(),
+  /** qBittorrent Web UI login. */
+  qbittorrent: strictObject({
+    url: httpUrl('http://qbittorrent.lan:8080').describe('Web UI base URL'),
+    username: text('expected the qBittorrent Web UI user name').describe('Web UI user'),
+    password: secret().describe('Web UI password'),
+  }).optional(),
+  /** Gluetun control server; `apiKey` when its auth config requires one. */
+  gluetun: strictObject({
+    url: httpUrl('http://gluetun.lan:8000').describe('control server base URL'),
+    apiKey: secret().optional().describe('control server API key (X-API-Key)'),
+  }).optional(),
+  /** Home WAN addresses; the VPN check fails when a download client's public IP is in one of them. */
+  homeCidrs: z.array(cidr(), { error: 'expected a list of IP addresses or CIDR ranges' }).default([]).describe('home WAN IP/CIDR'),
+});
+
+/** Media settings after validation. */
+export type MediaConfig = z.infer<typeof mediaSchema>;

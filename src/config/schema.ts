@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { appsSchema } from './apps-schema.js';
+import { chatSchema } from './chat-schema.js';
+import { parseDuration } from './duration.js';
+import { hostSchema } from './host-schema.js';
+import { mediaSchema } from './media-schema.js';
+import { personSchema, rolesSchema } from './people-schema.js';
+import { duration, evenWithIssues, integer, port, redisUrl, strictObject, text } from './primitives.js';
+import { schedulesSchema } from './schedules-schema.js';
+
+export type { AppsConfig, ForgeConfig } from './apps-schema.js';
+export type { ChatConfig, DiscordConfig, SlackConfig } from './chat-schema.js';
+export type { HostConfig, SshConfig } from './host-schema.js';
+export type { MediaConfig } from './media-schema.js';
+export type { Person, RoleName, RolesConfig } from './people-schema.js';
+export type { ScheduleConfig, SchedulesConfig } from './schedules-schema.js';
+
+const redisSchema = strictObject({
+  /** Redis for BullMQ queues and bot state. */
+  url: redisUrl().default('redis://127.0.0.1:6379').describe('Redis URL'),
+});
+
+const approvalsSchema = strictObject({
+  /** How long an Approve/Revert button stays valid. */
+  ttl: duration().default('24h').describe('approval button lifetime'),
+}).transform((approvals) => ({ ...approvals, /** `ttl` in milliseconds. */ ttlMs: parseDuration(approvals.ttl) }));
+
+const rateLimitsSchema = strictObject({
+  /** Media requests one person may make per hour. */
+  requestsPerHour: integer(1).default(10).describe('media requests per person per hour'),
+});
+
+const httpSchema = strictObject({
+  /** Address the webhook, /healthz and /metrics server binds to (0.0.0.0 inside a container). */
+  host: text('expected an address to bind to, like 127.0.0.1 or 0.0.0.0').default('127.0.0.1').describe('bind address'),
+  /** Port of the webhook, /healthz and /metrics server. */
+  port: port().default(8080).describe('HTTP port'),
+});
+
+/** The whole `config.yaml`. Every object is strict: unknown keys are errors. */
+const appConfigShape = strictObject({
+  /** Docker hosts to audit. */
+  hosts: z.array(hostSchema, { error: 'expected a list of hosts' }).default([]),
+  /** The git repo with the desired compose state. */
+  apps: appsSchema.optional(),
+  /** Chat platforms; the local shell needs none. */
+  chat: chatSchema.prefault({}),
+  /** People and their roles. */
+  people: z.array(personSchema, { error: 'expected a list of people' }).default([]),
+  /** Optional Discord role mapping per role. */
+  roles: rolesSchema.prefault({}),
+  /** Media services. */
+  media: mediaSchema.optional(),
+  /** Recurring audits and health runs. */
+  schedules: schedulesSchema.optional(),
+  redis: redisSchema.prefault({}),
+  approvals: approvalsSchema.prefault({}),
+  rateLimits: rateLimitsSchema.prefault({}),
+  http: httpSchema.prefault({}),
+});
+
+/** `list[i][key]` for every entry whose value is text; runs on partly invalid input too. */
+function valuesAt(list: unknown, key: string): (string | undefined)[] {
+  if (!Array.isArray(list)) return [];
+  return list.map((item: unknown) => {
+    const value = typeof item === 'object' && item !== null ? (item as Record<string, unknown>)[key] : undefined;
+    return typeof value === 'string' ? value : undefined;
+  });
+}
+
+function reportDuplicates(ctx: z.RefinementCtx, list: unknown, at: readonly [string, string], what: string): void {
+  const [listKey, key] = at;
+  const seen = new Map<string, number>();
+  valuesAt(list, key).forEach((value, index) => {
+    if (value === undefined) return;
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, index);
+    else ctx.addIssue({ code: 'custom', path: [listKey, index, key], message: `duplicate ${what} '${value}', already used by ${listKey}[${first}]` });
+  });
+}
+
+function checkShellPerson(config: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const chat = config['chat'] as { shell?: { person?: unknown } } | undefined;
+  const person = chat?.shell?.person;
+  if (typeof person !== 'string') return;
+  const names = valuesAt(config['people'], 'name');
+  if (names.includes(person)) return;
+  const known = names.filter((n) => n !== undefined).join(', ') || 'none defined';
+  ctx.addIssue({ code: 'custom', path: ['chat', 'shell', 'person'], message: `expected the name of a person from people[] (${known})` });
+}
+
+function checkCrossReferences(config: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  reportDuplicates(ctx, config['hosts'], ['hosts', 'name'], 'host name');
+  reportDuplicates(ctx, config['people'], ['people', 'name'], 'person name');
+  reportDuplicates(ctx, config['people'], ['people', 'discordId'], 'Discord id');
+  reportDuplicates(ctx, config['people'], ['people', 'slackId'], 'Slack id');
+  checkShellPerson(config, ctx);
+}
+
+/** The zod schema of `config.yaml`, including cross-field checks (unique names and ids). */
+export const appConfigSchema = appConfigShape.superRefine(
+  (config, ctx) => { checkCrossReferences(config, ctx); },
+  evenWithIssues,
+);
+
+/** A validated configuration. Durations carry a parsed `…Ms` twin (`approvals.ttlMs`, `everyMs`). */
+export type AppConfig = z.infer<typeof appConfigSchema>;
+/** What `config.yaml` may contain before defaults are applied. */
+export type AppConfigInput = z.input<typeof appConfigSchema>;
