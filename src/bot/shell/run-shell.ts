@@ -1,0 +1,89 @@
+import type { Readable, Writable } from 'node:stream';
+import { commandLabel, hasSubcommands, registry as defaultRegistry, type Registry } from '../../commands/registry.js';
+import { processors as defaultProcessors } from '../../jobs/processors/processors.js';
+import type { Processors } from '../../jobs/processor.js';
+import { createProducer } from '../../jobs/queue.js';
+import { startWorker } from '../../jobs/worker.js';
+import type { Logger } from '../../log.js';
+import { startPrivateRedis } from '../../store/private-redis.js';
+import { createStores } from '../../store/stores.js';
+import type { AccessConfig, PersonEntry } from '../authorize.js';
+import { createDispatcher } from '../dispatch.js';
+import { ShellChat } from './shell-chat.js';
+
+/** The config fields the shell reads (a subset of AppConfig). */
+export interface ShellConfig extends AccessConfig {
+  readonly chat?: { readonly shell?: { readonly person?: string | undefined } | undefined } | undefined;
+  readonly approvals?: { readonly ttlMs?: number | undefined } | undefined;
+}
+
+export interface RunShellOptions {
+  readonly config: ShellConfig;
+  readonly log: Logger;
+  readonly input: Readable;
+  readonly output: Writable;
+  /** `REDIS_URL`; when undefined a private redis-server is started from PATH. */
+  readonly redisUrl?: string | undefined;
+  /** Redis key prefix for stores and BullMQ (tests isolate with a unique one). */
+  readonly prefix?: string;
+  readonly registry?: Registry;
+  readonly processors?: Processors;
+}
+
+/** A running REPL with its in-process worker. */
+export interface ShellSession {
+  readonly chat: ShellChat;
+  readonly redisUrl: string;
+  close(): Promise<void>;
+}
+
+// With no `chat.shell.person`, the REPL acts as an implicit local operator.
+function shellAccess(config: ShellConfig): { access: AccessConfig; userId: string } {
+  const person = config.chat?.shell?.person;
+  if (person !== undefined) return { access: config, userId: person };
+  const local: PersonEntry = { name: 'local', role: 'operator', shellId: 'local' };
+  return { access: { ...config, people: [...config.people, local] }, userId: 'local' };
+}
+
+/** Starts redis (if needed), stores, producer, worker and the REPL; does not wait for `quit`. */
+export async function startShellSession(options: RunShellOptions): Promise<ShellSession> {
+  const redis = options.redisUrl === undefined ? await startPrivateRedis() : undefined;
+  const redisUrl = redis?.url ?? options.redisUrl ?? '';
+  const prefix = options.prefix ?? 'hlb:';
+  const registry = options.registry ?? defaultRegistry;
+  const { access, userId } = shellAccess(options.config);
+  const stores = createStores({ redisUrl, prefix });
+  const chat = new ShellChat({
+    input: options.input, output: options.output, user: { platform: 'shell', id: userId, roleIds: [], displayName: userId },
+    hasSubcommands: (c) => hasSubcommands(registry, c),
+    helpText: `Commands: ${registry.commands.map((d) => `/${commandLabel(d)}`).join(', ')}`,
+  });
+  const producer = createProducer({ redisUrl, prefix: `${prefix}bull` });
+  const worker = startWorker({
+    redisUrl, prefix: `${prefix}bull`, processors: options.processors ?? defaultProcessors, chats: { shell: chat }, ...stores,
+    log: options.log, ...(options.config.approvals?.ttlMs === undefined ? {} : { actionTtlMs: options.config.approvals.ttlMs }),
+  });
+  await chat.start(createDispatcher({ registry, chats: { shell: chat }, access, ...stores, producer, log: options.log, clock: () => new Date() }));
+  chat.print(`homelab-bot shell — you are ${userId}${redis === undefined ? '' : ` (private redis on ${redisUrl})`}. Type help.`);
+  return {
+    chat,
+    redisUrl,
+    close: async () => {
+      await chat.stop();
+      await worker.close();
+      await producer.close();
+      await stores.close();
+      await redis?.stop();
+    },
+  };
+}
+
+/** The README's run command: the REPL with the worker in-process, until `quit` or EOF. */
+export async function runShell(options: RunShellOptions): Promise<void> {
+  const session = await startShellSession(options);
+  try {
+    await session.chat.done;
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type {
+  ChatAdapter, ChatUser, InboundHandler, MessageRef, OutgoingMessage, Responder, ThreadRef,
+} from '../chat-port.js';
+import { formatShellMessage, placeLabel } from './shell-format.js';
+import { readShellLine } from './shell-line.js';
+
+export interface ShellChatOptions {
+  readonly input: Readable;
+  readonly output: Writable;
+  /** The local person typing (default: shell user `local`, listed as an operator by run-shell). */
+  readonly user?: ChatUser;
+  readonly channelId?: string;
+  /** Whether `/command` takes a sub-command word. */
+  readonly hasSubcommands?: (command: string) => boolean;
+  readonly helpText?: string;
+}
+
+interface Button { readonly customId: string; readonly message: MessageRef }
+
+/**
+ * A local REPL chat in the spirit of Hubot's shell adapter: type `/ping`, watch the thread's
+ * messages, type a button's number to click it. Streams are injected so tests can drive it.
+ */
+export class ShellChat implements ChatAdapter {
+  readonly platform = 'shell' as const;
+  readonly user: ChatUser;
+  readonly channelId: string;
+  /** Resolves when the user typed `quit` or the input ended. */
+  readonly done: Promise<void>;
+  private readonly buttons: Button[] = [];
+  private nextThread = 1;
+  private nextMessage = 1;
+  private finish: () => void = () => undefined;
+  private handler: InboundHandler | undefined;
+
+  constructor(private readonly options: ShellChatOptions) {
+    this.user = options.user ?? { platform: 'shell', id: 'local', roleIds: [], displayName: 'local' };
+    this.channelId = options.channelId ?? 'shell';
+    this.done = new Promise((resolve) => { this.finish = resolve; });
+  }
+
+  print(text: string): void {
+    this.options.output.write(text.endsWith('\n') ? text : `${text}\n`);
+  }
+
+  start(handler: InboundHandler): Promise<void> {
+    this.handler = handler;
+    void this.loop();
+    return Promise.resolve();
+  }
+
+  stop(): Promise<void> {
+    this.finish();
+    return Promise.resolve();
+  }
+
+  private async loop(): Promise<void> {
+    const lines = createInterface({ input: this.options.input, terminal: false });
+    for await (const line of lines) {
+      if (this.handler === undefined) break;
+      const keepGoing = await readShellLine(line, this.lineScope(this.handler));
+      if (!keepGoing) break;
+    }
+    lines.close();
+    this.finish();
+  }
+
+  private lineScope(handler: InboundHandler): Parameters<typeof readShellLine>[1] {
+    return {
+      handler, user: this.user, channelId: this.channelId, print: (t: string) => { this.print(t); },
+      button: (n: number) => this.buttons[n - 1], responder: (threadId?: string) => this.responder(threadId),
+      newInvocationId: () => `shell-${randomUUID()}`, helpText: this.options.helpText ?? '',
+      hasSubcommands: this.options.hasSubcommands ?? (() => false),
+    };
+  }
+
+  private responder(threadId?: string): Responder {
+    return {
+      replyPrivately: (text) => { this.print(`[private] ${text}`); return Promise.resolve(); },
+      replyPublicly: (message) => Promise.resolve(this.show(this.channelId, threadId, message)),
+    };
+  }
+
+  private show(channelId: string, threadId: string | undefined, message: OutgoingMessage, note = '', id?: string): MessageRef {
+    const ref: MessageRef = { platform: 'shell', channelId, messageId: id ?? `m${this.nextMessage++}`, ...(threadId === undefined ? {} : { threadId }) };
+    const number = (customId: string): number => {
+      this.buttons.push({ customId, message: ref });
+      return this.buttons.length;
+    };
+    this.print(formatShellMessage(placeLabel(channelId, threadId), message, number, note));
+    return ref;
+  }
+
+  openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }> {
+    const root = this.show(channelId, undefined, first);
+    return this.openThreadOn(root, title).then((thread) => ({ thread, root }));
+  }
+
+  openThreadOn(root: MessageRef, title: string): Promise<ThreadRef> {
+    const threadId = String(this.nextThread++);
+    this.print(`${placeLabel(root.channelId, threadId)} ── ${title} ──`);
+    return Promise.resolve({ platform: 'shell', channelId: root.channelId, threadId });
+  }
+
+  post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef> {
+    return Promise.resolve(this.show(thread.channelId, thread.threadId, message));
+  }
+
+  edit(message: MessageRef, next: OutgoingMessage): Promise<void> {
+    this.show(message.channelId, message.threadId, next, ` (edit ${message.messageId})`, message.messageId);
+    return Promise.resolve();
+  }
+
+  disableActions(message: MessageRef): Promise<void> {
+    this.print(`${placeLabel(message.channelId, message.threadId)} (buttons on ${message.messageId} disabled)`);
+    return Promise.resolve();
+  }
+
+  sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef> {
+    return Promise.resolve(this.show(`dm-${userId}`, undefined, message));
+  }
+}

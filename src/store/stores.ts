@@ -1,0 +1,31 @@
+import { Redis } from 'ioredis';
+import { createActionStore, type ActionStore } from './action-store.js';
+import { createDedupeStore, type DedupeStore } from './dedupe-store.js';
+import { createRunStore, type RunStore } from './run-store.js';
+
+/** The Redis-backed stores the dispatcher and the worker share, on one connection. */
+export interface Stores {
+  readonly runStore: RunStore;
+  readonly actionStore: ActionStore;
+  readonly dedupeStore: DedupeStore;
+  close(): Promise<void>;
+}
+
+export interface StoresOptions {
+  readonly redisUrl: string;
+  /** Key prefix (default `hlb:`); tests pass a unique one. */
+  readonly prefix?: string;
+  readonly clock?: () => Date;
+}
+
+export function createStores(options: StoresOptions): Stores {
+  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
+  const prefix = options.prefix ?? 'hlb:';
+  const clock = options.clock ?? (() => new Date());
+  return {
+    runStore: createRunStore({ redis, prefix, clock }),
+    actionStore: createActionStore({ redis, prefix, clock }),
+    dedupeStore: createDedupeStore(redis, prefix),
+    close: async () => { await redis.quit(); },
+  };
+}
