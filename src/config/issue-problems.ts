@@ -25,6 +25,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 /** How a found value is shown; secret-named keys only reveal the length. */
 function describeValue(value: unknown, path: readonly PropertyKey[], secretPaths: ReadonlySet<string>): string | undefined {
   if (Array.isArray(value)) return 'a list';
+  if (value === '') return 'an empty value';
   if (typeof value === 'object' && value !== null) return 'a mapping';
   if (secretPaths.has(formatPath(path)) || path.some((key) => typeof key === 'string' && isSecretKey(key))) {
     return typeof value === 'string' ? `a hidden value of ${value.length} characters` : typeof value;

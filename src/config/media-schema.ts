@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cidr, httpUrl, secret, strictObject, text } from './primitives.js';
+import { cidr, httpUrl, optionalSecret, secret, strictObject, text } from './primitives.js';
 
 const apiService = (example: string) =>
   strictObject({
@@ -33,7 +33,7 @@ export const mediaSchema = strictObject({
   /** Gluetun control server; `apiKey` when its auth config requires one. */
   gluetun: strictObject({
     url: httpUrl('http://gluetun.lan:8000').describe('control server base URL'),
-    apiKey: secret().optional().describe('control server API key (X-API-Key)'),
+    apiKey: optionalSecret().describe('control server API key (X-API-Key)'),
   }).optional(),
   /** Home WAN addresses; the VPN check fails when a download client's public IP is in one of them. */
   homeCidrs: z.array(cidr(), { error: 'expected a list of IP addresses or CIDR ranges' }).default([]).describe('home WAN IP/CIDR'),

@@ -51,6 +51,9 @@ export function text(error = 'expected a non-empty text value') {
 /** A secret reference: non-empty text, normally `${VAR}` from `.env`. */
 export const secret = () => text('expected a non-empty secret, usually written as ${VAR} and set in .env');
 
+/** An optional secret where an empty value (`${VAR:-}`) means "not set". */
+export const optionalSecret = () => z.preprocess((value) => (value === '' ? undefined : value), secret().optional());
+
 /** A short identifier: letters, digits, `.`, `_`, `-`. */
 export const slug = (what: string) =>
   z.string({ error: `expected ${what}: letters, digits, '.', '_' or '-'` })
