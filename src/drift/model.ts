@@ -66,6 +66,8 @@ export interface ImageDefaults {
   readonly user: string | null;
   readonly workingDir: string | null;
   readonly healthcheck: HealthcheckSpec | null;
+  /** Image-declared volume paths (anonymous volumes there are not drift). */
+  readonly volumes: ReadonlySet<string>;
 }
 
 /** One service as declared in git, after load, interpolation, merge and canonicalisation. */

@@ -1,0 +1,27 @@
+/** What kind of difference an item reports. Stable strings: they leave the process as JSON. */
+export type DriftKind =
+  | 'changed'
+  | 'added'
+  | 'removed'
+  | 'missing-container'
+  | 'unmanaged-container'
+  | 'stale-stack'
+  | 'unparseable';
+
+/** How bad a difference is; see `SEVERITY.md` and `classify.ts`. */
+export type Severity = 'breaking' | 'functional' | 'cosmetic' | 'unverifiable';
+
+/**
+ * One drift finding. `path` is a field path into the normalised model (`environment.TZ`,
+ * `ports[80/tcp]`, `volumes[/data]`); `expected`/`actual` are display strings, secrets masked.
+ */
+export interface DriftItem {
+  readonly host: string;
+  readonly stack: string;
+  readonly service: string | null;
+  readonly kind: DriftKind;
+  readonly path: string;
+  readonly severity: Severity;
+  readonly expected: string | null;
+  readonly actual: string | null;
+}
