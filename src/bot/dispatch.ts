@@ -40,7 +40,8 @@ async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder:
   const role = resolveRole(cmd.user, deps.access);
   if (!authorize(role, definition.role)) throw new UserError('not-allowed', refusalMessage(cmd.user, role, label, deps.access));
   const options = validateOptions(definition, cmd);
-  if ((await deps.runStore.get(runId)) !== undefined) {
+  // The invocation id is the platform's; a redelivery or double submit finds its key taken.
+  if ((await deps.dedupeStore.acquire(`inv:${runId}`, runId, 24 * 3600)) !== undefined) {
     await responder.replyPrivately(`Already received (run ${runId}); the result goes to the same thread.`);
     return;
   }

@@ -42,6 +42,11 @@ export class ShellChat implements ChatAdapter {
     this.done = new Promise((resolve) => { this.finish = resolve; });
   }
 
+  /** The custom id behind button `[n]` as printed (tests and `click`). */
+  buttonAt(n: number): string | undefined {
+    return this.buttons[n - 1]?.customId;
+  }
+
   print(text: string): void {
     this.options.output.write(text.endsWith('\n') ? text : `${text}\n`);
   }

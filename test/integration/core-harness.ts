@@ -1,0 +1,47 @@
+import { randomUUID } from 'node:crypto';
+import { PassThrough } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { startPrivateRedis, type PrivateRedis } from '../../src/store/private-redis.js';
+
+/** A private redis-server for one test file (never the machine's 6379). Fails if missing. */
+export async function startTestRedis(): Promise<PrivateRedis> {
+  return startPrivateRedis();
+}
+
+/** A unique key prefix so test files and runs never see each other's keys. */
+export const uniquePrefix = (): string => `t${randomUUID().slice(0, 8)}:`;
+
+/** Captures everything written to a stream, for asserting on the REPL's output. */
+export class Transcript {
+  readonly stream = new PassThrough();
+  text = '';
+
+  constructor() {
+    this.stream.on('data', (chunk: Buffer) => { this.text += chunk.toString(); });
+  }
+
+  count(pattern: string | RegExp): number {
+    const re = typeof pattern === 'string' ? new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : new RegExp(pattern.source, 'g');
+    return [...this.text.matchAll(re)].length;
+  }
+
+  /** Waits until `pattern` has appeared `times` times (polling; fails with the transcript). */
+  async waitFor(pattern: string | RegExp, times = 1, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.count(pattern) < times) {
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)} x${times}; transcript:\n${this.text}`);
+      await sleep(50);
+    }
+  }
+}
+
+/** Polls `probe` until it returns a defined value. */
+export async function eventually<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(100);
+  }
+}
