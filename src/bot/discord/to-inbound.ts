@@ -7,7 +7,8 @@ import type { ChatUser, InboundAction, InboundCommand, MessageRef } from '../cha
 export function memberRoleIds(member: Interaction['member']): string[] {
   if (member === null) return [];
   const roles = member.roles;
-  return Array.isArray(roles) ? [...roles] : [...roles.cache.keys()];
+  // discord.js adds @everyone (id = guild id) to the cache; Discord's member.roles never lists it.
+  return Array.isArray(roles) ? [...roles] : [...roles.cache.keys()].filter((id) => !('guild' in member) || id !== member.guild.id);
 }
 
 export function toChatUser(i: Interaction): ChatUser {

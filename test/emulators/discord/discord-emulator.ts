@@ -7,7 +7,7 @@ import { createState, type EmuUser, type EmulatorState, type RecordedCallback, t
 import { startGateway, type Gateway } from './gateway.js';
 import { componentPayload, findComponent, slashPayload, type OptionValue } from './interaction-payloads.js';
 import { messagesIn } from './message-store.js';
-import type { EmuIdentity } from './payloads.js';
+import { roleObject, type EmuIdentity } from './payloads.js';
 import { waitUntil } from './wait-until.js';
 
 export interface DiscordEmulatorOptions {
@@ -59,7 +59,14 @@ export class DiscordEmulator {
   }
 
   /** Adds a guild member (ids and role ids are what the bot authorises on). */
-  defineUser(user: EmuUser): EmuUser { this.state.users.set(user.id, user); return user; }
+  defineUser(user: EmuUser): EmuUser {
+    const known = new Set([...this.state.users.values()].flatMap((u) => u.roleIds));
+    this.state.users.set(user.id, user);
+    for (const id of user.roleIds.filter((r) => !known.has(r))) {
+      this.gateway?.dispatch('GUILD_ROLE_CREATE', { guild_id: this.identity.guildId, role: roleObject(id, `role-${id}`) });
+    }
+    return user;
+  }
 
   /** Sends a slash command (`drift audit`, options) and resolves with its acknowledgement. */
   async slash(userId: string, name: string, options: Readonly<Record<string, OptionValue>> = {}, at: { channelId?: string } = {}): Promise<InteractionOutcome> {
@@ -120,14 +127,14 @@ export class DiscordEmulator {
     return { id: i.id, token: i.token, user, channel };
   }
 
-  private component(messageId: string, customId: string, userId: string, values: readonly string[] | undefined): Promise<InteractionOutcome> {
+  private async component(messageId: string, customId: string, userId: string, values: readonly string[] | undefined): Promise<InteractionOutcome> {
     const message = this.state.messages.get(messageId);
     if (message === undefined) throw new Error(`unknown message ${messageId}`);
     const c = findComponent(message.components, customId);
     if (c === undefined) throw new Error(`message ${messageId} has no component ${customId}`);
     if (c['disabled'] === true) throw new Error(`component ${customId} is disabled`);
     const base = this.interactionBase(userId, message.channelId, 3, messageId);
-    return this.send(base, componentPayload(this.identity, base, message, this.state.users, customId, values));
+    return await this.send(base, componentPayload(this.identity, base, message, this.state.users, customId, values));
   }
 
   private async send(base: { id: string; token: string }, payload: unknown): Promise<InteractionOutcome> {

@@ -35,7 +35,8 @@ function onMessage(state: EmulatorState, ids: EmuIdentity, token: string, s: Ses
       return;
     }
     dispatchTo(s, 'READY', readyPayload(ids, state.nextId()));
-    dispatchTo(s, 'GUILD_CREATE', guildCreatePayload(ids, [...state.channels.values()]));
+    const roleIds = new Set([...state.users.values()].flatMap((u) => u.roleIds));
+    dispatchTo(s, 'GUILD_CREATE', guildCreatePayload(ids, [...state.channels.values()], [...roleIds]));
     s.identified = true;
   }
   // Minimal resume: the session is invalid and the client identifies again.

@@ -89,13 +89,14 @@ export const readyPayload = (ids: EmuIdentity, sessionId: string) => ({
   application: { id: ids.applicationId, flags: 0 },
 });
 
-export const guildCreatePayload = (ids: EmuIdentity, channels: readonly StoredChannel[]) => ({
+export const roleObject = (id: string, name: string) => ({
+  id, name, permissions: everyonePermissions, position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0,
+});
+
+export const guildCreatePayload = (ids: EmuIdentity, channels: readonly StoredChannel[], roleIds: readonly string[]) => ({
   id: ids.guildId, name: 'Fake Guild', icon: null, owner_id: ids.botId, unavailable: false, features: [],
   member_count: 1, large: false, joined_at: '2026-01-01T00:00:00.000Z',
-  roles: [{
-    id: ids.guildId, name: '@everyone', permissions: everyonePermissions, position: 0, color: 0, hoist: false,
-    managed: false, mentionable: false, flags: 0,
-  }],
+  roles: [roleObject(ids.guildId, '@everyone'), ...roleIds.map((id) => roleObject(id, `role-${id}`))],
   channels: channels.filter((c) => c.type === 0).map((c) => textChannelObject(ids, c)),
   threads: channels.filter((c) => c.type === 11 || c.type === 12).map((c) => threadObject(ids, c, 0)),
   members: [{ user: botUser(ids), roles: [], joined_at: '2026-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }],
