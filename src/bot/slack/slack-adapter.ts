@@ -1,0 +1,122 @@
+import type { AddressInfo } from 'node:net';
+import { App, type BlockAction, type RespondFn, type SlashCommand } from '@slack/bolt';
+import { toUserMessage } from '../../errors.js';
+import type { Logger } from '../../log.js';
+import type { ChatAdapter, InboundHandler, Responder } from '../chat-port.js';
+import { SlackChat } from './slack-chat.js';
+import { toInboundAction, toInboundCommand } from './slack-inbound.js';
+import { toSlackLogger } from './slack-logger.js';
+import { slackResponder } from './slack-responder.js';
+import { createSlackWebClient, slackClientOptions } from './slack-web-client.js';
+
+/** The `chat.slack` config block, plus test knobs. */
+export interface SlackAdapterSettings {
+  readonly botToken: string;
+  readonly signingSecret: string;
+  /** `xapp-…` token; required for Socket Mode. */
+  readonly appToken?: string;
+  /** `http`: Slack POSTs to `/slack/events` (signature checked); `socket`: outbound WebSocket. */
+  readonly mode: 'http' | 'socket';
+  /** HTTP mode listen port (0 = any free port, see `httpPort`). */
+  readonly port: number;
+  /** HTTP mode listen address; default all interfaces. */
+  readonly host?: string;
+  readonly apiUrl?: string;
+  readonly retries?: number;
+}
+
+export interface SlackAdapterDeps {
+  readonly logger: Logger;
+  /** Whether a command has sub-commands (registry); then the first word of `text` is one. Default: yes. */
+  readonly hasSubcommands?: (command: string) => boolean;
+}
+
+/**
+ * `ChatAdapter` on Bolt. Every slash command and block action is acked first (empty ack →
+ * HTTP 200 / Socket Mode ack well inside Slack's 3 s), then handed to the `InboundHandler`.
+ * Handler failures are caught here and shown to the invoker privately.
+ */
+export class SlackAdapter extends SlackChat implements ChatAdapter {
+  private app: App | undefined;
+  private port: number | undefined;
+
+  constructor(private readonly settings: SlackAdapterSettings, private readonly deps: SlackAdapterDeps) {
+    super(createSlackWebClient(settings, deps.logger), deps.logger);
+  }
+
+  /** The bound HTTP port once started in HTTP mode. */
+  get httpPort(): number | undefined {
+    return this.port;
+  }
+
+  async start(handler: InboundHandler): Promise<void> {
+    const app = this.createApp();
+    app.command(/.*/, async ({ command, ack, respond }) => {
+      await ack();
+      await this.onCommand(handler, command, respond);
+    });
+    app.action({ type: 'block_actions' }, async ({ body, ack, respond }) => {
+      await ack();
+      await this.onAction(handler, body, respond);
+    });
+    app.error((error) => {
+      this.deps.logger.error({ err: error }, 'slack: bolt error');
+      return Promise.resolve();
+    });
+    this.app = app;
+    if (this.settings.mode === 'socket') {
+      await app.start();
+      return;
+    }
+    const server = await app.start({ port: this.settings.port, ...(this.settings.host === undefined ? {} : { host: this.settings.host }) });
+    this.port = (server.address() as AddressInfo).port;
+  }
+
+  async stop(): Promise<void> {
+    await this.app?.stop();
+    this.app = undefined;
+  }
+
+  private createApp(): App {
+    const { settings, deps } = this;
+    const common = {
+      token: settings.botToken, logger: toSlackLogger(deps.logger),
+      clientOptions: slackClientOptions(settings, deps.logger),
+    };
+    if (settings.mode === 'socket') {
+      if (settings.appToken === undefined) throw new Error('Slack Socket Mode needs chat.slack.appToken');
+      return new App({ ...common, socketMode: true, appToken: settings.appToken });
+    }
+    return new App({ ...common, signingSecret: settings.signingSecret, processBeforeResponse: false });
+  }
+
+  private async onCommand(handler: InboundHandler, body: SlashCommand, respond: RespondFn): Promise<void> {
+    const command = toInboundCommand(body, this.deps.hasSubcommands ?? (() => true));
+    const log = this.deps.logger.child({ platform: 'slack', cmd: command.command, invocation: command.invocationId });
+    const responder = slackResponder({ chat: this, respond, channelId: body.channel_id, userId: body.user_id, logger: log });
+    await this.guard(log, responder, () => handler.onCommand(command, responder));
+  }
+
+  private async onAction(handler: InboundHandler, body: BlockAction, respond: RespondFn): Promise<void> {
+    const action = toInboundAction(body);
+    if (action === undefined) return;
+    const log = this.deps.logger.child({ platform: 'slack', action: action.customId, invocation: action.invocationId });
+    const thread = action.message.threadId ?? action.message.messageId;
+    const responder = slackResponder({
+      chat: this, respond, channelId: action.message.channelId, userId: action.user.id, threadTs: thread, logger: log,
+    });
+    await this.guard(log, responder, () => handler.onAction(action, responder));
+  }
+
+  /** The boundary: a thrown error is logged and answered privately, never lost or re-thrown to Bolt. */
+  private async guard(log: Logger, responder: Responder, run: () => Promise<void>): Promise<void> {
+    try {
+      await run();
+    } catch (error) {
+      log.error({ err: error }, 'slack: handler failed');
+      await responder.replyPrivately(toUserMessage(error)).catch((replyError: unknown) => {
+        log.error({ err: replyError }, 'slack: could not report the failure');
+      });
+    }
+  }
+}

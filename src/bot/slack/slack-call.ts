@@ -1,0 +1,20 @@
+import { webApi } from '@slack/bolt';
+import { ExternalError } from '../../errors.js';
+
+/**
+ * Runs one Web API call and wraps SDK errors at the port (no Slack error type escapes this
+ * folder). Platform errors (`ok:false`, e.g. `channel_not_found`) are not retryable; transport
+ * failures and rate limits are.
+ */
+export async function callSlack<T>(method: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof webApi.WebAPIPlatformError) {
+      throw new ExternalError('slack-api', `Slack ${method} failed: ${error.data.error}`, {
+        retryable: false, cause: error, context: { method, slackError: error.data.error },
+      });
+    }
+    throw new ExternalError('slack-unreachable', `Slack ${method} failed`, { cause: error, context: { method } });
+  }
+}
