@@ -52,7 +52,7 @@ function unknownKeyProblems(issue: z.core.$ZodIssueUnrecognizedKeys, context: Is
   const accepted = issue.message.startsWith(acceptedKeysPrefix) ? issue.message.slice(acceptedKeysPrefix.length).split(', ') : [];
   return issue.keys.map((key) => {
     const path = [...issue.path, key];
-    const close = accepted.find((candidate) => editDistance(key, candidate) <= Math.max(1, Math.floor(candidate.length / 4)));
+    const close = accepted.find((candidate) => editDistance(key, candidate) <= Math.max(1, Math.floor(candidate.length / 3)));
     const hint = close === undefined ? '' : ` (did you mean '${close}'?)`;
     const message = `unknown key '${key}'${hint} — ${issue.message}`;
     return { file: context.file, ...locate(context.doc, context.lineCounter, path, true), path: formatPath(path), message };

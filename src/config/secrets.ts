@@ -63,7 +63,7 @@ function collect(value: unknown, keyIsSecret: boolean, into: Set<string>): void 
 export function collectSecretValues(config: unknown): string[] {
   const found = new Set<string>();
   collect(config, false, found);
-  return [...found].sort((a, b) => b.length - a.length);
+  return [...found].sort((a, b) => b.length - a.length || a.localeCompare(b));
 }
 
 /** Replaces every occurrence of each secret in `text` with `mask`. */

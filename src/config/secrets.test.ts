@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { collectSecretValues, isSecretKey, redactSecretValues } from './secrets.js';
+
+describe('isSecretKey', () => {
+  it.each(['token', 'botToken', 'apiKey', 'X-Api-Key', 'password', 'DB_PASS', 'signingSecret', 'GITHUB_TOKEN', 'SSH_KEY',
+    'WIREGUARD_PRIVATE_KEY', 'WIREGUARD_ADDRESSES', 'authorization', 'BASIC_AUTH', 'Cookie', 'PGPASSWORD', 'AWS_CREDENTIALS'])('%s is secret', (name) => {
+    expect(isSecretKey(name)).toBe(true);
+  });
+
+  it.each(['MONKEY', 'monkey', 'privateKeyPath', 'knownHostsPath', 'PASSWORD_FILE', 'hostKeyFingerprint', 'applicationId',
+    'AUTHOR', 'username', 'url', 'KEYBOARD_LAYOUT', 'apiUrl'])('%s is not secret', (name) => {
+    expect(isSecretKey(name)).toBe(false);
+  });
+});
+
+describe('collectSecretValues', () => {
+  it('collects secret-named values and URL passwords, longest first, without duplicates', () => {
+    const config = {
+      chat: { discord: { token: 'tok-1', applicationId: '1234' } },
+      media: { radarr: { url: 'http://radarr.lan:7878', apiKey: 'radarr-key' }, qbittorrent: { username: 'admin', password: 'tok-1' } },
+      redis: { url: 'redis://:redis%40pw@redis:6379' },
+      hooks: ['https://x.test/hook?token=q-secret&page=2'],
+    };
+    expect(collectSecretValues(config)).toEqual(['radarr-key', 'q-secret', 'redis@pw', 'tok-1']);
+  });
+
+  it('redacts every collected value from a text', () => {
+    expect(redactSecretValues('a tok-1 b radarr-key', ['radarr-key', 'tok-1'])).toBe('a [redacted] b [redacted]');
+  });
+});
