@@ -47,7 +47,7 @@ async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder:
   }
   await claimContent(deps, { cmd, definition, options, runId });
   const chat = chatFor(deps, cmd.platform);
-  const root = await responder.replyPublicly({ text: `⏳ Queued: ${label}${optionsText(options)}` });
+  const root = await responder.replyPublicly({ text: `⏳ Queued: ${label}${optionsText(options)} · run ${runId}` });
   const thread: ThreadRef = cmd.threadId === undefined
     ? await chat.openThreadOn(root, `${label} by ${toRequester(cmd.user, deps.access).name}`.slice(0, 100))
     : { platform: cmd.platform, channelId: cmd.channelId, threadId: cmd.threadId };
