@@ -78,13 +78,13 @@ export class DiscordEmulator {
   }
 
   /** Clicks a button on a stored message; refuses disabled or missing buttons like the client does. */
-  click(messageId: string, customId: string, userId: string): Promise<InteractionOutcome> {
-    return this.component(messageId, customId, userId, undefined);
+  click(messageId: string, customId: string, userId: string, how: { stale?: boolean } = {}): Promise<InteractionOutcome> {
+    return this.component(messageId, customId, userId, undefined, how.stale === true);
   }
 
   /** Chooses values in a string select on a stored message. */
   select(messageId: string, customId: string, values: readonly string[], userId: string): Promise<InteractionOutcome> {
-    return this.component(messageId, customId, userId, values);
+    return this.component(messageId, customId, userId, values, false);
   }
 
   /** Messages of a channel or thread, oldest first. */
@@ -127,12 +127,13 @@ export class DiscordEmulator {
     return { id: i.id, token: i.token, user, channel };
   }
 
-  private async component(messageId: string, customId: string, userId: string, values: readonly string[] | undefined): Promise<InteractionOutcome> {
+  /** `stale`: a client that still shows the button enabled (the disabling edit not yet seen). */
+  private async component(messageId: string, customId: string, userId: string, values: readonly string[] | undefined, stale: boolean): Promise<InteractionOutcome> {
     const message = this.state.messages.get(messageId);
     if (message === undefined) throw new Error(`unknown message ${messageId}`);
     const c = findComponent(message.components, customId);
     if (c === undefined) throw new Error(`message ${messageId} has no component ${customId}`);
-    if (c['disabled'] === true) throw new Error(`component ${customId} is disabled`);
+    if (c['disabled'] === true && !stale) throw new Error(`component ${customId} is disabled`);
     const base = this.interactionBase(userId, message.channelId, 3, messageId);
     return await this.send(base, componentPayload(this.identity, base, message, this.state.users, customId, values));
   }
