@@ -25,9 +25,17 @@ function syntaxProblems(doc: Document, lineCounter: LineCounter, file: string): 
   });
 }
 
+/** `key:` with nothing after it (everything below commented out) counts as an absent key. */
+function dropEmptyKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropEmptyKeys);
+  if (typeof value !== 'object' || value === null) return value;
+  const entries = Object.entries(value).filter(([, child]) => child !== null);
+  return Object.fromEntries(entries.map(([key, child]) => [key, dropEmptyKeys(child)]));
+}
+
 function toData(doc: Document, file: string): { data: unknown; problems: ConfigProblem[] } {
   try {
-    return { data: doc.toJS({ maxAliasCount: 100 }) ?? {}, problems: [] };
+    return { data: dropEmptyKeys(doc.toJS({ maxAliasCount: 100 }) ?? {}), problems: [] };
   } catch (error) {
     return { data: {}, problems: [{ file, path: '', message: `cannot read YAML: ${(error as Error).message}` }] };
   }
