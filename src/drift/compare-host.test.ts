@@ -55,7 +55,7 @@ describe('compareHost on a compose 1.29 container', () => {
     ['the image repository', (c) => { c.Config.Image = 'ghcr.io/acme/nginx:1.25-alpine'; }, { kind: 'changed', path: 'image.repo', severity: 'breaking' }],
     ['a descriptive label', (c) => { c.Config.Labels['org.example.owner'] = 'bob'; }, { kind: 'changed', path: 'labels.org.example.owner', severity: 'cosmetic' }],
     ['a traefik label', (c) => { c.Config.Labels['traefik.http.routers.web.rule'] = 'Host(`x.lan`)'; }, { kind: 'changed', path: 'labels.traefik.http.routers.web.rule', severity: 'functional' }],
-    ['a published port', (c) => { c.HostConfig.PortBindings['80/tcp'][0].HostPort = '18081'; }, { kind: 'changed', path: 'ports[80/tcp]', severity: 'breaking', expected: '127.0.0.1:18080', actual: '127.0.0.1:18081' }],
+    ['a published port', (c) => { c.HostConfig.PortBindings['80/tcp']![0]!.HostPort = '18081'; }, { kind: 'changed', path: 'ports[80/tcp]', severity: 'breaking', expected: '127.0.0.1:18080', actual: '127.0.0.1:18081' }],
     ['a bind source', (c) => { c.HostConfig.Binds[0] = '/srv/html:/usr/share/nginx/html:ro'; }, { kind: 'changed', path: 'volumes[/usr/share/nginx/html]', severity: 'breaking' }],
     ['ro → rw on a bind', (c) => { c.HostConfig.Binds[0] = '/opt/stacks/web/html:/usr/share/nginx/html:rw'; }, { kind: 'changed', path: 'volumes[/usr/share/nginx/html]', severity: 'breaking' }],
     ['the restart policy', (c) => { c.HostConfig.RestartPolicy = { Name: 'always', MaximumRetryCount: 0 }; }, { kind: 'changed', path: 'restart', severity: 'functional', expected: 'unless-stopped', actual: 'always' }],
