@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createInterface } from 'node:readline';
+import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type {
   ChatAdapter, ChatUser, InboundHandler, MessageRef, OutgoingMessage, Responder, ThreadRef,
@@ -35,6 +35,8 @@ export class ShellChat implements ChatAdapter {
   private nextMessage = 1;
   private finish: () => void = () => undefined;
   private handler: InboundHandler | undefined;
+  private inflight: Promise<unknown> = Promise.resolve();
+  private lines: Interface | undefined;
 
   constructor(private readonly options: ShellChatOptions) {
     this.user = options.user ?? { platform: 'shell', id: 'local', roleIds: [], displayName: 'local' };
@@ -57,16 +59,22 @@ export class ShellChat implements ChatAdapter {
     return Promise.resolve();
   }
 
-  stop(): Promise<void> {
+  /** Stops reading and waits for the line being handled (so its job is enqueued). */
+  async stop(): Promise<void> {
+    this.handler = undefined;
+    this.lines?.close();
     this.finish();
-    return Promise.resolve();
+    await this.inflight;
   }
 
   private async loop(): Promise<void> {
     const lines = createInterface({ input: this.options.input, terminal: false });
+    this.lines = lines;
     for await (const line of lines) {
       if (this.handler === undefined) break;
-      const keepGoing = await readShellLine(line, this.lineScope(this.handler));
+      const handling = readShellLine(line, this.lineScope(this.handler));
+      this.inflight = handling;
+      const keepGoing = await handling;
       if (!keepGoing) break;
     }
     lines.close();
