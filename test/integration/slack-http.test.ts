@@ -101,6 +101,30 @@ describe('Slack adapter in HTTP mode against the fake Slack', () => {
     expect(fake.store.findMessage(channel, resultTs)).toMatchObject({ text: '✅ *fixed*', edits: 1 });
   });
 
+  it('acks before the handler finishes its work', async () => {
+    const ack = await fake.slash(alice, '/slow', '', { channel });
+    expect(ack).toEqual({ status: 200, body: '', timedOut: false });
+    expect(fake.ephemeralsFor(alice).some((m) => m.text === 'slow done')).toBe(false);
+    handler.release();
+    await fake.waitFor(() => fake.ephemeralsFor(alice).find((m) => m.text === 'slow done'), 10_000, 'slow done');
+  });
+
+  it('falls back to chat.postEphemeral when the response_url has expired', async () => {
+    const { resultTs } = await runAudit();
+    const before = fake.store.requests.filter((r) => r.path === '/api/chat.postEphemeral').length;
+    const answered = fake.store.responses.length;
+    fake.setResponseUrlsExpired(true);
+    try {
+      await fake.clickButton(resultTs, 'act:forged-1000', undefined, alice);
+      await fake.waitFor(() => fake.store.requests.filter((r) => r.path === '/api/chat.postEphemeral').length > before, 10_000, 'fallback');
+    } finally {
+      fake.setResponseUrlsExpired(false);
+    }
+    const shown = fake.ephemeralsFor(alice).at(-1);
+    expect(shown).toMatchObject({ channel, text: 'This button is not valid (unknown or forged id).' });
+    expect(fake.store.responses).toHaveLength(answered);
+  });
+
   it('shows a handler UserError to the invoker only, escaped', async () => {
     const ack = await fake.slash(alice, '/boom', '', { channel });
     expect(ack.status).toBe(200);

@@ -9,6 +9,8 @@ export interface DemoHandler extends InboundHandler {
   readonly actions: InboundAction[];
   /** The result message posted into the thread by `/drift audit`, once posted. */
   readonly results: MessageRef[];
+  /** Lets a pending `/slow` command finish (it waits for this, to prove the ack came first). */
+  release(): void;
 }
 
 /**
@@ -22,10 +24,16 @@ export function demoHandler(chat: ChatPort, notify: () => void = () => undefined
   const actions: InboundAction[] = [];
   const results: MessageRef[] = [];
   const used = new Set<string>();
+  let release = (): void => undefined;
+  const gate = new Promise<void>((resolve) => { release = resolve; });
   const onCommand = async (command: InboundCommand, responder: Responder): Promise<void> => {
     commands.push(command);
     if (command.command === 'boom') throw new UserError('not-allowed', 'You may not <boom> here.');
     if (command.command === 'ping') return responder.replyPrivately('pong');
+    if (command.command === 'slow') {
+      await gate;
+      return responder.replyPrivately('slow done');
+    }
     const root = await responder.replyPublicly({ text: `🔄 **drift ${command.subcommand ?? ''}** ${command.text ?? ''}` });
     const thread = await chat.openThreadOn(root, 'drift audit');
     const posted = await chat.post(thread, {
@@ -48,5 +56,5 @@ export function demoHandler(chat: ChatPort, notify: () => void = () => undefined
     await chat.disableActions(action.message);
     await responder.replyPublicly({ text: `✅ PR opened by ${action.user.id}` });
   };
-  return { commands, actions, results, onCommand, onAction };
+  return { commands, actions, results, onCommand, onAction, release: () => { release(); } };
 }

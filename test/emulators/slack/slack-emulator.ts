@@ -40,6 +40,8 @@ export interface SlackEmulator {
   messagesIn(channel: string, threadTs?: string): FakeMessage[];
   ephemeralsFor(user: string): FakeMessage[];
   filesIn(channel: string, threadTs?: string): FakeFile[];
+  /** While on, every `response_url` answers 404, as after Slack's 30 minutes. */
+  setResponseUrlsExpired(expired: boolean): void;
   /** The DM channel `conversations.open` gave out for `user`, if any. */
   dmChannelOf(user: string): string | undefined;
   close(): Promise<void>;
@@ -80,7 +82,7 @@ function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator
   const nameOf = (user: string): string => options.users?.[user] ?? user.toLowerCase();
   const newResponseUrl = (target: { channel: string; user: string; messageTs?: string }): string => {
     const id = store.nextId('R');
-    store.responseTargets.set(id, target);
+    store.responseTargets.set(id, { ...target, uses: 0 });
     return `${url}/response/${id}`;
   };
   const deliver = (type: 'slash_commands' | 'interactive', form: string, payload: unknown): Promise<DeliveryResult> => {
@@ -123,6 +125,7 @@ function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator
     ephemeralsFor: (user) => store.messages.filter((m) => m.ephemeralTo === user),
     filesIn: (channel, threadTs) => [...store.files.values()].filter((f) => f.channel === channel && f.threadTs === threadTs),
     dmChannelOf: (user) => store.dmChannels.get(user),
+    setResponseUrlsExpired: (expired) => { store.responseUrlsExpired = expired; },
     close,
   };
 }

@@ -51,10 +51,14 @@ function callMethod(method: string, args: Record<string, unknown>, token: string
   }
 }
 
+// Real Slack: a response_url works 5 times within 30 minutes.
+const maxResponseUses = 5;
+
 /** A `response_url` POST: ephemeral answers become messages only the invoker sees. */
 function respond(store: SlackStore, id: string, fields: Record<string, unknown>): number {
   const target = store.responseTargets.get(id);
-  if (target === undefined) return 404;
+  if (target === undefined || store.responseUrlsExpired || target.uses >= maxResponseUses) return 404;
+  target.uses += 1;
   store.responses.push({ id, body: fields });
   const content = contentOf(fields);
   const replace = fields['replace_original'] === true && target.messageTs !== undefined;

@@ -50,8 +50,10 @@ export class SlackStore {
   readonly requests: RecordedRequest[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly dmChannels = new Map<string, string>();
-  /** `response_url` id → who invoked and where (used to place ephemeral answers). */
-  readonly responseTargets = new Map<string, { channel: string; user: string; messageTs?: string }>();
+  /** When set, every `response_url` answers 404 (as after Slack's 30 minutes or 5 uses). */
+  responseUrlsExpired = false;
+  /** `response_url` id → who invoked, where (to place ephemeral answers) and how often it was used. */
+  readonly responseTargets = new Map<string, { channel: string; user: string; messageTs?: string; uses: number }>();
   private readonly events = new EventEmitter();
   private lastMicros = 0;
   private seq = 0;
