@@ -16,6 +16,7 @@ export const SEVERITY_RULES: readonly SeverityRule[] = [
   { path: /.*/, kinds: ['unmanaged-container'], severity: 'functional', why: 'runs outside git (orphan or hand-made)' },
   { path: /.*/, kinds: ['stale-stack'], severity: 'cosmetic', why: 'declared in git, deployed nowhere' },
   { path: /^state$/, severity: 'breaking', why: 'container not running' },
+  { path: /^config_files$/, severity: 'breaking', why: 'deployed without (or with another) endpoint override' },
   { path: /^image\.repo$/, severity: 'breaking', why: 'different software' },
   { path: /^image\./, severity: 'functional', why: 'other version of the same image' },
   { path: /^environment\./, kinds: ['removed'], severity: 'breaking', why: 'a variable the service needs is gone' },

@@ -64,6 +64,7 @@ describe('compareHost on a compose 1.29 container', () => {
     ['the command', (c) => { c.Config.Cmd = ['nginx', '-g', 'daemon off; worker_processes 2;']; }, { kind: 'changed', path: 'command', severity: 'breaking' }],
     ['an added capability', (c) => { c.HostConfig.CapAdd?.push('SYS_ADMIN'); }, { kind: 'added', path: 'cap_add[SYS_ADMIN]', severity: 'functional' }],
     ['a dropped capability', (c) => { c.HostConfig.CapAdd = null; }, { kind: 'removed', path: 'cap_add[CHOWN]', severity: 'breaking' }],
+    ['a deploy without the endpoint override', (c) => { c.Config.Labels['com.docker.compose.project.config_files'] = '/opt/stacks/web/docker-compose.yml'; }, { kind: 'changed', path: 'config_files', severity: 'breaking', expected: 'docker-compose.yml,docker-compose.docker01.yml', actual: 'docker-compose.yml' }],
     ['an exited container', (c) => { c.State.Status = 'exited'; }, { kind: 'changed', path: 'state', severity: 'breaking', actual: 'exited' }],
   ])('reports exactly one item for %s', (_name, mutate, expected) => {
     const items = auditWeb(mutate);

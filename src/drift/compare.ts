@@ -57,8 +57,12 @@ export function compareService(exp: ExpectedService, obs: ObservedContainer, ctx
   const expected = flattenModel(model, withDigest);
   const observed = flattenModel(obs.model, withDigest);
   const items: DriftItem[] = [];
+  const files = exp.composeFiles.join(',');
+  if (obs.configFiles !== null && obs.configFiles.join(',') !== files) {
+    items.push({ host: ctx.host, stack: exp.stack, service: exp.service, kind: 'changed', path: 'config_files', severity: classify('config_files', 'changed'), expected: files, actual: obs.configFiles.join(',') });
+  }
   if (obs.state !== 'running') {
-    items.push({ host: ctx.host, stack: exp.stack, service: exp.service, kind: 'changed', path: 'state', severity: 'breaking', expected: 'running', actual: obs.state });
+    items.push({ host: ctx.host, stack: exp.stack, service: exp.service, kind: 'changed', path: 'state', severity: classify('state', 'changed'), expected: 'running', actual: obs.state });
   }
   for (const path of new Set([...expected.keys(), ...observed.keys()])) {
     if (ignoredLabel(path, ctx.ignoredLabelPrefixes)) continue;

@@ -113,6 +113,7 @@ export async function loadStack(opts: LoadStackOptions): Promise<LoadedStack> {
     networks: isMap(merged.networks) ? merged.networks : {},
     volumes: isMap(merged.volumes) ? merged.volumes : {},
     envFiles: await envFileContents(services, opts.stackDir, projectDir),
+    composeFiles: files.map(([f]) => f),
   };
   const expected = Object.entries(services)
     .filter((e): e is [string, YamlMap] => isMap(e[1]) && isActive(e[1], env))

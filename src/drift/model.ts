@@ -81,6 +81,8 @@ export interface ExpectedService {
   readonly opaqueEnv: boolean;
   /** Absolute project directory used to resolve relative bind sources. */
   readonly projectDir: string;
+  /** Compose files merged for this host, in `-f` order (`docker-compose.yml`, `docker-compose.<endpoint>.yml`). */
+  readonly composeFiles: readonly string[];
 }
 
 /** One container as inspected on a host, normalised. */
@@ -93,6 +95,8 @@ export interface ObservedContainer {
   readonly state: string;
   /** `com.docker.compose.project.working_dir`: where relative binds were resolved on the host. */
   readonly workingDir: string | null;
+  /** Basenames from `com.docker.compose.project.config_files`, or null when the label is absent. */
+  readonly configFiles: readonly string[] | null;
   readonly model: ServiceModel;
   readonly imageDefaults: ImageDefaults;
 }

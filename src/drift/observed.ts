@@ -15,6 +15,9 @@ const caps = (list: readonly string[] | null | undefined): Set<string> =>
 
 const blankToNull = (s: string | null | undefined): string | null => (s === undefined || s === null || s === '' ? null : s);
 
+const configFiles = (label: string | undefined): string[] | null =>
+  label === undefined ? null : label.split(',').map((f) => f.slice(f.lastIndexOf('/') + 1));
+
 /** Project and service from compose labels (N1); names (`stack_svc_1`, `stack-svc-1`) only as a fallback. */
 export function identify(c: ContainerInspect, knownProjects: readonly string[] = []): { project: string | null; service: string | null } {
   const labels = c.Config?.Labels ?? {};
@@ -62,6 +65,7 @@ export function toObserved(pair: InspectPair, idToService: ReadonlyMap<string, s
     oneoff: labels[`${L}oneoff`] === 'True',
     state: c.State?.Status ?? 'unknown',
     workingDir: labels[`${L}project.working_dir`] ?? null,
+    configFiles: configFiles(labels[`${L}project.config_files`]),
     imageDefaults: imageDefaults(pair.image),
     model: {
       image: toImageRef(cfg?.Image ?? ''),

@@ -18,6 +18,8 @@ export interface CanonicalContext extends MountContext {
   readonly env: InterpolationEnv;
   /** Contents of `env_file`s the bot can read, by absolute path. */
   readonly envFiles: ReadonlyMap<string, string>;
+  /** Compose files merged, in order. */
+  readonly composeFiles: readonly string[];
 }
 
 function networkName(key: string, ctx: CanonicalContext): string {
@@ -77,5 +79,5 @@ export function toExpectedService(service: string, svc: YamlMap, ctx: CanonicalC
     dns: toStringSet(svc.dns),
   };
   const containerName = typeof svc.container_name === 'string' ? svc.container_name : null;
-  return { stack: ctx.stack, project: ctx.project, service, containerName, model, opaqueEnv: opaque, projectDir: ctx.projectDir };
+  return { stack: ctx.stack, project: ctx.project, service, containerName, model, opaqueEnv: opaque, projectDir: ctx.projectDir, composeFiles: ctx.composeFiles };
 }
