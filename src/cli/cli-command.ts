@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import type { ExitCode } from './exit-codes.js';
 
 /** One option of a CLI command, in `node:util` parseArgs terms plus help text. */
@@ -14,9 +15,9 @@ export interface CliContext {
   readonly positionals: readonly string[];
   readonly configPath: string | undefined;
   readonly env: NodeJS.ProcessEnv;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly stdin: Readable;
 }
 
 /** A CLI command declared as data; `--help` output is generated from these. */

@@ -1,3 +1,4 @@
+import type { Readable, Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { AppError, ConfigError, UserError } from '../errors.js';
 import type { CliCommand, CliContext } from './cli-command.js';
@@ -6,9 +7,9 @@ import { globalCliOptions, renderCommandHelp, renderMainHelp } from './help.js';
 
 export interface CliIo {
   readonly env: NodeJS.ProcessEnv;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  readonly stdin: Readable;
 }
 
 /** The command whose path is the longest prefix of argv's leading words. */
@@ -42,7 +43,7 @@ function parseFor(command: CliCommand, argv: readonly string[]): { values: CliCo
   return { values: parsed.values, positionals: parsed.positionals };
 }
 
-const write = (stream: NodeJS.WritableStream, text: string): void => {
+const write = (stream: Writable, text: string): void => {
   stream.write(text.endsWith('\n') ? text : `${text}\n`);
 };
 
@@ -65,11 +66,20 @@ export async function runCli(commands: readonly CliCommand[], argv: readonly str
   }
 }
 
+/** node:util's parse errors, reworded to name the command and what it accepts. */
+function describeParseError(error: TypeError, command: CliCommand): string {
+  const accepted = Object.keys({ ...command.options, ...globalCliOptions }).map((o) => `--${o}`).join(', ');
+  const option = /'(-[^']*)'/.exec(error.message)?.[1];
+  const where = `"homelab-bot ${command.path.join(' ')}"`;
+  if ('code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `Unknown option ${option ?? ''} for ${where}. Accepted options: ${accepted}.`;
+  return `Invalid option ${option ?? ''} for ${where}: ${error.message.split('.')[0] ?? error.message}. Accepted options: ${accepted}.`;
+}
+
 function reportError(error: unknown, command: CliCommand, io: CliIo): ExitCode {
   if (error instanceof ConfigError) { write(io.stderr, error.message); return exitCodes.usage; }
   if (error instanceof UserError) { write(io.stderr, error.message); return exitCodes.usage; }
   if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-    write(io.stderr, `${error.message}\n\n${renderCommandHelp(command)}`);
+    write(io.stderr, `${describeParseError(error, command)}\n\n${renderCommandHelp(command)}`);
     return exitCodes.usage;
   }
   if (error instanceof AppError) { write(io.stderr, `${error.message} (code ${error.code})`); return exitCodes.failure; }

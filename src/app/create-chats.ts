@@ -1,0 +1,41 @@
+import type { ChatAdapter, ChatPort, Platform } from '../bot/chat-port.js';
+import { DiscordAdapter } from '../bot/discord/discord-adapter.js';
+import { DiscordChat } from '../bot/discord/discord-chat.js';
+import { SlackAdapter } from '../bot/slack/slack-adapter.js';
+import { SlackChat } from '../bot/slack/slack-chat.js';
+import { createSlackWebClient } from '../bot/slack/slack-web-client.js';
+import { hasSubcommands, type Registry } from '../commands/registry.js';
+import type { ChatConfig } from '../config/schema.js';
+import type { Logger } from '../log.js';
+
+/**
+ * Outbound-only chat ports (bot token, no gateway/receiver) for a worker process: enough to
+ * post into, edit and disable buttons in threads recorded by the bot.
+ */
+export function createOutboundChats(chat: ChatConfig, log: Logger): Partial<Record<Platform, ChatPort>> {
+  const chats: Partial<Record<Platform, ChatPort>> = {};
+  if (chat.discord !== undefined) {
+    chats.discord = new DiscordChat({ token: chat.discord.token, logger: log, ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }) });
+  }
+  if (chat.slack !== undefined) {
+    const client = createSlackWebClient({ botToken: chat.slack.botToken, ...(chat.slack.apiUrl === undefined ? {} : { apiUrl: chat.slack.apiUrl }) }, log);
+    chats.slack = new SlackChat(client, log);
+  }
+  return chats;
+}
+
+/** The inbound adapters (Discord gateway, Slack HTTP or Socket Mode) for a bot process. */
+export function createAdapters(chat: ChatConfig, registry: Registry, log: Logger): ChatAdapter[] {
+  const adapters: ChatAdapter[] = [];
+  if (chat.discord !== undefined) {
+    adapters.push(new DiscordAdapter({ token: chat.discord.token, logger: log, ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }) }));
+  }
+  if (chat.slack !== undefined) {
+    const { botToken, signingSecret, appToken, mode, port, apiUrl } = chat.slack;
+    adapters.push(new SlackAdapter(
+      { botToken, signingSecret, mode, port, ...(appToken === undefined ? {} : { appToken }), ...(apiUrl === undefined ? {} : { apiUrl }) },
+      { logger: log, hasSubcommands: (c) => hasSubcommands(registry, c) },
+    ));
+  }
+  return adapters;
+}

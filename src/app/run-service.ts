@@ -1,0 +1,71 @@
+import type { ChatPort, Platform } from '../bot/chat-port.js';
+import { createDispatcher } from '../bot/dispatch.js';
+import { registry } from '../commands/registry.js';
+import type { AppConfig } from '../config/schema.js';
+import { UserError } from '../errors.js';
+import { startHealthServer, type HealthProbe } from '../http/health-server.js';
+import { processors } from '../jobs/processors/processors.js';
+import { createProducer } from '../jobs/queue.js';
+import { startWorker } from '../jobs/worker.js';
+import type { Logger } from '../log.js';
+import { createStores } from '../store/stores.js';
+import { createAdapters, createOutboundChats } from './create-chats.js';
+
+/** Which halves run in this process: `bot` (chat adapters → queue), `worker` (jobs), or both. */
+export interface ServiceRoles {
+  readonly bot: boolean;
+  readonly worker: boolean;
+}
+
+export interface RunningService {
+  readonly healthUrl: string;
+  close(): Promise<void>;
+}
+
+const keyPrefix = 'hlb:';
+const bullPrefix = 'hlb:bull';
+
+function requireChat(config: AppConfig): void {
+  if (config.chat.discord !== undefined || config.chat.slack !== undefined) return;
+  throw new UserError('no-chat-configured',
+    'No chat platform is configured: add chat.discord and/or chat.slack to the config (see config.example.yaml), '
+    + 'or use `homelab-bot shell` for the local REPL, which needs no tokens.');
+}
+
+/**
+ * The composition root of a long-running process: stores, queue producer, dispatcher and
+ * adapters (bot), the BullMQ worker (worker), and the `/healthz` server for both.
+ */
+export async function startService(config: AppConfig, roles: ServiceRoles, log: Logger): Promise<RunningService> {
+  if (roles.bot) requireChat(config);
+  const redisUrl = config.redis.url;
+  const stores = createStores({ redisUrl, prefix: keyPrefix });
+  const closers: { close(): Promise<void> }[] = [];
+  const adapters = roles.bot ? createAdapters(config.chat, registry, log) : [];
+  const chats: Partial<Record<Platform, ChatPort>> = roles.bot
+    ? Object.fromEntries(adapters.map((a) => [a.platform, a]))
+    : createOutboundChats(config.chat, log);
+  if (roles.worker) {
+    closers.push(startWorker({ redisUrl, prefix: bullPrefix, processors, chats, ...stores, log, actionTtlMs: config.approvals.ttlMs }));
+  }
+  if (roles.bot) {
+    const producer = createProducer({ redisUrl, prefix: bullPrefix });
+    const dispatcher = createDispatcher({ registry, chats, access: config, ...stores, producer, log, clock: () => new Date() });
+    for (const adapter of adapters) await adapter.start(dispatcher);
+    closers.unshift(...adapters.map((a) => ({ close: () => a.stop() })), producer);
+  }
+  // A read that reaches Redis; it rejects (→ failing) when Redis is down.
+  const redisProbe: HealthProbe = { name: 'redis', probe: async () => (await stores.runStore.get('healthz-probe')) === undefined };
+  const role = roles.bot && roles.worker ? 'bot+worker' : roles.bot ? 'bot' : 'worker';
+  const http = await startHealthServer({ host: config.http.host, port: config.http.port, role, probes: [redisProbe], log });
+  closers.unshift(http);
+  closers.push(stores);
+  log.info({ role, health: `${http.url}/healthz`, platforms: Object.keys(chats) }, 'service started');
+  return { healthUrl: http.url, close: () => closeAll(closers, log) };
+}
+
+async function closeAll(closers: readonly { close(): Promise<void> }[], log: Logger): Promise<void> {
+  for (const c of closers) {
+    try { await c.close(); } catch (error) { log.error({ err: error }, 'close failed'); }
+  }
+}

@@ -1,0 +1,39 @@
+import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
+import { exitCodes, type ExitCode } from './exit-codes.js';
+
+/**
+ * One-shot runs of jobs without chat. Each prints a human report, or JSON with --json, and
+ * exits 0 (clean) / 1 (findings) / 3 (could not run). Until a job lands in this build its command
+ * says so plainly and exits 3, so CI pipelines never mistake "not available" for "clean".
+ */
+const notInThisBuild = (what: string) => (ctx: CliContext): Promise<ExitCode> => {
+  ctx.stderr.write(`${what} is not available in this build yet; \`homelab-bot --help\` lists what is.\n`);
+  return Promise.resolve(exitCodes.failure);
+};
+
+const json = { type: 'boolean', description: 'print the JSON report instead of text' } as const;
+
+export const jobCommands: readonly CliCommand[] = [
+  defineCliCommand({
+    path: ['drift', 'audit'],
+    summary: 'audit running containers against the compose files in git (exit 1 on drift)',
+    options: {
+      host: { type: 'string', valueName: 'name', description: 'only this host (a hosts[].name)' },
+      stack: { type: 'string', valueName: 'name', description: 'only this stack' },
+      json,
+    },
+    run: notInThisBuild('drift audit'),
+  }),
+  defineCliCommand({
+    path: ['drift', 'lint'],
+    summary: 'lint the compose stacks in git: pinned tags, healthchecks, Traefik labels, .env.sample (exit 1 on findings)',
+    options: { json },
+    run: notInThisBuild('drift lint'),
+  }),
+  defineCliCommand({
+    path: ['health'],
+    summary: 'check the media pipeline services and their integration (exit 1 when a check fails)',
+    options: { json },
+    run: notInThisBuild('health'),
+  }),
+];

@@ -1,0 +1,42 @@
+import { startService, type ServiceRoles } from '../app/run-service.js';
+import { runShell } from '../bot/shell/run-shell.js';
+import { loadConfig } from '../config/load-config.js';
+import { installShutdown } from '../jobs/shutdown.js';
+import { createLogger } from '../log.js';
+import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
+import { exitCodes, type ExitCode } from './exit-codes.js';
+
+const load = (ctx: CliContext) => loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
+
+/** Runs until SIGTERM/SIGINT, then closes everything in order. */
+async function serve(ctx: CliContext, roles: ServiceRoles): Promise<ExitCode> {
+  const config = await load(ctx);
+  const log = createLogger({ name: 'homelab-bot' });
+  const service = await startService(config, roles, log);
+  return new Promise<ExitCode>((resolve) => {
+    installShutdown([service], log, (code) => { resolve(code === 0 ? exitCodes.ok : exitCodes.failure); });
+  });
+}
+
+const serviceCommand = (word: string, roles: ServiceRoles, summary: string): CliCommand => defineCliCommand({
+  path: [word], summary, options: {}, run: (ctx) => serve(ctx, roles),
+});
+
+export const serviceCommands: readonly CliCommand[] = [
+  defineCliCommand({
+    path: ['shell'],
+    summary: 'local chat REPL with the worker in the same process (needs no chat tokens)',
+    details: 'Redis comes from REDIS_URL, or a private redis-server is started from PATH. Type help in the REPL.',
+    options: {},
+    run: async (ctx) => {
+      const config = await load(ctx);
+      // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
+      const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn' });
+      await runShell({ config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined });
+      return exitCodes.ok;
+    },
+  }),
+  serviceCommand('start', { bot: true, worker: true }, 'Discord/Slack bot and job worker in one process'),
+  serviceCommand('bot', { bot: true, worker: false }, 'Discord/Slack adapters only: commands go onto the queue'),
+  serviceCommand('worker', { bot: false, worker: true }, 'job worker only: runs queued jobs and posts into their threads'),
+];
