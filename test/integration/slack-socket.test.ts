@@ -59,4 +59,13 @@ describe('Slack adapter in Socket Mode against the fake Slack', () => {
     expect(handler.commands.at(-1)).toMatchObject({ command: 'ping', text: '' });
     expect(handler.commands.at(-1)?.subcommand).toBeUndefined();
   });
+
+  it('stop() disconnects, then waits for a handler that is still running', async () => {
+    expect((await fake.slash(bob, '/slow', '')).status).toBe(200);
+    const stopping = adapter.stop();
+    await fake.waitFor(() => !fake.socketConnected, 10_000, 'disconnect');
+    handler.release();
+    await stopping;
+    expect(fake.ephemeralsFor(bob).map((m) => m.text)).toContain('slow done');
+  });
 });

@@ -39,6 +39,7 @@ export interface SlackAdapterDeps {
 export class SlackAdapter extends SlackChat implements ChatAdapter {
   private app: App | undefined;
   private port: number | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly settings: SlackAdapterSettings, private readonly deps: SlackAdapterDeps) {
     super(createSlackWebClient(settings, deps.logger), deps.logger);
@@ -72,9 +73,11 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
     this.port = (server.address() as AddressInfo).port;
   }
 
+  /** Stops receiving, then waits for handlers already running (they may still enqueue/reply). */
   async stop(): Promise<void> {
     await this.app?.stop();
     this.app = undefined;
+    await Promise.allSettled([...this.inFlight]);
   }
 
   private createApp(): App {
@@ -110,13 +113,17 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
 
   /** The boundary: a thrown error is logged and answered privately, never lost or re-thrown to Bolt. */
   private async guard(log: Logger, responder: Responder, run: () => Promise<void>): Promise<void> {
-    try {
-      await run();
-    } catch (error) {
+    const task = run().catch(async (error: unknown) => {
       log.error({ err: error }, 'slack: handler failed');
       await responder.replyPrivately(toUserMessage(error)).catch((replyError: unknown) => {
         log.error({ err: replyError }, 'slack: could not report the failure');
       });
+    });
+    this.inFlight.add(task);
+    try {
+      await task;
+    } finally {
+      this.inFlight.delete(task);
     }
   }
 }
