@@ -31,6 +31,17 @@ function unmanaged(host: string, c: ObservedContainer, stack: string): DriftItem
   return { host, stack, service: c.service, kind: 'unmanaged-container', path: c.name, severity: classify(c.name, 'unmanaged-container'), expected: null, actual: c.state };
 }
 
+/** Containers of no claimed project, and orphans of a loaded project whose service git no longer has. */
+function findUnmanaged(host: string, live: readonly ObservedContainer[], claimed: ReadonlySet<string>, services: ReadonlyMap<string, ExpectedService>, stacks: readonly LoadedStack[]): DriftItem[] {
+  return live
+    .filter((c) => {
+      const known = c.project !== null && claimed.has(c.project);
+      const loaded = stacks.some((s) => s.ok && s.project === c.project);
+      return !known || (loaded && !services.has(`${c.project}/${c.service ?? ''}`));
+    })
+    .map((c) => unmanaged(host, c, c.project ?? ''));
+}
+
 /**
  * Compares one host: missing containers, unmanaged (orphan or hand-made) containers, field
  * differences per container, and unparseable stacks. One bad stack never stops the others.
@@ -54,21 +65,12 @@ export function compareHost(input: CompareHostInput): DriftItem[] {
   for (const svc of services.values()) {
     const containers = live.filter((c) => c.project === svc.project && c.service === svc.service);
     if (containers.length === 0) items.push(missing(host, svc));
-    const ctx = {
-      host,
-      bound: bound.get(svc.stack) ?? new Map<string, string>(),
-      knownSecrets: input.knownSecrets ?? [],
-      ignoredLabelPrefixes: input.ignoredLabelPrefixes ?? DEFAULT_IGNORED_LABELS,
-    };
-    bound.set(svc.stack, ctx.bound);
+    const stackBound = bound.get(svc.stack) ?? new Map<string, string>();
+    bound.set(svc.stack, stackBound);
+    const ctx = { host, bound: stackBound, knownSecrets: input.knownSecrets ?? [], ignoredLabelPrefixes: input.ignoredLabelPrefixes ?? DEFAULT_IGNORED_LABELS };
     for (const c of containers) items.push(...compareService(svc, c, ctx));
   }
-  for (const c of live) {
-    const known = c.project !== null && claimed.has(c.project);
-    const orphan = known && !services.has(`${c.project}/${c.service ?? ''}`) && input.expectedStacks.some((s) => s.ok && s.project === c.project);
-    if (!known || orphan) items.push(unmanaged(host, c, c.project ?? ''));
-  }
-  return items;
+  return [...items, ...findUnmanaged(host, live, claimed, services, input.expectedStacks)];
 }
 
 /**

@@ -33,6 +33,15 @@ const unquotedValue = (raw: string): string => {
   return (hash === -1 ? raw : raw.slice(0, hash)).trimEnd();
 };
 
+/** The value starting on line `i`: literal for `'…'`, unescaped for `"…"`, comment-stripped otherwise. */
+function readValue(lines: readonly string[], i: number, raw: string): { value: string; literal: boolean; consumed: number } | undefined {
+  const quote = raw[0] === '"' || raw[0] === "'" ? raw[0] : undefined;
+  if (quote === undefined) return { value: unquotedValue(raw), literal: false, consumed: 1 };
+  const q = quoted(lines, i, raw, quote);
+  if (q === undefined) return undefined;
+  return { value: quote === "'" ? q[0] : unescapeDouble(q[0]), literal: quote === "'", consumed: q[1] };
+}
+
 /**
  * Compose-go dotenv semantics (design §2.2): `export ` prefix, `KEY=v`, `KEY: v`, bare `KEY`
  * (inherited from `osEnv`), inline ` #` comments on unquoted values, literal `'…'`, escaped and
@@ -57,24 +66,17 @@ export function parseDotenv(text: string, osEnv: InterpolationEnv = { values: ne
       if (inherited !== undefined) values.set(key, inherited);
       continue;
     }
-    const raw = (m[3] ?? '').trimStart();
-    const quote = raw[0] === '"' || raw[0] === "'" ? raw[0] : undefined;
-    let value: string;
-    if (quote === undefined) value = unquotedValue(raw);
-    else {
-      const q = quoted(lines, i, raw, quote);
-      if (q === undefined) {
-        errors.push({ line: i + 1, error: `unterminated quoted value for ${key}` });
-        break;
-      }
-      value = q[0];
-      i += q[1] - 1;
-      if (quote === "'") {
-        values.set(key, value);
-        continue;
-      }
-      value = unescapeDouble(value);
+    const read = readValue(lines, i, (m[3] ?? '').trimStart());
+    if (read === undefined) {
+      errors.push({ line: i + 1, error: `unterminated quoted value for ${key}` });
+      break;
     }
+    i += read.consumed - 1;
+    if (read.literal) {
+      values.set(key, read.value);
+      continue;
+    }
+    const value = read.value;
     const r = interpolate(value, scope());
     if (r.ok) values.set(key, r.value);
     else errors.push({ line: i + 1, error: r.error });
