@@ -44,7 +44,8 @@ export async function freePort(): Promise<number> {
  * Starts `redis-server` from PATH on a free 127.0.0.1 port, without persistence, in a temp
  * dir. Throws a ConfigError naming the Debian package when redis-server is missing.
  */
-export async function startPrivateRedis(binary = findOnPath('redis-server')): Promise<PrivateRedis> {
+export async function startPrivateRedis(searchPath = process.env['PATH'] ?? ''): Promise<PrivateRedis> {
+  const binary = findOnPath('redis-server', searchPath);
   if (binary === undefined) {
     throw new ConfigError('redis-server is not on PATH: set REDIS_URL, or install it (Debian/Ubuntu: apt-get install redis-server).');
   }
@@ -63,10 +64,14 @@ export async function startPrivateRedis(binary = findOnPath('redis-server')): Pr
     child.once('exit', (code) => { reject(new ConfigError(`redis-server exited (${String(code)}): ${out.slice(-500)}`)); });
   });
   child.stdout.resume();
+  // If the owner exits without stop() (uncaught error, process.exit), don't leave redis behind.
+  const killOnExit = (): void => { child.kill('SIGKILL'); };
+  process.once('exit', killOnExit);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     stop: async () => {
+      process.off('exit', killOnExit);
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
       await rm(dir, { recursive: true, force: true });
