@@ -9,20 +9,20 @@ import { toSlackLogger } from './slack-logger.js';
 import { slackResponder } from './slack-responder.js';
 import { createSlackWebClient, slackClientOptions } from './slack-web-client.js';
 
-/** The `chat.slack` config block, plus test knobs. */
+/** The `chat.slack` config block (`SlackConfig` is assignable to it), plus test knobs. */
 export interface SlackAdapterSettings {
   readonly botToken: string;
   readonly signingSecret: string;
   /** `xapp-…` token; required for Socket Mode. */
-  readonly appToken?: string;
+  readonly appToken?: string | undefined;
   /** `http`: Slack POSTs to `/slack/events` (signature checked); `socket`: outbound WebSocket. */
   readonly mode: 'http' | 'socket';
   /** HTTP mode listen port (0 = any free port, see `httpPort`). */
   readonly port: number;
   /** HTTP mode listen address; default all interfaces. */
-  readonly host?: string;
-  readonly apiUrl?: string;
-  readonly retries?: number;
+  readonly host?: string | undefined;
+  readonly apiUrl?: string | undefined;
+  readonly retries?: number | undefined;
 }
 
 export interface SlackAdapterDeps {

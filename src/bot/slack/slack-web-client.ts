@@ -5,9 +5,9 @@ import { toSlackLogger } from './slack-logger.js';
 export interface SlackWebClientSettings {
   readonly botToken: string;
   /** Base URL of the Web API (`https://slack.com/api/` by default; the emulator's in tests). */
-  readonly apiUrl?: string;
+  readonly apiUrl?: string | undefined;
   /** Retries for HTTP failures; default the SDK's (≈ 10 over 30 min). Tests pass 0. */
-  readonly retries?: number;
+  readonly retries?: number | undefined;
 }
 
 /** The Web API client options shared by `SlackChat` (workers) and the Bolt `App` (adapter). */
