@@ -62,6 +62,15 @@ export async function findLabProcesses(m: LabMarkers, extraPids: readonly number
   return [...found];
 }
 
+/** Pids of processes running inside the lab's containers (found by cgroup parent). */
+export async function containerProcesses(cgroupParents: readonly string[]): Promise<number[]> {
+  const entries = await readdir('/proc');
+  const infos = await Promise.all(entries.filter((e) => /^\d+$/.test(e)).map((e) => readProc(Number(e))));
+  return infos
+    .filter((p): p is ProcInfo => p !== undefined && cgroupParents.some((c) => p.cgroup.includes(`:/${c}/`)))
+    .map((p) => p.pid);
+}
+
 /** Pids recorded in `<stateDir>/pids/*.pid` (ours and dockerd's own pidfiles). */
 export async function recordedPids(stateDir: string): Promise<number[]> {
   const dir = `${stateDir}/pids`;
