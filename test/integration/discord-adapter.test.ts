@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { InboundAction, InboundCommand, InboundHandler, Responder } from '../../src/bot/chat-port.js';
 import { DiscordAdapter } from '../../src/bot/discord/discord-adapter.js';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
+import { ExternalError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
 
@@ -148,6 +149,20 @@ describe('DiscordChat without a gateway (a worker after a restart)', () => {
       expect(msg.content).toBe('✅ audit finished');
       expect(emu.attachmentContent(msg.attachments[0]!.id).toString()).toBe('# ok');
       expect(emu.state.violations).toEqual([]);
+    } finally {
+      await emu.stop();
+    }
+  });
+
+  it('turns persistent 5xx answers into a retryable ExternalError after discord.js retries', async () => {
+    const emu = await startDiscordEmulator();
+    try {
+      const chat = new DiscordChat({ token: emu.token, apiUrl: emu.apiUrl, logger: silentLogger() });
+      emu.failNext(10, 502, (m, p) => m === 'POST' && p === `/channels/${emu.ids.channelId}/messages`);
+      const failing = chat.openThread(emu.ids.channelId, 'x', { text: 'never' });
+      await expect(failing).rejects.toBeInstanceOf(ExternalError);
+      await expect(failing).rejects.toMatchObject({ code: 'discord-api', retryable: true });
+      expect(emu.messagesIn(emu.ids.channelId)).toHaveLength(0);
     } finally {
       await emu.stop();
     }
