@@ -59,7 +59,7 @@ export async function runCli(commands: readonly CliCommand[], argv: readonly str
   try {
     const { values, positionals } = parseFor(command, argv);
     if (values['help'] === true) { write(io.stdout, renderCommandHelp(command)); return exitCodes.ok; }
-    const configPath = typeof values['config'] === 'string' ? values['config'] : io.env['CONFIG_PATH'];
+    const configPath = typeof values['config'] === 'string' ? values['config'] : io.env['CONFIG_PATH'] || undefined;
     return await command.run({ ...io, values, positionals, configPath });
   } catch (error) {
     return reportError(error, command, io);
