@@ -1,0 +1,58 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startShellSession, type ShellSession } from '../../src/bot/shell/run-shell.js';
+import { UserError } from '../../src/errors.js';
+import type { Processors } from '../../src/jobs/processor.js';
+import { processors as real } from '../../src/jobs/processors/processors.js';
+import { silentLogger } from '../../src/log.js';
+import type { PrivateRedis } from '../../src/store/private-redis.js';
+import { startTestRedis, Transcript, uniquePrefix } from './core-harness.js';
+
+// delay:1 → UserError; delay:2 → fails on the first attempt only; delay:3 → always fails.
+const scripted: Processors = {
+  ...real,
+  'system.ping': (payload, context) => {
+    const mode = payload.options.delay;
+    if (mode === 1) throw new UserError('no-such-host', 'Host ct-nope is not in the config.');
+    if (mode === 3 || (mode === 2 && context.attempt === 1)) throw new Error(`flaky ${String(context.attempt)}`);
+    return Promise.resolve({ title: `Pong on attempt ${String(context.attempt)}`, status: 'ok' });
+  },
+};
+
+describe('worker error handling (real BullMQ on a private redis)', () => {
+  let redis: PrivateRedis;
+  let session: ShellSession;
+  const input = new PassThrough();
+  const out = new Transcript();
+  const type = (line: string): void => { input.write(`${line}\n`); };
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    session = await startShellSession({ config: { people: [] }, log: silentLogger(), input, output: out.stream, redisUrl: redis.url, prefix: uniquePrefix(), processors: scripted });
+  });
+  afterAll(async () => {
+    await session.close();
+    await redis.stop();
+  });
+
+  it('posts a UserError verbatim once and does not retry it', async () => {
+    type('/ping delay:1');
+    await out.waitFor('❌ **/ping failed**\n    Host ct-nope is not in the config.');
+    await out.waitFor('❌ Failed: /ping');
+    expect(out.count('Running: /ping')).toBe(1);
+  });
+
+  it('retries an internal error and posts only the successful result', async () => {
+    type('/ping delay:2');
+    await out.waitFor('✅ **Pong on attempt 2**');
+    expect(out.count('Pong on attempt')).toBe(1);
+    expect(out.count('flaky')).toBe(0);
+  });
+
+  it('after the last attempt shows "internal error" with the run id, never the raw error', async () => {
+    type('/ping delay:3');
+    await out.waitFor(/❌ \*\*\/ping failed\*\*\n {4}Internal error \(run r-[\w-]+\)\. The details are in the bot's log\./, 1, 60_000);
+    expect(out.count('flaky')).toBe(0);
+    expect(out.count('Running: /ping')).toBe(1 + 2 + 3);
+  });
+});
