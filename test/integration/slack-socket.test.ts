@@ -60,6 +60,17 @@ describe('Slack adapter in Socket Mode against the fake Slack', () => {
     expect(handler.commands.at(-1)?.subcommand).toBeUndefined();
   });
 
+  it('reconnects when Slack asks for a refresh and keeps receiving commands', async () => {
+    const before = fake.socketConnections;
+    fake.requestSocketRefresh();
+    await fake.waitFor(() => fake.socketConnections > before, 10_000, 'reconnect');
+    const opens = fake.store.requests.filter((r) => r.path === '/api/apps.connections.open').length;
+    expect(opens).toBeGreaterThanOrEqual(2);
+    const count = handler.commands.length;
+    expect((await fake.slash(bob, '/ping', '')).status).toBe(200);
+    await fake.waitFor(() => handler.commands.length > count || undefined, 10_000, 'command after reconnect');
+  });
+
   it('stop() disconnects, then waits for a handler that is still running', async () => {
     expect((await fake.slash(bob, '/slow', '')).status).toBe(200);
     const stopping = adapter.stop();

@@ -28,6 +28,10 @@ export interface SlackEmulator {
   /** Where HTTP-mode deliveries go (`http://127.0.0.1:B/slack/events`); unset → Socket Mode. */
   setBotUrl(url: string | undefined): void;
   readonly socketConnected: boolean;
+  /** Socket Mode connections accepted so far (grows on reconnect). */
+  readonly socketConnections: number;
+  /** Sends `{type:"disconnect",reason:"refresh_requested"}`; the client reconnects. */
+  requestSocketRefresh(): void;
   slash(user: string, command: string, text: string, options?: { channel?: string }): Promise<DeliveryResult>;
   /** Clicks `actionId` on the message with `messageTs`; an id not on the message is sent anyway (forgery). */
   clickButton(messageTs: string, actionId: string, value: string | undefined, user: string): Promise<DeliveryResult>;
@@ -102,6 +106,8 @@ function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator
     url, apiUrl: `${url}/api/`, store,
     setBotUrl: (next) => { botUrl = next; },
     get socketConnected() { return hub.connected; },
+    get socketConnections() { return hub.connections; },
+    requestSocketRefresh: () => { hub.requestRefresh(); },
     slash: (user, command, text, opts = {}) => {
       const channel = opts.channel ?? options.defaultChannel ?? 'C0CHAN001';
       const fields = slashFields({ user, userName: nameOf(user), command, text, channel, triggerId: store.nextTs(), responseUrl: newResponseUrl({ channel, user }) });

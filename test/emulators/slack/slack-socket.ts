@@ -14,6 +14,7 @@ export class SlackSocketHub {
   private readonly sockets = new Set<WebSocket>();
   private readonly pending = new Map<string, (payload: unknown) => void>();
   private tickets = 0;
+  private accepted = 0;
   private envelopes = 0;
 
   constructor(private readonly baseWsUrl: string, private readonly onChange: () => void) {}
@@ -38,9 +39,14 @@ export class SlackSocketHub {
     return this.sockets.size > 0;
   }
 
-  /** Sends an envelope to the first connection and resolves with its ack (or a 3 s timeout). */
+  /** How many connections were ever accepted (a reconnect makes it grow). */
+  get connections(): number {
+    return this.accepted;
+  }
+
+  /** Sends an envelope on the newest open connection; resolves with its ack (or a 3 s timeout). */
   async send(type: 'slash_commands' | 'interactive', payload: unknown): Promise<DeliveryResult> {
-    const ws = [...this.sockets][0];
+    const ws = [...this.sockets].filter((s) => s.readyState === s.OPEN).at(-1);
     if (ws === undefined) throw new Error('fake slack: no Socket Mode connection');
     this.envelopes += 1;
     const id = `env-${this.envelopes}`;
@@ -65,6 +71,7 @@ export class SlackSocketHub {
 
   private accept(ws: WebSocket): void {
     this.sockets.add(ws);
+    this.accepted += 1;
     const ping = setInterval(() => { ws.ping(); }, 10_000);
     ws.on('message', (raw: Buffer) => { this.onAck(raw); });
     ws.on('close', () => {
