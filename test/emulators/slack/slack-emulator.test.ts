@@ -1,6 +1,8 @@
+import { isValidSlackRequest } from '@slack/bolt';
 import { ErrorCode, WebClient, type WebAPIPlatformError } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlackEmulator, type SlackEmulator } from './slack-emulator.js';
+import { signBody, slashFields } from './slack-inbound.js';
 
 const botToken = 'xoxb-test-token';
 let fake: SlackEmulator;
@@ -62,5 +64,24 @@ describe('slack emulator web api', () => {
   it('refuses a wrong bot token', async () => {
     const stranger = new WebClient('xoxb-wrong', { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
     expect(await platformError(stranger.auth.test())).toBe('invalid_auth');
+  });
+});
+
+describe('slack emulator inbound signing', () => {
+  const body = new URLSearchParams(slashFields({
+    user: 'U1', userName: 'u', command: '/drift', text: 'audit', channel: 'C1', responseUrl: 'http://127.0.0.1/r', triggerId: 't',
+  })).toString();
+  const ts = 1_800_000_000;
+  const verify = (secret: string, signature: string): boolean => isValidSlackRequest({
+    signingSecret: secret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts }, nowMilliseconds: ts * 1000,
+  });
+
+  it("signs exactly as Bolt's verifier expects", () => {
+    expect(verify('shh', signBody('shh', ts, body))).toBe(true);
+  });
+
+  it('produces a signature Bolt rejects for another secret or body', () => {
+    expect(verify('other', signBody('shh', ts, body))).toBe(false);
+    expect(verify('shh', signBody('shh', ts, `${body}&x=1`))).toBe(false);
   });
 });
