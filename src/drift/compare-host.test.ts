@@ -101,10 +101,10 @@ describe('compareHost on a gluetun namespace stack', () => {
     { container: json('vpn-qbittorrent.container.json'), image: json('qbittorrent.image.json') },
   ];
 
-  it('resolves container:<id> to service:gluetun and marks the host-only key unverifiable, masked', () => {
+  it('resolves container:<id> to service:gluetun and marks the host-only key unverifiable with its value masked', () => {
     const items = compareHost({ hostName: 'h', expectedStacks: [vpn], observedContainers: toObservedContainers(pairs()) });
     expect(items).toEqual([
-      { host: 'h', stack: 'vpn', service: 'gluetun', kind: 'changed', path: 'environment.WIREGUARD_PRIVATE_KEY', severity: 'unverifiable', expected: '••••', actual: '•••• (changed)' },
+      { host: 'h', stack: 'vpn', service: 'gluetun', kind: 'changed', path: 'environment.WIREGUARD_PRIVATE_KEY', severity: 'unverifiable', expected: '${WG_KEY}', actual: '••••' },
     ]);
   });
 

@@ -2,7 +2,7 @@ import { applyImageDefaults, rebaseBinds } from './apply-image-defaults.js';
 import { classify } from './classify.js';
 import type { DriftItem, DriftKind, Severity } from './drift-item.js';
 import { flattenModel } from './flatten.js';
-import { isSecret, maskPair } from './mask.js';
+import { isSecret, MASK, maskPair } from './mask.js';
 import type { ExpectedService, ObservedContainer } from './model.js';
 import { displayTemplate, isSymbolic, markerNames, matchTemplate } from './template.js';
 
@@ -38,11 +38,23 @@ function judge(path: string, e: string | undefined, o: string | undefined, exp: 
   return markerNames(e).length > 0 ? { kind: 'changed', severity: 'unverifiable' } : null;
 }
 
+/**
+ * Masks a secret pair. For an unverifiable template the expected side stays the variable reference
+ * (`${WG_KEY}`, text from git that holds no value) and the actual side is a bare mask: with the value
+ * unknown, "(changed)" would be a claim the bot cannot make.
+ */
+function maskSecret(shown: { expected: string | null; actual: string | null }, verdict: NonNullable<Verdict>, known: readonly string[]): { expected: string | null; actual: string | null } {
+  const masked = maskPair(shown.expected, shown.actual);
+  const template = shown.expected;
+  if (verdict.severity !== 'unverifiable' || template === null || isSecret('', [template], known)) return masked;
+  return { expected: template, actual: shown.actual === null ? null : MASK };
+}
+
 function item(path: string, verdict: NonNullable<Verdict>, e: string | undefined, o: string | undefined, exp: ExpectedService, ctx: CompareContext): DriftItem {
   const key = path.replace(/^(environment|labels)\./, '');
   const shown = { expected: e === undefined ? null : displayTemplate(e), actual: o ?? null };
   const secret = isSecret(key, [e ?? null, o ?? null], ctx.knownSecrets);
-  const values = secret ? maskPair(shown.expected, shown.actual) : shown;
+  const values = secret ? maskSecret(shown, verdict, ctx.knownSecrets) : shown;
   const severity = verdict.severity ?? classify(path, verdict.kind);
   return { host: ctx.host, stack: exp.stack, service: exp.service, kind: verdict.kind, path, severity, ...values };
 }

@@ -62,7 +62,8 @@ export function toObserved(pair: InspectPair, idToService: ReadonlyMap<string, s
     id: c.Id,
     name: (c.Name ?? '').replace(/^\//, ''),
     ...identify(c, knownProjects),
-    oneoff: labels[`${L}oneoff`] === 'True',
+    // One-off (`compose run`) and hook containers are not services (design N1).
+    oneoff: labels[`${L}oneoff`] === 'True' || labels[`${L}hook`] !== undefined,
     state: c.State?.Status ?? 'unknown',
     workingDir: labels[`${L}project.working_dir`] ?? null,
     configFiles: configFiles(labels[`${L}project.config_files`]),

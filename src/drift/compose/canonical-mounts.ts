@@ -16,10 +16,12 @@ const cleanTarget = (t: string): string => {
   return n.length > 1 && n.endsWith('/') ? n.slice(0, -1) : n;
 };
 
-const isPathLike = (s: string): boolean => s.startsWith('/') || s.startsWith('.') || s.startsWith('~');
+/** A source that is only a variable the bot cannot know (`${MEDIA_ROOT}/x`) is taken as a bind path. */
+const isPathLike = (s: string): boolean => s.startsWith('/') || s.startsWith('.') || s.startsWith('~') || s.startsWith('⟪');
 
 function bindSource(source: string, ctx: MountContext): string {
   if (source.startsWith('~')) return `${toMarker('HOME')}${source.slice(1)}`;
+  if (source.startsWith('⟪')) return source;
   return posix.resolve(ctx.projectDir, source);
 }
 

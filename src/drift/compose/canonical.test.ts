@@ -34,6 +34,10 @@ describe('canonical mounts', () => {
     });
   });
 
+  it('keeps a variable-rooted source as a symbolic bind path', () => {
+    expect(toMounts(['⟪MEDIA_ROOT⟫/downloads:/data'], undefined, mctx).get('/data')).toEqual({ type: 'bind', source: '⟪MEDIA_ROOT⟫/downloads', readOnly: false });
+  });
+
   it('reads the long syntax', () => {
     const mounts = toMounts([{ type: 'bind', source: '../shared', target: '/s', read_only: 'true' }], undefined, mctx);
     expect(mounts.get('/s')).toEqual({ type: 'bind', source: '/opt/stacks/shared', readOnly: true });
