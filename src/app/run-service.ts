@@ -46,7 +46,11 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
     ? Object.fromEntries(adapters.map((a) => [a.platform, a]))
     : createOutboundChats(config.chat, log);
   if (roles.worker) {
-    closers.push(startWorker({ redisUrl, prefix: bullPrefix, processors, chats, ...stores, log, actionTtlMs: config.approvals.ttlMs }));
+    const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
+    closers.push(startWorker({
+      redisUrl, prefix: bullPrefix, processors, chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
+      concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs,
+    }));
   }
   if (roles.bot) {
     const producer = createProducer({ redisUrl, prefix: bullPrefix });

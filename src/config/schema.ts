@@ -25,6 +25,15 @@ const approvalsSchema = strictObject({
   ttl: duration().default('24h').describe('approval button lifetime'),
 }).transform((approvals) => ({ ...approvals, /** `ttl` in milliseconds. */ ttlMs: parseDuration(approvals.ttl) }));
 
+const workerSchema = strictObject({
+  /** Jobs one worker process runs at the same time. */
+  concurrency: integer(1).default(2).describe('parallel jobs per worker'),
+  /** How long a job's lock lasts without renewal; a killed worker's job is retried after about this long. */
+  lockDuration: duration().default('30s').describe('job lock duration'),
+  /** How often stalled jobs (of killed workers) are looked for. */
+  stalledInterval: duration().default('30s').describe('stalled-job check interval'),
+}).transform((w) => ({ ...w, lockDurationMs: parseDuration(w.lockDuration), stalledIntervalMs: parseDuration(w.stalledInterval) }));
+
 const rateLimitsSchema = strictObject({
   /** Media requests one person may make per hour. */
   requestsPerHour: integer(1).default(10).describe('media requests per person per hour'),
@@ -56,6 +65,8 @@ const appConfigShape = strictObject({
   redis: redisSchema.prefault({}),
   approvals: approvalsSchema.prefault({}),
   rateLimits: rateLimitsSchema.prefault({}),
+  /** Job worker tuning. */
+  worker: workerSchema.prefault({}),
   http: httpSchema.prefault({}),
 });
 
