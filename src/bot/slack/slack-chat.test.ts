@@ -60,4 +60,19 @@ describe('SlackChat', () => {
     expect(error).toBeInstanceOf(ExternalError);
     expect(error).toMatchObject({ code: 'slack-api', retryable: false, context: { slackError: 'channel_not_found' } });
   });
+
+  it('retries after a 429 with Retry-After when retries are allowed', async () => {
+    const patient = new SlackChat(createSlackWebClient({ botToken, apiUrl: fake.apiUrl, retries: 1 }, silentLogger()), silentLogger());
+    const before = fake.store.requests.filter((r) => r.path === '/api/chat.postMessage').length;
+    fake.failNext('chat.postMessage', { kind: 'rate-limited', retryAfterSeconds: 1 });
+    const { root } = await patient.openThread('C0CHAN013', 't', { text: 'after the limit' });
+    expect(fake.store.findMessage('C0CHAN013', root.messageId)?.text).toBe('after the limit');
+    expect(fake.store.requests.filter((r) => r.path === '/api/chat.postMessage').length - before).toBe(2);
+  });
+
+  it('reports an HTTP failure as a retryable ExternalError when retries are exhausted', async () => {
+    fake.failNext('chat.update', { kind: 'http', status: 503 });
+    const error = await chat.edit({ platform: 'slack', channelId: 'C0CHAN013', messageId: '1.000001' }, { text: 'x' }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'slack-unreachable', retryable: true });
+  });
 });

@@ -6,7 +6,11 @@ export interface SlackWebClientSettings {
   readonly botToken: string;
   /** Base URL of the Web API (`https://slack.com/api/` by default; the emulator's in tests). */
   readonly apiUrl?: string | undefined;
-  /** Retries for HTTP failures; default the SDK's (≈ 10 over 30 min). Tests pass 0. */
+  /**
+   * Retries for HTTP failures and 429s (honouring Retry-After). Default 3 with 1–10 s backoff
+   * instead of the SDK's ≈ 10 over 30 minutes, so a job fails and BullMQ retries it instead of
+   * hanging. Tests pass 0.
+   */
   readonly retries?: number | undefined;
 }
 
@@ -15,7 +19,7 @@ export function slackClientOptions(settings: Omit<SlackWebClientSettings, 'botTo
   return {
     logger: toSlackLogger(logger),
     ...(settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl }),
-    ...(settings.retries === undefined ? {} : { retryConfig: { retries: settings.retries } }),
+    retryConfig: { retries: settings.retries ?? 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000 },
   };
 }
 

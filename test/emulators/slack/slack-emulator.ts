@@ -5,7 +5,7 @@ import {
 } from './slack-inbound.js';
 import { handleRequest } from './slack-server.js';
 import { SlackSocketHub } from './slack-socket.js';
-import { SlackStore, type FakeFile, type FakeMessage } from './slack-store.js';
+import { SlackStore, type FakeFile, type FakeMessage, type SlackFault } from './slack-store.js';
 
 export interface SlackEmulatorOptions {
   readonly signingSecret: string;
@@ -44,6 +44,8 @@ export interface SlackEmulator {
   messagesIn(channel: string, threadTs?: string): FakeMessage[];
   ephemeralsFor(user: string): FakeMessage[];
   filesIn(channel: string, threadTs?: string): FakeFile[];
+  /** Makes the next call of `method` (e.g. `chat.postMessage`) fail with `fault`; queues up. */
+  failNext(method: string, fault: SlackFault): void;
   /** While on, every `response_url` answers 404, as after Slack's 30 minutes. */
   setResponseUrlsExpired(expired: boolean): void;
   /** The DM channel `conversations.open` gave out for `user`, if any. */
@@ -132,6 +134,7 @@ function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator
     filesIn: (channel, threadTs) => [...store.files.values()].filter((f) => f.channel === channel && f.threadTs === threadTs),
     dmChannelOf: (user) => store.dmChannels.get(user),
     setResponseUrlsExpired: (expired) => { store.responseUrlsExpired = expired; },
+    failNext: (method, fault) => { store.faults.set(method, [...(store.faults.get(method) ?? []), fault]); },
     close,
   };
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { parseBody, stringArg, tokenOf } from './slack-parse.js';
-import type { SlackStore } from './slack-store.js';
+import type { SlackFault, SlackStore } from './slack-store.js';
 import { webApiMethods } from './slack-web-api.js';
 import { contentOf, fakeIds, type WebApiContext } from './slack-web-common.js';
 import { receiveUpload } from './slack-web-files.js';
@@ -24,7 +24,10 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
   const token = tokenOf(req, body.fields);
   ctx.store.record({ path, method: req.method ?? 'GET', args: body.fields, ...(token === undefined ? {} : { authorization: token }) });
   if (path.startsWith('/api/')) {
-    json(res, 200, callMethod(path.slice('/api/'.length), body.fields, token, ctx));
+    const method = path.slice('/api/'.length);
+    const fault = ctx.store.takeFault(method);
+    if (fault === undefined) json(res, 200, callMethod(method, body.fields, token, ctx));
+    else sendFault(res, fault);
   } else if (path.startsWith('/upload/v1/')) {
     if (token !== ctx.botToken) return void res.writeHead(401).end('invalid_auth');
     const { status, text } = receiveUpload(ctx.store, path.slice('/upload/v1/'.length), body);
@@ -35,6 +38,13 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
   } else {
     json(res, 404, { ok: false, error: 'unknown_path' });
   }
+}
+
+function sendFault(res: ServerResponse, fault: SlackFault): void {
+  if (fault.kind === 'error') { json(res, 200, { ok: false, error: fault.error }); return; }
+  if (fault.kind === 'http') { json(res, fault.status, { ok: false, error: 'fake_http_fault' }); return; }
+  res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': String(fault.retryAfterSeconds) })
+    .end(JSON.stringify({ ok: false, error: 'ratelimited' }));
 }
 
 function callMethod(method: string, args: Record<string, unknown>, token: string | undefined, ctx: ServerContext): unknown {

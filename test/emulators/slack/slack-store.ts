@@ -34,6 +34,12 @@ export interface RecordedRequest {
   readonly authorization?: string;
 }
 
+/** A failure injected for the next call of one Web API method. */
+export type SlackFault =
+  | { readonly kind: 'rate-limited'; readonly retryAfterSeconds: number }
+  | { readonly kind: 'error'; readonly error: string }
+  | { readonly kind: 'http'; readonly status: number };
+
 /** A body POSTed by the bot to a `response_url`. */
 export interface ResponseUrlPost {
   readonly id: string;
@@ -50,6 +56,8 @@ export class SlackStore {
   readonly requests: RecordedRequest[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly dmChannels = new Map<string, string>();
+  /** Queued faults per Web API method, consumed one per call. */
+  readonly faults = new Map<string, SlackFault[]>();
   /** When set, every `response_url` answers 404 (as after Slack's 30 minutes or 5 uses). */
   responseUrlsExpired = false;
   /** `response_url` id → who invoked, where (to place ephemeral answers) and how often it was used. */
@@ -90,6 +98,10 @@ export class SlackStore {
   messagesIn(channel: string, threadTs?: string): FakeMessage[] {
     return this.messages.filter((m) => m.channel === channel && m.ephemeralTo === undefined
       && (threadTs === undefined ? m.threadTs === undefined : m.ts === threadTs || m.threadTs === threadTs));
+  }
+
+  takeFault(method: string): SlackFault | undefined {
+    return this.faults.get(method)?.shift();
   }
 
   record(request: RecordedRequest): void {
