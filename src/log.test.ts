@@ -29,3 +29,23 @@ describe('createLogger', () => {
     expect(lines.join('')).toContain('ct-media-01');
   });
 });
+
+describe('createLogger with known secret values', () => {
+  it('masks a known secret wherever it appears: message, nested field, error message', () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ level: 'info', secrets: ['s3cr3t-value'] }, stream);
+    log.info({ detail: { note: 'url http://x/?k=s3cr3t-value' } }, 'calling with s3cr3t-value');
+    log.error({ err: new Error('auth failed for s3cr3t-value') }, 'boom');
+    const out = lines.join('');
+    expect(out).not.toContain('s3cr3t-value');
+    // message, nested note, error message and the error's stack line.
+    expect(out.match(/\[redacted\]/g)?.length).toBe(4);
+    expect(out).toContain('auth failed for [redacted]');
+  });
+
+  it('leaves logs untouched when no secret occurs', () => {
+    const { lines, stream } = capture();
+    createLogger({ level: 'info', secrets: ['s3cr3t-value'] }, stream).info({ host: 'ct-docker-01' }, 'plain');
+    expect(lines.join('')).toContain('"host":"ct-docker-01"');
+  });
+});

@@ -18,6 +18,25 @@ export const redactPaths: string[] = secretKeys.flatMap((k) => [
 export interface LogSettings {
   readonly level?: string;
   readonly name?: string;
+  /**
+   * Known secret values (tokens, keys, passwords from the loaded config and .env). Any log
+   * argument containing one has it replaced by `[redacted]`, whatever key or message it is in.
+   */
+  readonly secrets?: readonly string[];
+}
+
+const censor = '[redacted]';
+
+/** Deep copy of `value` with every known secret replaced; Errors become plain objects. */
+export function scrubSecrets(value: unknown, secrets: readonly string[], depth = 0): unknown {
+  if (typeof value === 'string') return secrets.reduce((text, secret) => text.split(secret).join(censor), value);
+  if (depth > 6 || value === null || typeof value !== 'object') return value;
+  if (value instanceof Error) {
+    const { name, message, stack } = value;
+    return scrubSecrets({ type: name, message, stack, ...(value as unknown as Record<string, unknown>) }, secrets, depth + 1);
+  }
+  if (Array.isArray(value)) return value.map((item: unknown) => scrubSecrets(item, secrets, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubSecrets(v, secrets, depth + 1)]));
 }
 
 /**
@@ -28,8 +47,16 @@ export function createLogger(settings: LogSettings = {}, destination?: pino.Dest
   const options: LoggerOptions = {
     level: settings.level ?? process.env['LOG_LEVEL'] ?? 'info',
     name: settings.name ?? 'homelab-bot',
-    redact: { paths: redactPaths, censor: '[redacted]' },
+    redact: { paths: redactPaths, censor },
   };
+  const secrets = (settings.secrets ?? []).filter((v) => v.length >= 4);
+  if (secrets.length > 0) {
+    options.hooks = {
+      logMethod(args, method) {
+        method.apply(this, args.map((arg) => scrubSecrets(arg, secrets)) as Parameters<typeof method>);
+      },
+    };
+  }
   return destination === undefined ? pino(options) : pino(options, destination);
 }
 

@@ -1,6 +1,7 @@
 import { startService, type ServiceRoles } from '../app/run-service.js';
 import { runShell } from '../bot/shell/run-shell.js';
 import { loadConfig } from '../config/load-config.js';
+import { collectSecretValues } from '../config/secrets.js';
 import { installShutdown } from '../jobs/shutdown.js';
 import { createLogger } from '../log.js';
 import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
@@ -11,7 +12,7 @@ const load = (ctx: CliContext) => loadConfig({ ...(ctx.configPath === undefined 
 /** Runs until SIGTERM/SIGINT, then closes everything in order. */
 async function serve(ctx: CliContext, roles: ServiceRoles): Promise<ExitCode> {
   const config = await load(ctx);
-  const log = createLogger({ name: 'homelab-bot' });
+  const log = createLogger({ name: 'homelab-bot', secrets: collectSecretValues(config) });
   const service = await startService(config, roles, log);
   return new Promise<ExitCode>((resolve) => {
     installShutdown([service], log, (code) => { resolve(code === 0 ? exitCodes.ok : exitCodes.failure); });
@@ -31,7 +32,7 @@ export const serviceCommands: readonly CliCommand[] = [
     run: async (ctx) => {
       const config = await load(ctx);
       // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
-      const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn' });
+      const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: collectSecretValues(config) });
       await runShell({ config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined });
       return exitCodes.ok;
     },
