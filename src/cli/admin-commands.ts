@@ -1,6 +1,3 @@
-import { registerCommands } from '../bot/discord/register-commands.js';
-import { toDiscordCommands } from '../commands/discord-json.js';
-import { registry } from '../commands/registry.js';
 import { loadConfig } from '../config/load-config.js';
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
@@ -45,6 +42,9 @@ export const adminCommands: readonly CliCommand[] = [
       const discord = (await load(ctx)).chat.discord;
       if (discord === undefined) throw new UserError('no-discord', 'chat.discord is not configured: add token, applicationId and guildId (see config.example.yaml).');
       const global = ctx.values['global'] === true;
+      const [{ registerCommands }, { toDiscordCommands }, { registry }] = await Promise.all([
+        import('../bot/discord/register-commands.js'), import('../commands/discord-json.js'), import('../commands/registry.js'),
+      ]);
       const count = await registerCommands({
         token: discord.token, applicationId: discord.applicationId, commands: toDiscordCommands(registry.commands),
         ...(global ? {} : { guildId: discord.guildId }), ...(discord.apiUrl === undefined ? {} : { apiUrl: discord.apiUrl }),

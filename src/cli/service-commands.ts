@@ -1,8 +1,6 @@
-import { startService, type ServiceRoles } from '../app/run-service.js';
-import { runShell } from '../bot/shell/run-shell.js';
+import type { ServiceRoles } from '../app/run-service.js';
 import { loadConfig } from '../config/load-config.js';
 import { collectSecretValues } from '../config/secrets.js';
-import { installShutdown } from '../jobs/shutdown.js';
 import { createLogger } from '../log.js';
 import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
@@ -13,6 +11,8 @@ const load = (ctx: CliContext) => loadConfig({ ...(ctx.configPath === undefined 
 async function serve(ctx: CliContext, roles: ServiceRoles): Promise<ExitCode> {
   const config = await load(ctx);
   const log = createLogger({ name: 'homelab-bot', secrets: collectSecretValues(config) });
+  // Loaded on demand: `--help` and `healthcheck` (every 30 s in Docker) must not pay for the chat SDKs.
+  const [{ startService }, { installShutdown }] = await Promise.all([import('../app/run-service.js'), import('../jobs/shutdown.js')]);
   const service = await startService(config, roles, log);
   return new Promise<ExitCode>((resolve) => {
     installShutdown([service], log, (code) => { resolve(code === 0 ? exitCodes.ok : exitCodes.failure); });
@@ -33,6 +33,7 @@ export const serviceCommands: readonly CliCommand[] = [
       const config = await load(ctx);
       // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
       const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: collectSecretValues(config) });
+      const { runShell } = await import('../bot/shell/run-shell.js');
       await runShell({ config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined });
       return exitCodes.ok;
     },
