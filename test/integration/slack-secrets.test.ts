@@ -12,7 +12,7 @@ describe('Slack adapter logging', () => {
     const logger = createLogger({ level: 'debug' }, { write: (line: string) => { lines.push(line); } });
     const fake = await startSlackEmulator(secrets);
     for (const mode of ['http', 'socket'] as const) {
-      const adapter = new SlackAdapter({ ...secrets, mode, port: 0, host: '127.0.0.1', apiUrl: fake.apiUrl, retries: 0 }, { logger });
+      const adapter = new SlackAdapter({ ...secrets, mode, port: 0, host: '127.0.0.1', apiUrl: fake.apiUrl, retries: 0 }, { logger, hasSubcommands: (c) => c === 'drift' });
       const handler = demoHandler(adapter, () => { fake.store.changed(); });
       await adapter.start(handler);
       fake.setBotUrl(mode === 'http' ? `http://127.0.0.1:${adapter.httpPort ?? 0}/slack/events` : undefined);

@@ -27,8 +27,11 @@ export interface SlackAdapterSettings {
 
 export interface SlackAdapterDeps {
   readonly logger: Logger;
-  /** Whether a command has sub-commands (registry); then the first word of `text` is one. Default: yes. */
-  readonly hasSubcommands?: (command: string) => boolean;
+  /**
+   * Whether a command has sub-commands; then the first word of `text` is the sub-command.
+   * Wire it to the registry: `(c) => hasSubcommands(registry, c)`.
+   */
+  readonly hasSubcommands: (command: string) => boolean;
 }
 
 /**
@@ -94,7 +97,7 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
   }
 
   private async onCommand(handler: InboundHandler, body: SlashCommand, respond: RespondFn): Promise<void> {
-    const command = toInboundCommand(body, this.deps.hasSubcommands ?? (() => true));
+    const command = toInboundCommand(body, this.deps.hasSubcommands);
     const log = this.deps.logger.child({ platform: 'slack', cmd: command.command, invocation: command.invocationId });
     const responder = slackResponder({ chat: this, respond, channelId: body.channel_id, userId: body.user_id, logger: log });
     await this.guard(log, responder, () => handler.onCommand(command, responder));

@@ -8,14 +8,14 @@ describe('SlackAdapter settings', () => {
     const config: SlackConfig = slackSchema.parse({ botToken: 'xoxb-1', signingSecret: 's3cret', channelId: 'C0CHAN001' });
     const settings: SlackAdapterSettings = config;
     expect([settings.mode, settings.port]).toEqual(['http', 3000]);
-    const adapter = new SlackAdapter(settings, { logger: silentLogger() });
+    const adapter = new SlackAdapter(settings, { logger: silentLogger(), hasSubcommands: () => false });
     expect(adapter.platform).toBe('slack');
     expect(adapter.httpPort).toBeUndefined();
     await adapter.stop();
   });
 
   it('refuses Socket Mode without an app token before connecting anywhere', async () => {
-    const adapter = new SlackAdapter({ botToken: 'xoxb-1', signingSecret: 's', mode: 'socket', port: 0 }, { logger: silentLogger() });
+    const adapter = new SlackAdapter({ botToken: 'xoxb-1', signingSecret: 's', mode: 'socket', port: 0 }, { logger: silentLogger(), hasSubcommands: () => false });
     await expect(adapter.start({ onCommand: () => Promise.resolve(), onAction: () => Promise.resolve() })).rejects.toThrow(/appToken/);
   });
 });
