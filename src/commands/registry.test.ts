@@ -35,6 +35,16 @@ describe('command registry conformance', () => {
     }
   });
 
+  // Family may only use the media-request commands, plus the harmless /ping probe.
+  it('gives the family role only to /ping and the media-request commands', () => {
+    const familyAllowed = new Set(['ping', 'request', 'requests']);
+    const family = commands.filter((d) => d.role === 'family').map((d) => d.command);
+    expect(family).toContain('ping');
+    expect(family.filter((c) => !familyAllowed.has(c))).toEqual([]);
+    expect(actions.filter((a) => a.role === 'family' && !a.kind.startsWith('request')).map((a) => a.kind)).toEqual([]);
+    expect(commands.find((d) => d.command === 'status')?.role).toBe('operator');
+  });
+
   it('derives option specs and Discord JSON for every command', () => {
     for (const d of commands) expect(() => commandOptionSpecs(d)).not.toThrow();
     expect(toDiscordCommands(commands).map((c) => c.name)).toContain('ping');

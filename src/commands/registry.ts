@@ -1,9 +1,10 @@
 import type { ActionDefinition, CommandDefinition } from './define-command.js';
 import { pingAck } from './ping-ack.js';
 import { ping } from './ping.js';
+import { status } from './status.js';
 
 /** Every slash command, listed explicitly (registry.test.ts fails when a file is missing). */
-export const commands: readonly CommandDefinition[] = [ping];
+export const commands: readonly CommandDefinition[] = [ping, status];
 
 /** Every button/select action kind. */
 export const actions: readonly ActionDefinition[] = [pingAck];

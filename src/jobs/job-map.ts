@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { pingAck } from '../commands/ping-ack.js';
 import { ping } from '../commands/ping.js';
+import { status } from '../commands/status.js';
 
 /** Who asked, by immutable platform id (never a token or a display name used for auth). */
 export const requesterSchema = z.object({
@@ -24,6 +25,7 @@ const actionJob = <P extends z.ZodObject>(payload: P) =>
 export const jobMap = {
   'system.ping': commandJob(ping.options),
   'system.ping-ack': actionJob(pingAck.payload),
+  'system.status': commandJob(status.options),
 } as const;
 
 export type JobName = keyof typeof jobMap;

@@ -35,5 +35,6 @@ export function processorContext(scope: Scope): ProcessorContext {
       return { id: `act:${record.id}`, label, style };
     },
     progress: (text) => setStatusLine(chat, run, text, log),
+    system: deps.system,
   };
 }

@@ -4,6 +4,7 @@ import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';
 import type { RunRecord } from '../store/run-store.js';
 import type { JobName, JobPayload } from './job-map.js';
+import type { SystemView } from './system-view.js';
 
 /** What a processor may do besides computing its Report. */
 export interface ProcessorContext {
@@ -15,6 +16,8 @@ export interface ProcessorContext {
   createButton(definition: ActionDefinition, payload: Record<string, unknown>, label: string, style?: ActionStyle): Promise<ActionButton>;
   /** Replaces the run's status message text (e.g. "checking 3/7 hosts"). */
   progress(text: string): Promise<void>;
+  /** The worker itself: version, uptime, queue depth, recent runs. */
+  readonly system: SystemView;
 }
 
 /**

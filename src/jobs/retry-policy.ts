@@ -13,4 +13,5 @@ export interface RetryPolicy {
 export const retryPolicy: Readonly<Record<JobName, RetryPolicy>> = {
   'system.ping': { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
   'system.ping-ack': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  'system.status': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
 };

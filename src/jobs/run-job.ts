@@ -8,6 +8,7 @@ import { isJobName, jobMap, type JobName } from './job-map.js';
 import type { Processors } from './processor.js';
 import { postResult, setStatusLine } from './post-result.js';
 import { processorContext } from './processor-context.js';
+import type { SystemView } from './system-view.js';
 
 /** What running a job needs; all passed in. */
 export interface JobDeps {
@@ -17,6 +18,8 @@ export interface JobDeps {
   readonly actionStore: ActionStore;
   readonly log: Logger;
   readonly actionTtlMs: number;
+  /** Version, uptime, queue counts and recent runs, for `/status`. */
+  readonly system: SystemView;
 }
 
 const isFinalAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

@@ -33,6 +33,8 @@ export interface RunStore {
   get(runId: string): Promise<RunRecord | undefined>;
   /** Merges `patch` into the record (and bumps `updatedAt`); returns the new record. */
   update(runId: string, patch: Partial<Omit<RunRecord, 'runId'>>): Promise<RunRecord>;
+  /** The newest runs first (by creation), at most `limit`; expired records are left out. */
+  listRecent(limit: number): Promise<RunRecord[]>;
 }
 
 export interface RunStoreOptions {
@@ -42,16 +44,31 @@ export interface RunStoreOptions {
   readonly ttlSeconds?: number;
 }
 
+/** How many run ids the recent-runs index keeps. */
+const indexSize = 500;
+
 export function createRunStore(options: RunStoreOptions): RunStore {
   const { redis, prefix = 'hlb:', clock = () => new Date(), ttlSeconds = 30 * 24 * 3600 } = options;
   const key = (runId: string): string => `${prefix}run:${runId}`;
+  // A sorted set of run ids by creation time, capped, so listRecent needs no SCAN.
+  const index = `${prefix}runs:recent`;
   const get = async (runId: string): Promise<RunRecord | undefined> => {
     const raw = await redis.get(key(runId));
     return raw === null ? undefined : (JSON.parse(raw) as RunRecord);
   };
   return {
-    create: async (record) => (await redis.set(key(record.runId), JSON.stringify(record), 'EX', ttlSeconds, 'NX')) === 'OK',
+    create: async (record) => {
+      const created = (await redis.set(key(record.runId), JSON.stringify(record), 'EX', ttlSeconds, 'NX')) === 'OK';
+      if (created) await redis.multi().zadd(index, Date.parse(record.createdAt) || clock().getTime(), record.runId).zremrangebyrank(index, 0, -(indexSize + 1)).exec();
+      return created;
+    },
     get,
+    listRecent: async (limit) => {
+      const ids = await redis.zrevrange(index, 0, Math.max(0, limit - 1));
+      if (ids.length === 0) return [];
+      const raws = await redis.mget(ids.map(key));
+      return raws.flatMap((raw) => (raw === null ? [] : [JSON.parse(raw) as RunRecord]));
+    },
     update: async (runId, patch) => {
       const current = await get(runId);
       if (current === undefined) throw new Error(`run ${runId} not found`);

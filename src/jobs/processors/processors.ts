@@ -1,9 +1,11 @@
 import type { Processors } from '../processor.js';
 import { systemPingAck } from './system-ping-ack.js';
 import { systemPing } from './system-ping.js';
+import { systemStatus } from './system-status.js';
 
 /** Every job's processor, explicitly (the `Processors` type fails when one is missing). */
 export const processors: Processors = {
   'system.ping': systemPing,
   'system.ping-ack': systemPingAck,
+  'system.status': systemStatus,
 };
