@@ -1,8 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  blockActionsPayload, findElement, postToBot, slashFields, type DeliveryResult, type RawPostOptions,
-} from './slack-inbound.js';
+import { SlackDriver } from './slack-driver.js';
+import type { DeliveryResult, RawPostOptions } from './slack-inbound.js';
 import { handleRequest } from './slack-server.js';
 import { SlackSocketHub } from './slack-socket.js';
 import { SlackStore, type FakeFile, type FakeMessage, type SlackFault } from './slack-store.js';
@@ -84,50 +83,18 @@ interface Parts {
 }
 
 function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator {
-  let botUrl: string | undefined;
-  const nameOf = (user: string): string => options.users?.[user] ?? user.toLowerCase();
-  const newResponseUrl = (target: { channel: string; user: string; messageTs?: string }): string => {
-    const id = store.nextId('R');
-    store.responseTargets.set(id, { ...target, uses: 0 });
-    return `${url}/response/${id}`;
-  };
-  const deliver = (type: 'slash_commands' | 'interactive', form: string, payload: unknown): Promise<DeliveryResult> => {
-    if (botUrl !== undefined) return postToBot(botUrl, options.signingSecret, form);
-    return hub.send(type, payload);
-  };
-  const act = (messageTs: string, action: Record<string, unknown>, user: string): Promise<DeliveryResult> => {
-    const message = store.findMessageByTs(messageTs);
-    if (message === undefined) throw new Error(`fake slack: no message with ts ${messageTs}`);
-    const payload = blockActionsPayload({
-      user, userName: nameOf(user), message, action, triggerId: store.nextTs(),
-      responseUrl: newResponseUrl({ channel: message.channel, user, messageTs }),
-    });
-    return deliver('interactive', new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), payload);
-  };
+  const driver = new SlackDriver(options, store, hub, url);
   return {
     url, apiUrl: `${url}/api/`, store,
-    setBotUrl: (next) => { botUrl = next; },
+    setBotUrl: (next) => { driver.setBotUrl(next); },
     get socketConnected() { return hub.connected; },
     get socketConnections() { return hub.connections; },
     requestSocketRefresh: () => { hub.requestRefresh(); },
-    slash: (user, command, text, opts = {}) => {
-      const channel = opts.channel ?? options.defaultChannel ?? 'C0CHAN001';
-      const fields = slashFields({ user, userName: nameOf(user), command, text, channel, triggerId: store.nextTs(), responseUrl: newResponseUrl({ channel, user }) });
-      return deliver('slash_commands', new URLSearchParams(fields).toString(), fields);
-    },
-    clickButton: (messageTs, actionId, value, user) => {
-      const element = findElement(store.findMessageByTs(messageTs) ?? ({ blocks: [] } as unknown as FakeMessage), actionId);
-      const base = element ?? { type: 'button', action_id: actionId, block_id: 'forged', text: { type: 'plain_text', text: actionId } };
-      return act(messageTs, { ...base, ...(value === undefined ? {} : { value }) }, user);
-    },
-    select: (messageTs, actionId, values, user) => {
-      const options_ = values.map((v) => ({ text: { type: 'plain_text', text: v }, value: v }));
-      const multi = findElement(store.findMessageByTs(messageTs) ?? ({ blocks: [] } as unknown as FakeMessage), actionId)?.['type'] === 'multi_static_select';
-      const chosen = multi ? { type: 'multi_static_select', selected_options: options_ } : { type: 'static_select', selected_option: options_[0] };
-      return act(messageTs, { action_id: actionId, block_id: 'actions', ...chosen }, user);
-    },
-    sendWithSignature: (body, signature, opts = {}) => postToBot(requireBotUrl(botUrl), options.signingSecret, body, { ...opts, signature }),
-    sendSigned: (body, opts) => postToBot(requireBotUrl(botUrl), options.signingSecret, body, opts),
+    slash: (user, command, text, opts) => driver.slash(user, command, text, opts),
+    clickButton: (messageTs, actionId, value, user) => driver.clickButton(messageTs, actionId, value, user),
+    select: (messageTs, actionId, values, user) => driver.select(messageTs, actionId, values, user),
+    sendWithSignature: (body, signature, opts = {}) => driver.sendRaw(body, { ...opts, signature }),
+    sendSigned: (body, opts) => driver.sendRaw(body, opts),
     waitFor: (predicate, timeoutMs, what) => store.waitFor(predicate, timeoutMs, what),
     messagesIn: (channel, threadTs) => store.messagesIn(channel, threadTs),
     ephemeralsFor: (user) => store.messages.filter((m) => m.ephemeralTo === user),
@@ -137,9 +104,4 @@ function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator
     failNext: (method, fault) => { store.faults.set(method, [...(store.faults.get(method) ?? []), fault]); },
     close,
   };
-}
-
-function requireBotUrl(botUrl: string | undefined): string {
-  if (botUrl === undefined) throw new Error('fake slack: setBotUrl() first');
-  return botUrl;
 }
