@@ -1,0 +1,77 @@
+import { Agent } from 'node:http';
+import Docker from 'dockerode';
+import type { HostConfig } from '../config/schema.js';
+import type { Logger } from '../log.js';
+import { startDockerBridge } from './docker-bridge.js';
+import type { DockerHost, DockerObject, InspectOptions, ListContainersOptions } from './docker-host.js';
+import { selectTransport, type TransportChoice } from './docker-probe.js';
+import { isAppError } from '../errors.js';
+import { classifyDockerError, hostError } from './host-errors.js';
+import { mapLimit } from './map-limit.js';
+import { readRemoteFile } from './remote-file.js';
+import { createSshConnection, type SshConnectionDeps } from './ssh-connection.js';
+
+export interface DockerHostDeps extends SshConnectionDeps {
+  readonly log: Logger;
+  /** `auto` (default): stream-local forwarding of the socket, falling back to `docker system dial-stdio`. */
+  readonly transport?: TransportChoice;
+}
+
+const composeLabel = 'com.docker.compose.project';
+const isGone = (error: unknown): boolean =>
+  typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404;
+
+/** Inspects each unique id with a cap; 404 (gone in between) is skipped, anything else fails the call. */
+async function inspectEach(ids: readonly string[], limit: number, inspect: (id: string) => Promise<unknown>): Promise<Array<[string, DockerObject]>> {
+  const found = await mapLimit([...new Set(ids)], limit, async (id) => {
+    try {
+      return [id, (await inspect(id)) as DockerObject] as [string, DockerObject];
+    } catch (error) {
+      if (isGone(error)) return undefined;
+      throw error;
+    }
+  });
+  return found.filter((entry): entry is [string, DockerObject] => entry !== undefined);
+}
+
+/**
+ * Connects to `host` over ONE persistent SSH connection (host key verified, never skipped), picks
+ * the Docker transport and proves it with a ping. Rejects with a classified `ExternalError`.
+ */
+export async function connectDockerHost(host: HostConfig, deps: DockerHostDeps): Promise<DockerHost> {
+  const log = deps.log.child({ host: host.name });
+  const conn = createSshConnection(host, { ...deps, log });
+  try {
+    const transport = await selectTransport(host, await conn.client(), deps.transport ?? 'auto');
+    const bridge = await startDockerBridge(conn, transport, log);
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    const docker = new Docker({ socketPath: bridge.socketPath, agent } as Docker.DockerOptions);
+    log.info({ transport }, 'docker host connected');
+    const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+      try { return await work(); } catch (error) { throw classifyDockerError(host, error); }
+    };
+    const listContainers = (o: ListContainersOptions = {}): Promise<DockerObject[]> => guard(async () =>
+      (await docker.listContainers({ all: o.all ?? true, ...(o.labels === undefined ? {} : { filters: JSON.stringify({ label: o.labels }) }) })) as unknown as DockerObject[]);
+    return {
+      name: host.name, transport,
+      ping: () => guard(async () => { await docker.ping(); }),
+      version: () => guard(async () => (await docker.version()) as unknown as DockerObject),
+      listContainers,
+      listComposeContainers: () => listContainers({ all: true, labels: [composeLabel] }),
+      inspectContainers: (ids: readonly string[], o: InspectOptions = {}) => guard(async () =>
+        (await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getContainer(id).inspect())).map(([, c]) => c)),
+      inspectImages: (ids: readonly string[], o: InspectOptions = {}) => guard(async () =>
+        new Map(await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getImage(id).inspect()))),
+      readFile: async (path: string) => {
+        try { return await readRemoteFile(await conn.client(), path); } catch (error) {
+          throw hostError(host, 'host-file-unreadable', `${host.name}: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, error);
+        }
+      },
+      sshStats: conn.stats,
+      close: async () => { agent.destroy(); await bridge.close(); await conn.close(); },
+    };
+  } catch (error) {
+    await conn.close();
+    throw isAppError(error) ? error : classifyDockerError(host, error);
+  }
+}
