@@ -24,6 +24,7 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly chat: DiscordChat;
   private readonly logger: Logger;
   private client: Client | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: DiscordAdapterOptions) {
     this.chat = new DiscordChat(options);
@@ -32,7 +33,7 @@ export class DiscordAdapter implements ChatAdapter {
 
   async start(handler: InboundHandler): Promise<void> {
     const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }) });
-    client.on(Events.InteractionCreate, (i) => { void this.route(i, handler); });
+    client.on(Events.InteractionCreate, (i) => { this.track(this.route(i, handler)); });
     client.on(Events.Error, (error) => { this.logger.error({ err: error }, 'discord client error'); });
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => { resolve(); }));
     this.client = client;
@@ -41,9 +42,22 @@ export class DiscordAdapter implements ChatAdapter {
     this.logger.info({ user: client.user?.id }, 'discord gateway ready');
   }
 
+  /**
+   * Stops taking interactions, waits for the ones already acknowledged (they may still be
+   * replying and enqueueing: a SIGTERM right after an ack must not lose the job), then
+   * closes the gateway and REST client.
+   */
   async stop(): Promise<void> {
-    await this.client?.destroy();
+    const client = this.client;
     this.client = undefined;
+    client?.removeAllListeners(Events.InteractionCreate);
+    await Promise.allSettled([...this.inFlight]);
+    await client?.destroy();
+  }
+
+  private track(work: Promise<void>): void {
+    this.inFlight.add(work);
+    void work.finally(() => { this.inFlight.delete(work); });
   }
 
   openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }> {
