@@ -7,7 +7,7 @@ export interface HostTarget {
   readonly name: string;
   readonly endpoint: string;
   /** Fallback when the repo has no `stack-targets.yml`. */
-  readonly stacks?: readonly string[];
+  readonly stacks?: readonly string[] | undefined;
 }
 
 /** `stack-targets.yml`: stack → endpoint(s), or the parser's error position. */

@@ -1,0 +1,136 @@
+import type { HostConfig } from '../config/schema.js';
+import { isSecretKey } from '../config/secrets.js';
+import { isAppError } from '../errors.js';
+import type { Logger } from '../log.js';
+import type { HostStatus, ServiceSides } from './audit-report.js';
+import { serviceKey } from './audit-report.js';
+import { compareHost } from './compare-host.js';
+import { parseDotenv } from './compose/dotenv.js';
+import type { DriftItem } from './drift-item.js';
+import { loadHostStacks } from './load-host-stacks.js';
+import { normalizeProjectName, type LoadedStack } from './load-stack.js';
+import type { ObservedContainer } from './model.js';
+import { toObservedContainers } from './observed.js';
+import { serviceSides } from './service-sides.js';
+
+type RawObject = Readonly<Record<string, unknown>>;
+
+/** What the audit needs of a Docker host (a subset of `src/infra`'s `DockerHost`). */
+export interface AuditDockerHost {
+  listContainers(options?: { readonly all?: boolean }): Promise<readonly RawObject[]>;
+  inspectContainers(ids: readonly string[], options?: { readonly concurrency?: number }): Promise<readonly RawObject[]>;
+  inspectImages(ids: readonly string[], options?: { readonly concurrency?: number }): Promise<ReadonlyMap<string, RawObject>>;
+  readFile(path: string): Promise<string | null>;
+  close(): Promise<void>;
+}
+
+/** Opens the Docker connection of one configured host; rejects with a precise (ideally `ExternalError`) message. */
+export type ConnectHost = (host: HostConfig) => Promise<AuditDockerHost>;
+
+/** One host's part of an audit. */
+export interface HostAudit {
+  readonly status: HostStatus;
+  readonly items: readonly DriftItem[];
+  readonly sides: readonly ServiceSides[];
+  readonly servicesAudited: number;
+}
+
+export interface AuditHostInput {
+  readonly host: HostConfig;
+  readonly repoDir: string;
+  readonly stacksDir: string;
+  /** Stacks of this host to compare (already filtered). */
+  readonly stacks: readonly string[];
+  /** With a stack filter, only that stack's containers are looked at (others are not "unmanaged"). */
+  readonly onlyStacks: boolean;
+  readonly configSecrets: readonly string[];
+  readonly connect: ConnectHost;
+  readonly log: Logger;
+}
+
+const INSPECT_CAP = 6;
+const str = (o: RawObject, key: string): string | undefined => (typeof o[key] === 'string' ? o[key] : undefined);
+
+async function observe(docker: AuditDockerHost, projects: readonly string[]): Promise<ObservedContainer[]> {
+  const listed = await docker.listContainers({ all: true });
+  const ids = listed.map((c) => str(c, 'Id')).filter((id): id is string => id !== undefined);
+  const containers = await docker.inspectContainers(ids, { concurrency: INSPECT_CAP });
+  const imageIds = containers.map((c) => str(c, 'Image')).filter((id): id is string => id !== undefined);
+  const images = await docker.inspectImages(imageIds, { concurrency: INSPECT_CAP });
+  const pairs = containers.map((container) => ({ container, image: images.get(str(container, 'Image') ?? '') }));
+  return toObservedContainers(pairs, projects);
+}
+
+/** Stack → project working dir on the host, from the compose labels of its containers. */
+function workingDirs(stacks: readonly string[], observed: readonly ObservedContainer[]): Map<string, string> {
+  const dirs = new Map<string, string>();
+  for (const stack of stacks) {
+    const dir = observed.find((c) => c.project === normalizeProjectName(stack) && c.workingDir !== null)?.workingDir;
+    if (dir !== undefined && dir !== null) dirs.set(stack, dir);
+  }
+  return dirs;
+}
+
+async function readHostEnvs(docker: AuditDockerHost, dirs: ReadonlyMap<string, string>, log: Logger): Promise<Map<string, string>> {
+  const envs = new Map<string, string>();
+  for (const [stack, dir] of dirs) {
+    try {
+      const text = await docker.readFile(`${dir}/.env`);
+      if (text !== null) envs.set(stack, text);
+    } catch (error) {
+      log.warn({ stack, err: isAppError(error) ? error.message : String(error) }, 'host .env unreadable');
+    }
+  }
+  return envs;
+}
+
+/** Values of secret-named variables in the host `.env` files: masked wherever they appear. */
+const envSecrets = (envs: ReadonlyMap<string, string>): string[] =>
+  [...envs.values()].flatMap((text) => [...parseDotenv(text).values].filter(([k, v]) => isSecretKey(k) && v !== '').map(([, v]) => v));
+
+function sidesOf(host: string, items: readonly DriftItem[], stacks: readonly LoadedStack[], live: readonly ObservedContainer[], known: readonly string[]): ServiceSides[] {
+  const seen = new Map<string, ServiceSides>();
+  for (const item of items) {
+    if (item.service === null || seen.has(serviceKey(item))) continue;
+    if (item.kind === 'unmanaged-container') {
+      seen.set(serviceKey(item), serviceSides(host, null, live.find((c) => c.name === item.path) ?? null, known));
+      continue;
+    }
+    const exp = stacks.flatMap((s) => (s.ok ? s.services : [])).find((s) => s.stack === item.stack && s.service === item.service) ?? null;
+    const obs = live.find((c) => exp !== null && c.project === exp.project && c.service === exp.service && !c.oneoff) ?? null;
+    seen.set(serviceKey(item), serviceSides(host, exp, obs, known));
+  }
+  return [...seen.values()];
+}
+
+const failure = (name: string, error: unknown): HostAudit => ({
+  status: { name, reachable: false, error: error instanceof Error ? error.message : String(error), ...(isAppError(error) ? { code: error.code } : {}) },
+  items: [], sides: [], servicesAudited: 0,
+});
+
+/** Audits one host; a host that cannot be reached or read is a value (`reachable: false`), never a throw. */
+export async function auditHost(input: AuditHostInput): Promise<HostAudit> {
+  const { host, log } = input;
+  let docker: AuditDockerHost;
+  try {
+    docker = await input.connect(host);
+  } catch (error) {
+    return failure(host.name, error);
+  }
+  try {
+    const projects = input.stacks.map(normalizeProjectName);
+    const all = await observe(docker, projects);
+    const observed = input.onlyStacks ? all.filter((c) => c.project !== null && projects.includes(c.project)) : all;
+    const dirs = workingDirs(input.stacks, observed);
+    const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, log) : new Map<string, string>();
+    const stacks = await loadHostStacks({ repoDir: input.repoDir, stacksDir: input.stacksDir, endpoint: host.endpoint, stacks: input.stacks, hostEnvs, projectDirs: dirs });
+    const knownSecrets = [...input.configSecrets, ...envSecrets(hostEnvs)];
+    const items = compareHost({ hostName: host.name, expectedStacks: stacks, observedContainers: observed, knownSecrets });
+    const servicesAudited = stacks.reduce((n, s) => n + (s.ok ? s.services.length : 0), 0);
+    return { status: { name: host.name, reachable: true }, items, sides: sidesOf(host.name, items, stacks, observed, knownSecrets), servicesAudited };
+  } catch (error) {
+    return failure(host.name, error);
+  } finally {
+    await docker.close().catch((error: unknown) => { log.warn({ host: host.name, err: String(error) }, 'closing the docker host failed'); });
+  }
+}

@@ -1,0 +1,75 @@
+import type { AppConfig } from '../config/schema.js';
+import { collectSecretValues } from '../config/secrets.js';
+import { UserError } from '../errors.js';
+import type { BranchSnapshot } from '../git/snapshot-branch.js';
+import type { Logger } from '../log.js';
+import { auditHost, type ConnectHost } from './audit-host.js';
+import type { AuditOptions, AuditResult } from './audit-report.js';
+import { findStaleStacks } from './compare-host.js';
+import { discoverRepo } from './discover-stacks.js';
+
+/** What an audit is given; everything with a side effect is injected. */
+export interface AuditDeps {
+  readonly config: Pick<AppConfig, 'hosts' | 'apps'>;
+  /** Connects one host's Docker engine (production: `connectDockerHost` from `src/infra`). */
+  readonly connect: ConnectHost;
+  /** A fresh export of the configured branch (production: `snapshotBranch(config.apps, cacheDir)`). */
+  readonly snapshot: () => Promise<BranchSnapshot>;
+  /** Wall clock in ms (`Date.now`). */
+  readonly now: () => number;
+  readonly log: Logger;
+}
+
+function selectHosts(deps: AuditDeps, options: AuditOptions): AppConfig['hosts'] {
+  const hosts = deps.config.hosts;
+  if (options.host === undefined) return hosts;
+  const chosen = hosts.filter((h) => h.name === options.host);
+  if (chosen.length === 0) {
+    const known = hosts.map((h) => h.name).join(', ') || '(none configured)';
+    throw new UserError('unknown-host', `Unknown host "${options.host}". Configured hosts: ${known}.`);
+  }
+  return chosen;
+}
+
+function checkStack(stacks: readonly string[], stack: string | undefined): void {
+  if (stack === undefined || stacks.includes(stack)) return;
+  throw new UserError('unknown-stack', `Unknown stack "${stack}". Stacks in git: ${stacks.join(', ') || '(none)'}.`);
+}
+
+/**
+ * One drift audit (issue "Drift audit", FR-1): snapshot the branch, discover and assign stacks,
+ * audit every selected host in parallel (one bad host never stops the others), add stale stacks.
+ * Everything in the result is masked. Throws only `UserError` for unknown filters or a missing
+ * `apps` section, and whatever the snapshot throws.
+ */
+export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Promise<AuditResult> {
+  const started = deps.now();
+  const apps = deps.config.apps;
+  if (apps === undefined) throw new UserError('no-apps-repo', 'No apps repository is configured: add an `apps` section (path and/or url) to the config.');
+  const hosts = selectHosts(deps, options);
+  const snapshot = await deps.snapshot();
+  try {
+    const repo = await discoverRepo(snapshot.dir, deps.config.hosts, apps.stacksDir);
+    checkStack(repo.stacks, options.stack);
+    const configSecrets = collectSecretValues(deps.config);
+    const audits = await Promise.all(hosts.map((host) => {
+      const assigned = repo.assignments.get(host.name) ?? [];
+      const stacks = options.stack === undefined ? assigned : assigned.filter((s) => s === options.stack);
+      return auditHost({ host, repoDir: snapshot.dir, stacksDir: apps.stacksDir, stacks, onlyStacks: options.stack !== undefined, configSecrets, connect: deps.connect, log: deps.log });
+    }));
+    const stale = options.host === undefined ? findStaleStacks(repo.stacks, repo.assignments).filter((i) => options.stack === undefined || i.stack === options.stack) : [];
+    const report = {
+      generatedAt: new Date(started).toISOString(),
+      commit: snapshot.commit,
+      hosts: audits.map((a) => a.status),
+      items: [...audits.flatMap((a) => a.items), ...stale],
+      durationMs: Math.round(deps.now() - started),
+      servicesAudited: audits.reduce((n, a) => n + a.servicesAudited, 0),
+      warnings: repo.warnings,
+    };
+    deps.log.info({ commit: report.commit, items: report.items.length, durationMs: report.durationMs }, 'drift audit done');
+    return { report, sides: audits.flatMap((a) => a.sides) };
+  } finally {
+    await snapshot.dispose();
+  }
+}
