@@ -2,14 +2,14 @@ import { Agent } from 'node:http';
 import Docker from 'dockerode';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import { startDockerBridge } from './docker-bridge.js';
-import type { DockerHost, DockerObject, InspectOptions, ListContainersOptions } from './docker-host.js';
+import { startDockerBridge, type DockerBridge, type DockerTransport } from './docker-bridge.js';
+import type { DockerHost, DockerObject, ListContainersOptions } from './docker-host.js';
 import { selectTransport, type TransportChoice } from './docker-probe.js';
 import { isAppError } from '../errors.js';
 import { classifyDockerError, hostError } from './host-errors.js';
 import { mapLimit } from './map-limit.js';
 import { readRemoteFile } from './remote-file.js';
-import { createSshConnection, type SshConnectionDeps } from './ssh-connection.js';
+import { createSshConnection, type SshConnection, type SshConnectionDeps } from './ssh-connection.js';
 
 export interface DockerHostDeps extends SshConnectionDeps {
   readonly log: Logger;
@@ -34,6 +34,42 @@ async function inspectEach(ids: readonly string[], limit: number, inspect: (id: 
   return found.filter((entry): entry is [string, DockerObject] => entry !== undefined);
 }
 
+interface Parts {
+  readonly host: HostConfig;
+  readonly transport: DockerTransport;
+  readonly conn: SshConnection;
+  readonly bridge: DockerBridge;
+  readonly agent: Agent;
+}
+
+/** Wraps dockerode (on the bridge socket) as a {@link DockerHost}; every error leaves classified. */
+function toDockerHost({ host, transport, conn, bridge, agent }: Parts): DockerHost {
+  const docker = new Docker({ socketPath: bridge.socketPath, agent } as Docker.DockerOptions);
+  const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    try { return await work(); } catch (error) { throw classifyDockerError(host, error); }
+  };
+  const listContainers = (o: ListContainersOptions = {}): Promise<DockerObject[]> => guard(async () =>
+    (await docker.listContainers({ all: o.all ?? true, ...(o.labels === undefined ? {} : { filters: JSON.stringify({ label: o.labels }) }) })) as unknown as DockerObject[]);
+  return {
+    name: host.name, transport,
+    ping: () => guard(async () => { await docker.ping(); }),
+    version: () => guard(async () => (await docker.version()) as unknown as DockerObject),
+    listContainers,
+    listComposeContainers: () => listContainers({ all: true, labels: [composeLabel] }),
+    inspectContainers: (ids, o = {}) => guard(async () =>
+      (await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getContainer(id).inspect())).map(([, c]) => c)),
+    inspectImages: (ids, o = {}) => guard(async () =>
+      new Map(await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getImage(id).inspect()))),
+    readFile: async (path) => {
+      try { return await readRemoteFile(await conn.client(), path); } catch (error) {
+        throw hostError(host, 'host-file-unreadable', `${host.name}: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, error);
+      }
+    },
+    sshStats: conn.stats,
+    close: async () => { agent.destroy(); await bridge.close(); await conn.close(); },
+  };
+}
+
 /**
  * Connects to `host` over ONE persistent SSH connection (host key verified, never skipped), picks
  * the Docker transport and proves it with a ping. Rejects with a classified `ExternalError`.
@@ -44,32 +80,8 @@ export async function connectDockerHost(host: HostConfig, deps: DockerHostDeps):
   try {
     const transport = await selectTransport(host, await conn.client(), deps.transport ?? 'auto');
     const bridge = await startDockerBridge(conn, transport, log);
-    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
-    const docker = new Docker({ socketPath: bridge.socketPath, agent } as Docker.DockerOptions);
     log.info({ transport }, 'docker host connected');
-    const guard = async <T>(work: () => Promise<T>): Promise<T> => {
-      try { return await work(); } catch (error) { throw classifyDockerError(host, error); }
-    };
-    const listContainers = (o: ListContainersOptions = {}): Promise<DockerObject[]> => guard(async () =>
-      (await docker.listContainers({ all: o.all ?? true, ...(o.labels === undefined ? {} : { filters: JSON.stringify({ label: o.labels }) }) })) as unknown as DockerObject[]);
-    return {
-      name: host.name, transport,
-      ping: () => guard(async () => { await docker.ping(); }),
-      version: () => guard(async () => (await docker.version()) as unknown as DockerObject),
-      listContainers,
-      listComposeContainers: () => listContainers({ all: true, labels: [composeLabel] }),
-      inspectContainers: (ids: readonly string[], o: InspectOptions = {}) => guard(async () =>
-        (await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getContainer(id).inspect())).map(([, c]) => c)),
-      inspectImages: (ids: readonly string[], o: InspectOptions = {}) => guard(async () =>
-        new Map(await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getImage(id).inspect()))),
-      readFile: async (path: string) => {
-        try { return await readRemoteFile(await conn.client(), path); } catch (error) {
-          throw hostError(host, 'host-file-unreadable', `${host.name}: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, error);
-        }
-      },
-      sshStats: conn.stats,
-      close: async () => { agent.destroy(); await bridge.close(); await conn.close(); },
-    };
+    return toDockerHost({ host, transport, conn, bridge, agent: new Agent({ keepAlive: true, maxSockets: 8 }) });
   } catch (error) {
     await conn.close();
     throw isAppError(error) ? error : classifyDockerError(host, error);

@@ -28,7 +28,7 @@ const answered = (response: string): boolean => /^HTTP\/1\.[01] 200/.test(respon
 export async function probeSocket(client: Client, socket: string): Promise<SocketProbe> {
   const p = shellQuote(socket);
   const script = `p=${p}; if [ -S "$p" ]; then if [ -r "$p" ] && [ -w "$p" ]; then echo ok; else echo denied; fi; ` +
-    `elif [ -e "$p" ]; then echo not-socket; elif [ -x "$(dirname "$p")" ]; then echo missing; else echo denied; fi`;
+    `elif [ -e "$p" ]; then echo not-socket; else d=$(dirname "$p"); if [ -d "$d" ] && [ ! -x "$d" ]; then echo denied; else echo missing; fi; fi`;
   const result = await execCollect(client, script);
   const word = result.stdout.toString().trim();
   return word === 'ok' || word === 'denied' || word === 'missing' || word === 'not-socket' ? word : 'ok';
