@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  breakStackYaml, composeContainer, labProcesses, plantEnvDrift, plantImageDrift, plantNetworkModeDrift,
-  qbittorrentVersion, requireLab, startLab, startQbittorrent, startUnmanaged, stopService, type Lab,
+  addStaleStack, breakStackYaml, composeContainer, labProcesses, plantEnvDrift, plantImageDrift, plantLabelDrift,
+  plantNetworkModeDrift, plantPortDrift, plantRestartDrift, plantVolumeDrift, qbittorrentVersion, removeService,
+  requireLab, startLab, startQbittorrent, startUnmanaged, stopService, type Lab,
 } from '../lab/index.js';
 import { run } from '../lab/proc.js';
 import { dockerPingOverSsh, sshExec } from '../lab/ssh-probe.js';
@@ -17,7 +18,12 @@ const projectsOf = (stdout: string): string[] => {
 interface Inspected {
   Id: string;
   Config: { Env: string[]; Image: string; Labels: Record<string, string | undefined> };
-  HostConfig: { NetworkMode: string };
+  HostConfig: {
+    NetworkMode: string;
+    Binds: string[] | null;
+    RestartPolicy: { Name: string };
+    PortBindings: Record<string, { HostIp: string; HostPort: string }[]>;
+  };
   State: { Running: boolean };
 }
 
@@ -100,6 +106,34 @@ describe('the real test lab', () => {
     const stray = await startUnmanaged(lab.hosts[1]!);
     const strayInfo = await inspect(lab, 'media-plex', stray.container!);
     expect(strayInfo.Config.Labels['com.docker.compose.project']).toBeUndefined();
+  });
+
+  it('plants label, port, bind volume and restart drift, and removes a container', async () => {
+    const ref = { stack: 'media-indexers', service: 'radarr' };
+    const label = await plantLabelDrift(lab, { ...ref, key: 'traefik.enable', value: 'false' });
+    expect(label.before).toBe('true');
+    const port = await plantPortDrift(lab, ref);
+    const volume = await plantVolumeDrift(lab, ref);
+    const restart = await plantRestartDrift(lab, { ...ref, policy: 'on-failure' });
+    const info = await inspect(lab, 'media-indexers', restart.container!);
+    expect(info.Config.Labels['traefik.enable']).toBe('false');
+    const bound = Object.values(info.HostConfig.PortBindings).flat().map((b) => `127.0.0.1:${b.HostPort}:7878`);
+    expect(bound).toEqual([port.after]);
+    expect(port.after).not.toBe(port.before);
+    // compose v1 writes binds as `src:dst:rw`.
+    expect(info.HostConfig.Binds?.map((b) => b.replace(/:rw$/, ''))).toContain(volume.after);
+    expect(info.HostConfig.RestartPolicy.Name).toBe('on-failure');
+    const removed = await removeService(lab, { stack: 'media-plex', service: 'plex' });
+    const gone = await lab.hostForStack('media-plex').docker(['inspect', removed.before!]);
+    expect(gone.code).not.toBe(0);
+  });
+
+  it('pushes a stale stack that no host runs', async () => {
+    const drift = await addStaleStack(lab, 'legacy-heimdall', 'docker01');
+    const targets = await run('git', ['--git-dir', lab.apps.remote, 'show', `${drift.commit!}:stack-targets.yml`]);
+    expect(targets.stdout).toContain('legacy-heimdall: docker01');
+    const ps = await lab.hosts[0]!.docker(['ps', '-a', '--filter', 'label=com.docker.compose.project=legacy-heimdall', '-q']);
+    expect(ps.stdout.trim()).toBe('');
   });
 
   it('pushes a broken compose file to the apps remote', async () => {

@@ -59,12 +59,13 @@ export async function toLabHost(paths: LabPaths, index: number, started: Started
   if (spec === undefined) throw new Error(`no lab host ${index}`);
   const srvDir = `${paths.hostDir(index)}/srv`;
   await mkdir(`${srvDir}/media/downloads`, { recursive: true });
-  const env = { ...process.env, DOCKER_HOST: started.dockerd.dockerHost };
+  // vfs on a loaded 2-core machine can take longer than compose's default 60 s per API call.
+  const composeEnv = { ...process.env, DOCKER_HOST: started.dockerd.dockerHost, COMPOSE_HTTP_TIMEOUT: '600' };
   const compose = async (stack: string, args: readonly string[]): Promise<RunResult> => {
     const cwd = `${checkout}/stacks/${stack}`;
     const override = `docker-compose.${spec.endpoint}.yml`;
     const files = ['-f', 'docker-compose.yml', ...((await exists(`${cwd}/${override}`)) ? ['-f', override] : [])];
-    return run('docker-compose', ['--ansi', 'never', '-p', stack, ...files, ...args], { cwd, env });
+    return run('docker-compose', ['--ansi', 'never', '-p', stack, ...files, ...args], { cwd, env: composeEnv, timeoutMs: 900_000 });
   };
   return {
     name: spec.name, endpoint: spec.endpoint, sshHost: '127.0.0.1', sshPort: started.sshd.port, sshUser: 'root',

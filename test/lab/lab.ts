@@ -46,9 +46,14 @@ async function writeHostEnvs(host: LabHost, stacks: readonly FixtureStack[]): Pr
 
 async function upStacks(host: LabHost, stacks: readonly FixtureStack[]): Promise<void> {
   const mine = stacks.filter((s) => s.endpoint === host.endpoint);
-  const results = await Promise.all(mine.map((s) => host.compose(s.name, ['up', '-d', '--no-color', '--quiet-pull'])));
-  const failed = results.findIndex((r) => r.code !== 0);
-  if (failed >= 0) throw new Error(`docker-compose up of ${mine[failed]?.name ?? '?'} failed: ${results[failed]?.stderr ?? ''}`);
+  const up = async (group: readonly FixtureStack[]): Promise<void> => {
+    const results = await Promise.all(group.map((s) => host.compose(s.name, ['up', '-d', '--no-color', '--quiet-pull'])));
+    const failed = results.findIndex((r) => r.code !== 0);
+    if (failed >= 0) throw new Error(`docker-compose up of ${group[failed]?.name ?? '?'} failed: ${results[failed]?.stderr ?? ''}`);
+  };
+  // The bulk stack goes last so its many creates do not starve the operator-shaped stacks.
+  await up(mine.filter((s) => !s.name.startsWith('bulk-')));
+  await up(mine.filter((s) => s.name.startsWith('bulk-')));
 }
 
 async function startInfrastructure(paths: LabPaths, stacks: readonly FixtureStack[]) {
