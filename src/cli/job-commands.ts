@@ -1,3 +1,4 @@
+import { loadConfig } from '../config/load-config.js';
 import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
 
@@ -22,7 +23,12 @@ export const jobCommands: readonly CliCommand[] = [
       stack: { type: 'string', valueName: 'name', description: 'only this stack' },
       json,
     },
-    run: notInThisBuild('drift audit'),
+    run: async (ctx) => {
+      const { runDriftAuditCli } = await import('../drift/cli-audit.js');
+      const config = await loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
+      const text = (name: string): string | undefined => (typeof ctx.values[name] === 'string' ? ctx.values[name] : undefined);
+      return runDriftAuditCli(config, { host: text('host'), stack: text('stack'), json: ctx.values['json'] === true }, ctx.stdout);
+    },
   }),
   defineCliCommand({
     path: ['drift', 'lint'],

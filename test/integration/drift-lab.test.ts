@@ -1,8 +1,10 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftItem } from '../../src/drift/drift-item.js';
 import { renderAuditJson, renderAuditMarkdown, renderServiceDiff } from '../../src/drift/render-audit.js';
 import { runAudit } from '../../src/drift/run-audit.js';
 import type { AuditResult } from '../../src/drift/audit-report.js';
+import { runDriftAuditCli } from '../../src/drift/cli-audit.js';
 import { silentLogger } from '../../src/log.js';
 import {
   addStaleStack, breakStackYaml, plantEnvDrift, plantImageDrift, plantLabelDrift, plantNetworkModeDrift, plantPortDrift,
@@ -18,6 +20,14 @@ const PLANTED_SECRET = 'rotated-sonarr-apikey-5e1b7c';
 type Expect = Pick<DriftItem, 'host' | 'stack' | 'kind' | 'path' | 'severity'> & { service: string | null };
 
 /** Every text the audit produces for people: JSON, Markdown and each service diff. */
+/** Runs the CLI entry with `--json` into a buffer. */
+async function cliJson(lab: Lab, options: { host?: string; stack?: string } = {}): Promise<{ code: number; json: Record<string, unknown> }> {
+  const chunks: string[] = [];
+  const out = new Writable({ write(chunk: Buffer, _enc, done) { chunks.push(chunk.toString()); done(); } });
+  const code = await runDriftAuditCli(labAuditConfig(lab), { ...options, json: true }, out, { cacheDir: `${lab.stateDir}/cli-cache` });
+  return { code, json: JSON.parse(chunks.join('')) as Record<string, unknown> };
+}
+
 const allOutput = (r: AuditResult): string =>
   [renderAuditJson(r.report), renderAuditMarkdown(r), ...r.sides.map((s) => renderServiceDiff(s))].join('\n');
 
@@ -45,6 +55,9 @@ describe('drift audit of the real lab', () => {
     expect(report.hosts).toEqual([{ name: H1, reachable: true }, { name: H2, reachable: true }]);
     expect(report.servicesAudited).toBe(12);
     expect(report.commit).toMatch(/^[0-9a-f]{40}$/);
+    const cli = await cliJson(labOf(), { host: H2 });
+    expect(cli.code).toBe(0);
+    expect(cli.json).toMatchObject({ commit: report.commit, hosts: [{ name: H2, reachable: true }], items: [] });
   }, 300_000);
 
   it('reports an unreachable host and a wrong host key precisely while still auditing the lab hosts', async () => {
@@ -102,5 +115,11 @@ describe('drift audit of the real lab', () => {
     expect(text).not.toContain(PLANTED_SECRET);
     expect(text).not.toContain('lab-secret-');
     expect(text).toContain('•••• (changed)');
+
+    const cli = await cliJson(lab, { stack: 'media-indexers' });
+    expect(cli.code).toBe(1);
+    const cliItems = cli.json['items'] as DriftItem[];
+    expect(new Set(cliItems.map((i) => i.service))).toEqual(new Set(['sonarr', 'radarr', 'prowlarr', 'bazarr']));
+    expect(JSON.stringify(cli.json)).not.toContain(PLANTED_SECRET);
   }, 900_000);
 });

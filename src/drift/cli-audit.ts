@@ -1,0 +1,56 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+import type { AppConfig } from '../config/schema.js';
+import { UserError } from '../errors.js';
+import { snapshotBranch } from '../git/snapshot-branch.js';
+import { connectDockerHost } from '../infra/docker-over-ssh.js';
+import { silentLogger, type Logger } from '../log.js';
+import type { AuditOptions, AuditReport } from './audit-report.js';
+import { renderAuditJson, renderAuditMarkdown } from './render-audit.js';
+import { runAudit, type AuditDeps } from './run-audit.js';
+
+/** `homelab-bot drift audit [--host h] [--stack s] [--json]`. */
+export interface DriftAuditCliOptions extends AuditOptions {
+  readonly json: boolean;
+}
+
+/** Overridable parts of the CLI wiring (tests, other cache folders). */
+export interface DriftCliDeps {
+  readonly log?: Logger;
+  /** Where the apps repo is cloned and snapshots are exported; default `<tmp>/homelab-bot-cache`. */
+  readonly cacheDir?: string;
+  readonly connect?: AuditDeps['connect'];
+}
+
+/** Exit code of an audit: 3 nothing audited, 1 drift or an unreachable host, 0 clean. */
+export function auditExitCode(report: AuditReport): 0 | 1 | 3 {
+  if (!report.hosts.some((h) => h.reachable)) return 3;
+  const drift = report.items.some((i) => i.severity !== 'unverifiable');
+  return drift || report.hosts.some((h) => !h.reachable) ? 1 : 0;
+}
+
+/** Production audit dependencies for a loaded config. */
+export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps = {}): AuditDeps {
+  const log = deps.log ?? silentLogger();
+  const apps = config.apps;
+  if (apps === undefined) throw new UserError('no-apps-repo', 'No apps repository is configured: add an `apps` section (path and/or url) to the config.');
+  const cacheDir = deps.cacheDir ?? join(tmpdir(), 'homelab-bot-cache');
+  return {
+    config,
+    connect: deps.connect ?? ((host) => connectDockerHost(host, { log })),
+    snapshot: () => snapshotBranch(apps, cacheDir),
+    now: () => Date.now(),
+    log,
+  };
+}
+
+/**
+ * Runs one audit and prints the Markdown report, or the JSON report with `json`. Returns the exit
+ * code (0 clean, 1 drift found, 3 nothing could be audited); `UserError`s (unknown host/stack) propagate.
+ */
+export async function runDriftAuditCli(config: AppConfig, options: DriftAuditCliOptions, out: Writable, deps: DriftCliDeps = {}): Promise<0 | 1 | 3> {
+  const result = await runAudit(driftAuditDeps(config, deps), { host: options.host, stack: options.stack });
+  out.write(options.json ? renderAuditJson(result.report) : renderAuditMarkdown(result));
+  return auditExitCode(result.report);
+}
