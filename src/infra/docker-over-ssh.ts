@@ -46,6 +46,8 @@ interface Parts {
 function toDockerHost({ host, transport, conn, bridge, agent }: Parts): DockerHost {
   const docker = new Docker({ socketPath: bridge.socketPath, agent } as Docker.DockerOptions);
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
+    // (Re)connect first, so a host that went away reports host-unreachable, not a hung-up socket.
+    await conn.client();
     try { return await work(); } catch (error) { throw classifyDockerError(host, error); }
   };
   const listContainers = (o: ListContainersOptions = {}): Promise<DockerObject[]> => guard(async () =>

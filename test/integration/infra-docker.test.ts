@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHosts, connectHosts } from '../../src/infra/docker-hosts.js';
 import { connectDockerHost } from '../../src/infra/docker-over-ssh.js';
 import { inspectHost } from '../../src/infra/inspect-host.js';
-import { silentLogger } from '../../src/log.js';
+import { createLogger, silentLogger } from '../../src/log.js';
 import { requireLab, startLab, type Lab } from '../lab/index.js';
 import { hostConfigOf, sshdChildren, sshdPid, startNoForwardSshd } from './infra-helpers.js';
 
@@ -54,19 +54,51 @@ describe('Docker over one SSH connection (real lab)', () => {
     }
   });
 
-  it('lists stopped and unlabelled containers only when asked', async () => {
+  it('lists compose v1, Portainer and stopped containers as compose containers, handmade ones only when asked', async () => {
     const lab = labOf();
     const host = lab.hosts[0]!;
-    const run = await host.docker(['run', '-d', '--name', 'infra-handmade', 'hlb-lab/base:a', 'sleep', '1d']);
-    expect(run.code).toBe(0);
+    const made = [
+      ['create', '--name', 'legacy_web_1', '--label', `${P}project=legacy`, '--label', `${P}service=web`, '--label', `${P}container-number=1`, 'hlb-lab/base:a'],
+      ['create', '--name', 'family-app-1', '--label', `${P}project=family`, '--label', `${P}service=app`,
+        '--label', `${P}project.working_dir=/data/compose/3`, '--label', 'io.portainer.edge_stack_id=3', 'hlb-lab/base:a'],
+      ['run', '-d', '--name', 'infra-handmade', 'hlb-lab/base:a', 'sleep', '1d'],
+    ];
+    for (const args of made) expect((await host.docker(args)).code).toBe(0);
     const docker = await connectDockerHost(hostConfigOf(host), { log });
     try {
       const names = (list: readonly Record<string, unknown>[]) => list.flatMap((c) => c['Names'] as string[]);
+      const compose = await docker.listComposeContainers();
+      expect(names(compose)).toEqual(expect.arrayContaining(['/legacy_web_1', '/family-app-1']));
+      expect(names(compose)).not.toContain('/infra-handmade');
       expect(names(await docker.listContainers())).toContain('/infra-handmade');
-      expect(names(await docker.listComposeContainers())).not.toContain('/infra-handmade');
+      const stopped = compose.filter((c) => c['State'] === 'created').map((c) => c['Id'] as string);
+      const inspected = await docker.inspectContainers(stopped);
+      expect(inspected.map((c) => c['Name']).sort()).toEqual(['/family-app-1', '/legacy_web_1']);
     } finally {
       await docker.close();
-      await host.docker(['rm', '-f', 'infra-handmade']);
+      await host.docker(['rm', '-f', 'infra-handmade', 'legacy_web_1', 'family-app-1']);
+    }
+  });
+
+  it('never writes env values or host file contents to the log', async () => {
+    const lab = labOf();
+    const host = lab.hosts[0]!;
+    const lines: string[] = [];
+    const captured = createLogger({ level: 'trace' }, { write: (line: string) => { lines.push(line); } });
+    const docker = await connectDockerHost(hostConfigOf(host), { log: captured });
+    try {
+      const { containers } = await inspectHost(docker);
+      const envFile = await docker.readFile(`${host.checkout}/stacks/infra-core/.env`);
+      const secrets = containers.flatMap(({ container }) => ((container['Config'] as { Env?: string[] }).Env ?? []))
+        .map((e) => e.slice(e.indexOf('=') + 1)).filter((v) => v.length >= 6);
+      expect(secrets.length).toBeGreaterThan(0);
+      expect(envFile).toContain('CF_DNS_API_TOKEN=');
+      expect(lines.length).toBeGreaterThan(0);
+      const log = lines.join('');
+      for (const value of secrets) expect(log).not.toContain(value);
+      expect(log).not.toContain(envFile);
+    } finally {
+      await docker.close();
     }
   });
 
