@@ -10,6 +10,15 @@
  * `--worker` also runs the BullMQ worker in the bot process (like `homelab-bot start`), so acks
  * compete with job processing; without it the jobs just queue up (like `homelab-bot bot`).
  * Prints figures only; no assertions.
+ *
+ * Where the ack time goes (profiled 2026-11, 2 shared cores): the adapter calls `deferReply`
+ * before any Redis await, and discord.js sends interaction callbacks through its BurstHandler
+ * (no per-route queue, not counted against `globalRequestsPerSecond`), so nothing serialises
+ * acks. What remains is CPU per interaction in the bot (gateway frame → Interaction object →
+ * @discordjs/rest → undici, which opens one new socket per concurrent request): ~2 ms on this
+ * machine, so p99 grows linearly with the burst size. Capping undici's connections was tried
+ * and was slower (requests queue behind each other). Follow-ups (`editReply`, threads, posts)
+ * DO go through discord.js's 50 req/s global limiter: a 200-command burst needs ≥ 4 s to thread.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
