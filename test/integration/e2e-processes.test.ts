@@ -51,16 +51,23 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
     dir = written.dir;
     botSpec = { role: 'bot', configPath: written.configPath, cwd: dir, httpPort: await freePort() };
     workerSpec = { role: 'worker', configPath: written.configPath, cwd: dir, httpPort: await freePort() };
-    [bot, worker] = await Promise.all([spawnService(botSpec), spawnService(workerSpec)]);
+    const [b, w] = await Promise.allSettled([spawnService(botSpec), spawnService(workerSpec)]);
+    // Assign whichever started, so afterAll stops it even when the other failed.
+    if (b.status === 'fulfilled') bot = b.value;
+    if (w.status === 'fulfilled') worker = w.value;
+    if (b.status === 'rejected') throw b.reason as Error;
+    if (w.status === 'rejected') throw w.reason as Error;
     fake.setBotUrl(`http://127.0.0.1:${slackPort}/slack/events`);
   });
   afterAll(async () => {
-    const running = [bot, worker, ...retired].filter((p) => p.child.exitCode === null && p.child.signalCode === null);
+    // beforeAll may have failed before both processes started.
+    const started = [bot as ServiceProcess | undefined, worker as ServiceProcess | undefined, ...retired].filter((p) => p !== undefined);
+    const running = started.filter((p) => p.child.exitCode === null && p.child.signalCode === null);
     await Promise.all(running.map((p) => p.stop('SIGKILL')));
     await emu.stop();
     await fake.close();
     await redis.stop();
-    await rm(dir, { recursive: true, force: true });
+    if (dir !== '') await rm(dir, { recursive: true, force: true });
   });
 
   it('serves /healthz from both processes, and `homelab-bot healthcheck` agrees', async () => {
