@@ -34,7 +34,11 @@ export const jobCommands: readonly CliCommand[] = [
     path: ['drift', 'lint'],
     summary: 'lint the compose stacks in git: pinned tags, healthchecks, Traefik labels, .env.sample (exit 1 on findings)',
     options: { json },
-    run: notInThisBuild('drift lint'),
+    run: async (ctx) => {
+      const { runDriftLintCli } = await import('../drift/cli-audit.js');
+      const config = await loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
+      return runDriftLintCli(config, { json: ctx.values['json'] === true }, ctx.stdout);
+    },
   }),
   defineCliCommand({
     path: ['health'],

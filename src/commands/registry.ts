@@ -1,10 +1,12 @@
 import type { ActionDefinition, CommandDefinition } from './define-command.js';
+import { driftAudit } from './drift-audit.js';
+import { driftLint } from './drift-lint.js';
 import { pingAck } from './ping-ack.js';
 import { ping } from './ping.js';
 import { status } from './status.js';
 
 /** Every slash command, listed explicitly (registry.test.ts fails when a file is missing). */
-export const commands: readonly CommandDefinition[] = [ping, status];
+export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint];
 
 /** Every button/select action kind. */
 export const actions: readonly ActionDefinition[] = [pingAck];

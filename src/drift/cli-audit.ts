@@ -9,6 +9,7 @@ import { silentLogger, type Logger } from '../log.js';
 import type { AuditOptions, AuditReport } from './audit-report.js';
 import { renderAuditJson, renderAuditMarkdown } from './render-audit.js';
 import { runAudit, type AuditDeps } from './run-audit.js';
+import { renderLintJson, renderLintMarkdown, runLint, type LintDeps } from './run-lint.js';
 
 /** `homelab-bot drift audit [--host h] [--stack s] [--json]`. */
 export interface DriftAuditCliOptions extends AuditOptions {
@@ -53,4 +54,17 @@ export async function runDriftAuditCli(config: AppConfig, options: DriftAuditCli
   const result = await runAudit(driftAuditDeps(config, deps), { host: options.host, stack: options.stack });
   out.write(options.json ? renderAuditJson(result.report) : renderAuditMarkdown(result));
   return auditExitCode(result.report);
+}
+
+/** Production lint dependencies for a loaded config. */
+export function driftLintDeps(config: AppConfig, deps: Pick<DriftCliDeps, 'cacheDir'> = {}): LintDeps {
+  const { snapshot, now } = driftAuditDeps(config, deps);
+  return { config, snapshot, now };
+}
+
+/** `homelab-bot drift lint [--json]`: prints the findings; exit 1 when there are any, else 0. */
+export async function runDriftLintCli(config: AppConfig, options: { readonly json: boolean }, out: Writable, deps: Pick<DriftCliDeps, 'cacheDir'> = {}): Promise<0 | 1> {
+  const report = await runLint(driftLintDeps(config, deps));
+  out.write(options.json ? renderLintJson(report) : renderLintMarkdown(report));
+  return report.findings.length > 0 ? 1 : 0;
 }

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { driftAudit } from '../commands/drift-audit.js';
+import { driftLint } from '../commands/drift-lint.js';
 import { pingAck } from '../commands/ping-ack.js';
 import { ping } from '../commands/ping.js';
 import { status } from '../commands/status.js';
@@ -26,6 +28,8 @@ export const jobMap = {
   'system.ping': commandJob(ping.options),
   'system.ping-ack': actionJob(pingAck.payload),
   'system.status': commandJob(status.options),
+  'drift.audit': commandJob(driftAudit.options),
+  'drift.lint': commandJob(driftLint.options),
 } as const;
 
 export type JobName = keyof typeof jobMap;

@@ -35,6 +35,7 @@ export function processorContext(scope: Scope): ProcessorContext {
       return { id: `act:${record.id}`, label, style };
     },
     progress: (text) => setStatusLine(chat, run, text, log),
+    post: (message) => chat.post({ platform: run.platform, channelId: run.channelId, threadId: run.threadId }, message),
     system: deps.system,
   };
 }

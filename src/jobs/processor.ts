@@ -1,4 +1,4 @@
-import type { ActionButton, ActionStyle } from '../bot/chat-port.js';
+import type { ActionButton, ActionStyle, MessageRef, OutgoingMessage } from '../bot/chat-port.js';
 import type { ActionDefinition } from '../commands/define-command.js';
 import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';
@@ -16,6 +16,11 @@ export interface ProcessorContext {
   createButton(definition: ActionDefinition, payload: Record<string, unknown>, label: string, style?: ActionStyle): Promise<ActionButton>;
   /** Replaces the run's status message text (e.g. "checking 3/7 hosts"). */
   progress(text: string): Promise<void>;
+  /**
+   * Posts an extra message into the run's thread before the final report (e.g. one per drifted
+   * service). Optional for compatibility with hand-built contexts; not deduplicated across retries.
+   */
+  post?(message: OutgoingMessage): Promise<MessageRef>;
   /** The worker itself: version, uptime, queue depth, recent runs. */
   readonly system: SystemView;
 }

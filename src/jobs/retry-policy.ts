@@ -14,4 +14,7 @@ export const retryPolicy: Readonly<Record<JobName, RetryPolicy>> = {
   'system.ping': { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
   'system.ping-ack': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
   'system.status': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  // Read-only; an unreachable host is a value in the report, so retries only cover git/worker hiccups.
+  'drift.audit': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
+  'drift.lint': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
 };

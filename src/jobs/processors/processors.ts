@@ -1,4 +1,5 @@
 import type { Processors } from '../processor.js';
+import { driftNotWired } from './drift-not-wired.js';
 import { systemPingAck } from './system-ping-ack.js';
 import { systemPing } from './system-ping.js';
 import { systemStatus } from './system-status.js';
@@ -8,4 +9,7 @@ export const processors: Processors = {
   'system.ping': systemPing,
   'system.ping-ack': systemPingAck,
   'system.status': systemStatus,
+  // Replaced by `driftProcessors(config, log)` in the composition root (they need config).
+  'drift.audit': driftNotWired('drift.audit'),
+  'drift.lint': driftNotWired('drift.lint'),
 };

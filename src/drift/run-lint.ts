@@ -1,0 +1,46 @@
+import type { AppConfig } from '../config/schema.js';
+import { UserError } from '../errors.js';
+import type { BranchSnapshot } from '../git/snapshot-branch.js';
+import { lintRepo, type LintFinding } from './lint.js';
+
+/** What `/drift lint` needs: the apps settings and a branch snapshot. */
+export interface LintDeps {
+  readonly config: Pick<AppConfig, 'apps'>;
+  readonly snapshot: () => Promise<BranchSnapshot>;
+  readonly now: () => number;
+}
+
+/** The lint result; its JSON form is the CLI's `--json` output. */
+export interface LintReport {
+  readonly generatedAt: string;
+  readonly commit: string;
+  readonly stacksWithFindings: number;
+  readonly findings: readonly LintFinding[];
+}
+
+/** Lints the compose stacks of a fresh snapshot of the configured branch. */
+export async function runLint(deps: LintDeps): Promise<LintReport> {
+  const apps = deps.config.apps;
+  if (apps === undefined) throw new UserError('no-apps-repo', 'No apps repository is configured: add an `apps` section (path and/or url) to the config.');
+  const generatedAt = new Date(deps.now()).toISOString();
+  const snapshot = await deps.snapshot();
+  try {
+    const findings = await lintRepo(snapshot.dir, apps.stacksDir);
+    return { generatedAt, commit: snapshot.commit, stacksWithFindings: new Set(findings.map((f) => f.stack)).size, findings };
+  } finally {
+    await snapshot.dispose();
+  }
+}
+
+/** One line per finding: `stack/service rule: message — fix`. */
+export const renderLintLine = (f: LintFinding): string =>
+  `\`${f.stack}${f.service === null ? '' : `/${f.service}`}\` **${f.rule}**: ${f.message} — fix: ${f.fix}`;
+
+/** Markdown report of a lint run. */
+export function renderLintMarkdown(r: LintReport): string {
+  const head = [`# Compose lint ${r.generatedAt}`, '', `Commit ${r.commit.slice(0, 12)}: ${r.findings.length} finding(s) in ${r.stacksWithFindings} stack(s).`, ''];
+  return [...head, ...r.findings.map((f) => `- ${renderLintLine(f)}`), ''].join('\n');
+}
+
+/** Pretty JSON of a lint run. */
+export const renderLintJson = (r: LintReport): string => `${JSON.stringify(r, null, 2)}\n`;
