@@ -49,9 +49,12 @@ export function groupByService(items: readonly DriftItem[]): [string, DriftItem[
   return [...groups];
 }
 
-/** The thread message of one drifted service (or stack). */
-export const renderServiceMessage = (key: string, items: readonly DriftItem[]): string =>
-  [`**${key.replace(/^\//, '')}** — ${severityCounts(items)}`, ...items.map(renderItemLine)].join('\n');
+/** The thread message of one drifted service (or stack); at most `max` item lines (chat length limits). */
+export function renderServiceMessage(key: string, items: readonly DriftItem[], max = 20): string {
+  const more = items.length - max;
+  const tail = more > 0 ? [`…and ${more} more in drift-report.md`] : [];
+  return [`**${key.replace(/^\//, '')}** — ${severityCounts(items)}`, ...items.slice(0, max).map(renderItemLine), ...tail].join('\n');
+}
 
 /** The full Markdown report: summary, warnings, every item per service, every diff. */
 export function renderAuditMarkdown(result: AuditResult): string {
