@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { utils, type ParsedKey } from 'ssh2';
+import ssh2, { type ParsedKey } from 'ssh2';
 import type { HostConfig } from '../config/schema.js';
 import { hostError } from './host-errors.js';
+
+// ssh2 is CommonJS: under Node's ESM loader only some names are detected as named exports.
+const { utils } = ssh2;
 
 /**
  * Reads and parses the host's private key file. The key never leaves this function except as the
