@@ -24,8 +24,11 @@ export function createOutboundChats(chat: ChatConfig, log: Logger): Partial<Reco
   return chats;
 }
 
-/** The inbound adapters (Discord gateway, Slack HTTP or Socket Mode) for a bot process. */
-export function createAdapters(chat: ChatConfig, registry: Registry, log: Logger): ChatAdapter[] {
+/**
+ * The inbound adapters (Discord gateway, Slack HTTP or Socket Mode) for a bot process. Slack's
+ * HTTP receiver binds to `bindHost` (config `http.host`), like the rest of the bot's HTTP.
+ */
+export function createAdapters(chat: ChatConfig, registry: Registry, log: Logger, bindHost: string): ChatAdapter[] {
   const adapters: ChatAdapter[] = [];
   if (chat.discord !== undefined) {
     adapters.push(new DiscordAdapter({ token: chat.discord.token, logger: log, ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }) }));
@@ -33,7 +36,7 @@ export function createAdapters(chat: ChatConfig, registry: Registry, log: Logger
   if (chat.slack !== undefined) {
     const { botToken, signingSecret, appToken, mode, port, apiUrl } = chat.slack;
     adapters.push(new SlackAdapter(
-      { botToken, signingSecret, mode, port, ...(appToken === undefined ? {} : { appToken }), ...(apiUrl === undefined ? {} : { apiUrl }) },
+      { botToken, signingSecret, mode, port, host: bindHost, ...(appToken === undefined ? {} : { appToken }), ...(apiUrl === undefined ? {} : { apiUrl }) },
       { logger: log, hasSubcommands: (c) => hasSubcommands(registry, c) },
     ));
   }

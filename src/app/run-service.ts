@@ -41,7 +41,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   const redisUrl = config.redis.url;
   const stores = createStores({ redisUrl, prefix: keyPrefix });
   const closers: { close(): Promise<void> }[] = [];
-  const adapters = roles.bot ? createAdapters(config.chat, registry, log) : [];
+  const adapters = roles.bot ? createAdapters(config.chat, registry, log, config.http.host) : [];
   const chats: Partial<Record<Platform, ChatPort>> = roles.bot
     ? Object.fromEntries(adapters.map((a) => [a.platform, a]))
     : createOutboundChats(config.chat, log);
