@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { createServer } from 'node:net';
 import type { LabMarkers } from './lab-processes.js';
 
 /** The two Docker "hosts" of the lab, named like the operator's Proxmox containers. */
@@ -64,17 +63,5 @@ export function labMarkers(paths: LabPaths): LabMarkers {
   };
 }
 
-/** A TCP port that was free on 127.0.0.1 a moment ago. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => {
-        resolve(port);
-      });
-    });
-  });
-}
+/** A TCP port that was free on 127.0.0.1 a moment ago (the bot's own helper, shared). */
+export { freePort } from '../../src/store/private-redis.js';
