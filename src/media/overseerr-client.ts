@@ -1,0 +1,67 @@
+import { callOverseerr, type OverseerrCall, type OverseerrHttpOptions } from './overseerr-http.js';
+import { expectOk } from './overseerr-reply.js';
+import { createRequest, type NewMediaRequest, type RequestResult } from './overseerr-request.js';
+import {
+  movieDetailsSchema, quotaSchema, requestPageSchema, searchPageSchema, statusSchema, tvDetailsSchema,
+  type OverseerrMovie, type OverseerrQuota, type OverseerrRequest, type OverseerrSearchPage,
+  type OverseerrStatus, type OverseerrTv, type OverseerrUser,
+} from './overseerr-schemas.js';
+import { buildDiscordIndex, listUsers } from './overseerr-users.js';
+
+/** Options of {@link createOverseerrClient}. */
+export interface OverseerrClientOptions extends OverseerrHttpOptions {
+  /** How long the discord id → user index is reused (default 5 min). */
+  readonly userCacheMs?: number;
+  /** Clock for the cache (default `Date.now`). */
+  readonly now?: () => number;
+}
+
+/** Overseerr `/api/v1`, as the bot uses it. Every method takes an optional AbortSignal. */
+export interface OverseerrClient {
+  status(signal?: AbortSignal): Promise<OverseerrStatus>;
+  /** Search; `query` is sent RFC 3986-encoded (never `+`). Prefixes like `tmdb:603` pass through. */
+  search(query: string, page?: number, signal?: AbortSignal): Promise<OverseerrSearchPage>;
+  movie(tmdbId: number, signal?: AbortSignal): Promise<OverseerrMovie>;
+  tv(tmdbId: number, signal?: AbortSignal): Promise<OverseerrTv>;
+  users(signal?: AbortSignal): Promise<OverseerrUser[]>;
+  /** The user whose settings hold this Discord id (`discordId` or `discordIds[]`); cached. */
+  findUserByDiscordId(discordId: string, signal?: AbortSignal): Promise<OverseerrUser | undefined>;
+  /** Asked as that user (Overseerr only lets a user or a manager read a quota). */
+  quota(userId: number, signal?: AbortSignal): Promise<OverseerrQuota>;
+  request(input: NewMediaRequest): Promise<RequestResult>;
+  /** The requests of one user, newest first, asked as that user. */
+  requests(input: { readonly requestedBy: number; readonly take?: number; readonly signal?: AbortSignal }): Promise<OverseerrRequest[]>;
+}
+
+/** Creates the client; nothing is fetched until a method is called. */
+export function createOverseerrClient(options: OverseerrClientOptions): OverseerrClient {
+  const now = options.now ?? Date.now;
+  const cacheMs = options.userCacheMs ?? 300_000;
+  let cache: { readonly at: number; readonly index: Map<string, OverseerrUser> } | undefined;
+  const get = (path: string, signal: AbortSignal | undefined, extra: Partial<OverseerrCall> = {}) =>
+    callOverseerr(options, { method: 'GET', path, ...extra, ...(signal === undefined ? {} : { signal }) });
+
+  return {
+    status: async (signal) => expectOk(await get('/status', signal), statusSchema, 'status'),
+    search: async (query, page = 1, signal) =>
+      expectOk(await get('/search', signal, { query: { query, page, language: 'en' } }), searchPageSchema, 'search'),
+    movie: async (id, signal) => expectOk(await get(`/movie/${id}`, signal), movieDetailsSchema, 'movie'),
+    tv: async (id, signal) => expectOk(await get(`/tv/${id}`, signal), tvDetailsSchema, 'tv show'),
+    users: (signal) => listUsers(options, signal),
+    findUserByDiscordId: async (discordId, signal) => {
+      if (cache === undefined || now() - cache.at > cacheMs) {
+        cache = { at: now(), index: await buildDiscordIndex(options, signal) };
+      }
+      return cache.index.get(discordId);
+    },
+    quota: async (userId, signal) =>
+      expectOk(await get(`/user/${userId}/quota`, signal, { asUser: userId }), quotaSchema, 'quota'),
+    request: (input) => createRequest(options, input),
+    requests: async ({ requestedBy, take = 20, signal }) => {
+      const reply = await get('/request', signal, {
+        query: { take, skip: 0, filter: 'all', sort: 'added', requestedBy }, asUser: requestedBy,
+      });
+      return expectOk(reply, requestPageSchema, 'request list').results;
+    },
+  };
+}
