@@ -13,7 +13,7 @@ import { execFile } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { promisify } from 'node:util';
 import { runAudit } from '../src/drift/run-audit.js';
-import { silentLogger } from '../src/log.js';
+import { createLogger } from '../src/log.js';
 import { labAuditConfig, labAuditDeps } from '../test/integration/drift-harness.js';
 import { startLab, type Lab, type LabHost } from '../test/lab/index.js';
 
@@ -38,7 +38,8 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function measure(lab: Lab): Promise<void> {
-  const deps = labAuditDeps(lab, labAuditConfig(lab), silentLogger());
+  // Per-host phase times (connect / inspect / compare) go to stderr as JSON lines.
+  const deps = labAuditDeps(lab, labAuditConfig(lab), createLogger({ level: 'info' }, process.stderr));
   const audits: number[] = [];
   const baselines: number[] = [];
   for (let r = 0; r < rounds; r++) {

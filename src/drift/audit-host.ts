@@ -10,7 +10,7 @@ import type { DriftItem } from './drift-item.js';
 import { loadHostStacks } from './load-host-stacks.js';
 import { normalizeProjectName, type LoadedStack } from './load-stack.js';
 import type { ObservedContainer } from './model.js';
-import { toObservedContainers } from './observed.js';
+import { toObservedContainers, type InspectPair } from './observed.js';
 import { serviceSides } from './service-sides.js';
 
 type RawObject = Readonly<Record<string, unknown>>;
@@ -35,30 +35,39 @@ export interface HostAudit {
   readonly servicesAudited: number;
 }
 
-export interface AuditHostInput {
-  readonly host: HostConfig;
+/** Which stacks of the snapshot this host compares; known once the branch snapshot is discovered. */
+export interface HostPlan {
   readonly repoDir: string;
   readonly stacksDir: string;
   /** Stacks of this host to compare (already filtered). */
   readonly stacks: readonly string[];
   /** With a stack filter, only that stack's containers are looked at (others are not "unmanaged"). */
   readonly onlyStacks: boolean;
+}
+
+export interface AuditHostInput {
+  readonly host: HostConfig;
+  /**
+   * The plan, awaited only after the host's containers are inspected, so connecting and inspecting
+   * overlap the git snapshot. Its rejection (e.g. unknown stack) propagates; host failures do not.
+   */
+  readonly plan: () => Promise<HostPlan>;
   readonly configSecrets: readonly string[];
   readonly connect: ConnectHost;
+  readonly now: () => number;
   readonly log: Logger;
 }
 
 const INSPECT_CAP = 6;
 const str = (o: RawObject, key: string): string | undefined => (typeof o[key] === 'string' ? o[key] : undefined);
 
-async function observe(docker: AuditDockerHost, projects: readonly string[]): Promise<ObservedContainer[]> {
+async function inspectAll(docker: AuditDockerHost): Promise<InspectPair[]> {
   const listed = await docker.listContainers({ all: true });
   const ids = listed.map((c) => str(c, 'Id')).filter((id): id is string => id !== undefined);
   const containers = await docker.inspectContainers(ids, { concurrency: INSPECT_CAP });
   const imageIds = containers.map((c) => str(c, 'Image')).filter((id): id is string => id !== undefined);
   const images = await docker.inspectImages(imageIds, { concurrency: INSPECT_CAP });
-  const pairs = containers.map((container) => ({ container, image: images.get(str(container, 'Image') ?? '') }));
-  return toObservedContainers(pairs, projects);
+  return containers.map((container) => ({ container, image: images.get(str(container, 'Image') ?? '') }));
 }
 
 /** Stack → project working dir on the host, from the compose labels of its containers. */
@@ -108,9 +117,24 @@ const failure = (name: string, error: unknown): HostAudit => ({
   items: [], sides: [], servicesAudited: 0,
 });
 
+async function compareWith(docker: AuditDockerHost, pairs: readonly InspectPair[], plan: HostPlan, input: AuditHostInput): Promise<HostAudit> {
+  const { host, log } = input;
+  const projects = plan.stacks.map(normalizeProjectName);
+  const all = toObservedContainers(pairs, projects);
+  const observed = plan.onlyStacks ? all.filter((c) => c.project !== null && projects.includes(c.project)) : all;
+  const dirs = workingDirs(plan.stacks, observed);
+  const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, log) : new Map<string, string>();
+  const stacks = await loadHostStacks({ repoDir: plan.repoDir, stacksDir: plan.stacksDir, endpoint: host.endpoint, stacks: plan.stacks, hostEnvs, projectDirs: dirs });
+  const knownSecrets = [...input.configSecrets, ...envSecrets(hostEnvs)];
+  const items = compareHost({ hostName: host.name, expectedStacks: stacks, observedContainers: observed, knownSecrets });
+  const servicesAudited = stacks.reduce((n, s) => n + (s.ok ? s.services.length : 0), 0);
+  return { status: { name: host.name, reachable: true }, items, sides: sidesOf(host.name, items, stacks, observed, knownSecrets), servicesAudited };
+}
+
 /** Audits one host; a host that cannot be reached or read is a value (`reachable: false`), never a throw. */
 export async function auditHost(input: AuditHostInput): Promise<HostAudit> {
-  const { host, log } = input;
+  const { host, log, now } = input;
+  const t0 = now();
   let docker: AuditDockerHost;
   try {
     docker = await input.connect(host);
@@ -118,18 +142,18 @@ export async function auditHost(input: AuditHostInput): Promise<HostAudit> {
     return failure(host.name, error);
   }
   try {
-    const projects = input.stacks.map(normalizeProjectName);
-    const all = await observe(docker, projects);
-    const observed = input.onlyStacks ? all.filter((c) => c.project !== null && projects.includes(c.project)) : all;
-    const dirs = workingDirs(input.stacks, observed);
-    const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, log) : new Map<string, string>();
-    const stacks = await loadHostStacks({ repoDir: input.repoDir, stacksDir: input.stacksDir, endpoint: host.endpoint, stacks: input.stacks, hostEnvs, projectDirs: dirs });
-    const knownSecrets = [...input.configSecrets, ...envSecrets(hostEnvs)];
-    const items = compareHost({ hostName: host.name, expectedStacks: stacks, observedContainers: observed, knownSecrets });
-    const servicesAudited = stacks.reduce((n, s) => n + (s.ok ? s.services.length : 0), 0);
-    return { status: { name: host.name, reachable: true }, items, sides: sidesOf(host.name, items, stacks, observed, knownSecrets), servicesAudited };
-  } catch (error) {
-    return failure(host.name, error);
+    const t1 = now();
+    let pairs: InspectPair[];
+    try { pairs = await inspectAll(docker); } catch (error) { return failure(host.name, error); }
+    const t2 = now();
+    const plan = await input.plan();
+    try {
+      const audit = await compareWith(docker, pairs, plan, input);
+      log.info({ host: host.name, containers: pairs.length, connectMs: t1 - t0, inspectMs: t2 - t1, compareMs: now() - t2 }, 'host audited');
+      return audit;
+    } catch (error) {
+      return failure(host.name, error);
+    }
   } finally {
     await docker.close().catch((error: unknown) => { log.warn({ host: host.name, err: String(error) }, 'closing the docker host failed'); });
   }

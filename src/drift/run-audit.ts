@@ -47,16 +47,25 @@ export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Pro
   const apps = deps.config.apps;
   if (apps === undefined) throw new UserError('no-apps-repo', 'No apps repository is configured: add an `apps` section (path and/or url) to the config.');
   const hosts = selectHosts(deps, options);
-  const snapshot = await deps.snapshot();
-  try {
+  const snapshotting = deps.snapshot();
+  const planning = snapshotting.then(async (snapshot) => {
     const repo = await discoverRepo(snapshot.dir, deps.config.hosts, apps.stacksDir);
     checkStack(repo.stacks, options.stack);
-    const configSecrets = collectSecretValues(deps.config);
-    const audits = await Promise.all(hosts.map((host) => {
+    return { snapshot, repo };
+  });
+  const configSecrets = collectSecretValues(deps.config);
+  // Hosts connect and inspect while git snapshots; each awaits the plan only to compare.
+  const auditing = Promise.all(hosts.map((host) => auditHost({
+    host, configSecrets, connect: deps.connect, now: deps.now, log: deps.log,
+    plan: async () => {
+      const { snapshot, repo } = await planning;
       const assigned = repo.assignments.get(host.name) ?? [];
       const stacks = options.stack === undefined ? assigned : assigned.filter((s) => s === options.stack);
-      return auditHost({ host, repoDir: snapshot.dir, stacksDir: apps.stacksDir, stacks, onlyStacks: options.stack !== undefined, configSecrets, connect: deps.connect, log: deps.log });
-    }));
+      return { repoDir: snapshot.dir, stacksDir: apps.stacksDir, stacks, onlyStacks: options.stack !== undefined };
+    },
+  })));
+  try {
+    const [{ snapshot, repo }, audits] = await Promise.all([planning, auditing]);
     const stale = options.host === undefined ? findStaleStacks(repo.stacks, repo.assignments).filter((i) => options.stack === undefined || i.stack === options.stack) : [];
     const report = {
       generatedAt: new Date(started).toISOString(),
@@ -70,6 +79,7 @@ export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Pro
     deps.log.info({ commit: report.commit, items: report.items.length, durationMs: report.durationMs }, 'drift audit done');
     return { report, sides: audits.flatMap((a) => a.sides) };
   } finally {
-    await snapshot.dispose();
+    await Promise.allSettled([auditing]);
+    await snapshotting.then((s) => s.dispose(), () => undefined);
   }
 }
