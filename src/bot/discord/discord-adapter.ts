@@ -4,6 +4,7 @@ import type { Logger } from '../../log.js';
 import type { ChatAdapter, InboundHandler, MessageRef, OutgoingMessage, Responder, ThreadRef } from '../chat-port.js';
 import { DiscordChat } from './discord-chat.js';
 import { interactionResponder } from './interaction-responder.js';
+import { createRawAcker, toAck, type RawAcker } from './raw-ack.js';
 import { toInboundAction, toInboundCommand } from './to-inbound.js';
 
 /** Credentials and endpoints of the Discord adapter. */
@@ -16,8 +17,10 @@ export interface DiscordAdapterOptions {
 
 /**
  * The inbound side over a discord.js gateway client (intents: Guilds only). Every interaction
- * is acknowledged first (`deferReply` / `deferUpdate`, well inside Discord's 3 s), and only
- * then handed to the handler. Outbound calls go through `DiscordChat` (bot token, REST).
+ * is acknowledged first (type 5 for commands, 6 for components, well inside Discord's 3 s),
+ * straight from the raw gateway packet (`RawAcker`, before discord.js builds its structures),
+ * and only then handed to the handler, with `deferred` set as `deferReply`/`deferUpdate` would.
+ * Outbound calls go through `DiscordChat` (bot token, REST).
  */
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
@@ -25,14 +28,19 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly logger: Logger;
   private client: Client | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly acker: RawAcker;
+  /** Acks sent from raw packets, until `route` takes them (same tick): the error, or undefined. */
+  private readonly acks = new Map<string, Promise<Error | undefined>>();
 
   constructor(private readonly options: DiscordAdapterOptions) {
     this.chat = new DiscordChat(options);
     this.logger = options.logger.child({ platform: 'discord' });
+    this.acker = createRawAcker(options.apiUrl);
   }
 
   async start(handler: InboundHandler): Promise<void> {
     const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }) });
+    client.on(Events.Raw, (packet: { t?: unknown; d?: unknown }) => { if (packet.t === 'INTERACTION_CREATE') this.ackRaw(packet.d); });
     client.on(Events.InteractionCreate, (i) => { this.track(this.route(i, handler)); });
     client.on(Events.Error, (error) => { this.logger.error({ err: error }, 'discord client error'); });
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => { resolve(); }));
@@ -53,6 +61,27 @@ export class DiscordAdapter implements ChatAdapter {
     client?.removeAllListeners(Events.InteractionCreate);
     await Promise.allSettled([...this.inFlight]);
     await client?.destroy();
+    this.acks.clear();
+    this.acker.close();
+  }
+
+  private ackRaw(d: unknown): void {
+    const ack = toAck(d as Parameters<typeof toAck>[0]);
+    if (ack === undefined) return;
+    this.acks.set(ack.id, this.acker.ack(ack.id, ack.token, ack.type).then(() => undefined, (error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+  }
+
+  /** Waits for the raw ack of `i` (or acks now when none was sent) and marks `i` deferred. */
+  private async acknowledge(i: Interaction & { deferred: boolean }, fallback: () => Promise<unknown>): Promise<void> {
+    const raw = this.acks.get(i.id);
+    this.acks.delete(i.id);
+    if (raw === undefined) {
+      await fallback();
+      return;
+    }
+    const error = await raw;
+    if (error !== undefined) throw error;
+    i.deferred = true;
   }
 
   private track(work: Promise<void>): void {
@@ -74,11 +103,11 @@ export class DiscordAdapter implements ChatAdapter {
     const log = this.logger.child({ invocationId: i.id });
     try {
       if (i.isChatInputCommand()) {
-        await i.deferReply();
+        await this.acknowledge(i, () => i.deferReply());
         const responder = interactionResponder(i);
         await this.guard(log, responder, i.id, () => handler.onCommand(toInboundCommand(i), responder));
       } else if (i.isButton() || i.isStringSelectMenu()) {
-        await i.deferUpdate();
+        await this.acknowledge(i, () => i.deferUpdate());
         const responder = interactionResponder(i);
         await this.guard(log, responder, i.id, () => handler.onAction(toInboundAction(i), responder));
       }
