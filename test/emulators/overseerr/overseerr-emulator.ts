@@ -1,0 +1,117 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Reply } from './overseerr-create.js';
+import { matchRoute } from './overseerr-routes.js';
+import { SEED_API_KEY } from './overseerr-seed.js';
+import { createOverseerrState, ensureMedia, type OverseerrState, type StoredRequest } from './overseerr-state.js';
+import { createResponseChecker } from './overseerr-validate.js';
+
+/** One logged HTTP exchange. `rawUrl` is exactly what the client sent (to assert encoding). */
+export interface LoggedCall {
+  readonly method: string;
+  readonly rawUrl: string;
+  readonly apiUser: string | undefined;
+  readonly hadApiKey: boolean;
+  readonly body: unknown;
+  readonly status: number;
+}
+
+/** A running emulator plus its control API. */
+export interface OverseerrEmulator {
+  /** Base URL without `/api/v1`. */
+  readonly url: string;
+  readonly apiKey: string;
+  readonly state: OverseerrState;
+  /** Stored media requests (live view). */
+  readonly requests: readonly StoredRequest[];
+  readonly log: readonly LoggedCall[];
+  /** Responses that did not match the OpenAPI schema of their operation/status. */
+  readonly violations: readonly string[];
+  /** Replies whose status the spec does not document (e.g. 202/403/409 on POST /request). */
+  readonly undocumented: readonly string[];
+  setMediaStatus(tmdbId: number, status: number): void;
+  /** Stops listening (connection refused) / listens again on the same port. */
+  down(): Promise<void>;
+  up(): Promise<void>;
+  /** While on, requests are accepted and never answered (client timeouts). */
+  hang(on: boolean): void;
+  close(): Promise<void>;
+}
+
+const DENIED = { status: 403, body: { status: 403, error: 'You do not have permission to access this endpoint' } };
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text === '' ? undefined : (JSON.parse(text) as unknown);
+}
+
+/** Starts the emulator on 127.0.0.1 and a free port. */
+export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
+  const state = createOverseerrState();
+  const log: LoggedCall[] = [];
+  const violations: string[] = [];
+  const undocumented: string[] = [];
+  const sockets = new Set<Socket>();
+  const checker = createResponseChecker();
+  let hanging = false;
+
+  const dispatch = (req: IncomingMessage, body: unknown): Reply & { template?: string } => {
+    const rawUrl = req.url ?? '/';
+    const url = new URL(rawUrl, 'http://127.0.0.1');
+    if (!url.pathname.startsWith('/api/v1/')) return { status: 404, body: { message: 'Not found' } };
+    const match = matchRoute(req.method ?? 'GET', url.pathname.slice('/api/v1'.length));
+    if (match === undefined) return { status: 404, body: { message: 'Not found' } };
+    const template = match.route.template;
+    if (template !== '/status') {
+      if (req.headers['x-api-key'] !== SEED_API_KEY) return { ...DENIED, template };
+      const userHeader = req.headers['x-api-user'];
+      const acting = state.users.get(typeof userHeader === 'string' ? Number(userHeader) : 1);
+      if (acting === undefined) return { ...DENIED, template };
+      return { ...match.route.handle({ state, acting, url, rawUrl, id: match.id, body }), template };
+    }
+    return { ...match.route.handle({ state, acting: state.users.get(1)!, url, rawUrl, id: 0, body }), template };
+  };
+
+  const respond = (req: IncomingMessage, res: ServerResponse, reply: Reply & { template?: string }, body: unknown) => {
+    const method = req.method ?? 'GET';
+    if (reply.template !== undefined) {
+      if (checker.documented(method, reply.template, reply.status)) violations.push(...checker.check(method, reply.template, reply.status, reply.body));
+      else undocumented.push(`${method} ${reply.template} ${reply.status}`);
+    }
+    const apiUser = req.headers['x-api-user'];
+    log.push({ method, rawUrl: req.url ?? '/', apiUser: typeof apiUser === 'string' ? apiUser : undefined, hadApiKey: req.headers['x-api-key'] !== undefined, body, status: reply.status });
+    res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8' });
+    res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+  };
+
+  const server = createServer((req, res) => {
+    if (hanging) return;
+    readJson(req).then(
+      (body) => { respond(req, res, dispatch(req, body), body); },
+      () => { respond(req, res, { status: 400, body: { message: 'Unexpected token in JSON' } }, undefined); },
+    );
+  });
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  const listen = (port: number) => new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+  });
+  const stop = () => new Promise<void>((resolve) => {
+    for (const s of sockets) s.destroy();
+    server.close(() => { resolve(); });
+  });
+  await listen(0);
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+
+  return {
+    url: `http://127.0.0.1:${port}`, apiKey: SEED_API_KEY, state, requests: state.requests, log, violations, undocumented,
+    setMediaStatus: (tmdbId, status) => { ensureMedia(state, tmdbId).status = status; },
+    down: stop,
+    up: () => listen(port),
+    hang: (on) => { hanging = on; },
+    close: () => (server.listening ? stop() : Promise.resolve()),
+  };
+}

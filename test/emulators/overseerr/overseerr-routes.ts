@@ -1,0 +1,130 @@
+import { createRequest, type Reply } from './overseerr-create.js';
+import { detailsJson, requestJson, searchResultJson, userJson } from './overseerr-json.js';
+import { PERM, SEED_API_KEY, type SeedUser } from './overseerr-seed.js';
+import { checkRawQuery, searchTitles } from './overseerr-search.js';
+import { hasPermission, quotaOf, type OverseerrState } from './overseerr-state.js';
+
+/** What a handler sees. `acting` is the X-Api-User user (or the admin). */
+export interface RouteContext {
+  readonly state: OverseerrState;
+  readonly acting: SeedUser;
+  readonly url: URL;
+  readonly rawUrl: string;
+  readonly id: number;
+  readonly body: unknown;
+}
+
+/** One operation; `template` is the spec's path (used to pick the response schema). */
+export interface Route {
+  readonly method: 'GET' | 'POST';
+  readonly template: string;
+  readonly handle: (ctx: RouteContext) => Reply;
+}
+
+const json = (body: unknown, status = 200): Reply => ({ status, body });
+const forbidden: Reply = { status: 403, body: { message: 'You do not have permission to access this endpoint.' } };
+const notFound = (what: string): Reply => ({ status: 404, body: { message: `${what} not found.` } });
+const num = (url: URL, key: string, fallback: number) => Number(url.searchParams.get(key) ?? fallback) || fallback;
+
+function search(ctx: RouteContext): Reply {
+  const raw = checkRawQuery(ctx.rawUrl);
+  if (!raw.ok) return json({ message: raw.message, errors: [{ path: '.query.query', message: raw.message, location: 'query' }] }, 400);
+  const page = num(ctx.url, 'page', 1);
+  const hits = searchTitles(ctx.state.titles.values(), raw.value);
+  const results = hits.slice((page - 1) * 20, page * 20).map((t) => searchResultJson(ctx.state, t));
+  return json({ page, totalPages: Math.max(1, Math.ceil(hits.length / 20)), totalResults: hits.length, results });
+}
+
+function details(mediaType: 'movie' | 'tv') {
+  return (ctx: RouteContext): Reply => {
+    const t = ctx.state.titles.get(ctx.id);
+    return t?.mediaType === mediaType ? json(detailsJson(ctx.state, t)) : notFound('Movie or series');
+  };
+}
+
+function listRequests(ctx: RouteContext): Reply {
+  const { url, state, acting } = ctx;
+  const take = num(url, 'take', 10);
+  const skip = Number(url.searchParams.get('skip') ?? 0);
+  const by = url.searchParams.get('requestedBy');
+  const filter = url.searchParams.get('filter') ?? 'all';
+  const sees = hasPermission(acting, PERM.MANAGE_REQUESTS | 16384);
+  const rows = state.requests
+    .filter((r) => (sees ? by === null || r.requestedBy === Number(by) : r.requestedBy === acting.id))
+    .filter((r) => filter === 'all' || (filter === 'pending' && r.status === 1) || (filter === 'approved' && r.status === 2))
+    .reverse();
+  const page = rows.slice(skip, skip + take).map((r) => requestJson(state, r));
+  return json({ pageInfo: { page: Math.floor(skip / take) + 1, pages: Math.ceil(rows.length / take), results: rows.length, pageSize: take }, results: page });
+}
+
+function withUser(ctx: RouteContext, render: (u: SeedUser) => Reply): Reply {
+  const user = ctx.state.users.get(ctx.id);
+  return user === undefined ? notFound('User') : render(user);
+}
+
+const admin = (handle: (ctx: RouteContext) => Reply) => (ctx: RouteContext): Reply => (hasPermission(ctx.acting, PERM.ADMIN) ? handle(ctx) : forbidden);
+
+const arr = (is4k: boolean, name: string, port: number) => ({
+  id: is4k ? 1 : 0, name, hostname: name.toLowerCase(), port, apiKey: 'redacted-in-tests', useSsl: false, baseUrl: '',
+  activeProfileId: 4, activeProfileName: 'HD-1080p', activeDirectory: '/data/media', is4k, isDefault: true,
+  externalUrl: '', syncEnabled: false, preventSearch: false,
+});
+
+/** The endpoints the bot uses (media-requests.md §2.2). */
+export const ROUTES: readonly Route[] = [
+  { method: 'GET', template: '/status', handle: () => json({ version: '1.34.0', commitTag: 'v1.34.0', updateAvailable: false, commitsBehind: 0, restartRequired: false }) },
+  { method: 'GET', template: '/auth/me', handle: (ctx) => json(userJson(ctx.acting)) },
+  { method: 'GET', template: '/search', handle: search },
+  { method: 'GET', template: '/movie/{movieId}', handle: details('movie') },
+  { method: 'GET', template: '/tv/{tvId}', handle: details('tv') },
+  {
+    method: 'GET', template: '/user', handle: admin((ctx) => {
+      const take = num(ctx.url, 'take', 10);
+      const skip = Number(ctx.url.searchParams.get('skip') ?? 0);
+      const users = [...ctx.state.users.values()];
+      const results = users.slice(skip, skip + take).map((u) => userJson(u, ctx.state.requests.filter((r) => r.requestedBy === u.id).length));
+      return json({ pageInfo: { page: Math.floor(skip / take) + 1, pages: Math.ceil(users.length / take), results: users.length }, results });
+    }),
+  },
+  { method: 'GET', template: '/user/{userId}', handle: (ctx) => withUser(ctx, (u) => json(userJson(u))) },
+  {
+    method: 'GET', template: '/user/{userId}/settings/notifications', handle: (ctx) => withUser(ctx, (u) => json({
+      emailEnabled: false, discordEnabled: true, discordEnabledTypes: 0, discordId: u.discordId ?? null,
+      ...(u.discordIds === undefined ? {} : { discordIds: [...u.discordIds] }),
+      telegramEnabled: false, telegramChatId: null, notificationTypes: {},
+    })),
+  },
+  {
+    method: 'GET', template: '/user/{userId}/quota', handle: (ctx) => withUser(ctx, (u) =>
+      ctx.acting.id === u.id || hasPermission(ctx.acting, PERM.MANAGE_USERS) && hasPermission(ctx.acting, PERM.MANAGE_REQUESTS)
+        ? json({ movie: quotaOf(ctx.state, u, 'movie'), tv: quotaOf(ctx.state, u, 'tv') })
+        : forbidden),
+  },
+  { method: 'POST', template: '/request', handle: (ctx) => createRequest(ctx.state, ctx.acting, ctx.body ?? {}) },
+  { method: 'GET', template: '/request', handle: listRequests },
+  {
+    method: 'GET', template: '/request/{requestId}', handle: (ctx) => {
+      const r = ctx.state.requests.find((x) => x.id === ctx.id);
+      return r === undefined ? notFound('Request') : json(requestJson(ctx.state, r));
+    },
+  },
+  {
+    method: 'GET', template: '/settings/main', handle: admin((ctx) => json({
+      apiKey: SEED_API_KEY, applicationTitle: 'Overseerr', applicationUrl: '', trustProxy: false, csrfProtection: false,
+      hideAvailable: false, partialRequestsEnabled: ctx.state.partialRequestsEnabled, localLogin: true, newPlexLogin: true, defaultPermissions: 32,
+    })),
+  },
+  { method: 'GET', template: '/settings/radarr', handle: admin(() => json([false, true].map((is4k) => ({ ...arr(is4k, is4k ? 'Radarr4K' : 'Radarr', 7878), minimumAvailability: 'released' })))) },
+  { method: 'GET', template: '/settings/sonarr', handle: admin(() => json([{ ...arr(false, 'Sonarr', 8989), enableSeasonFolders: true, activeLanguageProfileId: 1 }])) },
+];
+
+/** Finds the route and the numeric path id (`{movieId}`, `{userId}`…). */
+export function matchRoute(method: string, path: string): { route: Route; id: number } | undefined {
+  for (const route of ROUTES) {
+    if (route.method !== method) continue;
+    const pattern = new RegExp(`^${route.template.replace(/\{[^}]+\}/, '(\\d+)')}$`);
+    const m = pattern.exec(path);
+    if (m !== null) return { route, id: Number(m[1] ?? 0) };
+  }
+  return undefined;
+}

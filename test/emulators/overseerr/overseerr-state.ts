@@ -1,0 +1,71 @@
+import { PERM, SEED_STATUS, SEED_TITLES, SEED_USERS, type SeedTitle, type SeedUser } from './overseerr-seed.js';
+
+/** A stored request (MediaRequestStatus 1 pending, 2 approved, 3 declined, 4 failed). */
+export interface StoredRequest {
+  readonly id: number;
+  status: number;
+  readonly tmdbId: number;
+  readonly mediaType: 'movie' | 'tv';
+  readonly is4k: boolean;
+  readonly requestedBy: number;
+  readonly modifiedBy: number | undefined;
+  readonly seasons: readonly number[];
+  readonly createdAt: string;
+}
+
+/** Media row (created on first request or status change). */
+export interface StoredMedia {
+  readonly id: number;
+  status: number;
+  status4k: number;
+  readonly seasonStatus: Map<number, number>;
+  readonly createdAt: string;
+}
+
+/** All emulator state; one instance per emulator. */
+export interface OverseerrState {
+  readonly titles: ReadonlyMap<number, SeedTitle>;
+  readonly users: ReadonlyMap<number, SeedUser>;
+  readonly media: Map<number, StoredMedia>;
+  readonly requests: StoredRequest[];
+  partialRequestsEnabled: boolean;
+  nextId: number;
+  readonly now: () => Date;
+}
+
+export function createOverseerrState(now: () => Date = () => new Date()): OverseerrState {
+  const state: OverseerrState = {
+    titles: new Map(SEED_TITLES.map((t) => [t.tmdbId, t])),
+    users: new Map(SEED_USERS.map((u) => [u.id, u])),
+    media: new Map(),
+    requests: [],
+    partialRequestsEnabled: true,
+    nextId: 1,
+    now,
+  };
+  for (const [tmdbId, status] of SEED_STATUS) ensureMedia(state, tmdbId).status = status;
+  return state;
+}
+
+export function ensureMedia(state: OverseerrState, tmdbId: number): StoredMedia {
+  const existing = state.media.get(tmdbId);
+  if (existing !== undefined) return existing;
+  const created: StoredMedia = { id: state.nextId++, status: 1, status4k: 1, seasonStatus: new Map(), createdAt: state.now().toISOString() };
+  state.media.set(tmdbId, created);
+  return created;
+}
+
+/** ADMIN passes every check; otherwise any of `bits` suffices. */
+export function hasPermission(user: SeedUser, bits: number): boolean {
+  return (user.permissions & PERM.ADMIN) !== 0 || (user.permissions & bits) !== 0;
+}
+
+/** Quota usage in the window: requests made by the user (movies count 1, TV counts seasons). */
+export function quotaOf(state: OverseerrState, user: SeedUser, mediaType: 'movie' | 'tv') {
+  const { limit, days } = user.quota[mediaType];
+  const since = state.now().getTime() - days * 86_400_000;
+  const mine = state.requests.filter((r) => r.requestedBy === user.id && r.mediaType === mediaType && r.status !== 3 && Date.parse(r.createdAt) >= since);
+  const used = mine.reduce((n, r) => n + (mediaType === 'tv' ? r.seasons.length : 1), 0) + (mediaType === 'movie' ? user.usedMovie ?? 0 : 0);
+  const remaining = limit === 0 ? 0 : Math.max(0, limit - used);
+  return { days, limit, used, remaining, restricted: limit > 0 && remaining === 0 };
+}

@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import { parse } from 'yaml';
+
+/** The upstream description, read in place (never copied into the project). */
+export const OVERSEERR_SPEC_PATH = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'contracts', 'overseerr-api.yml');
+
+interface Spec {
+  readonly paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }>>;
+  readonly components: object;
+}
+
+/** Checks a response body against the schema of `method template status`; returns violations (empty = valid). */
+export type ResponseChecker = (method: string, template: string, status: number, body: unknown) => string[];
+
+/**
+ * Compiles response schemas on demand. Statuses the spec does not document (202/403/409 on
+ * `POST /request`, 4xx everywhere) are reported as `undocumented` by the caller, not as violations.
+ */
+export function createResponseChecker(specPath: string = OVERSEERR_SPEC_PATH): { check: ResponseChecker; documented: (m: string, t: string, s: number) => boolean } {
+  const spec = parse(readFileSync(specPath, 'utf8')) as Spec;
+  const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+  const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+  const compiled = new Map<string, ValidateFunction>();
+  const schemaOf = (m: string, t: string, s: number) => spec.paths[t]?.[m.toLowerCase()]?.responses?.[String(s)]?.content?.['application/json']?.schema;
+  return {
+    documented: (m, t, s) => schemaOf(m, t, s) !== undefined,
+    check: (method, template, status, body) => {
+      const key = `${method} ${template} ${status}`;
+      let validate = compiled.get(key);
+      if (validate === undefined) {
+        const schema = schemaOf(method, template, status);
+        if (schema === undefined) return [];
+        validate = ajv.compile({ ...schema, components: spec.components });
+        compiled.set(key, validate);
+      }
+      if (validate(body)) return [];
+      return (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '/'} ${e.message ?? ''}`);
+    },
+  };
+}
