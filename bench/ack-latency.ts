@@ -5,20 +5,20 @@
  * event loop is not shared with it; latency = INTERACTION_CREATE sent → type-5 defer callback
  * received, both timestamps taken in the emulator process.
  *
- *   npx tsx bench/ack-latency.ts [count] [--worker | --ack-only]
+ *   npx tsx bench/ack-latency.ts [count] [--worker | --ack-only] [--warm N]
  *
  * `--worker` also runs the BullMQ worker in the bot process (like `homelab-bot start`), so acks
  * compete with job processing; without it the jobs just queue up (like `homelab-bot bot`).
  * Prints figures only; no assertions.
  *
- * Where the ack time goes (profiled 2026-11, 2 shared cores): the adapter calls `deferReply`
- * before any Redis await, and discord.js sends interaction callbacks through its BurstHandler
- * (no per-route queue, not counted against `globalRequestsPerSecond`), so nothing serialises
- * acks. What remains is CPU per interaction in the bot (gateway frame → Interaction object →
- * @discordjs/rest → undici, which opens one new socket per concurrent request): ~2 ms on this
- * machine, so p99 grows linearly with the burst size. Capping undici's connections was tried
- * and was slower (requests queue behind each other). Follow-ups (`editReply`, threads, posts)
- * DO go through discord.js's 50 req/s global limiter: a 200-command burst needs ≥ 4 s to thread.
+ * Where the ack time goes (profiled 2026-11, 2 shared cores): the adapter now acknowledges from
+ * the raw INTERACTION_CREATE packet (src/bot/discord/raw-ack.ts: node:http, ≤ 32 kept-alive
+ * sockets) before discord.js builds its Interaction, instead of `deferReply` through
+ * @discordjs/rest/undici, which opened one new socket per concurrent ack. Bot CPU per command
+ * fell from ~2 ms to ~1.2 ms cold and ~0.75 ms with the socket pool warm (`--warm 32`). Both
+ * processes profile mostly idle during a burst: on this shared machine (load average 10-40)
+ * the rest of the latency is waiting for a core. Follow-ups (`editReply`, threads, posts)
+ * still go through discord.js's 50 req/s global limiter: a 200-command burst needs ≥ 4 s to thread.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
@@ -38,8 +38,12 @@ import { summarize } from './latency-summary.js';
 
 const targetMs = 100;
 const args = process.argv.slice(2);
-const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 200);
+const count = Number(args.find((a, n) => /^\d+$/.test(a) && args[n - 1] !== '--warm') ?? 200);
 const withWorker = args.includes('--worker');
+// `--warm N`: the warm-up burst (default 1). N ≥ 32 leaves the ack socket pool
+// (defaultAckSockets) kept alive, as after earlier traffic; 1 measures mostly cold sockets.
+const warmArg = args.indexOf('--warm');
+const warm = warmArg === -1 ? 1 : Number(args[warmArg + 1]);
 // Diagnostic: acknowledge only (a handler that does nothing), to separate the cost of the ack
 // path (discord.js, REST, emulator) from the dispatcher's Redis/REST work competing with it.
 const ackOnly = args.includes('--ack-only');
@@ -65,7 +69,7 @@ const burst = (child: ChildProcess, userIds: readonly string[]): Promise<BurstRe
 async function main(): Promise<void> {
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   const redis = await startPrivateRedis();
-  const { child, ready } = await startEmulatorChild(count + 1);
+  const { child, ready } = await startEmulatorChild(count + warm);
   const log = silentLogger();
   const prefix = `bench${process.pid}:`;
   const access = { people: ready.userIds.map((id, n) => ({ name: `u${n}`, role: 'operator' as const, discordId: id })) };
@@ -75,13 +79,13 @@ async function main(): Promise<void> {
   const worker = withWorker ? startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, processors, chats: { discord: adapter }, ...stores, log }) : undefined;
   await adapter.start(ackOnly ? noopHandler : createDispatcher({ registry, chats: { discord: adapter }, access, ...stores, producer, log, clock: () => new Date() }));
   try {
-    await burst(child, ready.userIds.slice(0, 1)); // warm-up: JIT, redis and HTTP connections
+    await burst(child, ready.userIds.slice(count)); // warm-up: JIT, redis and HTTP connections
     const cpu = process.cpuUsage();
-    const result = await burst(child, ready.userIds.slice(1));
+    const result = await burst(child, ready.userIds.slice(0, count));
     const used = process.cpuUsage(cpu);
     const botCpuMs = (used.user + used.system) / 1000;
     const mode = ackOnly ? 'dispatcher OFF (ack only)' : `worker ${withWorker ? 'ON (in the bot process)' : 'OFF (jobs queue up)'}`;
-    console.log(`load average at start (1/5/15 min): ${load} on this machine; ${mode}`);
+    console.log(`load average at start (1/5/15 min): ${load} on this machine; ${mode}; warm-up burst ${String(warm)}`);
     console.log(summarize(result, count, targetMs).join('\n'));
     // CPU time is what the machine's load cannot inflate: the cost per command of each side.
     console.log(`CPU during the burst: bot ${botCpuMs.toFixed(0)} ms (${(botCpuMs / count).toFixed(2)} ms/command), emulator ${result.emulatorCpuMs.toFixed(0)} ms (${(result.emulatorCpuMs / count).toFixed(2)} ms/command)`);
