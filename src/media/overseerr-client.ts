@@ -12,6 +12,8 @@ import { buildDiscordIndex, listUsers } from './overseerr-users.js';
 export interface OverseerrClientOptions extends OverseerrHttpOptions {
   /** How long the discord id → user index is reused (default 5 min). */
   readonly userCacheMs?: number;
+  /** A miss rebuilds the index when it is older than this (default 30 s), so fresh links work soon. */
+  readonly userMissRefreshMs?: number;
   /** Clock for the cache (default `Date.now`). */
   readonly now?: () => number;
 }
@@ -37,6 +39,7 @@ export interface OverseerrClient {
 export function createOverseerrClient(options: OverseerrClientOptions): OverseerrClient {
   const now = options.now ?? Date.now;
   const cacheMs = options.userCacheMs ?? 300_000;
+  const missRefreshMs = options.userMissRefreshMs ?? 30_000;
   let cache: { readonly at: number; readonly index: Map<string, OverseerrUser> } | undefined;
   const get = (path: string, signal: AbortSignal | undefined, extra: Partial<OverseerrCall> = {}) =>
     callOverseerr(options, { method: 'GET', path, ...extra, ...(signal === undefined ? {} : { signal }) });
@@ -49,9 +52,10 @@ export function createOverseerrClient(options: OverseerrClientOptions): Overseer
     tv: async (id, signal) => expectOk(await get(`/tv/${id}`, signal), tvDetailsSchema, 'tv show'),
     users: (signal) => listUsers(options, signal),
     findUserByDiscordId: async (discordId, signal) => {
-      if (cache === undefined || now() - cache.at > cacheMs) {
-        cache = { at: now(), index: await buildDiscordIndex(options, signal) };
-      }
+      const age = cache === undefined ? Infinity : now() - cache.at;
+      const hit = cache?.index.get(discordId);
+      if (age <= cacheMs && (hit !== undefined || age <= missRefreshMs)) return hit;
+      cache = { at: now(), index: await buildDiscordIndex(options, signal) };
       return cache.index.get(discordId);
     },
     quota: async (userId, signal) =>

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExternalError } from '../../src/errors.js';
 import { createOverseerrClient, type OverseerrClient } from '../../src/media/overseerr-client.js';
 import { parseTitleQuery } from '../../src/media/parse-title-query.js';
+import { resolveOverseerrUser } from '../../src/media/resolve-overseerr-user.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
 
 async function codeOf(promise: Promise<unknown>): Promise<string> {
@@ -70,6 +71,32 @@ describe('Overseerr client against the emulator', () => {
     expect((await client.findUserByDiscordId('300000000000000033'))?.id).toBe(3);
     expect(await client.findUserByDiscordId('999999999999999999')).toBeUndefined();
     expect(emu.log.filter((c) => c.rawUrl.startsWith('/api/v1/user?'))).toHaveLength(1);
+  });
+
+  it('refreshes the index on a miss only once it is older than the miss window', async () => {
+    let now = 0;
+    const clocked = createOverseerrClient({ url: emu.url, apiKey: emu.apiKey, timeoutMs: 2000, now: () => now, userMissRefreshMs: 1000, userCacheMs: 60_000 });
+    const listCalls = () => emu.log.filter((c) => c.rawUrl.startsWith('/api/v1/user?')).length;
+    const before = listCalls();
+    await clocked.findUserByDiscordId('999999999999999999');
+    await clocked.findUserByDiscordId('999999999999999999');
+    expect(listCalls()).toBe(before + 1);
+    now = 1500;
+    expect((await clocked.findUserByDiscordId('200000000000000002'))?.id).toBe(2);
+    expect(listCalls()).toBe(before + 1);
+    await clocked.findUserByDiscordId('999999999999999999');
+    expect(listCalls()).toBe(before + 2);
+  });
+
+  it('links chat users: people table first, then the Discord id in Overseerr; Slack only via people', async () => {
+    const people = [
+      { name: 'fran', role: 'family' as const, slackId: 'U0FRAN', overseerrUserId: 2 },
+      { name: 'sam', role: 'family' as const, discordId: '300000000000000003' },
+    ];
+    expect(await resolveOverseerrUser({ platform: 'slack', id: 'U0FRAN' }, people, client)).toEqual({ overseerrUserId: 2, via: 'people' });
+    expect(await resolveOverseerrUser({ platform: 'slack', id: 'U0OTHER' }, people, client)).toBeUndefined();
+    expect(await resolveOverseerrUser({ platform: 'discord', id: '300000000000000003' }, people, client)).toEqual({ overseerrUserId: 3, via: 'overseerr-discord' });
+    expect(await resolveOverseerrUser({ platform: 'shell', id: 'fran' }, people, client)).toEqual({ overseerrUserId: 2, via: 'people' });
   });
 
   it('creates the request as the X-Api-User user: pending for family, approved for auto-approvers', async () => {
