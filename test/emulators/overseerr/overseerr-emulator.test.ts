@@ -76,6 +76,15 @@ describe('Overseerr emulator self-check', () => {
     expect(auto.body.status).toBe(2);
   });
 
+  it('setMediaStatus shows in details and search, and blocks a movie request', async () => {
+    emu.setMediaStatus(31264, 5);
+    expect(((await get('/movie/31264')).body.mediaInfo as { status: number }).status).toBe(5);
+    const hit = (await get('/search?query=tmdb%3A31264')).body.results as { mediaInfo?: { status: number } }[];
+    expect(hit[0]?.mediaInfo?.status).toBe(5);
+    expect((await post({ mediaType: 'movie', mediaId: 31264 }, 1)).status).toBe(409);
+    expect(emu.undocumented).toContain('POST /request 409');
+  });
+
   it('refuses a non-manager setting body userId', async () => {
     const res = await post({ mediaType: 'movie', mediaId: 949, userId: 3 }, 2);
     expect(res.status).toBe(403);

@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Reply } from './overseerr-create.js';
-import { matchRoute } from './overseerr-routes.js';
+import { dispatchOverseerr, type RoutedReply } from './overseerr-dispatch.js';
 import { SEED_API_KEY } from './overseerr-seed.js';
 import { createOverseerrState, ensureMedia, type OverseerrState, type StoredRequest } from './overseerr-state.js';
 import { createResponseChecker } from './overseerr-validate.js';
@@ -38,13 +37,32 @@ export interface OverseerrEmulator {
   close(): Promise<void>;
 }
 
-const DENIED = { status: 403, body: { status: 403, error: 'You do not have permission to access this endpoint' } };
-
 async function readJson(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   return text === '' ? undefined : (JSON.parse(text) as unknown);
+}
+
+interface Recorder {
+  readonly checker: ReturnType<typeof createResponseChecker>;
+  readonly log: LoggedCall[];
+  readonly violations: string[];
+  readonly undocumented: string[];
+}
+
+/** Validates the reply against the spec (documented statuses only) and logs the exchange. */
+function record(r: Recorder, req: IncomingMessage, reply: RoutedReply, body: unknown): void {
+  const method = req.method ?? 'GET';
+  if (reply.template !== undefined) {
+    if (r.checker.documented(method, reply.template, reply.status)) r.violations.push(...r.checker.check(method, reply.template, reply.status, reply.body));
+    else r.undocumented.push(`${method} ${reply.template} ${reply.status}`);
+  }
+  const apiUser = req.headers['x-api-user'];
+  r.log.push({
+    method, rawUrl: req.url ?? '/', apiUser: typeof apiUser === 'string' ? apiUser : undefined,
+    hadApiKey: req.headers['x-api-key'] !== undefined, body, status: reply.status,
+  });
 }
 
 /** Starts the emulator on 127.0.0.1 and a free port. */
@@ -57,31 +75,8 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
   const checker = createResponseChecker();
   let hanging = false;
 
-  const dispatch = (req: IncomingMessage, body: unknown): Reply & { template?: string } => {
-    const rawUrl = req.url ?? '/';
-    const url = new URL(rawUrl, 'http://127.0.0.1');
-    if (!url.pathname.startsWith('/api/v1/')) return { status: 404, body: { message: 'Not found' } };
-    const match = matchRoute(req.method ?? 'GET', url.pathname.slice('/api/v1'.length));
-    if (match === undefined) return { status: 404, body: { message: 'Not found' } };
-    const template = match.route.template;
-    if (template !== '/status') {
-      if (req.headers['x-api-key'] !== SEED_API_KEY) return { ...DENIED, template };
-      const userHeader = req.headers['x-api-user'];
-      const acting = state.users.get(typeof userHeader === 'string' ? Number(userHeader) : 1);
-      if (acting === undefined) return { ...DENIED, template };
-      return { ...match.route.handle({ state, acting, url, rawUrl, id: match.id, body }), template };
-    }
-    return { ...match.route.handle({ state, acting: state.users.get(1)!, url, rawUrl, id: 0, body }), template };
-  };
-
-  const respond = (req: IncomingMessage, res: ServerResponse, reply: Reply & { template?: string }, body: unknown) => {
-    const method = req.method ?? 'GET';
-    if (reply.template !== undefined) {
-      if (checker.documented(method, reply.template, reply.status)) violations.push(...checker.check(method, reply.template, reply.status, reply.body));
-      else undocumented.push(`${method} ${reply.template} ${reply.status}`);
-    }
-    const apiUser = req.headers['x-api-user'];
-    log.push({ method, rawUrl: req.url ?? '/', apiUser: typeof apiUser === 'string' ? apiUser : undefined, hadApiKey: req.headers['x-api-key'] !== undefined, body, status: reply.status });
+  const respond = (req: IncomingMessage, res: ServerResponse, reply: RoutedReply, body: unknown) => {
+    record({ checker, log, violations, undocumented }, req, reply, body);
     res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8' });
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
   };
@@ -89,7 +84,7 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
   const server = createServer((req, res) => {
     if (hanging) return;
     readJson(req).then(
-      (body) => { respond(req, res, dispatch(req, body), body); },
+      (body) => { respond(req, res, dispatchOverseerr(state, req, body), body); },
       () => { respond(req, res, { status: 400, body: { message: 'Unexpected token in JSON' } }, undefined); },
     );
   });
