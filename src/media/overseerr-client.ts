@@ -6,6 +6,7 @@ import {
   type OverseerrMovie, type OverseerrQuota, type OverseerrRequest, type OverseerrSearchPage,
   type OverseerrStatus, type OverseerrTv, type OverseerrUser,
 } from './overseerr-schemas.js';
+import { readRequestSettings, type RequestSettings } from './overseerr-settings.js';
 import { buildDiscordIndex, listUsers } from './overseerr-users.js';
 
 /** Options of {@link createOverseerrClient}. */
@@ -32,6 +33,8 @@ export interface OverseerrClient {
   quota(userId: number, signal?: AbortSignal): Promise<OverseerrQuota>;
   request(input: NewMediaRequest): Promise<RequestResult>;
   /** The requests of one user, newest first, asked as that user. */
+  /** partialRequestsEnabled and whether 4K Radarr/Sonarr servers exist (admin settings). */
+  requestSettings(signal?: AbortSignal): Promise<RequestSettings>;
   requests(input: { readonly requestedBy: number; readonly take?: number; readonly signal?: AbortSignal }): Promise<OverseerrRequest[]>;
 }
 
@@ -61,6 +64,7 @@ export function createOverseerrClient(options: OverseerrClientOptions): Overseer
     quota: async (userId, signal) =>
       expectOk(await get(`/user/${userId}/quota`, signal, { asUser: userId }), quotaSchema, 'quota'),
     request: (input) => createRequest(options, input),
+    requestSettings: (signal) => readRequestSettings(options, signal),
     requests: async ({ requestedBy, take = 20, signal }) => {
       const reply = await get('/request', signal, {
         query: { take, skip: 0, filter: 'all', sort: 'added', requestedBy }, asUser: requestedBy,

@@ -126,6 +126,13 @@ describe('Overseerr client against the emulator', () => {
     });
   });
 
+  it('reads request settings as the admin (partial requests, 4K servers)', async () => {
+    expect(await client.requestSettings()).toEqual({ partialRequestsEnabled: true, movie4k: true, series4k: false });
+    emu.state.partialRequestsEnabled = false;
+    expect((await client.requestSettings()).partialRequestsEnabled).toBe(false);
+    expect(emu.log.filter((c) => c.rawUrl.startsWith('/api/v1/settings/')).every((c) => c.apiUser === undefined)).toBe(true);
+  });
+
   it('reports a wrong API key as overseerr-auth without leaking the key', async () => {
     const bad = createOverseerrClient({ url: emu.url, apiKey: 'not-the-key', timeoutMs: 2000 });
     const error = await bad.request({ mediaType: 'movie', mediaId: 949, asUser: 2 }).catch((e: unknown) => e);
