@@ -3,7 +3,7 @@ import { toQueryString } from './encode-query.js';
 
 /** What every Overseerr call needs; the API key never leaves this module except as a header. */
 export interface OverseerrHttpOptions {
-  /** Base URL, e.g. `http://overseerr.lan:5055` (without `/api/v1`). */
+  /** Base URL, e.g. `http://overseerr.lan:5055`; a trailing `/api/v1` is tolerated. */
   readonly url: string;
   readonly apiKey: string;
   /** Per-call timeout; the call fails with `overseerr-timeout` after it. */
@@ -30,7 +30,7 @@ export interface OverseerrReply {
 
 function buildUrl(base: string, call: OverseerrCall): string {
   const qs = call.query === undefined ? '' : toQueryString(call.query);
-  return `${base.replace(/\/+$/, '')}/api/v1${call.path}${qs === '' ? '' : `?${qs}`}`;
+  return `${base.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}/api/v1${call.path}${qs === '' ? '' : `?${qs}`}`;
 }
 
 function buildHeaders(options: OverseerrHttpOptions, call: OverseerrCall): Record<string, string> {

@@ -154,4 +154,9 @@ describe('Overseerr client against the emulator', () => {
     }
     expect((await client.status()).version).toBe('1.34.0');
   });
+
+  it('tolerates a configured URL that already ends in /api/v1/', async () => {
+    const suffixed = createOverseerrClient({ url: `${emu.url}/api/v1/`, apiKey: emu.apiKey, timeoutMs: 2000 });
+    expect((await suffixed.movie(194)).title).toBe('Amélie');
+  });
 });
