@@ -39,7 +39,7 @@ const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[
 
 async function measure(lab: Lab): Promise<void> {
   // Per-host phase times (connect / inspect / compare) go to stderr as JSON lines.
-  const deps = labAuditDeps(lab, labAuditConfig(lab), createLogger({ level: 'info' }, process.stderr));
+  const deps = labAuditDeps(lab, labAuditConfig(lab), createLogger({ level: 'debug' }, process.stderr));
   const audits: number[] = [];
   const baselines: number[] = [];
   for (let r = 0; r < rounds; r++) {

@@ -1,12 +1,11 @@
 import type { HostConfig } from '../config/schema.js';
-import { isSecretKey } from '../config/secrets.js';
 import { isAppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { HostStatus, ServiceSides } from './audit-report.js';
 import { serviceKey } from './audit-report.js';
 import { compareHost } from './compare-host.js';
-import { parseDotenv } from './compose/dotenv.js';
 import type { DriftItem } from './drift-item.js';
+import { envSecrets, readHostEnvs, workingDirs } from './host-env.js';
 import { loadHostStacks } from './load-host-stacks.js';
 import { normalizeProjectName, type LoadedStack } from './load-stack.js';
 import type { ObservedContainer } from './model.js';
@@ -70,33 +69,6 @@ async function inspectAll(docker: AuditDockerHost): Promise<InspectPair[]> {
   return containers.map((container) => ({ container, image: images.get(str(container, 'Image') ?? '') }));
 }
 
-/** Stack → project working dir on the host, from the compose labels of its containers. */
-function workingDirs(stacks: readonly string[], observed: readonly ObservedContainer[]): Map<string, string> {
-  const dirs = new Map<string, string>();
-  for (const stack of stacks) {
-    const dir = observed.find((c) => c.project === normalizeProjectName(stack) && c.workingDir !== null)?.workingDir;
-    if (dir !== undefined && dir !== null) dirs.set(stack, dir);
-  }
-  return dirs;
-}
-
-async function readHostEnvs(docker: AuditDockerHost, dirs: ReadonlyMap<string, string>, log: Logger): Promise<Map<string, string>> {
-  const envs = new Map<string, string>();
-  for (const [stack, dir] of dirs) {
-    try {
-      const text = await docker.readFile(`${dir}/.env`);
-      if (text !== null) envs.set(stack, text);
-    } catch (error) {
-      log.warn({ stack, err: isAppError(error) ? error.message : String(error) }, 'host .env unreadable');
-    }
-  }
-  return envs;
-}
-
-/** Values of secret-named variables in the host `.env` files: masked wherever they appear. */
-const envSecrets = (envs: ReadonlyMap<string, string>): string[] =>
-  [...envs.values()].flatMap((text) => [...parseDotenv(text).values].filter(([k, v]) => isSecretKey(k) && v !== '').map(([, v]) => v));
-
 function sidesOf(host: string, items: readonly DriftItem[], stacks: readonly LoadedStack[], live: readonly ObservedContainer[], known: readonly string[]): ServiceSides[] {
   const seen = new Map<string, ServiceSides>();
   for (const item of items) {
@@ -123,7 +95,9 @@ async function compareWith(docker: AuditDockerHost, pairs: readonly InspectPair[
   const all = toObservedContainers(pairs, projects);
   const observed = plan.onlyStacks ? all.filter((c) => c.project !== null && projects.includes(c.project)) : all;
   const dirs = workingDirs(plan.stacks, observed);
+  const t0 = input.now();
   const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, log) : new Map<string, string>();
+  log.debug({ host: host.name, envFiles: hostEnvs.size, envMs: input.now() - t0 }, 'host .env files read');
   const stacks = await loadHostStacks({ repoDir: plan.repoDir, stacksDir: plan.stacksDir, endpoint: host.endpoint, stacks: plan.stacks, hostEnvs, projectDirs: dirs });
   const knownSecrets = [...input.configSecrets, ...envSecrets(hostEnvs)];
   const items = compareHost({ hostName: host.name, expectedStacks: stacks, observedContainers: observed, knownSecrets });
@@ -147,9 +121,10 @@ export async function auditHost(input: AuditHostInput): Promise<HostAudit> {
     try { pairs = await inspectAll(docker); } catch (error) { return failure(host.name, error); }
     const t2 = now();
     const plan = await input.plan();
+    const t3 = now();
     try {
       const audit = await compareWith(docker, pairs, plan, input);
-      log.info({ host: host.name, containers: pairs.length, connectMs: t1 - t0, inspectMs: t2 - t1, compareMs: now() - t2 }, 'host audited');
+      log.info({ host: host.name, containers: pairs.length, connectMs: t1 - t0, inspectMs: t2 - t1, planWaitMs: t3 - t2, compareMs: now() - t3 }, 'host audited');
       return audit;
     } catch (error) {
       return failure(host.name, error);
