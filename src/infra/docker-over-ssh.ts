@@ -8,7 +8,7 @@ import { selectTransport, type TransportChoice } from './docker-probe.js';
 import { isAppError } from '../errors.js';
 import { classifyDockerError, hostError } from './host-errors.js';
 import { mapLimit } from './map-limit.js';
-import { readRemoteFile } from './remote-file.js';
+import { createRemoteFileReader } from './remote-file.js';
 import { createSshConnection, type SshConnection, type SshConnectionDeps } from './ssh-connection.js';
 
 export interface DockerHostDeps extends SshConnectionDeps {
@@ -52,6 +52,7 @@ function toDockerHost({ host, transport, conn, bridge, agent }: Parts): DockerHo
   };
   const listContainers = (o: ListContainersOptions = {}): Promise<DockerObject[]> => guard(async () =>
     (await docker.listContainers({ all: o.all ?? true, ...(o.labels === undefined ? {} : { filters: JSON.stringify({ label: o.labels }) }) })) as unknown as DockerObject[]);
+  const files = createRemoteFileReader(conn.client);
   return {
     name: host.name, transport,
     ping: () => guard(async () => { await docker.ping(); }),
@@ -63,12 +64,12 @@ function toDockerHost({ host, transport, conn, bridge, agent }: Parts): DockerHo
     inspectImages: (ids, o = {}) => guard(async () =>
       new Map(await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getImage(id).inspect()))),
     readFile: async (path) => {
-      try { return await readRemoteFile(await conn.client(), path); } catch (error) {
+      try { return await files.read(path); } catch (error) {
         throw hostError(host, 'host-file-unreadable', `${host.name}: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, error);
       }
     },
     sshStats: conn.stats,
-    close: async () => { agent.destroy(); await bridge.close(); await conn.close(); },
+    close: async () => { files.close(); agent.destroy(); await bridge.close(); await conn.close(); },
   };
 }
 

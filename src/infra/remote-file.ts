@@ -1,21 +1,21 @@
-import type { Client } from 'ssh2';
+import type { Client, SFTPWrapper } from 'ssh2';
 import { execCollect, shellQuote } from './remote-exec.js';
 
 /** SFTP status code 2: SSH_FX_NO_SUCH_FILE. */
 const noSuchFile = 2;
 
-type SftpOutcome = { readonly kind: 'ok'; readonly text: string | null } | { readonly kind: 'unavailable'; readonly error: Error };
+function openSftp(client: Client): Promise<SFTPWrapper | undefined> {
+  return new Promise((resolve) => {
+    client.sftp((error, sftp) => { resolve(error === undefined ? sftp : undefined); });
+  });
+}
 
-function viaSftp(client: Client, path: string): Promise<SftpOutcome> {
+function viaSftp(sftp: SFTPWrapper, path: string): Promise<string | null> {
   return new Promise((resolve, reject) => {
-    client.sftp((subsystemError, sftp) => {
-      if (subsystemError !== undefined) { resolve({ kind: 'unavailable', error: subsystemError }); return; }
-      sftp.readFile(path, (error: (Error & { code?: unknown }) | null | undefined, data: Buffer) => {
-        sftp.end();
-        if (error === null || error === undefined) resolve({ kind: 'ok', text: data.toString('utf8') });
-        else if (error.code === noSuchFile) resolve({ kind: 'ok', text: null });
-        else reject(error);
-      });
+    sftp.readFile(path, (error: (Error & { code?: unknown }) | null | undefined, data: Buffer) => {
+      if (error === null || error === undefined) resolve(data.toString('utf8'));
+      else if (error.code === noSuchFile) resolve(null);
+      else reject(error);
     });
   });
 }
@@ -28,8 +28,36 @@ async function viaCat(client: Client, path: string): Promise<string | null> {
   return result.stdout.toString('utf8');
 }
 
-/** Reads a host file over SFTP, or with `cat` when the SFTP subsystem is not available. Content is never logged. */
-export async function readRemoteFile(client: Client, path: string): Promise<string | null> {
-  const outcome = await viaSftp(client, path);
-  return outcome.kind === 'ok' ? outcome.text : viaCat(client, path);
+/** Reads host files; content is never logged. */
+export interface RemoteFileReader {
+  read(path: string): Promise<string | null>;
+  close(): void;
+}
+
+/**
+ * Reads host files over ONE SFTP session per SSH connection (opening a subsystem per file costs a
+ * channel and a handshake each), or with `cat` when the SFTP subsystem is not available. A new
+ * session is opened after a reconnect (the client object changes).
+ */
+export function createRemoteFileReader(getClient: () => Promise<Client>): RemoteFileReader {
+  let session: { client: Client; sftp: Promise<SFTPWrapper | undefined> } | undefined;
+  const sftpFor = (client: Client): Promise<SFTPWrapper | undefined> => {
+    if (session?.client !== client) {
+      const sftp = openSftp(client);
+      session = { client, sftp };
+      client.once('close', () => { if (session?.client === client) session = undefined; });
+    }
+    return session.sftp;
+  };
+  return {
+    read: async (path) => {
+      const client = await getClient();
+      const sftp = await sftpFor(client);
+      return sftp === undefined ? viaCat(client, path) : viaSftp(sftp, path);
+    },
+    close: () => {
+      void session?.sftp.then((s) => { s?.end(); });
+      session = undefined;
+    },
+  };
 }
