@@ -4,6 +4,7 @@ import { registry } from '../commands/registry.js';
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { startHealthServer, type HealthProbe } from '../http/health-server.js';
+import { driftProcessors } from '../jobs/processors/drift-processors.js';
 import { processors } from '../jobs/processors/processors.js';
 import { createProducer } from '../jobs/queue.js';
 import { startWorker } from '../jobs/worker.js';
@@ -48,7 +49,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   if (roles.worker) {
     const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
     closers.push(startWorker({
-      redisUrl, prefix: bullPrefix, processors, chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
+      redisUrl, prefix: bullPrefix, processors: { ...processors, ...driftProcessors(config, log) }, chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
       concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs,
     }));
   }

@@ -33,8 +33,11 @@ export const serviceCommands: readonly CliCommand[] = [
       const config = await load(ctx);
       // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
       const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: collectSecretValues(config) });
-      const { runShell } = await import('../bot/shell/run-shell.js');
-      await runShell({ config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined });
+      const [{ runShell }, { processors }, { driftProcessors }] = await Promise.all([
+        import('../bot/shell/run-shell.js'), import('../jobs/processors/processors.js'), import('../jobs/processors/drift-processors.js'),
+      ]);
+      await runShell({
+        processors: { ...processors, ...driftProcessors(config, log) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined });
       return exitCodes.ok;
     },
   }),

@@ -92,10 +92,11 @@ describe('homelab-bot CLI', () => {
     expect(run.stdout).not.toContain('sign-secret-42');
   });
 
-  it('drift audit is plumbed but says it is not in this build, exit 3 (never a false "clean")', async () => {
-    const run = await cli(['drift', 'audit', '--json']);
-    expect(run.code).toBe(3);
-    expect(run.stderr).toContain('not available in this build');
+  it('drift audit without an apps repo says what to configure, exit 2 (never a false "clean")', async () => {
+    const run = await cli(['drift', 'audit', '--json'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No apps repository is configured');
+    expect(run.stdout).toBe('');
   });
 
   it('the shell (README run command) completes a typed /ping with a private redis-server', async () => {
