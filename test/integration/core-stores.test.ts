@@ -10,6 +10,11 @@ const action = (singleUse: boolean): NewAction => ({
   singleUse, createdBy: { platform: 'discord', id: '111' }, runId: 'r-1',
 });
 
+const runRecord = (runId: string, createdAt: string): RunRecord => ({
+  runId, jobId: runId, platform: 'shell', channelId: 'c', threadId: 't', rootMessageId: 'm',
+  requester: { platform: 'shell', id: 'local' }, command: '/ping', status: 'queued', createdAt, updatedAt: createdAt,
+});
+
 describe('Redis stores (real redis-server)', () => {
   let server: PrivateRedis;
   let redis: Redis;
@@ -57,5 +62,19 @@ describe('Redis stores (real redis-server)', () => {
     expect(next).toMatchObject({ channelId: 'C1', status: 'running', updatedAt: '2026-01-02T03:04:05.000Z' });
     expect(await store.get('r-1')).toEqual(next);
     await expect(store.update('r-missing', { status: 'failed' })).rejects.toThrow(/not found/);
+  });
+
+  it('lists the newest runs first, up to the limit, without expired records or duplicates', async () => {
+    const prefix = uniquePrefix();
+    const store = createRunStore({ redis, prefix });
+    await store.create(runRecord('r-old', '2026-01-01T00:00:00.000Z'));
+    await store.create(runRecord('r-new', '2026-01-03T00:00:00.000Z'));
+    await store.create(runRecord('r-mid', '2026-01-02T00:00:00.000Z'));
+    expect(await store.create(runRecord('r-mid', '2026-01-09T00:00:00.000Z'))).toBe(false);
+    await redis.del(`${prefix}run:r-old`);
+
+    expect((await store.listRecent(10)).map((r) => r.runId)).toEqual(['r-new', 'r-mid']);
+    expect((await store.listRecent(1)).map((r) => r.runId)).toEqual(['r-new']);
+    expect(await createRunStore({ redis, prefix: uniquePrefix() }).listRecent(5)).toEqual([]);
   });
 });
