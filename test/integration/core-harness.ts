@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { AccessConfig } from '../../src/bot/authorize.js';
+import type { ChatAdapter } from '../../src/bot/chat-port.js';
+import { createDispatcher } from '../../src/bot/dispatch.js';
+import { registry } from '../../src/commands/registry.js';
+import { createProducer } from '../../src/jobs/queue.js';
+import { silentLogger } from '../../src/log.js';
 import { startPrivateRedis, type PrivateRedis } from '../../src/store/private-redis.js';
+import { createStores } from '../../src/store/stores.js';
 
 /** A private redis-server for one test file (never the machine's 6379). Fails if missing. */
 export async function startTestRedis(): Promise<PrivateRedis> {
@@ -44,4 +51,23 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await sleep(100);
   }
+}
+
+/**
+ * The bot side of a test stack: real stores, producer and dispatcher started on `adapter`
+ * (no worker). Returns the function that stops all three.
+ */
+export async function startDispatching(
+  adapter: ChatAdapter,
+  o: { readonly redisUrl: string; readonly prefix: string; readonly access: AccessConfig },
+): Promise<() => Promise<void>> {
+  const log = silentLogger();
+  const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
+  const producer = createProducer({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull` });
+  await adapter.start(createDispatcher({ registry, chats: { [adapter.platform]: adapter }, access: o.access, ...stores, producer, log, clock: () => new Date() }));
+  return async () => {
+    await adapter.stop();
+    await producer.close();
+    await stores.close();
+  };
 }

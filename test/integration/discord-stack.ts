@@ -1,10 +1,8 @@
+import { startDispatching } from './core-harness.js';
 import { DiscordAdapter } from '../../src/bot/discord/discord-adapter.js';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import type { AccessConfig } from '../../src/bot/authorize.js';
-import { createDispatcher } from '../../src/bot/dispatch.js';
-import { registry } from '../../src/commands/registry.js';
 import { processors } from '../../src/jobs/processors/processors.js';
-import { createProducer } from '../../src/jobs/queue.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import { createStores } from '../../src/store/stores.js';
@@ -19,19 +17,8 @@ export interface StackOptions {
 
 /** The bot process: gateway adapter + real dispatcher + producer + stores (no worker). */
 export async function startDiscordBot(o: StackOptions): Promise<{ adapter: DiscordAdapter; stop(): Promise<void> }> {
-  const log = silentLogger();
-  const adapter = new DiscordAdapter({ token: o.emu.token, apiUrl: o.emu.apiUrl, logger: log });
-  const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
-  const producer = createProducer({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull` });
-  await adapter.start(createDispatcher({ registry, chats: { discord: adapter }, access: o.access, ...stores, producer, log, clock: () => new Date() }));
-  return {
-    adapter,
-    stop: async () => {
-      await adapter.stop();
-      await producer.close();
-      await stores.close();
-    },
-  };
+  const adapter = new DiscordAdapter({ token: o.emu.token, apiUrl: o.emu.apiUrl, logger: silentLogger() });
+  return { adapter, stop: await startDispatching(adapter, o) };
 }
 
 /** The worker process: BullMQ worker posting through `DiscordChat` (REST only, no gateway). */

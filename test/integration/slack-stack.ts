@@ -1,11 +1,10 @@
+import { startDispatching } from './core-harness.js';
 import type { AccessConfig } from '../../src/bot/authorize.js';
-import { createDispatcher } from '../../src/bot/dispatch.js';
 import { SlackAdapter } from '../../src/bot/slack/slack-adapter.js';
 import { SlackChat } from '../../src/bot/slack/slack-chat.js';
 import { createSlackWebClient } from '../../src/bot/slack/slack-web-client.js';
 import { hasSubcommands, registry } from '../../src/commands/registry.js';
 import { processors } from '../../src/jobs/processors/processors.js';
-import { createProducer } from '../../src/jobs/queue.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import { createStores } from '../../src/store/stores.js';
@@ -27,18 +26,9 @@ export async function startSlackBot(o: SlackStackOptions): Promise<{ adapter: Sl
     { botToken: o.botToken, signingSecret: o.signingSecret, mode: 'http', port: 0, host: '127.0.0.1', apiUrl: o.fake.apiUrl, retries: 0 },
     { logger: log, hasSubcommands: (c) => hasSubcommands(registry, c) },
   );
-  const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
-  const producer = createProducer({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull` });
-  await adapter.start(createDispatcher({ registry, chats: { slack: adapter }, access: o.access, ...stores, producer, log, clock: () => new Date() }));
+  const stop = await startDispatching(adapter, o);
   o.fake.setBotUrl(`http://127.0.0.1:${adapter.httpPort ?? 0}/slack/events`);
-  return {
-    adapter,
-    stop: async () => {
-      await adapter.stop();
-      await producer.close();
-      await stores.close();
-    },
-  };
+  return { adapter, stop };
 }
 
 /** The worker process: BullMQ worker posting through `SlackChat` (Web API only, no receiver). */
