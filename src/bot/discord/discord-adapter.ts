@@ -2,6 +2,7 @@ import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js'
 import { toUserMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { ChatAdapter, InboundHandler, MessageRef, OutgoingMessage, Responder, ThreadRef } from '../chat-port.js';
+import { createAckGate, type AckGate } from './ack-gate.js';
 import { DiscordChat } from './discord-chat.js';
 import { interactionResponder } from './interaction-responder.js';
 import { createRawAcker, toAck, type RawAcker } from './raw-ack.js';
@@ -31,6 +32,8 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly acker: RawAcker;
   /** Acks sent from raw packets, until `route` takes them (same tick): the error, or undefined. */
   private readonly acks = new Map<string, Promise<Error | undefined>>();
+  /** Handlers start once the burst's acks are out (see `AckGate`). */
+  private readonly ackGate: AckGate = createAckGate();
 
   constructor(private readonly options: DiscordAdapterOptions) {
     this.chat = new DiscordChat(options);
@@ -68,7 +71,7 @@ export class DiscordAdapter implements ChatAdapter {
   private ackRaw(d: unknown): void {
     const ack = toAck(d as Parameters<typeof toAck>[0]);
     if (ack === undefined) return;
-    this.acks.set(ack.id, this.acker.ack(ack.id, ack.token, ack.type).then(() => undefined, (error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    this.acks.set(ack.id, this.ackGate.track(this.acker.ack(ack.id, ack.token, ack.type)).then(() => undefined, (error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
   }
 
   /** Waits for the raw ack of `i` (or acks now when none was sent) and marks `i` deferred. */
@@ -82,6 +85,7 @@ export class DiscordAdapter implements ChatAdapter {
     const error = await raw;
     if (error !== undefined) throw error;
     i.deferred = true;
+    await this.ackGate.drained();
   }
 
   private track(work: Promise<void>): void {
