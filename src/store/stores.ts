@@ -2,12 +2,16 @@ import { Redis } from 'ioredis';
 import { createActionStore, type ActionStore } from './action-store.js';
 import { createDedupeStore, type DedupeStore } from './dedupe-store.js';
 import { createRunStore, type RunStore } from './run-store.js';
+import type { SubscriptionStore } from '../media/subscriptions.js';
+import { createSubscriptionStore } from './subscription-store.js';
 
 /** The Redis-backed stores the dispatcher and the worker share, on one connection. */
 export interface Stores {
   readonly runStore: RunStore;
   readonly actionStore: ActionStore;
   readonly dedupeStore: DedupeStore;
+  /** Media "notify me too" subscriptions and sent notices. */
+  readonly subscriptionStore: SubscriptionStore;
   close(): Promise<void>;
 }
 
@@ -26,6 +30,7 @@ export function createStores(options: StoresOptions): Stores {
     runStore: createRunStore({ redis, prefix, clock }),
     actionStore: createActionStore({ redis, prefix, clock }),
     dedupeStore: createDedupeStore(redis, prefix),
+    subscriptionStore: createSubscriptionStore({ redis, prefix }),
     close: async () => { await redis.quit(); },
   };
 }
