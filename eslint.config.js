@@ -18,6 +18,7 @@ const funnels = [
   { pkg: 'ioredis', folders: ['src/jobs', 'src/store'] },
   { pkg: 'yaml', folders: ['src/config', 'src/drift'] },
   { pkg: 'pino', folders: ['src/log.ts'] },
+  { pkg: 'prom-client', folders: ['src/metrics'] },
 ];
 
 const restrict = (except) =>
@@ -26,7 +27,7 @@ const restrict = (except) =>
     .map((f) => ({ name: f.pkg, message: `${f.pkg} may only be imported in ${f.folders.join(', ')} (STYLE.md SDK funnels).` }));
 
 const srcFolders = [
-  'src/bot/discord', 'src/bot/slack', 'src/forge', 'src/infra', 'src/jobs', 'src/store', 'src/config', 'src/drift', 'src/log.ts',
+  'src/bot/discord', 'src/bot/slack', 'src/forge', 'src/infra', 'src/jobs', 'src/store', 'src/config', 'src/drift', 'src/log.ts', 'src/metrics',
 ];
 
 export default tseslint.config(

@@ -7,8 +7,12 @@ import { startHealthServer, type HealthProbe } from '../http/health-server.js';
 import { driftProcessors } from '../jobs/processors/drift-processors.js';
 import { processors } from '../jobs/processors/processors.js';
 import { createProducer } from '../jobs/queue.js';
+import { openQueueDepth } from '../jobs/queue-depth.js';
 import { startWorker } from '../jobs/worker.js';
 import type { Logger } from '../log.js';
+import { createMetrics } from '../metrics/metrics.js';
+import { metricsRoute } from '../metrics/metrics-route.js';
+import { recordAudit } from '../metrics/record-audit.js';
 import { createStores } from '../store/stores.js';
 import { createAdapters, createOutboundChats } from './create-chats.js';
 
@@ -42,6 +46,8 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   const redisUrl = config.redis.url;
   const stores = createStores({ redisUrl, prefix: keyPrefix });
   const closers: { close(): Promise<void> }[] = [];
+  const queueDepth = openQueueDepth({ redisUrl, prefix: bullPrefix });
+  const metrics = createMetrics({ queueDepth: () => queueDepth.depth() });
   const adapters = roles.bot ? createAdapters(config.chat, registry, log, config.http.host) : [];
   const chats: Partial<Record<Platform, ChatPort>> = roles.bot
     ? Object.fromEntries(adapters.map((a) => [a.platform, a]))
@@ -49,8 +55,8 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   if (roles.worker) {
     const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
     closers.push(startWorker({
-      redisUrl, prefix: bullPrefix, processors: { ...processors, ...driftProcessors(config, log) }, chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
-      concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs,
+      redisUrl, prefix: bullPrefix, processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)) }, chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
+      concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, metrics,
     }));
   }
   if (roles.bot) {
@@ -62,9 +68,9 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   // A read that reaches Redis; it rejects (→ failing) when Redis is down.
   const redisProbe: HealthProbe = { name: 'redis', probe: async () => (await stores.runStore.get('healthz-probe')) === undefined };
   const role = roles.bot && roles.worker ? 'bot+worker' : roles.bot ? 'bot' : 'worker';
-  const http = await startHealthServer({ host: config.http.host, port: config.http.port, role, probes: [redisProbe], log });
+  const http = await startHealthServer({ host: config.http.host, port: config.http.port, role, probes: [redisProbe], log, routes: [metricsRoute(metrics)] });
   closers.unshift(http);
-  closers.push(stores);
+  closers.push(queueDepth, stores);
   log.info({ role, health: `${http.url}/healthz`, platforms: Object.keys(chats) }, 'service started');
   return { healthUrl: http.url, close: () => closeAll(closers, log) };
 }

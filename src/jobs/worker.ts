@@ -1,4 +1,5 @@
-import { Queue, Worker } from 'bullmq';
+import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import type { JobMetrics, JobOutcome } from '../metrics/metrics.js';
 import { packageVersion } from './package-version.js';
 import { connectRedis } from './redis-connection.js';
 import { queueName } from './queue.js';
@@ -16,6 +17,10 @@ export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'> {
   readonly stalledInterval?: number;
   /** Shown by `/status`; default the package.json version. */
   readonly version?: string;
+  /** Counts and times every job attempt (`/metrics`). */
+  readonly metrics?: JobMetrics;
+  /** Jobs outside the job map (scheduler ticks such as `schedule.drift-audit`), by job name. */
+  readonly extraHandlers?: Readonly<Record<string, (job: Job) => Promise<void>>>;
 }
 
 /** A running worker; `close()` waits for in-flight jobs (graceful shutdown). */
@@ -31,7 +36,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const queue = new Queue(queueName, { connection, prefix });
   const system = createSystemView({ version: options.version ?? packageVersion(), startedAt: new Date(), queue, runStore: options.runStore });
   const deps: JobDeps = { ...options, actionTtlMs: options.actionTtlMs ?? 24 * 3600 * 1000, system };
-  const worker = new Worker(queueName, (job) => runJob(job, deps), {
+  const handle = (job: Job): Promise<void> => options.extraHandlers?.[job.name]?.(job) ?? runJob(job, deps);
+  const worker = new Worker(queueName, (job) => measured(job, handle, options.metrics), {
     connection,
     prefix,
     concurrency: options.concurrency ?? 2,
@@ -46,4 +52,20 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       await connection.quit();
     },
   };
+}
+
+const outcomeOf = (error: unknown, job: Job): JobOutcome =>
+  error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? 'failed' : 'retried';
+
+/** Runs one attempt and reports its outcome and duration to the metrics. */
+async function measured(job: Job, handle: (job: Job) => Promise<void>, metrics: JobMetrics | undefined): Promise<void> {
+  const started = performance.now();
+  const seconds = (): number => (performance.now() - started) / 1000;
+  try {
+    await handle(job);
+    metrics?.jobFinished(job.name, 'succeeded', seconds());
+  } catch (error) {
+    metrics?.jobFinished(job.name, outcomeOf(error, job), seconds());
+    throw error;
+  }
 }

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { createMetrics } from './metrics.js';
+
+const line = (body: string, series: string): string | undefined => body.split('\n').find((l) => l.startsWith(`${series} `));
+
+describe('createMetrics', () => {
+  it('replaces drift counts per severity on every audit, zeroing severities that vanished', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    metrics.setDriftItems([{ severity: 'breaking' }, { severity: 'breaking' }, { severity: 'cosmetic' }]);
+    metrics.setDriftItems([{ severity: 'cosmetic' }]);
+    const { body } = await metrics.render();
+    expect(line(body, 'homelab_drift_items{severity="breaking"}')).toBe('homelab_drift_items{severity="breaking"} 0');
+    expect(line(body, 'homelab_drift_items{severity="cosmetic"}')).toBe('homelab_drift_items{severity="cosmetic"} 1');
+  });
+
+  it('exports each check as a state set: 1 for the current status only', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    metrics.recordCheckResults([{ name: 'radarr', status: 'failed' }]);
+    metrics.recordCheckResults([{ name: 'radarr', status: 'ok' }, { name: 'plex', status: 'warning' }]);
+    const { body } = await metrics.render();
+    expect(line(body, 'homelab_check_status{check="radarr",status="ok"}')).toMatch(/ 1$/);
+    expect(line(body, 'homelab_check_status{check="radarr",status="failed"}')).toMatch(/ 0$/);
+    expect(line(body, 'homelab_check_status{check="plex",status="warning"}')).toMatch(/ 1$/);
+  });
+
+  it('keeps registries apart: two instances count independently', async () => {
+    const a = createMetrics({ defaultMetrics: false });
+    const b = createMetrics({ defaultMetrics: false });
+    a.jobFinished('system.ping', 'retried', 0.1);
+    expect(line((await a.render()).body, 'homelab_jobs_total{job="system.ping",outcome="retried"}')).toMatch(/ 1$/);
+    expect((await b.render()).body).not.toContain('job="system.ping"');
+  });
+});
