@@ -6,8 +6,10 @@ import { UserError } from '../errors.js';
 import { startHealthServer, type HealthProbe } from '../http/health-server.js';
 import { driftProcessors } from '../jobs/processors/drift-processors.js';
 import { processors } from '../jobs/processors/processors.js';
+import { reportTargets, scheduledTasks } from '../jobs/processors/scheduled-tasks.js';
 import { createProducer } from '../jobs/queue.js';
 import { openQueueDepth } from '../jobs/queue-depth.js';
+import { startSchedules } from '../jobs/schedules.js';
 import { startWorker } from '../jobs/worker.js';
 import type { Logger } from '../log.js';
 import { createMetrics } from '../metrics/metrics.js';
@@ -54,10 +56,15 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
     : createOutboundChats(config.chat, log);
   if (roles.worker) {
     const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
+    const schedules = await startSchedules({
+      redisUrl, prefix: bullPrefix, keyPrefix, schedules: config.schedules, tasks: scheduledTasks(config, log, recordAudit(metrics)),
+      chats, targets: reportTargets(config.chat), runStore: stores.runStore, log,
+    });
     closers.push(startWorker({
       redisUrl, prefix: bullPrefix, processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)) }, chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
       concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, metrics,
-    }));
+      extraHandlers: schedules.handlers,
+    }), schedules);
   }
   if (roles.bot) {
     const producer = createProducer({ redisUrl, prefix: bullPrefix });
