@@ -1,0 +1,83 @@
+import { toQueryString } from './encode-query.js';
+import { networkError, type MediaCallSite } from './media-error.js';
+
+/** One media service endpoint. Credentials go in `headers` and never into URLs or errors. */
+export interface MediaTarget {
+  /** Display name used in error messages, e.g. `Radarr`. */
+  readonly service: string;
+  /** Base URL, e.g. `http://radarr.lan:7878` or `http://host/radarr` (a URL base). */
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Per-call timeout (connect + headers + body). */
+  readonly timeoutMs: number;
+  readonly fetch?: typeof fetch;
+}
+
+/** One HTTP call relative to the base URL. */
+export interface MediaCall {
+  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly body?: unknown;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** Status, raw text and the parsed JSON (`json` false when the body is empty or not JSON). */
+export interface MediaReply {
+  readonly status: number;
+  readonly text: string;
+  readonly json: boolean;
+  readonly body: unknown;
+  readonly site: MediaCallSite;
+}
+
+function siteOf(target: MediaTarget, call: MediaCall): MediaCallSite {
+  let host = target.url;
+  try {
+    host = new URL(target.url).host;
+  } catch {
+    // An invalid URL is reported by fetch below; keep the raw text for the message.
+  }
+  return { service: target.service, method: call.method, path: call.path, host };
+}
+
+function parse(text: string): { json: boolean; body: unknown } {
+  if (text.trim() === '') return { json: false, body: undefined };
+  try {
+    return { json: true, body: JSON.parse(text) as unknown };
+  } catch {
+    return { json: false, body: undefined };
+  }
+}
+
+/** Performs one call under a timeout and the caller's signal; every fetch failure becomes an ExternalError. */
+export async function callMedia(target: MediaTarget, call: MediaCall): Promise<MediaReply> {
+  const site = siteOf(target, call);
+  const timeout = AbortSignal.timeout(target.timeoutMs);
+  const signal = call.signal === undefined ? timeout : AbortSignal.any([timeout, call.signal]);
+  const qs = call.query === undefined ? '' : toQueryString(call.query);
+  const url = `${target.url.replace(/\/+$/, '')}${call.path}${qs === '' ? '' : `?${qs}`}`;
+  const headers: Record<string, string> = { Accept: 'application/json', ...target.headers };
+  if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+  const attempt = async () => {
+    const response = await (target.fetch ?? fetch)(url, {
+      method: call.method, headers, signal, ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, text, ...parse(text), site };
+  };
+  try {
+    return await attempt().catch((error: unknown) => {
+      // A pooled keep-alive socket the server closed meanwhile (restart, idle timeout): a GET is safe to send again.
+      if (call.method === 'GET' && isStaleSocket(error) && !signal.aborted) return attempt();
+      throw error;
+    });
+  } catch (error) {
+    throw networkError(site, error, target.timeoutMs);
+  }
+}
+
+function isStaleSocket(error: unknown): boolean {
+  const code = (error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined);
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}

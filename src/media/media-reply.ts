@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { ExternalError } from '../errors.js';
+import { replyError } from './media-error.js';
+import type { MediaReply } from './media-http.js';
+
+/** The error for a non-2xx reply: 401/403 → `unauthorized`, else `http-error` (with the server's message). */
+export function statusError(reply: MediaReply): ExternalError {
+  if (reply.status === 401 || reply.status === 403) return replyError(reply.site, 'unauthorized', { status: reply.status });
+  const message = (reply.body as { message?: unknown } | undefined)?.message;
+  const detail = typeof message === 'string' ? message.slice(0, 200) : undefined;
+  return replyError(reply.site, 'http-error', { status: reply.status, ...(detail === undefined ? {} : { detail }) });
+}
+
+/** Parses a JSON body with a permissive schema or throws `bad-response` naming the first problems. */
+export function parseBody<S extends z.ZodType>(reply: MediaReply, schema: S): z.infer<S> {
+  if (!reply.json) return badResponse(reply, 'The body is not JSON.');
+  const parsed = schema.safeParse(reply.body);
+  if (parsed.success) return parsed.data;
+  const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  return badResponse(reply, issues.join('; '));
+}
+
+function badResponse(reply: MediaReply, detail: string): never {
+  throw replyError(reply.site, 'bad-response', { status: reply.status, detail });
+}
+
+/** Returns the parsed 2xx body or throws the classified error. */
+export function expectOk<S extends z.ZodType>(reply: MediaReply, schema: S): z.infer<S> {
+  if (reply.status < 200 || reply.status > 299) throw statusError(reply);
+  return parseBody(reply, schema);
+}

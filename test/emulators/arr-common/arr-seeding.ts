@@ -1,0 +1,47 @@
+import { nextId, qbittorrentClient, syncedIndexer, type ArrState, type HealthSeed, type IndexerSeed, type ProviderSeed } from './arr-state.js';
+
+/** Seed and fault helpers every Servarr emulator exposes (all return the created record). */
+export interface ArrSeeding {
+  /** A Prowlarr-synced Torznab indexer (`"<name> (Prowlarr)"`, baseUrl `<prowlarrUrl>/<id>/`). */
+  seedSyncedIndexer(input: { prowlarrUrl: string; prowlarrIndexerId: number; name: string; apiKey?: string }): IndexerSeed;
+  /** A hand-made indexer (not from Prowlarr); `fields.baseUrl` defaults to a public tracker URL. */
+  seedIndexer(input: { name: string; fields?: IndexerSeed['fields']; enable?: boolean }): IndexerSeed;
+  removeIndexer(id: number): void;
+  seedQbittorrent(input: { host: string; port: number; category: string }): ProviderSeed;
+  removeDownloadClient(id: number): void;
+  seedRootFolder(path: string, accessible?: boolean): { id: number; path: string };
+  seedRemotePathMapping(input: { host: string; remotePath: string; localPath: string }): { id: number };
+  seedQualityProfile(name: string): { id: number; name: string };
+  /** Replaces `/health`. */
+  setHealth(items: readonly HealthSeed[]): void;
+  /** Makes `/indexer/test` (and testall) fail for that id with `message`; `undefined` heals it. */
+  failIndexerTest(id: number, message: string | undefined): void;
+  failDownloadClientTest(id: number, message: string | undefined): void;
+}
+
+function toggle(map: Map<number, string>, id: number, message: string | undefined): void {
+  if (message === undefined) map.delete(id);
+  else map.set(id, message);
+}
+
+export function arrSeeding(state: ArrState, categoryField: 'movieCategory' | 'tvCategory'): ArrSeeding {
+  const push = <T>(list: T[], item: T): T => { list.push(item); return item; };
+  const drop = (list: { id: number }[], id: number) => { const i = list.findIndex((x) => x.id === id); if (i >= 0) list.splice(i, 1); };
+  return {
+    seedSyncedIndexer: (input) => push(state.indexers, syncedIndexer(state, { apiKey: 'emulated-prowlarr-key', ...input })),
+    seedIndexer: ({ name, fields, enable = true }) => push(state.indexers, {
+      id: nextId(state), name, implementation: 'Torznab', enable, protocol: 'torrent', priority: 25, tags: [],
+      enableRss: enable, enableAutomaticSearch: enable, enableInteractiveSearch: enable,
+      fields: fields ?? { baseUrl: 'https://tracker.example.org/', apiPath: '/api', apiKey: 'emulated-tracker-key', categories: [2000] },
+    }),
+    removeIndexer: (id) => { drop(state.indexers, id); },
+    seedQbittorrent: (input) => push(state.downloadClients, qbittorrentClient(state, { ...input, categoryField })),
+    removeDownloadClient: (id) => { drop(state.downloadClients, id); },
+    seedRootFolder: (path, accessible = true) => push(state.rootFolders, { id: nextId(state), path, accessible, freeSpace: 500_000_000_000 }),
+    seedRemotePathMapping: (input) => push(state.remotePathMappings, { id: nextId(state), ...input }),
+    seedQualityProfile: (name) => push(state.qualityProfiles, { id: nextId(state), name }),
+    setHealth: (items) => { state.health.splice(0, state.health.length, ...items); },
+    failIndexerTest: (id, message) => { toggle(state.failingIndexerTests, id, message); },
+    failDownloadClientTest: (id, message) => { toggle(state.failingDownloadClientTests, id, message); },
+  };
+}

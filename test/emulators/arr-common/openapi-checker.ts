@@ -1,0 +1,74 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Ajv, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+
+/** `shared/contracts` in the nearest ancestor that has one (works from worktrees too); `CONTRACTS_DIR` overrides. */
+export function contractsDir(): string {
+  const fromEnv = process.env.CONTRACTS_DIR;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  for (let dir = import.meta.dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'shared', 'contracts'))) return join(dir, 'shared', 'contracts');
+  }
+  throw new Error('shared/contracts not found above the project (set CONTRACTS_DIR)');
+}
+
+interface Operation { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }
+interface Spec { readonly paths: Record<string, Record<string, Operation>>; readonly components: object }
+
+/** Validates reply bodies against one OpenAPI 3 document. */
+export interface OpenApiChecker {
+  /** The spec path template a concrete path matches (`/api/v3/movie/7` → `/api/v3/movie/{id}`). */
+  templateOf(method: string, path: string): string | undefined;
+  /** Violations of `body` against the JSON schema of `method template status` (none when undocumented). */
+  check(method: string, template: string, status: number, body: unknown): string[];
+  documented(method: string, template: string, status: number): boolean;
+}
+
+/**
+ * Servarr's generated specs document 200 for POST-create and PUT, while the controllers answer
+ * 201 Created / 202 Accepted with the same body (media-apis.md); those bodies use the 200 schema.
+ */
+const SAME_BODY_AS_200 = new Set([201, 202]);
+
+/** Ajv refuses OpenAPI's `nullable` without a `type` (Servarr's untyped `Field.value`); such a schema already accepts null. */
+function dropUntypedNullable(node: unknown): void {
+  if (Array.isArray(node)) { for (const x of node) dropUntypedNullable(x); return; }
+  if (typeof node !== 'object' || node === null) return;
+  const o = node as Record<string, unknown>;
+  if (o.nullable === true && o.type === undefined) delete o.nullable;
+  for (const v of Object.values(o)) dropUntypedNullable(v);
+}
+
+export function createOpenApiChecker(specFile: string): OpenApiChecker {
+  const spec = JSON.parse(readFileSync(join(contractsDir(), specFile), 'utf8')) as Spec;
+  dropUntypedNullable(spec.components);
+  const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
+  const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+  for (const format of ['int32', 'int64', 'double', 'float', 'date-span']) ajv.addFormat(format, true);
+  const compiled = new Map<string, ValidateFunction>();
+  const templates = Object.keys(spec.paths).map((t) => ({
+    t, params: (t.match(/\{/g) ?? []).length, re: new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  })).sort((a, b) => a.params - b.params);
+  const schemaOf = (m: string, t: string, s: number) => {
+    const responses = spec.paths[t]?.[m.toLowerCase()]?.responses ?? {};
+    const response = responses[String(s)] ?? (SAME_BODY_AS_200.has(s) ? responses['200'] : undefined);
+    return response?.content?.['application/json']?.schema;
+  };
+  return {
+    templateOf: (method, path) => templates.find((x) => x.re.test(path) && spec.paths[x.t]?.[method.toLowerCase()] !== undefined)?.t,
+    documented: (m, t, s) => schemaOf(m, t, s) !== undefined,
+    check: (method, template, status, body) => {
+      const key = `${method} ${template} ${status}`;
+      let validate = compiled.get(key);
+      if (validate === undefined) {
+        const schema = schemaOf(method, template, status);
+        if (schema === undefined) return [];
+        validate = ajv.compile({ ...schema, components: spec.components });
+        compiled.set(key, validate);
+      }
+      if (validate(body)) return [];
+      return (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+    },
+  };
+}

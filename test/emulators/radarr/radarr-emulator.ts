@@ -1,0 +1,80 @@
+/**
+ * Radarr v3 emulator: a stateful `/api/v3` on 127.0.0.1:<free port>. Every reply is validated with
+ * ajv against `shared/contracts/radarr-v3-openapi.json` (201/202 use the 200 schema); a violation is
+ * recorded in `violations` and the reply becomes a 500, so the calling test fails.
+ *
+ * Default seed (`empty: true` skips it): quality profiles `Any` and `HD-1080p`; root folder
+ * `/data/media/movies`; a qBittorrent download client (`gluetun:8080`, category `radarr`); one
+ * Prowlarr-synced indexer `EmuTracker (Prowlarr)` (baseUrl `<prowlarrUrl>/1/`). `/health` is empty.
+ *
+ * Seed API (`ArrSeeding`): seedSyncedIndexer, seedIndexer, removeIndexer, seedQbittorrent,
+ * removeDownloadClient, seedRootFolder, seedRemotePathMapping, seedQualityProfile, setHealth.
+ * Faults: wrong/missing API key → 401 (empty body, like Servarr); `down()` / `up()` (refused);
+ * `hang(true)` (accept, never answer); `failIndexerTest(id, msg)`, `failDownloadClientTest(id, msg)`
+ * (→ 400 failure list on /test, isValid false on /testall); `override(method, path, reply)` for a
+ * raw reply (bad JSON, 500); `state.version` for an old version.
+ *
+ * Movie lifecycle (for end-to-end tests): `POST /movie` (validates tmdbId unique, root folder and
+ * profile exist; `addOptions.searchForMovie` queues a search) → `POST /command MoviesSearch
+ * {movieIds}` → for each monitored movie without a file: the first enabled, non-failing indexer
+ * "finds" a release, `onGrab(grab)` is awaited (it may return the real `infoHash` / `outputPath`),
+ * a queue item (`downloadId` = upper-case hash) and a `grabbed` history row appear; the command
+ * completes (or fails when no download client exists / the hook throws). `setQueue(movieId, patch)`
+ * moves the download along; `importFile(movieId, path)` sets `hasFile`/`movieFile`, removes the queue
+ * item and records `downloadFolderImported`. Lookup knows the titles in `RADARR_CATALOGUE`.
+ */
+import { arrSeeding, type ArrSeeding } from '../arr-common/arr-seeding.js';
+import { startArrServer, type ArrServer } from '../arr-common/arr-server.js';
+import { createArrState, type ArrState, type QueueItem } from '../arr-common/arr-state.js';
+import { importFile, type Lifecycle, type OnGrab } from './radarr-lifecycle.js';
+import type { MovieRecord } from './radarr-movie-json.js';
+import { radarrRoutes } from './radarr-routes.js';
+
+export interface RadarrEmulatorOptions {
+  readonly apiKey?: string;
+  /** Where the default synced indexer points (default `http://prowlarr:9696`). */
+  readonly prowlarrUrl?: string;
+  /** The default download client (default `gluetun:8080`, category `radarr`). */
+  readonly qbittorrent?: { readonly host: string; readonly port: number; readonly category?: string };
+  readonly rootFolder?: string;
+  /** Start with no profiles, folders, clients or indexers. */
+  readonly empty?: boolean;
+}
+
+export interface RadarrEmulator extends ArrServer, ArrSeeding {
+  readonly apiKey: string;
+  readonly state: ArrState;
+  readonly movies: readonly MovieRecord[];
+  /** Called on each grab; `undefined` removes the hook. */
+  onGrab(hook: OnGrab | undefined): void;
+  setQueue(movieId: number, patch: Partial<Pick<QueueItem, 'sizeleft' | 'status' | 'trackedDownloadState' | 'trackedDownloadStatus' | 'outputPath' | 'errorMessage'>>): void;
+  importFile(movieId: number, path: string, size?: number): MovieRecord;
+}
+
+export const RADARR_API_KEY = 'emulatorradarrapikey0123456789ab';
+
+export async function startRadarrEmulator(options: RadarrEmulatorOptions = {}): Promise<RadarrEmulator> {
+  const state = createArrState('Radarr', '5.26.2.10099');
+  const life: Lifecycle = { state, movies: [], onGrab: undefined };
+  const seeding = arrSeeding(state, 'movieCategory');
+  if (options.empty !== true) {
+    seeding.seedQualityProfile('Any');
+    seeding.seedQualityProfile('HD-1080p');
+    seeding.seedRootFolder(options.rootFolder ?? '/data/media/movies');
+    const qb = options.qbittorrent ?? { host: 'gluetun', port: 8080 };
+    seeding.seedQbittorrent({ host: qb.host, port: qb.port, category: qb.category ?? 'radarr' });
+    seeding.seedSyncedIndexer({ prowlarrUrl: options.prowlarrUrl ?? 'http://prowlarr:9696', prowlarrIndexerId: 1, name: 'EmuTracker' });
+  }
+  const apiKey = options.apiKey ?? RADARR_API_KEY;
+  const server = await startArrServer({ specFile: 'radarr-v3-openapi.json', apiPath: '/api/v3', state, apiKey, routes: radarrRoutes(life) });
+  return Object.assign(server, seeding, {
+    apiKey, state, movies: life.movies,
+    onGrab: (hook: OnGrab | undefined) => { life.onGrab = hook; },
+    setQueue: (movieId: number, patch: Partial<QueueItem>) => {
+      const item = state.queue.find((q) => q.movieId === movieId);
+      if (item === undefined) throw new Error(`Radarr emulator: nothing queued for movie ${movieId}`);
+      Object.assign(item, patch);
+    },
+    importFile: (movieId: number, path: string, size?: number) => importFile(life, movieId, path, size),
+  });
+}

@@ -1,0 +1,141 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ExternalError } from '../../src/errors.js';
+import { fieldValue } from '../../src/media/arr-schemas.js';
+import { createRadarrClient, type RadarrClient } from '../../src/media/radarr-client.js';
+import { startRadarrEmulator, type RadarrEmulator } from '../emulators/radarr/radarr-emulator.js';
+
+/** The ExternalError code a call fails with ('no-error' when it succeeds). */
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ExternalError) return error.code;
+    throw error;
+  }
+  return 'no-error';
+}
+
+/** Error classes every client must report the same way; `call` is one cheap authenticated call. */
+interface ErrorCase {
+  readonly emu: { url: string; down(): Promise<void>; up(): Promise<void>; hang(on: boolean): void; override(m: string, p: string, r: { status: number; text?: string; body?: unknown } | undefined): void };
+  readonly path: string;
+  readonly call: (client: 'ok' | 'wrong-key' | 'short-timeout' | 'tls') => Promise<unknown>;
+  /** A JSON body of the wrong shape for `path`. */
+  readonly wrongShape: unknown;
+}
+
+async function expectErrorClasses(c: ErrorCase): Promise<void> {
+  expect(await codeOf(c.call('ok'))).toBe('no-error');
+  expect(await codeOf(c.call('wrong-key'))).toBe('unauthorized');
+  c.emu.hang(true);
+  expect(await codeOf(c.call('short-timeout'))).toBe('timeout');
+  c.emu.hang(false);
+  expect(await codeOf(c.call('tls'))).toBe('tls');
+  c.emu.override('GET', c.path, { status: 200, text: '<html>not json</html>' });
+  expect(await codeOf(c.call('ok'))).toBe('bad-response');
+  c.emu.override('GET', c.path, { status: 200, body: c.wrongShape });
+  expect(await codeOf(c.call('ok'))).toBe('bad-response');
+  c.emu.override('GET', c.path, { status: 503, body: { message: 'Database is locked' } });
+  const error = await c.call('ok').catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(ExternalError);
+  expect((error as ExternalError).code).toBe('http-error');
+  expect((error as ExternalError).message).toContain('Database is locked');
+  c.emu.override('GET', c.path, undefined);
+  await c.emu.down();
+  expect(await codeOf(c.call('ok'))).toBe('refused');
+  await c.emu.up();
+  expect(await codeOf(c.call('ok'))).toBe('no-error');
+}
+
+const tlsUrl = (url: string) => url.replace('http://', 'https://');
+
+describe('Radarr client against the Radarr emulator', () => {
+  let emu: RadarrEmulator;
+  let radarr: RadarrClient;
+  beforeAll(async () => {
+    emu = await startRadarrEmulator({ prowlarrUrl: 'http://prowlarr:9696', qbittorrent: { host: 'gluetun', port: 8080 } });
+    radarr = createRadarrClient({ url: emu.url, apiKey: emu.apiKey, timeoutMs: 3000 });
+  });
+  afterEach(() => { expect(emu.violations).toEqual([]); });
+  afterAll(async () => { await emu.close(); });
+
+  it('reads status, health, indexers, download clients, folders, profiles and mappings', async () => {
+    emu.seedRemotePathMapping({ host: 'gluetun', remotePath: '/downloads/', localPath: '/data/downloads/' });
+    emu.setHealth([{ source: 'IndexerSearchCheck', type: 'warning', message: 'No indexers available with Automatic Search enabled' }]);
+    expect(await radarr.ping()).toBe(true);
+    expect(await radarr.status()).toMatchObject({ appName: 'Radarr', version: '5.26.2.10099' });
+    expect((await radarr.health()).map((h) => [h.source, h.type])).toEqual([['IndexerSearchCheck', 'warning']]);
+    const [indexer] = await radarr.indexers();
+    expect(indexer?.name).toBe('EmuTracker (Prowlarr)');
+    expect(indexer === undefined ? undefined : fieldValue(indexer, 'baseUrl')).toBe('http://prowlarr:9696/1/');
+    const [client] = await radarr.downloadClients();
+    expect(client === undefined ? [] : [client.implementation, fieldValue(client, 'host'), fieldValue(client, 'port'), fieldValue(client, 'movieCategory')])
+      .toEqual(['QBittorrent', 'gluetun', 8080, 'radarr']);
+    expect((await radarr.rootFolders()).map((r) => r.path)).toEqual(['/data/media/movies']);
+    expect((await radarr.qualityProfiles()).map((p) => p.name)).toEqual(['Any', 'HD-1080p']);
+    expect(await radarr.remotePathMappings()).toMatchObject([{ host: 'gluetun', remotePath: '/downloads/', localPath: '/data/downloads/' }]);
+    emu.setHealth([]);
+  });
+
+  it('reports provider tests as values: ok, failed with the message, testall per id', async () => {
+    const [indexer] = await radarr.indexers();
+    if (indexer === undefined) throw new Error('seeded indexer missing');
+    expect(await radarr.testIndexer(indexer)).toEqual({ ok: true });
+    emu.failIndexerTest(indexer.id, 'Unable to connect to indexer, check the log');
+    const failed = await radarr.testIndexer(indexer);
+    expect(failed.ok).toBe(false);
+    expect(failed.ok ? '' : failed.failures[0]?.errorMessage).toContain('Unable to connect');
+    expect(await radarr.testAllIndexers()).toMatchObject([{ id: indexer.id, isValid: false }]);
+    emu.failIndexerTest(indexer.id, undefined);
+    const [client] = await radarr.downloadClients();
+    emu.failDownloadClientTest(client?.id ?? 0, 'Unable to connect to qBittorrent');
+    expect((await radarr.testAllDownloadClients())[0]?.isValid).toBe(false);
+    emu.failDownloadClientTest(client?.id ?? 0, undefined);
+    expect(client === undefined ? undefined : await radarr.testDownloadClient(client)).toEqual({ ok: true });
+  });
+
+  it('looks up, adds, searches and follows a movie to an imported file', async () => {
+    emu.onGrab(() => Promise.resolve({ outputPath: '/downloads/movies/Amelie.2001.1080p.BluRay.x264-EMU' }));
+    const [hit] = await radarr.lookup('Amélie');
+    expect(hit).toMatchObject({ tmdbId: 194, id: 0 });
+    const movie = await radarr.addMovie({ tmdbId: 194, title: 'Amélie', year: 2001, qualityProfileId: 2, rootFolderPath: '/data/media/movies' });
+    expect(movie).toMatchObject({ monitored: true, hasFile: false, path: '/data/media/movies/Amélie (2001)' });
+    expect((await radarr.movies(194)).map((m) => m.id)).toEqual([movie.id]);
+    const command = await radarr.command('MoviesSearch', { movieIds: [movie.id ?? 0] });
+    let status = command.status;
+    for (let i = 0; i < 100 && status !== 'completed' && status !== 'failed'; i += 1) {
+      await new Promise((r) => setTimeout(r, 10));
+      status = (await radarr.getCommand(command.id)).status;
+    }
+    expect(status).toBe('completed');
+    const queue = await radarr.queue({ filter: { movieIds: [movie.id ?? 0], includeMovie: true } });
+    expect(queue.records[0]).toMatchObject({ movieId: movie.id, status: 'downloading', trackedDownloadState: 'downloading' });
+    expect(queue.records[0]?.downloadId).toMatch(/^[0-9A-F]{40}$/);
+    emu.importFile(movie.id ?? 0, '/data/media/movies/Amélie (2001)/Amelie.2001.mkv');
+    expect(await radarr.movie(movie.id ?? 0)).toMatchObject({ hasFile: true, movieFile: { path: '/data/media/movies/Amélie (2001)/Amelie.2001.mkv' } });
+    const history = await radarr.history({ filter: { movieIds: [movie.id ?? 0], eventType: 3 } });
+    expect(history.records.map((h) => h.eventType)).toEqual(['downloadFolderImported']);
+    emu.onGrab(undefined);
+  });
+
+  it('turns a validation failure into http-error with the server message', async () => {
+    const error = await radarr.addMovie({ tmdbId: 424, title: 'x', qualityProfileId: 2, rootFolderPath: '/nowhere' }).catch((e: unknown) => e);
+    expect((error as ExternalError).code).toBe('http-error');
+  });
+
+  it('classifies refused, timeout, tls, 401, bad JSON, wrong shape and 5xx', async () => {
+    const clients = {
+      ok: radarr,
+      'wrong-key': createRadarrClient({ url: emu.url, apiKey: 'not-the-key', timeoutMs: 3000 }),
+      'short-timeout': createRadarrClient({ url: emu.url, apiKey: emu.apiKey, timeoutMs: 200 }),
+      tls: createRadarrClient({ url: tlsUrl(emu.url), apiKey: emu.apiKey, timeoutMs: 3000 }),
+    };
+    await expectErrorClasses({ emu, path: '/api/v3/system/status', call: (k) => clients[k].status(), wrongShape: { appName: 'Radarr' } });
+  });
+
+  it('never puts the API key into an error message or its context', async () => {
+    const error = await createRadarrClient({ url: emu.url, apiKey: 'secret-key-abc123', timeoutMs: 3000 }).status().catch((e: unknown) => e as ExternalError);
+    expect(error.code).toBe('unauthorized');
+    expect(JSON.stringify({ m: error.message, c: error.context })).not.toContain('secret-key-abc123');
+  });
+});
