@@ -54,7 +54,8 @@ async function handleAction(deps: DispatchDeps, action: InboundAction, id: strin
     ...thread, runId, jobId: runId, rootMessageId: clicked.messageId, requester, command: record.label,
     status: 'queued', createdAt: now, updatedAt: now,
   });
-  await deps.producer.enqueue(definition.job as JobName, { runId, requester, actionId: id, payload: record.payload } as never, { jobId: runId });
+  const values = action.values.length === 0 ? {} : { values: [...action.values] };
+  await deps.producer.enqueue(definition.job as JobName, { runId, requester, actionId: id, payload: record.payload, ...values } as never, { jobId: runId });
 }
 
 /**

@@ -25,7 +25,9 @@ function findDefinition(deps: DispatchDeps, cmd: InboundCommand): CommandDefinit
 function validateOptions(definition: CommandDefinition, cmd: InboundCommand): Record<string, unknown> {
   const specs = commandOptionSpecs(definition);
   const useText = cmd.text !== undefined && Object.keys(cmd.options).length === 0;
-  const raw = useText ? parseCommandText(cmd.text ?? '', specs) : cmd.options;
+  const text = (cmd.text ?? '').trim();
+  const free = definition.freeText === undefined || text === '' ? undefined : { [definition.freeText]: text };
+  const raw = useText ? free ?? parseCommandText(text, specs) : cmd.options;
   const parsed = definition.options.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new UserError('bad-options', `Invalid options for /${commandLabel(definition)}: ${z.prettifyError(parsed.error)}\n${describeOptions(specs)}`);

@@ -24,6 +24,11 @@ export interface CommandDefinition<O extends z.ZodObject = z.ZodObject> {
    * submission while the first is queued/running does not enqueue again.
    */
   readonly dedupeBy?: readonly (keyof z.infer<O> & string)[];
+  /**
+   * Slack/shell: the whole text after the command is this option, verbatim (no `key:value`
+   * parsing), for free text such as titles with colons (`tmdb:603`, `Mission: Impossible`).
+   */
+  readonly freeText?: keyof z.infer<O> & string;
 }
 
 /** Identity helper that keeps literal types and checks the shape (`satisfies` in one call). */

@@ -18,7 +18,11 @@ const commandJob = <O extends z.ZodObject>(options: O) =>
 
 /** Button/select jobs also carry the action id and the payload stored with the action. */
 const actionJob = <P extends z.ZodObject>(payload: P) =>
-  z.object({ runId: z.string().min(1), requester: requesterSchema, actionId: z.string().min(1), payload }).strict();
+  z.object({
+    runId: z.string().min(1), requester: requesterSchema, actionId: z.string().min(1), payload,
+    /** A select menu's chosen option values (buttons carry none). */
+    values: z.array(z.string()).max(25).optional(),
+  }).strict();
 
 /**
  * The bot↔worker contract: job name → zod payload. Payloads hold ids and options only,

@@ -1,5 +1,6 @@
 import type { Job } from 'bullmq';
-import type { ChatPort } from '../bot/chat-port.js';
+import type { ActionStyle, ChatPort } from '../bot/chat-port.js';
+import type { ActionDefinition } from '../commands/define-command.js';
 import type { Logger } from '../log.js';
 import type { RunRecord } from '../store/run-store.js';
 import type { ProcessorContext } from './processor.js';
@@ -17,22 +18,28 @@ interface Scope {
 /** Builds the context a processor sees for one attempt. */
 export function processorContext(scope: Scope): ProcessorContext {
   const { job, run, chat, deps, log } = scope;
+  const store = async (definition: ActionDefinition, payload: Record<string, unknown>, label: string, style: ActionStyle) =>
+    deps.actionStore.create({
+      kind: definition.kind,
+      label,
+      style,
+      payload: definition.payload.parse(payload),
+      role: definition.role,
+      singleUse: definition.singleUse,
+      createdBy: { platform: run.requester.platform, id: run.requester.id },
+      runId: run.runId,
+    }, deps.actionTtlMs);
   return {
     log,
     run,
     attempt: job.attemptsMade + 1,
     createButton: async (definition, payload, label, style = 'primary') => {
-      const record = await deps.actionStore.create({
-        kind: definition.kind,
-        label,
-        style,
-        payload: definition.payload.parse(payload),
-        role: definition.role,
-        singleUse: definition.singleUse,
-        createdBy: { platform: run.requester.platform, id: run.requester.id },
-        runId: run.runId,
-      }, deps.actionTtlMs);
+      const record = await store(definition, payload, label, style);
       return { id: `act:${record.id}`, label, style };
+    },
+    createSelect: async (definition, payload, menu) => {
+      const record = await store(definition, payload, menu.placeholder, 'secondary');
+      return { id: `act:${record.id}`, ...menu };
     },
     progress: (text) => setStatusLine(chat, run, text, log),
     post: (message) => chat.post({ platform: run.platform, channelId: run.channelId, threadId: run.threadId }, message),

@@ -1,10 +1,18 @@
-import type { ActionButton, ActionStyle, MessageRef, OutgoingMessage } from '../bot/chat-port.js';
+import type { ActionButton, ActionStyle, MessageRef, OutgoingMessage, SelectMenu, SelectOption } from '../bot/chat-port.js';
 import type { ActionDefinition } from '../commands/define-command.js';
 import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';
 import type { RunRecord } from '../store/run-store.js';
 import type { JobName, JobPayload } from './job-map.js';
 import type { SystemView } from './system-view.js';
+
+/** A select menu before its action record exists. */
+export interface SelectSpec {
+  readonly placeholder: string;
+  readonly options: readonly SelectOption[];
+  readonly minValues?: number;
+  readonly maxValues?: number;
+}
 
 /** What a processor may do besides computing its Report. */
 export interface ProcessorContext {
@@ -14,6 +22,11 @@ export interface ProcessorContext {
   readonly attempt: number;
   /** Stores an action record and returns the button (`act:<opaque id>`) for the report. */
   createButton(definition: ActionDefinition, payload: Record<string, unknown>, label: string, style?: ActionStyle): Promise<ActionButton>;
+  /**
+   * Stores an action record for a select menu (`act:<opaque id>`); the chosen option values reach
+   * the action's job as `values`. Optional for compatibility with hand-built contexts.
+   */
+  createSelect?(definition: ActionDefinition, payload: Record<string, unknown>, menu: SelectSpec): Promise<SelectMenu>;
   /** Replaces the run's status message text (e.g. "checking 3/7 hosts"). */
   progress(text: string): Promise<void>;
   /**

@@ -7,6 +7,8 @@ export const mediaInfoSchema = z.looseObject({
   status: z.number(),
   status4k: z.number().optional(),
   plexUrl: z.string().nullish(),
+  /** TV: per-season status (status4k tracked separately). */
+  seasons: z.array(z.looseObject({ seasonNumber: z.number(), status: z.number(), status4k: z.number().optional() })).optional(),
 });
 export type OverseerrMediaInfo = z.infer<typeof mediaInfoSchema>;
 
@@ -40,6 +42,8 @@ export const seasonSchema = z.looseObject({
 export const movieDetailsSchema = z.looseObject({
   id: z.number(),
   title: z.string(),
+  overview: z.string().nullish(),
+  posterPath: z.string().nullish(),
   releaseDate: z.string().optional(),
   mediaInfo: mediaInfoSchema.optional(),
 });
@@ -48,6 +52,8 @@ export type OverseerrMovie = z.infer<typeof movieDetailsSchema>;
 export const tvDetailsSchema = z.looseObject({
   id: z.number(),
   name: z.string(),
+  overview: z.string().nullish(),
+  posterPath: z.string().nullish(),
   firstAirDate: z.string().optional(),
   seasons: z.array(seasonSchema).default([]),
   mediaInfo: mediaInfoSchema.optional(),

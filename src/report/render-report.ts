@@ -20,6 +20,7 @@ export function renderReport(report: Report, platform: Platform): OutgoingMessag
     text: reportText(report),
     ...(report.attachments === undefined ? {} : { attachments: report.attachments }),
     ...(report.actions === undefined ? {} : { buttons: report.actions }),
+    ...(report.select === undefined ? {} : { select: report.select }),
   };
   return fitMessage(message, platform, `${slug(report.title)}.txt`);
 }

@@ -1,4 +1,4 @@
-import type { ActionButton, Attachment } from '../bot/chat-port.js';
+import type { ActionButton, Attachment, SelectMenu } from '../bot/chat-port.js';
 
 /** Overall state of a run, shown as the first word/emoji of a report. */
 export type ReportStatus = 'queued' | 'running' | 'ok' | 'warning' | 'failed' | 'error';
@@ -15,6 +15,8 @@ export interface Report {
   readonly fields?: readonly { readonly name: string; readonly value: string }[];
   readonly attachments?: readonly Attachment[];
   readonly actions?: readonly ActionButton[];
+  /** A select menu under the report (e.g. search results to pick from). */
+  readonly select?: SelectMenu;
 }
 
 export const statusIcon: Readonly<Record<ReportStatus, string>> = {
