@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { startHealthServer, type HealthProbe } from '../http/health-server.js';
 import { driftProcessors } from '../jobs/processors/drift-processors.js';
+import { mediaRequestProcessors } from '../jobs/processors/media-request-processors.js';
 import { processors } from '../jobs/processors/processors.js';
 import { reportTargets, scheduledTasks } from '../jobs/processors/scheduled-tasks.js';
 import { createProducer } from '../jobs/queue.js';
@@ -61,7 +62,9 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
       chats, targets: reportTargets(config.chat), runStore: stores.runStore, log,
     });
     closers.push(startWorker({
-      redisUrl, prefix: bullPrefix, processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)) }, chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
+      redisUrl, prefix: bullPrefix,
+      processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores) },
+      chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
       concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, metrics,
       extraHandlers: schedules.handlers,
     }), schedules);

@@ -2,14 +2,20 @@ import type { ActionDefinition, CommandDefinition } from './define-command.js';
 import { driftAudit } from './drift-audit.js';
 import { driftLint } from './drift-lint.js';
 import { pingAck } from './ping-ack.js';
+import { requestConfirm } from './request-confirm.js';
+import { requestMovie } from './request-movie.js';
+import { requestNotifyMe } from './request-notify-me.js';
+import { requestPick } from './request-pick.js';
+import { requestSeasons } from './request-seasons.js';
+import { requestTv } from './request-tv.js';
 import { ping } from './ping.js';
 import { status } from './status.js';
 
 /** Every slash command, listed explicitly (registry.test.ts fails when a file is missing). */
-export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint];
+export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint, requestMovie, requestTv];
 
 /** Every button/select action kind. */
-export const actions: readonly ActionDefinition[] = [pingAck];
+export const actions: readonly ActionDefinition[] = [pingAck, requestPick, requestSeasons, requestConfirm, requestNotifyMe];
 
 /** What the dispatcher looks things up in; tests may build their own. */
 export interface Registry {

@@ -2,6 +2,12 @@ import { z } from 'zod';
 import { driftAudit } from '../commands/drift-audit.js';
 import { driftLint } from '../commands/drift-lint.js';
 import { pingAck } from '../commands/ping-ack.js';
+import { requestConfirm } from '../commands/request-confirm.js';
+import { requestMovie } from '../commands/request-movie.js';
+import { requestNotifyMe } from '../commands/request-notify-me.js';
+import { requestPick } from '../commands/request-pick.js';
+import { requestSeasons } from '../commands/request-seasons.js';
+import { requestTv } from '../commands/request-tv.js';
 import { ping } from '../commands/ping.js';
 import { status } from '../commands/status.js';
 
@@ -34,6 +40,12 @@ export const jobMap = {
   'system.status': commandJob(status.options),
   'drift.audit': commandJob(driftAudit.options),
   'drift.lint': commandJob(driftLint.options),
+  'media.request-movie': commandJob(requestMovie.options),
+  'media.request-tv': commandJob(requestTv.options),
+  'media.request-pick': actionJob(requestPick.payload),
+  'media.request-seasons': actionJob(requestSeasons.payload),
+  'media.request-confirm': actionJob(requestConfirm.payload),
+  'media.request-notify-me': actionJob(requestNotifyMe.payload),
 } as const;
 
 export type JobName = keyof typeof jobMap;

@@ -17,4 +17,12 @@ export const retryPolicy: Readonly<Record<JobName, RetryPolicy>> = {
   // Read-only; an unreachable host is a value in the report, so retries only cover git/worker hiccups.
   'drift.audit': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
   'drift.lint': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
+  // Media requests: Overseerr down/timeouts become plain outcomes in the report, not retries.
+  'media.request-movie': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.request-tv': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.request-pick': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.request-seasons': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  // Filing a request is not idempotent on Overseerr's side: never retried.
+  'media.request-confirm': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.request-notify-me': { attempts: 3, backoff: { type: 'fixed', delay: 1_000 } },
 };

@@ -1,5 +1,6 @@
 import type { Processors } from '../processor.js';
 import { driftNotWired } from './drift-not-wired.js';
+import { requestPlaceholders } from './media-request-processors.js';
 import { systemPingAck } from './system-ping-ack.js';
 import { systemPing } from './system-ping.js';
 import { systemStatus } from './system-status.js';
@@ -12,4 +13,6 @@ export const processors: Processors = {
   // Replaced by `driftProcessors(config, log)` in the composition root (they need config).
   'drift.audit': driftNotWired('drift.audit'),
   'drift.lint': driftNotWired('drift.lint'),
+  // Replaced by `mediaRequestProcessors(config, stores)` in the composition root.
+  ...requestPlaceholders,
 };

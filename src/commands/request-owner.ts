@@ -1,0 +1,11 @@
+import { z } from 'zod';
+
+/** Who started a request flow; only they may use its menus and confirm buttons. */
+export const requestOwnerSchema = z.object({
+  platform: z.enum(['discord', 'slack', 'shell']),
+  id: z.string().min(1),
+  name: z.string().optional(),
+});
+
+/** Movie or TV. */
+export const mediaTypeSchema = z.enum(['movie', 'tv']);
