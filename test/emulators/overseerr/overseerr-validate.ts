@@ -1,11 +1,20 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
+/** `shared/contracts/<file>` in the nearest ancestor that has it (the repo, or a worktree of it). */
+function findContract(file: string, from: string = import.meta.dirname): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    const candidate = join(dir, 'shared', 'contracts', file);
+    if (existsSync(candidate)) return candidate;
+    if (dirname(dir) === dir) return join(from, '..', '..', '..', '..', 'shared', 'contracts', file);
+  }
+}
+
 /** The upstream description, read in place (never copied into the project). */
-export const OVERSEERR_SPEC_PATH = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'contracts', 'overseerr-api.yml');
+export const OVERSEERR_SPEC_PATH = findContract('overseerr-api.yml');
 
 interface Spec {
   readonly paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }>>;
