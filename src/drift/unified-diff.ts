@@ -1,7 +1,7 @@
-type Op = readonly [' ' | '-' | '+', string];
+export type Op = readonly [' ' | '-' | '+', string];
 
 /** Line edit script by longest common subsequence (O(n·m); service models are a few hundred lines). */
-function editScript(a: readonly string[], b: readonly string[]): Op[] {
+export function editScript(a: readonly string[], b: readonly string[]): Op[] {
   const n = a.length;
   const m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));

@@ -1,0 +1,50 @@
+import type { Document } from 'yaml';
+import { UNSET } from '../flatten.js';
+import { childOf, dropIfEmpty, isMap, isSeq, replaceScalar, Scalar, textOf, YAMLMap, type YAMLSeq } from './yaml-nodes.js';
+
+const listKey = (entry: string): string => entry.split('=')[0] ?? '';
+
+/** Whether an `environment`/`labels` block (list or map form) sets `key`. */
+export function hasEntry(block: unknown, key: string): boolean {
+  if (isSeq(block)) return block.items.some((i) => listKey(textOf(i) ?? '') === key);
+  if (isMap(block)) return block.has(key);
+  return false;
+}
+
+/** The raw text of `key` in a list or map block (`undefined` when absent, `null` for a bare `KEY`). */
+export function entryText(block: unknown, key: string): string | null | undefined {
+  if (isSeq(block)) {
+    const hit = block.items.map((i) => textOf(i) ?? '').find((e) => listKey(e) === key);
+    if (hit === undefined) return undefined;
+    return hit.includes('=') ? hit.slice(key.length + 1) : null;
+  }
+  if (isMap(block) && block.has(key)) return textOf(block.get(key, true)) ?? null;
+  return undefined;
+}
+
+function setInSeq(seq: YAMLSeq, key: string, value: string | null): void {
+  const index = seq.items.findIndex((i) => listKey(textOf(i) ?? '') === key);
+  if (value === null) {
+    if (index !== -1) seq.items.splice(index, 1);
+    return;
+  }
+  const text = value === UNSET ? key : `${key}=${value}`;
+  if (index === -1) seq.items.push(new Scalar(text));
+  else seq.items[index] = replaceScalar(seq.items[index], text);
+}
+
+function setInMap(doc: Document, map: YAMLMap, key: string, value: string | null): void {
+  if (value === null) { map.delete(key); return; }
+  const node = replaceScalar(map.get(key, true), value === UNSET ? null : value);
+  if (map.has(key)) map.set(key, node);
+  else map.set(doc.createNode(key), node);
+}
+
+/** Sets (or with `null` removes) one `environment`/`labels` entry, keeping the block's list/map form. */
+export function setEntry(doc: Document, svc: YAMLMap, block: string, key: string, value: string | null): void {
+  if (value === null && svc.get(block, true) === undefined) return;
+  const node = childOf(doc, svc, block, () => new YAMLMap());
+  if (isSeq(node)) setInSeq(node, key, value);
+  else setInMap(doc, node, key, value);
+  dropIfEmpty(svc, block);
+}

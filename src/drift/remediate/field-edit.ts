@@ -1,0 +1,92 @@
+import type { DriftItem } from '../drift-item.js';
+import { isSecret, MASK } from '../mask.js';
+
+/** A mount as it should be written back (`bind` source is an absolute host path). */
+export interface MountValue {
+  readonly type: 'bind' | 'volume';
+  readonly source: string;
+  readonly readOnly: boolean;
+}
+
+/**
+ * One change to a compose service that makes git describe the running container.
+ * `null` values remove the entry; an entry value `(unset)` is a bare `KEY`. With `secretVar` the
+ * value is the reference `${VAR}` (never the secret) and VAR belongs in `.env.sample`.
+ */
+export type FieldEdit =
+  | { readonly kind: 'entry'; readonly block: 'environment' | 'labels'; readonly key: string; readonly value: string | null; readonly secretVar?: string }
+  | { readonly kind: 'scalar'; readonly field: 'restart' | 'network_mode' | 'user' | 'working_dir' | 'privileged'; readonly value: string | null }
+  | { readonly kind: 'image'; readonly repo?: string; readonly tag?: string; readonly digest?: string }
+  | { readonly kind: 'args'; readonly field: 'command' | 'entrypoint'; readonly value: readonly string[] }
+  | { readonly kind: 'port'; readonly target: string; readonly protocol: string; readonly bindings: readonly string[] | null }
+  | { readonly kind: 'volume'; readonly target: string; readonly mount: MountValue | null };
+
+/** A drift item the backport turned into an edit, or left alone with the reason. */
+export type ItemPlan =
+  | { readonly item: DriftItem; readonly edit: FieldEdit }
+  | { readonly item: DriftItem; readonly skipped: string };
+
+/** `API-Token` → `API_TOKEN`: a valid compose variable name for a secret written as `${VAR}`. */
+export const toVarName = (key: string): string => {
+  const name = key.toUpperCase().replace(/[^A-Z0-9_]/g, '_');
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+};
+
+const SCALARS = new Set(['restart', 'network_mode', 'user', 'working_dir', 'privileged']);
+
+function entryEdit(item: DriftItem, block: 'environment' | 'labels', knownSecrets: readonly string[]): FieldEdit | string {
+  const key = item.path.slice(block.length + 1);
+  if (item.actual === null) return { kind: 'entry', block, key, value: null };
+  const masked = item.actual.includes(MASK) || isSecret(key, [item.actual], knownSecrets);
+  if (masked) return { kind: 'entry', block, key, value: `\${${toVarName(key)}}`, secretVar: toVarName(key) };
+  return { kind: 'entry', block, key, value: item.actual };
+}
+
+function mountEdit(target: string, actual: string | null): FieldEdit | string {
+  if (actual === null) return { kind: 'volume', target, mount: null };
+  const m = /^(bind|volume):(.*):(ro|rw)$/.exec(actual);
+  if (m === null) return 'only bind mounts and named volumes are written back';
+  return { kind: 'volume', target, mount: { type: m[1] === 'bind' ? 'bind' : 'volume', source: m[2] ?? '', readOnly: m[3] === 'ro' } };
+}
+
+function portEdit(key: string, actual: string | null): FieldEdit | string {
+  const [target = '', protocol = 'tcp'] = key.split('/');
+  if (actual === null) return { kind: 'port', target, protocol, bindings: null };
+  const bindings = actual.split(', ');
+  if (bindings.some((b) => b.includes('⟪') || b.endsWith(':*'))) return 'ephemeral host ports are not written back';
+  return { kind: 'port', target, protocol, bindings };
+}
+
+function argsEdit(field: 'command' | 'entrypoint', actual: string | null): FieldEdit | string {
+  try {
+    const value: unknown = JSON.parse(actual ?? '[]');
+    if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return { kind: 'args', field, value };
+  } catch { /* reported below */ }
+  return `unreadable ${field}`;
+}
+
+function editFor(item: DriftItem, knownSecrets: readonly string[]): FieldEdit | string {
+  const { path, actual } = item;
+  if (item.severity === 'unverifiable') return 'unverifiable: the value depends on a variable the bot cannot read';
+  if (item.kind !== 'changed' && item.kind !== 'added' && item.kind !== 'removed') return `${item.kind} cannot be fixed in the compose file`;
+  if (path.startsWith('environment.')) return entryEdit(item, 'environment', knownSecrets);
+  if (path.startsWith('labels.')) return entryEdit(item, 'labels', knownSecrets);
+  if (path === 'image.repo' && actual !== null) return { kind: 'image', repo: actual };
+  if (path === 'image.tag' && actual !== null) return { kind: 'image', tag: actual };
+  if (path === 'image.digest' && actual !== null) return { kind: 'image', digest: actual };
+  if (SCALARS.has(path)) return { kind: 'scalar', field: path as 'restart', value: actual };
+  if (path === 'command' || path === 'entrypoint') return argsEdit(path, actual);
+  const port = /^ports\[(.*)\]$/.exec(path)?.[1];
+  if (port !== undefined) return portEdit(port, actual);
+  const volume = /^volumes\[(.*)\]$/.exec(path)?.[1];
+  if (volume !== undefined) return mountEdit(volume, actual);
+  return `${path} is not written back automatically; edit it by hand`;
+}
+
+/** Turns a service's drift items into compose edits; items that cannot be written back say why. */
+export function planEdits(items: readonly DriftItem[], knownSecrets: readonly string[] = []): ItemPlan[] {
+  return items.map((item) => {
+    const edit = editFor(item, knownSecrets);
+    return typeof edit === 'string' ? { item, skipped: edit } : { item, edit };
+  });
+}
