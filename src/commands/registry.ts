@@ -1,6 +1,10 @@
 import type { ActionDefinition, CommandDefinition } from './define-command.js';
+import { approve } from './approve.js';
+import { auditTrail } from './audit-trail.js';
 import { driftAudit } from './drift-audit.js';
+import { driftFix } from './drift-fix.js';
 import { driftLint } from './drift-lint.js';
+import { driftOpenPr } from './drift-open-pr.js';
 import { pingAck } from './ping-ack.js';
 import { requestConfirm } from './request-confirm.js';
 import { requestMovie } from './request-movie.js';
@@ -8,14 +12,15 @@ import { requestNotifyMe } from './request-notify-me.js';
 import { requestPick } from './request-pick.js';
 import { requestSeasons } from './request-seasons.js';
 import { requestTv } from './request-tv.js';
+import { revert } from './revert.js';
 import { ping } from './ping.js';
 import { status } from './status.js';
 
 /** Every slash command, listed explicitly (registry.test.ts fails when a file is missing). */
-export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint, requestMovie, requestTv];
+export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint, requestMovie, requestTv, driftFix, auditTrail];
 
 /** Every button/select action kind. */
-export const actions: readonly ActionDefinition[] = [pingAck, requestPick, requestSeasons, requestConfirm, requestNotifyMe];
+export const actions: readonly ActionDefinition[] = [pingAck, requestPick, requestSeasons, requestConfirm, requestNotifyMe, driftOpenPr, approve, revert];
 
 /** What the dispatcher looks things up in; tests may build their own. */
 export interface Registry {

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import { approve } from '../commands/approve.js';
+import { auditTrail } from '../commands/audit-trail.js';
 import { driftAudit } from '../commands/drift-audit.js';
+import { driftFix } from '../commands/drift-fix.js';
 import { driftLint } from '../commands/drift-lint.js';
+import { driftOpenPr } from '../commands/drift-open-pr.js';
 import { pingAck } from '../commands/ping-ack.js';
 import { requestConfirm } from '../commands/request-confirm.js';
 import { requestMovie } from '../commands/request-movie.js';
@@ -8,6 +12,7 @@ import { requestNotifyMe } from '../commands/request-notify-me.js';
 import { requestPick } from '../commands/request-pick.js';
 import { requestSeasons } from '../commands/request-seasons.js';
 import { requestTv } from '../commands/request-tv.js';
+import { revert } from '../commands/revert.js';
 import { ping } from '../commands/ping.js';
 import { status } from '../commands/status.js';
 
@@ -46,6 +51,11 @@ export const jobMap = {
   'media.request-seasons': actionJob(requestSeasons.payload),
   'media.request-confirm': actionJob(requestConfirm.payload),
   'media.request-notify-me': actionJob(requestNotifyMe.payload),
+  'drift.fix': commandJob(driftFix.options),
+  'drift.open-pr': actionJob(driftOpenPr.payload),
+  'drift.approve': actionJob(approve.payload),
+  'drift.revert': actionJob(revert.payload),
+  'audit.trail': commandJob(auditTrail.options),
 } as const;
 
 export type JobName = keyof typeof jobMap;

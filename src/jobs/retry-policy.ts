@@ -25,4 +25,10 @@ export const retryPolicy: Readonly<Record<JobName, RetryPolicy>> = {
   // Filing a request is not idempotent on Overseerr's side: never retried.
   'media.request-confirm': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
   'media.request-notify-me': { attempts: 3, backoff: { type: 'fixed', delay: 1_000 } },
+  // Remediation: retried only for forge/git hiccups; the processors are idempotent (same commit, merge claim).
+  'drift.fix': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
+  'drift.open-pr': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
+  'drift.approve': { attempts: 2, backoff: { type: 'fixed', delay: 3_000 } },
+  'drift.revert': { attempts: 1, backoff: { type: 'fixed', delay: 3_000 } },
+  'audit.trail': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
 };

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
 import { createActionStore, type ActionStore } from './action-store.js';
+import { createAuditTrailStore, type AuditTrailStore } from './audit-trail-store.js';
 import { createDedupeStore, type DedupeStore } from './dedupe-store.js';
 import { createRunStore, type RunStore } from './run-store.js';
 import type { SubscriptionStore } from '../media/subscriptions.js';
@@ -30,6 +31,7 @@ export function createStores(options: StoresOptions): Stores {
     runStore: createRunStore({ redis, prefix, clock }),
     actionStore: createActionStore({ redis, prefix, clock }),
     dedupeStore: createDedupeStore(redis, prefix),
+    auditTrailStore: createAuditTrailStore({ redis, prefix, clock }),
     subscriptionStore: createSubscriptionStore({ redis, prefix }),
     close: async () => { await redis.quit(); },
   };

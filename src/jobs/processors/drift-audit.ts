@@ -1,7 +1,10 @@
-import type { Attachment } from '../../bot/chat-port.js';
+import type { ActionButton, Attachment } from '../../bot/chat-port.js';
+import { driftOpenPr } from '../../commands/drift-open-pr.js';
 import type { AuditOptions, AuditResult } from '../../drift/audit-report.js';
 import { serviceKey } from '../../drift/audit-report.js';
 import { groupByService, renderAuditJson, renderAuditMarkdown, renderAuditSummary, renderServiceDiff, renderServiceMessage } from '../../drift/render-audit.js';
+import type { DriftItem } from '../../drift/drift-item.js';
+import { planEdits } from '../../drift/remediate/field-edit.js';
 import { diffFileName } from '../../drift/service-diff.js';
 import type { Report } from '../../report/report.js';
 import type { Processor, ProcessorContext } from '../processor.js';
@@ -9,6 +12,8 @@ import type { Processor, ProcessorContext } from '../processor.js';
 /** What the audit job needs: the audit itself, wired by the composition root (`driftAuditDeps`). */
 export interface DriftAuditJobDeps {
   readonly audit: (options: AuditOptions) => Promise<AuditResult>;
+  /** Offer an "Open PR" button under each drifted service (only when a forge is configured). */
+  readonly openPrButtons?: boolean;
 }
 
 /** Thread messages per run at most; everything else is in `drift-report.md` (chat rate limits). */
@@ -22,11 +27,19 @@ const diffAttachment = (result: AuditResult, key: string): Attachment[] => {
   return side === undefined || diff === '' ? [] : [{ filename: diffFileName(side), content: diff, contentType: 'text/x-diff' }];
 };
 
+/** The "Open PR" button of a service whose drift can (at least partly) be written back to git. */
+async function openPrButton(items: readonly DriftItem[], ctx: ProcessorContext): Promise<ActionButton[]> {
+  const first = items[0];
+  if (first?.service == null || !planEdits(items).some((p) => 'edit' in p)) return [];
+  return [await ctx.createButton(driftOpenPr, { host: first.host, stack: first.stack, service: first.service }, 'Open PR', 'primary')];
+}
+
 /** Posts one thread message per drifted service (with its diff); returns whether it could. */
-async function postServices(result: AuditResult, ctx: ProcessorContext): Promise<boolean> {
+async function postServices(result: AuditResult, ctx: ProcessorContext, withButtons: boolean): Promise<boolean> {
   if (ctx.post === undefined) return false;
   for (const [key, items] of groupByService(result.report.items).slice(0, MAX_SERVICE_MESSAGES)) {
-    await ctx.post({ text: renderServiceMessage(key, items), attachments: diffAttachment(result, key) });
+    const buttons = withButtons ? await openPrButton(items, ctx) : [];
+    await ctx.post({ text: renderServiceMessage(key, items), attachments: diffAttachment(result, key), ...(buttons.length > 0 ? { buttons } : {}) });
   }
   return true;
 }
@@ -55,6 +68,6 @@ export function driftAuditProcessor(deps: DriftAuditJobDeps): Processor<'drift.a
     await ctx.progress('🔄 Auditing hosts against git…');
     const { host, stack } = payload.options;
     const result = await deps.audit({ host, stack });
-    return auditReport(result, await postServices(result, ctx));
+    return auditReport(result, await postServices(result, ctx, deps.openPrButtons === true));
   };
 }

@@ -15,4 +15,10 @@ export const processors: Processors = {
   'drift.lint': driftNotWired('drift.lint'),
   // Replaced by `mediaRequestProcessors(config, stores)` in the composition root.
   ...requestPlaceholders,
+  // Replaced by `remediationProcessors(…)` in the composition root (they need config and Redis).
+  'drift.fix': driftNotWired('drift.fix'),
+  'drift.open-pr': driftNotWired('drift.open-pr'),
+  'drift.approve': driftNotWired('drift.approve'),
+  'drift.revert': driftNotWired('drift.revert'),
+  'audit.trail': driftNotWired('audit.trail'),
 };

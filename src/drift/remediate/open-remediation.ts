@@ -1,0 +1,90 @@
+import { join } from 'node:path';
+import { UserError } from '../../errors.js';
+import type { Forge, PullRequest } from '../../forge/forge.js';
+import type { AuditOptions, AuditResult } from '../audit-report.js';
+import type { HostTarget } from '../discover-stacks.js';
+import type { DriftItem } from '../drift-item.js';
+import { normalizeProjectName } from '../load-stack.js';
+import { backportService, type BackportResult } from './backport-service.js';
+import { commitTitle, renderPrBody } from './pr-body.js';
+import { refreshRepoDocs } from './repo-docs.js';
+import { withClone } from './with-clone.js';
+
+/** What remediation needs, wired by the composition root. */
+export interface RemediationDeps {
+  readonly audit: (options: AuditOptions) => Promise<AuditResult>;
+  readonly forge: Forge;
+  /** Target branch and stacks folder (config `apps`). */
+  readonly apps: { readonly branch: string; readonly stacksDir: string };
+  readonly hosts: readonly HostTarget[];
+  /** Where per-job clones are made (and removed). */
+  readonly tmpDir: string;
+  readonly now: () => Date;
+}
+
+export interface RemediationTarget {
+  readonly host?: string | undefined;
+  readonly stack: string;
+  readonly service: string;
+  readonly requestedBy: string;
+}
+
+export interface OpenedRemediation {
+  readonly pr: PullRequest;
+  readonly host: string;
+  readonly branch: string;
+  readonly backport: BackportResult;
+  readonly auditedCommit: string;
+}
+
+/** The drift label every remediation PR carries. */
+export const REMEDIATION_LABEL = 'drift-remediation';
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+/** `fix/drift-<service>-<yyyymmddhhmm>` (UTC). */
+export const fixBranch = (service: string, at: Date): string =>
+  `fix/drift-${service}-${at.getUTCFullYear()}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}`;
+
+function serviceItems(result: AuditResult, target: RemediationTarget): { host: string; items: DriftItem[] } {
+  const mine = result.report.items.filter((i) => i.stack === target.stack && i.service === target.service && (target.host === undefined || i.host === target.host));
+  const host = mine[0]?.host;
+  if (host === undefined) {
+    throw new UserError('no-drift', `${target.stack}/${target.service} matches git${target.host === undefined ? '' : ` on ${target.host}`}: there is nothing to fix.`);
+  }
+  return { host, items: mine.filter((i) => i.host === host) };
+}
+
+/**
+ * FR-2.1–2.3: re-audits the stack, backports the service in a private clone, refreshes the repo docs,
+ * commits `fix(<stack>): sync <service> with running state` on `fix/drift-<service>-<minute>`,
+ * pushes and opens a PR labelled `drift-remediation`. Commit dates are the minute, so a retried job
+ * pushes the same commit again instead of a second one.
+ */
+export async function openRemediation(deps: RemediationDeps, target: RemediationTarget): Promise<OpenedRemediation> {
+  const result = await deps.audit({ host: target.host, stack: target.stack });
+  const { host, items } = serviceItems(result, target);
+  const endpoint = deps.hosts.find((h) => h.name === host)?.endpoint ?? null;
+  const now = deps.now();
+  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const branch = fixBranch(target.service, minute);
+  const title = commitTitle(target.stack, target.service);
+  return withClone(deps.forge.remote, deps.apps.branch, deps.tmpDir, async (clone) => {
+    await clone.git(['checkout', '--quiet', '-b', branch, result.report.commit]);
+    const stackDir = join(clone.dir, deps.apps.stacksDir, target.stack);
+    const backport = await backportService({ stackDir, endpoint, project: normalizeProjectName(target.stack), service: target.service, items });
+    if (backport.changes.length === 0) {
+      const why = backport.skipped.map((s) => `${s.item.path}: ${s.reason}`).join('; ');
+      throw new UserError('nothing-to-backport', `Nothing of ${target.stack}/${target.service} can be written back to git (${why}).`);
+    }
+    await refreshRepoDocs({ repoDir: clone.dir, stacksDir: deps.apps.stacksDir, hosts: deps.hosts, auditedAt: now, commit: result.report.commit });
+    await clone.git(['add', '--all', '--', '.']);
+    await clone.git(['commit', '--quiet', '-m', title], { date: minute });
+    await clone.git(['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`]);
+    const body = renderPrBody({
+      host, stack: target.stack, service: target.service, ...backport, auditedCommit: result.report.commit,
+      auditedAt: result.report.generatedAt, report: items, requestedBy: target.requestedBy,
+    });
+    const pr = await deps.forge.openPullRequest({ branch, base: deps.apps.branch, title, body, labels: [REMEDIATION_LABEL] });
+    return { pr, host, branch, backport, auditedCommit: result.report.commit };
+  });
+}
