@@ -13,6 +13,8 @@ export interface Stores {
   readonly dedupeStore: DedupeStore;
   /** Media "notify me too" subscriptions and sent notices. */
   readonly subscriptionStore: SubscriptionStore;
+  /** Remediation audit trail and merge claims (durable). */
+  readonly auditTrailStore: AuditTrailStore;
   close(): Promise<void>;
 }
 
