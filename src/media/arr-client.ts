@@ -7,7 +7,7 @@ import {
 } from './arr-schemas.js';
 import { z } from 'zod';
 
-/** Paging and filters of `/queue` and `/history` (ids are joined with commas). */
+/** Paging and filters of `/queue` and `/history` (id lists are sent as repeated keys). */
 export interface ArrPageQuery {
   readonly page?: number;
   readonly pageSize?: number;
@@ -39,11 +39,9 @@ export interface ArrClient {
 }
 
 /** `{page, pageSize, ...filter}` as query parameters. */
-export function toPageQuery(query: ArrPageQuery = {}): Record<string, string | number> {
-  const out: Record<string, string | number> = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
-  for (const [key, value] of Object.entries(query.filter ?? {})) {
-    out[key] = Array.isArray(value) ? value.join(',') : typeof value === 'boolean' ? String(value) : (value as string | number);
-  }
+export function toPageQuery(query: ArrPageQuery = {}): Record<string, string | number | readonly number[]> {
+  const out: Record<string, string | number | readonly number[]> = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
+  for (const [key, value] of Object.entries(query.filter ?? {})) out[key] = typeof value === 'boolean' ? String(value) : value;
   return out;
 }
 

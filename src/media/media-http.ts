@@ -1,4 +1,4 @@
-import { toQueryString } from './encode-query.js';
+import { encodeQueryValue } from './encode-query.js';
 import { networkError, type MediaCallSite } from './media-error.js';
 
 /** One media service endpoint. Credentials go in `headers` and never into URLs or errors. */
@@ -17,7 +17,8 @@ export interface MediaTarget {
 export interface MediaCall {
   readonly method: 'GET' | 'POST' | 'PUT';
   readonly path: string;
-  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  /** Arrays become repeated keys (`movieIds=1&movieIds=2`), as ASP.NET binds lists; undefined is left out. */
+  readonly query?: Readonly<Record<string, string | number | readonly number[] | undefined>>;
   readonly body?: unknown;
   readonly signal?: AbortSignal | undefined;
 }
@@ -41,6 +42,10 @@ function siteOf(target: MediaTarget, call: MediaCall): MediaCallSite {
   return { service: target.service, method: call.method, path: call.path, host };
 }
 
+function toQuery(query: NonNullable<MediaCall['query']>): string {
+  return Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => `${encodeQueryValue(key)}=${encodeQueryValue(String(v))}`))).join('&');
+}
+
 function parse(text: string): { json: boolean; body: unknown } {
   if (text.trim() === '') return { json: false, body: undefined };
   try {
@@ -55,7 +60,7 @@ export async function callMedia(target: MediaTarget, call: MediaCall): Promise<M
   const site = siteOf(target, call);
   const timeout = AbortSignal.timeout(target.timeoutMs);
   const signal = call.signal === undefined ? timeout : AbortSignal.any([timeout, call.signal]);
-  const qs = call.query === undefined ? '' : toQueryString(call.query);
+  const qs = toQuery(call.query ?? {});
   const url = `${target.url.replace(/\/+$/, '')}${call.path}${qs === '' ? '' : `?${qs}`}`;
   const headers: Record<string, string> = { Accept: 'application/json', ...target.headers };
   if (call.body !== undefined) headers['Content-Type'] = 'application/json';

@@ -1,7 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExternalError } from '../../src/errors.js';
 import { fieldValue } from '../../src/media/arr-schemas.js';
+import { createProwlarrClient, type ProwlarrClient } from '../../src/media/prowlarr-client.js';
 import { createRadarrClient, type RadarrClient } from '../../src/media/radarr-client.js';
+import { startProwlarrEmulator, type ProwlarrEmulator } from '../emulators/prowlarr/prowlarr-emulator.js';
 import { startRadarrEmulator, type RadarrEmulator } from '../emulators/radarr/radarr-emulator.js';
 
 /** The ExternalError code a call fails with ('no-error' when it succeeds). */
@@ -36,15 +38,26 @@ async function expectErrorClasses(c: ErrorCase): Promise<void> {
   c.emu.override('GET', c.path, { status: 200, body: c.wrongShape });
   expect(await codeOf(c.call('ok'))).toBe('bad-response');
   c.emu.override('GET', c.path, { status: 503, body: { message: 'Database is locked' } });
-  const error = await c.call('ok').catch((e: unknown) => e);
+  const error = await failureOf(c.call('ok'));
   expect(error).toBeInstanceOf(ExternalError);
-  expect((error as ExternalError).code).toBe('http-error');
-  expect((error as ExternalError).message).toContain('Database is locked');
+  expect(error.code).toBe('http-error');
+  expect(error.message).toContain('Database is locked');
   c.emu.override('GET', c.path, undefined);
   await c.emu.down();
   expect(await codeOf(c.call('ok'))).toBe('refused');
   await c.emu.up();
   expect(await codeOf(c.call('ok'))).toBe('no-error');
+}
+
+/** The ExternalError a call fails with (anything else fails the test). */
+async function failureOf(promise: Promise<unknown>): Promise<ExternalError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ExternalError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
 }
 
 const tlsUrl = (url: string) => url.replace('http://', 'https://');
@@ -119,8 +132,8 @@ describe('Radarr client against the Radarr emulator', () => {
   });
 
   it('turns a validation failure into http-error with the server message', async () => {
-    const error = await radarr.addMovie({ tmdbId: 424, title: 'x', qualityProfileId: 2, rootFolderPath: '/nowhere' }).catch((e: unknown) => e);
-    expect((error as ExternalError).code).toBe('http-error');
+    const error = await failureOf(radarr.addMovie({ tmdbId: 424, title: 'x', qualityProfileId: 2, rootFolderPath: '/nowhere' }));
+    expect(error.code).toBe('http-error');
   });
 
   it('classifies refused, timeout, tls, 401, bad JSON, wrong shape and 5xx', async () => {
@@ -134,8 +147,56 @@ describe('Radarr client against the Radarr emulator', () => {
   });
 
   it('never puts the API key into an error message or its context', async () => {
-    const error = await createRadarrClient({ url: emu.url, apiKey: 'secret-key-abc123', timeoutMs: 3000 }).status().catch((e: unknown) => e as ExternalError);
+    const error = await failureOf(createRadarrClient({ url: emu.url, apiKey: 'secret-key-abc123', timeoutMs: 3000 }).status());
     expect(error.code).toBe('unauthorized');
     expect(JSON.stringify({ m: error.message, c: error.context })).not.toContain('secret-key-abc123');
+  });
+});
+
+describe('Prowlarr client against the Prowlarr emulator', () => {
+  let emu: ProwlarrEmulator;
+  let prowlarr: ProwlarrClient;
+  beforeAll(async () => {
+    emu = await startProwlarrEmulator({ prowlarrUrl: 'http://prowlarr:9696', radarrUrl: 'http://radarr:7878', sonarrUrl: 'http://sonarr:8989' });
+    prowlarr = createProwlarrClient({ url: emu.url, apiKey: emu.apiKey, timeoutMs: 3000 });
+  });
+  afterEach(() => { expect(emu.violations).toEqual([]); });
+  afterAll(async () => { await emu.close(); });
+
+  it('reads applications with the URLs both ways, indexers and status', async () => {
+    expect((await prowlarr.status()).appName).toBe('Prowlarr');
+    const apps = await prowlarr.applications();
+    expect(apps.map((a) => [a.implementation, fieldValue(a, 'prowlarrUrl'), fieldValue(a, 'baseUrl')])).toEqual([
+      ['Radarr', 'http://prowlarr:9696', 'http://radarr:7878'], ['Sonarr', 'http://prowlarr:9696', 'http://sonarr:8989'],
+    ]);
+    const [indexer] = await prowlarr.indexers();
+    expect(indexer).toMatchObject({ name: 'EmuTracker', enable: true });
+    expect(indexer === undefined ? undefined : await prowlarr.testIndexer(indexer)).toEqual({ ok: true });
+    expect(await prowlarr.testAllIndexers()).toMatchObject([{ isValid: true }]);
+  });
+
+  it('searches with an encoded query and sends id lists as repeated keys', async () => {
+    const [indexer] = await prowlarr.indexers();
+    const hits = await prowlarr.search({ query: "Schindler's List", indexerIds: [indexer?.id ?? 0], categories: [2000], limit: 5 });
+    expect(hits.map((h) => h.title)).toEqual(['Schindler.s.List.1993.1080p.BluRay.x264-EMU']);
+    const raw = emu.log.at(-1)?.rawUrl ?? '';
+    expect(raw).toContain('query=Schindler%27s%20List');
+    expect(raw).toContain(`indexerIds=${indexer?.id ?? 0}`);
+  });
+
+  it('an indexer failure during search is an http-error carrying the message', async () => {
+    const [indexer] = await prowlarr.indexers();
+    emu.failSearch(indexer?.id ?? 0, 'Indexer EmuTracker is unavailable');
+    const error = await failureOf(prowlarr.search({ query: 'matrix' }));
+    expect([error.code, error.message.includes('EmuTracker is unavailable')]).toEqual(['http-error', true]);
+    emu.failSearch(indexer?.id ?? 0, undefined);
+  });
+
+  it('classifies refused, timeout, tls, 401, bad JSON, wrong shape and 5xx', async () => {
+    const make = (url: string, apiKey: string, timeoutMs: number) => createProwlarrClient({ url, apiKey, timeoutMs });
+    const clients = {
+      ok: prowlarr, 'wrong-key': make(emu.url, 'wrong', 3000), 'short-timeout': make(emu.url, emu.apiKey, 200), tls: make(tlsUrl(emu.url), emu.apiKey, 3000),
+    };
+    await expectErrorClasses({ emu, path: '/api/v1/applications', call: (k) => clients[k].applications(), wrongShape: [{ id: 'one' }] });
   });
 });

@@ -56,10 +56,11 @@ export function commandRoute(names: readonly string[], run: CommandRunner): ArrR
   };
 }
 
-const byCommand = (ctx: ArrContext) => {
+/** `GET /command/{id}`. */
+export const commandByIdRoute: ArrRoute = { method: 'GET', template: '/command/{id}', handle: (ctx: ArrContext) => {
   const c = ctx.state.commands.find((x) => x.id === ctx.id);
   return c === undefined ? message(404, 'NotFound') : json(commandJson(c));
-};
+} };
 
 /** Routes Radarr and Sonarr share (`/api/v3`); `mediaKey` filters queue/history (`movieIds` / `seriesIds`). */
 export function sharedRoutes(mediaKey: 'movieId' | 'seriesId'): ArrRoute[] {
@@ -81,7 +82,7 @@ export function sharedRoutes(mediaKey: 'movieId' | 'seriesId'): ArrRoute[] {
         ...(state.appName === 'Radarr' ? { language: { id: 1, name: 'English' } } : {}),
       }))),
     },
-    { method: 'GET', template: '/command/{id}', handle: byCommand },
+    commandByIdRoute,
     {
       method: 'GET', template: '/queue', handle: ({ state, req }) => {
         const wanted = ids(req.url, filterKey);

@@ -3,20 +3,20 @@ import { nextId, qbittorrentClient, syncedIndexer, type ArrState, type HealthSee
 /** Seed and fault helpers every Servarr emulator exposes (all return the created record). */
 export interface ArrSeeding {
   /** A Prowlarr-synced Torznab indexer (`"<name> (Prowlarr)"`, baseUrl `<prowlarrUrl>/<id>/`). */
-  seedSyncedIndexer(input: { prowlarrUrl: string; prowlarrIndexerId: number; name: string; apiKey?: string }): IndexerSeed;
+  readonly seedSyncedIndexer: (input: { prowlarrUrl: string; prowlarrIndexerId: number; name: string; apiKey?: string }) => IndexerSeed;
   /** A hand-made indexer (not from Prowlarr); `fields.baseUrl` defaults to a public tracker URL. */
-  seedIndexer(input: { name: string; fields?: IndexerSeed['fields']; enable?: boolean }): IndexerSeed;
-  removeIndexer(id: number): void;
-  seedQbittorrent(input: { host: string; port: number; category: string }): ProviderSeed;
-  removeDownloadClient(id: number): void;
-  seedRootFolder(path: string, accessible?: boolean): { id: number; path: string };
-  seedRemotePathMapping(input: { host: string; remotePath: string; localPath: string }): { id: number };
-  seedQualityProfile(name: string): { id: number; name: string };
+  readonly seedIndexer: (input: { name: string; fields?: IndexerSeed['fields']; enable?: boolean }) => IndexerSeed;
+  readonly removeIndexer: (id: number) => void;
+  readonly seedQbittorrent: (input: { host: string; port: number; category: string }) => ProviderSeed;
+  readonly removeDownloadClient: (id: number) => void;
+  readonly seedRootFolder: (path: string, accessible?: boolean) => { id: number; path: string };
+  readonly seedRemotePathMapping: (input: { host: string; remotePath: string; localPath: string }) => { id: number };
+  readonly seedQualityProfile: (name: string) => { id: number; name: string };
   /** Replaces `/health`. */
-  setHealth(items: readonly HealthSeed[]): void;
+  readonly setHealth: (items: readonly HealthSeed[]) => void;
   /** Makes `/indexer/test` (and testall) fail for that id with `message`; `undefined` heals it. */
-  failIndexerTest(id: number, message: string | undefined): void;
-  failDownloadClientTest(id: number, message: string | undefined): void;
+  readonly failIndexerTest: (id: number, message: string | undefined) => void;
+  readonly failDownloadClientTest: (id: number, message: string | undefined) => void;
 }
 
 function toggle(map: Map<number, string>, id: number, message: string | undefined): void {
