@@ -15,7 +15,8 @@ const fran = { id: '200000000000000002', username: 'fran', roleIds: [] };
 const sam = { id: '300000000000000033', username: 'sam', roleIds: [] };
 const quinn = { id: '400000000000000004', username: 'quinn', roleIds: [] };
 const kid = { id: '120000000000000009', username: 'kid', roleIds: [] };
-const people: Person[] = [fran, sam, quinn, kid].map((u) => ({ name: u.username, role: 'family', discordId: u.id }));
+const uma = { id: '600000000000000006', username: 'uma', roleIds: [] };
+const people: Person[] = [fran, sam, quinn, kid, uma].map((u) => ({ name: u.username, role: 'family', discordId: u.id }));
 
 interface Component { readonly type: number; readonly custom_id?: string; readonly label?: string; readonly options?: { value: string; label: string }[] }
 const componentsOf = (m: StoredMessage): Component[] =>
@@ -33,11 +34,11 @@ describe('/request on Discord (real discord.js, Discord + Overseerr emulators, w
   beforeAll(async () => {
     redis = await startTestRedis();
     os = await startOverseerrEmulator();
-    emu = await startDiscordEmulator({ users: [fran, sam, quinn, kid] });
+    emu = await startDiscordEmulator({ users: [fran, sam, quinn, kid, uma] });
     const opts: StackOptions = { emu, redisUrl: redis.url, prefix: uniquePrefix(), access: { people } };
     bot = await startDiscordBot(opts);
     const chat = new DiscordChat({ token: emu.token, apiUrl: emu.apiUrl, logger: silentLogger() });
-    worker = startRequestWorker({ overseerr: os, redisUrl: redis.url, prefix: opts.prefix, people, chats: { discord: chat } });
+    worker = startRequestWorker({ overseerr: os, redisUrl: redis.url, prefix: opts.prefix, people, chats: { discord: chat }, requestsPerHour: 3 });
   });
   afterAll(async () => {
     await bot.stop();
@@ -145,5 +146,48 @@ describe('/request on Discord (real discord.js, Discord + Overseerr emulators, w
     const { thread, results } = await search(fran.id, 'movie', 'Fast & Furious');
     await emu.select(results.id, selectOf(results)?.custom_id ?? '', ['13804'], sam.id);
     await emu.waitFor(() => emu.messagesIn(thread).find((m) => m.content.includes("belongs to fran's request")), 'refusal', 20_000);
+  });
+
+  it('pages the season picker past 25 options and requests a season from page 2', async () => {
+    const { thread, results } = await search(sam.id, 'tv', 'The Simpsons');
+    const card = await pick(sam.id, thread, results, 456, (m) => m.content.includes('Choose the seasons') && m.content.includes('Simpsons'));
+    const first = selectOf(card);
+    expect(first?.options).toHaveLength(25);
+    expect(first?.options?.at(-1)?.value).toBe('23');
+    await emu.click(card.id, button(card, 'Seasons page 2')?.custom_id ?? '', sam.id);
+    const page2 = await emu.waitFor(() => emu.messagesIn(thread).find((m) => m.id !== card.id && selectOf(m)?.options?.[1]?.value === '24'), 'page 2', 20_000);
+    expect(selectOf(page2)?.options?.map((o) => o.value)).toEqual(['all', ...Array.from({ length: 13 }, (_, i) => String(24 + i))]);
+    await emu.select(page2.id, selectOf(page2)?.custom_id ?? '', ['30'], sam.id);
+    const confirmCard = await emu.waitFor(() => emu.messagesIn(thread).find((m) => m.content.includes('Request season 30 of The Simpsons (1989)?')), 'confirm', 20_000);
+    await confirm(sam.id, thread, confirmCard, 'Request season 30', 'requested and approved');
+    expect(os.requests.filter((r) => r.tmdbId === 456).map((r) => [...r.seasons])).toEqual([[30]]);
+  });
+
+  it('offers "Request in 4K" only to a user with the 4K permission, and files it as 4K', async () => {
+    const { thread, results } = await search(uma.id, 'movie', 'tmdb:603');
+    const card = await pick(uma.id, thread, results, 603, (m) => m.content.includes('Request The Matrix (1999)?'));
+    expect(card.content).toContain('**Status:** available');
+    expect(button(card, 'Request')).toBeUndefined();
+    await confirm(uma.id, thread, card, 'Request in 4K', 'waiting for an admin to approve');
+    expect(os.requests.filter((r) => r.tmdbId === 603).map((r) => [r.requestedBy, r.is4k])).toEqual([[6, true]]);
+  });
+
+  it('says plainly that Overseerr is down when it is unreachable at confirm time, and nothing is filed', async () => {
+    const { thread, results } = await search(uma.id, 'movie', 'Heat year:1986');
+    const card = await pick(uma.id, thread, results, 31264, (m) => m.content.includes('Request Heat (1986)?'));
+    await os.down();
+    try {
+      await confirm(uma.id, thread, card, 'Request', 'is down right now. Nothing was requested');
+    } finally {
+      await os.up();
+    }
+    expect(os.requests.filter((r) => r.tmdbId === 31264)).toHaveLength(0);
+  });
+
+  it('rate-limits a person past rateLimits.requestsPerHour with a friendly message', async () => {
+    const ack = await emu.slash(fran.id, 'request movie', { title: 'Heat' });
+    expect(ack.callback.type).toBe(5);
+    const refusal = await emu.waitFor(() => [...emu.state.messages.values()].find((m) => m.content.includes('used /request 3 times in the last hour')), 'rate limit', 20_000);
+    expect(refusal.content).toContain('nothing was requested');
   });
 });

@@ -115,4 +115,17 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
     expect(textOf(refusal)).toContain('(1 movie request per 7 days)');
     expect(os.requests.filter((r) => r.tmdbId === 31264)).toHaveLength(0);
   });
+
+  it("honours Overseerr's partial-request setting: whole series only, no season picker", async () => {
+    os.state.partialRequestsEnabled = false;
+    const { thread, results } = await search(sam, 'tv', 'The Simpsons');
+    await fake.select(results.ts, selectOf(results)?.action_id ?? '', ['456'], sam);
+    const card = await next(thread, 'Overseerr requests whole series only');
+    expect(selectOf(card)).toBeUndefined();
+    await fake.clickButton(card.ts, button(card, 'Request all seasons')?.action_id ?? '', undefined, sam);
+    await next(thread, 'requested and approved');
+    const post = requestPosts(os).at(-1);
+    expect(post?.body).toEqual({ mediaType: 'tv', mediaId: 456, is4k: false, seasons: 'all' });
+    expect(os.requests.filter((r) => r.tmdbId === 456).map((r) => r.seasons.length)).toEqual([37]);
+  });
 });

@@ -4,7 +4,7 @@ import { ensureOwner, linkedUser, type RequestFlowDeps } from '../../media/reque
 import { quotaHint } from '../../media/request-quota.js';
 import type { Processor, ProcessorContext } from '../processor.js';
 import type { JobPayload } from '../job-map.js';
-import { linkHelpReport, outcomeReport } from './media-request-reports.js';
+import { linkHelpReport, lookupFailure, outcomeReport } from './media-request-reports.js';
 
 type ConfirmJob = JobPayload<'media.request-confirm'>;
 
@@ -33,7 +33,12 @@ export function mediaRequestConfirm(deps: RequestFlowDeps): Processor<'media.req
   return async (job, ctx) => {
     const { owner, mediaType, tmdbId, title, seasons, is4k } = job.payload;
     ensureOwner(owner, job.requester);
-    const linked = await linkedUser(deps, job.requester).catch(() => undefined);
+    let linked: Awaited<ReturnType<typeof linkedUser>>;
+    try {
+      linked = await linkedUser(deps, job.requester);
+    } catch (error) {
+      return lookupFailure(error);
+    }
     if (linked === undefined) return linkHelpReport(job.requester);
     const target = { mediaType, tmdbId, title };
     try {
