@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { cidr, httpUrl, optionalSecret, secret, strictObject, text } from './primitives.js';
+import { parseDuration } from './duration.js';
+import { cidr, duration, httpUrl, optionalSecret, secret, strictObject, text } from './primitives.js';
 
 const apiService = (example: string) =>
   strictObject({
@@ -12,7 +13,15 @@ const apiService = (example: string) =>
 /** Media services the health checks and requests talk to. Every service is optional. */
 export const mediaSchema = strictObject({
   /** Overseerr: family media requests. */
-  overseerr: apiService('http://overseerr.lan:5055').optional(),
+  overseerr: apiService('http://overseerr.lan:5055').extend({
+    /**
+     * The exact `Authorization` header value set in Overseerr → Settings → Notifications → Webhook;
+     * `POST /hooks/overseerr` refuses every call without it (and all calls when it is unset).
+     */
+    webhookSecret: optionalSecret().describe('webhook Authorization header value'),
+    /** How often the backup poll looks for newly available requests whose webhook was missed. */
+    notifyPoll: duration().default('10m').describe('backup poll interval for availability notices'),
+  }).transform((o) => ({ ...o, /** `notifyPoll` in milliseconds. */ notifyPollMs: parseDuration(o.notifyPoll) })).optional(),
   /** Radarr (movies). */
   radarr: apiService('http://radarr.lan:7878').optional(),
   /** Sonarr (series). */
@@ -23,6 +32,8 @@ export const mediaSchema = strictObject({
   plex: strictObject({
     url: httpUrl('http://plex.lan:32400').describe('base URL'),
     token: secret().describe('X-Plex-Token'),
+    /** Plex Web address people open (e.g. `https://plex.example.com`); availability notices link to it. */
+    webUrl: httpUrl('https://plex.example.com').optional().describe('Plex Web URL for "watch" links'),
   }).optional(),
   /** qBittorrent Web UI login. */
   qbittorrent: strictObject({

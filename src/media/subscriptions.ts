@@ -54,4 +54,6 @@ export interface SubscriptionStore {
   /** Marks a notice as delivered; true the first time, false when it already was (idempotent). */
   markNotified(key: NoticeKey): Promise<boolean>;
   isNotified(key: NoticeKey): Promise<boolean>;
+  /** True only the first time `flag` is raised (durable), e.g. the poll's one-off baseline. */
+  firstTime(flag: string): Promise<boolean>;
 }

@@ -73,5 +73,6 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions): Subs
       return before !== 'sent';
     },
     isNotified: async (key) => (await redis.get(noticeKey(key))) === 'sent',
+    firstTime: async (flag) => (await redis.set(`${prefix}media-flag:${flag}`, '1', 'NX')) === 'OK',
   };
 }
