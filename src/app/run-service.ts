@@ -6,12 +6,14 @@ import { UserError } from '../errors.js';
 import { startHealthServer, type HealthProbe } from '../http/health-server.js';
 import { driftProcessors } from '../jobs/processors/drift-processors.js';
 import { mediaRequestProcessors } from '../jobs/processors/media-request-processors.js';
+import { requestsListProcessors } from '../jobs/processors/media-requests-list-wiring.js';
 import { processors } from '../jobs/processors/processors.js';
 import { reportTargets, scheduledTasks } from '../jobs/processors/scheduled-tasks.js';
 import { createProducer } from '../jobs/queue.js';
 import { openQueueDepth } from '../jobs/queue-depth.js';
 import { startSchedules } from '../jobs/schedules.js';
 import { startWorker } from '../jobs/worker.js';
+import { startMediaNotify } from './media-notify-wiring.js';
 import type { Logger } from '../log.js';
 import { createMetrics } from '../metrics/metrics.js';
 import { metricsRoute } from '../metrics/metrics-route.js';
@@ -55,6 +57,8 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   const chats: Partial<Record<Platform, ChatPort>> = roles.bot
     ? Object.fromEntries(adapters.map((a) => [a.platform, a]))
     : createOutboundChats(config.chat, log);
+  const notify = await startMediaNotify({ config, roles, redisUrl, prefix: bullPrefix, store: stores.subscriptionStore, chats, log });
+  closers.push(notify);
   if (roles.worker) {
     const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
     const schedules = await startSchedules({
@@ -63,10 +67,10 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
     });
     closers.push(startWorker({
       redisUrl, prefix: bullPrefix,
-      processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores) },
+      processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config) },
       chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
       concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, metrics,
-      extraHandlers: schedules.handlers,
+      extraHandlers: { ...schedules.handlers, ...notify.workerHandlers },
     }), schedules);
   }
   if (roles.bot) {
@@ -78,7 +82,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   // A read that reaches Redis; it rejects (→ failing) when Redis is down.
   const redisProbe: HealthProbe = { name: 'redis', probe: async () => (await stores.runStore.get('healthz-probe')) === undefined };
   const role = roles.bot && roles.worker ? 'bot+worker' : roles.bot ? 'bot' : 'worker';
-  const http = await startHealthServer({ host: config.http.host, port: config.http.port, role, probes: [redisProbe], log, routes: [metricsRoute(metrics)] });
+  const http = await startHealthServer({ host: config.http.host, port: config.http.port, role, probes: [redisProbe], log, routes: [metricsRoute(metrics), ...notify.routes] });
   closers.unshift(http);
   closers.push(queueDepth, stores);
   log.info({ role, health: `${http.url}/healthz`, platforms: Object.keys(chats) }, 'service started');

@@ -14,10 +14,11 @@ import { requestSeasons } from './request-seasons.js';
 import { requestTv } from './request-tv.js';
 import { revert } from './revert.js';
 import { ping } from './ping.js';
+import { requests } from './requests.js';
 import { status } from './status.js';
 
 /** Every slash command, listed explicitly (registry.test.ts fails when a file is missing). */
-export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint, requestMovie, requestTv, driftFix, auditTrail];
+export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint, requestMovie, requestTv, driftFix, auditTrail, requests];
 
 /** Every button/select action kind. */
 export const actions: readonly ActionDefinition[] = [pingAck, requestPick, requestSeasons, requestConfirm, requestNotifyMe, driftOpenPr, approve, revert];

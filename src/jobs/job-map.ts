@@ -14,6 +14,7 @@ import { requestSeasons } from '../commands/request-seasons.js';
 import { requestTv } from '../commands/request-tv.js';
 import { revert } from '../commands/revert.js';
 import { ping } from '../commands/ping.js';
+import { requests } from '../commands/requests.js';
 import { status } from '../commands/status.js';
 
 /** Who asked, by immutable platform id (never a token or a display name used for auth). */
@@ -56,6 +57,7 @@ export const jobMap = {
   'drift.approve': actionJob(approve.payload),
   'drift.revert': actionJob(revert.payload),
   'audit.trail': commandJob(auditTrail.options),
+  'media.requests-list': commandJob(requests.options),
 } as const;
 
 export type JobName = keyof typeof jobMap;

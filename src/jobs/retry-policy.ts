@@ -31,4 +31,6 @@ export const retryPolicy: Readonly<Record<JobName, RetryPolicy>> = {
   'drift.approve': { attempts: 2, backoff: { type: 'fixed', delay: 3_000 } },
   'drift.revert': { attempts: 1, backoff: { type: 'fixed', delay: 3_000 } },
   'audit.trail': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  // Read-only Overseerr calls; a second try covers a blip.
+  'media.requests-list': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
 };

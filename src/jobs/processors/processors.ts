@@ -1,6 +1,7 @@
 import type { Processors } from '../processor.js';
 import { driftNotWired } from './drift-not-wired.js';
 import { requestPlaceholders } from './media-request-processors.js';
+import { requestsListNotWired } from './media-requests-list-wiring.js';
 import { systemPingAck } from './system-ping-ack.js';
 import { systemPing } from './system-ping.js';
 import { systemStatus } from './system-status.js';
@@ -21,4 +22,6 @@ export const processors: Processors = {
   'drift.approve': driftNotWired('drift.approve'),
   'drift.revert': driftNotWired('drift.revert'),
   'audit.trail': driftNotWired('audit.trail'),
+  // Replaced by `requestsListProcessors(config)` in the composition root (needs media.overseerr).
+  'media.requests-list': requestsListNotWired,
 };

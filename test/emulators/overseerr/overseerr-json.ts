@@ -37,6 +37,7 @@ export function mediaJson(state: OverseerrState, title: SeedTitle, withRequests 
     requests: withRequests ? state.requests.filter((r) => r.tmdbId === title.tmdbId).map((r) => requestJson(state, r, false)) : [],
     createdAt: media.createdAt, updatedAt: media.createdAt,
     ...(media.status === 5 ? { plexUrl: `https://app.plex.tv/desktop#!/server/emu/details?key=${title.tmdbId}` } : {}),
+    ...(media.downloadStatus === undefined ? {} : { downloadStatus: media.downloadStatus }),
   };
 }
 

@@ -20,6 +20,8 @@ export interface StoredMedia {
   status4k: number;
   readonly seasonStatus: Map<number, number>;
   readonly createdAt: string;
+  /** `mediaInfo.downloadStatus[]` as download-sync fills it (set by tests; see overseerr-notify-hooks.ts). */
+  downloadStatus?: readonly Record<string, unknown>[];
 }
 
 /** All emulator state; one instance per emulator. */
