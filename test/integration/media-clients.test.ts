@@ -3,6 +3,8 @@ import { ExternalError } from '../../src/errors.js';
 import { fieldValue } from '../../src/media/arr-schemas.js';
 import { createProwlarrClient, type ProwlarrClient } from '../../src/media/prowlarr-client.js';
 import { createRadarrClient, type RadarrClient } from '../../src/media/radarr-client.js';
+import { createSonarrClient, type SonarrClient } from '../../src/media/sonarr-client.js';
+import { startSonarrEmulator, type SonarrEmulator } from '../emulators/sonarr/sonarr-emulator.js';
 import { startProwlarrEmulator, type ProwlarrEmulator } from '../emulators/prowlarr/prowlarr-emulator.js';
 import { startRadarrEmulator, type RadarrEmulator } from '../emulators/radarr/radarr-emulator.js';
 
@@ -198,5 +200,49 @@ describe('Prowlarr client against the Prowlarr emulator', () => {
       ok: prowlarr, 'wrong-key': make(emu.url, 'wrong', 3000), 'short-timeout': make(emu.url, emu.apiKey, 200), tls: make(tlsUrl(emu.url), emu.apiKey, 3000),
     };
     await expectErrorClasses({ emu, path: '/api/v1/applications', call: (k) => clients[k].applications(), wrongShape: [{ id: 'one' }] });
+  });
+});
+
+describe('Sonarr client against the Sonarr emulator', () => {
+  let emu: SonarrEmulator;
+  let sonarr: SonarrClient;
+  beforeAll(async () => {
+    emu = await startSonarrEmulator({ prowlarrUrl: 'http://prowlarr:9696', qbittorrent: { host: 'gluetun', port: 8080 } });
+    sonarr = createSonarrClient({ url: emu.url, apiKey: emu.apiKey, timeoutMs: 3000 });
+  });
+  afterEach(() => { expect(emu.violations).toEqual([]); });
+  afterAll(async () => { await emu.close(); });
+
+  it('reads the Servarr settings the checks compare (tvCategory, root folder, synced indexer)', async () => {
+    expect((await sonarr.status()).appName).toBe('Sonarr');
+    const [client] = await sonarr.downloadClients();
+    expect(client === undefined ? undefined : fieldValue(client, 'tvCategory')).toBe('tv-sonarr');
+    expect((await sonarr.rootFolders()).map((r) => r.path)).toEqual(['/data/media/tv']);
+    expect((await sonarr.indexers()).map((i) => i.name)).toEqual(['EmuTracker (Prowlarr)']);
+    emu.failDownloadClientTest(client?.id ?? 0, 'Unable to connect to qBittorrent');
+    const tested = client === undefined ? undefined : await sonarr.testDownloadClient(client);
+    expect(tested).toEqual({ ok: false, failures: [expect.objectContaining({ errorMessage: 'Unable to connect to qBittorrent' })] });
+    emu.failDownloadClientTest(client?.id ?? 0, undefined);
+  });
+
+  it('looks up, adds a series with chosen seasons, lists episodes and searches', async () => {
+    const [hit] = await sonarr.lookup('tvdb:81189');
+    expect(hit).toMatchObject({ title: 'Breaking Bad', tvdbId: 81189 });
+    const added = await sonarr.addSeries({ tvdbId: 81189, title: 'Breaking Bad', qualityProfileId: 2, rootFolderPath: '/data/media/tv', seasons: [{ seasonNumber: 2, monitored: true }] });
+    expect(added.seasons.filter((x) => x.monitored === true).map((x) => x.seasonNumber)).toEqual([2]);
+    expect((await sonarr.series(81189)).map((x) => x.id)).toEqual([added.id]);
+    emu.importEpisode(added.id ?? 0, 2, 3);
+    const episodes = await sonarr.episodes(added.id ?? 0);
+    expect(episodes.filter((e) => e.hasFile === true).map((e) => `${e.seasonNumber}x${e.episodeNumber}`)).toEqual(['2x3']);
+    expect((await sonarr.seriesById(added.id ?? 0)).statistics?.episodeFileCount).toBe(1);
+    expect((await sonarr.command('SeriesSearch', { seriesId: added.id })).name).toBe('SeriesSearch');
+  });
+
+  it('classifies refused, timeout, tls, 401, bad JSON, wrong shape and 5xx', async () => {
+    const make = (url: string, apiKey: string, timeoutMs: number) => createSonarrClient({ url, apiKey, timeoutMs });
+    const clients = {
+      ok: sonarr, 'wrong-key': make(emu.url, 'wrong', 3000), 'short-timeout': make(emu.url, emu.apiKey, 200), tls: make(tlsUrl(emu.url), emu.apiKey, 3000),
+    };
+    await expectErrorClasses({ emu, path: '/api/v3/rootfolder', call: (k) => clients[k].rootFolders(), wrongShape: [{ id: 1 }] });
   });
 });

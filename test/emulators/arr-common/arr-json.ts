@@ -49,14 +49,15 @@ export function statusJson(state: ArrState, urlBase: string) {
 export const healthJson = (items: readonly HealthSeed[]) =>
   items.map((h, id) => ({ id: id + 1, source: h.source, type: h.type, message: h.message, ...(h.wikiUrl === undefined ? {} : { wikiUrl: h.wikiUrl }) }));
 
-/** `CommandResource` (null properties omitted, as System.Text.Json does). */
-export function commandJson(c: CommandRecord) {
+/** `CommandResource` (null properties omitted); the `body` keys differ per app's spec. */
+export function commandJson(state: ArrState, c: CommandRecord) {
   const optional = { message: c.message, started: c.started, ended: c.ended, exception: c.exception };
   return {
     id: c.id, name: c.name, commandName: c.name.replace(/([a-z])([A-Z])/g, '$1 $2'),
     body: {
-      sendUpdatesToClient: true, updateScheduledTask: true, requiresDiskAccess: false, isExclusive: false, isTypeExclusive: false,
-      isLongRunning: false, name: c.name, trigger: 'manual', suppressMessages: false,
+      sendUpdatesToClient: true, updateScheduledTask: true, requiresDiskAccess: false, isExclusive: false,
+      ...(state.appName === 'Sonarr' ? {} : { isTypeExclusive: false }), ...(state.appName === 'Prowlarr' ? {} : { isLongRunning: false }),
+      name: c.name, trigger: 'manual', suppressMessages: false,
     },
     priority: 'normal', status: c.status, result: c.result, queued: c.queued, trigger: 'manual', stateChangeTime: c.ended ?? c.started ?? c.queued,
     sendUpdatesToClient: true, updateScheduledTask: true,

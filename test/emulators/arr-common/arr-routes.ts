@@ -51,7 +51,7 @@ export function commandRoute(names: readonly string[], run: CommandRunner): ArrR
       const body = (req.body ?? {}) as Record<string, unknown>;
       const name = names.find((n) => n.toLowerCase() === (typeof body.name === 'string' ? body.name : '').toLowerCase());
       if (name === undefined) return message(400, `Unknown command: ${String(body.name)}`);
-      return json(commandJson(enqueueCommand(state, name, body, run)), 201);
+      return json(commandJson(state, enqueueCommand(state, name, body, run)), 201);
     },
   };
 }
@@ -59,7 +59,7 @@ export function commandRoute(names: readonly string[], run: CommandRunner): ArrR
 /** `GET /command/{id}`. */
 export const commandByIdRoute: ArrRoute = { method: 'GET', template: '/command/{id}', handle: (ctx: ArrContext) => {
   const c = ctx.state.commands.find((x) => x.id === ctx.id);
-  return c === undefined ? message(404, 'NotFound') : json(commandJson(c));
+  return c === undefined ? message(404, 'NotFound') : json(commandJson(ctx.state, c));
 } };
 
 /** Routes Radarr and Sonarr share (`/api/v3`); `mediaKey` filters queue/history (`movieIds` / `seriesIds`). */
