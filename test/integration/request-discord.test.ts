@@ -132,6 +132,20 @@ describe('/request on Discord (real discord.js, Discord + Overseerr emulators, w
     expect(during.filter((c) => c.startsWith('POST') || c.includes('/search'))).toEqual([]);
   });
 
+  it('tells a family member that operator commands are not theirs, naming /request and /requests', async () => {
+    await emu.slash(kid.id, 'status', {});
+    const refusal = await emu.waitFor(() => [...emu.state.messages.values()].find((m) => m.content.includes('/status is for the operator')), 'refusal', 20_000);
+    expect(refusal.content).toContain('you can use /request and /requests');
+  });
+
+  it('explains a query it cannot read and what is accepted', async () => {
+    const posts = requestPosts(os).length;
+    await emu.slash(quinn.id, 'request movie', { title: 'https://example.com/movie/5' });
+    const answer = await emu.waitFor(() => [...emu.state.messages.values()].find((m) => m.content.includes('Links from example.com are not understood')), 'bad query', 20_000);
+    expect(answer.content).toContain('Accepted: a title (optionally with year:1993), tmdb:603');
+    expect(requestPosts(os)).toHaveLength(posts);
+  });
+
   it('explains an over-quota refusal with the quota numbers', async () => {
     const { thread, results } = await search(quinn.id, 'movie', 'Heat year:1995');
     expect(selectOf(results)?.options?.map((o) => o.value)).toEqual(['949']);
