@@ -17,12 +17,14 @@ const fran = 'U0FRAN001';
 const sam = 'U0SAM0001';
 const quinn = 'U0QUINN01';
 const kid = 'U0KID0001';
+const nora = 'U0NORA001';
 // Slack users are linked only through the people table (Overseerr has no Slack id field).
 const people: Person[] = [
   { name: 'fran', role: 'family', slackId: fran, overseerrUserId: overseerrUsers.fran },
   { name: 'sam', role: 'family', slackId: sam, overseerrUserId: overseerrUsers.sam },
   { name: 'quinn', role: 'family', slackId: quinn, overseerrUserId: overseerrUsers.quinn },
   { name: 'kid', role: 'family', slackId: kid },
+  { name: 'nora', role: 'family', slackId: nora, overseerrUserId: 5 },
 ];
 
 interface Element { readonly type: string; readonly action_id: string; readonly text?: { text: string }; readonly options?: { value: string }[] }
@@ -42,7 +44,7 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
   beforeAll(async () => {
     redis = await startTestRedis();
     os = await startOverseerrEmulator();
-    fake = await startSlackEmulator({ ...secrets, users: { [fran]: 'fran', [sam]: 'sam', [quinn]: 'quinn', [kid]: 'kid' } });
+    fake = await startSlackEmulator({ ...secrets, users: { [fran]: 'fran', [sam]: 'sam', [quinn]: 'quinn', [kid]: 'kid', [nora]: 'nora' } });
     const opts: SlackStackOptions = { fake, ...secrets, redisUrl: redis.url, prefix: uniquePrefix(), access: { people } };
     bot = await startSlackBot(opts);
     const log = silentLogger();
@@ -114,6 +116,16 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
     const refusal = await next(thread, 'used up your movie request quota');
     expect(textOf(refusal)).toContain('(1 movie request per 7 days)');
     expect(os.requests.filter((r) => r.tmdbId === 31264)).toHaveLength(0);
+  });
+
+  it('explains that the Overseerr account may not request at all', async () => {
+    const { thread, results } = await search(nora, 'movie', 'Fast & Furious');
+    await fake.select(results.ts, selectOf(results)?.action_id ?? '', ['13804'], nora);
+    const card = await next(thread, 'Request Fast');
+    await fake.clickButton(card.ts, button(card, 'Request')?.action_id ?? '', undefined, nora);
+    const refusal = await next(thread, 'ask an admin to allow requests for you');
+    expect(textOf(refusal)).toContain('Your account may not request Fast');
+    expect(os.requests.filter((r) => r.tmdbId === 13804)).toHaveLength(0);
   });
 
   it("honours Overseerr's partial-request setting: whole series only, no season picker", async () => {
