@@ -1,17 +1,10 @@
 import { loadConfig } from '../config/load-config.js';
-import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
-import { exitCodes, type ExitCode } from './exit-codes.js';
+import { defineCliCommand, type CliCommand } from './cli-command.js';
 
 /**
  * One-shot runs of jobs without chat. Each prints a human report, or JSON with --json, and
- * exits 0 (clean) / 1 (findings) / 3 (could not run). Until a job lands in this build its command
- * says so plainly and exits 3, so CI pipelines never mistake "not available" for "clean".
+ * exits 0 (clean) / 1 (findings) / 3 (could not run).
  */
-const notInThisBuild = (what: string) => (ctx: CliContext): Promise<ExitCode> => {
-  ctx.stderr.write(`${what} is not available in this build yet; \`homelab-bot --help\` lists what is.\n`);
-  return Promise.resolve(exitCodes.failure);
-};
-
 const json = { type: 'boolean', description: 'print the JSON report instead of text' } as const;
 
 export const jobCommands: readonly CliCommand[] = [
@@ -44,6 +37,10 @@ export const jobCommands: readonly CliCommand[] = [
     path: ['health'],
     summary: 'check the media pipeline services and their integration (exit 1 when a check fails)',
     options: { json },
-    run: notInThisBuild('health'),
+    run: async (ctx) => {
+      const [{ runHealthCli }, { silentLogger }] = await Promise.all([import('../checks/cli-health.js'), import('../log.js')]);
+      const config = await loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
+      return runHealthCli(config, { json: ctx.values['json'] === true }, ctx.stdout, silentLogger());
+    },
   }),
 ];

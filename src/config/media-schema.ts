@@ -46,6 +46,11 @@ export const mediaSchema = strictObject({
     url: httpUrl('http://gluetun.lan:8000').describe('control server base URL'),
     apiKey: optionalSecret().describe('control server API key (X-API-Key)'),
   }).optional(),
+  /** `/health` checks. */
+  health: strictObject({
+    /** Per-check time limit; a hung service costs one of these, not one per call. */
+    timeout: duration().default('10s').describe('per-check timeout'),
+  }).prefault({}),
   /** Home WAN addresses; the VPN check fails when a download client's public IP is in one of them. */
   homeCidrs: z.array(cidr(), { error: 'expected a list of IP addresses or CIDR ranges' }).default([]).describe('home WAN IP/CIDR'),
 });

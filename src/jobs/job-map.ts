@@ -15,6 +15,7 @@ import { requestTv } from '../commands/request-tv.js';
 import { revert } from '../commands/revert.js';
 import { ping } from '../commands/ping.js';
 import { requests } from '../commands/requests.js';
+import { health } from '../commands/health.js';
 import { status } from '../commands/status.js';
 
 /** Who asked, by immutable platform id (never a token or a display name used for auth). */
@@ -58,6 +59,7 @@ export const jobMap = {
   'drift.revert': actionJob(revert.payload),
   'audit.trail': commandJob(auditTrail.options),
   'media.requests-list': commandJob(requests.options),
+  'health.run': commandJob(health.options),
 } as const;
 
 export type JobName = keyof typeof jobMap;

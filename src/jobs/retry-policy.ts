@@ -33,4 +33,6 @@ export const retryPolicy: Readonly<Record<JobName, RetryPolicy>> = {
   'audit.trail': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
   // Read-only Overseerr calls; a second try covers a blip.
   'media.requests-list': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
+  // Read-only; failing services are values in the report, so one retry covers worker hiccups.
+  'health.run': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
 };

@@ -9,6 +9,7 @@ import type { Processors } from './processor.js';
 import { postResult, setStatusLine } from './post-result.js';
 import { processorContext } from './processor-context.js';
 import type { SystemView } from './system-view.js';
+import type { HealthStore } from '../store/health-store.js';
 
 /** What running a job needs; all passed in. */
 export interface JobDeps {
@@ -20,6 +21,8 @@ export interface JobDeps {
   readonly actionTtlMs: number;
   /** Version, uptime, queue counts and recent runs, for `/status`. */
   readonly system: SystemView;
+  /** Where `/health` results are cached for `/status` (from `createStores`). */
+  readonly healthStore?: HealthStore;
 }
 
 const isFinalAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);

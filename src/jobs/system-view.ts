@@ -1,4 +1,5 @@
 import type { Queue } from 'bullmq';
+import type { HealthStore } from '../store/health-store.js';
 import type { RunRecord, RunStore } from '../store/run-store.js';
 
 /** Job counts of the queue, by BullMQ state. */
@@ -20,6 +21,8 @@ export interface SystemView {
   uptimeMs(): number;
   queueCounts(): Promise<QueueCounts>;
   recentRuns(limit: number): Promise<RunRecord[]>;
+  /** The cached last `/health` run; absent when the worker has no health store. */
+  readonly health?: HealthStore;
 }
 
 export interface SystemViewOptions {
@@ -28,10 +31,11 @@ export interface SystemViewOptions {
   readonly queue: Pick<Queue, 'getJobCounts'>;
   readonly runStore: Pick<RunStore, 'listRecent'>;
   readonly clock?: () => Date;
+  readonly health?: HealthStore;
 }
 
 export function createSystemView(options: SystemViewOptions): SystemView {
-  const { version, startedAt, queue, runStore, clock = () => new Date() } = options;
+  const { version, startedAt, queue, runStore, clock = () => new Date(), health } = options;
   return {
     version,
     startedAt,
@@ -41,5 +45,6 @@ export function createSystemView(options: SystemViewOptions): SystemView {
       return { waiting: c['waiting'] ?? 0, active: c['active'] ?? 0, delayed: c['delayed'] ?? 0, failed: c['failed'] ?? 0, completed: c['completed'] ?? 0 };
     },
     recentRuns: (limit) => runStore.listRecent(limit),
+    ...(health === undefined ? {} : { health }),
   };
 }

@@ -34,7 +34,10 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   const prefix = options.prefix ?? 'hlb-bull';
   // Read-only handle on the same queue, for `/status` counts.
   const queue = new Queue(queueName, { connection, prefix });
-  const system = createSystemView({ version: options.version ?? packageVersion(), startedAt: new Date(), queue, runStore: options.runStore });
+  const system = createSystemView({
+    version: options.version ?? packageVersion(), startedAt: new Date(), queue, runStore: options.runStore,
+    ...(options.healthStore === undefined ? {} : { health: options.healthStore }),
+  });
   const deps: JobDeps = { ...options, actionTtlMs: options.actionTtlMs ?? 24 * 3600 * 1000, system };
   const handle = (job: Job): Promise<void> => options.extraHandlers?.[job.name]?.(job) ?? runJob(job, deps);
   const worker = new Worker(queueName, (job) => measured(job, handle, options.metrics), {

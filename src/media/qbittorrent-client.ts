@@ -37,7 +37,7 @@ export interface QbittorrentClient {
 function toForm(input: QbtAddTorrent): FormData {
   const form = new FormData();
   if (input.urls !== undefined) form.set('urls', input.urls.join('\n'));
-  if (input.torrent !== undefined) form.set('torrents', new Blob([input.torrent.data], { type: 'application/x-bittorrent' }), input.torrent.name);
+  if (input.torrent !== undefined) form.set('torrents', new Blob([input.torrent.data.slice()], { type: 'application/x-bittorrent' }), input.torrent.name);
   if (input.category !== undefined) form.set('category', input.category);
   if (input.savePath !== undefined) form.set('savepath', input.savePath);
   if (input.stopped !== undefined) {

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { createActionStore, type ActionStore } from './action-store.js';
 import { createAuditTrailStore, type AuditTrailStore } from './audit-trail-store.js';
 import { createDedupeStore, type DedupeStore } from './dedupe-store.js';
+import { createHealthStore, type HealthStore } from './health-store.js';
 import { createRunStore, type RunStore } from './run-store.js';
 import type { SubscriptionStore } from '../media/subscriptions.js';
 import { createSubscriptionStore } from './subscription-store.js';
@@ -15,6 +16,8 @@ export interface Stores {
   readonly subscriptionStore: SubscriptionStore;
   /** Remediation audit trail and merge claims (durable). */
   readonly auditTrailStore: AuditTrailStore;
+  /** The last /health run (for /status). */
+  readonly healthStore: HealthStore;
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export function createStores(options: StoresOptions): Stores {
     dedupeStore: createDedupeStore(redis, prefix),
     auditTrailStore: createAuditTrailStore({ redis, prefix, clock }),
     subscriptionStore: createSubscriptionStore({ redis, prefix }),
+    healthStore: createHealthStore({ redis, prefix }),
     close: async () => { await redis.quit(); },
   };
 }

@@ -2,6 +2,7 @@ import type { Processors } from '../processor.js';
 import { driftNotWired } from './drift-not-wired.js';
 import { requestPlaceholders } from './media-request-processors.js';
 import { requestsListNotWired } from './media-requests-list-wiring.js';
+import { healthProcessors } from './health-processors.js';
 import { systemPingAck } from './system-ping-ack.js';
 import { systemPing } from './system-ping.js';
 import { systemStatus } from './system-status.js';
@@ -24,4 +25,6 @@ export const processors: Processors = {
   'audit.trail': driftNotWired('audit.trail'),
   // Replaced by `requestsListProcessors(config)` in the composition root (needs media.overseerr).
   'media.requests-list': requestsListNotWired,
+  // Without config nothing is configured: /health says so. Replaced by `healthProcessors(config)`.
+  ...healthProcessors({ media: undefined }),
 };
