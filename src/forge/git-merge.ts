@@ -56,7 +56,9 @@ async function attemptMerge(job: GitMergeJob, dir: string): Promise<MergeResult 
   const fetched = async (name: string) => (await runGit(['rev-parse', `refs/remotes/origin/${name}`], { cwd: dir })).stdout.trim();
   if (await fetched('head') !== input.expectedHeadSha || await fetched('base') !== baseSha) return RETRY;
   if (await runGit(['merge-base', '--is-ancestor', headSha, baseSha], { cwd: dir }).then(() => true, () => false)) {
-    throw new ForgeError('already-merged', `Pull #${number}: ${record.branch} is already part of ${record.base}.`);
+    const merges = await runGit(['rev-list', '--ancestry-path', '--merges', '--reverse', `${headSha}..${baseSha}`], { cwd: dir });
+    const mergeSha = merges.stdout.split('\n')[0] || undefined;
+    throw new ForgeError('already-merged', `Pull #${number}: ${record.branch} is already part of ${record.base} (merged outside the bot).`, { mergeSha });
   }
   await runGit(['checkout', '--quiet', '--detach', baseSha], { cwd: dir });
   const message = ['-m', input.commitTitle, ...(input.commitMessage === undefined ? [] : ['-m', input.commitMessage])];

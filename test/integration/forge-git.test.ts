@@ -110,6 +110,18 @@ describe('GitForge (plain git) against a real bare repository', () => {
     expect((await git(['log', '--format=%s', 'main'])).split('\n').filter((s) => s === 'twice')).toHaveLength(1);
   });
 
+  it('says already-merged, naming the merge commit, when someone merged the branch by hand', async () => {
+    const { sha, pr } = await open('fix/by-hand');
+    const dir = await mkdtemp(join(root, 'human-'));
+    await git(['clone', '--quiet', bare, dir]);
+    await runGit(['merge', '--quiet', '--no-ff', '-m', 'by hand', `origin/fix/by-hand`], { cwd: dir, env: author });
+    await git(['push', '--quiet', 'origin', 'HEAD:refs/heads/main'], dir);
+    const handMerge = await git(['rev-parse', 'HEAD'], dir);
+    const error = await failure(forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'm' }));
+    expect(error).toMatchObject({ code: 'already-merged', details: { mergeSha: handMerge } });
+    expect(await git(['rev-parse', 'main'])).toBe(handMerge);
+  });
+
   it('reports conflicts as mergeable false and refuses the merge with not-mergeable', async () => {
     await push('main', 'shared.txt', 'main side\n');
     const sha = await push('fix/conflict', 'shared.txt', 'branch side\n');

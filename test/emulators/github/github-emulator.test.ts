@@ -99,6 +99,17 @@ describe('GitHub emulator (real bare repo, responses checked against the OpenAPI
     expect(emu.log.length).toBeGreaterThan(10);
   });
 
+  it('answers 500 and records a violation when it would send a reply that breaks the schema', async () => {
+    const pull = emu.pull(1)!;
+    const title = pull.title;
+    Object.assign(pull, { title: 42 });
+    const broken = await api('GET', `${repoPath()}/pulls/1`);
+    Object.assign(pull, { title });
+    expect(broken.status).toBe(500);
+    expect(emu.violations.join('\n')).toMatch(/\/title must be string/);
+    (emu.violations as string[]).length = 0;
+  });
+
   it('the checker rejects a pull request missing required fields (so a bad emulator reply cannot pass)', () => {
     const check = createGitHubChecker();
     const verdict = check('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', 200, { number: 1, state: 'open' });
