@@ -1,11 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ExternalError } from '../../src/errors.js';
 import { fieldValue } from '../../src/media/arr-schemas.js';
+import { createGluetunClient, type GluetunClient } from '../../src/media/gluetun-client.js';
 import { createPlexClient, type PlexClient } from '../../src/media/plex-client.js';
 import { createProwlarrClient, type ProwlarrClient } from '../../src/media/prowlarr-client.js';
 import { createRadarrClient, type RadarrClient } from '../../src/media/radarr-client.js';
 import { createSonarrClient, type SonarrClient } from '../../src/media/sonarr-client.js';
 import { startSonarrEmulator, type SonarrEmulator } from '../emulators/sonarr/sonarr-emulator.js';
+import { startGluetunEmulator, type GluetunEmulator } from '../emulators/gluetun/gluetun-emulator.js';
 import { startPlexEmulator, type PlexEmulator } from '../emulators/plex/plex-emulator.js';
 import { startProwlarrEmulator, type ProwlarrEmulator } from '../emulators/prowlarr/prowlarr-emulator.js';
 import { startRadarrEmulator, type RadarrEmulator } from '../emulators/radarr/radarr-emulator.js';
@@ -296,5 +298,44 @@ describe('Plex client against the Plex emulator', () => {
       ok: plex, 'wrong-key': make(emu.url, 'wrong', 3000), 'short-timeout': make(emu.url, emu.token, 200), tls: make(tlsUrl(emu.url), emu.token, 3000),
     };
     await expectErrorClasses({ emu, path: '/library/sections', call: (k) => clients[k].sections(), wrongShape: { MediaContainer: { Directory: [{ key: '1' }] } } });
+  });
+});
+
+describe('Gluetun client against the Gluetun emulator', () => {
+  let emu: GluetunEmulator;
+  let gluetun: GluetunClient;
+  beforeAll(async () => {
+    emu = await startGluetunEmulator();
+    gluetun = createGluetunClient({ url: emu.url, apiKey: emu.apiKey ?? undefined, timeoutMs: 3000 });
+  });
+  afterEach(() => { expect(emu.violations).toEqual([]); });
+  afterAll(async () => { await emu.close(); });
+
+  it('reads the public IP, VPN status (WireGuard-safe), forwarded ports and version', async () => {
+    expect(await gluetun.publicIp()).toEqual({ ip: '198.51.100.23', country: 'Netherlands', city: 'Rotterdam', organization: 'AS64500 Emulated VPN' });
+    expect(await gluetun.vpnStatus()).toBe('running');
+    expect(await gluetun.forwardedPorts()).toEqual([]);
+    emu.setForwardedPorts([40000, 40001]);
+    expect(await gluetun.forwardedPorts()).toEqual([40000, 40001]);
+    expect(await gluetun.version()).toBe('v3.41.1');
+    emu.setPublicIp('');
+    emu.setVpnStatus('starting');
+    expect([(await gluetun.publicIp()).ip, await gluetun.vpnStatus()]).toEqual(['', 'starting']);
+    emu.setPublicIp('198.51.100.23');
+    emu.setVpnStatus('running');
+  });
+
+  it('works without a key against an open control server, and says unauthorized when one is needed', async () => {
+    const open = await startGluetunEmulator({ apiKey: null });
+    expect(await createGluetunClient({ url: open.url, timeoutMs: 3000 }).vpnStatus()).toBe('running');
+    await open.close();
+    expect(await codeOf(createGluetunClient({ url: emu.url, timeoutMs: 3000 }).vpnStatus())).toBe('unauthorized');
+  });
+
+  it('classifies refused, timeout, tls, 401, bad JSON, wrong shape and 5xx', async () => {
+    const make = (url: string, apiKey: string, timeoutMs: number) => createGluetunClient({ url, apiKey, timeoutMs });
+    const key = emu.apiKey ?? '';
+    const clients = { ok: gluetun, 'wrong-key': make(emu.url, 'wrong', 3000), 'short-timeout': make(emu.url, key, 200), tls: make(tlsUrl(emu.url), key, 3000) };
+    await expectErrorClasses({ emu, path: '/v1/publicip/ip', call: (k) => clients[k].publicIp(), wrongShape: { ip: '1.2.3.4' } });
   });
 });
