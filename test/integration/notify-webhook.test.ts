@@ -151,6 +151,14 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
     expect(discordDms(fran.id).filter((m) => m.content.includes('Amélie'))).toHaveLength(1);
   }, 90_000);
 
+  it('tells only the requester about a declined request, in plain words', async () => {
+    const request = await fileRequest(2, { mediaType: 'movie', mediaId: 13804 });
+    const declined = () => discordDms(fran.id).filter((m) => m.content.includes('Fast & Furious (2009) was declined'));
+    expect(await sendWebhook(hookUrl(), webhookSecret, webhookBody(overseerr.state, 'MEDIA_DECLINED', request))).toBe(202);
+    await discord.waitFor(() => declined().length > 0, 'declined DM', 30_000);
+    expect(discordDms(sam.id).filter((m) => m.content.includes('Fast & Furious'))).toHaveLength(0);
+  }, 60_000);
+
   it('/requests shows the caller\'s requests with download progress and ETA', async () => {
     const schindler = await fileRequest(3, { mediaType: 'movie', mediaId: 424 });
     expect(overseerr.requests.find((r) => r.id === schindler)?.status).toBe(2);
@@ -160,4 +168,8 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
     expect(reply.content).toMatch(/Schindler's List \(1993\): ⬇️ downloading 42% · about 1[12] min left/);
     expect(reply.content).not.toContain('Amélie');
   }, 90_000);
+
+  it('got only contract-valid responses from the Overseerr emulator', () => {
+    expect(overseerr.violations).toEqual([]);
+  });
 });

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parseWebhookPayload } from './webhook-payload.js';
+
+const available = (over: Record<string, unknown> = {}) => ({
+  notification_type: 'MEDIA_AVAILABLE', event: 'Movie Request Now Available', subject: 'The Matrix (1999)',
+  media: { media_type: 'movie', tmdbId: '603', tvdbId: '', status: 'AVAILABLE', status4k: 'UNKNOWN' },
+  request: { request_id: '42', requestedBy_settings_discordId: '200000000000000002', requestedBy_username: 'fran' },
+  issue: null, comment: null, extra: [],
+  ...over,
+});
+
+describe('parseWebhookPayload (Overseerr default JSON template)', () => {
+  it('turns string values into a typed notice', () => {
+    expect(parseWebhookPayload(available())).toEqual({
+      kind: 'notice',
+      notice: {
+        event: 'MEDIA_AVAILABLE', requestId: 42, mediaType: 'movie', tmdbId: 603, is4k: false, subject: 'The Matrix (1999)',
+        requester: { discordId: '200000000000000002' }, source: 'webhook',
+      },
+    });
+  });
+
+  it('marks 4K events and leaves out an empty Discord id', () => {
+    const intent = parseWebhookPayload(available({
+      notification_type: 'MEDIA_DECLINED', event: '4K Movie Request Declined',
+      request: { request_id: '7', requestedBy_settings_discordId: '' },
+    }));
+    expect(intent).toMatchObject({ kind: 'notice', notice: { event: 'MEDIA_DECLINED', is4k: true, requestId: 7, requester: {} } });
+  });
+
+  it('rejects numbers where Overseerr sends strings, naming the field', () => {
+    const intent = parseWebhookPayload(available({ media: { media_type: 'movie', tmdbId: 603 } }));
+    expect(intent.kind).toBe('invalid');
+    expect(intent.kind === 'invalid' ? intent.message : '').toContain('media.tmdbId');
+  });
+
+  it('rejects a media event without its request object', () => {
+    const intent = parseWebhookPayload(available({ request: null }));
+    expect(intent.kind === 'invalid' ? intent.message : '').toContain('{{request}}');
+  });
+
+  it('answers test notifications and ignores other types', () => {
+    expect(parseWebhookPayload({ notification_type: 'TEST_NOTIFICATION', media: null, request: null })).toEqual({ kind: 'test' });
+    expect(parseWebhookPayload({ notification_type: 'ISSUE_CREATED' })).toEqual({ kind: 'ignored', type: 'ISSUE_CREATED' });
+    expect(parseWebhookPayload([1, 2]).kind).toBe('invalid');
+  });
+});
