@@ -6,6 +6,7 @@ import { driftFix } from './drift-fix.js';
 import { driftLint } from './drift-lint.js';
 import { driftOpenPr } from './drift-open-pr.js';
 import { health } from './health.js';
+import { e2e } from './e2e.js';
 import { pingAck } from './ping-ack.js';
 import { requestConfirm } from './request-confirm.js';
 import { requestMovie } from './request-movie.js';
@@ -19,7 +20,7 @@ import { requests } from './requests.js';
 import { status } from './status.js';
 
 /** Every slash command, listed explicitly (registry.test.ts fails when a file is missing). */
-export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint, requestMovie, requestTv, driftFix, auditTrail, requests, health];
+export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint, requestMovie, requestTv, driftFix, auditTrail, requests, health, e2e];
 
 /** Every button/select action kind. */
 export const actions: readonly ActionDefinition[] = [pingAck, requestPick, requestSeasons, requestConfirm, requestNotifyMe, driftOpenPr, approve, revert];

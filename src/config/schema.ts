@@ -5,10 +5,12 @@ import { parseDuration } from './duration.js';
 import { hostSchema } from './host-schema.js';
 import { mediaSchema } from './media-schema.js';
 import { personSchema, rolesSchema } from './people-schema.js';
+import { e2eSchema } from './e2e-schema.js';
 import { duration, evenWithIssues, integer, port, redisUrl, strictObject, text } from './primitives.js';
 import { schedulesSchema } from './schedules-schema.js';
 
 export type { AppsConfig, ForgeConfig } from './apps-schema.js';
+export type { E2eConfig, E2eStepId } from './e2e-schema.js';
 export type { ChatConfig, DiscordConfig, SlackConfig } from './chat-schema.js';
 export type { HostConfig, SshConfig } from './host-schema.js';
 export type { MediaConfig } from './media-schema.js';
@@ -60,6 +62,8 @@ const appConfigShape = strictObject({
   roles: rolesSchema.prefault({}),
   /** Media services. */
   media: mediaSchema.optional(),
+  /** `/e2e`: end-to-end request test of the media pipeline. */
+  e2e: e2eSchema.optional(),
   /** Recurring audits and health runs. */
   schedules: schedulesSchema.optional(),
   redis: redisSchema.prefault({}),

@@ -5,6 +5,7 @@ import { driftAudit } from '../commands/drift-audit.js';
 import { driftFix } from '../commands/drift-fix.js';
 import { driftLint } from '../commands/drift-lint.js';
 import { driftOpenPr } from '../commands/drift-open-pr.js';
+import { e2e } from '../commands/e2e.js';
 import { pingAck } from '../commands/ping-ack.js';
 import { requestConfirm } from '../commands/request-confirm.js';
 import { requestMovie } from '../commands/request-movie.js';
@@ -60,6 +61,7 @@ export const jobMap = {
   'audit.trail': commandJob(auditTrail.options),
   'media.requests-list': commandJob(requests.options),
   'health.run': commandJob(health.options),
+  'media.e2e': commandJob(e2e.options),
 } as const;
 
 export type JobName = keyof typeof jobMap;

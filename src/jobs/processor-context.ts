@@ -6,6 +6,7 @@ import type { RunRecord } from '../store/run-store.js';
 import type { ProcessorContext } from './processor.js';
 import type { JobDeps } from './run-job.js';
 import { setStatusLine } from './post-result.js';
+import { ResumeLater, splitResume } from './resume-later.js';
 
 interface Scope {
   readonly job: Job;
@@ -43,6 +44,9 @@ export function processorContext(scope: Scope): ProcessorContext {
     },
     progress: (text) => setStatusLine(chat, run, text, log),
     post: (message) => chat.post({ platform: run.platform, channelId: run.channelId, threadId: run.threadId }, message),
+    edit: (message, next) => chat.edit(message, next),
+    resumeState: splitResume(job.data).state,
+    resumeLater: (state, delayMs) => { throw new ResumeLater(state, delayMs); },
     system: deps.system,
   };
 }

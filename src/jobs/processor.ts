@@ -34,6 +34,15 @@ export interface ProcessorContext {
    * service). Optional for compatibility with hand-built contexts; not deduplicated across retries.
    */
   post?(message: OutgoingMessage): Promise<MessageRef>;
+  /** Replaces a message posted earlier with `post` (a live-updated step list). */
+  edit?(message: MessageRef, next: OutgoingMessage): Promise<void>;
+  /** What the previous run of this job passed to `resumeLater` (undefined on the first run). */
+  readonly resumeState?: unknown;
+  /**
+   * Ends this run without a result: the job is delayed by `delayMs` (not holding a worker slot)
+   * and runs again with `resumeState` = `state`, also after a worker restart. Never returns.
+   */
+  resumeLater?(state: unknown, delayMs: number): never;
   /** The worker itself: version, uptime, queue depth, recent runs. */
   readonly system: SystemView;
 }

@@ -35,4 +35,6 @@ export const retryPolicy: Readonly<Record<JobName, RetryPolicy>> = {
   'media.requests-list': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
   // Read-only; failing services are values in the report, so one retry covers worker hiccups.
   'health.run': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
+  // Parks itself between polls (not an attempt); retries cover a crash mid-poll.
+  'media.e2e': { attempts: 3, backoff: { type: 'fixed', delay: 30_000 } },
 };

@@ -1,4 +1,4 @@
-import { UnrecoverableError, type Job } from 'bullmq';
+import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { ChatPort, Platform } from '../bot/chat-port.js';
 import { UserError, toUserMessage } from '../errors.js';
 import type { Logger } from '../log.js';
@@ -8,6 +8,7 @@ import { isJobName, jobMap, type JobName } from './job-map.js';
 import type { Processors } from './processor.js';
 import { postResult, setStatusLine } from './post-result.js';
 import { processorContext } from './processor-context.js';
+import { ResumeLater, resumeKey, splitResume } from './resume-later.js';
 import type { SystemView } from './system-view.js';
 import type { HealthStore } from '../store/health-store.js';
 
@@ -29,7 +30,7 @@ const isFinalAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.
 
 function parse(job: Job): { name: JobName; payload: { runId: string; actionId?: string } } {
   if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
-  const parsed = jobMap[job.name].safeParse(job.data);
+  const parsed = jobMap[job.name].safeParse(splitResume(job.data).payload);
   if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}`);
   return { name: job.name, payload: parsed.data };
 }
@@ -38,7 +39,7 @@ function parse(job: Job): { name: JobName; payload: { runId: string; actionId?: 
  * The job wrapper (an error boundary): loads the run record, runs the processor, posts the
  * result into the run's thread with the bot token, and maps UserError → UnrecoverableError.
  */
-export async function runJob(job: Job, deps: JobDeps): Promise<void> {
+export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<void> {
   const { name, payload } = parse(job);
   const log = deps.log.child({ job: name, jobId: job.id, runId: payload.runId });
   const found = await deps.runStore.get(payload.runId);
@@ -47,7 +48,9 @@ export async function runJob(job: Job, deps: JobDeps): Promise<void> {
   if (chat === undefined) throw new UnrecoverableError(`no chat port for ${found.platform}`);
   if (found.status === 'succeeded' && found.resultMessage !== undefined) return;
   let run = await deps.runStore.update(found.runId, { status: 'running' });
-  await setStatusLine(chat, run, `🔄 Running: ${run.command}`, log);
+  let suspended = false;
+  // A resumed long job (see ResumeLater) is already shown as running.
+  if (found.status !== 'running') await setStatusLine(chat, run, `🔄 Running: ${run.command}`, log);
   try {
     const process = deps.processors[name] as (p: unknown, c: unknown) => ReturnType<Processors[JobName]>;
     const report = await process(payload, processorContext({ job, run, chat, deps, log }));
@@ -55,10 +58,19 @@ export async function runJob(job: Job, deps: JobDeps): Promise<void> {
     run = await deps.runStore.update(run.runId, { status: 'succeeded' });
     await setStatusLine(chat, run, `✅ Done: ${run.command}`, log);
   } catch (error) {
+    suspended = error instanceof ResumeLater && token !== undefined;
+    if (error instanceof ResumeLater && token !== undefined) await suspend(job, error, token);
     await handleFailure(error, { job, chat, run, deps, log });
   } finally {
-    if (payload.actionId !== undefined) await deps.actionStore.finish(payload.actionId, 'done');
+    if (payload.actionId !== undefined && !suspended) await deps.actionStore.finish(payload.actionId, 'done');
   }
+}
+
+/** Saves the processor's state in the job and delays it; the worker slot is freed at once. */
+async function suspend(job: Job, resume: ResumeLater, token: string): Promise<never> {
+  await job.updateData({ ...splitResume(job.data).payload as Record<string, unknown>, [resumeKey]: resume.state });
+  await job.moveToDelayed(Date.now() + resume.delayMs, token);
+  throw new DelayedError();
 }
 
 interface FailureScope {

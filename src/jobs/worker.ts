@@ -1,4 +1,4 @@
-import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
+import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { JobMetrics, JobOutcome } from '../metrics/metrics.js';
 import { packageVersion } from './package-version.js';
 import { connectRedis } from './redis-connection.js';
@@ -39,8 +39,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     ...(options.healthStore === undefined ? {} : { health: options.healthStore }),
   });
   const deps: JobDeps = { ...options, actionTtlMs: options.actionTtlMs ?? 24 * 3600 * 1000, system };
-  const handle = (job: Job): Promise<void> => options.extraHandlers?.[job.name]?.(job) ?? runJob(job, deps);
-  const worker = new Worker(queueName, (job) => measured(job, handle, options.metrics), {
+  const handle = (job: Job, token?: string): Promise<void> => options.extraHandlers?.[job.name]?.(job) ?? runJob(job, deps, token);
+  const worker = new Worker(queueName, (job, token) => measured(job, (j) => handle(j, token), options.metrics), {
     connection,
     prefix,
     concurrency: options.concurrency ?? 2,
@@ -68,7 +68,8 @@ async function measured(job: Job, handle: (job: Job) => Promise<void>, metrics: 
     await handle(job);
     metrics?.jobFinished(job.name, 'succeeded', seconds());
   } catch (error) {
-    metrics?.jobFinished(job.name, outcomeOf(error, job), seconds());
+    // A job parking itself (ResumeLater → DelayedError) has no outcome yet.
+    if (!(error instanceof DelayedError)) metrics?.jobFinished(job.name, outcomeOf(error, job), seconds());
     throw error;
   }
 }

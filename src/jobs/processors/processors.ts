@@ -3,6 +3,7 @@ import { driftNotWired } from './drift-not-wired.js';
 import { requestPlaceholders } from './media-request-processors.js';
 import { requestsListNotWired } from './media-requests-list-wiring.js';
 import { healthProcessors } from './health-processors.js';
+import { e2eNotWired } from './e2e-not-wired.js';
 import { systemPingAck } from './system-ping-ack.js';
 import { systemPing } from './system-ping.js';
 import { systemStatus } from './system-status.js';
@@ -27,4 +28,6 @@ export const processors: Processors = {
   'media.requests-list': requestsListNotWired,
   // Without config nothing is configured: /health says so. Replaced by `healthProcessors(config)`.
   ...healthProcessors({ media: undefined }),
+  // Replaced by `e2eProcessors(config)` in the composition root.
+  'media.e2e': e2eNotWired,
 };

@@ -1,0 +1,61 @@
+import type { E2eConfig } from '../config/schema.js';
+import { AppError } from '../errors.js';
+import type { E2eServices } from './e2e-services.js';
+import type { E2eState, StepRecord } from './e2e-state.js';
+import type { E2eStep, Poll, StepScope } from './e2e-step.js';
+import { e2eSteps } from './e2e-steps.js';
+
+/** Where a run stands after `advanceE2e`. */
+export type E2eProgress = 'waiting' | 'passed' | 'failed';
+
+/** A service that is down or answers badly while a step waits is a "seen", not a crash. */
+async function safePoll(step: E2eStep, scope: StepScope): Promise<Poll> {
+  try {
+    return await step.poll(scope);
+  } catch (error) {
+    if (error instanceof AppError) return { kind: 'wait', seen: error.message };
+    throw error;
+  }
+}
+
+const setStep = (state: E2eState, next: StepRecord): E2eState => ({ ...state, steps: state.steps.map((s) => (s.id === next.id ? next : s)) });
+
+function failAt(state: E2eState, step: E2eStep, record: StepRecord, detail: { seen: string; suggestion: string; expected: string }, now: number): E2eState {
+  const failed = setStep(state, { ...record, status: 'failed', endedAt: now, note: detail.seen });
+  return {
+    ...failed,
+    steps: failed.steps.map((s) => (s.status === 'pending' ? { ...s, status: 'skipped' } : s)),
+    failure: { hop: step.label, expected: detail.expected, seen: detail.seen, suggestion: detail.suggestion },
+  };
+}
+
+/**
+ * Polls the current step and moves on through every step that is already done, until one has
+ * to wait (its timeout not yet reached), fails, or the pipeline passed. Pure apart from the
+ * service calls: the caller persists the returned state and decides when to call again.
+ */
+export async function advanceE2e(input: E2eState, services: E2eServices, config: E2eConfig, now: () => number): Promise<{ state: E2eState; progress: E2eProgress }> {
+  let state = input;
+  for (const step of e2eSteps) {
+    const current = state.steps.find((s) => s.id === step.id);
+    if (current === undefined || current.status === 'ok') continue;
+    if (current.status === 'failed' || current.status === 'skipped') return { state, progress: 'failed' };
+    const startedAt = current.startedAt ?? now();
+    const record: StepRecord = { ...current, status: 'running', startedAt };
+    const scope: StepScope = { services, facts: state.facts, config };
+    const poll = await safePoll(step, scope);
+    if (poll.kind !== 'fail' && poll.facts !== undefined) state = { ...state, facts: { ...state.facts, ...poll.facts } };
+    if (poll.kind === 'fail') return { state: failAt(state, step, record, { ...poll, expected: step.expected({ ...scope, facts: state.facts }) }, now()), progress: 'failed' };
+    if (poll.kind === 'done') {
+      state = setStep(state, { ...record, status: 'ok', endedAt: now(), note: poll.note });
+      continue;
+    }
+    if (now() - startedAt > config.timeoutsMs[step.id]) {
+      const suggestion = await step.diagnose({ ...scope, facts: state.facts }, poll.seen).catch(() => 'See the service\'s own log for why it is stuck.');
+      const seen = `${poll.seen} after ${config.timeouts[step.id]} (e2e.timeouts.${step.id})`;
+      return { state: failAt(state, step, record, { seen, suggestion, expected: step.expected({ ...scope, facts: state.facts }) }, now()), progress: 'failed' };
+    }
+    return { state: setStep(state, { ...record, note: poll.seen }), progress: 'waiting' };
+  }
+  return { state, progress: 'passed' };
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { ExternalError } from '../errors.js';
+import { getOk, httpJson, type HttpTarget } from './http-json.js';
+
+const requestSchema = z.looseObject({ id: z.number(), status: z.number() });
+const movieSchema = z.looseObject({
+  title: z.string().optional(),
+  mediaInfo: z.looseObject({ id: z.number().optional(), status: z.number(), requests: z.array(requestSchema).optional() }).nullish(),
+});
+const radarrSettingsSchema = z.array(z.looseObject({
+  is4k: z.boolean(), isDefault: z.boolean(), activeProfileId: z.number(), activeDirectory: z.string(),
+}));
+
+/** Overseerr `MediaStatus`: UNKNOWN 1 … AVAILABLE 5. */
+export const mediaAvailable = 5;
+
+/** What `/e2e` does with Overseerr, as the API key's owner (the admin: requests are auto-approved). */
+export interface OverseerrE2e {
+  movie(tmdbId: number): Promise<z.infer<typeof movieSchema>>;
+  /** `POST /request`; a 409 (already requested) is returned as `{ duplicate: true }`. */
+  requestMovie(tmdbId: number): Promise<{ duplicate: true } | { duplicate: false; request: z.infer<typeof requestSchema> }>;
+  request(id: number): Promise<z.infer<typeof requestSchema>>;
+  /** The default non-4K Radarr server's profile and root folder. */
+  radarrDefaults(): Promise<{ profileId: number; rootFolder: string } | undefined>;
+  deleteRequest(id: number): Promise<void>;
+  deleteMedia(id: number): Promise<void>;
+}
+
+export function overseerrE2e(url: string, apiKey: string, timeoutMs: number): OverseerrE2e {
+  const target: HttpTarget = { service: 'Overseerr', baseUrl: `${url.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}/api/v1`, headers: { 'X-Api-Key': apiKey }, timeoutMs };
+  return {
+    movie: async (tmdbId) => movieSchema.parse(await getOk(target, `/movie/${tmdbId}`)),
+    requestMovie: async (tmdbId) => {
+      const reply = await httpJson(target, '/request', { method: 'POST', json: { mediaType: 'movie', mediaId: tmdbId } });
+      if (reply.status === 409) return { duplicate: true };
+      if (reply.status !== 201 && reply.status !== 200) {
+        const message = z.looseObject({ message: z.string() }).safeParse(reply.body);
+        throw new ExternalError('overseerr-request-refused',
+          `Overseerr refused the request (HTTP ${reply.status})${message.success ? `: ${message.data.message}` : ''}.`, { retryable: false });
+      }
+      return { duplicate: false, request: requestSchema.parse(reply.body) };
+    },
+    request: async (id) => requestSchema.parse(await getOk(target, `/request/${id}`)),
+    radarrDefaults: async () => {
+      const servers = radarrSettingsSchema.parse(await getOk(target, '/settings/radarr'));
+      const server = servers.find((s) => !s.is4k && s.isDefault) ?? servers.find((s) => !s.is4k);
+      return server === undefined ? undefined : { profileId: server.activeProfileId, rootFolder: server.activeDirectory };
+    },
+    deleteRequest: async (id) => { await getOk(target, `/request/${id}`, { method: 'DELETE' }); },
+    deleteMedia: async (id) => { await getOk(target, `/media/${id}`, { method: 'DELETE' }); },
+  };
+}
