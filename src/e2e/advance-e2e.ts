@@ -52,7 +52,7 @@ export async function advanceE2e(input: E2eState, services: E2eServices, config:
     }
     if (now() - startedAt > config.timeoutsMs[step.id]) {
       const suggestion = await step.diagnose({ ...scope, facts: state.facts }, poll.seen).catch(() => 'See the service\'s own log for why it is stuck.');
-      const seen = `${poll.seen} after ${config.timeouts[step.id]} (e2e.timeouts.${step.id})`;
+      const seen = `${poll.seen.replace(/\.$/, '')} after ${config.timeouts[step.id]} (e2e.timeouts.${step.id})`;
       return { state: failAt(state, step, record, { seen, suggestion, expected: step.expected({ ...scope, facts: state.facts }) }, now()), progress: 'failed' };
     }
     return { state: setStep(state, { ...record, note: poll.seen }), progress: 'waiting' };

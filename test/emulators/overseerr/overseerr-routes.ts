@@ -16,7 +16,7 @@ export interface RouteContext {
 
 /** One operation; `template` is the spec's path (used to pick the response schema). */
 export interface Route {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   readonly template: string;
   readonly handle: (ctx: RouteContext) => Reply;
 }
@@ -107,6 +107,23 @@ export const ROUTES: readonly Route[] = [
       const r = ctx.state.requests.find((x) => x.id === ctx.id);
       return r === undefined ? notFound('Request') : json(requestJson(ctx.state, r));
     },
+  },
+  {
+    // Used by /e2e cleanup.
+    method: 'DELETE', template: '/request/{requestId}', handle: admin((ctx) => {
+      const at = ctx.state.requests.findIndex((x) => x.id === ctx.id);
+      if (at < 0) return notFound('Request');
+      ctx.state.requests.splice(at, 1);
+      return { status: 204 };
+    }),
+  },
+  {
+    method: 'DELETE', template: '/media/{mediaId}', handle: admin((ctx) => {
+      const entry = [...ctx.state.media].find(([, m]) => m.id === ctx.id);
+      if (entry === undefined) return notFound('Media');
+      ctx.state.media.delete(entry[0]);
+      return { status: 204 };
+    }),
   },
   {
     method: 'GET', template: '/settings/main', handle: admin((ctx) => json({

@@ -1,0 +1,84 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { appConfigSchema, type AppConfig, type AppConfigInput } from '../../src/config/schema.js';
+import { e2eProcessors } from '../../src/jobs/processors/e2e-processors.js';
+import { processors } from '../../src/jobs/processors/processors.js';
+import { createProducer, type Producer } from '../../src/jobs/queue.js';
+import { startWorker, type RunningWorker } from '../../src/jobs/worker.js';
+import { silentLogger } from '../../src/log.js';
+import type { RunRecord } from '../../src/store/run-store.js';
+import { createStores, type Stores } from '../../src/store/stores.js';
+import type { MediaLab } from '../emulators/media-lab/media-lab.js';
+import { RecordingChat, type RecordedCall } from './core-recording-chat.js';
+
+/** The config input of a worker pointed at the media lab; short poll interval and timeouts. */
+export function e2eLabConfigInput(lab: MediaLab, redisUrl: string, e2e: Record<string, unknown> = {}): AppConfigInput {
+  return {
+    redis: { url: redisUrl },
+    media: {
+      overseerr: { url: lab.overseerr.url, apiKey: lab.overseerr.apiKey },
+      radarr: { url: lab.radarr.url, apiKey: lab.radarr.apiKey },
+      plex: { url: lab.plex.url, token: lab.plex.token },
+      qbittorrent: { url: lab.qbittorrent.url, username: lab.qbittorrent.username, password: lab.qbittorrent.password },
+    },
+    e2e: {
+      tmdbId: 194, qualityProfileId: 4, rootFolder: lab.rootFolder, pollInterval: '150ms', cleanup: false,
+      timeouts: { request: '4s', radarrMovie: '4s', grab: '4s', torrent: '4s', download: '6s', import: '6s', plex: '4s', available: '4s' },
+      ...e2e,
+    },
+  };
+}
+
+export const parseConfig = (input: AppConfigInput): AppConfig => appConfigSchema.parse(input);
+
+/** Stores, producer and a record file: starts `/e2e` runs and reads what the chat saw. */
+export class E2eRuns {
+  readonly stores: Stores;
+  readonly producer: Producer;
+
+  constructor(readonly redisUrl: string, readonly prefix: string, readonly recordFile: string) {
+    writeFileSync(recordFile, '');
+    this.stores = createStores({ redisUrl, prefix });
+    this.producer = createProducer({ redisUrl, prefix: `${prefix}bull` });
+  }
+
+  /** An in-process worker with the real `/e2e` processor (what the composition root wires). */
+  worker(config: AppConfig): RunningWorker {
+    return startWorker({
+      redisUrl: this.redisUrl, prefix: `${this.prefix}bull`, processors: { ...processors, ...e2eProcessors(config) },
+      chats: { shell: new RecordingChat(this.recordFile) }, ...this.stores, log: silentLogger(), lockDuration: 2_000, stalledInterval: 1_000,
+    });
+  }
+
+  async start(runId: string, dryRun = false): Promise<void> {
+    const now = new Date().toISOString();
+    const requester = { platform: 'shell' as const, id: 'local', name: 'local' };
+    await this.stores.runStore.create({
+      runId, jobId: runId, platform: 'shell', channelId: 'c', threadId: `T-${runId}`, rootMessageId: 'root',
+      statusMessage: { platform: 'shell', channelId: 'c', messageId: `status-${runId}` }, requester, command: '/e2e', status: 'queued', createdAt: now, updatedAt: now,
+    });
+    await this.producer.enqueue('media.e2e', { runId, requester, options: dryRun ? { 'dry-run': true } : {} }, { jobId: runId });
+  }
+
+  async finished(runId: string): Promise<RunRecord | undefined> {
+    const run = await this.stores.runStore.get(runId);
+    return run?.status === 'succeeded' || run?.status === 'failed' ? run : undefined;
+  }
+
+  calls(runId: string): RecordedCall[] {
+    return readFileSync(this.recordFile, 'utf8').split('\n').filter(Boolean)
+      .map((l) => JSON.parse(l) as RecordedCall).filter((c) => c.threadId === `T-${runId}`);
+  }
+
+  async close(): Promise<void> {
+    await this.producer.close();
+    await this.stores.close();
+  }
+}
+
+/** Closes/stops what a `beforeAll` managed to start (a failed setup leaves some undefined). */
+export async function closeAll(...items: unknown[]): Promise<void> {
+  for (const item of items as ({ close?: () => Promise<void>; stop?: () => Promise<void> } | undefined)[]) {
+    if (item?.close !== undefined) await item.close();
+    else if (item?.stop !== undefined) await item.stop();
+  }
+}
