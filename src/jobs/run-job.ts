@@ -50,7 +50,7 @@ export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<v
   let run = await deps.runStore.update(found.runId, { status: 'running' });
   let suspended = false;
   // A resumed long job (see ResumeLater) is already shown as running.
-  if (found.status !== 'running') await setStatusLine(chat, run, `🔄 Running: ${run.command}`, log);
+  if (splitResume(job.data).state === undefined) await setStatusLine(chat, run, `🔄 Running: ${run.command}`, log);
   try {
     const process = deps.processors[name] as (p: unknown, c: unknown) => ReturnType<Processors[JobName]>;
     const report = await process(payload, processorContext({ job, run, chat, deps, log }));
