@@ -6,6 +6,7 @@ import { silentLogger } from '../../src/log.js';
 import { createSubscriptionStore } from '../../src/store/subscription-store.js';
 import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
+import type { StoredMessage } from '../emulators/discord/emulator-state.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
 import { markAvailable, sendWebhook, setDownloadStatus, webhookBody } from '../emulators/overseerr/overseerr-notify-hooks.js';
 import { startSlackEmulator, type SlackEmulator } from '../emulators/slack/slack-emulator.js';
@@ -51,6 +52,19 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
     expect(res.status).toBe(201);
     return ((await res.json()) as { id: number }).id;
   };
+  type Component = { readonly type: number; readonly custom_id?: string; readonly label?: string };
+  const componentsOf = (m: StoredMessage): Component[] => (m.components as { components?: Component[] }[]).flatMap((row) => row.components ?? []);
+  /** The real `/request movie` flow up to the 🔔 *Notify me too* button, clicked by `userId`. */
+  const notifyMeToo = async (userId: string, title: string, tmdbId: number): Promise<void> => {
+    await discord.slash(userId, 'request movie', { title });
+    const results = await discord.waitFor(() => [...discord.state.messages.values()].find((m) => componentsOf(m).some((c) => c.type === 3)), 'search results', 30_000);
+    const select = componentsOf(results).find((c) => c.type === 3);
+    await discord.select(results.id, select?.custom_id ?? '', [String(tmdbId)], userId);
+    const notifyButton = (m: StoredMessage) => componentsOf(m).find((c) => c.type === 2 && c.label === '🔔 Notify me too');
+    const card = await discord.waitFor(() => [...discord.state.messages.values()].find((m) => notifyButton(m) !== undefined), 'card with notify me too', 30_000);
+    await discord.click(card.id, notifyButton(card)?.custom_id ?? '', userId);
+    await discord.waitFor(() => [...discord.state.messages.values()].find((m) => m.content.includes('I will send you a direct message')), 'subscribed', 30_000);
+  };
   const configWith = async (notifyPoll: string): Promise<AppConfig> => appConfigSchema.parse({
     chat: {
       discord: { token: discord.token, applicationId: discord.ids.applicationId, guildId: discord.ids.guildId, reportChannelId: discord.ids.channelId, apiUrl: discord.apiUrl },
@@ -80,10 +94,11 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
     // The first poll (run at start) only records a baseline; wait for it so it cannot swallow our notice.
     await eventually(async () => ((await finished('repeat:media.notify-poll')).length > 0 ? true : undefined), 'baseline poll');
     amelieRequest = await fileRequest(2, { mediaType: 'movie', mediaId: 194 });
+    await notifyMeToo(sam.id, 'Amélie', 194);
+    // A Slack subscriber too (the Slack button flow is request-slack.test.ts's; here only its DM matters).
     const store = createSubscriptionStore({ redis: client, prefix: 'hlb:' });
-    await store.subscribe({ mediaType: 'movie', tmdbId: 194, platform: 'discord', userId: sam.id });
     await store.subscribe({ mediaType: 'movie', tmdbId: 194, requestId: amelieRequest, platform: 'slack', userId: slackKid });
-  }, 60_000);
+  }, 90_000);
   afterAll(async () => {
     await service.close();
     await client.quit();
