@@ -28,7 +28,8 @@
  * ## Errors
  * Every failure is a `ForgeError` (forge-error.ts) with a stable `code` (`ForgeErrorCode`); no Octokit
  * or git error type escapes src/forge. `head-moved` carries the new head sha in `currentHeadSha`,
- * `already-merged` carries `mergeSha`. `merge` is idempotent in effect: a second merge of the same pull
+ * `already-merged` carries `mergeSha` (undefined only when plain git finds the branch fast-forwarded
+ * into the base by hand). Retryable: `forge-unavailable`, `rate-limited` (`retryAfterMs`). `merge` is idempotent in effect: a second merge of the same pull
  * request never creates a second merge commit; it fails with `already-merged` (and the first mergeSha).
  */
 
@@ -52,7 +53,10 @@ export interface PullRequest {
   readonly labels: readonly string[];
   /** The merge commit, once merged. */
   readonly mergeSha?: string | undefined;
-  /** `null` while unknown (GitHub computes it in the background); `undefined` once merged/closed. */
+  /**
+   * `null` while unknown (GitHub computes it in the background; `merge` polls for you); `undefined`
+   * once merged/closed and in `listOpen` results (not computed there).
+   */
   readonly mergeable?: boolean | null | undefined;
 }
 
@@ -82,7 +86,9 @@ export interface MergeResult {
 /**
  * How to reach the repository with git. `env` holds the credentials as git config passed through
  * the environment (GIT_CONFIG_COUNT/KEY/VALUE), so no token is ever part of a URL, argv, or log line.
- * Pass `env` to every runGit call that talks to `url`.
+ * Pass `env` to every runGit call that talks to `url` (merge it first if you add GIT_CONFIG_* yourself).
+ * `env` is a getter over a private field: JSON/log serialisation shows only `url`; read it as
+ * `remote.env` (spreading the remote itself, `{ ...remote }`, drops it).
  */
 export interface GitRemote {
   readonly url: string;

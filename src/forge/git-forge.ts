@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { ForgeError } from './forge-error.js';
 import type { Forge, GitRemote, ListOpenInput, MergeInput, OpenPullRequestInput, PullRequest } from './forge.js';
 import { gitMerge } from './git-merge.js';
+import { toGitRemote } from './git-remote.js';
 import { PULL_REF_PREFIX, pullRef, readPullRecord, writePullRecord, type PullRecord } from './git-pull-record.js';
 import { fetchRefs, listRemoteRefs, withScratch } from './git-remote-refs.js';
 
@@ -35,7 +36,7 @@ async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T> {
 
 /** The Forge port over plain git (see forge.ts): records under refs/homelab-bot/pulls, merge --no-ff, push. */
 export function createGitForge(options: GitForgeOptions): Forge {
-  const remote: GitRemote = { url: options.url, env: {} };
+  const remote: GitRemote = toGitRemote(options.url);
   const who = options.identity ?? { name: 'homelab-bot', email: 'homelab-bot@localhost' };
   const env = { GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email };
   const now = () => (options.now?.() ?? new Date()).toISOString();

@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { gitHubCloneUrl, gitHubRemote } from './github-remote.js';
 
@@ -17,6 +18,16 @@ describe('gitHubRemote', () => {
     expect(remote.env['GIT_CONFIG_KEY_0']).toBe('http.https://github.com/.extraHeader');
     const header = remote.env['GIT_CONFIG_VALUE_0'] ?? '';
     expect(Buffer.from(header.replace('Authorization: Basic ', ''), 'base64').toString()).toBe(`x-access-token:${base.token}`);
+  });
+
+  it('never serialises the credential env (JSON, own properties, inspect)', () => {
+    const remote = gitHubRemote(base);
+    const basic = Buffer.from(`x-access-token:${base.token}`).toString('base64');
+    expect(remote.env['GIT_CONFIG_VALUE_0']).toContain(basic);
+    expect(JSON.stringify({ remote })).not.toContain(basic);
+    expect(JSON.stringify(Object.entries(remote))).not.toContain(basic);
+    expect(inspect(remote, { depth: 5 })).not.toContain(basic);
+    expect(JSON.stringify({ remote })).toContain('https://github.com/alice/apps.git');
   });
 
   it('adds no HTTP header for an ssh remote', () => {

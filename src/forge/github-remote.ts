@@ -1,4 +1,5 @@
 import type { GitRemote } from './forge.js';
+import { toGitRemote } from './git-remote.js';
 
 /** Where the GitHub repo is cloned from, and the credentials git needs for it. */
 export interface GitHubRemoteInput {
@@ -24,10 +25,7 @@ export function gitHubCloneUrl(input: GitHubRemoteInput): string {
  */
 export function gitHubRemote(input: GitHubRemoteInput): GitRemote {
   const url = gitHubCloneUrl(input);
-  if (!/^https?:\/\//i.test(url)) return { url, env: {} };
+  if (!/^https?:\/\//i.test(url)) return toGitRemote(url);
   const basic = Buffer.from(`x-access-token:${input.token}`).toString('base64');
-  return {
-    url,
-    env: { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `http.${new URL(url).origin}/.extraHeader`, GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` },
-  };
+  return toGitRemote(url, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `http.${new URL(url).origin}/.extraHeader`, GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` });
 }
