@@ -155,6 +155,28 @@ describe('GitHubForge (real @octokit/rest) against the GitHub emulator', () => {
     emu.state.faults.length = 0;
   });
 
+  it('refuses a conflicting PR with not-mergeable and merges nothing', async () => {
+    await emu.bare.commit({ branch: 'fix/conflict', files: { 'README.md': 'branch side\n' }, message: 'branch edit' });
+    await emu.bare.commit({ branch: 'main', files: { 'README.md': 'main side\n' }, message: 'main edit' });
+    const sha = (await emu.bare.branchSha('fix/conflict'))!;
+    const pr = await forge.openPullRequest({ branch: 'fix/conflict', base: 'main', title: 'c', body: '' });
+    const mainBefore = await emu.bare.branchSha('main');
+    const error = await failure(forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'c' }));
+    expect(error.code).toBe('not-mergeable');
+    expect((await forge.getPullRequest(pr.number)).mergeable).toBe(false);
+    expect(await emu.bare.branchSha('main')).toBe(mainBefore);
+  });
+
+  it('reports forge-unavailable after retries when GitHub cannot be reached at all', async () => {
+    const closed = await startGitHubEmulator();
+    const url = closed.url;
+    await closed.close();
+    const offline = createGitHubForge({ owner: 'acme', repo: 'homelab-apps', token: 't0ken-offline', apiUrl: url, log: createLogger({ level: 'silent' }), retry: { sleep: () => Promise.resolve() } });
+    const error = await failure(offline.getPullRequest(1));
+    expect(error).toMatchObject({ code: 'forge-unavailable', retryable: true });
+    expect(error.message).not.toContain('t0ken-offline');
+  });
+
   it('says not-found for an unknown PR, comments, and lists open PRs by label', async () => {
     expect((await failure(forge.getPullRequest(9999))).code).toBe('not-found');
     const { pr } = await open('fix/drift-listed');
