@@ -42,7 +42,7 @@ export function classifyNetworkError(error: unknown): MediaErrorCode {
   return 'unreachable';
 }
 
-const describe: Record<MediaErrorCode, (s: MediaCallSite, timeoutMs: number) => string> = {
+const MESSAGES: Record<MediaErrorCode, (s: MediaCallSite, timeoutMs: number) => string> = {
   refused: (s) => `${s.service} refused the connection at ${s.host} (is it running and listening on that port?).`,
   timeout: (s, ms) => `${s.service} at ${s.host} did not answer within ${ms} ms.`,
   dns: (s) => `${s.service}: the host name in ${s.host} does not resolve.`,
@@ -57,7 +57,7 @@ const describe: Record<MediaErrorCode, (s: MediaCallSite, timeoutMs: number) => 
 /** A network failure as an ExternalError with a stable code (the cause is kept for logs). */
 export function networkError(site: MediaCallSite, error: unknown, timeoutMs: number): ExternalError {
   const code = classifyNetworkError(error);
-  return new ExternalError(code, describe[code](site, timeoutMs), {
+  return new ExternalError(code, MESSAGES[code](site, timeoutMs), {
     context: { ...site }, cause: error, retryable: code !== 'aborted' && code !== 'tls' && code !== 'dns',
   });
 }
@@ -68,7 +68,7 @@ export function replyError(
 ): ExternalError {
   const detail = extra.detail === undefined ? '' : ` ${extra.detail}`;
   const status = code === 'http-error' ? ` (HTTP ${extra.status})` : '';
-  return new ExternalError(code, `${describe[code](site, 0).replace(/\.$/, '')}${status}.${detail}`, {
+  return new ExternalError(code, `${MESSAGES[code](site, 0).replace(/\.$/, '')}${status}.${detail}`, {
     context: { ...site, status: extra.status }, retryable: code === 'http-error' && extra.status >= 500,
   });
 }

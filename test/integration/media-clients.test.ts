@@ -1,72 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ExternalError } from '../../src/errors.js';
 import { fieldValue } from '../../src/media/arr-schemas.js';
-import { createGluetunClient, type GluetunClient } from '../../src/media/gluetun-client.js';
-import { createPlexClient, type PlexClient } from '../../src/media/plex-client.js';
 import { createProwlarrClient, type ProwlarrClient } from '../../src/media/prowlarr-client.js';
 import { createRadarrClient, type RadarrClient } from '../../src/media/radarr-client.js';
 import { createSonarrClient, type SonarrClient } from '../../src/media/sonarr-client.js';
-import { startSonarrEmulator, type SonarrEmulator } from '../emulators/sonarr/sonarr-emulator.js';
-import { startGluetunEmulator, type GluetunEmulator } from '../emulators/gluetun/gluetun-emulator.js';
-import { startPlexEmulator, type PlexEmulator } from '../emulators/plex/plex-emulator.js';
 import { startProwlarrEmulator, type ProwlarrEmulator } from '../emulators/prowlarr/prowlarr-emulator.js';
 import { startRadarrEmulator, type RadarrEmulator } from '../emulators/radarr/radarr-emulator.js';
-
-/** The ExternalError code a call fails with ('no-error' when it succeeds). */
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ExternalError) return error.code;
-    throw error;
-  }
-  return 'no-error';
-}
-
-/** Error classes every client must report the same way; `call` is one cheap authenticated call. */
-interface ErrorCase {
-  readonly emu: { url: string; down(): Promise<void>; up(): Promise<void>; hang(on: boolean): void; override(m: string, p: string, r: { status: number; text?: string; body?: unknown } | undefined): void };
-  readonly path: string;
-  readonly call: (client: 'ok' | 'wrong-key' | 'short-timeout' | 'tls') => Promise<unknown>;
-  /** A JSON body of the wrong shape for `path`. */
-  readonly wrongShape: unknown;
-}
-
-async function expectErrorClasses(c: ErrorCase): Promise<void> {
-  expect(await codeOf(c.call('ok'))).toBe('no-error');
-  expect(await codeOf(c.call('wrong-key'))).toBe('unauthorized');
-  c.emu.hang(true);
-  expect(await codeOf(c.call('short-timeout'))).toBe('timeout');
-  c.emu.hang(false);
-  expect(await codeOf(c.call('tls'))).toBe('tls');
-  c.emu.override('GET', c.path, { status: 200, text: '<html>not json</html>' });
-  expect(await codeOf(c.call('ok'))).toBe('bad-response');
-  c.emu.override('GET', c.path, { status: 200, body: c.wrongShape });
-  expect(await codeOf(c.call('ok'))).toBe('bad-response');
-  c.emu.override('GET', c.path, { status: 503, body: { message: 'Database is locked' } });
-  const error = await failureOf(c.call('ok'));
-  expect(error).toBeInstanceOf(ExternalError);
-  expect(error.code).toBe('http-error');
-  expect(error.message).toContain('Database is locked');
-  c.emu.override('GET', c.path, undefined);
-  await c.emu.down();
-  expect(await codeOf(c.call('ok'))).toBe('refused');
-  await c.emu.up();
-  expect(await codeOf(c.call('ok'))).toBe('no-error');
-}
-
-/** The ExternalError a call fails with (anything else fails the test). */
-async function failureOf(promise: Promise<unknown>): Promise<ExternalError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ExternalError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
-}
-
-const tlsUrl = (url: string) => url.replace('http://', 'https://');
+import { startSonarrEmulator, type SonarrEmulator } from '../emulators/sonarr/sonarr-emulator.js';
+import { expectErrorClasses, failureOf, tlsUrl } from './media-client-errors.js';
 
 describe('Radarr client against the Radarr emulator', () => {
   let emu: RadarrEmulator;
@@ -91,7 +31,7 @@ describe('Radarr client against the Radarr emulator', () => {
     expect(client === undefined ? [] : [client.implementation, fieldValue(client, 'host'), fieldValue(client, 'port'), fieldValue(client, 'movieCategory')])
       .toEqual(['QBittorrent', 'gluetun', 8080, 'radarr']);
     expect((await radarr.rootFolders()).map((r) => r.path)).toEqual(['/data/media/movies']);
-    expect((await radarr.qualityProfiles()).map((p) => p.name)).toEqual(['Any', 'HD-1080p']);
+    expect((await radarr.qualityProfiles()).map((p) => [p.id, p.name])).toContainEqual([4, 'HD-1080p']);
     expect(await radarr.remotePathMappings()).toMatchObject([{ host: 'gluetun', remotePath: '/downloads/', localPath: '/data/downloads/' }]);
     emu.setHealth([]);
   });
@@ -117,7 +57,7 @@ describe('Radarr client against the Radarr emulator', () => {
     emu.onGrab(() => Promise.resolve({ outputPath: '/downloads/movies/Amelie.2001.1080p.BluRay.x264-EMU' }));
     const [hit] = await radarr.lookup('Amélie');
     expect(hit).toMatchObject({ tmdbId: 194, id: 0 });
-    const movie = await radarr.addMovie({ tmdbId: 194, title: 'Amélie', year: 2001, qualityProfileId: 2, rootFolderPath: '/data/media/movies' });
+    const movie = await radarr.addMovie({ tmdbId: 194, title: 'Amélie', year: 2001, qualityProfileId: 4, rootFolderPath: '/data/media/movies' });
     expect(movie).toMatchObject({ monitored: true, hasFile: false, path: '/data/media/movies/Amélie (2001)' });
     expect((await radarr.movies(194)).map((m) => m.id)).toEqual([movie.id]);
     const command = await radarr.command('MoviesSearch', { movieIds: [movie.id ?? 0] });
@@ -138,7 +78,7 @@ describe('Radarr client against the Radarr emulator', () => {
   });
 
   it('turns a validation failure into http-error with the server message', async () => {
-    const error = await failureOf(radarr.addMovie({ tmdbId: 424, title: 'x', qualityProfileId: 2, rootFolderPath: '/nowhere' }));
+    const error = await failureOf(radarr.addMovie({ tmdbId: 424, title: 'x', qualityProfileId: 4, rootFolderPath: '/nowhere' }));
     expect(error.code).toBe('http-error');
   });
 
@@ -232,7 +172,7 @@ describe('Sonarr client against the Sonarr emulator', () => {
   it('looks up, adds a series with chosen seasons, lists episodes and searches', async () => {
     const [hit] = await sonarr.lookup('tvdb:81189');
     expect(hit).toMatchObject({ title: 'Breaking Bad', tvdbId: 81189 });
-    const added = await sonarr.addSeries({ tvdbId: 81189, title: 'Breaking Bad', qualityProfileId: 2, rootFolderPath: '/data/media/tv', seasons: [{ seasonNumber: 2, monitored: true }] });
+    const added = await sonarr.addSeries({ tvdbId: 81189, title: 'Breaking Bad', qualityProfileId: 4, rootFolderPath: '/data/media/tv', seasons: [{ seasonNumber: 2, monitored: true }] });
     expect(added.seasons.filter((x) => x.monitored === true).map((x) => x.seasonNumber)).toEqual([2]);
     expect((await sonarr.series(81189)).map((x) => x.id)).toEqual([added.id]);
     emu.importEpisode(added.id ?? 0, 2, 3);
@@ -248,94 +188,5 @@ describe('Sonarr client against the Sonarr emulator', () => {
       ok: sonarr, 'wrong-key': make(emu.url, 'wrong', 3000), 'short-timeout': make(emu.url, emu.apiKey, 200), tls: make(tlsUrl(emu.url), emu.apiKey, 3000),
     };
     await expectErrorClasses({ emu, path: '/api/v3/rootfolder', call: (k) => clients[k].rootFolders(), wrongShape: [{ id: 1 }] });
-  });
-});
-
-describe('Plex client against the Plex emulator', () => {
-  let emu: PlexEmulator;
-  let plex: PlexClient;
-  beforeAll(async () => {
-    emu = await startPlexEmulator();
-    plex = createPlexClient({ url: emu.url, token: emu.token, timeoutMs: 3000 });
-  });
-  afterEach(() => { expect(emu.violations).toEqual([]); });
-  afterAll(async () => { await emu.close(); });
-
-  it('reads identity, sections with their folders and the auto-scan switches', async () => {
-    expect(await plex.identity()).toEqual({ machineIdentifier: emu.state.machineIdentifier, version: '1.41.3.9314-a0bfb8370', claimed: true });
-    expect((await plex.sections()).map((x) => [x.key, x.type, x.locations])).toEqual([['1', 'movie', ['/data/media/movies']], ['2', 'show', ['/data/media/tv']]]);
-    expect(await plex.autoScan()).toEqual({ automatic: true, partial: true, scheduled: false, intervalSeconds: 3600 });
-    emu.setPref('FSEventLibraryUpdatesEnabled', false);
-    expect((await plex.autoScan()).automatic).toBe(false);
-    emu.setPref('FSEventLibraryUpdatesEnabled', true);
-    expect(await plex.sessionCount()).toBe(0);
-  });
-
-  it('scans a folder, finds the added movie by tmdb Guid and by search', async () => {
-    emu.onRefresh((key, path) => {
-      if (path !== undefined) emu.addItem(key, { title: 'The Matrix', year: 1999, file: `${path}/The.Matrix.1999.mkv`, tmdbId: 603 });
-    });
-    expect(await plex.sectionItems('1', { type: 1 })).toEqual([]);
-    await plex.refreshSection('1', '/data/media/movies/The Matrix (1999)');
-    expect(emu.state.refreshes.at(-1)).toEqual({ sectionKey: '1', path: '/data/media/movies/The Matrix (1999)' });
-    const [item] = await plex.sectionItems('1', { type: 1 });
-    expect(item).toMatchObject({ title: 'The Matrix', year: 1999, guids: ['tmdb://603'], files: ['/data/media/movies/The Matrix (1999)/The.Matrix.1999.mkv'] });
-    expect((await plex.search('matrix')).map((i) => i.ratingKey)).toEqual([item?.ratingKey]);
-    emu.onRefresh(undefined);
-  });
-
-  it('sends the token as a header only, and Accept: application/json', async () => {
-    await plex.identity();
-    const call = emu.log.at(-1);
-    expect(call?.headers['x-plex-token']).toBe(emu.token);
-    expect(call?.headers.accept).toContain('application/json');
-    expect(call?.rawUrl).toBe('/identity');
-  });
-
-  it('classifies refused, timeout, tls, 401, bad JSON, wrong shape and 5xx', async () => {
-    const make = (url: string, token: string, timeoutMs: number) => createPlexClient({ url, token, timeoutMs });
-    const clients = {
-      ok: plex, 'wrong-key': make(emu.url, 'wrong', 3000), 'short-timeout': make(emu.url, emu.token, 200), tls: make(tlsUrl(emu.url), emu.token, 3000),
-    };
-    await expectErrorClasses({ emu, path: '/library/sections', call: (k) => clients[k].sections(), wrongShape: { MediaContainer: { Directory: [{ key: '1' }] } } });
-  });
-});
-
-describe('Gluetun client against the Gluetun emulator', () => {
-  let emu: GluetunEmulator;
-  let gluetun: GluetunClient;
-  beforeAll(async () => {
-    emu = await startGluetunEmulator();
-    gluetun = createGluetunClient({ url: emu.url, apiKey: emu.apiKey ?? undefined, timeoutMs: 3000 });
-  });
-  afterEach(() => { expect(emu.violations).toEqual([]); });
-  afterAll(async () => { await emu.close(); });
-
-  it('reads the public IP, VPN status (WireGuard-safe), forwarded ports and version', async () => {
-    expect(await gluetun.publicIp()).toEqual({ ip: '198.51.100.23', country: 'Netherlands', city: 'Rotterdam', organization: 'AS64500 Emulated VPN' });
-    expect(await gluetun.vpnStatus()).toBe('running');
-    expect(await gluetun.forwardedPorts()).toEqual([]);
-    emu.setForwardedPorts([40000, 40001]);
-    expect(await gluetun.forwardedPorts()).toEqual([40000, 40001]);
-    expect(await gluetun.version()).toBe('v3.41.1');
-    emu.setPublicIp('');
-    emu.setVpnStatus('starting');
-    expect([(await gluetun.publicIp()).ip, await gluetun.vpnStatus()]).toEqual(['', 'starting']);
-    emu.setPublicIp('198.51.100.23');
-    emu.setVpnStatus('running');
-  });
-
-  it('works without a key against an open control server, and says unauthorized when one is needed', async () => {
-    const open = await startGluetunEmulator({ apiKey: null });
-    expect(await createGluetunClient({ url: open.url, timeoutMs: 3000 }).vpnStatus()).toBe('running');
-    await open.close();
-    expect(await codeOf(createGluetunClient({ url: emu.url, timeoutMs: 3000 }).vpnStatus())).toBe('unauthorized');
-  });
-
-  it('classifies refused, timeout, tls, 401, bad JSON, wrong shape and 5xx', async () => {
-    const make = (url: string, apiKey: string, timeoutMs: number) => createGluetunClient({ url, apiKey, timeoutMs });
-    const key = emu.apiKey ?? '';
-    const clients = { ok: gluetun, 'wrong-key': make(emu.url, 'wrong', 3000), 'short-timeout': make(emu.url, key, 200), tls: make(tlsUrl(emu.url), key, 3000) };
-    await expectErrorClasses({ emu, path: '/v1/publicip/ip', call: (k) => clients[k].publicIp(), wrongShape: { ip: '1.2.3.4' } });
   });
 });

@@ -31,7 +31,7 @@ function testAll(providers: readonly ProviderSeed[], failing: ReadonlyMap<number
 
 /** Queues a command and runs it after the current reply, like the real command queue. */
 export function enqueueCommand(state: ArrState, name: string, body: Readonly<Record<string, unknown>>, run: CommandRunner): CommandRecord {
-  const command: CommandRecord = { id: nextId(state), name, body, status: 'queued', result: 'unknown', queued: state.now().toISOString() };
+  const command: CommandRecord = { id: nextId(state, 'command'), name, body, status: 'queued', result: 'unknown', queued: state.now().toISOString() };
   state.commands.push(command);
   setImmediate(() => {
     command.status = 'started';

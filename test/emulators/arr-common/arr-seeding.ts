@@ -30,18 +30,29 @@ export function arrSeeding(state: ArrState, categoryField: 'movieCategory' | 'tv
   return {
     seedSyncedIndexer: (input) => push(state.indexers, syncedIndexer(state, { apiKey: 'emulated-prowlarr-key', ...input })),
     seedIndexer: ({ name, fields, enable = true }) => push(state.indexers, {
-      id: nextId(state), name, implementation: 'Torznab', enable, protocol: 'torrent', priority: 25, tags: [],
+      id: nextId(state, 'indexer'), name, implementation: 'Torznab', enable, protocol: 'torrent', priority: 25, tags: [],
       enableRss: enable, enableAutomaticSearch: enable, enableInteractiveSearch: enable,
       fields: fields ?? { baseUrl: 'https://tracker.example.org/', apiPath: '/api', apiKey: 'emulated-tracker-key', categories: [2000] },
     }),
     removeIndexer: (id) => { drop(state.indexers, id); },
     seedQbittorrent: (input) => push(state.downloadClients, qbittorrentClient(state, { ...input, categoryField })),
     removeDownloadClient: (id) => { drop(state.downloadClients, id); },
-    seedRootFolder: (path, accessible = true) => push(state.rootFolders, { id: nextId(state), path, accessible, freeSpace: 500_000_000_000 }),
-    seedRemotePathMapping: (input) => push(state.remotePathMappings, { id: nextId(state), ...input }),
-    seedQualityProfile: (name) => push(state.qualityProfiles, { id: nextId(state), name }),
+    seedRootFolder: (path, accessible = true) => push(state.rootFolders, { id: nextId(state, 'rootfolder'), path, accessible, freeSpace: 500_000_000_000 }),
+    seedRemotePathMapping: (input) => push(state.remotePathMappings, { id: nextId(state, 'remotepathmapping'), ...input }),
+    seedQualityProfile: (name) => push(state.qualityProfiles, { id: nextId(state, 'qualityprofile'), name }),
     setHealth: (items) => { state.health.splice(0, state.health.length, ...items); },
     failIndexerTest: (id, message) => { toggle(state.failingIndexerTests, id, message); },
     failDownloadClientTest: (id, message) => { toggle(state.failingDownloadClientTests, id, message); },
   };
+}
+
+/** Radarr/Sonarr's stock quality profiles, with their stock ids 1–6 (Overseerr's default `activeProfileId` 4 = HD-1080p). */
+export const STOCK_PROFILES = ['Any', 'SD', 'HD-720p', 'HD-1080p', 'Ultra-HD', 'HD - 720p/1080p'] as const;
+
+/** The default Radarr/Sonarr seed: stock profiles, one root folder, qBittorrent, one Prowlarr-synced indexer. */
+export function seedArrDefaults(seeding: ArrSeeding, input: { rootFolder: string; qbittorrent: { host: string; port: number; category: string }; prowlarrUrl: string }): void {
+  for (const name of STOCK_PROFILES) seeding.seedQualityProfile(name);
+  seeding.seedRootFolder(input.rootFolder);
+  seeding.seedQbittorrent(input.qbittorrent);
+  seeding.seedSyncedIndexer({ prowlarrUrl: input.prowlarrUrl, prowlarrIndexerId: 1, name: 'EmuTracker' });
 }

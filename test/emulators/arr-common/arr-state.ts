@@ -82,7 +82,8 @@ export interface ArrState {
   /** Provider id → failure message returned by `/test` and `/testall`. */
   readonly failingIndexerTests: Map<number, string>;
   readonly failingDownloadClientTests: Map<number, string>;
-  nextId: number;
+  /** Per-table id counters (each Servarr table numbers its rows from 1). */
+  readonly ids: Map<string, number>;
   readonly now: () => Date;
 }
 
@@ -90,17 +91,21 @@ export function createArrState(appName: ArrState['appName'], version: string): A
   return {
     appName, version, indexers: [], downloadClients: [], remotePathMappings: [], rootFolders: [], qualityProfiles: [], health: [],
     commands: [], queue: [], history: [], failingIndexerTests: new Map(), failingDownloadClientTests: new Map(),
-    nextId: 1, now: () => new Date(),
+    ids: new Map(), now: () => new Date(),
   };
 }
 
-/** Next id (one counter for every collection keeps ids unique across kinds, which catches mix-ups). */
-export const nextId = (state: ArrState): number => state.nextId++;
+/** The next id of a table (`indexer`, `movie`, `queue`…), from 1 like a fresh database. */
+export function nextId(state: ArrState, table: string): number {
+  const id = (state.ids.get(table) ?? 0) + 1;
+  state.ids.set(table, id);
+  return id;
+}
 
 /** A Torznab indexer as Prowlarr syncs it: `"<name> (Prowlarr)"`, `baseUrl = <prowlarrUrl>/<prowlarrIndexerId>/`. */
 export function syncedIndexer(state: ArrState, input: { prowlarrUrl: string; prowlarrIndexerId: number; name: string; apiKey: string }): IndexerSeed {
   return {
-    id: nextId(state), name: `${input.name} (Prowlarr)`, implementation: 'Torznab', enable: true, protocol: 'torrent', priority: 25, tags: [],
+    id: nextId(state, 'indexer'), name: `${input.name} (Prowlarr)`, implementation: 'Torznab', enable: true, protocol: 'torrent', priority: 25, tags: [],
     enableRss: true, enableAutomaticSearch: true, enableInteractiveSearch: true,
     fields: {
       baseUrl: `${input.prowlarrUrl.replace(/\/+$/, '')}/${input.prowlarrIndexerId}/`, apiPath: '/api', apiKey: input.apiKey,
@@ -114,7 +119,7 @@ export function qbittorrentClient(
   state: ArrState, input: { host: string; port: number; category: string; categoryField: 'movieCategory' | 'tvCategory'; username?: string; password?: string },
 ): ProviderSeed {
   return {
-    id: nextId(state), name: 'qBittorrent', implementation: 'QBittorrent', enable: true, protocol: 'torrent', priority: 1, tags: [],
+    id: nextId(state, 'downloadclient'), name: 'qBittorrent', implementation: 'QBittorrent', enable: true, protocol: 'torrent', priority: 1, tags: [],
     fields: {
       host: input.host, port: input.port, useSsl: false, urlBase: '', username: input.username ?? 'admin', password: input.password ?? 'emulated-secret',
       [input.categoryField]: input.category, initialState: 0, sequentialOrder: false, firstAndLast: false, contentLayout: 0,

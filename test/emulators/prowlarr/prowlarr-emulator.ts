@@ -63,7 +63,7 @@ export async function startProwlarrEmulator(options: ProwlarrEmulatorOptions = {
     },
     seedApplication: (input: { implementation: 'Radarr' | 'Sonarr'; baseUrl: string; prowlarrUrl?: string; apiKey?: string; syncLevel?: ApplicationSeed['syncLevel'] }) => {
       const app: ApplicationSeed = {
-        id: nextId(state), name: input.implementation, implementation: input.implementation, syncLevel: input.syncLevel ?? 'fullSync',
+        id: nextId(state, 'applications'), name: input.implementation, implementation: input.implementation, syncLevel: input.syncLevel ?? 'fullSync',
         fields: {
           prowlarrUrl: input.prowlarrUrl ?? prowlarrUrl, baseUrl: input.baseUrl, apiKey: input.apiKey ?? 'emulated-app-key',
           syncCategories: input.implementation === 'Radarr' ? [2000, 2040] : [5000, 5040],

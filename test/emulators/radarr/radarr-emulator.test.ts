@@ -76,7 +76,7 @@ describe('Radarr emulator', () => {
   });
 
   it('validates POST /movie like Radarr (root folder, profile, duplicate)', async () => {
-    const base = { tmdbId: 424, title: "Schindler's List", qualityProfileId: 2, rootFolderPath: '/data/media/movies', monitored: true };
+    const base = { tmdbId: 424, title: "Schindler's List", qualityProfileId: 4, rootFolderPath: '/data/media/movies', monitored: true };
     expect((await call('POST', '/movie', { ...base, rootFolderPath: '/nope' })).status).toBe(400);
     expect((await call('POST', '/movie', { ...base, qualityProfileId: 999 })).status).toBe(400);
     const added = await call('POST', '/movie', base);
@@ -89,7 +89,7 @@ describe('Radarr emulator', () => {
   it('runs the movie lifecycle: add → search → onGrab → queue → import → hasFile', async () => {
     const grabs: RadarrGrab[] = [];
     emu.onGrab((g) => { grabs.push(g); return Promise.resolve({ infoHash: 'abcdef0123456789abcdef0123456789abcdef01', outputPath: '/downloads/movies/x' }); });
-    const movie = (await call('POST', '/movie', { tmdbId: 603, title: 'The Matrix', qualityProfileId: 2, rootFolderPath: '/data/media/movies' })).body as { id: number };
+    const movie = (await call('POST', '/movie', { tmdbId: 603, title: 'The Matrix', qualityProfileId: 4, rootFolderPath: '/data/media/movies' })).body as { id: number };
     const cmd = (await call('POST', '/command', { name: 'MoviesSearch', movieIds: [movie.id] })).body as { id: number; status: string };
     expect(cmd.status).toBe('queued');
     await until(async () => ((await call('GET', `/command/${cmd.id}`)).body as { status: string }).status === 'completed');
@@ -106,7 +106,7 @@ describe('Radarr emulator', () => {
 
   it('a search fails the command when no download client exists', async () => {
     emu.removeDownloadClient(emu.state.downloadClients[0]!.id);
-    const movie = (await call('POST', '/movie', { tmdbId: 949, qualityProfileId: 2, rootFolderPath: '/data/media/movies', addOptions: { searchForMovie: true } })).body as { id: number };
+    const movie = (await call('POST', '/movie', { tmdbId: 949, qualityProfileId: 4, rootFolderPath: '/data/media/movies', addOptions: { searchForMovie: true } })).body as { id: number };
     await until(() => Promise.resolve(emu.state.commands.some((c) => c.body.movieIds !== undefined && (c.body.movieIds as number[]).includes(movie.id) && c.status === 'failed')));
     expect(emu.state.commands.at(-1)?.exception).toContain('No download client');
   });

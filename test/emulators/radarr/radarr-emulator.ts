@@ -3,7 +3,7 @@
  * ajv against `shared/contracts/radarr-v3-openapi.json` (201/202 use the 200 schema); a violation is
  * recorded in `violations` and the reply becomes a 500, so the calling test fails.
  *
- * Default seed (`empty: true` skips it): quality profiles `Any` and `HD-1080p`; root folder
+ * Default seed (`empty: true` skips it): the stock quality profiles (ids 1–6, 4 = `HD-1080p`); root folder
  * `/data/media/movies`; a qBittorrent download client (`gluetun:8080`, category `radarr`); one
  * Prowlarr-synced indexer `EmuTracker (Prowlarr)` (baseUrl `<prowlarrUrl>/1/`). `/health` is empty.
  *
@@ -23,7 +23,7 @@
  * moves the download along; `importFile(movieId, path)` sets `hasFile`/`movieFile`, removes the queue
  * item and records `downloadFolderImported`. Lookup knows the titles in `RADARR_CATALOGUE`.
  */
-import { arrSeeding, type ArrSeeding } from '../arr-common/arr-seeding.js';
+import { arrSeeding, seedArrDefaults, type ArrSeeding } from '../arr-common/arr-seeding.js';
 import { startArrServer, type ArrServer } from '../arr-common/arr-server.js';
 import { createArrState, type ArrState, type QueueItem } from '../arr-common/arr-state.js';
 import { importFile, type Lifecycle, type OnGrab } from './radarr-lifecycle.js';
@@ -58,12 +58,11 @@ export async function startRadarrEmulator(options: RadarrEmulatorOptions = {}): 
   const life: Lifecycle = { state, movies: [], onGrab: undefined };
   const seeding = arrSeeding(state, 'movieCategory');
   if (options.empty !== true) {
-    seeding.seedQualityProfile('Any');
-    seeding.seedQualityProfile('HD-1080p');
-    seeding.seedRootFolder(options.rootFolder ?? '/data/media/movies');
     const qb = options.qbittorrent ?? { host: 'gluetun', port: 8080 };
-    seeding.seedQbittorrent({ host: qb.host, port: qb.port, category: qb.category ?? 'radarr' });
-    seeding.seedSyncedIndexer({ prowlarrUrl: options.prowlarrUrl ?? 'http://prowlarr:9696', prowlarrIndexerId: 1, name: 'EmuTracker' });
+    seedArrDefaults(seeding, {
+      rootFolder: options.rootFolder ?? '/data/media/movies', qbittorrent: { host: qb.host, port: qb.port, category: qb.category ?? 'radarr' },
+      prowlarrUrl: options.prowlarrUrl ?? 'http://prowlarr:9696',
+    });
   }
   const apiKey = options.apiKey ?? RADARR_API_KEY;
   const server = await startArrServer({ specFile: 'radarr-v3-openapi.json', apiPath: '/api/v3', state, apiKey, routes: radarrRoutes(life) });

@@ -35,13 +35,13 @@ async function grab(life: Lifecycle, movie: MovieRecord): Promise<string> {
   const hash = (hooked?.infoHash ?? release.infoHash).toUpperCase();
   const now = state.now().toISOString();
   const item: QueueItem = {
-    id: nextId(state), movieId: movie.id, title, downloadId: hash, downloadClient: client.name, indexer: indexer.name, size: release.size,
+    id: nextId(state, 'queue'), movieId: movie.id, title, downloadId: hash, downloadClient: client.name, indexer: indexer.name, size: release.size,
     sizeleft: release.size, status: 'downloading', trackedDownloadState: 'downloading', trackedDownloadStatus: 'ok', added: now,
     ...(hooked?.outputPath === undefined ? {} : { outputPath: hooked.outputPath }),
   };
   state.queue.push(item);
   state.history.push({
-    id: nextId(state), movieId: movie.id, sourceTitle: title, eventType: 'grabbed', downloadId: hash, date: now,
+    id: nextId(state, 'history'), movieId: movie.id, sourceTitle: title, eventType: 'grabbed', downloadId: hash, date: now,
     data: { indexer: indexer.name, downloadClient: client.implementation, downloadClientName: client.name, torrentInfoHash: hash, releaseGroup: 'EMU', size: String(release.size), protocol: '2' },
   });
   return `${movie.title}: 1 report grabbed`;
@@ -62,11 +62,11 @@ export function importFile(life: Lifecycle, movieId: number, path: string, size 
   if (movie === undefined) throw new Error(`Radarr emulator: no movie ${movieId}`);
   const now = state.now().toISOString();
   const relativePath = path.startsWith(`${movie.path}/`) ? path.slice(movie.path.length + 1) : posix.basename(path);
-  movie.movieFile = { id: nextId(state), path, relativePath, size, dateAdded: now };
+  movie.movieFile = { id: nextId(state, 'moviefile'), path, relativePath, size, dateAdded: now };
   const index = state.queue.findIndex((q) => q.movieId === movieId);
   const queued = index >= 0 ? state.queue.splice(index, 1)[0] : undefined;
   state.history.push({
-    id: nextId(state), movieId, sourceTitle: queued?.title ?? relativePath, eventType: 'downloadFolderImported', date: now,
+    id: nextId(state, 'history'), movieId, sourceTitle: queued?.title ?? relativePath, eventType: 'downloadFolderImported', date: now,
     ...(queued === undefined ? {} : { downloadId: queued.downloadId }),
     data: { droppedPath: queued?.outputPath ?? path, importedPath: path, downloadClient: 'QBittorrent', downloadClientName: queued?.downloadClient ?? '' },
   });

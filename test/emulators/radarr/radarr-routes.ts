@@ -38,7 +38,7 @@ function addMovie(life: Lifecycle, input: unknown, startSearch: (id: number) => 
   const title = known?.title ?? (typeof body.title === 'string' ? body.title : `TMDB ${body.tmdbId}`);
   const year = known?.year ?? (typeof body.year === 'number' ? body.year : 2000);
   const movie: MovieRecord = {
-    id: nextId(state), tmdbId: body.tmdbId, title, year, imdbId: known?.imdbId ?? '', qualityProfileId: Number(body.qualityProfileId),
+    id: nextId(state, 'movie'), tmdbId: body.tmdbId, title, year, imdbId: known?.imdbId ?? '', qualityProfileId: Number(body.qualityProfileId),
     rootFolderPath: root ?? '', path: typeof body.path === 'string' ? body.path : `${root ?? ''}/${folderName(title, year)}`,
     monitored: body.monitored !== false, minimumAvailability: (body.minimumAvailability as MovieRecord['minimumAvailability'] | undefined) ?? 'released',
     added: state.now().toISOString(), tags: Array.isArray(body.tags) ? body.tags.filter((t): t is number => typeof t === 'number') : [],

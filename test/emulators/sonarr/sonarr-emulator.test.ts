@@ -28,7 +28,7 @@ describe('Sonarr emulator', () => {
       '/series', '/series/lookup?term=tvdb%3A70994', '/queue', '/history']) {
       expect((await call('GET', path)).status, path).toBe(200);
     }
-    const added = await call('POST', '/series', { tvdbId: 70994, title: 'M*A*S*H', qualityProfileId: 2, rootFolderPath: '/data/media/tv', seasons: [{ seasonNumber: 1, monitored: true }] });
+    const added = await call('POST', '/series', { tvdbId: 70994, title: 'M*A*S*H', qualityProfileId: 4, rootFolderPath: '/data/media/tv', seasons: [{ seasonNumber: 1, monitored: true }] });
     expect(added).toMatchObject({ status: 201, body: { path: '/data/media/tv/MASH (1972)', seasons: [{ seasonNumber: 0, monitored: false }, { seasonNumber: 1, monitored: true }, {}, {}] } });
     const id = (added.body as { id: number }).id;
     emu.importEpisode(id, 1, 1);
@@ -36,6 +36,6 @@ describe('Sonarr emulator', () => {
     expect(episodes.filter((e) => e.hasFile).map((e) => [e.seasonNumber, e.episodeNumber])).toEqual([[1, 1]]);
     const cmd = await call('POST', '/command', { name: 'seriessearch', seriesId: id });
     expect(cmd).toMatchObject({ status: 201, body: { name: 'SeriesSearch', status: 'queued' } });
-    expect((await call('POST', '/series', { tvdbId: 70994, title: 'M*A*S*H', qualityProfileId: 2, rootFolderPath: '/data/media/tv' })).status).toBe(400);
+    expect((await call('POST', '/series', { tvdbId: 70994, title: 'M*A*S*H', qualityProfileId: 4, rootFolderPath: '/data/media/tv' })).status).toBe(400);
   });
 });

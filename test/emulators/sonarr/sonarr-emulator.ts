@@ -2,7 +2,7 @@
  * Sonarr v4 emulator: a stateful `/api/v3` on 127.0.0.1:<free port>; every reply is validated with
  * ajv against `shared/contracts/sonarr-v3-openapi.json` (violation → recorded + 500).
  *
- * Default seed (`empty: true` skips it): quality profiles `Any`, `HD-1080p`; root folder
+ * Default seed (`empty: true` skips it): the stock quality profiles (ids 1–6, 4 = `HD-1080p`); root folder
  * `/data/media/tv`; qBittorrent download client (`gluetun:8080`, `tvCategory` `tv-sonarr`); one
  * Prowlarr-synced indexer `EmuTracker (Prowlarr)` (baseUrl `<prowlarrUrl>/1/`).
  *
@@ -13,7 +13,7 @@
  * `POST /series` with Sonarr's validators, `GET /episode?seriesId=`; `importEpisode(seriesId, season,
  * episode)` gives an episode a file. Search commands complete without grabbing.
  */
-import { arrSeeding, type ArrSeeding } from '../arr-common/arr-seeding.js';
+import { arrSeeding, seedArrDefaults, type ArrSeeding } from '../arr-common/arr-seeding.js';
 import { startArrServer, type ArrServer } from '../arr-common/arr-server.js';
 import { createArrState, type ArrState } from '../arr-common/arr-state.js';
 import { sonarrRoutes } from './sonarr-routes.js';
@@ -41,12 +41,11 @@ export async function startSonarrEmulator(options: SonarrEmulatorOptions = {}): 
   const library: SeriesRecord[] = [];
   const seeding = arrSeeding(state, 'tvCategory');
   if (options.empty !== true) {
-    seeding.seedQualityProfile('Any');
-    seeding.seedQualityProfile('HD-1080p');
-    seeding.seedRootFolder(options.rootFolder ?? '/data/media/tv');
     const qb = options.qbittorrent ?? { host: 'gluetun', port: 8080 };
-    seeding.seedQbittorrent({ host: qb.host, port: qb.port, category: qb.category ?? 'tv-sonarr' });
-    seeding.seedSyncedIndexer({ prowlarrUrl: options.prowlarrUrl ?? 'http://prowlarr:9696', prowlarrIndexerId: 1, name: 'EmuTracker' });
+    seedArrDefaults(seeding, {
+      rootFolder: options.rootFolder ?? '/data/media/tv', qbittorrent: { host: qb.host, port: qb.port, category: qb.category ?? 'tv-sonarr' },
+      prowlarrUrl: options.prowlarrUrl ?? 'http://prowlarr:9696',
+    });
   }
   const apiKey = options.apiKey ?? SONARR_API_KEY;
   const server = await startArrServer({ specFile: 'sonarr-v3-openapi.json', apiPath: '/api/v3', state, apiKey, routes: sonarrRoutes(library) });

@@ -34,7 +34,7 @@ function addSeries(state: ArrState, library: SeriesRecord[], input: unknown): Em
   }
   const show = SONARR_CATALOGUE.find((s) => s.tvdbId === body.tvdbId) ?? { tvdbId: body.tvdbId, tmdbId: 0, title: body.title, year: 2000, imdbId: '', seasons: [0, 10] };
   const record: SeriesRecord = {
-    id: nextId(state), show, qualityProfileId: Number(body.qualityProfileId), rootFolderPath: root,
+    id: nextId(state, 'series'), show, qualityProfileId: Number(body.qualityProfileId), rootFolderPath: root,
     path: typeof body.path === 'string' ? body.path : `${root}/${seriesFolder(show)}`, monitored: body.monitored !== false, seasonFolder: body.seasonFolder !== false,
     seriesType: body.seriesType === 'daily' || body.seriesType === 'anime' ? body.seriesType : 'standard', monitoredSeasons: monitoredSeasons(show, body.seasons),
     added: state.now().toISOString(), tags: Array.isArray(body.tags) ? body.tags.filter((t): t is number => typeof t === 'number') : [], files: new Set(),
