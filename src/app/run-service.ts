@@ -4,6 +4,7 @@ import { registry } from '../commands/registry.js';
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { startHealthServer, type HealthProbe } from '../http/health-server.js';
+import { catalogProcessors } from '../jobs/processors/catalog-processors.js';
 import { driftProcessors } from '../jobs/processors/drift-processors.js';
 import { mediaRequestProcessors } from '../jobs/processors/media-request-processors.js';
 import { requestsListProcessors } from '../jobs/processors/media-requests-list-wiring.js';
@@ -69,7 +70,8 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
     });
     closers.push(startWorker({
       redisUrl, prefix: bullPrefix,
-      processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config), ...healthProcessors(config), ...e2eProcessors(config) },
+      processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config), ...healthProcessors(config), ...e2eProcessors(config),
+        ...catalogProcessors(config, log) },
       chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
       concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, metrics,
       extraHandlers: { ...schedules.handlers, ...notify.workerHandlers },

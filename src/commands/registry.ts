@@ -1,6 +1,7 @@
 import type { ActionDefinition, CommandDefinition } from './define-command.js';
 import { approve } from './approve.js';
 import { auditTrail } from './audit-trail.js';
+import { catalog } from './catalog.js';
 import { driftAudit } from './drift-audit.js';
 import { driftFix } from './drift-fix.js';
 import { driftLint } from './drift-lint.js';
@@ -20,7 +21,8 @@ import { requests } from './requests.js';
 import { status } from './status.js';
 
 /** Every slash command, listed explicitly (registry.test.ts fails when a file is missing). */
-export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint, requestMovie, requestTv, driftFix, auditTrail, requests, health, e2e];
+export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint, requestMovie, requestTv, driftFix, auditTrail, requests, health, e2e,
+  catalog];
 
 /** Every button/select action kind. */
 export const actions: readonly ActionDefinition[] = [pingAck, requestPick, requestSeasons, requestConfirm, requestNotifyMe, driftOpenPr, approve, revert];

@@ -60,7 +60,8 @@ export interface AuditHostInput {
 const INSPECT_CAP = 6;
 const str = (o: RawObject, key: string): string | undefined => (typeof o[key] === 'string' ? o[key] : undefined);
 
-async function inspectAll(docker: AuditDockerHost): Promise<InspectPair[]> {
+/** Lists every container of the host and inspects it and its image. */
+export async function inspectAll(docker: AuditDockerHost): Promise<InspectPair[]> {
   const listed = await docker.listContainers({ all: true });
   const ids = listed.map((c) => str(c, 'Id')).filter((id): id is string => id !== undefined);
   const containers = await docker.inspectContainers(ids, { concurrency: INSPECT_CAP });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { approve } from '../commands/approve.js';
 import { auditTrail } from '../commands/audit-trail.js';
+import { catalog } from '../commands/catalog.js';
 import { driftAudit } from '../commands/drift-audit.js';
 import { driftFix } from '../commands/drift-fix.js';
 import { driftLint } from '../commands/drift-lint.js';
@@ -62,6 +63,7 @@ export const jobMap = {
   'media.requests-list': commandJob(requests.options),
   'health.run': commandJob(health.options),
   'media.e2e': commandJob(e2e.options),
+  'catalog.show': commandJob(catalog.options),
 } as const;
 
 export type JobName = keyof typeof jobMap;

@@ -37,4 +37,6 @@ export const retryPolicy: Readonly<Record<JobName, RetryPolicy>> = {
   'health.run': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
   // Parks itself between polls (not an attempt); retries cover a crash mid-poll.
   'media.e2e': { attempts: 3, backoff: { type: 'fixed', delay: 30_000 } },
+  // Read-only: unreachable hosts are values; retries cover git/worker hiccups.
+  'catalog.show': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
 };

@@ -1,4 +1,5 @@
 import type { Processors } from '../processor.js';
+import { catalogNotWired } from './catalog-show.js';
 import { driftNotWired } from './drift-not-wired.js';
 import { requestPlaceholders } from './media-request-processors.js';
 import { requestsListNotWired } from './media-requests-list-wiring.js';
@@ -30,4 +31,6 @@ export const processors: Processors = {
   ...healthProcessors({ media: undefined }),
   // Replaced by `e2eProcessors(config)` in the composition root.
   'media.e2e': e2eNotWired,
+  // Replaced by `catalogProcessors(config, log)` in the composition root.
+  'catalog.show': catalogNotWired,
 };

@@ -1,0 +1,20 @@
+import { collectCatalog } from '../../catalog/collect-catalog.js';
+import type { HealthLookup } from '../../catalog/render-catalog-table.js';
+import { findPngRenderer } from '../../catalog/render-png.js';
+import type { AppConfig } from '../../config/schema.js';
+import { driftAuditDeps } from '../../drift/cli-audit.js';
+import type { Logger } from '../../log.js';
+import type { Processors } from '../processor.js';
+import { catalogShowProcessor } from './catalog-show.js';
+
+const noHealth: HealthLookup = () => undefined;
+
+/**
+ * The real `/catalog` processor for a loaded config: the drift audit's SSH/Docker and git wiring,
+ * health from `health` (cached check results) when given, PNG when Chromium is installed.
+ */
+export function catalogProcessors(config: AppConfig, log: Logger, health: () => Promise<HealthLookup> = () => Promise.resolve(noHealth)): Pick<Processors, 'catalog.show'> {
+  return {
+    'catalog.show': catalogShowProcessor({ collect: () => collectCatalog(driftAuditDeps(config, { log })), health, png: () => findPngRenderer() }),
+  };
+}
