@@ -92,6 +92,15 @@ describe('Radarr client against the Radarr emulator', () => {
     await expectErrorClasses({ emu, path: '/api/v3/system/status', call: (k) => clients[k].status(), wrongShape: { appName: 'Radarr' } });
   });
 
+  it('reports the caller cancelling as aborted, not as a timeout', async () => {
+    emu.hang(true);
+    const controller = new AbortController();
+    const pending = failureOf(radarr.rootFolders(controller.signal));
+    controller.abort();
+    expect((await pending).code).toBe('aborted');
+    emu.hang(false);
+  });
+
   it('never puts the API key into an error message or its context', async () => {
     const error = await failureOf(createRadarrClient({ url: emu.url, apiKey: 'secret-key-abc123', timeoutMs: 3000 }).status());
     expect(error.code).toBe('unauthorized');
