@@ -5,6 +5,7 @@ import { AppError } from '../errors.js';
 import { ForgeError } from './forge-error.js';
 import type { Forge, GitRemote, ListOpenInput, MergeInput, OpenPullRequestInput, PullRequest } from './forge.js';
 import { gitMerge } from './git-merge.js';
+import { mergedInto } from './git-merged-into.js';
 import { toGitRemote } from './git-remote.js';
 import { PULL_REF_PREFIX, pullRef, readPullRecord, writePullRecord, type PullRecord } from './git-pull-record.js';
 import { fetchRefs, listRemoteRefs, withScratch } from './git-remote-refs.js';
@@ -46,21 +47,25 @@ export function createGitForge(options: GitForgeOptions): Forge {
     return withScratch(options.workDir, fn, withWorktree);
   };
 
-  /** Port view of a record; the head is read live while the PR is open. */
-  const toPull = async (dir: string, record: PullRecord, heads: Map<string, string>, withMergeable: boolean): Promise<PullRequest> => {
-    const liveHead = heads.get(`refs/heads/${record.branch}`);
-    const headSha = record.state === 'merged' ? record.mergedHeadSha ?? record.openedHeadSha : liveHead ?? record.openedHeadSha;
-    const base = heads.get(`refs/heads/${record.base}`);
-    let mergeable: boolean | undefined;
-    if (withMergeable && record.state === 'open' && liveHead !== undefined && base !== undefined) {
-      await fetchRefs(dir, remote, [`refs/heads/${record.branch}`, `refs/heads/${record.base}`]);
-      mergeable = await runGit(['merge-tree', '--write-tree', base, liveHead], { cwd: dir }).then(() => true, () => false);
-    }
-    return {
-      number: record.number, url: `${shownUrl}#${record.branch}`, title: record.title, state: record.state,
-      headBranch: record.branch, headSha, baseBranch: record.base, labels: record.labels,
-      mergeSha: record.mergeSha, mergeable,
+  /**
+   * Port view of a record; the head is read live while the PR is open. With `live`, mergeability is
+   * computed and a branch that reached the base outside the bot reads as merged (as GitHub does).
+   */
+  const toPull = async (dir: string, record: PullRecord, heads: Map<string, string>, live: boolean): Promise<PullRequest> => {
+    const view = {
+      number: record.number, url: `${shownUrl}#${record.branch}`, title: record.title, headBranch: record.branch,
+      baseBranch: record.base, labels: record.labels,
     };
+    if (record.state !== 'open') return { ...view, state: record.state, headSha: record.mergedHeadSha ?? record.openedHeadSha, mergeSha: record.mergeSha };
+    const headRef = `refs/heads/${record.branch}`;
+    const baseRef = `refs/heads/${record.base}`;
+    if (!live || !heads.has(headRef) || !heads.has(baseRef)) return { ...view, state: 'open', headSha: heads.get(headRef) ?? record.openedHeadSha };
+    await fetchRefs(dir, remote, [headRef, baseRef]);
+    const [headSha = '', baseSha = ''] = (await runGit(['rev-parse', headRef, baseRef], { cwd: dir })).stdout.trim().split('\n');
+    const byHand = await mergedInto(dir, headSha, baseSha);
+    if (byHand.merged) return { ...view, state: 'merged', headSha, mergeSha: byHand.mergeSha };
+    const mergeable = await runGit(['merge-tree', '--write-tree', baseSha, headSha], { cwd: dir }).then(() => true, () => false);
+    return { ...view, state: 'open', headSha, mergeable };
   };
 
   /** Fetches record `n` into `dir`; undefined when there is none. */

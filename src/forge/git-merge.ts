@@ -3,6 +3,7 @@ import type { Logger } from '../log.js';
 import { runGit } from '../git/run-git.js';
 import { ForgeError } from './forge-error.js';
 import type { GitRemote, MergeInput, MergeResult } from './forge.js';
+import { mergedInto } from './git-merged-into.js';
 import { pullRef, readPullRecord, writePullRecord } from './git-pull-record.js';
 import { listRemoteRefs } from './git-remote-refs.js';
 
@@ -55,10 +56,9 @@ async function attemptMerge(job: GitMergeJob, dir: string): Promise<MergeResult 
   await runGit(['fetch', '--quiet', '--no-tags', remote.url, `+refs/heads/${record.base}:refs/remotes/origin/base`, `+refs/heads/${record.branch}:refs/remotes/origin/head`], { cwd: dir, env: remote.env });
   const fetched = async (name: string) => (await runGit(['rev-parse', `refs/remotes/origin/${name}`], { cwd: dir })).stdout.trim();
   if (await fetched('head') !== input.expectedHeadSha || await fetched('base') !== baseSha) return RETRY;
-  if (await runGit(['merge-base', '--is-ancestor', headSha, baseSha], { cwd: dir }).then(() => true, () => false)) {
-    const merges = await runGit(['rev-list', '--ancestry-path', '--merges', '--reverse', `${headSha}..${baseSha}`], { cwd: dir });
-    const mergeSha = merges.stdout.split('\n')[0] || undefined;
-    throw new ForgeError('already-merged', `Pull #${number}: ${record.branch} is already part of ${record.base} (merged outside the bot).`, { mergeSha });
+  const byHand = await mergedInto(dir, headSha, baseSha);
+  if (byHand.merged) {
+    throw new ForgeError('already-merged', `Pull #${number}: ${record.branch} is already part of ${record.base} (merged outside the bot).`, { mergeSha: byHand.mergeSha });
   }
   await runGit(['checkout', '--quiet', '--detach', baseSha], { cwd: dir });
   const message = ['-m', input.commitTitle, ...(input.commitMessage === undefined ? [] : ['-m', input.commitMessage])];

@@ -120,6 +120,7 @@ describe('GitForge (plain git) against a real bare repository', () => {
     const error = await failure(forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'm' }));
     expect(error).toMatchObject({ code: 'already-merged', details: { mergeSha: handMerge } });
     expect(await git(['rev-parse', 'main'])).toBe(handMerge);
+    expect(await forge.getPullRequest(pr.number)).toMatchObject({ state: 'merged', mergeSha: handMerge, headSha: sha });
   });
 
   it('reports conflicts as mergeable false and refuses the merge with not-mergeable', async () => {
