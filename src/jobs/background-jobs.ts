@@ -34,8 +34,6 @@ export const backgroundRetry: Readonly<Record<BackgroundJobName, { attempts: num
   'media.notify-poll': { attempts: 1, backoff: { type: 'exponential', delay: 5_000 } },
 };
 
-export const isBackgroundJob = (name: string): name is BackgroundJobName => Object.hasOwn(backgroundJobMap, name);
-
 /**
  * The worker's `extraHandlers` for the background jobs: every background job name gets one (a
  * job whose handler this process lacks fails unretried instead of reaching the run-job path).

@@ -9,8 +9,6 @@ export interface BackgroundQueue {
   enqueue<N extends BackgroundJobName>(name: N, payload: BackgroundPayload<N>, jobId: string): Promise<void>;
   /** Creates or updates a BullMQ job scheduler that adds `name` every `everyMs` (idempotent). */
   every<N extends BackgroundJobName>(name: N, everyMs: number, payload: BackgroundPayload<N>): Promise<void>;
-  /** Removes the scheduler of `name`, if any. */
-  stop(name: BackgroundJobName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,7 +32,6 @@ export function createBackgroundQueue(options: BackgroundQueueOptions): Backgrou
       const data = backgroundJobMap[name].parse(payload);
       await queue.upsertJobScheduler(name, { every: everyMs }, { name, data, opts: { ...backgroundRetry[name], ...keep } });
     },
-    stop: async (name) => { await queue.removeJobScheduler(name); },
     close: async () => {
       await queue.close();
       await connection.quit();

@@ -53,5 +53,5 @@ export async function deliverNotices(input: DeliveryInput): Promise<DeliveryResu
   }
   input.log.info({ event: input.event, requestId: input.requestId, sent, alreadySent, pending }, 'notices delivered');
   if (pending > 0) throw new ExternalError('notice-pending', `${pending} notice(s) for request ${input.requestId} not sent yet`);
-  return { sent, alreadySent: alreadySent, pending };
+  return { sent, alreadySent, pending };
 }

@@ -13,8 +13,8 @@ export interface MediaSummary {
 /** The Overseerr reads notices and `/requests` need (admin key unless `asUser`). */
 export interface NoticeOverseerr {
   request(requestId: number): Promise<NoticeRequest>;
-  /** The newest requests: all users' (admin) or one user's (`asUser`, as that user). */
-  recentRequests(take: number, asUser?: number): Promise<NoticeRequest[]>;
+  /** The most recently modified requests: all users' (admin) or one user's (`asUser`, as that user). */
+  recentRequests(take: number, asUser?: number, filter?: 'all' | 'available'): Promise<NoticeRequest[]>;
   media(mediaType: 'movie' | 'tv', tmdbId: number): Promise<MediaSummary>;
 }
 
@@ -25,8 +25,8 @@ export function createNoticeOverseerr(options: OverseerrHttpOptions): NoticeOver
     callOverseerr(options, { method: 'GET', path, ...(query === undefined ? {} : { query }), ...(asUser === undefined ? {} : { asUser }) });
   return {
     request: async (id) => expectOk(await get(`/request/${id}`), noticeRequestSchema, 'request'),
-    recentRequests: async (take, asUser) => {
-      const query = { take, skip: 0, filter: 'all', sort: 'modified', ...(asUser === undefined ? {} : { requestedBy: asUser }) };
+    recentRequests: async (take, asUser, filter = 'all') => {
+      const query = { take, skip: 0, filter, sort: 'modified', ...(asUser === undefined ? {} : { requestedBy: asUser }) };
       return expectOk(await get('/request', query, asUser), noticeRequestPageSchema, 'request list').results;
     },
     media: async (mediaType, tmdbId) => {

@@ -11,7 +11,8 @@ export interface SubscriptionStoreOptions {
 }
 
 const defaultRetention = 400 * 24 * 3600;
-const defaultLease = 300;
+// A DM takes seconds; a crashed sender's claim frees up well within the notify job's retries.
+const defaultLease = 60;
 
 const member = (s: Subscriber): string => `${s.platform}:${s.userId}`;
 

@@ -65,4 +65,11 @@ describe('media subscription store (real redis-server)', () => {
     expect(await store.markNotified(other)).toBe(false);
     expect(await store.claimNotice(other)).toBe('sent');
   });
+
+  it('raises a flag only once, also for a second store on the same Redis', async () => {
+    const prefix = uniquePrefix();
+    expect(await createSubscriptionStore({ redis, prefix }).firstTime('baseline')).toBe(true);
+    expect(await createSubscriptionStore({ redis, prefix }).firstTime('baseline')).toBe(false);
+    expect(await createSubscriptionStore({ redis, prefix }).firstTime('other')).toBe(true);
+  });
 });

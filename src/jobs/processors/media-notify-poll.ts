@@ -4,7 +4,7 @@ import type { NoticeRequest } from '../../media/notify-schemas.js';
 import type { BackgroundHandler } from '../background-jobs.js';
 import { notifyRequest, recipientsFor, type MediaNotifyDeps } from './media-notify.js';
 
-/** How many of the most recently modified requests each poll looks at. */
+/** How many of the most recently modified requests each poll looks at (per filter). */
 const pollTake = 50;
 
 const availableNotice = (r: NoticeRequest): NoticeEventJob => ({
@@ -19,7 +19,9 @@ const availableNotice = (r: NoticeRequest): NoticeEventJob => ({
  */
 export function mediaNotifyPollHandler(deps: MediaNotifyDeps): BackgroundHandler<'media.notify-poll'> {
   return async (_payload, { log }) => {
-    const available = (await deps.overseerr.recentRequests(pollTake)).filter(isRequestAvailable);
+    // `available` reaches fully available media however old the request; `all` adds partial-season TV requests.
+    const [done, recent] = await Promise.all([deps.overseerr.recentRequests(pollTake, undefined, 'available'), deps.overseerr.recentRequests(pollTake)]);
+    const available = [...new Map([...done, ...recent].map((r) => [r.id, r])).values()].filter(isRequestAvailable);
     if (await deps.store.firstTime('notify-poll-baseline')) {
       for (const r of available) {
         const notice = availableNotice(r);

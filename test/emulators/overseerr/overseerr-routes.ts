@@ -51,7 +51,8 @@ function listRequests(ctx: RouteContext): Reply {
   const sees = hasPermission(acting, PERM.MANAGE_REQUESTS | 16384);
   const rows = state.requests
     .filter((r) => (sees ? by === null || r.requestedBy === Number(by) : r.requestedBy === acting.id))
-    .filter((r) => filter === 'all' || (filter === 'pending' && r.status === 1) || (filter === 'approved' && r.status === 2))
+    .filter((r) => filter === 'all' || (filter === 'pending' && r.status === 1) || (filter === 'approved' && r.status === 2)
+      || (filter === 'available' && (r.is4k ? state.media.get(r.tmdbId)?.status4k : state.media.get(r.tmdbId)?.status) === 5))
     .reverse();
   const page = rows.slice(skip, skip + take).map((r) => requestJson(state, r));
   return json({ pageInfo: { page: Math.floor(skip / take) + 1, pages: Math.ceil(rows.length / take), results: rows.length, pageSize: take }, results: page });
