@@ -178,6 +178,16 @@ describe('Sonarr client against the Sonarr emulator', () => {
     emu.failDownloadClientTest(client?.id ?? 0, undefined);
   });
 
+  it('works behind a URL base when the configured URL includes it', async () => {
+    const proxied = await startSonarrEmulator({ urlBase: '/sonarr' });
+    const make = (url: string) => createSonarrClient({ url, apiKey: proxied.apiKey, timeoutMs: 3000 });
+    expect(await make(`${proxied.url}/sonarr/`).status()).toMatchObject({ appName: 'Sonarr', urlBase: '/sonarr' });
+    expect(await make(`${proxied.url}/sonarr`).ping()).toBe(true);
+    expect((await failureOf(make(proxied.url).status())).code).toBe('http-error');
+    expect(proxied.violations).toEqual([]);
+    await proxied.close();
+  });
+
   it('looks up, adds a series with chosen seasons, lists episodes and searches', async () => {
     const [hit] = await sonarr.lookup('tvdb:81189');
     expect(hit).toMatchObject({ title: 'Breaking Bad', tvdbId: 81189 });

@@ -35,13 +35,13 @@ export function downloadClientJson(c: ProviderSeed) {
   };
 }
 
-export function statusJson(state: ArrState, urlBase: string) {
+export function statusJson(state: ArrState) {
   const start = '2026-01-01T00:00:00Z';
   return {
     appName: state.appName, instanceName: state.appName, version: state.version, buildTime: start, isDebug: false, isProduction: true,
     isAdmin: false, isUserInteractive: false, startupPath: `/app/${state.appName.toLowerCase()}/bin`, appData: '/config', osName: 'alpine',
     osVersion: '3.20', isNetCore: true, isLinux: true, isOsx: false, isWindows: false, isDocker: true, mode: 'console', branch: 'master',
-    authentication: 'forms', migrationVersion: 240, urlBase, runtimeVersion: '8.0.12', runtimeName: '.NET', startTime: start,
+    authentication: 'forms', migrationVersion: 240, urlBase: state.urlBase, runtimeVersion: '8.0.12', runtimeName: '.NET', startTime: start,
     packageVersion: state.version, packageAuthor: 'hotio', packageUpdateMechanism: 'docker', databaseType: 'sqLite', databaseVersion: '3.45.3',
   };
 }

@@ -66,7 +66,7 @@ export const commandByIdRoute: ArrRoute = { method: 'GET', template: '/command/{
 export function sharedRoutes(mediaKey: 'movieId' | 'seriesId'): ArrRoute[] {
   const filterKey = `${mediaKey}s`;
   return [
-    { method: 'GET', template: '/system/status', handle: ({ state }) => json(statusJson(state, '')) },
+    { method: 'GET', template: '/system/status', handle: ({ state }) => json(statusJson(state)) },
     { method: 'GET', template: '/health', handle: ({ state }) => json(healthJson(state.health)) },
     { method: 'GET', template: '/indexer', handle: ({ state }) => json(state.indexers.map((i) => arrIndexerJson(state, i))) },
     { method: 'POST', template: '/indexer/test', handle: ({ state, req }) => testOne(state.indexers, state.failingIndexerTests, req.body) },

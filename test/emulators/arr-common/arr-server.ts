@@ -64,8 +64,15 @@ export async function startArrServer(options: ArrServerOptions): Promise<ArrServ
   const checker = createOpenApiChecker(options.specFile);
   const undocumented: string[] = [];
   let baseUrl = '';
+  // With a URL base every route (ping included) lives under it; anything else is a 404.
+  const local = (req: EmuRequest): string | undefined => {
+    const base = options.state.urlBase;
+    if (base === '') return req.url.pathname;
+    return req.url.pathname.startsWith(`${base}/`) ? req.url.pathname.slice(base.length) : undefined;
+  };
   const handle = async (req: EmuRequest): Promise<EmuReply> => {
-    const path = req.url.pathname;
+    const path = local(req);
+    if (path === undefined) return { status: 404, text: '' };
     if (path === '/ping') return json({ status: 'OK' });
     if (!path.startsWith(`${options.apiPath}/`)) return { status: 404, text: '' };
     if (keyOf(req) !== options.apiKey) return { status: 401, text: '' };
@@ -74,7 +81,8 @@ export async function startArrServer(options: ArrServerOptions): Promise<ArrServ
     return match.route.handle({ state: options.state, req, id: match.id, baseUrl });
   };
   const validate = (req: EmuRequest, reply: EmuReply): string[] => {
-    const template = checker.templateOf(req.method, req.url.pathname);
+    const path = local(req);
+    const template = path === undefined ? undefined : checker.templateOf(req.method, path);
     if (template === undefined || reply.status === 401) return [];
     if (!checker.documented(req.method, template, reply.status)) {
       undocumented.push(`${req.method} ${template} ${reply.status}`);

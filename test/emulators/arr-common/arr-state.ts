@@ -70,6 +70,8 @@ export interface HistoryItem {
 export interface ArrState {
   readonly appName: 'Radarr' | 'Sonarr' | 'Prowlarr';
   version: string;
+  /** Settings → General → URL Base (reverse proxy), e.g. `/radarr`; `''` = none. Fixed at start. */
+  urlBase: string;
   readonly indexers: IndexerSeed[];
   readonly downloadClients: ProviderSeed[];
   readonly remotePathMappings: { readonly id: number; host: string; remotePath: string; localPath: string }[];
@@ -89,7 +91,7 @@ export interface ArrState {
 
 export function createArrState(appName: ArrState['appName'], version: string): ArrState {
   return {
-    appName, version, indexers: [], downloadClients: [], remotePathMappings: [], rootFolders: [], qualityProfiles: [], health: [],
+    appName, version, urlBase: '', indexers: [], downloadClients: [], remotePathMappings: [], rootFolders: [], qualityProfiles: [], health: [],
     commands: [], queue: [], history: [], failingIndexerTests: new Map(), failingDownloadClientTests: new Map(),
     ids: new Map(), now: () => new Date(),
   };

@@ -25,6 +25,8 @@ import { prowlarrRoutes, type ProwlarrExtra } from './prowlarr-routes.js';
 
 export interface ProwlarrEmulatorOptions {
   readonly apiKey?: string;
+  /** Serve under a URL base (reverse proxy), e.g. `/prowlarr`. */
+  readonly urlBase?: string;
   /** How the apps reach Prowlarr (the `prowlarrUrl` application field). */
   readonly prowlarrUrl?: string;
   readonly radarrUrl?: string;
@@ -50,6 +52,7 @@ const toggle = (map: Map<number, string>, id: number, text: string | undefined) 
 
 export async function startProwlarrEmulator(options: ProwlarrEmulatorOptions = {}): Promise<ProwlarrEmulator> {
   const state = createArrState('Prowlarr', '2.3.6.5238');
+  state.urlBase = options.urlBase ?? '';
   const extra: ProwlarrExtra = { applications: [], releases: [], failingSearch: new Map(), failingApplicationTests: new Map() };
   const seeding = arrSeeding(state, 'movieCategory');
   const prowlarrUrl = options.prowlarrUrl ?? 'http://prowlarr:9696';

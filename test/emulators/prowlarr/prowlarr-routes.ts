@@ -46,7 +46,7 @@ function search(state: ArrState, extra: ProwlarrExtra, url: URL): EmuReply {
 /** Prowlarr `/api/v1` routes the bot uses. */
 export function prowlarrRoutes(extra: ProwlarrExtra): ArrRoute[] {
   return [
-    { method: 'GET', template: '/system/status', handle: ({ state }) => json(statusJson(state, '')) },
+    { method: 'GET', template: '/system/status', handle: ({ state }) => json(statusJson(state)) },
     { method: 'GET', template: '/health', handle: ({ state }) => json(healthJson(state.health)) },
     { method: 'GET', template: '/indexer', handle: ({ state }) => json(state.indexers.map(prowlarrIndexerJson)) },
     { method: 'POST', template: '/indexer/test', handle: ({ state, req }) => testProvider(state.indexers, state.failingIndexerTests, req.body) },

@@ -32,6 +32,8 @@ import { radarrRoutes } from './radarr-routes.js';
 
 export interface RadarrEmulatorOptions {
   readonly apiKey?: string;
+  /** Serve under a URL base (reverse proxy), e.g. `/radarr`. */
+  readonly urlBase?: string;
   /** Where the default synced indexer points (default `http://prowlarr:9696`). */
   readonly prowlarrUrl?: string;
   /** The default download client (default `gluetun:8080`, category `radarr`). */
@@ -55,6 +57,7 @@ export const RADARR_API_KEY = 'emulatorradarrapikey0123456789ab';
 
 export async function startRadarrEmulator(options: RadarrEmulatorOptions = {}): Promise<RadarrEmulator> {
   const state = createArrState('Radarr', '5.26.2.10099');
+  state.urlBase = options.urlBase ?? '';
   const life: Lifecycle = { state, movies: [], onGrab: undefined };
   const seeding = arrSeeding(state, 'movieCategory');
   if (options.empty !== true) {

@@ -21,6 +21,8 @@ import type { SeriesRecord } from './sonarr-series.js';
 
 export interface SonarrEmulatorOptions {
   readonly apiKey?: string;
+  /** Serve under a URL base (reverse proxy), e.g. `/sonarr`. */
+  readonly urlBase?: string;
   readonly prowlarrUrl?: string;
   readonly qbittorrent?: { readonly host: string; readonly port: number; readonly category?: string };
   readonly rootFolder?: string;
@@ -38,6 +40,7 @@ export const SONARR_API_KEY = 'emulatorsonarrapikey0123456789ab';
 
 export async function startSonarrEmulator(options: SonarrEmulatorOptions = {}): Promise<SonarrEmulator> {
   const state = createArrState('Sonarr', '4.0.15.2941');
+  state.urlBase = options.urlBase ?? '';
   const library: SeriesRecord[] = [];
   const seeding = arrSeeding(state, 'tvCategory');
   if (options.empty !== true) {
