@@ -10,6 +10,7 @@ import { mediaRequestProcessors } from '../jobs/processors/media-request-process
 import { requestsListProcessors } from '../jobs/processors/media-requests-list-wiring.js';
 import { healthProcessors } from '../jobs/processors/health-processors.js';
 import { e2eProcessors } from '../jobs/processors/e2e-processors.js';
+import { statusProcessors } from '../jobs/processors/status-processors.js';
 import { processors } from '../jobs/processors/processors.js';
 import { reportTargets, scheduledTasks } from '../jobs/processors/scheduled-tasks.js';
 import { createProducer } from '../jobs/queue.js';
@@ -71,7 +72,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
     closers.push(startWorker({
       redisUrl, prefix: bullPrefix,
       processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config), ...healthProcessors(config), ...e2eProcessors(config),
-        ...catalogProcessors(config, log) },
+        ...catalogProcessors(config, log), ...statusProcessors(config, log) },
       chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
       concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, metrics,
       extraHandlers: { ...schedules.handlers, ...notify.workerHandlers },
