@@ -30,8 +30,9 @@ async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (e: unknown) {
-    if (e instanceof ForgeError) throw e;
-    throw new ForgeError('forge-unavailable', `git ${what} failed: ${e instanceof AppError ? e.message : 'unexpected error'}`, {}, e);
+    // Only git's own failures (AppError from runGit) mean "unavailable"; a plain Error is a bug and stays one.
+    if (e instanceof ForgeError || !(e instanceof AppError)) throw e;
+    throw new ForgeError('forge-unavailable', `git ${what} failed: ${e.message}`, {}, e);
   }
 }
 
