@@ -1,8 +1,8 @@
 import { createArrApi, type ArrApi, type ArrClientOptions, type ProviderTest } from './arr-api.js';
 import {
-  arrCommandSchema, arrHealthSchema, arrIndexerSchema, arrProviderSchema, historyRecordSchema, pageSchema, qualityProfileSchema,
+  arrCommandSchema, arrHealthSchema, arrIndexerSchema, arrNotificationSchema, arrProviderSchema, historyRecordSchema, pageSchema, qualityProfileSchema,
   queueRecordSchema, remotePathMappingSchema, rootFolderSchema,
-  type ArrCommand, type ArrHealthItem, type ArrIndexer, type ArrProvider, type ArrStatus, type HistoryRecord, type Page,
+  type ArrCommand, type ArrHealthItem, type ArrIndexer, type ArrNotification, type ArrProvider, type ArrStatus, type HistoryRecord, type Page,
   type ProviderTestAll, type QualityProfile, type QueueRecord, type RemotePathMapping, type RootFolder,
 } from './arr-schemas.js';
 import { z } from 'zod';
@@ -29,6 +29,8 @@ export interface ArrClient {
   testDownloadClient(client: ArrProvider, signal?: AbortSignal): Promise<ProviderTest>;
   testAllDownloadClients(signal?: AbortSignal): Promise<ProviderTestAll>;
   remotePathMappings(signal?: AbortSignal): Promise<RemotePathMapping[]>;
+  /** Connect entries (`/notification`). */
+  notifications(signal?: AbortSignal): Promise<ArrNotification[]>;
   rootFolders(signal?: AbortSignal): Promise<RootFolder[]>;
   qualityProfiles(signal?: AbortSignal): Promise<QualityProfile[]>;
   /** `POST /command {name, ...body}` (e.g. `MoviesSearch {movieIds}`); poll with {@link ArrClient.getCommand}. */
@@ -63,6 +65,7 @@ export function createArrClient(service: string, options: ArrClientOptions): Arr
     testDownloadClient: (client, signal) => api.test('downloadclient', client, signal),
     testAllDownloadClients: (signal) => api.testAll('downloadclient', signal),
     remotePathMappings: (signal) => api.get('/remotepathmapping', z.array(remotePathMappingSchema), undefined, signal),
+    notifications: (signal) => api.get('/notification', z.array(arrNotificationSchema), undefined, signal),
     rootFolders: (signal) => api.get('/rootfolder', z.array(rootFolderSchema), undefined, signal),
     qualityProfiles: (signal) => api.get('/qualityprofile', z.array(qualityProfileSchema), undefined, signal),
     command: (name, body = {}, signal) => api.post('/command', arrCommandSchema, { ...body, name }, signal),

@@ -41,6 +41,10 @@ export const arrIndexerSchema = arrProviderSchema.extend({
 });
 export type ArrIndexer = z.infer<typeof arrIndexerSchema>;
 
+/** A Connect entry; `implementation: 'PlexServer'` with `onDownload` = Plex scans after each import. */
+export const arrNotificationSchema = arrProviderSchema.extend({ onDownload: z.boolean().optional(), onUpgrade: z.boolean().optional() });
+export type ArrNotification = z.infer<typeof arrNotificationSchema>;
+
 export const remotePathMappingSchema = z.looseObject({ id: z.number(), host: z.string(), remotePath: z.string(), localPath: z.string() });
 export type RemotePathMapping = z.infer<typeof remotePathMappingSchema>;
 

@@ -33,6 +33,10 @@ describe('Radarr client against the Radarr emulator', () => {
     expect((await radarr.rootFolders()).map((r) => r.path)).toEqual(['/data/media/movies']);
     expect((await radarr.qualityProfiles()).map((p) => [p.id, p.name])).toContainEqual([4, 'HD-1080p']);
     expect(await radarr.remotePathMappings()).toMatchObject([{ host: 'gluetun', remotePath: '/downloads/', localPath: '/data/downloads/' }]);
+    expect(await radarr.notifications()).toEqual([]);
+    emu.seedPlexConnection({ host: 'plex', port: 32400 });
+    const [connect] = await radarr.notifications();
+    expect(connect === undefined ? [] : [connect.implementation, connect.onDownload, fieldValue(connect, 'host'), fieldValue(connect, 'authToken')]).toEqual(['PlexServer', true, 'plex', '********']);
     emu.setHealth([]);
   });
 

@@ -1,8 +1,8 @@
-import type { ArrState, CommandRecord, FieldValue, HealthSeed, HistoryItem, IndexerSeed, ProviderSeed, QueueItem } from './arr-state.js';
+import type { ArrState, CommandRecord, FieldValue, HealthSeed, HistoryItem, IndexerSeed, NotificationSeed, ProviderSeed, QueueItem } from './arr-state.js';
 
 /** What Servarr sends instead of a stored secret (SchemaBuilder.PRIVATE_VALUE). */
 export const PRIVATE_VALUE = '********';
-const PRIVATE: Readonly<Record<string, 'apiKey' | 'password'>> = { apiKey: 'apiKey', password: 'password' };
+const PRIVATE: Readonly<Record<string, 'apiKey' | 'password'>> = { apiKey: 'apiKey', authToken: 'apiKey', password: 'password' };
 
 /** `fields[]` in the Servarr shape: order, name, label, value, type, advanced, privacy, isFloat. */
 export function fieldsJson(fields: Readonly<Record<string, FieldValue>>) {
@@ -32,6 +32,14 @@ export function downloadClientJson(c: ProviderSeed) {
   return {
     ...providerCommon(c, `${c.implementation}Settings`), enable: c.enable, protocol: c.protocol, priority: c.priority,
     removeCompletedDownloads: true, removeFailedDownloads: true,
+  };
+}
+
+/** `NotificationResource` (only the event flags Radarr and Sonarr share). */
+export function notificationJson(n: NotificationSeed) {
+  return {
+    ...providerCommon(n, `${n.implementation}Settings`), onGrab: false, onDownload: n.onDownload, onUpgrade: n.onUpgrade, onRename: false,
+    onHealthIssue: false, supportsOnGrab: true, supportsOnDownload: true, supportsOnUpgrade: true, supportsOnRename: true,
   };
 }
 

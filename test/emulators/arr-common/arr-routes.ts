@@ -1,4 +1,4 @@
-import { arrIndexerJson, commandJson, downloadClientJson, healthJson, historyJson, pageJson, queueJson, statusJson } from './arr-json.js';
+import { arrIndexerJson, commandJson, downloadClientJson, healthJson, historyJson, notificationJson, pageJson, queueJson, statusJson } from './arr-json.js';
 import { json, message, type ArrContext, type ArrRoute } from './arr-server.js';
 import { nextId, type ArrState, type CommandRecord, type ProviderSeed } from './arr-state.js';
 import type { EmuReply } from './http-emulator.js';
@@ -74,6 +74,7 @@ export function sharedRoutes(mediaKey: 'movieId' | 'seriesId'): ArrRoute[] {
     { method: 'GET', template: '/downloadclient', handle: ({ state }) => json(state.downloadClients.map(downloadClientJson)) },
     { method: 'POST', template: '/downloadclient/test', handle: ({ state, req }) => testOne(state.downloadClients, state.failingDownloadClientTests, req.body) },
     { method: 'POST', template: '/downloadclient/testall', handle: ({ state }) => testAll(state.downloadClients, state.failingDownloadClientTests) },
+    { method: 'GET', template: '/notification', handle: ({ state }) => json(state.notifications.map(notificationJson)) },
     { method: 'GET', template: '/remotepathmapping', handle: ({ state }) => json(state.remotePathMappings) },
     { method: 'GET', template: '/rootfolder', handle: ({ state }) => json(state.rootFolders.map((r) => ({ ...r, unmappedFolders: [] }))) },
     {

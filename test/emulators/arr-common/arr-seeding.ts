@@ -1,4 +1,4 @@
-import { nextId, qbittorrentClient, syncedIndexer, type ArrState, type HealthSeed, type IndexerSeed, type ProviderSeed } from './arr-state.js';
+import { nextId, qbittorrentClient, syncedIndexer, type ArrState, type HealthSeed, type IndexerSeed, type NotificationSeed, type ProviderSeed } from './arr-state.js';
 
 /** Seed and fault helpers every Servarr emulator exposes (all return the created record). */
 export interface ArrSeeding {
@@ -9,6 +9,8 @@ export interface ArrSeeding {
   readonly removeIndexer: (id: number) => void;
   readonly seedQbittorrent: (input: { host: string; port: number; category: string }) => ProviderSeed;
   readonly removeDownloadClient: (id: number) => void;
+  /** A Connect → Plex Media Server entry (scan Plex on import when `onDownload`). */
+  readonly seedPlexConnection: (input: { host: string; port: number; onDownload?: boolean }) => NotificationSeed;
   readonly seedRootFolder: (path: string, accessible?: boolean) => { id: number; path: string };
   readonly seedRemotePathMapping: (input: { host: string; remotePath: string; localPath: string }) => { id: number };
   readonly seedQualityProfile: (name: string) => { id: number; name: string };
@@ -37,6 +39,10 @@ export function arrSeeding(state: ArrState, categoryField: 'movieCategory' | 'tv
     removeIndexer: (id) => { drop(state.indexers, id); },
     seedQbittorrent: (input) => push(state.downloadClients, qbittorrentClient(state, { ...input, categoryField })),
     removeDownloadClient: (id) => { drop(state.downloadClients, id); },
+    seedPlexConnection: ({ host, port, onDownload = true }) => push(state.notifications, {
+      id: nextId(state, 'notification'), name: 'Plex', implementation: 'PlexServer', enable: true, protocol: 'torrent', priority: 0, tags: [],
+      onDownload, onUpgrade: onDownload, fields: { host, port, useSsl: false, authToken: 'emulated-plex-token', updateLibrary: true, mapFrom: '', mapTo: '' },
+    }),
     seedRootFolder: (path, accessible = true) => push(state.rootFolders, { id: nextId(state, 'rootfolder'), path, accessible, freeSpace: 500_000_000_000 }),
     seedRemotePathMapping: (input) => push(state.remotePathMappings, { id: nextId(state, 'remotepathmapping'), ...input }),
     seedQualityProfile: (name) => push(state.qualityProfiles, { id: nextId(state, 'qualityprofile'), name }),

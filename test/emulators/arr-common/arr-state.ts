@@ -20,6 +20,12 @@ export interface IndexerSeed extends ProviderSeed {
   enableInteractiveSearch: boolean;
 }
 
+/** A Connect entry (`/notification`), e.g. `PlexServer` which asks Plex to scan after each import. */
+export interface NotificationSeed extends ProviderSeed {
+  onDownload: boolean;
+  onUpgrade: boolean;
+}
+
 export interface HealthSeed { readonly source: string; readonly type: 'ok' | 'notice' | 'warning' | 'error'; readonly message: string; readonly wikiUrl?: string }
 
 export interface CommandRecord {
@@ -74,6 +80,7 @@ export interface ArrState {
   urlBase: string;
   readonly indexers: IndexerSeed[];
   readonly downloadClients: ProviderSeed[];
+  readonly notifications: NotificationSeed[];
   readonly remotePathMappings: { readonly id: number; host: string; remotePath: string; localPath: string }[];
   readonly rootFolders: { readonly id: number; path: string; accessible: boolean; freeSpace: number }[];
   readonly qualityProfiles: { readonly id: number; name: string }[];
@@ -91,7 +98,7 @@ export interface ArrState {
 
 export function createArrState(appName: ArrState['appName'], version: string): ArrState {
   return {
-    appName, version, urlBase: '', indexers: [], downloadClients: [], remotePathMappings: [], rootFolders: [], qualityProfiles: [], health: [],
+    appName, version, urlBase: '', indexers: [], downloadClients: [], notifications: [], remotePathMappings: [], rootFolders: [], qualityProfiles: [], health: [],
     commands: [], queue: [], history: [], failingIndexerTests: new Map(), failingDownloadClientTests: new Map(),
     ids: new Map(), now: () => new Date(),
   };

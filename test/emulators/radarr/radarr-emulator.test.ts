@@ -37,8 +37,9 @@ describe('Radarr emulator', () => {
   });
 
   it('answers every endpoint the clients use with spec-valid bodies', async () => {
+    emu.seedPlexConnection({ host: 'plex', port: 32400 });
     for (const path of ['/system/status', '/health', '/indexer', '/downloadclient', '/remotepathmapping', '/rootfolder', '/qualityprofile',
-      '/movie', '/movie/lookup?term=tmdb%3A603', '/movie/lookup/tmdb?tmdbId=949', '/queue?page=1&pageSize=10', '/history?page=1']) {
+      '/notification', '/movie', '/movie/lookup?term=tmdb%3A603', '/movie/lookup/tmdb?tmdbId=949', '/queue?page=1&pageSize=10', '/history?page=1']) {
       expect((await call('GET', path)).status, path).toBe(200);
     }
     const indexers = (await call('GET', '/indexer')).body as { id: number; name: string; fields: { name: string; value: unknown }[] }[];

@@ -8,7 +8,7 @@
  * Prowlarr-synced indexer `EmuTracker (Prowlarr)` (baseUrl `<prowlarrUrl>/1/`). `/health` is empty.
  *
  * Seed API (`ArrSeeding`): seedSyncedIndexer, seedIndexer, removeIndexer, seedQbittorrent,
- * removeDownloadClient, seedRootFolder, seedRemotePathMapping, seedQualityProfile, setHealth.
+ * removeDownloadClient, seedPlexConnection (Connect → Plex, `/notification`), seedRootFolder, seedRemotePathMapping, seedQualityProfile, setHealth.
  * Faults: wrong/missing API key → 401 (empty body, like Servarr); `down()` / `up()` (refused);
  * `hang(true)` (accept, never answer); `failIndexerTest(id, msg)`, `failDownloadClientTest(id, msg)`
  * (→ 400 failure list on /test, isValid false on /testall); `override(method, path, reply)` for a

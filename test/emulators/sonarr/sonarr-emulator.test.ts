@@ -24,8 +24,9 @@ describe('Sonarr emulator', () => {
   });
 
   it('answers the bot endpoints with spec-valid bodies, series added and searched included', async () => {
+    emu.seedPlexConnection({ host: 'plex', port: 32400 });
     for (const path of ['/system/status', '/health', '/indexer', '/downloadclient', '/remotepathmapping', '/rootfolder', '/qualityprofile',
-      '/series', '/series/lookup?term=tvdb%3A70994', '/queue', '/history']) {
+      '/notification', '/series', '/series/lookup?term=tvdb%3A70994', '/queue', '/history']) {
       expect((await call('GET', path)).status, path).toBe(200);
     }
     const added = await call('POST', '/series', { tvdbId: 70994, title: 'M*A*S*H', qualityProfileId: 4, rootFolderPath: '/data/media/tv', seasons: [{ seasonNumber: 1, monitored: true }] });
