@@ -1,3 +1,4 @@
+import { ZodError } from 'zod';
 import type { E2eConfig } from '../config/schema.js';
 import { AppError } from '../errors.js';
 import type { E2eServices } from './e2e-services.js';
@@ -9,13 +10,23 @@ import { e2eSteps } from './e2e-steps.js';
 export type E2eProgress = 'waiting' | 'passed' | 'failed';
 
 /** A service that is down or answers badly while a step waits is a "seen", not a crash. */
-async function safePoll(step: E2eStep, scope: StepScope): Promise<Poll> {
+async function safePoll(step: E2eStep, scope: StepScope): Promise<Poll & { readonly unreachable?: string }> {
   try {
     return await step.poll(scope);
   } catch (error) {
-    if (error instanceof AppError) return { kind: 'wait', seen: error.message };
-    throw error;
+    if (error instanceof ZodError) return { kind: 'wait', seen: `unexpected reply: ${error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+    if (!(error instanceof AppError)) throw error;
+    const service = typeof error.context['service'] === 'string' ? error.context['service'] : undefined;
+    return { kind: 'wait', seen: error.message, ...(error.code.endsWith('-unreachable') && service !== undefined ? { unreachable: service } : {}) };
   }
+}
+
+/** The fix suggestion once a step timed out. */
+async function suggestionFor(step: E2eStep, scope: StepScope, poll: { seen: string; unreachable?: string }): Promise<string> {
+  if (poll.unreachable !== undefined) {
+    return `${poll.unreachable} did not answer: check that it is running and reachable from the worker at media.${poll.unreachable.toLowerCase()}.url.`;
+  }
+  return step.diagnose(scope, poll.seen).catch(() => 'See the service\'s own log for why it is stuck.');
 }
 
 const setStep = (state: E2eState, next: StepRecord): E2eState => ({ ...state, steps: state.steps.map((s) => (s.id === next.id ? next : s)) });
@@ -51,7 +62,7 @@ export async function advanceE2e(input: E2eState, services: E2eServices, config:
       continue;
     }
     if (now() - startedAt > config.timeoutsMs[step.id]) {
-      const suggestion = await step.diagnose({ ...scope, facts: state.facts }, poll.seen).catch(() => 'See the service\'s own log for why it is stuck.');
+      const suggestion = await suggestionFor(step, { ...scope, facts: state.facts }, poll);
       const seen = `${poll.seen.replace(/\.$/, '')} after ${config.timeouts[step.id]} (e2e.timeouts.${step.id})`;
       return { state: failAt(state, step, record, { seen, suggestion, expected: step.expected({ ...scope, facts: state.facts }) }, now()), progress: 'failed' };
     }

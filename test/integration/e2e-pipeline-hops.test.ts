@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrivateRedis } from '../../src/store/private-redis.js';
+import { startMediaLab, type LabBreak } from '../emulators/media-lab/media-lab.js';
+import { hasBinary, requireService } from '../lab/index.js';
+import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
+import { E2eRuns, closeAll, e2eLabConfigInput, parseConfig } from './e2e-pipeline-harness.js';
+
+const short = '2500ms';
+const timeouts = { request: short, radarrMovie: short, grab: short, torrent: short, download: short, import: short, plex: short, available: short };
+
+/** Each hop broken in turn: the hop's label in the report, what it saw, and the suggestion. */
+const cases: readonly { readonly breakAt: LabBreak; readonly hop: string; readonly seen: RegExp; readonly suggestion: RegExp }[] = [
+  { breakAt: 'request', hop: 'Overseerr request approved', seen: /Overseerr is unreachable/, suggestion: /Overseerr did not answer: .*media\.overseerr\.url/ },
+  { breakAt: 'radarrMovie', hop: 'Radarr has the movie', seen: /Radarr has no movie with tmdb 194/, suggestion: /Overseerr did not add the movie to Radarr/ },
+  { breakAt: 'grab', hop: 'Radarr searched via Prowlarr and grabbed a release', seen: /no release grabbed yet/, suggestion: /no indexer with automatic search.*Prowlarr.*Radarr health: No indexers available/ },
+  { breakAt: 'torrent', hop: 'qBittorrent has the torrent', seen: /category "tv-sonarr"/, suggestion: /category \(movieCategory\) to "radarr"/ },
+  { breakAt: 'download', hop: 'download completed', seen: /stalledDL, 0 %/, suggestion: /No peers: check the VPN/ },
+  { breakAt: 'import', hop: 'Radarr imported the file', seen: /importBlocked.*No files found are eligible for import/, suggestion: /Remote Path Mappings/ },
+  { breakAt: 'plex', hop: 'Plex library contains it', seen: /not in "Movies" \(0 movies\)/, suggestion: /did not match the file/ },
+  { breakAt: 'available', hop: 'Overseerr shows it available', seen: /media status PROCESSING/, suggestion: /Plex Recently Added Scan/ },
+];
+
+describe('/e2e reports a broken hop at that hop', () => {
+  let redis: PrivateRedis;
+  const dir = mkdtempSync(join(tmpdir(), 'hlb-e2e-hops-'));
+
+  beforeAll(async () => {
+    await requireService('qbittorrent-nox', () => hasBinary('qbittorrent-nox'));
+    redis = await startTestRedis();
+  });
+  afterAll(async () => {
+    await closeAll(redis);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it.each(cases)('$breakAt broken → fails at "$hop"', async ({ breakAt, hop, seen, suggestion }) => {
+    const lab = await startMediaLab({ stateDir: join(dir, breakAt), breakAt });
+    if (breakAt === 'request') await lab.overseerr.down();
+    const runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, `${breakAt}.jsonl`));
+    const worker = runs.worker(parseConfig(e2eLabConfigInput(lab, redis.url, { timeouts })));
+    try {
+      await runs.start(breakAt);
+      await eventually(() => runs.finished(breakAt), `${breakAt} run finished`, 60_000);
+      const posts = runs.calls(breakAt).filter((c) => c.op === 'post');
+      const report = posts.at(-1)?.text ?? '';
+      const stepList = runs.calls(breakAt).filter((c) => c.op === 'edit' && c.messageId === posts[0]?.messageId).at(-1)?.text ?? '';
+
+      expect(posts).toHaveLength(2);
+      expect(report).toContain(`failed at "${hop}"`);
+      expect(report).toMatch(/Expected: \S/);
+      expect(report.split('\n').find((l) => l.includes('Seen:'))).toMatch(seen);
+      expect(report.split('\n').find((l) => l.includes('Suggestion:'))).toMatch(suggestion);
+      const lines = stepList.split('\n').slice(1);
+      const at = lines.findIndex((l) => l.includes(hop));
+      expect(lines[at]).toMatch(/^❌/);
+      expect(lines.slice(0, at).every((l) => l.startsWith('✅'))).toBe(true);
+      expect(lines.slice(at + 1).every((l) => l.startsWith('⏭️'))).toBe(true);
+      expect([...lab.radarr.violations, ...lab.plex.violations, ...lab.overseerr.violations, ...lab.glueErrors]).toEqual([]);
+    } finally {
+      await closeAll(worker, runs, lab);
+    }
+  }, 90_000);
+});
