@@ -30,33 +30,45 @@ export function e2eLabConfigInput(lab: MediaLab, redisUrl: string, e2e: Record<s
 
 export const parseConfig = (input: AppConfigInput): AppConfig => appConfigSchema.parse(input);
 
+const requester = { platform: 'shell' as const, id: 'local', name: 'local' };
+
 /** Stores, producer and a record file: starts `/e2e` runs and reads what the chat saw. */
 export class E2eRuns {
   readonly stores: Stores;
   readonly producer: Producer;
 
-  constructor(readonly redisUrl: string, readonly prefix: string, readonly recordFile: string) {
-    writeFileSync(recordFile, '');
+  constructor(readonly redisUrl: string, readonly prefix: string, readonly recordFile: string, options: { keepRecord?: boolean } = {}) {
+    if (options.keepRecord !== true) writeFileSync(recordFile, '');
     this.stores = createStores({ redisUrl, prefix });
     this.producer = createProducer({ redisUrl, prefix: `${prefix}bull` });
   }
 
   /** An in-process worker with the real `/e2e` processor (what the composition root wires). */
-  worker(config: AppConfig): RunningWorker {
+  worker(config: AppConfig, options: { concurrency?: number } = {}): RunningWorker {
     return startWorker({
+      concurrency: options.concurrency ?? 2,
       redisUrl: this.redisUrl, prefix: `${this.prefix}bull`, processors: { ...processors, ...e2eProcessors(config) },
       chats: { shell: new RecordingChat(this.recordFile) }, ...this.stores, log: silentLogger(), lockDuration: 2_000, stalledInterval: 1_000,
     });
   }
 
   async start(runId: string, dryRun = false): Promise<void> {
+    await this.createRun(runId, '/e2e');
+    await this.producer.enqueue('media.e2e', { runId, requester, options: dryRun ? { 'dry-run': true } : {} }, { jobId: runId });
+  }
+
+  /** A `/ping` run, to show that a waiting `/e2e` does not hold the worker's only slot. */
+  async ping(runId: string): Promise<void> {
+    await this.createRun(runId, '/ping');
+    await this.producer.enqueue('system.ping', { runId, requester, options: {} }, { jobId: runId });
+  }
+
+  private async createRun(runId: string, command: string): Promise<void> {
     const now = new Date().toISOString();
-    const requester = { platform: 'shell' as const, id: 'local', name: 'local' };
     await this.stores.runStore.create({
       runId, jobId: runId, platform: 'shell', channelId: 'c', threadId: `T-${runId}`, rootMessageId: 'root',
-      statusMessage: { platform: 'shell', channelId: 'c', messageId: `status-${runId}` }, requester, command: '/e2e', status: 'queued', createdAt: now, updatedAt: now,
+      statusMessage: { platform: 'shell', channelId: 'c', messageId: `status-${runId}` }, requester, command, status: 'queued', createdAt: now, updatedAt: now,
     });
-    await this.producer.enqueue('media.e2e', { runId, requester, options: dryRun ? { 'dry-run': true } : {} }, { jobId: runId });
   }
 
   async finished(runId: string): Promise<RunRecord | undefined> {
