@@ -54,11 +54,11 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
         throw e;
       });
     const pr = toPullRequest(created);
+    log.info({ pr: pr.number, branch: input.branch }, 'pull request opened');
     const labels = input.labels ?? [];
     if (labels.length === 0) return pr;
     await ensureGitHubLabels(octokit, where, labels, call);
     const { data } = await call(`labelling of PR #${pr.number}`, () => octokit.rest.issues.addLabels({ ...where, issue_number: pr.number, labels: [...labels] }));
-    log.info({ pr: pr.number, branch: input.branch }, 'pull request opened');
     return { ...pr, labels: data.map((l) => l.name) };
   };
 

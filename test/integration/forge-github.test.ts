@@ -167,6 +167,13 @@ describe('GitHubForge (real @octokit/rest) against the GitHub emulator', () => {
     expect(await emu.bare.branchSha('main')).toBe(mainBefore);
   });
 
+  it('refuses to merge a PR someone closed, and reads it as closed', async () => {
+    const { sha, pr } = await open('fix/drift-closed');
+    emu.closePull(pr.number);
+    expect((await forge.getPullRequest(pr.number)).state).toBe('closed');
+    expect((await failure(forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'c' }))).code).toBe('not-mergeable');
+  });
+
   it('reports forge-unavailable after retries when GitHub cannot be reached at all', async () => {
     const closed = await startGitHubEmulator();
     const url = closed.url;

@@ -43,6 +43,8 @@ export interface GitHubEmulator {
   rateLimitNext(input: { kind: 'primary' | 'secondary'; waitSeconds?: number; count?: number; route?: string }): void;
   /** The next `count` matching API calls get a 5xx. */
   failNext(input?: { status?: number; count?: number; route?: string }): void;
+  /** Closes pull `number` without merging (as a person on the web UI would). */
+  closePull(number: number): void;
   /** The next `times` reads of pull `number` report `mergeable: null`. */
   mergeableNull(number: number, times: number): void;
   close(): Promise<void>;
@@ -137,6 +139,7 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
       state.faults.push({ kind: kind === 'primary' ? 'primary-rate-limit' : 'secondary-rate-limit', status: kind === 'primary' ? 403 : 429, waitSeconds, remaining: count, route });
     },
     failNext: ({ status = 502, count = 1, route } = {}) => { state.faults.push({ kind: 'server-error', status, waitSeconds: 0, remaining: count, route }); },
+    closePull: (n) => { const p = state.pulls.get(n); if (p !== undefined) Object.assign(p, { state: 'closed', updatedAt: new Date().toISOString() }); },
     mergeableNull: (n, times) => { const p = state.pulls.get(n); if (p !== undefined) p.nullReads += times; },
     close: async () => {
       for (const s of sockets) s.destroy();
