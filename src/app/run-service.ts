@@ -4,7 +4,7 @@ import { registry } from '../commands/registry.js';
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { startHealthServer, type HealthProbe } from '../http/health-server.js';
-import { catalogProcessors } from '../jobs/processors/catalog-processors.js';
+import { catalogProcessors, healthLookup } from '../jobs/processors/catalog-processors.js';
 import { driftProcessors } from '../jobs/processors/drift-processors.js';
 import { mediaRequestProcessors } from '../jobs/processors/media-request-processors.js';
 import { requestsListProcessors } from '../jobs/processors/media-requests-list-wiring.js';
@@ -20,6 +20,7 @@ import { startWorker } from '../jobs/worker.js';
 import { startMediaNotify } from './media-notify-wiring.js';
 import type { Logger } from '../log.js';
 import { createMetrics } from '../metrics/metrics.js';
+import { lastCheckResults } from '../metrics/last-check-results.js';
 import { metricsRoute } from '../metrics/metrics-route.js';
 import { recordAudit } from '../metrics/record-audit.js';
 import { createStores } from '../store/stores.js';
@@ -56,7 +57,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   const stores = createStores({ redisUrl, prefix: keyPrefix });
   const closers: { close(): Promise<void> }[] = [];
   const queueDepth = openQueueDepth({ redisUrl, prefix: bullPrefix });
-  const metrics = createMetrics({ queueDepth: () => queueDepth.depth() });
+  const metrics = createMetrics({ queueDepth: () => queueDepth.depth(), checkResults: () => lastCheckResults(stores.healthStore) });
   const adapters = roles.bot ? createAdapters(config.chat, registry, log, config.http.host) : [];
   const chats: Partial<Record<Platform, ChatPort>> = roles.bot
     ? Object.fromEntries(adapters.map((a) => [a.platform, a]))
@@ -66,13 +67,13 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   if (roles.worker) {
     const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
     const schedules = await startSchedules({
-      redisUrl, prefix: bullPrefix, keyPrefix, schedules: config.schedules, tasks: scheduledTasks(config, log, recordAudit(metrics)),
+      redisUrl, prefix: bullPrefix, keyPrefix, schedules: config.schedules, tasks: scheduledTasks(config, log, { onAudit: recordAudit(metrics), healthStore: stores.healthStore }),
       chats, targets: reportTargets(config.chat), runStore: stores.runStore, log,
     });
     closers.push(startWorker({
       redisUrl, prefix: bullPrefix,
       processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config), ...healthProcessors(config), ...e2eProcessors(config),
-        ...catalogProcessors(config, log), ...statusProcessors(config, log) },
+        ...catalogProcessors(config, log, healthLookup(stores.healthStore)), ...statusProcessors(config, log) },
       chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
       concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, metrics,
       extraHandlers: { ...schedules.handlers, ...notify.workerHandlers },

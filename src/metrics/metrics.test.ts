@@ -15,12 +15,24 @@ describe('createMetrics', () => {
 
   it('exports each check as a state set: 1 for the current status only', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
-    metrics.recordCheckResults([{ name: 'radarr', status: 'failed' }]);
-    metrics.recordCheckResults([{ name: 'radarr', status: 'ok' }, { name: 'plex', status: 'warning' }]);
+    metrics.recordCheckResults([{ name: 'radarr', status: 'fail' }]);
+    metrics.recordCheckResults([{ name: 'radarr', status: 'ok' }, { name: 'plex', status: 'warn' }]);
     const { body } = await metrics.render();
     expect(line(body, 'homelab_check_status{check="radarr",status="ok"}')).toMatch(/ 1$/);
-    expect(line(body, 'homelab_check_status{check="radarr",status="failed"}')).toMatch(/ 0$/);
-    expect(line(body, 'homelab_check_status{check="plex",status="warning"}')).toMatch(/ 1$/);
+    expect(line(body, 'homelab_check_status{check="radarr",status="fail"}')).toMatch(/ 0$/);
+    expect(line(body, 'homelab_check_status{check="plex",status="warn"}')).toMatch(/ 1$/);
+  });
+
+  it('reads check statuses on scrape when given a source (the cached health run)', async () => {
+    let latest: { name: string; status: string }[] | undefined;
+    const metrics = createMetrics({ defaultMetrics: false, checkResults: () => Promise.resolve(latest) });
+    expect((await metrics.render()).body).not.toContain('check="');
+    latest = [{ name: 'vpn.public-ip', status: 'fail' }];
+    expect(line((await metrics.render()).body, 'homelab_check_status{check="vpn.public-ip",status="fail"}')).toMatch(/ 1$/);
+    latest = [{ name: 'vpn.public-ip', status: 'ok' }];
+    const body = (await metrics.render()).body;
+    expect(line(body, 'homelab_check_status{check="vpn.public-ip",status="fail"}')).toMatch(/ 0$/);
+    expect(line(body, 'homelab_check_status{check="vpn.public-ip",status="ok"}')).toMatch(/ 1$/);
   });
 
   it('keeps registries apart: two instances count independently', async () => {

@@ -9,7 +9,7 @@ export type QueueDepth = () => Promise<Readonly<Record<string, number>>>;
 /** One health check's latest status, as the checks runner reports it. */
 export interface CheckStatus {
   readonly name: string;
-  /** `ok`, `warning`, `failed`, … — any short word; exported as a label. */
+  /** `ok`, `warn`, `fail`, `error`, `skipped` (any short word works; exported as a label). */
   readonly status: string;
 }
 
@@ -32,12 +32,14 @@ export interface Metrics extends JobMetrics {
 export interface MetricsOptions {
   /** Read on scrape; without it there is no queue depth gauge. */
   readonly queueDepth?: QueueDepth;
+  /** The latest check statuses, read on scrape (e.g. the cached last health run); undefined when none. */
+  readonly checkResults?: () => Promise<readonly CheckStatus[] | undefined>;
   /** `process_*` / `nodejs_*` metrics; default on. */
   readonly defaultMetrics?: boolean;
 }
 
 const severities = ['breaking', 'functional', 'cosmetic', 'unverifiable'] as const;
-const checkStates = ['ok', 'warning', 'failed', 'unknown'] as const;
+const checkStates = ['ok', 'warn', 'fail', 'error', 'skipped'] as const;
 
 function queueGauge(registry: Registry, depth: QueueDepth): void {
   new Gauge({
@@ -64,7 +66,21 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     buckets: [0.05, 0.25, 1, 5, 15, 60, 300, 1800],
   });
   const drift = new Gauge({ name: 'homelab_drift_items', help: 'Drift items of the latest full audit by severity', labelNames: ['severity'], registers: [registry] });
-  const checks = new Gauge({ name: 'homelab_check_status', help: 'Latest health check status (1 for the current status)', labelNames: ['check', 'status'], registers: [registry] });
+  const setChecks = (gauge: Gauge, results: readonly CheckStatus[]): void => {
+    for (const { name, status } of results) {
+      for (const state of new Set<string>([...checkStates, status])) gauge.set({ check: name, status: state }, state === status ? 1 : 0);
+    }
+  };
+  const read = options.checkResults;
+  const checks = new Gauge({
+    name: 'homelab_check_status', help: 'Latest health check status (1 for the current status)', labelNames: ['check', 'status'], registers: [registry],
+    ...(read === undefined ? {} : {
+      async collect(this: Gauge) {
+        const results = await read();
+        if (results !== undefined) setChecks(this, results);
+      },
+    }),
+  });
   return {
     registry,
     jobFinished: (name, outcome, seconds) => {
@@ -74,11 +90,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     setDriftItems: (items) => {
       for (const severity of severities) drift.set({ severity }, items.filter((i) => i.severity === severity).length);
     },
-    recordCheckResults: (results) => {
-      for (const { name, status } of results) {
-        for (const state of new Set<string>([...checkStates, status])) checks.set({ check: name, status: state }, state === status ? 1 : 0);
-      }
-    },
+    recordCheckResults: (results) => { setChecks(checks, results); },
     render: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
   };
 }

@@ -1,11 +1,22 @@
+import { buildChecks, healthTimeoutMs } from '../../checks/build-checks.js';
 import type { AppConfig, ChatConfig } from '../../config/schema.js';
 import { driftAuditDeps } from '../../drift/cli-audit.js';
 import { runAudit } from '../../drift/run-audit.js';
 import type { Logger } from '../../log.js';
+import type { HealthStore } from '../../store/health-store.js';
 import type { ReportTarget } from '../run-scheduled.js';
 import type { ScheduledTask } from '../scheduled-task.js';
 import type { AuditObserver } from './drift-processors.js';
 import { scheduledDriftAudit } from './scheduled-drift-audit.js';
+import { scheduledHealth } from './scheduled-health.js';
+
+/** What scheduled runs report to besides chat. */
+export interface ScheduledTaskHooks {
+  /** Told about every scheduled audit (metrics). */
+  readonly onAudit?: AuditObserver;
+  /** Where a scheduled health run is cached (as `/health` does). */
+  readonly healthStore?: HealthStore;
+}
 
 /** Where scheduled reports go: each configured platform's report channel. */
 export function reportTargets(chat: ChatConfig): ReportTarget[] {
@@ -15,8 +26,9 @@ export function reportTargets(chat: ChatConfig): ReportTarget[] {
   ];
 }
 
-/** The tasks this worker can run on a schedule, given the config (the drift audit needs `apps`). */
-export function scheduledTasks(config: AppConfig, log: Logger, onAudit?: AuditObserver): ScheduledTask[] {
+/** The tasks this worker can run on a schedule: the drift audit needs `apps`, the health run `media`. */
+export function scheduledTasks(config: AppConfig, log: Logger, hooks: ScheduledTaskHooks = {}): ScheduledTask[] {
+  const { onAudit, healthStore } = hooks;
   const tasks: ScheduledTask[] = [];
   if (config.apps !== undefined) {
     tasks.push(scheduledDriftAudit(async () => {
@@ -24,6 +36,10 @@ export function scheduledTasks(config: AppConfig, log: Logger, onAudit?: AuditOb
       onAudit?.(result, {});
       return result;
     }));
+  }
+  if (config.media !== undefined) {
+    const timeoutMs = healthTimeoutMs(config);
+    tasks.push(scheduledHealth({ checks: () => buildChecks({ media: config.media, timeoutMs }), timeoutMs, log, ...(healthStore === undefined ? {} : { store: healthStore }) }));
   }
   return tasks;
 }
