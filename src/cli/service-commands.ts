@@ -37,7 +37,8 @@ export const serviceCommands: readonly CliCommand[] = [
         import('../bot/shell/run-shell.js'), import('../jobs/processors/processors.js'), import('../jobs/processors/drift-processors.js'),
       ]);
       await runShell({
-        processors: { ...processors, ...driftProcessors(config, log), ...(await import('../jobs/processors/health-processors.js')).healthProcessors(config), ...(await import('../jobs/processors/status-processors.js')).statusProcessors(config, log) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined });
+        processors: { ...processors, ...driftProcessors(config, log), ...(await import('../jobs/processors/health-processors.js')).healthProcessors(config), ...(await import('../jobs/processors/status-processors.js')).statusProcessors(config, log),
+          ...(await import('../jobs/processors/media-requests-list-wiring.js')).requestsListProcessors(config) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined });
       return exitCodes.ok;
     },
   }),
