@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { callMedia, type MediaCall, type MediaTarget } from './media-http.js';
+import { scrubSecrets } from './media-error.js';
 import { expectOk, parseBody, statusError } from './media-reply.js';
 import { arrStatusSchema, testAllSchema, validationFailureSchema, type ArrStatus, type ProviderTestAll, type ValidationFailure } from './arr-schemas.js';
 
@@ -48,13 +49,15 @@ export function createArrApi(service: string, apiPath: string, options: ArrClien
     status: (signal) => api.get('/system/status', arrStatusSchema, undefined, signal),
     test: async (provider, resource, signal) => {
       const reply = await call({ method: 'POST', path: `${apiPath}/${provider}/test`, body: resource, signal });
-      if (reply.status === 400) return { ok: false, failures: parseBody(reply, failuresSchema) };
+      if (reply.status === 400) return { ok: false, failures: parseBody(reply, failuresSchema).map((f) => ({ ...f, errorMessage: scrubSecrets(f.errorMessage) })) };
       if (reply.status < 200 || reply.status > 299) throw statusError(reply);
       return { ok: true };
     },
     testAll: async (provider, signal) => {
       const reply = await call({ method: 'POST', path: `${apiPath}/${provider}/testall`, signal });
-      if (reply.status === 400) return parseBody(reply, testAllSchema);
+      if (reply.status === 400) {
+        return parseBody(reply, testAllSchema).map((r) => ({ ...r, validationFailures: r.validationFailures.map((f) => ({ ...f, errorMessage: scrubSecrets(f.errorMessage) })) }));
+      }
       return expectOk(reply, testAllSchema);
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyNetworkError } from './media-error.js';
+import { classifyNetworkError, scrubSecrets } from './media-error.js';
 
 const fetchFailed = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error(code), { code }) });
 
@@ -18,5 +18,14 @@ describe('classifyNetworkError', () => {
     expect(classifyNetworkError(new DOMException('t', 'TimeoutError'))).toBe('timeout');
     expect(classifyNetworkError(new DOMException('a', 'AbortError'))).toBe('aborted');
     expect(classifyNetworkError('not even an error')).toBe('unreachable');
+  });
+});
+
+describe('scrubSecrets', () => {
+  it('masks keys and tokens servers echo in URLs, and leaves other text alone', () => {
+    expect(scrubSecrets('Unable to connect: http://prowlarr:9696/1/api?t=caps&apikey=0123abcd&extended=1'))
+      .toBe('Unable to connect: http://prowlarr:9696/1/api?t=caps&apikey=(removed)&extended=1');
+    expect(scrubSecrets('GET /library?X-Plex-Token=zz9 failed; api_key=k1 token=t2')).toBe('GET /library?X-Plex-Token=(removed) failed; api_key=(removed) token=(removed)');
+    expect(scrubSecrets('Root folder /data does not exist')).toBe('Root folder /data does not exist');
   });
 });

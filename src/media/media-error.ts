@@ -54,6 +54,14 @@ const MESSAGES: Record<MediaErrorCode, (s: MediaCallSite, timeoutMs: number) => 
   'bad-response': (s) => `${s.service} sent an unexpected response to ${s.method} ${s.path}.`,
 };
 
+/**
+ * Masks credentials that servers echo in messages (`…/api?t=caps&apikey=abc`, `X-Plex-Token=…`), so
+ * server text can be shown in chat.
+ */
+export function scrubSecrets(text: string): string {
+  return text.replace(/((?:api_?key|x-plex-token|token|passkey|password|pass)=)[^&\s"'<>)]+/gi, '$1(removed)');
+}
+
 /** A network failure as an ExternalError with a stable code (the cause is kept for logs). */
 export function networkError(site: MediaCallSite, error: unknown, timeoutMs: number): ExternalError {
   const code = classifyNetworkError(error);

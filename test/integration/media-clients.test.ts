@@ -83,7 +83,15 @@ describe('Radarr client against the Radarr emulator', () => {
 
   it('turns a validation failure into http-error with the server message', async () => {
     const error = await failureOf(radarr.addMovie({ tmdbId: 424, title: 'x', qualityProfileId: 4, rootFolderPath: '/nowhere' }));
-    expect(error.code).toBe('http-error');
+    expect([error.code, error.message]).toEqual(['http-error', "Radarr failed on POST /api/v3/movie (HTTP 400). Root folder '/nowhere' does not exist"]);
+  });
+
+  it('masks an API key a provider test failure echoes', async () => {
+    const [indexer] = await radarr.indexers();
+    emu.failIndexerTest(indexer?.id ?? 0, 'Unable to connect to indexer: http://prowlarr:9696/1/api?t=caps&apikey=0123456789abcdef');
+    const result = indexer === undefined ? undefined : await radarr.testIndexer(indexer);
+    expect(result?.ok === false ? result.failures[0]?.errorMessage : '').toBe('Unable to connect to indexer: http://prowlarr:9696/1/api?t=caps&apikey=(removed)');
+    emu.failIndexerTest(indexer?.id ?? 0, undefined);
   });
 
   it('classifies refused, timeout, tls, 401, bad JSON, wrong shape and 5xx', async () => {
