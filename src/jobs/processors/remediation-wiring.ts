@@ -1,0 +1,48 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppConfig } from '../../config/schema.js';
+import { driftAuditDeps } from '../../drift/cli-audit.js';
+import { gitLogByStack } from '../../drift/remediate/git-log-by-stack.js';
+import { runAudit } from '../../drift/run-audit.js';
+import type { Forge, GitRemote } from '../../forge/forge.js';
+import type { Logger } from '../../log.js';
+import type { AuditTrailStore } from '../../store/audit-trail-store.js';
+import type { RemediationJobDeps } from './remediation-job-deps.js';
+
+/** The composition root's inputs for remediation. */
+export interface RemediationWiring {
+  readonly trail: AuditTrailStore;
+  /** The configured forge, or undefined (no `apps.forge`: read-only, the jobs refuse clearly). */
+  readonly forge: Forge | undefined;
+  readonly log: Logger;
+  /** Snapshots and per-job clones go below it; default `<tmp>/homelab-bot-cache`. */
+  readonly cacheDir?: string;
+}
+
+/** Where `/audit-trail` reads the git log from: the forge's remote, else the configured apps url/path. */
+function logRemote(config: AppConfig, forge: Forge | undefined): GitRemote | undefined {
+  if (forge !== undefined) return forge.remote;
+  const url = config.apps?.url ?? config.apps?.path;
+  return url === undefined ? undefined : { url, env: {} };
+}
+
+/** Remediation job deps for a loaded config (the production wiring of `remediationProcessors`). */
+export function remediationJobDeps(config: AppConfig, wiring: RemediationWiring): RemediationJobDeps {
+  const cacheDir = wiring.cacheDir ?? join(tmpdir(), 'homelab-bot-cache');
+  const tmpDir = join(cacheDir, 'remediate');
+  const apps = config.apps;
+  const remote = logRemote(config, wiring.forge);
+  const remediation = apps === undefined || wiring.forge === undefined ? undefined : {
+    audit: (options: Parameters<typeof runAudit>[1]) => runAudit(driftAuditDeps(config, { log: wiring.log, cacheDir }), options),
+    forge: wiring.forge,
+    apps: { branch: apps.branch, stacksDir: apps.stacksDir },
+    hosts: config.hosts,
+    tmpDir,
+    now: () => new Date(),
+  };
+  return {
+    remediation,
+    trail: wiring.trail,
+    gitLog: async (days) => (remote === undefined || apps === undefined ? [] : gitLogByStack(remote, apps.branch, apps.stacksDir, days, tmpDir)),
+  };
+}

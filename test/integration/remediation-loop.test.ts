@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGitHubForge } from '../../src/forge/github-forge.js';
+import type { Forge } from '../../src/forge/forge.js';
+import { silentLogger } from '../../src/log.js';
+import type { PrivateRedis } from '../../src/store/private-redis.js';
+import type { Stores } from '../../src/store/stores.js';
+import type { DiscordChat } from '../../src/bot/discord/discord-chat.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
+import type { StoredMessage } from '../emulators/discord/emulator-state.js';
+import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/github-emulator.js';
+import { plantEnvDrift, plantImageDrift, requireLab, startLab, type Lab } from '../lab/index.js';
+import { startTestRedis, uniquePrefix } from './core-harness.js';
+import { startDiscordBot, type StackOptions } from './discord-stack.js';
+import { bareGit, buttonOf, buttonsDisabled, isPrivate, remediationConfig, serviceDrift, startRemediationWorker, trackedFiles } from './remediation-harness.js';
+
+const alice = { id: '120000000000000001', username: 'alice', roleIds: [] };
+const kid = { id: '120000000000000002', username: 'kid', roleIds: [] };
+const access = { people: [{ name: 'alice', role: 'operator' as const, discordId: alice.id }, { name: 'kid', role: 'family' as const, discordId: kid.id }] };
+const log = silentLogger();
+const SLOW = 240_000;
+
+describe('remediation through Discord against the GitHub emulator (lab, real discord.js, worker, git)', () => {
+  let lab: Lab | undefined;
+  let redis: PrivateRedis | undefined;
+  let emu: DiscordEmulator | undefined;
+  let gh: GitHubEmulator | undefined;
+  let bot: Awaited<ReturnType<typeof startDiscordBot>> | undefined;
+  let worker: { stores: Stores; chat: DiscordChat; stop(): Promise<void> } | undefined;
+  let forge: Forge;
+  let config: ReturnType<typeof remediationConfig>;
+
+  beforeAll(async () => {
+    await requireLab();
+    lab = await startLab({ name: 'remediation-loop' });
+    redis = await startTestRedis();
+    emu = await startDiscordEmulator({ users: [alice, kid] });
+    gh = await startGitHubEmulator({ files: await trackedFiles(lab.apps.clone) });
+    config = remediationConfig(lab, { url: `file://${gh.bare.path}` });
+    forge = createGitHubForge({ owner: gh.owner, repo: gh.repo, token: gh.token, apiUrl: gh.url, cloneUrl: gh.cloneUrl, log });
+    const opts: StackOptions = { emu, redisUrl: redis.url, prefix: uniquePrefix(), access };
+    bot = await startDiscordBot(opts);
+    worker = startRemediationWorker(opts, lab, config, forge);
+  }, 900_000);
+
+  afterAll(async () => {
+    await bot?.stop();
+    await worker?.stop();
+    await gh?.close();
+    await emu?.stop();
+    await redis?.stop();
+    await lab?.stop();
+  }, 120_000);
+
+  const setup = () => {
+    if (lab === undefined || emu === undefined || gh === undefined || worker === undefined) throw new Error('setup failed');
+    return { lab, e: emu, gh, w: worker };
+  };
+
+  /** Runs a slash command and returns the id of the thread it opened. */
+  async function slashThread(name: string, options: Record<string, string>): Promise<string> {
+    const { e } = setup();
+    const before = new Set(e.messagesIn(e.ids.channelId).map((m) => m.id));
+    await e.slash(alice.id, name, options);
+    const root = await e.waitFor(() => e.messagesIn(e.ids.channelId).find((m) => !before.has(m.id) && m.threadId !== null), `thread of /${name}`);
+    return root.id;
+  }
+
+  const find = (thread: string, test: (m: StoredMessage) => boolean, what: string): Promise<StoredMessage> => {
+    const { e } = setup();
+    return e.waitFor(() => e.messagesIn(thread).find(test), what, SLOW);
+  };
+  const prNumberOf = (m: StoredMessage): number => Number(/PR #(\d+)/.exec(m.content)?.[1]);
+  const chatText = (): string => {
+    const { e } = setup();
+    return [...e.state.messages.values()].map((m) => [m.content, ...m.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join('\n')).join('\n');
+  };
+
+  it('plant drift → audit → Open PR → Approve → merged and clean → Revert → pre-merge tree and drift again', async () => {
+    const { lab: l, e, gh: g } = setup();
+    await plantEnvDrift(l, { stack: 'dns-pihole', service: 'pihole', key: 'TZ', value: 'UTC' });
+    const thread = await slashThread('drift audit', { stack: 'dns-pihole' });
+    const service = await find(thread, (m) => m.content.includes('dns-pihole/pihole') && m.components.length > 0, 'service message with Open PR');
+    expect(service.content).toContain('`environment.TZ`');
+    await e.click(service.id, buttonOf(service, 'Open PR'), alice.id);
+
+    const opened = await find(thread, (m) => /PR #\d+ opened/.test(m.content), 'PR opened');
+    const number = prNumberOf(opened);
+    const pr = await forge.getPullRequest(number);
+    expect(pr.state).toBe('open');
+    expect(pr.labels).toContain('drift-remediation');
+    expect(pr.headBranch).toMatch(/^fix\/drift-pihole-\d{12}$/);
+    expect(opened.content).toContain(pr.headSha);
+    const body = g.pull(number)?.body ?? '';
+    expect(body).toContain('`environment.TZ`');
+    expect(body).toContain('`Europe/Berlin` → `UTC`');
+    expect(body).toMatch(/Audited commit: `[0-9a-f]{40}`/);
+    expect(await bareGit(g.bare.path, ['log', '-1', '--format=%s', pr.headBranch])).toBe('fix(dns-pihole): sync pihole with running state\n');
+    const diff = await bareGit(g.bare.path, ['diff', `main...${pr.headBranch}`]);
+    expect(diff).toContain('+      TZ: UTC');
+    expect(diff).toMatch(/\+Last audit: \d{4}-\d{2}-\d{2} \([0-9a-f]{12}\)/);
+
+    await e.click(opened.id, buttonOf(opened, 'Approve'), kid.id);
+    await find(thread, (m) => isPrivate(m) && m.content.includes('for the operator'), 'family refusal');
+    expect((await forge.getPullRequest(number)).state).toBe('open');
+
+    const approveId = buttonOf(opened, 'Approve');
+    await e.click(opened.id, approveId, alice.id);
+    const merged = await find(thread, (m) => m.content.includes(`PR #${number} merged`), 'merged report');
+    const after = await forge.getPullRequest(number);
+    expect(after.state).toBe('merged');
+    const mergeSha = after.mergeSha ?? '';
+    expect(merged.content).toContain(mergeSha);
+    expect(buttonsDisabled(e.messagesIn(thread).find((m) => m.id === opened.id)!)).toBe(true);
+    expect(g.pull(number)?.comments.map((c) => c.body).join('\n')).toContain(`Approved by alice (discord) in chat; merged as ${mergeSha}`);
+    expect(await bareGit(g.bare.path, ['show', 'main:stacks/dns-pihole/docker-compose.yml'])).toContain('      TZ: UTC\n');
+
+    await e.click(opened.id, approveId, alice.id, { stale: true });
+    await find(thread, (m) => isPrivate(m) && m.content.includes('already used'), 'second click refused');
+    expect(await bareGit(g.bare.path, ['rev-list', '--merges', '--count', 'main'])).toBe('1\n');
+    expect(await serviceDrift(l, config, 'dns-pihole', 'pihole')).toEqual([]);
+
+    const preMergeTree = await bareGit(g.bare.path, ['rev-parse', `${mergeSha}^1^{tree}`]);
+    await e.click(merged.id, buttonOf(merged, 'Revert'), alice.id);
+    await find(thread, (m) => m.content.includes(`PR #${number} reverted`), 'reverted report');
+    expect(await bareGit(g.bare.path, ['rev-parse', 'main^{tree}'])).toBe(preMergeTree);
+    expect((await serviceDrift(l, config, 'dns-pihole', 'pihole')).map((i) => i.path)).toContain('environment.TZ');
+    expect(e.state.violations).toEqual([]);
+    expect(g.violations).toEqual([]);
+  }, 900_000);
+
+  it('refuses Approve after the PR branch moved, an expired Approve and a Revert before the merge', async () => {
+    const { lab: l, e, gh: g, w } = setup();
+    await plantImageDrift(l, { stack: 'infra-core', service: 'whoami' });
+    const thread = await slashThread('drift fix', { stack: 'infra-core', service: 'whoami' });
+    const opened = await find(thread, (m) => /PR #\d+ opened/.test(m.content), 'PR opened by /drift fix');
+    const number = prNumberOf(opened);
+    const pr = await forge.getPullRequest(number);
+    expect(await bareGit(g.bare.path, ['diff', `main...${pr.headBranch}`, '--', 'stacks/infra-core/docker-compose.yml'])).toContain('+    image: traefik/whoami:v1.10.4');
+
+    const approveId = buttonOf(opened, 'Approve');
+    const record = await w.stores.actionStore.get(approveId.slice(4));
+    const run = await w.stores.runStore.get(record?.runId ?? '');
+    if (record === undefined || run === undefined) throw new Error('approve action or its run is missing');
+    const where = { platform: 'discord' as const, channelId: run.channelId, threadId: run.threadId };
+    const button = async (kind: string, payload: Record<string, unknown>, label: string, ttlMs: number) => {
+      const a = await w.stores.actionStore.create({ kind, label, style: 'primary', payload, role: 'operator', singleUse: true, createdBy: { platform: 'discord', id: alice.id }, runId: record.runId }, ttlMs);
+      const posted = await w.chat.post(where, { text: `test button ${label}`, buttons: [{ id: `act:${a.id}`, label, style: 'primary' }] });
+      return { messageId: posted.messageId, id: `act:${a.id}` };
+    };
+
+    const early = await button('drift.revert', { pr: number, stack: 'infra-core', service: 'whoami' }, `Revert #${number}`, 3_600_000);
+    await e.click(early.messageId, early.id, alice.id);
+    const notReverted = await find(thread, (m) => m.content.includes(`PR #${number} not reverted`), 'revert before merge refused');
+    expect(notReverted.content).toContain('not merged');
+
+    const expired = await button('drift.approve', { pr: number, headSha: pr.headSha, stack: 'infra-core', service: 'whoami' }, `Approve #${number}`, 1);
+    await e.click(expired.messageId, expired.id, alice.id);
+    await find(thread, (m) => isPrivate(m) && m.content.includes('expired'), 'expired approval refused');
+
+    await g.bare.commit({ branch: pr.headBranch, files: { 'stacks/infra-core/NOTES.md': 'sneaked in\n' }, message: 'chore: sneak a change in' });
+    await e.click(opened.id, approveId, alice.id);
+    const refused = await find(thread, (m) => m.content.includes(`PR #${number} not merged`), 'moved head refused');
+    expect(refused.content).toContain('chore: sneak a change in');
+    expect(refused.content).toContain(pr.headSha.slice(0, 12));
+    expect((await forge.getPullRequest(number)).state).toBe('open');
+
+    const trailThread = await slashThread('audit-trail', { });
+    const trail = await find(trailThread, (m) => m.content.includes('Audit trail'), 'audit trail');
+    const text = [trail.content, ...trail.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join('\n');
+    expect(text).toMatch(/opened PR #1 dns-pihole\/pihole by alice \(discord\)/);
+    expect(text).toMatch(/merged PR #1 .*merge [0-9a-f]{12}/);
+    expect(text).toMatch(/reverted PR #1/);
+    expect(text).toMatch(new RegExp(`refused PR #${number} infra-core/whoami .*not-merged`));
+    expect(text).toMatch(new RegExp(`refused PR #${number} infra-core/whoami .*head-moved`));
+    expect(text).toContain('**dns-pihole**');
+  }, 900_000);
+
+  it('writes a secret env drift as ${VAR} and leaks the value nowhere (diff, body, commit, chat)', async () => {
+    const { lab: l, gh: g } = setup();
+    const secret = 'lab-secret-smtp-4411';
+    await plantEnvDrift(l, { stack: 'observability', service: 'grafana', key: 'SMTP_PASSWORD', value: secret });
+    const thread = await slashThread('drift fix', { stack: 'observability', service: 'grafana' });
+    const opened = await find(thread, (m) => /PR #\d+ opened/.test(m.content), 'secret PR opened');
+    const pr = await forge.getPullRequest(prNumberOf(opened));
+    const diff = await bareGit(g.bare.path, ['diff', `main...${pr.headBranch}`]);
+    expect(diff).toContain('+      - SMTP_PASSWORD=${SMTP_PASSWORD}');
+    expect(diff).toContain('+SMTP_PASSWORD=changeme');
+    const commits = await bareGit(g.bare.path, ['log', '--format=%B', `main..${pr.headBranch}`]);
+    const everything = [diff, commits, g.pull(pr.number)?.body ?? '', chatText()].join('\n');
+    expect(everything).not.toContain(secret);
+    expect(everything).not.toContain('lab-secret-');
+  }, 900_000);
+});
