@@ -12,6 +12,9 @@ import { healthProcessors } from '../jobs/processors/health-processors.js';
 import { e2eProcessors } from '../jobs/processors/e2e-processors.js';
 import { statusProcessors } from '../jobs/processors/status-processors.js';
 import { processors } from '../jobs/processors/processors.js';
+import { remediationProcessors } from '../jobs/processors/remediation-processors.js';
+import { remediationJobDeps } from '../jobs/processors/remediation-wiring.js';
+import { createForge } from '../forge/create-forge.js';
 import { reportTargets, scheduledTasks } from '../jobs/processors/scheduled-tasks.js';
 import { createProducer } from '../jobs/queue.js';
 import { openQueueDepth } from '../jobs/queue-depth.js';
@@ -73,7 +76,8 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
     closers.push(startWorker({
       redisUrl, prefix: bullPrefix,
       processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config), ...healthProcessors(config), ...e2eProcessors(config),
-        ...catalogProcessors(config, log, healthLookup(stores.healthStore)), ...statusProcessors(config, log) },
+        ...catalogProcessors(config, log, healthLookup(stores.healthStore)), ...statusProcessors(config, log),
+        ...remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge: config.apps === undefined ? undefined : createForge(config.apps, { log }), log })) },
       chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
       concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, metrics,
       extraHandlers: { ...schedules.handlers, ...notify.workerHandlers },

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createForge } from '../../src/forge/create-forge.js';
 import { createGitHubForge } from '../../src/forge/github-forge.js';
 import type { Forge } from '../../src/forge/forge.js';
 import { silentLogger } from '../../src/log.js';
@@ -51,6 +52,7 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     await lab?.stop();
   }, 120_000);
 
+  const configNow = () => config;
   const setup = () => {
     if (lab === undefined || emu === undefined || gh === undefined || worker === undefined) throw new Error('setup failed');
     return { lab, e: emu, gh, w: worker };
@@ -75,9 +77,9 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     return [...e.state.messages.values()].map((m) => [m.content, ...m.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join('\n')).join('\n');
   };
 
-  it('plant drift → audit → Open PR → Approve → merged and clean → Revert → pre-merge tree and drift again', async () => {
-    const { lab: l, e, gh: g } = setup();
-    await plantEnvDrift(l, { stack: 'dns-pihole', service: 'pihole', key: 'TZ', value: 'UTC' });
+  /** The Done-when loop of issue #5 on the pihole TZ drift, against `forge` whose repo is `bare`. */
+  async function fullLoop(f: Forge, bare: string, body: (pr: number) => string | undefined): Promise<void> {
+    const { lab: l, e } = setup();
     const thread = await slashThread('drift audit', { stack: 'dns-pihole' });
     const service = await find(thread, (m) => m.content.includes('dns-pihole/pihole') && m.components.length > 0, 'service message with Open PR');
     expect(service.content).toContain('`environment.TZ`');
@@ -85,46 +87,55 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
 
     const opened = await find(thread, (m) => /PR #\d+ opened/.test(m.content), 'PR opened');
     const number = prNumberOf(opened);
-    const pr = await forge.getPullRequest(number);
+    const pr = await f.getPullRequest(number);
     expect(pr.state).toBe('open');
     expect(pr.labels).toContain('drift-remediation');
     expect(pr.headBranch).toMatch(/^fix\/drift-pihole-\d{12}$/);
     expect(opened.content).toContain(pr.headSha);
-    const body = g.pull(number)?.body ?? '';
-    expect(body).toContain('`environment.TZ`');
-    expect(body).toContain('`Europe/Berlin` → `UTC`');
-    expect(body).toMatch(/Audited commit: `[0-9a-f]{40}`/);
-    expect(await bareGit(g.bare.path, ['log', '-1', '--format=%s', pr.headBranch])).toBe('fix(dns-pihole): sync pihole with running state\n');
-    const diff = await bareGit(g.bare.path, ['diff', `main...${pr.headBranch}`]);
+    const text = body(number);
+    if (text !== undefined) {
+      expect(text).toContain('`environment.TZ`');
+      expect(text).toContain('`Europe/Berlin` → `UTC`');
+      expect(text).toMatch(/Audited commit: `[0-9a-f]{40}`/);
+    }
+    expect(await bareGit(bare, ['log', '-1', '--format=%s', pr.headBranch])).toBe('fix(dns-pihole): sync pihole with running state\n');
+    const diff = await bareGit(bare, ['diff', `main...${pr.headBranch}`]);
     expect(diff).toContain('+      TZ: UTC');
     expect(diff).toMatch(/\+Last audit: \d{4}-\d{2}-\d{2} \([0-9a-f]{12}\)/);
 
     await e.click(opened.id, buttonOf(opened, 'Approve'), kid.id);
     await find(thread, (m) => isPrivate(m) && m.content.includes('for the operator'), 'family refusal');
-    expect((await forge.getPullRequest(number)).state).toBe('open');
+    expect((await f.getPullRequest(number)).state).toBe('open');
 
     const approveId = buttonOf(opened, 'Approve');
     await e.click(opened.id, approveId, alice.id);
     const merged = await find(thread, (m) => m.content.includes(`PR #${number} merged`), 'merged report');
-    const after = await forge.getPullRequest(number);
+    const after = await f.getPullRequest(number);
     expect(after.state).toBe('merged');
     const mergeSha = after.mergeSha ?? '';
     expect(merged.content).toContain(mergeSha);
     expect(buttonsDisabled(e.messagesIn(thread).find((m) => m.id === opened.id)!)).toBe(true);
-    expect(g.pull(number)?.comments.map((c) => c.body).join('\n')).toContain(`Approved by alice (discord) in chat; merged as ${mergeSha}`);
-    expect(await bareGit(g.bare.path, ['show', 'main:stacks/dns-pihole/docker-compose.yml'])).toContain('      TZ: UTC\n');
+    expect(await bareGit(bare, ['show', 'main:stacks/dns-pihole/docker-compose.yml'])).toContain('      TZ: UTC\n');
+    const mergesBefore = Number(await bareGit(bare, ['rev-list', '--merges', '--count', 'main']));
 
     await e.click(opened.id, approveId, alice.id, { stale: true });
     await find(thread, (m) => isPrivate(m) && m.content.includes('already used'), 'second click refused');
-    expect(await bareGit(g.bare.path, ['rev-list', '--merges', '--count', 'main'])).toBe('1\n');
-    expect(await serviceDrift(l, config, 'dns-pihole', 'pihole')).toEqual([]);
+    expect(Number(await bareGit(bare, ['rev-list', '--merges', '--count', 'main']))).toBe(mergesBefore);
+    expect(await serviceDrift(l, configNow(), 'dns-pihole', 'pihole')).toEqual([]);
 
-    const preMergeTree = await bareGit(g.bare.path, ['rev-parse', `${mergeSha}^1^{tree}`]);
+    const preMergeTree = await bareGit(bare, ['rev-parse', `${mergeSha}^1^{tree}`]);
     await e.click(merged.id, buttonOf(merged, 'Revert'), alice.id);
     await find(thread, (m) => m.content.includes(`PR #${number} reverted`), 'reverted report');
-    expect(await bareGit(g.bare.path, ['rev-parse', 'main^{tree}'])).toBe(preMergeTree);
-    expect((await serviceDrift(l, config, 'dns-pihole', 'pihole')).map((i) => i.path)).toContain('environment.TZ');
+    expect(await bareGit(bare, ['rev-parse', 'main^{tree}'])).toBe(preMergeTree);
+    expect((await serviceDrift(l, configNow(), 'dns-pihole', 'pihole')).map((i) => i.path)).toContain('environment.TZ');
     expect(e.state.violations).toEqual([]);
+  }
+
+  it('plant drift → audit → Open PR → Approve → merged and clean → Revert → pre-merge tree and drift again (GitHub)', async () => {
+    const { lab: l, gh: g } = setup();
+    await plantEnvDrift(l, { stack: 'dns-pihole', service: 'pihole', key: 'TZ', value: 'UTC' });
+    await fullLoop(forge, g.bare.path, (n) => g.pull(n)?.body ?? '');
+    expect(g.pull(1)?.comments.map((c) => c.body).join('\n')).toMatch(/Approved by alice \(discord\) in chat; merged as [0-9a-f]{40}/);
     expect(g.violations).toEqual([]);
   }, 900_000);
 
@@ -189,5 +200,17 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     const everything = [diff, commits, g.pull(pr.number)?.body ?? '', chatText()].join('\n');
     expect(everything).not.toContain(secret);
     expect(everything).not.toContain('lab-secret-');
+  }, 900_000);
+
+  it('runs the same loop against plain git (no forge server: branch pushed, merge --no-ff, revert pushed to main)', async () => {
+    const { lab: l, e } = setup();
+    await bot?.stop();
+    await worker?.stop();
+    config = remediationConfig(l, { url: `file://${l.apps.remote}`, forge: { type: 'git' } });
+    const gitForge = createForge(config.apps!, { log, workDir: `${l.stateDir}/forge-work` })!;
+    const opts: StackOptions = { emu: e, redisUrl: redis!.url, prefix: uniquePrefix(), access };
+    bot = await startDiscordBot(opts);
+    worker = startRemediationWorker(opts, l, config, gitForge);
+    await fullLoop(gitForge, l.apps.remote, () => undefined);
   }, 900_000);
 });

@@ -25,7 +25,7 @@ export function driftProcessors(config: AppConfig, log: Logger, cacheDir?: strin
     return result;
   };
   return {
-    'drift.audit': driftAuditProcessor({ audit }),
+    'drift.audit': driftAuditProcessor({ audit, openPrButtons: config.apps?.forge !== undefined }),
     'drift.lint': driftLintProcessor({ lint: () => runLint(driftLintDeps(config, cache)) }),
   };
 }
