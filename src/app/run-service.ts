@@ -13,7 +13,7 @@ import { e2eProcessors } from '../jobs/processors/e2e-processors.js';
 import { statusProcessors } from '../jobs/processors/status-processors.js';
 import { processors } from '../jobs/processors/processors.js';
 import { remediationProcessors } from '../jobs/processors/remediation-processors.js';
-import { remediationJobDeps } from '../jobs/processors/remediation-wiring.js';
+import { recordRefusedClicks, remediationJobDeps } from '../jobs/processors/remediation-wiring.js';
 import { createForge } from '../forge/create-forge.js';
 import { reportTargets, scheduledTasks } from '../jobs/processors/scheduled-tasks.js';
 import { createProducer } from '../jobs/queue.js';
@@ -85,7 +85,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   }
   if (roles.bot) {
     const producer = createProducer({ redisUrl, prefix: bullPrefix });
-    const dispatcher = createDispatcher({ registry, chats, access: config, ...stores, producer, log, clock: () => new Date() });
+    const dispatcher = createDispatcher({ registry, chats, access: config, ...stores, producer, log, clock: () => new Date(), onActionRefused: recordRefusedClicks(stores.auditTrailStore) });
     for (const adapter of adapters) await adapter.start(dispatcher);
     closers.unshift(...adapters.map((a) => ({ close: () => a.stop() })), producer);
   }

@@ -65,11 +65,24 @@ async function handleAction(deps: DispatchDeps, action: InboundAction, id: strin
 export async function onAction(deps: DispatchDeps, action: InboundAction, responder: Responder): Promise<void> {
   let runId = stableId('a', action.platform, action.invocationId);
   const log = deps.log.child({ platform: action.platform, customId: action.customId.slice(0, 40) });
+  let id: string | undefined;
   try {
-    const id = parseActionId(action.customId);
+    id = parseActionId(action.customId);
     runId = stableId('a', id);
     await handleAction(deps, action, id, runId);
   } catch (error) {
     await replyWithError(responder, error, runId, log);
+    if (id !== undefined && error instanceof UserError) await reportRefusal(deps, action, id, error, log);
+  }
+}
+
+/** Hands a refusal of a known action to `onActionRefused` (the audit trail); never throws. */
+async function reportRefusal(deps: DispatchDeps, action: InboundAction, id: string, error: UserError, log: DispatchDeps['log']): Promise<void> {
+  if (deps.onActionRefused === undefined) return;
+  try {
+    const record = await deps.actionStore.get(id);
+    if (record !== undefined) await deps.onActionRefused({ record, user: toRequester(action.user, deps.access), code: error.code, message: error.message });
+  } catch (hookError) {
+    log.warn({ err: hookError }, 'recording a refused click failed');
   }
 }

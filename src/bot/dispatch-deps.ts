@@ -3,7 +3,7 @@ import type { Registry } from '../commands/registry.js';
 import { UserError, toUserMessage } from '../errors.js';
 import type { Producer } from '../jobs/queue.js';
 import type { Logger } from '../log.js';
-import type { ActionStore } from '../store/action-store.js';
+import type { ActionRecord, ActionStore } from '../store/action-store.js';
 import type { DedupeStore } from '../store/dedupe-store.js';
 import type { RunStore } from '../store/run-store.js';
 import type { AccessConfig } from './authorize.js';
@@ -23,6 +23,16 @@ export interface DispatchDeps {
   readonly clock: () => Date;
   /** How long an identical command by the same user is refused while it runs (default 600 s). */
   readonly dedupeWindowSeconds?: number;
+  /** Told about every refused click on a known action (not allowed, expired, used), e.g. for the audit trail. */
+  readonly onActionRefused?: (refusal: ActionRefusal) => Promise<void>;
+}
+
+/** A click the dispatcher refused, on an action it knows. */
+export interface ActionRefusal {
+  readonly record: ActionRecord;
+  readonly user: { readonly platform: Platform; readonly id: string; readonly name: string };
+  readonly code: string;
+  readonly message: string;
 }
 
 /** Short, deterministic, BullMQ-safe id (no `:`) from the parts. */

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { AccessConfig } from '../../src/bot/authorize.js';
 import type { ChatAdapter } from '../../src/bot/chat-port.js';
 import { createDispatcher } from '../../src/bot/dispatch.js';
+import type { DispatchDeps } from '../../src/bot/dispatch-deps.js';
 import { registry } from '../../src/commands/registry.js';
 import { createProducer } from '../../src/jobs/queue.js';
 import { silentLogger } from '../../src/log.js';
@@ -59,12 +60,12 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
  */
 export async function startDispatching(
   adapter: ChatAdapter,
-  o: { readonly redisUrl: string; readonly prefix: string; readonly access: AccessConfig },
+  o: { readonly redisUrl: string; readonly prefix: string; readonly access: AccessConfig; readonly onActionRefused?: DispatchDeps['onActionRefused'] },
 ): Promise<() => Promise<void>> {
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const producer = createProducer({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull` });
-  await adapter.start(createDispatcher({ registry, chats: { [adapter.platform]: adapter }, access: o.access, ...stores, producer, log, clock: () => new Date() }));
+  await adapter.start(createDispatcher({ registry, chats: { [adapter.platform]: adapter }, access: o.access, ...stores, producer, log, clock: () => new Date(), ...(o.onActionRefused === undefined ? {} : { onActionRefused: o.onActionRefused }) }));
   return async () => {
     await adapter.stop();
     await producer.close();

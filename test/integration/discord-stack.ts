@@ -2,6 +2,7 @@ import { startDispatching } from './core-harness.js';
 import { DiscordAdapter } from '../../src/bot/discord/discord-adapter.js';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import type { AccessConfig } from '../../src/bot/authorize.js';
+import type { DispatchDeps } from '../../src/bot/dispatch-deps.js';
 import { processors } from '../../src/jobs/processors/processors.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
@@ -13,6 +14,8 @@ export interface StackOptions {
   readonly redisUrl: string;
   readonly prefix: string;
   readonly access: AccessConfig;
+  /** The dispatcher's refused-click hook (audit trail), when a test wants it. */
+  readonly onActionRefused?: DispatchDeps['onActionRefused'];
 }
 
 /** The bot process: gateway adapter + real dispatcher + producer + stores (no worker). */

@@ -6,6 +6,7 @@ import { appsSchema } from '../../src/config/apps-schema.js';
 import type { AppConfig } from '../../src/config/schema.js';
 import type { DriftItem } from '../../src/drift/drift-item.js';
 import { runAudit } from '../../src/drift/run-audit.js';
+import { snapshotBranch } from '../../src/git/snapshot-branch.js';
 import type { Forge } from '../../src/forge/forge.js';
 import { driftAuditProcessor } from '../../src/jobs/processors/drift-audit.js';
 import { processors } from '../../src/jobs/processors/processors.js';
@@ -29,22 +30,25 @@ export function remediationConfig(lab: Lab, apps: Record<string, unknown>): AppC
 }
 
 /** A worker with the real drift audit (Open PR buttons on) and the real remediation processors. */
-export function startRemediationWorker(o: StackOptions, lab: Lab, config: AppConfig, forge: Forge, actionTtlMs?: number): { stores: Stores; chat: DiscordChat; stop(): Promise<void> } {
+export function startRemediationWorker(o: StackOptions, lab: Lab, config: AppConfig, forge: Forge, name: string): { stores: Stores; chat: DiscordChat; stop(): Promise<void> } {
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const chat = new DiscordChat({ token: o.emu.token, apiUrl: o.emu.apiUrl, logger: log });
-  const auditDeps = labAuditDeps(lab, config, log);
+  // One cache per apps repo: a cached checkout keeps fetching from the URL it was cloned from.
+  const cacheDir = `${lab.stateDir}/remediation-cache-${name}`;
+  const auditDeps = { ...labAuditDeps(lab, config, log), snapshot: () => snapshotBranch(config.apps!, cacheDir) };
   const audit = driftAuditProcessor({ audit: (options) => runAudit(auditDeps, options), openPrButtons: true });
-  const deps = remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log, cacheDir: `${lab.stateDir}/remediation-cache` });
+  const deps = remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log, cacheDir });
   const worker = startWorker({
     redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, processors: { ...processors, 'drift.audit': audit, ...remediationProcessors(deps) },
-    chats: { discord: chat }, ...stores, log, ...(actionTtlMs === undefined ? {} : { actionTtlMs }),
+    chats: { discord: chat }, ...stores, log,
   });
   return { stores, chat, stop: async () => { await worker.close(); await stores.close(); } };
 }
 
 /** Drift items of one service from a fresh audit (unverifiable ones left out). */
 export async function serviceDrift(lab: Lab, config: AppConfig, stack: string, service: string): Promise<DriftItem[]> {
-  const result = await runAudit(labAuditDeps(lab, config, log), { stack });
+  const fresh = `${lab.stateDir}/reaudit-${Date.now()}`;
+  const result = await runAudit({ ...labAuditDeps(lab, config, log), snapshot: () => snapshotBranch(config.apps!, fresh) }, { stack });
   return result.report.items.filter((i) => i.service === service && i.severity !== 'unverifiable');
 }
 

@@ -10,6 +10,7 @@ import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord
 import type { StoredMessage } from '../emulators/discord/emulator-state.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/github-emulator.js';
 import { plantEnvDrift, plantImageDrift, requireLab, startLab, type Lab } from '../lab/index.js';
+import { recordRefusedClicks } from '../../src/jobs/processors/remediation-wiring.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot, type StackOptions } from './discord-stack.js';
 import { bareGit, buttonOf, buttonsDisabled, isPrivate, remediationConfig, serviceDrift, startRemediationWorker, trackedFiles } from './remediation-harness.js';
@@ -39,8 +40,8 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     config = remediationConfig(lab, { url: `file://${gh.bare.path}` });
     forge = createGitHubForge({ owner: gh.owner, repo: gh.repo, token: gh.token, apiUrl: gh.url, cloneUrl: gh.cloneUrl, log });
     const opts: StackOptions = { emu, redisUrl: redis.url, prefix: uniquePrefix(), access };
-    bot = await startDiscordBot(opts);
-    worker = startRemediationWorker(opts, lab, config, forge);
+    worker = startRemediationWorker(opts, lab, config, forge, 'github');
+    bot = await startDiscordBot({ ...opts, onActionRefused: recordRefusedClicks(worker.stores.auditTrailStore) });
   }, 900_000);
 
   afterAll(async () => {
@@ -67,9 +68,12 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     return root.id;
   }
 
-  const find = (thread: string, test: (m: StoredMessage) => boolean, what: string): Promise<StoredMessage> => {
+  /** The first message in the thread passing `test`; fails at once when the bot reports an error there instead. */
+  const find = async (thread: string, test: (m: StoredMessage) => boolean, what: string): Promise<StoredMessage> => {
     const { e } = setup();
-    return e.waitFor(() => e.messagesIn(thread).find(test), what, SLOW);
+    const hit = await e.waitFor(() => e.messagesIn(thread).find((m) => test(m) || m.content.includes('💥')), what, SLOW);
+    if (!test(hit)) throw new Error(`${what}: the bot reported an error instead: ${hit.content}`);
+    return hit;
   };
   const prNumberOf = (m: StoredMessage): number => Number(/PR #(\d+)/.exec(m.content)?.[1]);
   const chatText = (): string => {
@@ -183,6 +187,9 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     expect(text).toMatch(/reverted PR #1/);
     expect(text).toMatch(new RegExp(`refused PR #${number} infra-core/whoami .*not-merged`));
     expect(text).toMatch(new RegExp(`refused PR #${number} infra-core/whoami .*head-moved`));
+    expect(text).toMatch(/refused PR #1 dns-pihole\/pihole by kid \(discord\) .*not-allowed/);
+    expect(text).toMatch(/refused PR #1 dns-pihole\/pihole by alice \(discord\) .*action-used/);
+    expect(text).toMatch(new RegExp(`refused PR #${number} infra-core/whoami by alice \\(discord\\) .*action-expired`));
     expect(text).toContain('**dns-pihole**');
   }, 900_000);
 
@@ -209,8 +216,8 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     config = remediationConfig(l, { url: `file://${l.apps.remote}`, forge: { type: 'git' } });
     const gitForge = createForge(config.apps!, { log, workDir: `${l.stateDir}/forge-work` })!;
     const opts: StackOptions = { emu: e, redisUrl: redis!.url, prefix: uniquePrefix(), access };
-    bot = await startDiscordBot(opts);
-    worker = startRemediationWorker(opts, l, config, gitForge);
+    worker = startRemediationWorker(opts, l, config, gitForge, 'git');
+    bot = await startDiscordBot({ ...opts, onActionRefused: recordRefusedClicks(worker.stores.auditTrailStore) });
     await fullLoop(gitForge, l.apps.remote, () => undefined);
   }, 900_000);
 });

@@ -5,6 +5,7 @@ import { driftAuditDeps } from '../../drift/cli-audit.js';
 import { gitLogByStack } from '../../drift/remediate/git-log-by-stack.js';
 import { runAudit } from '../../drift/run-audit.js';
 import type { Forge, GitRemote } from '../../forge/forge.js';
+import type { ActionRefusal } from '../../bot/dispatch-deps.js';
 import type { Logger } from '../../log.js';
 import type { AuditTrailStore } from '../../store/audit-trail-store.js';
 import type { RemediationJobDeps } from './remediation-job-deps.js';
@@ -46,3 +47,20 @@ export function remediationJobDeps(config: AppConfig, wiring: RemediationWiring)
     gitLog: async (days) => (remote === undefined || apps === undefined ? [] : gitLogByStack(remote, apps.branch, apps.stacksDir, days, tmpDir)),
   };
 }
+
+const REMEDIATION_ACTIONS = new Set(['drift.approve', 'drift.revert', 'drift.open-pr']);
+const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The dispatcher's `onActionRefused` hook for remediation buttons: a refused Approve/Revert/Open PR
+ * click (not allowed, expired, already used) goes to the audit trail like the worker's refusals.
+ */
+export const recordRefusedClicks = (trail: AuditTrailStore) => async (refusal: ActionRefusal): Promise<void> => {
+  const { record, user, code, message } = refusal;
+  if (!REMEDIATION_ACTIONS.has(record.kind)) return;
+  const p = record.payload;
+  await trail.record({
+    event: 'refused', who: user, pr: typeof p['pr'] === 'number' ? p['pr'] : 0, stack: text(p['stack']) ?? '', service: text(p['service']) ?? '',
+    headSha: text(p['headSha']), reason: `${code}: ${record.label} — ${message}`,
+  });
+};
