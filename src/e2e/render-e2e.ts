@@ -16,7 +16,8 @@ export function formatElapsed(ms: number): string {
 function stepLine(record: StepRecord, now: number): string {
   const label = e2eSteps.find((s) => s.id === record.id)?.label ?? record.id;
   const elapsed = record.startedAt === undefined ? '' : ` — ${formatElapsed((record.endedAt ?? now) - record.startedAt)}`;
-  const note = record.note === undefined ? '' : ` (${record.note})`;
+  // Notes can quote service messages; keep the whole list far below chat message limits.
+  const note = record.note === undefined ? '' : ` (${record.note.length > 200 ? `${record.note.slice(0, 199)}…` : record.note})`;
   return `${icons[record.status]} ${label}${elapsed}${note}`;
 }
 
