@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startService, type RunningService } from '../../src/app/run-service.js';
 import { appConfigSchema, type AppConfig } from '../../src/config/schema.js';
-import { silentLogger } from '../../src/log.js';
+import { createLogger } from '../../src/log.js';
 import { createSubscriptionStore } from '../../src/store/subscription-store.js';
 import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
@@ -10,7 +10,7 @@ import type { StoredMessage } from '../emulators/discord/emulator-state.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
 import { markAvailable, sendWebhook, setDownloadStatus, webhookBody } from '../emulators/overseerr/overseerr-notify-hooks.js';
 import { startSlackEmulator, type SlackEmulator } from '../emulators/slack/slack-emulator.js';
-import { eventually, startTestRedis } from './core-harness.js';
+import { Transcript, eventually, startTestRedis } from './core-harness.js';
 
 // Overseerr seed users: fran (2, discordId, needs approval), sam (3, discordIds[], auto-approve).
 const fran = { id: '200000000000000002', username: 'fran', roleIds: [] };
@@ -29,6 +29,9 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
   let config: AppConfig;
   let service: RunningService;
   let amelieRequest: number;
+  // Unmasked debug logs: the webhook code itself must never write the header it checks.
+  const logs = new Transcript();
+  const log = createLogger({ level: 'debug' }, logs.stream);
 
   const hookUrl = () => `${service.healthUrl}/hooks/overseerr`;
   const discordDms = (userId: string) => {
@@ -90,7 +93,7 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
     slack = await startSlackEmulator({ botToken: 'xoxb-notify-token', signingSecret: 'notify-signing-secret', users: { [slackKid]: 'kid' } });
     overseerr = await startOverseerrEmulator();
     config = await configWith('1h');
-    service = await startService(config, { bot: true, worker: true }, silentLogger());
+    service = await startService(config, { bot: true, worker: true }, log);
     // The first poll (run at start) only records a baseline; wait for it so it cannot swallow our notice.
     await eventually(async () => ((await finished('repeat:media.notify-poll')).length > 0 ? true : undefined), 'baseline poll');
     amelieRequest = await fileRequest(2, { mediaType: 'movie', mediaId: 194 });
@@ -143,7 +146,7 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
     await eventually(async () => ((await finished('media.notify-')).length >= 2 ? true : undefined), 'second webhook job done');
 
     await service.close();
-    service = await startService(config, { bot: true, worker: true }, silentLogger());
+    service = await startService(config, { bot: true, worker: true }, log);
     expect(await sendWebhook(hookUrl(), webhookSecret, body)).toBe(202);
     await eventually(async () => ((await finished('media.notify-')).length >= 3 ? true : undefined), 'webhook job after restart done');
     expect([discordDms(fran.id).length, discordDms(sam.id).length, slackDms(slackKid).length]).toEqual([1, 1, 1]);
@@ -155,7 +158,7 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
     markAvailable(overseerr.state, heatRequest);
     const before = (await finished('repeat:media.notify-poll')).length;
     await service.close();
-    service = await startService(await configWith('1s'), { bot: true, worker: true }, silentLogger());
+    service = await startService(await configWith('1s'), { bot: true, worker: true }, log);
     const heatDms = () => discordDms(fran.id).filter((m) => m.content.includes('Heat (1995)'));
     await discord.waitFor(() => heatDms().length > 0, 'poll notice for Heat', 30_000);
     // Several more polls, then the webhook arrives late: still one notice.
@@ -183,6 +186,13 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
     expect(reply.content).toMatch(/Schindler's List \(1993\): ⬇️ downloading 42% · about 1[12] min left/);
     expect(reply.content).not.toContain('Amélie');
   }, 90_000);
+
+  it('never logs the webhook secret or a refused Authorization value', () => {
+    expect(logs.text).toContain('overseerr webhook refused');
+    expect(logs.text).toContain('overseerr webhook queued');
+    expect(logs.text).not.toContain(webhookSecret);
+    expect(logs.text).not.toContain('wrong-secret');
+  });
 
   it('got only contract-valid responses from the Overseerr emulator', () => {
     expect(overseerr.violations).toEqual([]);
