@@ -39,7 +39,8 @@ export const serviceCommands: readonly CliCommand[] = [
       await runShell({
         processors: { ...processors, ...driftProcessors(config, log), ...(await import('../jobs/processors/health-processors.js')).healthProcessors(config), ...(await import('../jobs/processors/status-processors.js')).statusProcessors(config, log),
           ...(await import('../jobs/processors/media-requests-list-wiring.js')).requestsListProcessors(config),
-          ...(await import('../jobs/processors/e2e-processors.js')).e2eProcessors(config) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined });
+          ...(await import('../jobs/processors/e2e-processors.js')).e2eProcessors(config),
+          ...(await import('../jobs/processors/catalog-processors.js')).catalogProcessors(config, log) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined });
       return exitCodes.ok;
     },
   }),
