@@ -38,7 +38,6 @@ describe('/e2e reports a broken hop at that hop', () => {
 
   it.each(cases)('$breakAt broken → fails at "$hop"', async ({ breakAt, hop, seen, suggestion }) => {
     const lab = await startMediaLab({ stateDir: join(dir, breakAt), breakAt });
-    if (breakAt === 'request') await lab.overseerr.down();
     const runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, `${breakAt}.jsonl`));
     const worker = runs.worker(parseConfig(e2eLabConfigInput(lab, redis.url, { timeouts })));
     try {

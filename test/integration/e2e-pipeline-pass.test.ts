@@ -34,7 +34,7 @@ describe('/e2e against the media lab (emulated Overseerr/Radarr/Plex, real qBitt
     const report = runs.calls('dry').filter((c) => c.op === 'post').at(-1)?.text ?? '';
     expect(run.status).toBe('succeeded');
     expect(report).toContain('every hop is ready');
-    expect(report).toContain('LabTracker (Prowlarr)');
+    expect(report).toContain('EmuTracker (Prowlarr)');
     expect(report).not.toContain('❌');
     expect(lab.overseerr.requests).toHaveLength(0);
   });
@@ -56,17 +56,19 @@ describe('/e2e against the media lab (emulated Overseerr/Radarr/Plex, real qBitt
     expect(lastEdit).toContain(`✅ Radarr imported the file — `);
     expect(lastEdit).toContain(lab.rootFolder);
     // The imported file really was on disk (the emulated import copied qBittorrent's completed data)…
-    expect(lab.plex.sections[0]?.items.map((i) => i.tmdbId)).toEqual([194]);
-    const imported = lab.plex.sections[0]?.items[0]?.file ?? '';
+    const section = lab.plex.state.sections.find((x) => x.key === lab.plexSection);
+    expect(section?.items.map((i) => i.guids.includes('tmdb://194'))).toEqual([true]);
+    const imported = section?.items[0]?.file ?? '';
     expect(imported.startsWith(`${lab.rootFolder}/`)).toBe(true);
     // …and cleanup removed the torrent (with its data), the Radarr movie and reported the rest.
     expect(posts[1]?.text).toContain('removed the torrent');
     expect(posts[1]?.text).toContain('removed Radarr movie');
-    expect(lab.radarr.state.movies).toHaveLength(0);
-    await eventually(() => Promise.resolve(existsSync(`${lab.categoryPath}/Amelie.2001.1080p.mkv`) ? undefined : true), 'torrent data deleted');
+    expect(lab.radarr.movies).toHaveLength(0);
+    await eventually(() => Promise.resolve(existsSync(`${lab.categoryPath}/Amelie.2001.1080p.BluRay.x264-EMU.mkv`) ? undefined : true), 'torrent data deleted');
     expect(lab.overseerr.log.filter((c) => c.method === 'POST' && c.rawUrl.endsWith('/request'))).toHaveLength(1);
     expect(posts[1]?.text).toContain('removed Overseerr request');
     expect(lab.overseerr.requests).toHaveLength(0);
+    expect(existsSync(imported)).toBe(true);
     expect([...lab.radarr.violations, ...lab.plex.violations, ...lab.overseerr.violations, ...lab.glueErrors]).toEqual([]);
   });
 });

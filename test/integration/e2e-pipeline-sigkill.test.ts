@@ -82,7 +82,7 @@ describe('/e2e survives a worker killed with SIGKILL while it waits', () => {
     expect(lastEdit?.text).toContain('✅ passed');
     expect(calls.filter((c) => c.op === 'edit').length).toBeGreaterThan(editsBefore);
     expect(lab.overseerr.log.filter((c) => c.method === 'POST' && c.rawUrl.endsWith('/request'))).toHaveLength(1);
-    expect(lab.radarr.state.movies.filter((m) => m.hasFile)).toHaveLength(1);
+    expect(lab.radarr.movies.filter((m) => m.movieFile !== undefined)).toHaveLength(1);
 
     second.kill('SIGTERM');
     expect(await exited(second)).toBe(0);

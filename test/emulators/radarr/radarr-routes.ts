@@ -82,5 +82,14 @@ export function radarrRoutes(life: Lifecycle): ArrRoute[] {
       },
     },
     { method: 'POST', template: '/movie', handle: ({ req }) => addMovie(life, req.body ?? {}, startSearch) },
+    {
+      // `/e2e` cleanup (`?deleteFiles=true` is accepted; files are the test's own).
+      method: 'DELETE', template: '/movie/{id}', handle: ({ id }) => {
+        const at = life.movies.findIndex((x) => x.id === id);
+        if (at < 0) return message(404, 'Movie with ID ' + String(id) + ' does not exist');
+        life.movies.splice(at, 1);
+        return { status: 200 };
+      },
+    },
   ];
 }
