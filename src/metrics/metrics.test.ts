@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from './metrics.js';
+import { recordAudit } from './record-audit.js';
 
 const line = (body: string, series: string): string | undefined => body.split('\n').find((l) => l.startsWith(`${series} `));
 
@@ -41,5 +42,15 @@ describe('createMetrics', () => {
     a.jobFinished('system.ping', 'retried', 0.1);
     expect(line((await a.render()).body, 'homelab_jobs_total{job="system.ping",outcome="retried"}')).toMatch(/ 1$/);
     expect((await b.render()).body).not.toContain('job="system.ping"');
+  });
+});
+
+describe('recordAudit', () => {
+  it('sets the drift gauge after a full audit only, not after a filtered one', async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    const result = (n: number) => ({ report: { items: Array.from({ length: n }, () => ({ severity: 'breaking' })) }, sides: [] }) as unknown as Parameters<ReturnType<typeof recordAudit>>[0];
+    recordAudit(metrics)(result(2), {});
+    recordAudit(metrics)(result(5), { host: 'ct-docker-01' });
+    expect(line((await metrics.render()).body, 'homelab_drift_items{severity="breaking"}')).toMatch(/ 2$/);
   });
 });
