@@ -178,6 +178,8 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     expect(refused.content).toContain('chore: sneak a change in');
     expect(refused.content).toContain(pr.headSha.slice(0, 12));
     expect((await forge.getPullRequest(number)).state).toBe('open');
+    const moved = await forge.getPullRequest(number);
+    expect(buttonOf(refused, `Approve #${number} at ${moved.headSha.slice(0, 7)}`)).toMatch(/^act:/);
 
     const trailThread = await slashThread('audit-trail', { });
     const trail = await find(trailThread, (m) => m.content.includes('Audit trail'), 'audit trail');

@@ -17,7 +17,7 @@ export interface ApproveInput {
 
 export type ApproveOutcome =
   | { readonly kind: 'merged'; readonly pr: PullRequest; readonly mergeSha: string }
-  | { readonly kind: 'refused'; readonly code: string; readonly message: string };
+  | { readonly kind: 'refused'; readonly code: string; readonly message: string; readonly currentHeadSha?: string };
 
 export interface ApproveDeps {
   readonly forge: Forge;
@@ -34,7 +34,8 @@ async function refuse(deps: ApproveDeps, input: ApproveInput, code: string, mess
 
 async function headMoved(deps: ApproveDeps, input: ApproveInput, pr: PullRequest, current: string): Promise<ApproveOutcome> {
   const change = await describeHeadChange(deps.forge.remote, pr.headBranch, input.headSha, current, deps.tmpDir);
-  return refuse(deps, input, 'head-moved', `PR #${input.pr} changed after it was shown: its head is now ${short(current)}, not ${short(input.headSha)}. Nothing was merged.\n${change}`);
+  const refused = await refuse(deps, input, 'head-moved', `PR #${input.pr} changed after it was shown: its head is now ${short(current)}, not ${short(input.headSha)}. Nothing was merged.\n${change}`);
+  return refused.kind === 'refused' && /^[0-9a-f]{40}$/.test(current) ? { ...refused, currentHeadSha: current } : refused;
 }
 
 /**

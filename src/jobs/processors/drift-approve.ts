@@ -1,3 +1,4 @@
+import { approve } from '../../commands/approve.js';
 import { revert } from '../../commands/revert.js';
 import { approveRemediation } from '../../drift/remediate/approve-remediation.js';
 import type { Processor } from '../processor.js';
@@ -10,7 +11,9 @@ export const driftApproveProcessor = (deps: RemediationJobDeps): Processor<'drif
   const who = payload.requester.name ?? payload.requester.id;
   const outcome = await approveRemediation({ forge, trail: deps.trail, tmpDir }, { pr, headSha, stack, service, actionId: payload.actionId, approver: payload.requester });
   if (outcome.kind === 'refused') {
-    return { title: `PR #${pr} not merged`, status: 'failed', summary: outcome.message, fields: [{ name: 'Refused', value: outcome.code }] };
+    // A moved head gets a fresh Approve for the new head, so the operator approves what they now see.
+    const next = outcome.currentHeadSha === undefined ? [] : [await ctx.createButton(approve, { ...payload.payload, headSha: outcome.currentHeadSha }, `Approve #${pr} at ${outcome.currentHeadSha.slice(0, 7)}`, 'success')];
+    return { title: `PR #${pr} not merged`, status: 'failed', summary: outcome.message, fields: [{ name: 'Refused', value: outcome.code }], ...(next.length > 0 ? { actions: next } : {}) };
   }
   const button = await ctx.createButton(revert, { pr, stack, service }, `Revert #${pr}`, 'danger');
   return {
