@@ -1,10 +1,22 @@
 import { parseDuration } from '../config/duration.js';
-import type { AppConfig, MediaConfig } from '../config/schema.js';
+import type { AppConfig, HostConfig, MediaConfig } from '../config/schema.js';
+import type { DockerHost } from '../infra/index.js';
+import type { Logger } from '../log.js';
 import { createQbittorrentClient } from '../media/qbittorrent-client.js';
+import { createRadarrClient } from '../media/radarr-client.js';
+import { createSonarrClient } from '../media/sonarr-client.js';
+import { arrDownloadClientCheck } from './arr-download-client-check.js';
+import { arrIndexersCheck } from './arr-indexers-check.js';
 import type { Check } from './check.js';
+import { lazyDockerView } from './lazy-docker-view.js';
+import { pathAlignmentCheck } from './path-alignment-check.js';
+import { plexAutoscanCheck } from './plex-autoscan-check.js';
+import { plexFoldersCheck, type RootSource } from './plex-folders-check.js';
 import { qbittorrentApiCheck } from './qbittorrent-api-check.js';
 import { serviceApiCheck } from './service-api-check.js';
 import { serviceApiSpecs } from './service-api-specs.js';
+import { vpnIpCheck } from './vpn-ip-check.js';
+import { vpnNetworkCheck } from './vpn-network-check.js';
 
 /** Per-check timeout of a config (media.health.timeout, default 10 s). */
 export const healthTimeoutMs = (config: Pick<AppConfig, 'media'>): number => parseDuration(config.media?.health.timeout ?? '10s');
@@ -15,18 +27,46 @@ export interface CheckDeps {
   /** Per-check limit; each HTTP call inside gets 80 % of it, so a hang reads as a timeout finding. */
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
+  /** Docker hosts whose containers give mounts and network modes (none: those parts are not checked). */
+  readonly hosts?: readonly HostConfig[];
+  readonly connect?: (host: HostConfig) => Promise<DockerHost>;
+  readonly log: Logger;
+}
+
+/** The checks of one run, and what to close after it (SSH connections). */
+export interface HealthPlan {
+  readonly checks: readonly Check[];
+  close(): Promise<void>;
 }
 
 /** Every check that applies to the configured services (an unconfigured service has none). */
-export function buildChecks(deps: CheckDeps): Check[] {
+export function buildChecks(deps: CheckDeps): HealthPlan {
   const { media } = deps;
-  if (media === undefined) return [];
+  if (media === undefined) return { checks: [], close: () => Promise.resolve() };
   const callMs = Math.max(50, Math.floor(deps.timeoutMs * 0.8));
   const common = { timeoutMs: callMs, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) };
+  const containers = deps.hosts !== undefined && deps.hosts.length > 0 && deps.connect !== undefined
+    ? lazyDockerView(deps.hosts, deps.connect, deps.log) : undefined;
   const checks: Check[] = serviceApiSpecs(media, common).map(serviceApiCheck);
-  if (media.qbittorrent !== undefined) {
-    const qbt = createQbittorrentClient({ ...media.qbittorrent, ...common });
-    checks.push(qbittorrentApiCheck(qbt));
+  const qbt = media.qbittorrent === undefined ? undefined : createQbittorrentClient({ ...media.qbittorrent, ...common });
+  if (qbt !== undefined) checks.push(qbittorrentApiCheck(qbt));
+  const prowlarrUrls = media.prowlarr === undefined ? [] : [media.prowlarr.url, 'http://prowlarr:9696'];
+  const roots: RootSource[] = [];
+  for (const [service, name, make, sectionType] of [
+    ['radarr', 'Radarr', createRadarrClient, 'movie'], ['sonarr', 'Sonarr', createSonarrClient, 'show'],
+  ] as const) {
+    const cfg = media[service];
+    if (cfg === undefined) continue;
+    const client = make({ ...cfg, ...common });
+    roots.push({ service, name, client, sectionType });
+    checks.push(arrIndexersCheck(service, name, client, prowlarrUrls), arrDownloadClientCheck(service, name, client, qbt));
+    if (qbt !== undefined) checks.push(pathAlignmentCheck(service, name, client, qbt, containers));
   }
-  return checks;
+  if (media.gluetun !== undefined) checks.push(vpnIpCheck({ ...media.gluetun, ...common }, media.homeCidrs, qbt));
+  if (containers !== undefined && qbt !== undefined && media.gluetun !== undefined) checks.push(vpnNetworkCheck(containers));
+  if (media.plex !== undefined) {
+    const target = { ...media.plex, ...common };
+    checks.push(plexAutoscanCheck(target), ...(roots.length > 0 ? [plexFoldersCheck(target, roots, containers)] : []));
+  }
+  return { checks, close: () => containers?.close() ?? Promise.resolve() };
 }

@@ -1,9 +1,11 @@
 import type { Writable } from 'node:stream';
 import type { AppConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import { buildChecks, healthTimeoutMs } from './build-checks.js';
+import { connectDockerHost } from '../infra/index.js';
+import { healthTimeoutMs } from './build-checks.js';
 import { healthReport } from './render-health.js';
-import { runChecks, type HealthRun } from './run-checks.js';
+import type { HealthRun } from './run-checks.js';
+import { runHealth } from './run-health.js';
 
 /** Plain-text checklist for a terminal (the chat lines without Markdown bold). */
 export function renderHealthText(run: HealthRun): string {
@@ -14,7 +16,7 @@ export function renderHealthText(run: HealthRun): string {
 /** `homelab-bot health [--json]`: exit 1 when a check fails or errors, else 0. */
 export async function runHealthCli(config: AppConfig, options: { readonly json: boolean }, out: Writable, log: Logger): Promise<0 | 1> {
   const timeoutMs = healthTimeoutMs(config);
-  const run = await runChecks(buildChecks({ media: config.media, timeoutMs }), { timeoutMs, log });
+  const run = await runHealth({ media: config.media, timeoutMs, log, hosts: config.hosts, connect: (host) => connectDockerHost(host, { log }) });
   out.write(options.json ? `${JSON.stringify(run, null, 2)}\n` : renderHealthText(run));
   return run.outcomes.some((o) => o.status === 'fail' || o.status === 'error') ? 1 : 0;
 }

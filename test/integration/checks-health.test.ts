@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildChecks } from '../../src/checks/build-checks.js';
-import { runChecks, type CheckOutcome, type HealthRun } from '../../src/checks/run-checks.js';
+import type { CheckOutcome, HealthRun } from '../../src/checks/run-checks.js';
+import { runHealth } from '../../src/checks/run-health.js';
 import { mediaSchema } from '../../src/config/media-schema.js';
 import type { MediaConfig } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/log.js';
@@ -23,7 +23,7 @@ describe('health checks against real qBittorrent, the Overseerr emulator and bro
   let overseerr: OverseerrEmulator;
   let hanging: Awaited<ReturnType<typeof startHangingServer>>;
   let media: MediaConfig;
-  const run = (m: MediaConfig) => runChecks(buildChecks({ media: m, timeoutMs }), { timeoutMs, log });
+  const run = (m: MediaConfig) => runHealth({ media: m, timeoutMs, log });
 
   beforeAll(async () => {
     await requireService('qbittorrent-nox', () => hasBinary('qbittorrent-nox'));
