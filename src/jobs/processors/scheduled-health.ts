@@ -15,7 +15,9 @@ export function healthFindings(run: HealthRun): Finding[] {
 }
 
 export interface ScheduledHealthDeps {
-  readonly checks: () => Check[];
+  readonly checks?: () => Check[];
+  /** Builds, runs and closes the checks itself (`runHealth`, with Docker access); wins over `checks`. */
+  readonly run?: () => Promise<HealthRun>;
   readonly timeoutMs: number;
   /** The run is cached like `/health`'s, so `/status`, `/catalog` and `/metrics` see it. */
   readonly store?: HealthStore;
@@ -28,7 +30,7 @@ export function scheduledHealth(deps: ScheduledHealthDeps): ScheduledTask {
     kind: 'health',
     title: 'Scheduled health run',
     run: async () => {
-      const run = await runChecks(deps.checks(), { timeoutMs: deps.timeoutMs, log: deps.log });
+      const run = deps.run !== undefined ? await deps.run() : await runChecks(deps.checks?.() ?? [], { timeoutMs: deps.timeoutMs, log: deps.log });
       await deps.store?.save(run);
       return { report: healthReport(run), findings: healthFindings(run) };
     },

@@ -1,6 +1,8 @@
-import { buildChecks, healthTimeoutMs } from '../../checks/build-checks.js';
+import { healthTimeoutMs } from '../../checks/build-checks.js';
+import { runHealth } from '../../checks/run-health.js';
 import type { AppConfig, ChatConfig } from '../../config/schema.js';
 import { driftAuditDeps } from '../../drift/cli-audit.js';
+import { connectDockerHost } from '../../infra/index.js';
 import { runAudit } from '../../drift/run-audit.js';
 import type { Logger } from '../../log.js';
 import type { HealthStore } from '../../store/health-store.js';
@@ -39,7 +41,8 @@ export function scheduledTasks(config: AppConfig, log: Logger, hooks: ScheduledT
   }
   if (config.media !== undefined) {
     const timeoutMs = healthTimeoutMs(config);
-    tasks.push(scheduledHealth({ checks: () => buildChecks({ media: config.media, timeoutMs }), timeoutMs, log, ...(healthStore === undefined ? {} : { store: healthStore }) }));
+    tasks.push(scheduledHealth({
+      run: () => runHealth({ media: config.media, timeoutMs, log, hosts: config.hosts, connect: (host) => connectDockerHost(host, { log }) }), timeoutMs, log, ...(healthStore === undefined ? {} : { store: healthStore }) }));
   }
   return tasks;
 }
