@@ -58,7 +58,7 @@ export function startWorker(options: WorkerOptions): RunningWorker {
 }
 
 const outcomeOf = (error: unknown, job: Job): JobOutcome =>
-  error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? 'failed' : 'retried';
+  error instanceof DelayedError ? 'parked' : error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? 'failed' : 'retried';
 
 /** Runs one attempt and reports its outcome and duration to the metrics. */
 async function measured(job: Job, handle: (job: Job) => Promise<void>, metrics: JobMetrics | undefined): Promise<void> {

@@ -1,7 +1,7 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** How one job attempt ended: done, failed for good, or failed with a retry to come. */
-export type JobOutcome = 'succeeded' | 'failed' | 'retried';
+/** How one job attempt ended: done, failed for good, failed with a retry to come, or parked to resume later. */
+export type JobOutcome = 'succeeded' | 'failed' | 'retried' | 'parked';
 
 /** Queue depth by BullMQ state (`waiting`, `active`, `delayed`, …), read on every scrape. */
 export type QueueDepth = () => Promise<Readonly<Record<string, number>>>;

@@ -39,13 +39,17 @@ describe('/metrics of a running service (composition root, real worker, real Red
     await redis.stop();
   });
 
-  it('counts finished jobs by name and outcome, times them, and shows queue depth and process metrics', async () => {
+  it('counts finished and failed jobs by name and outcome, times them, and shows queue depth and process metrics', async () => {
     for (let i = 0; i < 3; i += 1) await emu.slash(alice.id, 'ping');
     await emu.slash(alice.id, 'status');
+    // No `apps` in this config: the audit fails with a UserError (never retried).
+    await emu.slash(alice.id, 'drift audit');
     await emu.waitFor(() => {
-      const done = emu.state.messages.size > 0 ? [...emu.state.messages.values()].filter((m) => m.content.includes('Done: /')) : [];
-      return done.length >= 4 ? done : undefined;
-    }, 'four finished runs', 60_000);
+      const all = [...emu.state.messages.values()];
+      const done = all.filter((m) => m.content.includes('Done: /')).length;
+      const failed = all.filter((m) => m.content.includes('Failed: /drift audit')).length;
+      return done >= 4 && failed >= 1 ? true : undefined;
+    }, 'four finished runs and a failed one', 60_000);
 
     const res = await fetch(`${service.healthUrl}/metrics`);
     expect(res.status).toBe(200);
@@ -53,8 +57,11 @@ describe('/metrics of a running service (composition root, real worker, real Red
     const m = series(await res.text());
     expect(m.get('homelab_jobs_total{job="system.ping",outcome="succeeded"}')).toBe(3);
     expect(m.get('homelab_jobs_total{job="system.status",outcome="succeeded"}')).toBe(1);
+    expect(m.get('homelab_jobs_total{job="drift.audit",outcome="failed"}')).toBe(1);
+    expect(m.has('homelab_jobs_total{job="drift.audit",outcome="succeeded"}')).toBe(false);
     expect(m.get('homelab_job_duration_seconds_count{job="system.ping"}')).toBe(3);
     expect(m.get('homelab_queue_jobs{state="completed"}')).toBe(4);
+    expect(m.get('homelab_queue_jobs{state="failed"}')).toBe(1);
     expect(m.get('homelab_queue_jobs{state="waiting"}')).toBe(0);
     expect(m.has('process_cpu_user_seconds_total')).toBe(true);
     expect(m.has('nodejs_eventloop_lag_seconds')).toBe(true);
