@@ -71,6 +71,8 @@ function editFor(item: DriftItem, knownSecrets: readonly string[]): FieldEdit | 
   if (item.kind !== 'changed' && item.kind !== 'added' && item.kind !== 'removed') return `${item.kind} cannot be fixed in the compose file`;
   if (path.startsWith('environment.')) return entryEdit(item, 'environment', knownSecrets);
   if (path.startsWith('labels.')) return entryEdit(item, 'labels', knownSecrets);
+  // Only env and labels can hold a `${VAR}` reference; any other masked value is left to a human.
+  if (actual?.includes(MASK) === true) return `${path} holds a secret; it is not written to git`;
   if (path === 'image.repo' && actual !== null) return { kind: 'image', repo: actual };
   if (path === 'image.tag' && actual !== null) return { kind: 'image', tag: actual };
   if (path === 'image.digest' && actual !== null) return { kind: 'image', digest: actual };
