@@ -1,6 +1,8 @@
 import { ZodError } from 'zod';
 import type { E2eConfig } from '../config/schema.js';
+import { failureFinding } from '../checks/failure-finding.js';
 import { AppError } from '../errors.js';
+import { ServiceCallError, type FailureCode } from '../media/network-failure.js';
 import type { E2eServices } from './e2e-services.js';
 import type { E2eState, StepRecord } from './e2e-state.js';
 import type { E2eStep, Poll, StepScope } from './e2e-step.js';
@@ -10,22 +12,37 @@ import { e2eSteps } from './e2e-steps.js';
 export type E2eProgress = 'waiting' | 'passed' | 'failed';
 
 /** A service that is down or answers badly while a step waits is a "seen", not a crash. */
-async function safePoll(step: E2eStep, scope: StepScope): Promise<Poll & { readonly unreachable?: string }> {
+async function safePoll(step: E2eStep, scope: StepScope): Promise<Poll & { readonly fix?: string }> {
   try {
     return await step.poll(scope);
   } catch (error) {
     if (error instanceof ZodError) return { kind: 'wait', seen: `unexpected reply: ${error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
     if (!(error instanceof AppError)) throw error;
-    const service = typeof error.context['service'] === 'string' ? error.context['service'] : undefined;
-    return { kind: 'wait', seen: error.message, ...(error.code.endsWith('-unreachable') && service !== undefined ? { unreachable: service } : {}) };
+    const fix = connectionFix(error);
+    return { kind: 'wait', seen: error.message, ...(fix === undefined ? {} : { fix }) };
   }
 }
 
+/**
+ * The health checks' suggestion (`failureFinding`) for a service that cannot be reached or refuses
+ * the credentials. Media clients report these as `ServiceCallError` (qBittorrent) or as an
+ * ExternalError whose code is the failure and whose context names the service (Servarr, Plex).
+ */
+function connectionFix(error: AppError): string | undefined {
+  const service = error instanceof ServiceCallError ? error.service : error.context['service'];
+  const failure = error instanceof ServiceCallError ? error.failure : error.code.replace(/^.*-(?=unreachable$)/, '');
+  if (typeof service !== 'string' || !connectionFailures.has(failure)) return undefined;
+  const key = service.toLowerCase();
+  const asCheck = error instanceof ServiceCallError ? error : new ServiceCallError(key, failure === 'unreachable' ? 'refused' : failure as FailureCode, error.message);
+  return failureFinding(asCheck, serviceNames[key] ?? service, `media.${key}`)?.suggestion;
+}
+
+const connectionFailures = new Set(['refused', 'timeout', 'dns', 'tls', 'unreachable', 'unauthorized']);
+const serviceNames: Readonly<Record<string, string>> = { radarr: 'Radarr', qbittorrent: 'qBittorrent', plex: 'Plex', overseerr: 'Overseerr' };
+
 /** The fix suggestion once a step timed out. */
-async function suggestionFor(step: E2eStep, scope: StepScope, poll: { seen: string; unreachable?: string }): Promise<string> {
-  if (poll.unreachable !== undefined) {
-    return `${poll.unreachable} did not answer: check that it is running and reachable from the worker at media.${poll.unreachable.toLowerCase()}.url.`;
-  }
+async function suggestionFor(step: E2eStep, scope: StepScope, poll: { seen: string; fix?: string }): Promise<string> {
+  if (poll.fix !== undefined) return poll.fix;
   return step.diagnose(scope, poll.seen).catch(() => 'See the service\'s own log for why it is stuck.');
 }
 

@@ -36,16 +36,16 @@ const probes: readonly (readonly [string, Probe])[] = [
   ['Radarr indexers (Prowlarr)', async (s) => {
     const searchable = (await s.radarr.indexers()).filter((i) => i.enableAutomaticSearch !== false);
     if (searchable.length === 0) throw new NotReady('Radarr has no indexer with automatic search: sync them from Prowlarr (Settings → Apps)');
-    const issues = (await s.radarr.health()).filter((h) => /^Indexer/.test(h.source));
+    const issues = (await s.radarr.health()).filter((h) => /^Indexer/.test(h.source ?? ''));
     if (issues.length > 0) throw new NotReady(issues.map((h) => h.message).join('; '));
     return `${searchable.length} indexer(s): ${searchable.map((i) => i.name).join(', ')}`;
   }],
   ['qBittorrent category', async (s, c) => {
     const category = (await s.qbittorrent.categories())[c.category];
     if (category === undefined) throw new NotReady(`qBittorrent has no category "${c.category}"`);
-    const issues = (await s.radarr.health()).filter((h) => /^(DownloadClient|RemotePathMapping|ImportMechanism)/.test(h.source));
+    const issues = (await s.radarr.health()).filter((h) => /^(DownloadClient|RemotePathMapping|ImportMechanism)/.test(h.source ?? ''));
     if (issues.length > 0) throw new NotReady(issues.map((h) => h.message).join('; '));
-    return `category "${c.category}" saves to ${category.savePath === undefined || category.savePath === '' ? await s.qbittorrent.defaultSavePath() : category.savePath}`;
+    return `category "${c.category}" saves to ${category.savePath === '' ? await s.qbittorrent.defaultSavePath() : category.savePath}`;
   }],
   ['Plex movie section', async (s, c) => {
     const sections = (await s.plex.movieSections()).filter((x) => c.plexSection === undefined || x.title === c.plexSection);

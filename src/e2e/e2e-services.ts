@@ -27,8 +27,8 @@ export function createE2eServices(config: AppConfig): E2eServices {
   if (overseerr === undefined || radarr === undefined || qbittorrent === undefined || plex === undefined) throw new Error('unreachable');
   return {
     overseerr: overseerrE2e(overseerr.url, overseerr.apiKey, callTimeoutMs),
-    radarr: radarrReader(radarr.url, radarr.apiKey, callTimeoutMs),
-    qbittorrent: qbittorrentReader(qbittorrent.url, qbittorrent.username, qbittorrent.password, callTimeoutMs),
-    plex: plexReader(plex.url, plex.token, callTimeoutMs),
+    radarr: radarrReader({ url: radarr.url, apiKey: radarr.apiKey, timeoutMs: callTimeoutMs }),
+    qbittorrent: qbittorrentReader({ url: qbittorrent.url, username: qbittorrent.username, password: qbittorrent.password, timeoutMs: callTimeoutMs }),
+    plex: plexReader({ url: plex.url, token: plex.token, timeoutMs: callTimeoutMs }),
   };
 }

@@ -45,5 +45,5 @@ export const isUnder = (path: string, folder: string): boolean => path.startsWit
 /** Radarr `/health` messages from the given sources, joined; empty when none. */
 export async function radarrHealth(scope: StepScope, sources: RegExp): Promise<string> {
   const items = await scope.services.radarr.health().catch(() => []);
-  return items.filter((h) => sources.test(h.source)).map((h) => `Radarr health: ${h.message}`).join(' ');
+  return items.filter((h) => sources.test(h.source ?? '') && h.message !== undefined).map((h) => `Radarr health: ${h.message ?? ''}`).join(' ');
 }

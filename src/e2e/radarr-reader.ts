@@ -1,6 +1,10 @@
 import { z } from 'zod';
-import { getOk, type HttpTarget } from './http-json.js';
+import type { ArrClientOptions } from '../media/arr-api.js';
+import type { ArrHealthItem, ArrIndexer, QualityProfile, RootFolder } from '../media/arr-schemas.js';
+import { createRadarrClient } from '../media/radarr-client.js';
+import { getOk } from './http-json.js';
 
+/** A library movie with the fields the steps compare (Radarr always sends them for library items). */
 const movieSchema = z.looseObject({
   id: z.number(),
   title: z.string(),
@@ -26,44 +30,41 @@ const queueItemSchema = z.looseObject({
 });
 export type RadarrQueueItem = z.infer<typeof queueItemSchema>;
 
-const healthSchema = z.array(z.looseObject({ source: z.string(), type: z.string(), message: z.string() }));
-const indexerSchema = z.array(z.looseObject({ name: z.string(), enableAutomaticSearch: z.boolean().optional(), protocol: z.string().optional() }));
-const rootFolderSchema = z.array(z.looseObject({ path: z.string(), accessible: z.boolean().optional() }));
-const profileSchema = z.array(z.looseObject({ id: z.number(), name: z.string() }));
-const historySchema = z.looseObject({ records: z.array(z.looseObject({ downloadId: z.string().optional(), eventType: z.string().optional() })) });
-
-/** The Radarr `/api/v3` reads and writes `/e2e` needs (parsed permissively). */
+/** The Radarr reads and writes `/e2e` needs, over the shared Radarr client. */
 export interface RadarrReader {
   movieByTmdb(tmdbId: number): Promise<RadarrMovie | undefined>;
   movie(id: number): Promise<RadarrMovie>;
   queue(movieId: number): Promise<RadarrQueueItem[]>;
   /** The download id (info hash) of the latest grab in the history, if any. */
   grabbedDownloadId(movieId: number): Promise<string | undefined>;
-  health(): Promise<z.infer<typeof healthSchema>>;
-  indexers(): Promise<z.infer<typeof indexerSchema>>;
-  rootFolders(): Promise<z.infer<typeof rootFolderSchema>>;
-  qualityProfiles(): Promise<z.infer<typeof profileSchema>>;
+  health(): Promise<ArrHealthItem[]>;
+  indexers(): Promise<ArrIndexer[]>;
+  rootFolders(): Promise<RootFolder[]>;
+  qualityProfiles(): Promise<QualityProfile[]>;
   deleteMovie(id: number): Promise<void>;
 }
 
-/** Reads Radarr with the `X-Api-Key` header. */
-export function radarrReader(url: string, apiKey: string, timeoutMs: number): RadarrReader {
-  const target: HttpTarget = { service: 'Radarr', baseUrl: `${url.replace(/\/+$/, '')}/api/v3`, headers: { 'X-Api-Key': apiKey }, timeoutMs };
+export function radarrReader(options: ArrClientOptions & { readonly timeoutMs: number }): RadarrReader {
+  const client = createRadarrClient(options);
   return {
-    movieByTmdb: async (tmdbId) => z.array(movieSchema).parse(await getOk(target, '/movie', { query: { tmdbId } }))[0],
-    movie: async (id) => movieSchema.parse(await getOk(target, `/movie/${id}`)),
-    queue: async (movieId) => {
-      const page = await getOk(target, '/queue', { query: { movieIds: movieId, includeMovie: false, pageSize: 50 } });
-      return z.looseObject({ records: z.array(queueItemSchema) }).parse(page).records;
+    movieByTmdb: async (tmdbId) => {
+      const found = (await client.movies(tmdbId))[0];
+      return found === undefined ? undefined : movieSchema.parse(found);
     },
+    movie: async (id) => movieSchema.parse(await client.movie(id)),
+    queue: async (movieId) => z.array(queueItemSchema).parse((await client.queue({ pageSize: 50, filter: { movieIds: [movieId] } })).records),
     grabbedDownloadId: async (movieId) => {
-      const page = historySchema.parse(await getOk(target, '/history', { query: { movieIds: movieId, eventType: 1, sortKey: 'date', sortDirection: 'descending' } }));
+      const page = await client.history({ filter: { movieIds: [movieId], eventType: 1, sortKey: 'date', sortDirection: 'descending' } });
       return page.records.find((r) => r.downloadId !== undefined)?.downloadId;
     },
-    health: async () => healthSchema.parse(await getOk(target, '/health')),
-    indexers: async () => indexerSchema.parse(await getOk(target, '/indexer')),
-    rootFolders: async () => rootFolderSchema.parse(await getOk(target, '/rootfolder')),
-    qualityProfiles: async () => profileSchema.parse(await getOk(target, '/qualityprofile')),
-    deleteMovie: async (id) => { await getOk(target, `/movie/${id}`, { method: 'DELETE', query: { deleteFiles: true } }); },
+    health: () => client.health(),
+    indexers: () => client.indexers(),
+    rootFolders: () => client.rootFolders(),
+    qualityProfiles: () => client.qualityProfiles(),
+    // The shared client has no DELETE; this is the only write `/e2e` makes to Radarr.
+    deleteMovie: async (id) => {
+      const target = { service: 'Radarr', baseUrl: `${options.url.replace(/\/+$/, '')}/api/v3`, headers: { 'X-Api-Key': options.apiKey }, timeoutMs: options.timeoutMs };
+      await getOk(target, `/movie/${id}`, { method: 'DELETE', query: { deleteFiles: true } });
+    },
   };
 }

@@ -47,11 +47,11 @@ export const torrentStep: E2eStep = {
     const savePath = (await scope.services.qbittorrent.categories())[category]?.savePath ?? '';
     const base = await scope.services.qbittorrent.defaultSavePath();
     const expected = savePath === '' ? base : savePath.startsWith('/') ? savePath : `${base.replace(/\/+$/, '')}/${savePath}`;
-    if (!torrent.save_path.replace(/\/+$/, '').startsWith(expected.replace(/\/+$/, ''))) {
-      return fail(`save path ${torrent.save_path} (category ${category} saves to ${expected})`,
+    if (!(torrent.save_path ?? '').replace(/\/+$/, '').startsWith(expected.replace(/\/+$/, ''))) {
+      return fail(`save path ${torrent.save_path ?? '?'} (category ${category} saves to ${expected})`,
         'Turn on Automatic Torrent Management in qBittorrent (or the Radarr download client\'s category), so torrents land in the category\'s save path.');
     }
-    return done(`category ${category}, ${torrent.save_path}`);
+    return done(`category ${category}, ${torrent.save_path ?? '?'}`);
   },
   diagnose: async (scope) => {
     const queue = await queueNote(scope);

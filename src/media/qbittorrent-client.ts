@@ -32,6 +32,8 @@ export interface QbittorrentClient {
   torrents(filter?: { readonly category?: string; readonly hashes?: readonly string[] }, signal?: AbortSignal): Promise<QbtTorrent[]>;
   /** `torrents/add`; resolves when qBittorrent accepted at least one torrent. */
   addTorrent(input: QbtAddTorrent, signal?: AbortSignal): Promise<void>;
+  /** `torrents/delete` (used by `/e2e` cleanup); `deleteFiles` also removes the downloaded data. */
+  deleteTorrents(hashes: readonly string[], deleteFiles: boolean, signal?: AbortSignal): Promise<void>;
 }
 
 function toForm(input: QbtAddTorrent): FormData {
@@ -95,6 +97,12 @@ export function createQbittorrentClient(options: QbittorrentHttpOptions): Qbitto
       if (reply.text.trim() === 'Fails.') {
         throw new ServiceCallError('qbittorrent', 'http-error', 'qBittorrent accepted none of the torrents (Fails.).', { retryable: false });
       }
+    },
+    deleteTorrents: async (hashes, deleteFiles, signal) => {
+      const form = new FormData();
+      form.set('hashes', hashes.map((h) => h.toLowerCase()).join('|'));
+      form.set('deleteFiles', String(deleteFiles));
+      expectOk(await call({ method: 'POST', path: 'torrents/delete', form, signal }), 'torrents/delete');
     },
   };
 }

@@ -13,7 +13,7 @@ const timeouts = { request: short, radarrMovie: short, grab: short, torrent: sho
 
 /** Each hop broken in turn: the hop's label in the report, what it saw, and the suggestion. */
 const cases: readonly { readonly breakAt: LabBreak; readonly hop: string; readonly seen: RegExp; readonly suggestion: RegExp }[] = [
-  { breakAt: 'request', hop: 'Overseerr request approved', seen: /Overseerr is unreachable/, suggestion: /Overseerr did not answer: .*media\.overseerr\.url/ },
+  { breakAt: 'request', hop: 'Overseerr request approved', seen: /Overseerr is unreachable/, suggestion: /Start Overseerr .*media\.overseerr\.url/ },
   { breakAt: 'radarrMovie', hop: 'Radarr has the movie', seen: /Radarr has no movie with tmdb 194/, suggestion: /Overseerr did not add the movie to Radarr/ },
   { breakAt: 'grab', hop: 'Radarr searched via Prowlarr and grabbed a release', seen: /no release grabbed yet/, suggestion: /no indexer with automatic search.*Prowlarr.*Radarr health: No indexers available/ },
   { breakAt: 'torrent', hop: 'qBittorrent has the torrent', seen: /category "tv-sonarr"/, suggestion: /category \(movieCategory\) to "radarr"/ },
@@ -58,6 +58,23 @@ describe('/e2e reports a broken hop at that hop', () => {
       expect(lines.slice(0, at).every((l) => l.startsWith('✅'))).toBe(true);
       expect(lines.slice(at + 1).every((l) => l.startsWith('⏭️'))).toBe(true);
       expect([...lab.radarr.violations, ...lab.plex.violations, ...lab.overseerr.violations, ...lab.glueErrors]).toEqual([]);
+    } finally {
+      await closeAll(worker, runs, lab);
+    }
+  }, 90_000);
+
+  it('a service that is down while its hop waits gets the health check\'s suggestion for that service', async () => {
+    const lab = await startMediaLab({ stateDir: join(dir, 'radarr-down') });
+    await lab.radarr.down();
+    const runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, 'radarr-down.jsonl'));
+    const worker = runs.worker(parseConfig(e2eLabConfigInput(lab, redis.url, { timeouts })));
+    try {
+      await runs.start('radarr-down');
+      await eventually(() => runs.finished('radarr-down'), 'run finished', 60_000);
+      const report = runs.calls('radarr-down').filter((c) => c.op === 'post').at(-1)?.text ?? '';
+      expect(report).toContain('failed at "Radarr has the movie"');
+      expect(report.split('\n').find((l) => l.includes('Suggestion:'))).toMatch(/Start Radarr .*media\.radarr\.url/);
+      expect(report).not.toContain(lab.radarr.apiKey);
     } finally {
       await closeAll(worker, runs, lab);
     }
