@@ -1,7 +1,10 @@
 import type { ServiceRoles } from '../app/run-service.js';
 import { loadConfig } from '../config/load-config.js';
 import { collectSecretValues } from '../config/secrets.js';
-import { createLogger } from '../log.js';
+import type { AppConfig } from '../config/schema.js';
+import type { Processors } from '../jobs/processor.js';
+import { createLogger, type Logger } from '../log.js';
+import type { Stores } from '../store/stores.js';
 import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
 
@@ -40,7 +43,8 @@ export const serviceCommands: readonly CliCommand[] = [
         processors: { ...processors, ...driftProcessors(config, log), ...(await import('../jobs/processors/health-processors.js')).healthProcessors(config), ...(await import('../jobs/processors/status-processors.js')).statusProcessors(config, log),
           ...(await import('../jobs/processors/media-requests-list-wiring.js')).requestsListProcessors(config),
           ...(await import('../jobs/processors/e2e-processors.js')).e2eProcessors(config),
-          ...(await import('../jobs/processors/catalog-processors.js')).catalogProcessors(config, log) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined });
+          ...(await import('../jobs/processors/catalog-processors.js')).catalogProcessors(config, log) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined,
+        storeProcessors: await shellRemediation(config, log) });
       return exitCodes.ok;
     },
   }),
@@ -48,3 +52,12 @@ export const serviceCommands: readonly CliCommand[] = [
   serviceCommand('bot', { bot: true, worker: false }, 'Discord/Slack adapters only: commands go onto the queue'),
   serviceCommand('worker', { bot: false, worker: true }, 'job worker only: runs queued jobs and posts into their threads'),
 ];
+
+/** Remediation in the shell: its processors need the session's stores (audit trail). */
+async function shellRemediation(config: AppConfig, log: Logger): Promise<(stores: Stores) => Partial<Processors>> {
+  const [{ remediationProcessors }, { remediationJobDeps }, { createForge }] = await Promise.all([
+    import('../jobs/processors/remediation-processors.js'), import('../jobs/processors/remediation-wiring.js'), import('../forge/create-forge.js'),
+  ]);
+  const forge = config.apps === undefined ? undefined : createForge(config.apps, { log });
+  return (stores) => remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log }));
+}

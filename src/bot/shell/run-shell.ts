@@ -6,7 +6,7 @@ import { createProducer } from '../../jobs/queue.js';
 import { startWorker } from '../../jobs/worker.js';
 import type { Logger } from '../../log.js';
 import { startPrivateRedis } from '../../store/private-redis.js';
-import { createStores } from '../../store/stores.js';
+import { createStores, type Stores } from '../../store/stores.js';
 import type { AccessConfig, PersonEntry } from '../authorize.js';
 import { createDispatcher } from '../dispatch.js';
 import { ShellChat } from './shell-chat.js';
@@ -28,6 +28,8 @@ export interface RunShellOptions {
   readonly prefix?: string;
   readonly registry?: Registry;
   readonly processors?: Processors;
+  /** Processors that need the session's stores (e.g. remediation and its audit trail), over `processors`. */
+  readonly storeProcessors?: (stores: Stores) => Partial<Processors>;
 }
 
 /** A running REPL with its in-process worker. */
@@ -60,7 +62,7 @@ export async function startShellSession(options: RunShellOptions): Promise<Shell
   });
   const producer = createProducer({ redisUrl, prefix: `${prefix}bull` });
   const worker = startWorker({
-    redisUrl, prefix: `${prefix}bull`, processors: options.processors ?? defaultProcessors, chats: { shell: chat }, ...stores,
+    redisUrl, prefix: `${prefix}bull`, processors: { ...(options.processors ?? defaultProcessors), ...options.storeProcessors?.(stores) }, chats: { shell: chat }, ...stores,
     log: options.log, ...(options.config.approvals?.ttlMs === undefined ? {} : { actionTtlMs: options.config.approvals.ttlMs }),
   });
   await chat.start(createDispatcher({ registry, chats: { shell: chat }, access, ...stores, producer, log: options.log, clock: () => new Date() }));
