@@ -19,6 +19,9 @@ export function renderMermaid(catalog: Catalog): string {
   const ids = new Map<CatalogEntry, string>(catalog.entries.map((e, i) => [e, `n${String(i)}`]));
   const id = (e: CatalogEntry): string => ids.get(e) ?? 'unknown';
   const lines = ['flowchart LR'];
+  // Networks are per host (engine networks): drawn inside their host's box, joined by dotted links.
+  const networks = [...new Set(catalog.entries.flatMap((e) => e.networks.map((n) => `${e.host}\u0000${n}`)))];
+  const netId = (host: string, name: string): string => `w${String(networks.indexOf(`${host}\u0000${name}`))}`;
   [...groupBy(catalog.entries, (e) => e.host)].forEach(([host, onHost], h) => {
     lines.push(`  subgraph h${String(h)}[${label(`host ${host}`)}]`);
     [...groupBy(onHost, (e) => e.stack)].forEach(([stack, inStack], s) => {
@@ -26,14 +29,10 @@ export function renderMermaid(catalog: Catalog): string {
       for (const e of inStack) lines.push(`      ${id(e)}[${label(`${e.service} · ${e.version}`)}]`);
       lines.push('    end');
     });
+    for (const name of new Set(onHost.flatMap((e) => e.networks))) lines.push(`    ${netId(host, name)}{{${label(`network ${name} @ ${host}`)}}}`);
     lines.push('  end');
   });
-  const networks = [...new Set(catalog.entries.flatMap((e) => e.networks.map((n) => `${e.host}\u0000${n}`)))];
-  networks.forEach((key, i) => {
-    const [host = '', name = ''] = key.split('\u0000');
-    lines.push(`  w${String(i)}{{${label(`network ${name} @ ${host}`)}}}`);
-    for (const e of catalog.entries) if (e.host === host && e.networks.includes(name)) lines.push(`  ${id(e)} -.- w${String(i)}`);
-  });
+  for (const e of catalog.entries) for (const name of e.networks) lines.push(`  ${id(e)} -.- ${netId(e.host, name)}`);
   for (const edge of pipelineEdges(catalog.entries)) lines.push(`  ${id(edge.from)} -->|${label(edge.label)}| ${id(edge.to)}`);
   mediaFolders(catalog.entries).forEach((f, i) => {
     lines.push(`  f${String(i)}[(${label(`media ${f.folder}`)})]`);

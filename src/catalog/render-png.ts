@@ -29,10 +29,23 @@ function mermaidBundle(): string | undefined {
   try { return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'); } catch { return undefined; }
 }
 
-const page = (bundle: string, text: string): string => `<!doctype html><html><body style="background:#fff">
+// Renders at natural size (no max width) and writes the diagram's size into the title, so a
+// first run (--dump-dom) can size the window of the second (--screenshot).
+const page = (bundle: string, text: string): string => `<!doctype html><html><body style="background:#fff;margin:0">
 <pre class="mermaid">${text.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>
-<script src="file://${bundle}"></script><script>mermaid.initialize({ startOnLoad: true, securityLevel: 'strict' });</script>
-</body></html>`;
+<script src="file://${bundle}"></script><script>
+mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', flowchart: { useMaxWidth: false } });
+mermaid.run().then(() => { const b = document.querySelector('svg').getBoundingClientRect(); document.title = Math.ceil(b.right) + 'x' + Math.ceil(b.bottom); });
+</script></body></html>`;
+
+const MAX_SIDE = 8000;
+
+/** `WxH` from the rendered page's title; a default when the page did not say. */
+function sizeOf(dom: string): { width: number; height: number } {
+  const m = /<title>(\d+)x(\d+)<\/title>/.exec(dom);
+  const clamp = (n: string | undefined, fallback: number): number => Math.min(MAX_SIDE, Math.max(200, Number(n ?? fallback) + 32));
+  return { width: clamp(m?.[1], 1600), height: clamp(m?.[2], 1200) };
+}
 
 function chromiumRenderer(browser: string, bundle: string): PngRenderer {
   return {
@@ -40,11 +53,13 @@ function chromiumRenderer(browser: string, bundle: string): PngRenderer {
       const dir = await mkdtemp(join(tmpdir(), 'hlb-catalog-'));
       try {
         await writeFile(join(dir, 'catalog.html'), page(bundle, text));
+        const url = `file://${join(dir, 'catalog.html')}`;
         const png = join(dir, 'catalog.png');
-        await promisify(execFile)(browser, [
-          '--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files', '--hide-scrollbars',
-          '--virtual-time-budget=10000', '--window-size=2000,1400', `--screenshot=${png}`, `file://${join(dir, 'catalog.html')}`,
-        ], { timeout: 60_000 });
+        const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--allow-file-access-from-files', '--hide-scrollbars', '--virtual-time-budget=10000'];
+        const run = promisify(execFile);
+        const { stdout } = await run(browser, [...flags, '--dump-dom', url], { timeout: 60_000, maxBuffer: 32 * 1024 * 1024 });
+        const { width, height } = sizeOf(stdout);
+        await run(browser, [...flags, `--window-size=${String(width)},${String(height)}`, `--screenshot=${png}`, url], { timeout: 60_000 });
         return new Uint8Array(await readFile(png));
       } finally {
         await rm(dir, { recursive: true, force: true });

@@ -94,10 +94,14 @@ describe('/catalog through Discord (emulator, real bot, worker and lab)', () => 
     expect(chart.subgraphs.map((s) => s.title)).toEqual(expect.arrayContaining(['host ct-docker-01', 'host ct-media-01', 'stack media-downloads']));
   }, 300_000);
 
-  it('says why there is no PNG when no renderer is installed, and leaks no lab secret', async () => {
+  it('attaches a PNG when Chromium is installed, else says why not, and leaks no lab secret', async () => {
     const renderer = await findPngRenderer();
     if ('unavailable' in renderer) expect(result?.content).toContain(`No PNG: ${renderer.unavailable}`);
-    else expect(result?.attachments.map((a) => a.filename)).toContain('catalog.png');
+    else {
+      const png = result?.attachments.find((a) => a.filename === 'catalog.png');
+      expect(png === undefined ? '' : emu?.attachmentContent(png.id).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
+      expect(result?.content).toContain('Diagram rendered to catalog.png.');
+    }
     expect(`${result?.content ?? ''}${attachment('catalog.md')}${attachment('catalog.mmd')}`).not.toContain('lab-secret-');
     expect(emu?.state.violations).toEqual([]);
   });
