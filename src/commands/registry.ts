@@ -7,6 +7,7 @@ import { driftFix } from './drift-fix.js';
 import { driftLint } from './drift-lint.js';
 import { driftOpenPr } from './drift-open-pr.js';
 import { health } from './health.js';
+import { healthOpenFix } from './health-open-fix.js';
 import { e2e } from './e2e.js';
 import { pingAck } from './ping-ack.js';
 import { requestConfirm } from './request-confirm.js';
@@ -25,7 +26,7 @@ export const commands: readonly CommandDefinition[] = [ping, status, driftAudit,
   catalog];
 
 /** Every button/select action kind. */
-export const actions: readonly ActionDefinition[] = [pingAck, requestPick, requestSeasons, requestConfirm, requestNotifyMe, driftOpenPr, approve, revert];
+export const actions: readonly ActionDefinition[] = [pingAck, requestPick, requestSeasons, requestConfirm, requestNotifyMe, driftOpenPr, approve, revert, healthOpenFix];
 
 /** What the dispatcher looks things up in; tests may build their own. */
 export interface Registry {

@@ -18,6 +18,7 @@ import { revert } from '../commands/revert.js';
 import { ping } from '../commands/ping.js';
 import { requests } from '../commands/requests.js';
 import { health } from '../commands/health.js';
+import { healthOpenFix } from '../commands/health-open-fix.js';
 import { status } from '../commands/status.js';
 
 /** Who asked, by immutable platform id (never a token or a display name used for auth). */
@@ -62,6 +63,7 @@ export const jobMap = {
   'audit.trail': commandJob(auditTrail.options),
   'media.requests-list': commandJob(requests.options),
   'health.run': commandJob(health.options),
+  'health.open-fix': actionJob(healthOpenFix.payload),
   'media.e2e': commandJob(e2e.options),
   'catalog.show': commandJob(catalog.options),
 } as const;

@@ -35,6 +35,8 @@ export const retryPolicy: Readonly<Record<JobName, RetryPolicy>> = {
   'media.requests-list': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
   // Read-only; failing services are values in the report, so one retry covers worker hiccups.
   'health.run': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
+  // The branch name is per minute and pushed with --force, so a retry opens no second PR branch.
+  'health.open-fix': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
   // Parks itself between polls (not an attempt); retries cover a crash mid-poll.
   'media.e2e': { attempts: 3, backoff: { type: 'fixed', delay: 30_000 } },
   // Read-only: unreachable hosts are values; retries cover git/worker hiccups.
