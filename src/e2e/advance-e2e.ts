@@ -9,7 +9,8 @@ import type { E2eStep, Poll, StepScope } from './e2e-step.js';
 import { e2eSteps } from './e2e-steps.js';
 
 /** Where a run stands after `advanceE2e`. */
-export type E2eProgress = 'waiting' | 'passed' | 'failed';
+/** `waitingSoon`: poll again at once (the step saved a fact it needs persisted first). */
+export type E2eProgress = 'waiting' | 'waitingSoon' | 'passed' | 'failed';
 
 /** A service that is down or answers badly while a step waits is a "seen", not a crash. */
 async function safePoll(step: E2eStep, scope: StepScope): Promise<Poll & { readonly fix?: string }> {
@@ -83,7 +84,7 @@ export async function advanceE2e(input: E2eState, services: E2eServices, config:
       const seen = `${poll.seen.replace(/\.$/, '')} after ${config.timeouts[step.id]} (e2e.timeouts.${step.id})`;
       return { state: failAt(state, step, record, { seen, suggestion, expected: step.expected({ ...scope, facts: state.facts }) }, now()), progress: 'failed' };
     }
-    return { state: setStep(state, { ...record, note: poll.seen }), progress: 'waiting' };
+    return { state: setStep(state, { ...record, note: poll.seen }), progress: poll.soon === true ? 'waitingSoon' : 'waiting' };
   }
   return { state, progress: 'passed' };
 }

@@ -20,7 +20,9 @@ export async function cleanupE2e(services: E2eServices, facts: E2eFacts, tmdbId:
   const { downloadId, movieId, requestId } = facts;
   if (downloadId !== undefined) notes.push(await attempt('the torrent', () => services.qbittorrent.deleteTorrent(downloadId)));
   if (movieId !== undefined) notes.push(await attempt(`Radarr movie #${movieId}`, () => services.radarr.deleteMovie(movieId)));
-  if (requestId !== undefined) notes.push(await attempt(`Overseerr request #${requestId}`, () => services.overseerr.deleteRequest(requestId)));
+  // The media entry only when this run made the request (a failed run may have stopped at somebody else's).
+  if (requestId === undefined) return notes;
+  notes.push(await attempt(`Overseerr request #${requestId}`, () => services.overseerr.deleteRequest(requestId)));
   const mediaId = (await services.overseerr.movie(tmdbId).catch(() => undefined))?.mediaInfo?.id;
   if (mediaId !== undefined) notes.push(await attempt('the Overseerr media entry', () => services.overseerr.deleteMedia(mediaId)));
   return notes;

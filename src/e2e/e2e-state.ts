@@ -18,6 +18,8 @@ export type StepRecord = z.infer<typeof stepSchema>;
 const factsSchema = z.object({
   title: z.string().optional(),
   requestId: z.number().optional(),
+  /** Set (and saved) just before `POST /request`: from then on an existing request is this run's own. */
+  requestSent: z.boolean().optional(),
   mediaId: z.number().optional(),
   movieId: z.number().optional(),
   downloadId: z.string().optional(),

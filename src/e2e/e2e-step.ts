@@ -5,7 +5,7 @@ import type { E2eFacts } from './e2e-state.js';
 /** One poll of a step: finished, still waiting (counts against its timeout), or failed for good. */
 export type Poll =
   | { readonly kind: 'done'; readonly note: string; readonly facts?: Partial<E2eFacts> }
-  | { readonly kind: 'wait'; readonly seen: string; readonly facts?: Partial<E2eFacts> }
+  | { readonly kind: 'wait'; readonly seen: string; readonly facts?: Partial<E2eFacts>; /** Poll again at once (state had to be saved first). */ readonly soon?: boolean }
   | { readonly kind: 'fail'; readonly seen: string; readonly suggestion: string };
 
 /** What a step sees. */

@@ -20,6 +20,14 @@ async function requestIdFor(scope: StepScope): Promise<number | Poll> {
       'Set e2e.tmdbId to a movie that is not in the library, or delete the movie in Radarr and its media entry in Overseerr first.');
   }
   const existing = movie.mediaInfo?.requests?.[0];
+  if (scope.facts.requestSent !== true) {
+    // Never adopt (and later clean up) somebody else's request for the test title.
+    if (existing !== undefined) {
+      return fail(`tmdb ${tmdbId} is already requested (request #${existing.id})`, 'Set e2e.tmdbId to a movie nobody has requested, or remove that request in Overseerr first.');
+    }
+    return { kind: 'wait', seen: 'sending the request', facts: { requestSent: true }, soon: true };
+  }
+  // A request seen now was made by this run (a crash may have hit between POST and saving its id).
   if (existing !== undefined) return existing.id;
   const created = await scope.services.overseerr.requestMovie(tmdbId);
   if (!created.duplicate) return created.request.id;

@@ -79,4 +79,26 @@ describe('/e2e reports a broken hop at that hop', () => {
       await closeAll(worker, runs, lab);
     }
   }, 90_000);
+
+  it('never adopts or cleans up somebody else\'s request for the test title', async () => {
+    const lab = await startMediaLab({ stateDir: join(dir, 'taken') });
+    const theirs = await fetch(`${lab.overseerr.url}/api/v1/request`, {
+      method: 'POST', headers: { 'X-Api-Key': lab.overseerr.apiKey, 'X-Api-User': '3', 'Content-Type': 'application/json' }, body: JSON.stringify({ mediaType: 'movie', mediaId: 194 }),
+    });
+    expect(theirs.status).toBe(201);
+    const runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, 'taken.jsonl'));
+    const worker = runs.worker(parseConfig(e2eLabConfigInput(lab, redis.url, { timeouts, cleanup: true })));
+    try {
+      await runs.start('taken');
+      await eventually(() => runs.finished('taken'), 'run finished', 60_000);
+      const report = runs.calls('taken').filter((c) => c.op === 'post').at(-1)?.text ?? '';
+      expect(report).toContain('failed at "Overseerr request approved"');
+      expect(report).toMatch(/Seen: tmdb 194 is already requested \(request #\d+\)/);
+      expect(lab.overseerr.requests.map((r) => r.requestedBy)).toEqual([3]);
+      expect(lab.overseerr.log.filter((c) => c.method === 'DELETE')).toHaveLength(0);
+      expect(lab.overseerr.log.filter((c) => c.method === 'POST' && c.apiUser === undefined)).toHaveLength(0);
+    } finally {
+      await closeAll(worker, runs, lab);
+    }
+  }, 90_000);
 });

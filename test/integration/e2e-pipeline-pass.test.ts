@@ -69,6 +69,8 @@ describe('/e2e against the media lab (emulated Overseerr/Radarr/Plex, real qBitt
     expect(posts[1]?.text).toContain('removed Overseerr request');
     expect(lab.overseerr.requests).toHaveLength(0);
     expect(existsSync(imported)).toBe(true);
+    const secrets = [lab.overseerr.apiKey, lab.radarr.apiKey, lab.plex.token, lab.qbittorrent.password];
+    expect(runs.calls('pass').filter((c) => secrets.some((x) => c.text?.includes(x) === true))).toEqual([]);
     expect([...lab.radarr.violations, ...lab.plex.violations, ...lab.overseerr.violations, ...lab.glueErrors]).toEqual([]);
   });
 });

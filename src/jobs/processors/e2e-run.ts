@@ -55,9 +55,9 @@ export function e2eProcessor(deps: E2eRunDeps): Processor<'media.e2e'> {
       ctx.resumeLater({ ...state, message }, 0);
     }
     const { state: next, progress } = await advanceE2e(state, services, config, deps.now);
-    const status = progress === 'waiting' ? '🔄 running' : progress === 'passed' ? '✅ passed' : '❌ failed';
+    const status = progress === 'waiting' || progress === 'waitingSoon' ? '🔄 running' : progress === 'passed' ? '✅ passed' : '❌ failed';
     await showSteps(ctx, next, renderSteps(next, deps.now(), heading(config, next, status)));
-    if (progress === 'waiting') ctx.resumeLater(next, config.pollIntervalMs);
+    if (progress === 'waiting' || progress === 'waitingSoon') ctx.resumeLater(next, progress === 'waitingSoon' ? 0 : config.pollIntervalMs);
     const cleanup = config.cleanup ? await cleanupE2e(services, next.facts, config.tmdbId) : [];
     return e2eResultReport(next, deps.now(), cleanup);
   };
