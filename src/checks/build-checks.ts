@@ -2,6 +2,7 @@ import { parseDuration } from '../config/duration.js';
 import type { AppConfig, HostConfig, MediaConfig } from '../config/schema.js';
 import type { DockerHost } from '../infra/index.js';
 import type { Logger } from '../log.js';
+import { createProwlarrClient } from '../media/prowlarr-client.js';
 import { createQbittorrentClient } from '../media/qbittorrent-client.js';
 import { createRadarrClient } from '../media/radarr-client.js';
 import { createSonarrClient } from '../media/sonarr-client.js';
@@ -12,6 +13,7 @@ import { lazyDockerView } from './lazy-docker-view.js';
 import { pathAlignmentCheck } from './path-alignment-check.js';
 import { plexAutoscanCheck } from './plex-autoscan-check.js';
 import { plexFoldersCheck, type RootSource } from './plex-folders-check.js';
+import { prowlarrSearchCheck } from './prowlarr-search-check.js';
 import { qbittorrentApiCheck } from './qbittorrent-api-check.js';
 import { serviceApiCheck } from './service-api-check.js';
 import { serviceApiSpecs } from './service-api-specs.js';
@@ -51,6 +53,7 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
   const qbt = media.qbittorrent === undefined ? undefined : createQbittorrentClient({ ...media.qbittorrent, ...common });
   if (qbt !== undefined) checks.push(qbittorrentApiCheck(qbt));
   const prowlarrUrls = media.prowlarr === undefined ? [] : [media.prowlarr.url, 'http://prowlarr:9696'];
+  if (media.prowlarr !== undefined) checks.push(prowlarrSearchCheck(createProwlarrClient({ ...media.prowlarr, ...common }), media.health.testQuery));
   const roots: RootSource[] = [];
   for (const [service, name, make, sectionType] of [
     ['radarr', 'Radarr', createRadarrClient, 'movie'], ['sonarr', 'Sonarr', createSonarrClient, 'show'],

@@ -50,6 +50,8 @@ export const mediaSchema = strictObject({
   health: strictObject({
     /** Per-check time limit; a hung service costs one of these, not one per call. */
     timeout: duration().default('10s').describe('per-check timeout'),
+    /** A search Prowlarr should find releases for (e.g. a popular movie); unset: that check is skipped. */
+    testQuery: text('expected a search text like "ubuntu" or a popular movie title').optional().describe('Prowlarr test search'),
   }).prefault({}),
   /** Home WAN addresses; the VPN check fails when a download client's public IP is in one of them. */
   homeCidrs: z.array(cidr(), { error: 'expected a list of IP addresses or CIDR ranges' }).default([]).describe('home WAN IP/CIDR'),

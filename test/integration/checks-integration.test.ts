@@ -65,7 +65,7 @@ describe('integration checks against the emulators and real qBittorrent: each se
       prowlarr: { url: prowlarr.url, apiKey: prowlarr.apiKey },
       qbittorrent: { url: qbt.url, username: qbt.username, password: qbt.password },
       plex: { url: plex.url, token: plex.token }, gluetun: { url: gluetun.url, apiKey: gluetun.apiKey ?? undefined },
-      homeCidrs: ['203.0.113.0/24'], health: { timeout: '2s' },
+      homeCidrs: ['203.0.113.0/24'], health: { timeout: '2s', testQuery: 'test query 2024' },
     });
     baseline = statuses(await run());
   }, 90_000);
@@ -77,7 +77,7 @@ describe('integration checks against the emulators and real qBittorrent: each se
 
   it('is all green on the healthy stack', () => {
     expect(Object.keys(baseline).sort()).toEqual([
-      'gluetun.api', 'gluetun.vpn', 'overseerr.api', 'plex.api', 'plex.autoscan', 'plex.folders', 'prowlarr.api', 'qbittorrent.api',
+      'gluetun.api', 'gluetun.vpn', 'overseerr.api', 'plex.api', 'plex.autoscan', 'plex.folders', 'prowlarr.api', 'prowlarr.search', 'qbittorrent.api',
       'radarr.api', 'radarr.download-client', 'radarr.download-path', 'radarr.indexers',
       'sonarr.api', 'sonarr.download-client', 'sonarr.download-path', 'sonarr.indexers',
     ]);
@@ -109,6 +109,12 @@ describe('integration checks against the emulators and real qBittorrent: each se
       () => { s.radarr.state.indexers.push(...saved); });
     expect(found.findings[0]?.summary).toContain('Radarr has no indexers synced from Prowlarr');
     expect(found.findings[0]?.suggestion).toContain('Settings → Apps');
+  });
+
+  it('a failing indexer flips prowlarr.search only', async () => {
+    const id = s.prowlarr.state.indexers[0]!.id;
+    const found = await withFault('prowlarr.search', () => { s.prowlarr.failSearch(id, 'Cloudflare protection detected'); }, () => { s.prowlarr.failSearch(id, undefined); });
+    expect(found.findings[0]?.summary).toContain('Cloudflare protection detected');
   });
 
   it('a VPN public IP in the home range flips gluetun.vpn only', async () => {
