@@ -6,6 +6,7 @@ import { createProwlarrClient } from '../media/prowlarr-client.js';
 import { createQbittorrentClient } from '../media/qbittorrent-client.js';
 import { createRadarrClient } from '../media/radarr-client.js';
 import { createSonarrClient } from '../media/sonarr-client.js';
+import { apiKeyRefsCheck } from './api-key-refs-check.js';
 import { arrDownloadClientCheck } from './arr-download-client-check.js';
 import { arrIndexersCheck } from './arr-indexers-check.js';
 import type { Check } from './check.js';
@@ -64,6 +65,12 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
     roots.push({ service, name, client, sectionType });
     checks.push(arrIndexersCheck(service, name, client, prowlarrUrls), arrDownloadClientCheck(service, name, client, qbt));
     if (qbt !== undefined) checks.push(pathAlignmentCheck(service, name, client, qbt, containers));
+  }
+  if (containers !== undefined) {
+    for (const [service, name, apiPath] of [['radarr', 'Radarr', '/api/v3'], ['sonarr', 'Sonarr', '/api/v3'], ['prowlarr', 'Prowlarr', '/api/v1']] as const) {
+      const cfg = media[service];
+      if (cfg !== undefined) checks.push(apiKeyRefsCheck({ service, name, apiPath, ...cfg, ...common }, containers));
+    }
   }
   if (media.gluetun !== undefined) checks.push(vpnIpCheck({ ...media.gluetun, ...common }, media.homeCidrs, qbt));
   if (containers !== undefined && qbt !== undefined && media.gluetun !== undefined) checks.push(vpnNetworkCheck(containers));

@@ -17,11 +17,15 @@ export interface ContainerFacts {
   readonly mounts: readonly MountFact[];
   /** `HostConfig.NetworkMode`: `bridge`, `host`, `container:<id>`, or a network name. */
   readonly networkMode: string;
+  /** `Config.Env` as name → value. Holds secrets: compare only, never put a value in a finding or log. */
+  readonly env: ReadonlyMap<string, string>;
 }
 
 /** Finds service containers by compose service name across the configured hosts. */
 export interface ContainerView {
   find(service: string): Promise<ContainerFacts | undefined>;
+  /** Every compose container on the configured hosts. */
+  all(): Promise<ContainerFacts[]>;
 }
 
 /**

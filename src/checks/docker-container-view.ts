@@ -9,7 +9,10 @@ function toFacts(host: string, inspected: DockerObject): ContainerFacts {
   const mounts: MountFact[] = (Array.isArray(inspected['Mounts']) ? inspected['Mounts'] : [])
     .map((m: unknown) => ({ source: text(record(m)['Source']), destination: text(record(m)['Destination']) }))
     .filter((m) => m.source !== '' && m.destination !== '');
+  const env = new Map((Array.isArray(record(inspected['Config'])['Env']) ? record(inspected['Config'])['Env'] as unknown[] : [])
+    .map(text).filter((e) => e.includes('=')).map((e): [string, string] => [e.slice(0, e.indexOf('=')), e.slice(e.indexOf('=') + 1)]));
   return {
+    env,
     id: text(inspected['Id']), name: text(inspected['Name']).replace(/^\//, ''), host,
     stack: text(labels['com.docker.compose.project']), service: text(labels['com.docker.compose.service']),
     mounts, networkMode: text(record(inspected['HostConfig'])['NetworkMode']),
@@ -30,6 +33,12 @@ export function dockerContainerView(hosts: readonly DockerHost[]): ContainerView
     return listing;
   };
   return {
+    all: async () => {
+      const byHost = new Map<DockerHost, string[]>();
+      for (const { host, summary } of await list()) byHost.set(host, [...(byHost.get(host) ?? []), text(summary['Id'])]);
+      const lists = await Promise.all([...byHost].map(async ([host, ids]) => (await host.inspectContainers(ids)).map((c) => toFacts(host.name, c))));
+      return lists.flat();
+    },
     find: async (service) => {
       const candidates = (await list()).filter(({ summary }) => text(record(summary['Labels'])['com.docker.compose.service']) === service);
       const chosen = candidates.find(({ summary }) => summary['State'] === 'running') ?? candidates[0];

@@ -26,6 +26,10 @@ export function lazyDockerView(
       view ??= dockerContainerView(await open());
       return view.find(service);
     },
+    all: async () => {
+      view ??= dockerContainerView(await open());
+      return view.all();
+    },
     close: async () => {
       if (connected === undefined) return;
       await Promise.all((await connected).map((h) => h.close().catch(() => undefined)));

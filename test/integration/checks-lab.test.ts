@@ -9,10 +9,12 @@ import { startGluetunEmulator, type GluetunEmulator } from '../emulators/gluetun
 import { qbAdmin } from '../emulators/media-lab/qbittorrent-admin.js';
 import { startPlexEmulator, type PlexEmulator } from '../emulators/plex/plex-emulator.js';
 import { startRadarrEmulator, type RadarrEmulator } from '../emulators/radarr/radarr-emulator.js';
-import { plantNetworkModeDrift, requireLab, startLab, startQbittorrent, type Lab, type LabQbittorrent } from '../lab/index.js';
+import { plantEnvDrift, plantNetworkModeDrift, requireLab, startLab, startQbittorrent, type Lab, type LabQbittorrent } from '../lab/index.js';
 import { labAuditConfig } from './drift-harness.js';
 
 const log = silentLogger();
+/** The key the lab's radarr container gets from its host .env (RADARR__AUTH__APIKEY=${RADARR_API_KEY}). */
+const radarrKey = 'lab-secret-radarr-apikey-3c9f';
 const timeoutMs = 8000;
 const statuses = (run: HealthRun): Record<string, string> => Object.fromEntries(run.outcomes.map((o) => [o.id, o.status]));
 const outcome = (run: HealthRun, id: string): CheckOutcome => {
@@ -37,7 +39,7 @@ describe('container-backed checks against the lab (real Docker over SSH, media01
     lab = await startLab({ name: 'checks-lab' });
     hosts = labAuditConfig(lab).hosts;
     [qbt, radarr, plex, gluetun] = await Promise.all([
-      startQbittorrent(lab), startRadarrEmulator({ qbittorrent: { host: 'gluetun', port: 8080, category: 'radarr' } }), startPlexEmulator(), startGluetunEmulator(),
+      startQbittorrent(lab), startRadarrEmulator({ apiKey: radarrKey, qbittorrent: { host: 'gluetun', port: 8080, category: 'radarr' } }), startPlexEmulator(), startGluetunEmulator(),
     ]);
     // qBittorrent saves where its container mounts the downloads (${MEDIA_ROOT}/downloads:/data/downloads);
     // Radarr mounts ${MEDIA_ROOT}:/data, so the same host folder is /data/downloads/movies there too.
@@ -57,6 +59,7 @@ describe('container-backed checks against the lab (real Docker over SSH, media01
   it('is green: download path and Plex folders agree on the host, qBittorrent shares Gluetun\'s network', async () => {
     const result = await run();
     expect(failing(result)).toEqual([]);
+    expect(outcome(result, 'radarr.key-references').note).toBe('no stale references');
     expect(outcome(result, 'radarr.download-path').note).toMatch(/^qBittorrent \/data\/downloads\/movies = Radarr \/data\/downloads\/movies = host \/.+\/media\/downloads\/movies$/);
     expect(outcome(result, 'qbittorrent.vpn-network').note).toMatch(/^network_mode container:media-downloads[-_]gluetun[-_]1$/);
     expect(outcome(result, 'plex.folders').status).toBe('ok');
@@ -74,6 +77,21 @@ describe('container-backed checks against the lab (real Docker over SSH, media01
       radarr.state.remotePathMappings.length = 0;
     }
   }, 120_000);
+
+  it('a container still carrying an old Radarr key flips radarr.key-references only, with a ${VAR} fix and no key shown', async () => {
+    await plantEnvDrift(lab, { stack: 'media-indexers', service: 'radarr', key: 'RADARR__AUTH__APIKEY', value: 'old-radarr-key-0042' });
+    try {
+      const result = await run();
+      expect(failing(result)).toEqual(['radarr.key-references']);
+      const finding = outcome(result, 'radarr.key-references').findings[0];
+      expect(finding?.summary).toMatch(/^media-indexers\/radarr \(media-indexers[-_]radarr[-_]1\) has RADARR__AUTH__APIKEY set to a key Radarr no longer accepts\.$/);
+      expect(finding?.fix).toMatchObject({ stack: 'media-indexers', service: 'radarr', field: 'environment.RADARR__AUTH__APIKEY', value: '${RADARR_API_KEY}' });
+      expect(JSON.stringify(result)).not.toContain('old-radarr-key-0042');
+      expect(JSON.stringify(result)).not.toContain(radarrKey);
+    } finally {
+      await plantEnvDrift(lab, { stack: 'media-indexers', service: 'radarr', key: 'RADARR__AUTH__APIKEY', value: '${RADARR_API_KEY}' });
+    }
+  }, 180_000);
 
   it('qBittorrent taken out of Gluetun\'s network flips qbittorrent.vpn-network only, with a fix proposal', async () => {
     await plantNetworkModeDrift(lab, { stack: 'media-downloads', service: 'qbittorrent', mode: 'bridge' });
