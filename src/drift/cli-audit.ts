@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
+import { appsGitEnv } from '../forge/apps-git-env.js';
 import { snapshotBranch } from '../git/snapshot-branch.js';
 import { connectDockerHost } from '../infra/docker-over-ssh.js';
 import { silentLogger, type Logger } from '../log.js';
@@ -40,7 +41,7 @@ export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps = {}): Audi
   return {
     config,
     connect: deps.connect ?? ((host) => connectDockerHost(host, { log })),
-    snapshot: () => snapshotBranch(apps, cacheDir),
+    snapshot: () => snapshotBranch({ path: apps.path, url: apps.url, branch: apps.branch, env: appsGitEnv(apps) }, cacheDir),
     now: () => Date.now(),
     log,
   };

@@ -11,6 +11,11 @@ export interface AppsSource {
   readonly path?: string | undefined;
   readonly url?: string | undefined;
   readonly branch: string;
+  /**
+   * Credentials for `url` as git config in the environment (GIT_CONFIG_COUNT/KEY/VALUE, see
+   * `appsGitEnv` in src/forge): a private https repo is fetched without a token in any URL.
+   */
+  readonly env?: Readonly<Record<string, string>> | undefined;
 }
 
 /** An exported tree of one commit; `dir` is deleted by `dispose()`. */
@@ -25,15 +30,16 @@ const exists = (path: string): Promise<boolean> => stat(path).then(() => true, (
 /** Makes sure `checkout` exists (a bare-free clone of `url`) and has the latest `branch` fetched. */
 async function fetchBranch(source: AppsSource, checkout: string): Promise<string> {
   const { url, branch } = source;
+  const env = { ...source.env };
   if (!(await exists(join(checkout, '.git'))) && !(await exists(join(checkout, 'HEAD')))) {
     if (url === undefined) throw new ExternalError('apps-repo-missing', `The apps checkout ${checkout} is not a git repository and no apps.url is configured to clone it from.`, { retryable: false });
     await mkdir(checkout, { recursive: true });
-    await runGit(['clone', '--quiet', '--no-checkout', '--branch', branch, url, checkout]);
+    await runGit(['clone', '--quiet', '--no-checkout', '--branch', branch, url, checkout], { env });
   }
   const remotes = (await runGit(['remote'], { cwd: checkout })).stdout.split('\n').filter((r) => r !== '');
   if (url !== undefined && !remotes.includes('origin')) await runGit(['remote', 'add', 'origin', url], { cwd: checkout });
   if (url !== undefined || remotes.includes('origin')) {
-    await runGit(['fetch', '--quiet', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], { cwd: checkout });
+    await runGit(['fetch', '--quiet', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], { cwd: checkout, env });
     return `refs/remotes/origin/${branch}`;
   }
   return `refs/heads/${branch}`;
