@@ -11,6 +11,7 @@ import { arrDownloadClientCheck } from './arr-download-client-check.js';
 import { arrIndexersCheck } from './arr-indexers-check.js';
 import type { Check } from './check.js';
 import { lazyDockerView } from './lazy-docker-view.js';
+import { overseerrArrCheck, type ArrTarget } from './overseerr-arr-check.js';
 import { pathAlignmentCheck } from './path-alignment-check.js';
 import { plexAutoscanCheck } from './plex-autoscan-check.js';
 import { plexFoldersCheck, type RootSource } from './plex-folders-check.js';
@@ -56,6 +57,7 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
   const prowlarrUrls = media.prowlarr === undefined ? [] : [media.prowlarr.url, 'http://prowlarr:9696'];
   if (media.prowlarr !== undefined) checks.push(prowlarrSearchCheck(createProwlarrClient({ ...media.prowlarr, ...common }), media.health.testQuery));
   const roots: RootSource[] = [];
+  const arrTargets: ArrTarget[] = [];
   for (const [service, name, make, sectionType] of [
     ['radarr', 'Radarr', createRadarrClient, 'movie'], ['sonarr', 'Sonarr', createSonarrClient, 'show'],
   ] as const) {
@@ -63,9 +65,11 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
     if (cfg === undefined) continue;
     const client = make({ ...cfg, ...common });
     roots.push({ service, name, client, sectionType });
+    arrTargets.push({ kind: service, name, client });
     checks.push(arrIndexersCheck(service, name, client, prowlarrUrls), arrDownloadClientCheck(service, name, client, qbt));
     if (qbt !== undefined) checks.push(pathAlignmentCheck(service, name, client, qbt, containers));
   }
+  if (media.overseerr !== undefined && arrTargets.length > 0) checks.push(overseerrArrCheck({ ...media.overseerr, ...common }, arrTargets));
   if (containers !== undefined) {
     for (const [service, name, apiPath] of [['radarr', 'Radarr', '/api/v3'], ['sonarr', 'Sonarr', '/api/v3'], ['prowlarr', 'Prowlarr', '/api/v1']] as const) {
       const cfg = media[service];

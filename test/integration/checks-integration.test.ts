@@ -59,6 +59,10 @@ describe('integration checks against the emulators and real qBittorrent: each se
     const admin = await qbAdmin(qbt.url, qbt.username, qbt.password);
     await admin.createCategory('radarr', '');
     await admin.createCategory('tv-sonarr', '');
+    // The Overseerr emulator's Radarr/Sonarr entries use root folder /data/media; the apps and Plex get it too.
+    radarr.seedRootFolder('/data/media');
+    sonarr.seedRootFolder('/data/media');
+    for (const section of plex.state.sections) plex.setLocations(section.key, [...section.locations, '/data/media']);
     media = mediaSchema.parse({
       overseerr: { url: overseerr.url, apiKey: overseerr.apiKey },
       radarr: { url: radarr.url, apiKey: radarr.apiKey }, sonarr: { url: sonarr.url, apiKey: sonarr.apiKey },
@@ -77,7 +81,7 @@ describe('integration checks against the emulators and real qBittorrent: each se
 
   it('is all green on the healthy stack', () => {
     expect(Object.keys(baseline).sort()).toEqual([
-      'gluetun.api', 'gluetun.vpn', 'overseerr.api', 'plex.api', 'plex.autoscan', 'plex.folders', 'prowlarr.api', 'prowlarr.search', 'qbittorrent.api',
+      'gluetun.api', 'gluetun.vpn', 'overseerr.api', 'overseerr.arr-settings', 'plex.api', 'plex.autoscan', 'plex.folders', 'prowlarr.api', 'prowlarr.search', 'qbittorrent.api',
       'radarr.api', 'radarr.download-client', 'radarr.download-path', 'radarr.indexers',
       'sonarr.api', 'sonarr.download-client', 'sonarr.download-path', 'sonarr.indexers',
     ]);
@@ -117,6 +121,13 @@ describe('integration checks against the emulators and real qBittorrent: each se
     expect(found.findings[0]?.summary).toContain('Cloudflare protection detected');
   });
 
+  it("a root folder Overseerr's Radarr entry uses, missing in Radarr, flips overseerr.arr-settings only", async () => {
+    const folder = s.radarr.state.rootFolders.find((r) => r.path === '/data/media')!;
+    const at = s.radarr.state.rootFolders.indexOf(folder);
+    const found = await withFault('overseerr.arr-settings', () => { s.radarr.state.rootFolders.splice(at, 1); }, () => { s.radarr.state.rootFolders.splice(at, 0, folder); });
+    expect(found.findings[0]?.summary).toBe("Overseerr's Radarr server uses root folder /data/media, which is not a Radarr root folder (/data/media/movies).");
+  });
+
   it('a VPN public IP in the home range flips gluetun.vpn only', async () => {
     const found = await withFault('gluetun.vpn', () => { s.gluetun.setPublicIp('203.0.113.7'); }, () => { s.gluetun.setPublicIp('198.51.100.23'); });
     expect(found.findings[0]?.summary).toBe("The VPN's public IP 203.0.113.7 is in your home range (media.homeCidrs).");
@@ -131,7 +142,7 @@ describe('integration checks against the emulators and real qBittorrent: each se
   it('a Plex folder not matching the Radarr root folder flips plex.folders only', async () => {
     const movies = s.plex.state.sections.find((x) => x.type === 'movie')!;
     const found = await withFault('plex.folders', () => { s.plex.setLocations(movies.key, ['/data/films']); },
-      () => { s.plex.setLocations(movies.key, ['/data/media/movies']); });
+      () => { s.plex.setLocations(movies.key, ['/data/media/movies', '/data/media']); });
     expect(found.findings[0]?.summary).toContain('Radarr root folder /data/media/movies is in no Plex movie library (Movies: /data/films)');
   });
 });
