@@ -1,6 +1,8 @@
+import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll } from 'vitest';
 import type { AccessConfig } from '../../src/bot/authorize.js';
 import type { ChatAdapter } from '../../src/bot/chat-port.js';
 import { createDispatcher } from '../../src/bot/dispatch.js';
@@ -17,6 +19,31 @@ export async function startTestRedis(): Promise<PrivateRedis> {
 }
 
 /** A unique key prefix so test files and runs never see each other's keys. */
+/**
+ * A private redis-server and one ioredis client for the tests of one file (registers vitest
+ * `beforeAll`/`afterAll`); read `redis` / `url` inside tests, not at collection time.
+ */
+export function useTestRedis(): { readonly redis: Redis; readonly url: string } {
+  let server: PrivateRedis | undefined;
+  let client: Redis | undefined;
+  beforeAll(async () => {
+    server = await startTestRedis();
+    client = new Redis(server.url);
+  });
+  afterAll(async () => {
+    await client?.quit();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('useTestRedis: read redis/url inside a test, after beforeAll');
+    return value;
+  };
+  return {
+    get redis() { return started(client); },
+    get url() { return started(server).url; },
+  };
+}
+
 export const uniquePrefix = (): string => `t${randomUUID().slice(0, 8)}:`;
 
 /** Captures everything written to a stream, for asserting on the REPL's output. */

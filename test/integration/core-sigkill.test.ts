@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,25 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createProducer } from '../../src/jobs/queue.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
+import { exited, spawnReadyChild } from './child-process.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 import type { RecordedCall } from './core-recording-chat.js';
 
 const childScript = fileURLToPath(new URL('./core-worker-child.ts', import.meta.url));
 
-function spawnWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('ready')) resolve(child);
-    });
-    child.once('exit', (code) => { reject(new Error(`worker child exited early (${String(code)}): ${out}`)); });
-  });
-}
-
-const exited = (child: ChildProcess): Promise<number | null> =>
-  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => { resolve(code); }));
+const spawnWorker = (env: Record<string, string>): Promise<ChildProcess> => spawnReadyChild(childScript, env);
 
 describe('worker killed with SIGKILL mid-job', () => {
   let redis: PrivateRedis;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,25 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { startMediaLab, type MediaLab } from '../emulators/media-lab/media-lab.js';
 import { hasBinary, requireService } from '../lab/index.js';
+import { exited, spawnReadyChild } from './child-process.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 import { E2eRuns, closeAll, e2eLabConfigInput } from './e2e-pipeline-harness.js';
 
 const childScript = fileURLToPath(new URL('./e2e-pipeline-worker.ts', import.meta.url));
 
-function spawnWorker(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('ready')) resolve(child);
-    });
-    child.once('exit', (code) => { reject(new Error(`worker child exited early (${String(code)}): ${out}`)); });
-  });
-}
-
-const exited = (child: ChildProcess): Promise<number | null> =>
-  child.exitCode !== null ? Promise.resolve(child.exitCode) : new Promise((resolve) => child.once('exit', (code) => { resolve(code); }));
+const spawnWorker = (env: Record<string, string>): Promise<ChildProcess> => spawnReadyChild(childScript, env);
 
 describe('/e2e survives a worker killed with SIGKILL while it waits', () => {
   let redis: PrivateRedis;
