@@ -4,16 +4,8 @@ import { createOverseerrClient, type OverseerrClient } from '../../src/media/ove
 import { parseTitleQuery } from '../../src/media/parse-title-query.js';
 import { resolveOverseerrUser } from '../../src/media/resolve-overseerr-user.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
+import { codeOf } from './media-client-errors.js';
 
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ExternalError) return error.code;
-    throw error;
-  }
-  return 'no-error';
-}
 
 describe('Overseerr client against the emulator', () => {
   let emu: OverseerrEmulator;
