@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, isAbsolute, join } from 'node:path';
 import { Ajv, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
+import { parse as parseYaml } from 'yaml';
 
 /** `shared/contracts` in the nearest ancestor that has one (works from worktrees too); `CONTRACTS_DIR` overrides. */
 export function contractsDir(): string {
@@ -29,7 +30,12 @@ export interface OpenApiChecker {
  * Servarr's generated specs document 200 for POST-create and PUT, while the controllers answer
  * 201 Created / 202 Accepted with the same body (media-apis.md); those bodies use the 200 schema.
  */
-const SAME_BODY_AS_200 = new Set([201, 202]);
+const SERVARR_SAME_BODY_AS_200: ReadonlySet<number> = new Set([201, 202]);
+
+export interface OpenApiCheckerOptions {
+  /** Statuses whose undocumented body is checked against the 200 schema (default: Servarr's 201/202; none for Overseerr). */
+  readonly sameBodyAs200?: ReadonlySet<number>;
+}
 
 /** Ajv refuses OpenAPI's `nullable` without a `type` (Servarr's untyped `Field.value`); such a schema already accepts null. */
 function dropUntypedNullable(node: unknown): void {
@@ -40,8 +46,15 @@ function dropUntypedNullable(node: unknown): void {
   for (const v of Object.values(o)) dropUntypedNullable(v);
 }
 
-export function createOpenApiChecker(specFile: string): OpenApiChecker {
-  const spec = JSON.parse(readFileSync(join(contractsDir(), specFile), 'utf8')) as Spec;
+/**
+ * `specFile`: a file name in shared/contracts or an absolute path; `.yml`/`.yaml` are read as YAML
+ * (Overseerr), anything else as JSON (Servarr). Schemas compile on first use.
+ */
+export function createOpenApiChecker(specFile: string, options: OpenApiCheckerOptions = {}): OpenApiChecker {
+  const path = isAbsolute(specFile) ? specFile : join(contractsDir(), specFile);
+  const text = readFileSync(path, 'utf8');
+  const spec = (/\.ya?ml$/.test(path) ? parseYaml(text) : JSON.parse(text)) as Spec;
+  const sameBodyAs200 = options.sameBodyAs200 ?? SERVARR_SAME_BODY_AS_200;
   dropUntypedNullable(spec.components);
   const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
   const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
@@ -52,7 +65,7 @@ export function createOpenApiChecker(specFile: string): OpenApiChecker {
   })).sort((a, b) => a.params - b.params);
   const schemaOf = (m: string, t: string, s: number) => {
     const responses = spec.paths[t]?.[m.toLowerCase()]?.responses ?? {};
-    const response = responses[String(s)] ?? (SAME_BODY_AS_200.has(s) ? responses['200'] : undefined);
+    const response = responses[String(s)] ?? (sameBodyAs200.has(s) ? responses['200'] : undefined);
     return response?.content?.['application/json']?.schema;
   };
   return {
