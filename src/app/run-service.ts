@@ -75,7 +75,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
     });
     closers.push(startWorker({
       redisUrl, prefix: bullPrefix,
-      processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config), ...healthProcessors(config, log), ...e2eProcessors(config),
+      processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config), ...healthProcessors(config, log, stores.auditTrailStore), ...e2eProcessors(config),
         ...catalogProcessors(config, log, healthLookup(stores.healthStore)), ...statusProcessors(config, log),
         ...remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge: config.apps === undefined ? undefined : createForge(config.apps, { log }), log })) },
       chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,

@@ -53,11 +53,16 @@ export const serviceCommands: readonly CliCommand[] = [
   serviceCommand('worker', { bot: false, worker: true }, 'job worker only: runs queued jobs and posts into their threads'),
 ];
 
-/** Remediation in the shell: its processors need the session's stores (audit trail). */
+/** Remediation (and health fix PRs) in the shell: their processors need the session's stores (audit trail). */
 async function shellRemediation(config: AppConfig, log: Logger): Promise<(stores: Stores) => Partial<Processors>> {
-  const [{ remediationProcessors }, { remediationJobDeps }, { createForge }] = await Promise.all([
+  const [{ remediationProcessors }, { remediationJobDeps }, { createForge }, { healthProcessors }] = await Promise.all([
     import('../jobs/processors/remediation-processors.js'), import('../jobs/processors/remediation-wiring.js'), import('../forge/create-forge.js'),
+    import('../jobs/processors/health-processors.js'),
   ]);
   const forge = config.apps === undefined ? undefined : createForge(config.apps, { log });
-  return (stores) => remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log }));
+  return (stores) => ({
+    ...remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log })),
+    // Health fix PRs land in the same audit trail as drift remediation.
+    'health.open-fix': healthProcessors(config, log, stores.auditTrailStore)['health.open-fix'],
+  });
 }

@@ -8,6 +8,7 @@ import { ConfigError } from '../../errors.js';
 import { createForge } from '../../forge/create-forge.js';
 import { connectDockerHost } from '../../infra/index.js';
 import { silentLogger, type Logger } from '../../log.js';
+import type { AuditTrailStore } from '../../store/audit-trail-store.js';
 import type { Processors } from '../processor.js';
 import { healthOpenFixProcessor } from './health-open-fix.js';
 import { healthRunProcessor } from './health-run.js';
@@ -25,8 +26,11 @@ function fixDeps(config: HealthConfig, log: Logger): (() => HealthFixDeps) | und
   };
 }
 
-/** The real health processors for a loaded config; the composition root spreads them over `processors`. */
-export function healthProcessors(config: HealthConfig, log: Logger = silentLogger()): Pick<Processors, 'health.run' | 'health.open-fix'> {
+/**
+ * The real health processors for a loaded config; the composition root spreads them over
+ * `processors`. `trail` records fix PRs in the remediation audit trail.
+ */
+export function healthProcessors(config: HealthConfig, log: Logger = silentLogger(), trail?: AuditTrailStore): Pick<Processors, 'health.run' | 'health.open-fix'> {
   const timeoutMs = healthTimeoutMs(config);
   const fixes = fixDeps(config, log);
   return {
@@ -34,6 +38,6 @@ export function healthProcessors(config: HealthConfig, log: Logger = silentLogge
       run: (runLog) => runHealth({ media: config.media, timeoutMs, log: runLog, hosts: config.hosts ?? [], connect: (host) => connectDockerHost(host, { log: runLog }) }),
       canOpenFixes: fixes !== undefined,
     }),
-    'health.open-fix': healthOpenFixProcessor(fixes),
+    'health.open-fix': healthOpenFixProcessor(fixes, trail),
   };
 }
