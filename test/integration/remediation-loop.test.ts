@@ -152,6 +152,14 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     const pr = await forge.getPullRequest(number);
     expect(await bareGit(g.bare.path, ['diff', `main...${pr.headBranch}`, '--', 'stacks/infra-core/docker-compose.yml'])).toContain('+    image: traefik/whoami:v1.10.4');
 
+    // A second /drift fix for the same service shows the open PR instead of opening another.
+    const openBefore = (await forge.listOpen({ label: 'drift-remediation' })).length;
+    const again = await slashThread('drift fix', { stack: 'infra-core', service: 'whoami' });
+    const shown = await find(again, (m) => m.content.includes('already open'), 'the already-open PR');
+    expect(shown.content).toContain(`PR #${String(number)} is already open`);
+    expect(buttonOf(shown, 'Approve')).toMatch(/^act:/);
+    expect((await forge.listOpen({ label: 'drift-remediation' })).length).toBe(openBefore);
+
     const approveId = buttonOf(opened, 'Approve');
     const record = await w.stores.actionStore.get(approveId.slice(4));
     const run = await w.stores.runStore.get(record?.runId ?? '');

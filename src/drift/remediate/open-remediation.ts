@@ -55,6 +55,16 @@ function serviceItems(result: AuditResult, target: RemediationTarget): { host: s
 }
 
 /**
+ * The open remediation PR of `stack/service`, if any (same title and `fix/drift-<service>-` branch):
+ * a second `/drift fix` or Open PR click shows it instead of opening a duplicate.
+ */
+export async function findOpenRemediation(forge: Forge, target: Pick<RemediationTarget, 'stack' | 'service'>): Promise<PullRequest | undefined> {
+  const title = commitTitle(target.stack, target.service);
+  const open = await forge.listOpen({ label: REMEDIATION_LABEL });
+  return open.find((pr) => pr.title === title && pr.headBranch.startsWith(`fix/drift-${target.service}-`));
+}
+
+/**
  * FR-2.1–2.3: re-audits the stack, backports the service in a private clone, refreshes the repo docs,
  * commits `fix(<stack>): sync <service> with running state` on `fix/drift-<service>-<minute>`,
  * pushes and opens a PR labelled `drift-remediation`. Commit dates are the minute, so a retried job

@@ -1,5 +1,5 @@
 import { approve } from '../../commands/approve.js';
-import { openRemediation, type OpenedRemediation, type RemediationTarget } from '../../drift/remediate/open-remediation.js';
+import { findOpenRemediation, openRemediation, type OpenedRemediation, type RemediationTarget } from '../../drift/remediate/open-remediation.js';
 import type { Report } from '../../report/report.js';
 import type { Processor, ProcessorContext } from '../processor.js';
 import type { JobPayload } from '../job-map.js';
@@ -8,8 +8,20 @@ import { requireRemediation, type RemediationJobDeps } from './remediation-job-d
 type Requester = JobPayload<'drift.fix'>['requester'];
 
 async function openAndReport(deps: RemediationJobDeps, target: RemediationTarget, requester: Requester, ctx: ProcessorContext): Promise<Report> {
+  const remediation = requireRemediation(deps);
+  const existing = await findOpenRemediation(remediation.forge, target);
+  if (existing !== undefined) {
+    const again = await ctx.createButton(approve, { pr: existing.number, headSha: existing.headSha, stack: target.stack, service: target.service }, `Approve #${String(existing.number)}`, 'success');
+    return {
+      title: `PR #${String(existing.number)} is already open: ${existing.title}`,
+      status: 'warning',
+      summary: `${target.stack}/${target.service} already has an open remediation PR, so no second one was opened. Approve merges it only while its head is ${existing.headSha.slice(0, 12)}; close it first to open a fresh one.`,
+      fields: [{ name: 'PR', value: existing.url }, { name: 'Branch', value: `${existing.headBranch} @ ${existing.headSha}` }],
+      actions: [again],
+    };
+  }
   await ctx.progress(`🔄 Re-auditing ${target.stack}/${target.service} and preparing a pull request…`);
-  const opened: OpenedRemediation = await openRemediation(requireRemediation(deps), target);
+  const opened: OpenedRemediation = await openRemediation(remediation, target);
   const { pr, backport } = opened;
   await deps.trail.record({ event: 'opened', who: requester, pr: pr.number, stack: target.stack, service: target.service, branch: opened.branch, headSha: pr.headSha });
   const button = await ctx.createButton(approve, { pr: pr.number, headSha: pr.headSha, stack: target.stack, service: target.service }, `Approve #${pr.number}`, 'success');
