@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { CommandDefinition } from '../commands/define-command.js';
+import type { CommandDefinition, Role } from '../commands/define-command.js';
 import { commandOptionSpecs } from '../commands/option-specs.js';
 import { describeOptions, parseCommandText } from '../commands/parse-text.js';
 import { commandLabel, findCommand } from '../commands/registry.js';
@@ -13,12 +13,24 @@ import { claimContent } from './dispatch-dedupe.js';
 
 export type { DispatchDeps } from './dispatch-deps.js';
 
-function findDefinition(deps: DispatchDeps, cmd: InboundCommand): CommandDefinition {
-  const definition = findCommand(deps.registry, cmd.command, cmd.subcommand);
+/**
+ * The definition for `/command [subcommand]`, or a UserError that lists what this person may run:
+ * the sub-commands when the command exists (`/request Dune` → `/request movie`, `/request tv`),
+ * else every command their role allows.
+ */
+export function findDefinition(registry: DispatchDeps['registry'], cmd: Pick<InboundCommand, 'command' | 'subcommand'>, role: Role | undefined): CommandDefinition {
+  const definition = findCommand(registry, cmd.command, cmd.subcommand);
   if (definition !== undefined) return definition;
-  const known = deps.registry.commands.map((d) => `/${commandLabel(d)}`).join(', ');
+  const allowed = registry.commands.filter((d) => authorize(role, d.role));
+  const usage = (d: CommandDefinition): string => `/${commandLabel(d)} (${d.description})`;
+  const siblings = allowed.filter((d) => d.command === cmd.command && d.subcommand !== undefined);
+  if (siblings.length > 0) {
+    const what = cmd.subcommand === undefined ? `/${cmd.command} needs a sub-command` : `/${cmd.command} has no sub-command "${cmd.subcommand}"`;
+    throw new UserError('unknown-command', `${what}. Use one of: ${siblings.map(usage).join('; ')}.`);
+  }
   const label = commandLabel({ command: cmd.command, ...(cmd.subcommand === undefined ? {} : { subcommand: cmd.subcommand }) });
-  throw new UserError('unknown-command', `Unknown command /${label}. Known commands: ${known}.`);
+  const known = allowed.length === 0 ? 'none (ask the operator to add you to the people table)' : allowed.map((d) => `/${commandLabel(d)}`).join(', ');
+  throw new UserError('unknown-command', `Unknown command /${label}. Commands you can use: ${known}.`);
 }
 
 /** Structured options (Discord) or text (Slack, shell) → validated option values. */
@@ -37,9 +49,9 @@ const optionsText = (options: Record<string, unknown>): string =>
   Object.entries(options).map(([k, v]) => ` ${k}:${JSON.stringify(v)}`).join('');
 
 async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder: Responder, runId: string): Promise<void> {
-  const definition = findDefinition(deps, cmd);
-  const label = `/${commandLabel(definition)}`;
   const role = resolveRole(cmd.user, deps.access);
+  const definition = findDefinition(deps.registry, cmd, role);
+  const label = `/${commandLabel(definition)}`;
   if (!authorize(role, definition.role)) throw new UserError('not-allowed', refusalMessage(cmd.user, role, label, deps.access));
   const options = validateOptions(definition, cmd);
   // The invocation id is the platform's; a redelivery or double submit finds its key taken.
