@@ -65,7 +65,7 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
     if (cfg === undefined) continue;
     const client = make({ ...cfg, ...common });
     roots.push({ service, name, client, sectionType });
-    arrTargets.push({ kind: service, name, client });
+    arrTargets.push({ kind: service, name, apiKey: cfg.apiKey, client });
     checks.push(arrIndexersCheck(service, name, client, prowlarrUrls), arrDownloadClientCheck(service, name, client, qbt));
     if (qbt !== undefined) checks.push(pathAlignmentCheck(service, name, client, qbt, containers));
   }

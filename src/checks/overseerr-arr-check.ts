@@ -12,28 +12,48 @@ export interface OverseerrTarget {
   readonly fetch?: typeof fetch;
 }
 
-/** One configured Radarr/Sonarr that Overseerr's non-4K server entry should match. */
+/** One configured Radarr/Sonarr (`media.radarr|sonarr`) that Overseerr's non-4K server entry should reach. */
 export interface ArrTarget {
   readonly kind: 'radarr' | 'sonarr';
   readonly name: string;
+  /** The key the bot uses; only compared with Overseerr's, never shown. */
+  readonly apiKey: string;
+  /** The bot's own client: when it cannot reach the app, the app's API check reports that, not this one. */
   readonly client: ArrClient;
 }
 
-async function servers(target: OverseerrTarget, kind: string, signal: AbortSignal): Promise<unknown[]> {
-  const reply = await probeHttp({
-    service: 'Overseerr', id: 'overseerr', url: `${target.url.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}/api/v1/settings/${kind}`,
+interface Entry { readonly hostname: unknown; readonly port: unknown; readonly apiKey: unknown; readonly useSsl: unknown; readonly baseUrl: unknown }
+
+const DEFAULT_PORT = { radarr: 7878, sonarr: 8989 } as const;
+
+function call(target: OverseerrTarget, path: string, signal: AbortSignal, body?: Entry) {
+  return probeHttp({
+    service: 'Overseerr', id: 'overseerr', url: `${target.url.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}/api/v1/settings/${path}`,
     headers: { 'X-Api-Key': target.apiKey }, signal, timeoutMs: target.timeoutMs, ...(target.fetch === undefined ? {} : { fetch: target.fetch }),
+    ...(body === undefined ? {} : { method: 'POST' as const, body }),
   });
-  if (reply.status !== 200) throw new ExternalError('overseerr-http-error', `Overseerr answered HTTP ${reply.status} to settings/${kind}`);
-  return Array.isArray(reply.body) ? (reply.body as unknown[]) : [];
 }
 
-async function compare(target: OverseerrTarget, arr: ArrTarget, signal: AbortSignal): Promise<Finding[]> {
-  const entry = (await servers(target, arr.kind, signal)).find((s) => pick(s, 'is4k') !== true);
-  if (entry === undefined) {
-    return [{ summary: `Overseerr has no (non-4K) ${arr.name} server.`, diagnosis: `Requests cannot be sent to ${arr.name}.`, suggestion: `Overseerr → Settings → Services → Add ${arr.name} server (its URL and API key), Test, pick a profile and root folder, Save.` }];
-  }
-  const [profiles, roots] = await Promise.all([arr.client.qualityProfiles(signal), arr.client.rootFolders(signal)]);
+/** Overseerr could not reach the app with its own settings (its test endpoint failed). */
+function unreachable(arr: ArrTarget, entry: Entry, message: string): Finding {
+  const where = `${String(entry.hostname)}:${String(entry.port)}${typeof entry.baseUrl === 'string' ? entry.baseUrl : ''}`;
+  const keyDiffers = typeof entry.apiKey === 'string' && entry.apiKey !== arr.apiKey;
+  return {
+    summary: `Overseerr cannot reach ${arr.name} at ${where}: ${message}`,
+    diagnosis: keyDiffers
+      ? `The API key Overseerr has for ${arr.name} differs from the one in media.${arr.kind}.apiKey; approved requests never reach ${arr.name}.`
+      : `Overseerr's hostname, port or URL base for ${arr.name} does not lead to ${arr.name}; approved requests never reach it.`,
+    suggestion: `Overseerr → Settings → Services → ${arr.name}: hostname = the container name on the docker network both share (e.g. ${arr.kind}), `
+      + `port = the port inside the container (${DEFAULT_PORT[arr.kind]} unless changed), not a published one; `
+      + `API key = ${arr.name} → Settings → General → API Key; URL base only if ${arr.name} has one. Test, then Save.`,
+  };
+}
+
+/** Profile and root folder of the entry against what Overseerr's test saw in the app. */
+function compareChoices(arr: ArrTarget, entry: unknown, seen: unknown): Finding[] {
+  const list = (key: string) => (Array.isArray(pick(seen, key)) ? (pick(seen, key) as unknown[]) : []);
+  const profiles = list('profiles').map((p) => ({ id: pick(p, 'id'), name: String(pick(p, 'name')) }));
+  const roots = list('rootFolders').map((r) => String(pick(r, 'path')));
   const profileId = pick(entry, 'activeProfileId');
   const profileName = pick(entry, 'activeProfileName');
   const dir = pick(entry, 'activeDirectory');
@@ -46,9 +66,9 @@ async function compare(target: OverseerrTarget, arr: ArrTarget, signal: AbortSig
       suggestion: `Overseerr → Settings → Services → ${arr.name} → Test, then choose one of: ${profiles.map((p) => p.name).join(', ')}; Save.`,
     });
   }
-  if (typeof dir === 'string' && !roots.some((r) => r.path.replace(/\/+$/, '') === dir.replace(/\/+$/, ''))) {
+  if (typeof dir === 'string' && !roots.some((r) => r.replace(/\/+$/, '') === dir.replace(/\/+$/, ''))) {
     out.push({
-      summary: `Overseerr's ${arr.name} server uses root folder ${dir}, which is not a ${arr.name} root folder (${roots.map((r) => r.path).join(', ') || 'none'}).`,
+      summary: `Overseerr's ${arr.name} server uses root folder ${dir}, which is not a ${arr.name} root folder (${roots.join(', ') || 'none'}).`,
       diagnosis: `${arr.name} refuses to add what Overseerr requests ("Root folder does not exist").`,
       suggestion: `Overseerr → Settings → Services → ${arr.name} → Test, then pick one of ${arr.name}'s root folders; Save.`,
     });
@@ -56,15 +76,35 @@ async function compare(target: OverseerrTarget, arr: ArrTarget, signal: AbortSig
   return out;
 }
 
-/** `overseerr.arr-settings`: Overseerr's Radarr/Sonarr entries use a quality profile and root folder those apps have. */
+async function inspect(target: OverseerrTarget, arr: ArrTarget, signal: AbortSignal): Promise<Finding[]> {
+  await arr.client.qualityProfiles(signal);
+  const listed = await call(target, arr.kind, signal);
+  if (listed.status !== 200) throw new ExternalError('overseerr-http-error', `Overseerr answered HTTP ${listed.status} to settings/${arr.kind}`);
+  const entry: unknown = (Array.isArray(listed.body) ? (listed.body as unknown[]) : []).find((s) => pick(s, 'is4k') !== true);
+  if (entry === undefined) {
+    return [{ summary: `Overseerr has no (non-4K) ${arr.name} server.`, diagnosis: `Requests cannot be sent to ${arr.name}.`, suggestion: `Overseerr → Settings → Services → Add ${arr.name} server (its URL and API key), Test, pick a profile and root folder, Save.` }];
+  }
+  // Posted as read (real Overseerr lists the key); the key never goes into a finding or log line.
+  const settings: Entry = { hostname: pick(entry, 'hostname'), port: pick(entry, 'port'), apiKey: pick(entry, 'apiKey'), useSsl: pick(entry, 'useSsl') ?? false, baseUrl: pick(entry, 'baseUrl') ?? '' };
+  const tested = await call(target, `${arr.kind}/test`, signal, settings);
+  if (tested.status === 200) return compareChoices(arr, entry, tested.body);
+  if (tested.status !== 500) throw new ExternalError('overseerr-http-error', `Overseerr answered HTTP ${tested.status} to settings/${arr.kind}/test`);
+  const said = pick(tested.body, 'message');
+  const secret = typeof settings.apiKey === 'string' && settings.apiKey !== '' ? settings.apiKey : undefined;
+  const text = typeof said === 'string' ? said : 'HTTP 500';
+  const message = secret === undefined ? text : text.split(secret).join('***');
+  return [unreachable(arr, settings, message)];
+}
+
+/** `overseerr.arr-settings`: Overseerr's Radarr/Sonarr entries pass Overseerr's own test and use a profile and root folder those apps have. */
 export function overseerrArrCheck(target: OverseerrTarget, arrs: readonly ArrTarget[]): Check {
   return defineCheck({
     id: 'overseerr.arr-settings',
     service: 'overseerr',
-    title: "Overseerr's Radarr/Sonarr settings match those apps",
+    title: "Overseerr's Radarr/Sonarr settings reach those apps and match them",
     run: (_ctx, signal) => guarded(async () => {
-      const findings = (await Promise.all(arrs.map((a) => compare(target, a, signal)))).flat();
-      return findings.length > 0 ? failed(...findings) : passed(`${arrs.map((a) => a.name).join(' and ')}: profile and root folder exist`);
+      const findings = (await Promise.all(arrs.map((a) => inspect(target, a, signal)))).flat();
+      return findings.length > 0 ? failed(...findings) : passed(`${arrs.map((a) => a.name).join(' and ')}: reachable, profile and root folder exist`);
     }),
   });
 }

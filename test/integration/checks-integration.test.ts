@@ -5,6 +5,7 @@ import { runHealth } from '../../src/checks/run-health.js';
 import { mediaSchema } from '../../src/config/media-schema.js';
 import type { MediaConfig } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/log.js';
+import { freePort } from '../../src/store/private-redis.js';
 import { startGluetunEmulator, type GluetunEmulator } from '../emulators/gluetun/gluetun-emulator.js';
 import { qbAdmin } from '../emulators/media-lab/qbittorrent-admin.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
@@ -63,6 +64,9 @@ describe('integration checks against the emulators and real qBittorrent: each se
     radarr.seedRootFolder('/data/media');
     sonarr.seedRootFolder('/data/media');
     for (const section of plex.state.sections) plex.setLocations(section.key, [...section.locations, '/data/media']);
+    // Overseerr's Radarr/Sonarr entries point at the emulators, as Settings → Services would.
+    overseerr.setArrServer('radarr', { hostname: '127.0.0.1', port: Number(new URL(radarr.url).port), apiKey: radarr.apiKey });
+    overseerr.setArrServer('sonarr', { hostname: '127.0.0.1', port: Number(new URL(sonarr.url).port), apiKey: sonarr.apiKey });
     media = mediaSchema.parse({
       overseerr: { url: overseerr.url, apiKey: overseerr.apiKey },
       radarr: { url: radarr.url, apiKey: radarr.apiKey }, sonarr: { url: sonarr.url, apiKey: sonarr.apiKey },
@@ -86,6 +90,11 @@ describe('integration checks against the emulators and real qBittorrent: each se
       'sonarr.api', 'sonarr.download-client', 'sonarr.download-path', 'sonarr.indexers',
     ]);
     expect(Object.entries(baseline).filter(([, v]) => v !== 'ok')).toEqual([]);
+    // Overseerr's own test endpoints were used, and answered per the contract.
+    expect(s.overseerr.log.filter((c) => c.method === 'POST').map((c) => [c.rawUrl, c.status])).toEqual(expect.arrayContaining([
+      ['/api/v1/settings/radarr/test', 200], ['/api/v1/settings/sonarr/test', 200],
+    ]));
+    expect(s.overseerr.violations).toEqual([]);
   });
 
   it('wrong Radarr API key flips radarr.api only', async () => {
@@ -126,6 +135,29 @@ describe('integration checks against the emulators and real qBittorrent: each se
     const at = s.radarr.state.rootFolders.indexOf(folder);
     const found = await withFault('overseerr.arr-settings', () => { s.radarr.state.rootFolders.splice(at, 1); }, () => { s.radarr.state.rootFolders.splice(at, 0, folder); });
     expect(found.findings[0]?.summary).toBe("Overseerr's Radarr server uses root folder /data/media, which is not a Radarr root folder (/data/media/movies).");
+  });
+
+  it("Overseerr's Radarr entry on a wrong port flips overseerr.arr-settings only, as unreachable", async () => {
+    const port = Number(new URL(s.radarr.url).port);
+    const wrong = await freePort();
+    const found = await withFault('overseerr.arr-settings', () => { s.overseerr.setArrServer('radarr', { port: wrong }); }, () => { s.overseerr.setArrServer('radarr', { port }); });
+    expect(found.findings).toHaveLength(1);
+    expect(found.findings[0]?.summary).toBe(`Overseerr cannot reach Radarr at 127.0.0.1:${wrong}: Failed to connect to Radarr`);
+    expect(found.findings[0]?.diagnosis).toContain("Overseerr's hostname, port or URL base for Radarr");
+    expect(found.findings[0]?.suggestion).toContain('Overseerr → Settings → Services → Radarr');
+  });
+
+  it("a stale API key in Overseerr's Radarr entry flips overseerr.arr-settings only, and no key is shown", async () => {
+    const stale = 'f0e1d2c3b4a5968778695a4b3c2d1e0f';
+    const found = await withFault('overseerr.arr-settings', () => { s.overseerr.setArrServer('radarr', { apiKey: stale }); },
+      () => { s.overseerr.setArrServer('radarr', { apiKey: s.radarr.apiKey }); });
+    expect(found.findings).toHaveLength(1);
+    expect(found.findings[0]?.summary).toBe(`Overseerr cannot reach Radarr at 127.0.0.1:${new URL(s.radarr.url).port}: Failed to connect to Radarr`);
+    expect(found.findings[0]?.diagnosis).toContain('differs from the one in media.radarr.apiKey');
+    expect(found.findings[0]?.suggestion).toContain('Radarr → Settings → General → API Key');
+    const shown = JSON.stringify(found);
+    expect(shown).not.toContain(stale);
+    expect(shown).not.toContain(s.radarr.apiKey);
   });
 
   it('a VPN public IP in the home range flips gluetun.vpn only', async () => {

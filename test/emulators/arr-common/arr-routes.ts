@@ -76,6 +76,7 @@ export function sharedRoutes(mediaKey: 'movieId' | 'seriesId'): ArrRoute[] {
     { method: 'POST', template: '/downloadclient/testall', handle: ({ state }) => testAll(state.downloadClients, state.failingDownloadClientTests) },
     { method: 'GET', template: '/notification', handle: ({ state }) => json(state.notifications.map(notificationJson)) },
     { method: 'GET', template: '/remotepathmapping', handle: ({ state }) => json(state.remotePathMappings) },
+    { method: 'GET', template: '/tag', handle: () => json([]) },
     { method: 'GET', template: '/rootfolder', handle: ({ state }) => json(state.rootFolders.map((r) => ({ ...r, unmappedFolders: [] }))) },
     {
       method: 'GET', template: '/qualityprofile', handle: ({ state }) => json(state.qualityProfiles.map((p) => ({

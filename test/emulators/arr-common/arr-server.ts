@@ -53,7 +53,8 @@ function findRoute(routes: readonly ArrRoute[], method: string, path: string): {
   const ranked = [...routes].sort((a, b) => Number(a.template.includes('{')) - Number(b.template.includes('{')));
   for (const route of ranked) {
     if (route.method !== method) continue;
-    const m = new RegExp(`^${route.template.replace(/\{[^}]+\}/, '(\\d+)')}$`).exec(path);
+    // ASP.NET Core routing ignores case (Overseerr asks for `/qualityProfile`).
+    const m = new RegExp(`^${route.template.replace(/\{[^}]+\}/, '(\\d+)')}$`, 'i').exec(path);
     if (m !== null) return { route, id: Number(m[1] ?? 0) };
   }
   return undefined;

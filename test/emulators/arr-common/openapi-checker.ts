@@ -61,7 +61,7 @@ export function createOpenApiChecker(specFile: string, options: OpenApiCheckerOp
   for (const format of ['int32', 'int64', 'double', 'float', 'date-span']) ajv.addFormat(format, true);
   const compiled = new Map<string, ValidateFunction>();
   const templates = Object.keys(spec.paths).map((t) => ({
-    t, params: (t.match(/\{/g) ?? []).length, re: new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+    t, params: (t.match(/\{/g) ?? []).length, re: new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`, 'i'),
   })).sort((a, b) => a.params - b.params);
   const schemaOf = (m: string, t: string, s: number) => {
     const responses = spec.paths[t]?.[m.toLowerCase()]?.responses ?? {};

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { Socket } from 'node:net';
 import { dispatchOverseerr, type RoutedReply } from './overseerr-dispatch.js';
 import { SEED_API_KEY } from './overseerr-seed.js';
-import { createOverseerrState, ensureMedia, type OverseerrState, type StoredRequest } from './overseerr-state.js';
+import { createOverseerrState, ensureMedia, type ArrServerEntry, type OverseerrState, type StoredRequest } from './overseerr-state.js';
 import { createResponseChecker } from './overseerr-validate.js';
 
 /** One logged HTTP exchange. `rawUrl` is exactly what the client sent (to assert encoding). */
@@ -29,6 +29,8 @@ export interface OverseerrEmulator {
   /** Replies whose status the spec does not document (e.g. 202/403/409 on POST /request). */
   readonly undocumented: readonly string[];
   setMediaStatus(tmdbId: number, status: number): void;
+  /** Edits Overseerr's (non-4K unless `is4k`) Radarr/Sonarr server entry, e.g. to point it at an emulator. */
+  setArrServer(kind: 'radarr' | 'sonarr', patch: Partial<Omit<ArrServerEntry, 'id' | 'is4k'>>, is4k?: boolean): void;
   /** Stops listening (connection refused) / listens again on the same port. */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -84,7 +86,7 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
   const server = createServer((req, res) => {
     if (hanging) return;
     readJson(req).then(
-      (body) => { respond(req, res, dispatchOverseerr(state, req, body), body); },
+      async (body) => { respond(req, res, await dispatchOverseerr(state, req, body), body); },
       () => { respond(req, res, { status: 400, body: { message: 'Unexpected token in JSON' } }, undefined); },
     );
   });
@@ -104,6 +106,11 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
   return {
     url: `http://127.0.0.1:${port}`, apiKey: SEED_API_KEY, state, requests: state.requests, log, violations, undocumented,
     setMediaStatus: (tmdbId, status) => { ensureMedia(state, tmdbId).status = status; },
+    setArrServer: (kind, patch, is4k = false) => {
+      const entry = state.arrServers[kind].find((e) => e.is4k === is4k);
+      if (entry === undefined) throw new Error(`no ${is4k ? '4K ' : ''}${kind} entry in the Overseerr emulator`);
+      Object.assign(entry, patch);
+    },
     down: stop,
     up: () => listen(port),
     hang: (on) => { hanging = on; },

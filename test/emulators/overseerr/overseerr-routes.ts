@@ -1,8 +1,9 @@
+import { testArrServer } from './overseerr-arr-test.js';
 import { createRequest, type Reply } from './overseerr-create.js';
 import { detailsJson, requestJson, searchResultJson, userJson } from './overseerr-json.js';
 import { PERM, SEED_API_KEY, type SeedUser } from './overseerr-seed.js';
 import { checkRawQuery, searchTitles } from './overseerr-search.js';
-import { hasPermission, quotaOf, type OverseerrState } from './overseerr-state.js';
+import { hasPermission, quotaOf, type ArrServerEntry, type OverseerrState } from './overseerr-state.js';
 
 /** What a handler sees. `acting` is the X-Api-User user (or the admin). */
 export interface RouteContext {
@@ -18,7 +19,7 @@ export interface RouteContext {
 export interface Route {
   readonly method: 'GET' | 'POST' | 'DELETE';
   readonly template: string;
-  readonly handle: (ctx: RouteContext) => Reply;
+  readonly handle: (ctx: RouteContext) => Reply | Promise<Reply>;
 }
 
 const json = (body: unknown, status = 200): Reply => ({ status, body });
@@ -63,13 +64,9 @@ function withUser(ctx: RouteContext, render: (u: SeedUser) => Reply): Reply {
   return user === undefined ? notFound('User') : render(user);
 }
 
-const admin = (handle: (ctx: RouteContext) => Reply) => (ctx: RouteContext): Reply => (hasPermission(ctx.acting, PERM.ADMIN) ? handle(ctx) : forbidden);
+const admin = (handle: (ctx: RouteContext) => Reply | Promise<Reply>) => (ctx: RouteContext): Reply | Promise<Reply> => (hasPermission(ctx.acting, PERM.ADMIN) ? handle(ctx) : forbidden);
 
-const arr = (is4k: boolean, name: string, port: number) => ({
-  id: is4k ? 1 : 0, name, hostname: name.toLowerCase(), port, apiKey: 'redacted-in-tests', useSsl: false, baseUrl: '',
-  activeProfileId: 4, activeProfileName: 'HD-1080p', activeDirectory: '/data/media', is4k, isDefault: true,
-  externalUrl: '', syncEnabled: false, preventSearch: false,
-});
+const arr = (entry: ArrServerEntry) => ({ ...entry, isDefault: true, externalUrl: '', syncEnabled: false, preventSearch: false });
 
 /** The endpoints the bot uses (media-requests.md §2.2). */
 export const ROUTES: readonly Route[] = [
@@ -132,8 +129,10 @@ export const ROUTES: readonly Route[] = [
       hideAvailable: false, partialRequestsEnabled: ctx.state.partialRequestsEnabled, localLogin: true, newPlexLogin: true, defaultPermissions: 32,
     })),
   },
-  { method: 'GET', template: '/settings/radarr', handle: admin(() => json([false, true].map((is4k) => ({ ...arr(is4k, is4k ? 'Radarr4K' : 'Radarr', 7878), minimumAvailability: 'released' })))) },
-  { method: 'GET', template: '/settings/sonarr', handle: admin(() => json([{ ...arr(false, 'Sonarr', 8989), enableSeasonFolders: true, activeLanguageProfileId: 1 }])) },
+  { method: 'GET', template: '/settings/radarr', handle: admin((ctx) => json(ctx.state.arrServers.radarr.map((e) => ({ ...arr(e), minimumAvailability: 'released' })))) },
+  { method: 'GET', template: '/settings/sonarr', handle: admin((ctx) => json(ctx.state.arrServers.sonarr.map((e) => ({ ...arr(e), enableSeasonFolders: true, activeLanguageProfileId: 1 })))) },
+  { method: 'POST', template: '/settings/radarr/test', handle: admin((ctx) => testArrServer('radarr', ctx.body)) },
+  { method: 'POST', template: '/settings/sonarr/test', handle: admin((ctx) => testArrServer('sonarr', ctx.body)) },
 ];
 
 /** Finds the route and the numeric path id (`{movieId}`, `{userId}`…). */

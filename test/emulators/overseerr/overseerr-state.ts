@@ -24,6 +24,26 @@ export interface StoredMedia {
   downloadStatus?: readonly Record<string, unknown>[];
 }
 
+/** One Radarr/Sonarr server entry (Settings → Services), as `GET /settings/radarr|sonarr` lists it. */
+export interface ArrServerEntry {
+  readonly id: number;
+  name: string;
+  hostname: string;
+  port: number;
+  apiKey: string;
+  useSsl: boolean;
+  baseUrl: string;
+  activeProfileId: number;
+  activeProfileName: string;
+  activeDirectory: string;
+  is4k: boolean;
+}
+
+const arrEntry = (id: number, name: string, port: number, is4k: boolean): ArrServerEntry => ({
+  id, name, hostname: name.toLowerCase(), port, apiKey: 'redacted-in-tests', useSsl: false, baseUrl: '',
+  activeProfileId: 4, activeProfileName: 'HD-1080p', activeDirectory: '/data/media', is4k,
+});
+
 /** All emulator state; one instance per emulator. */
 export interface OverseerrState {
   readonly titles: ReadonlyMap<number, SeedTitle>;
@@ -31,6 +51,8 @@ export interface OverseerrState {
   readonly media: Map<number, StoredMedia>;
   readonly requests: StoredRequest[];
   partialRequestsEnabled: boolean;
+  /** Settings → Services entries (defaults: Radarr, Radarr4K, Sonarr at their container names). */
+  readonly arrServers: { readonly radarr: ArrServerEntry[]; readonly sonarr: ArrServerEntry[] };
   nextId: number;
   readonly now: () => Date;
 }
@@ -42,6 +64,7 @@ export function createOverseerrState(now: () => Date = () => new Date()): Overse
     media: new Map(),
     requests: [],
     partialRequestsEnabled: true,
+    arrServers: { radarr: [arrEntry(0, 'Radarr', 7878, false), arrEntry(1, 'Radarr4K', 7878, true)], sonarr: [arrEntry(0, 'Sonarr', 8989, false)] },
     nextId: 1,
     now,
   };

@@ -51,6 +51,8 @@ export function sonarrRoutes(library: SeriesRecord[]): ArrRoute[] {
   return [
     ...sharedRoutes('seriesId'),
     commandRoute(SERIES_COMMANDS, () => Promise.resolve('Completed')),
+    // Sonarr v4 keeps the v3 endpoint; Overseerr's Sonarr test reads it.
+    { method: 'GET', template: '/languageprofile', handle: () => json([]) },
     {
       method: 'GET', template: '/series', handle: ({ req }) => {
         const tvdbId = req.url.searchParams.get('tvdbId');
