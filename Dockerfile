@@ -7,19 +7,27 @@ COPY package.json package-lock.json ./
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build && npm prune --omit=dev --ignore-scripts
+# The Mermaid browser bundle (one file) for /catalog PNGs; the npm package itself is a dev dependency.
+RUN npm run build \
+ && mkdir -p vendor && cp node_modules/mermaid/dist/mermaid.min.js vendor/ \
+ && npm prune --omit=dev --ignore-scripts
 
 FROM node:20.20.2-bookworm-slim AS runtime
 # git: remediation PRs work in clones; openssh-client: `ssh-keygen -lf` for fingerprints; tini: signal handling.
+# WITH_CHROMIUM=true adds headless Chromium (~300 MB) so /catalog also posts the diagram as a PNG.
+ARG WITH_CHROMIUM=false
 RUN apt-get update \
  && apt-get install -y --no-install-recommends git openssh-client tini ca-certificates \
+ && if [ "$WITH_CHROMIUM" = "true" ]; then apt-get install -y --no-install-recommends chromium fonts-dejavu-core; fi \
  && rm -rf /var/lib/apt/lists/*
 ENV NODE_ENV=production \
     CONFIG_PATH=/config/config.yaml \
-    HOME=/home/node
+    HOME=/home/node \
+    MERMAID_BUNDLE=/app/vendor/mermaid.min.js
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/vendor ./vendor
 COPY package.json ./
 COPY bin ./bin
 # Runs as the unprivileged `node` user (uid 1000) of the base image.

@@ -25,7 +25,13 @@ async function onPath(names: readonly string[], path: string): Promise<string | 
   return undefined;
 }
 
-function mermaidBundle(): string | undefined {
+/**
+ * The Mermaid browser bundle: `MERMAID_BUNDLE` (the Docker image ships the one file there, since
+ * the npm package is a dev dependency), else the `mermaid` package when installed.
+ */
+async function mermaidBundle(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const configured = env['MERMAID_BUNDLE'];
+  if (configured !== undefined && configured !== '') return (await access(configured).then(() => true, () => false)) ? configured : undefined;
   try { return createRequire(import.meta.url).resolve('mermaid/dist/mermaid.min.js'); } catch { return undefined; }
 }
 
@@ -69,10 +75,10 @@ function chromiumRenderer(browser: string, bundle: string): PngRenderer {
 }
 
 /** Headless Chromium on PATH plus the Mermaid browser bundle → a renderer; else the reason. */
-export async function findPngRenderer(path = process.env['PATH'] ?? ''): Promise<PngRendererChoice> {
+export async function findPngRenderer(path = process.env['PATH'] ?? '', env: NodeJS.ProcessEnv = process.env): Promise<PngRendererChoice> {
   const browser = await onPath(browsers, path);
-  if (browser === undefined) return { unavailable: 'no headless Chromium found (install the Debian package `chromium` to get a PNG)' };
-  const bundle = mermaidBundle();
-  if (bundle === undefined) return { unavailable: 'the Mermaid browser bundle (npm package `mermaid`) is not installed' };
+  if (browser === undefined) return { unavailable: 'no headless Chromium found (install the Debian package `chromium`, or build the Docker image with `--build-arg WITH_CHROMIUM=true`, to get a PNG)' };
+  const bundle = await mermaidBundle(env);
+  if (bundle === undefined) return { unavailable: `the Mermaid browser bundle is missing (${env['MERMAID_BUNDLE'] ?? 'npm package `mermaid`'} not found)` };
   return { renderer: chromiumRenderer(browser, bundle) };
 }

@@ -40,5 +40,10 @@ describe('deploy files', () => {
     expect(dockerfile.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(dockerfile).toMatch(/^USER (?!root)\w+/m);
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*healthcheck/m);
+    // /catalog PNGs in the image: the one-file Mermaid bundle is kept after pruning dev dependencies,
+    // and Chromium is an opt-in build argument.
+    expect(dockerfile).toContain('cp node_modules/mermaid/dist/mermaid.min.js vendor/');
+    expect(dockerfile).toMatch(/MERMAID_BUNDLE=\/app\/vendor\/mermaid\.min\.js/);
+    expect(dockerfile).toMatch(/ARG WITH_CHROMIUM=false[\s\S]*WITH_CHROMIUM" = "true" \]; then apt-get install [^\n]*chromium/);
   });
 });
