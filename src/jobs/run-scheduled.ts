@@ -19,7 +19,10 @@ export interface ScheduledRunDeps {
   readonly state: ScheduleStateStore;
   readonly log: Logger;
   readonly clock?: () => Date;
-  /** Longest a run may hold its schedule's lock; default 1 h. */
+  /**
+   * Lease on the schedule's lock, renewed every third of it while the run is alive (default 60 s):
+   * a worker that dies mid-run blocks later ticks for at most this long.
+   */
   readonly lockMs?: number;
 }
 
@@ -78,10 +81,18 @@ async function postTo(target: ReportTarget, runId: string, report: Report, deps:
  */
 export async function runScheduled(task: ScheduledTask, tickId: string, deps: ScheduledRunDeps): Promise<'posted' | 'unchanged' | 'skipped'> {
   const log = deps.log.child({ schedule: task.kind, tickId });
-  if (!(await deps.state.lock(task.kind, tickId, deps.lockMs ?? 3_600_000))) {
+  const leaseMs = deps.lockMs ?? 60_000;
+  if (!(await deps.state.lock(task.kind, tickId, leaseMs))) {
     log.info('previous tick still running; skipped');
     return 'skipped';
   }
+  const heartbeat = setInterval(() => {
+    deps.state.renew(task.kind, tickId, leaseMs).then(
+      (held) => { if (!held) log.warn('schedule lease lost (the run outlived it); another tick may overlap'); },
+      (error: unknown) => { log.warn({ err: error }, 'could not renew the schedule lease'); },
+    );
+  }, Math.max(1, Math.floor(leaseMs / 3)));
+  heartbeat.unref();
   try {
     const outcome = await task.run();
     const before = await deps.state.get(task.kind);
@@ -98,6 +109,7 @@ export async function runScheduled(task: ScheduledTask, tickId: string, deps: Sc
     log.info({ changed, added: diff.added.length, resolved: diff.resolved.length }, 'scheduled run done');
     return changed ? 'posted' : 'unchanged';
   } finally {
+    clearInterval(heartbeat);
     await deps.state.unlock(task.kind, tickId);
   }
 }

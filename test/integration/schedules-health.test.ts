@@ -11,7 +11,7 @@ import { createHealthStore } from '../../src/store/health-store.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
-import { startTestRedis, uniquePrefix } from './core-harness.js';
+import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 
 const log = silentLogger();
 
@@ -81,6 +81,32 @@ describe('scheduled health runs post only when a check flips (real Redis, Discor
     expect(await runScheduled(task(), 't5', deps)).toBe('unchanged');
     expect(posts()).toHaveLength(2);
     expect(emu.state.violations).toEqual([]);
+  });
+
+  it('lets a retried tick (same owner) retake its lease, and a dead worker\'s lease expires on its own', async () => {
+    const state = createScheduleStateStore(client, uniquePrefix());
+    expect(await state.lock('health', 'tick-a', 60_000)).toBe(true);
+    expect(await state.lock('health', 'tick-b', 60_000)).toBe(false);
+    expect(await state.lock('health', 'tick-a', 60_000)).toBe(true);
+    await state.unlock('health', 'tick-a');
+    // A lease nobody renews (its worker was killed) frees the schedule once it runs out.
+    expect(await state.lock('health', 'dead', 150)).toBe(true);
+    expect(await state.renew('health', 'tick-b', 150)).toBe(false);
+    await eventually(async () => ((await state.lock('health', 'tick-b', 60_000)) ? true : undefined), 'the dead lease to expire', 10_000);
+  });
+
+  it('renews the lease while a run outlives it, so an overlapping tick is still skipped', async () => {
+    const state = createScheduleStateStore(client, uniquePrefix());
+    const leased = { ...deps, state, lockMs: 150 };
+    // Only the always-passing check, and its own cache: nothing is posted and the file's state stays as it is.
+    const quiet = () => scheduledHealth({ checks: () => [plexCheck], timeoutMs: 5_000, log, store: createHealthStore({ redis: client, prefix: uniquePrefix() }) });
+    let release = (): void => undefined;
+    const slow = { ...quiet(), run: async () => { await new Promise<void>((resolve) => { release = resolve; }); return quiet().run(); } };
+    const first = runScheduled(slow, 'slow', leased);
+    await new Promise((resolve) => setTimeout(resolve, 600)); // four lease lengths
+    expect(await runScheduled(quiet(), 'overlap', leased)).toBe('skipped');
+    release();
+    expect(await first).not.toBe('skipped');
   });
 
   it('skips a tick while another tick of the same schedule holds the lock', async () => {
