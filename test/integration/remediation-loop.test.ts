@@ -1,4 +1,8 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runGit } from '../../src/git/run-git.js';
 import { createForge } from '../../src/forge/create-forge.js';
 import { createGitHubForge } from '../../src/forge/github-forge.js';
 import type { Forge } from '../../src/forge/forge.js';
@@ -229,5 +233,34 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     worker = startRemediationWorker(opts, l, config, gitForge, 'git');
     bot = await startDiscordBot({ ...opts, onActionRefused: recordRefusedClicks(worker.stores.auditTrailStore) });
     await fullLoop(gitForge, l.apps.remote, () => undefined);
+  }, 900_000);
+
+  it('rebuilds a PR that conflicts with main when Approve is clicked, then merges the rebuilt head (plain git)', async () => {
+    const { lab: l, e } = setup();
+    const bare = l.apps.remote;
+    const thread = await slashThread('drift fix', { stack: 'dns-pihole', service: 'pihole' });
+    const opened = await find(thread, (m) => /PR #\d+ opened/.test(m.content), 'PR opened by /drift fix');
+    const number = prNumberOf(opened);
+    // Another change lands on main and touches the line the PR also rewrote ("Last audit" of another day).
+    const work = await mkdtemp(join(tmpdir(), 'hlb-conflict-'));
+    try {
+      await runGit(['clone', '--quiet', bare, work]);
+      const targets = join(work, 'stack-targets.yml');
+      const text = await readFile(targets, 'utf8');
+      await writeFile(targets, `# Last audit: 1999-01-01 (000000000000)\n${text.split('\n').filter((line) => !line.startsWith('# Last audit: ')).join('\n')}`);
+      await runGit(['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-am', 'docs: audit of another day'], { cwd: work });
+      await runGit(['push', '--quiet', 'origin', 'HEAD:main'], { cwd: work });
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    const mergesBefore = Number(await bareGit(bare, ['rev-list', '--merges', '--count', 'main']));
+
+    await e.click(opened.id, buttonOf(opened, 'Approve'), alice.id);
+    const rebuilt = await find(thread, (m) => m.content.includes(`PR #${String(number)} rebuilt on main`), 'rebuilt report');
+    expect(Number(await bareGit(bare, ['rev-list', '--merges', '--count', 'main']))).toBe(mergesBefore);
+    await e.click(rebuilt.id, buttonOf(rebuilt, 'Approve'), alice.id);
+    await find(thread, (m) => m.content.includes(`PR #${String(number)} merged`), 'merged after the rebuild');
+    expect(await bareGit(bare, ['show', 'main:stacks/dns-pihole/docker-compose.yml'])).toContain('      TZ: UTC\n');
+    expect(await serviceDrift(l, configNow(), 'dns-pihole', 'pihole')).toEqual([]);
   }, 900_000);
 });

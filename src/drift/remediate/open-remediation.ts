@@ -27,6 +27,11 @@ export interface RemediationTarget {
   readonly stack: string;
   readonly service: string;
   readonly requestedBy: string;
+  /**
+   * Rebuild this existing PR branch on the current target branch (force-pushed; the PR keeps its
+   * number) instead of a new `fix/drift-<service>-<minute>` branch.
+   */
+  readonly branch?: string | undefined;
 }
 
 export interface OpenedRemediation {
@@ -76,7 +81,7 @@ export async function openRemediation(deps: RemediationDeps, target: Remediation
   const endpoint = deps.hosts.find((h) => h.name === host)?.endpoint ?? null;
   const now = deps.now();
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  const branch = fixBranch(target.service, minute);
+  const branch = target.branch ?? fixBranch(target.service, minute);
   const title = commitTitle(target.stack, target.service);
   return withClone(deps.forge.remote, deps.apps.branch, deps.tmpDir, async (clone) => {
     await clone.git(['checkout', '--quiet', '-b', branch, result.report.commit]);
