@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { driftRevertProcessor } from '../../src/jobs/processors/drift-revert.js'
 import { healthOpenFixProcessor } from '../../src/jobs/processors/health-open-fix.js';
 import { silentLogger } from '../../src/log.js';
 import { createAuditTrailStore, type AuditTrailStore } from '../../src/store/audit-trail-store.js';
+import { createAppsRemote } from './apps-remote.js';
 import { uniquePrefix, useTestRedis } from './core-harness.js';
 
 const compose = 'services:\n  qbittorrent:\n    image: lscr.io/linuxserver/qbittorrent:4.6.7\n    network_mode: bridge\n';
@@ -46,16 +47,7 @@ describe('a /health fix PR goes through the same Approve and Revert as drift rem
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'checks-fix-approve-'));
-    bare = join(dir, 'apps.git');
-    const work = join(dir, 'work');
-    await runGit(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
-    await mkdir(join(work, 'stacks/media-downloads'), { recursive: true });
-    await writeFile(join(work, file), compose);
-    await runGit(['init', '--quiet', '--initial-branch=main', work]);
-    const id = ['-c', 'user.name=t', '-c', 'user.email=t@example.org'];
-    await runGit([...id, 'add', '.'], { cwd: work });
-    await runGit([...id, 'commit', '--quiet', '-m', 'init'], { cwd: work });
-    await runGit(['push', '--quiet', bare, 'main'], { cwd: work });
+    bare = await createAppsRemote(dir, { [file]: compose });
     const apps = appsSchema.parse({ url: `file://${bare}`, branch: 'main', forge: { type: 'git' } });
     const built = createForge(apps, { log: silentLogger(), workDir: join(dir, 'forge') });
     if (built === undefined) throw new Error('no forge');

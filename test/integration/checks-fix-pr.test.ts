@@ -1,4 +1,4 @@
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { UserError } from '../../src/errors.js';
 import { createForge } from '../../src/forge/create-forge.js';
 import { runGit } from '../../src/git/run-git.js';
 import { silentLogger } from '../../src/log.js';
+import { createAppsRemote } from './apps-remote.js';
 
 const compose = `services:
   qbittorrent:
@@ -34,16 +35,7 @@ describe('"Open fix PR" opens a PR with the proposed compose edit (plain-git for
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'checks-fix-'));
-    bare = join(dir, 'apps.git');
-    const work = join(dir, 'work');
-    await runGit(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
-    await mkdir(join(work, 'stacks/media-downloads'), { recursive: true });
-    await writeFile(join(work, 'stacks/media-downloads/docker-compose.yml'), compose);
-    await runGit(['init', '--quiet', '--initial-branch=main', work]);
-    const id = ['-c', 'user.name=t', '-c', 'user.email=t@example.org'];
-    await runGit([...id, 'add', '.'], { cwd: work });
-    await runGit([...id, 'commit', '--quiet', '-m', 'init'], { cwd: work });
-    await runGit(['push', '--quiet', bare, 'main'], { cwd: work });
+    bare = await createAppsRemote(dir, { 'stacks/media-downloads/docker-compose.yml': compose });
     const apps = appsSchema.parse({ url: `file://${bare}`, branch: 'main', forge: { type: 'git' } });
     const forge = createForge(apps, { log: silentLogger(), workDir: join(dir, 'forge') });
     if (forge === undefined) throw new Error('no forge');

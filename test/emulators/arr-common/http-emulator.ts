@@ -1,5 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { listenOnLoopback } from '../loopback-listener.js';
 
 /** A parsed request as emulator handlers see it. */
 export interface EmuRequest {
@@ -76,7 +76,6 @@ export async function startHttpEmulator(options: HttpEmulatorOptions): Promise<H
   const log: EmuCall[] = [];
   const violations: string[] = [];
   const overrides = new Map<string, EmuReply>();
-  const sockets = new Set<Socket>();
   let hanging = false;
 
   const answer = async (req: IncomingMessage): Promise<{ request: EmuRequest; reply: EmuReply }> => {
@@ -102,27 +101,17 @@ export async function startHttpEmulator(options: HttpEmulatorOptions): Promise<H
       (error: unknown) => { send(res, { status: 500, text: `emulator error: ${String(error)}` }); },
     );
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(); });
-  });
-  const stop = () => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => { resolve(); });
-  });
-  await listen(0);
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const listener = await listenOnLoopback(server);
+  const { port } = listener;
   return {
     url: `http://127.0.0.1:${port}`, log, violations,
-    down: stop,
-    up: () => listen(port),
+    down: listener.down,
+    up: listener.up,
     hang: (on) => { hanging = on; },
     override: (method, path, reply) => {
       if (reply === undefined) overrides.delete(`${method} ${path}`);
       else overrides.set(`${method} ${path}`, reply);
     },
-    close: () => (server.listening ? stop() : Promise.resolve()),
+    close: listener.close,
   };
 }

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
+import { listenOnLoopback } from '../loopback-listener.js';
 import { dispatchOverseerr, type RoutedReply } from './overseerr-dispatch.js';
 import { SEED_API_KEY } from './overseerr-seed.js';
 import { createOverseerrState, ensureMedia, type ArrServerEntry, type OverseerrState, type StoredRequest } from './overseerr-state.js';
@@ -73,7 +73,6 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
   const log: LoggedCall[] = [];
   const violations: string[] = [];
   const undocumented: string[] = [];
-  const sockets = new Set<Socket>();
   const checker = createResponseChecker();
   let hanging = false;
 
@@ -90,18 +89,8 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
       () => { respond(req, res, { status: 400, body: { message: 'Unexpected token in JSON' } }, undefined); },
     );
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(); });
-  });
-  const stop = () => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => { resolve(); });
-  });
-  await listen(0);
-  const address = server.address();
-  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  const listener = await listenOnLoopback(server);
+  const { port } = listener;
 
   return {
     url: `http://127.0.0.1:${port}`, apiKey: SEED_API_KEY, state, requests: state.requests, log, violations, undocumented,
@@ -111,9 +100,9 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
       if (entry === undefined) throw new Error(`no ${is4k ? '4K ' : ''}${kind} entry in the Overseerr emulator`);
       Object.assign(entry, patch);
     },
-    down: stop,
-    up: () => listen(port),
+    down: listener.down,
+    up: listener.up,
     hang: (on) => { hanging = on; },
-    close: () => (server.listening ? stop() : Promise.resolve()),
+    close: listener.close,
   };
 }
