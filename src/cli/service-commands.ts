@@ -53,16 +53,18 @@ export const serviceCommands: readonly CliCommand[] = [
   serviceCommand('worker', { bot: false, worker: true }, 'job worker only: runs queued jobs and posts into their threads'),
 ];
 
-/** Remediation (and health fix PRs) in the shell: their processors need the session's stores (audit trail). */
+/** Remediation, health fix PRs and /request in the shell: their processors need the session's stores. */
 async function shellRemediation(config: AppConfig, log: Logger): Promise<(stores: Stores) => Partial<Processors>> {
-  const [{ remediationProcessors }, { remediationJobDeps }, { createForge }, { healthProcessors }] = await Promise.all([
+  const [{ remediationProcessors }, { remediationJobDeps }, { createForge }, { healthProcessors }, { mediaRequestProcessors }] = await Promise.all([
     import('../jobs/processors/remediation-processors.js'), import('../jobs/processors/remediation-wiring.js'), import('../forge/create-forge.js'),
-    import('../jobs/processors/health-processors.js'),
+    import('../jobs/processors/health-processors.js'), import('../jobs/processors/media-request-processors.js'),
   ]);
   const forge = config.apps === undefined ? undefined : createForge(config.apps, { log });
   return (stores) => ({
     ...remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log })),
     // Health fix PRs land in the same audit trail as drift remediation.
     'health.open-fix': healthProcessors(config, log, stores.auditTrailStore)['health.open-fix'],
+    // /request in the shell: the person named by chat.shell.person, linked through people[].overseerrUserId.
+    ...mediaRequestProcessors(config, stores),
   });
 }

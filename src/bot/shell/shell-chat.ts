@@ -18,7 +18,8 @@ export interface ShellChatOptions {
   readonly helpText?: string;
 }
 
-interface Button { readonly customId: string; readonly message: MessageRef }
+/** A numbered button, or a select menu (`values`: its option values, picked by position). */
+interface Button { readonly customId: string; readonly message: MessageRef; readonly values?: readonly string[] }
 
 /**
  * A local REPL chat in the spirit of Hubot's shell adapter: type `/ping`, watch the thread's
@@ -99,8 +100,8 @@ export class ShellChat implements ChatAdapter {
 
   private show(channelId: string, threadId: string | undefined, message: OutgoingMessage, note = '', id?: string): MessageRef {
     const ref: MessageRef = { platform: 'shell', channelId, messageId: id ?? `m${this.nextMessage++}`, ...(threadId === undefined ? {} : { threadId }) };
-    const number = (customId: string): number => {
-      this.buttons.push({ customId, message: ref });
+    const number = (customId: string, values?: readonly string[]): number => {
+      this.buttons.push({ customId, message: ref, ...(values === undefined ? {} : { values }) });
       return this.buttons.length;
     };
     this.print(formatShellMessage(placeLabel(channelId, threadId), message, number, note));

@@ -7,7 +7,7 @@ export interface LineScope {
   readonly user: ChatUser;
   readonly channelId: string;
   readonly print: (text: string) => void;
-  readonly button: (n: number) => { readonly customId: string; readonly message: MessageRef } | undefined;
+  readonly button: (n: number) => { readonly customId: string; readonly message: MessageRef; readonly values?: readonly string[] } | undefined;
   readonly responder: (threadId?: string) => Responder;
   readonly newInvocationId: () => string;
   readonly helpText: string;
@@ -15,7 +15,7 @@ export interface LineScope {
 }
 
 const usage = [
-  'Type a command (/ping, /ping delay:2), a button number to click it, or:',
+  'Type a command (/ping, /ping delay:2), a button number to click it, a menu number and choices (3 1,2), or:',
   '  in <thread> /cmd …   run a command inside a thread',
   '  as <user> <line>     act as another local user id (role tests)',
   '  click <act:id>       send a raw button id',
@@ -38,6 +38,11 @@ export async function readShellLine(raw: string, scope: LineScope): Promise<bool
   const inThread = /^in\s+#?(\S+)\s+(\/.+)$/s.exec(line);
   if (inThread?.[1] !== undefined && inThread[2] !== undefined) {
     await runCommand(inThread[2], scope, inThread[1]);
+    return true;
+  }
+  const pick = /^(\d+)\s+(\d+(?:\s*,\s*\d+)*)$/.exec(line);
+  if (pick?.[1] !== undefined && pick[2] !== undefined) {
+    await runPick(Number(pick[1]), pick[2].split(',').map((n) => Number(n.trim())), scope);
     return true;
   }
   const click = /^(?:click\s+(\S+)|(\d+))$/.exec(line);
@@ -69,10 +74,34 @@ async function runClick(token: string, scope: LineScope): Promise<void> {
     scope.print(`[private] There is no button [${token}].`);
     return;
   }
+  if (numbered?.values !== undefined) {
+    scope.print(`[private] [${token}] is a menu: type "${token} 1" to pick its first option (see the numbers under it).`);
+    return;
+  }
   const customId = numbered?.customId ?? token;
   const message = numbered?.message ?? { platform: 'shell' as const, channelId: scope.channelId, messageId: 'unknown' };
   await scope.handler.onAction(
     { platform: 'shell', user: scope.user, customId, values: [], message, invocationId: scope.newInvocationId() },
     scope.responder(message.threadId),
+  );
+}
+
+/** `3 1,2`: picks options 1 and 2 of menu [3] (positions as printed). */
+async function runPick(n: number, positions: readonly number[], scope: LineScope): Promise<void> {
+  const menu = scope.button(n);
+  if (menu?.values === undefined) {
+    scope.print(`[private] [${String(n)}] is not a menu; type a menu's number and the options to pick, e.g. "${String(n)} 1".`);
+    return;
+  }
+  const options = menu.values;
+  const wrong = positions.filter((p) => !Number.isInteger(p) || p < 1 || p > options.length);
+  if (wrong.length > 0) {
+    scope.print(`[private] Menu [${String(n)}] has options 1 to ${String(options.length)}; there is no ${wrong.join(', ')}.`);
+    return;
+  }
+  const values = [...new Set(positions)].map((p) => options[p - 1] ?? '');
+  await scope.handler.onAction(
+    { platform: 'shell', user: scope.user, customId: menu.customId, values, message: menu.message, invocationId: scope.newInvocationId() },
+    scope.responder(menu.message.threadId),
   );
 }

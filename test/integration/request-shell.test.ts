@@ -1,0 +1,70 @@
+import { PassThrough } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startShellSession, type ShellSession } from '../../src/bot/shell/run-shell.js';
+import { appConfigSchema } from '../../src/config/schema.js';
+import { mediaRequestProcessors } from '../../src/jobs/processors/media-request-processors.js';
+import { silentLogger } from '../../src/log.js';
+import type { PrivateRedis } from '../../src/store/private-redis.js';
+import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
+import { startTestRedis, Transcript, uniquePrefix } from './core-harness.js';
+import { overseerrUsers, requestPosts } from './request-harness.js';
+
+/** The number printed in front of the last `[n] <label…>` line matching `label`. */
+function numberOf(text: string, label: RegExp): string {
+  const hits = [...text.matchAll(new RegExp(`\\[(\\d+)\\] ${label.source}`, 'g'))];
+  const n = hits.at(-1)?.[1];
+  if (n === undefined) throw new Error(`no [n] ${label.source} in:\n${text}`);
+  return n;
+}
+
+describe('/request in the local shell: numbered select menus (real redis, Overseerr emulator)', () => {
+  let redis: PrivateRedis;
+  let os: OverseerrEmulator;
+  let session: ShellSession;
+  const input = new PassThrough();
+  const out = new Transcript();
+  const type = (line: string): void => { input.write(`${line}\n`); };
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    os = await startOverseerrEmulator();
+    const config = appConfigSchema.parse({
+      people: [{ name: 'fran', role: 'family', slackId: 'UFRAN', overseerrUserId: overseerrUsers.fran }],
+      chat: { shell: { person: 'fran' } },
+      media: { overseerr: { url: os.url, apiKey: os.apiKey } },
+    });
+    session = await startShellSession({
+      config, log: silentLogger(), input, output: out.stream, redisUrl: redis.url, prefix: uniquePrefix(),
+      storeProcessors: (stores) => mediaRequestProcessors(config, stores),
+    });
+  });
+  afterAll(async () => {
+    await session.close();
+    await os.close();
+    await redis.stop();
+  });
+
+  it('picks a search result by number, confirms, and files it as the linked Overseerr user', async () => {
+    type('/request movie Amélie');
+    await out.waitFor(/\[\d+\] .*: type "\d+ 1"/);
+    expect(out.text).toMatch(/\(1\) Amélie \(2001\)/);
+    type(`${numberOf(out.text, /.*: type "\d+ 1"/)} 1`);
+    await out.waitFor('Request Amélie (2001)?');
+    type(numberOf(out.text, /Request\b/));
+    await out.waitFor('waiting for an admin to approve');
+    expect(os.requests.filter((r) => r.tmdbId === 194).map((r) => r.requestedBy)).toEqual([overseerrUsers.fran]);
+    expect(requestPosts(os).map((c) => c.apiUser)).toEqual([String(overseerrUsers.fran)]);
+    expect(os.violations).toEqual([]);
+  });
+
+  it('explains a wrong pick and a plain number typed for a menu, and files nothing', async () => {
+    type('/request movie Schindler');
+    await out.waitFor(/\[\d+\] .*: type "\d+ 1"/, 2);
+    const menu = numberOf(out.text, /.*: type "\d+ 1"/);
+    type(`${menu} 99`);
+    await out.waitFor(`[private] Menu [${menu}] has options 1 to`);
+    type(menu);
+    await out.waitFor(`[private] [${menu}] is a menu: type "${menu} 1"`);
+    expect(requestPosts(os)).toHaveLength(1);
+  });
+});
