@@ -7,6 +7,7 @@ import type { AccessConfig } from '../../src/bot/authorize.js';
 import type { ChatAdapter } from '../../src/bot/chat-port.js';
 import { createDispatcher } from '../../src/bot/dispatch.js';
 import type { DispatchDeps } from '../../src/bot/dispatch-deps.js';
+import { startShellSession, type RunShellOptions, type ShellSession } from '../../src/bot/shell/run-shell.js';
 import { registry } from '../../src/commands/registry.js';
 import { createProducer } from '../../src/jobs/queue.js';
 import { silentLogger } from '../../src/log.js';
@@ -97,5 +98,37 @@ export async function startDispatching(
     await adapter.stop();
     await producer.close();
     await stores.close();
+  };
+}
+
+/** What `useShellSession` runs the shell with (its streams and Redis are the harness's). */
+export type ShellHarnessOptions = Omit<RunShellOptions, 'input' | 'output' | 'redisUrl'>;
+
+/**
+ * A private redis-server plus a shell session on it for the tests of one file (registers vitest
+ * `beforeAll`/`afterAll`). `options` runs in `beforeAll`, so it may start other services first.
+ */
+export function useShellSession(options: (redisUrl: string) => ShellHarnessOptions | Promise<ShellHarnessOptions>): {
+  readonly out: Transcript; readonly type: (line: string) => void; readonly redisUrl: string;
+} {
+  const input = new PassThrough();
+  const out = new Transcript();
+  let redis: PrivateRedis | undefined;
+  let session: ShellSession | undefined;
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    session = await startShellSession({ ...(await options(redis.url)), input, output: out.stream, redisUrl: redis.url });
+  });
+  afterAll(async () => {
+    await session?.close();
+    await redis?.stop();
+  });
+  return {
+    out,
+    type: (line) => { input.write(`${line}\n`); },
+    get redisUrl() {
+      if (redis === undefined) throw new Error('useShellSession: read redisUrl inside a test, after beforeAll');
+      return redis.url;
+    },
   };
 }

@@ -1,30 +1,14 @@
-import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShellSession, type ShellSession } from '../../src/bot/shell/run-shell.js';
+import { describe, expect, it } from 'vitest';
 import { silentLogger } from '../../src/log.js';
-import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
-import { startTestRedis, Transcript, uniquePrefix } from './core-harness.js';
+import { uniquePrefix, useShellSession } from './core-harness.js';
 
 const config = { people: [{ name: 'kid', role: 'family' as const, slackId: 'UKID' }] };
 
 describe('shell adapter end to end (real redis, in-process worker)', () => {
-  let redis: PrivateRedis;
-  let session: ShellSession;
-  const input = new PassThrough();
-  const out = new Transcript();
   const prefix = uniquePrefix();
-  const type = (line: string): void => { input.write(`${line}\n`); };
-
-  beforeAll(async () => {
-    redis = await startTestRedis();
-    session = await startShellSession({ config, log: silentLogger(), input, output: out.stream, redisUrl: redis.url, prefix });
-  });
-
-  afterAll(async () => {
-    await session.close();
-    await redis.stop();
-  });
+  const shell = useShellSession(() => ({ config, log: silentLogger(), prefix }));
+  const { out, type } = shell;
 
   it('runs /ping into a thread with an attachment and an Acknowledge button', async () => {
     type('/ping');
@@ -61,7 +45,7 @@ describe('shell adapter end to end (real redis, in-process worker)', () => {
   });
 
   it('refuses an expired button', async () => {
-    const past = createStores({ redisUrl: redis.url, prefix, clock: () => new Date(Date.now() - 3_600_000) });
+    const past = createStores({ redisUrl: shell.redisUrl, prefix, clock: () => new Date(Date.now() - 3_600_000) });
     const record = await past.actionStore.create({
       kind: 'system.ping-ack', label: 'Acknowledge', style: 'primary', payload: { pingRunId: 'r-x' }, role: 'operator',
       singleUse: true, createdBy: { platform: 'shell', id: 'local' }, runId: 'r-x',

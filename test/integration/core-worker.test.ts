@@ -1,12 +1,9 @@
-import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShellSession, type ShellSession } from '../../src/bot/shell/run-shell.js';
+import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
 import type { Processors } from '../../src/jobs/processor.js';
 import { processors as real } from '../../src/jobs/processors/processors.js';
 import { silentLogger } from '../../src/log.js';
-import type { PrivateRedis } from '../../src/store/private-redis.js';
-import { startTestRedis, Transcript, uniquePrefix } from './core-harness.js';
+import { uniquePrefix, useShellSession } from './core-harness.js';
 
 // delay:1 → UserError; delay:2 → fails on the first attempt only; delay:3 → always fails.
 const scripted: Processors = {
@@ -20,20 +17,7 @@ const scripted: Processors = {
 };
 
 describe('worker error handling (real BullMQ on a private redis)', () => {
-  let redis: PrivateRedis;
-  let session: ShellSession;
-  const input = new PassThrough();
-  const out = new Transcript();
-  const type = (line: string): void => { input.write(`${line}\n`); };
-
-  beforeAll(async () => {
-    redis = await startTestRedis();
-    session = await startShellSession({ config: { people: [] }, log: silentLogger(), input, output: out.stream, redisUrl: redis.url, prefix: uniquePrefix(), processors: scripted });
-  });
-  afterAll(async () => {
-    await session.close();
-    await redis.stop();
-  });
+  const { out, type } = useShellSession(() => ({ config: { people: [] }, log: silentLogger(), prefix: uniquePrefix(), processors: scripted }));
 
   it('posts a UserError verbatim once and does not retry it', async () => {
     type('/ping delay:1');

@@ -1,35 +1,19 @@
-import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShellSession, type ShellSession } from '../../src/bot/shell/run-shell.js';
+import { describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../../src/config/schema.js';
 import { remediationProcessors } from '../../src/jobs/processors/remediation-processors.js';
 import { remediationJobDeps } from '../../src/jobs/processors/remediation-wiring.js';
 import { silentLogger } from '../../src/log.js';
-import type { PrivateRedis } from '../../src/store/private-redis.js';
-import { startTestRedis, Transcript, uniquePrefix } from './core-harness.js';
+import { uniquePrefix, useShellSession } from './core-harness.js';
 
 const log = silentLogger();
 // Read-only config: an apps repo but no forge.
 const config = appConfigSchema.parse({ apps: { url: 'file:///nonexistent/apps.git' } });
 
 describe('remediation commands in the local shell (real redis, in-process worker)', () => {
-  let redis: PrivateRedis;
-  let session: ShellSession;
-  const input = new PassThrough();
-  const out = new Transcript();
-  const type = (line: string): void => { input.write(`${line}\n`); };
-
-  beforeAll(async () => {
-    redis = await startTestRedis();
-    session = await startShellSession({
-      config, log, input, output: out.stream, redisUrl: redis.url, prefix: uniquePrefix(),
-      storeProcessors: (stores) => remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge: undefined, log })),
-    });
-  });
-  afterAll(async () => {
-    await session.close();
-    await redis.stop();
-  });
+  const { out, type } = useShellSession(() => ({
+    config, log, prefix: uniquePrefix(),
+    storeProcessors: (stores) => remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge: undefined, log })),
+  }));
 
   it('explains that /drift fix needs apps.forge instead of failing obscurely', async () => {
     type('/drift fix dns-pihole pihole');

@@ -1,12 +1,9 @@
-import { PassThrough } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startShellSession, type ShellSession } from '../../src/bot/shell/run-shell.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../../src/config/schema.js';
 import { mediaRequestProcessors } from '../../src/jobs/processors/media-request-processors.js';
 import { silentLogger } from '../../src/log.js';
-import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
-import { startTestRedis, Transcript, uniquePrefix } from './core-harness.js';
+import { uniquePrefix, useShellSession } from './core-harness.js';
 import { overseerrUsers, requestPosts } from './request-harness.js';
 
 /** The number printed in front of the last `[n] <label…>` line matching `label`. */
@@ -18,31 +15,21 @@ function numberOf(text: string, label: RegExp): string {
 }
 
 describe('/request in the local shell: numbered select menus (real redis, Overseerr emulator)', () => {
-  let redis: PrivateRedis;
-  let os: OverseerrEmulator;
-  let session: ShellSession;
-  const input = new PassThrough();
-  const out = new Transcript();
-  const type = (line: string): void => { input.write(`${line}\n`); };
-
-  beforeAll(async () => {
-    redis = await startTestRedis();
+  let os: OverseerrEmulator | undefined;
+  const { out, type } = useShellSession(async () => {
     os = await startOverseerrEmulator();
     const config = appConfigSchema.parse({
       people: [{ name: 'fran', role: 'family', slackId: 'UFRAN', overseerrUserId: overseerrUsers.fran }],
       chat: { shell: { person: 'fran' } },
       media: { overseerr: { url: os.url, apiKey: os.apiKey } },
     });
-    session = await startShellSession({
-      config, log: silentLogger(), input, output: out.stream, redisUrl: redis.url, prefix: uniquePrefix(),
-      storeProcessors: (stores) => mediaRequestProcessors(config, stores),
-    });
+    return { config, log: silentLogger(), prefix: uniquePrefix(), storeProcessors: (stores) => mediaRequestProcessors(config, stores) };
   });
-  afterAll(async () => {
-    await session.close();
-    await os.close();
-    await redis.stop();
-  });
+  afterAll(async () => { await os?.close(); });
+  const emulator = (): OverseerrEmulator => {
+    if (os === undefined) throw new Error('the Overseerr emulator did not start');
+    return os;
+  };
 
   it('picks a search result by number, confirms, and files it as the linked Overseerr user', async () => {
     type('/request movie Amélie');
@@ -52,9 +39,9 @@ describe('/request in the local shell: numbered select menus (real redis, Overse
     await out.waitFor('Request Amélie (2001)?');
     type(numberOf(out.text, /Request\b/));
     await out.waitFor('waiting for an admin to approve');
-    expect(os.requests.filter((r) => r.tmdbId === 194).map((r) => r.requestedBy)).toEqual([overseerrUsers.fran]);
-    expect(requestPosts(os).map((c) => c.apiUser)).toEqual([String(overseerrUsers.fran)]);
-    expect(os.violations).toEqual([]);
+    expect(emulator().requests.filter((r) => r.tmdbId === 194).map((r) => r.requestedBy)).toEqual([overseerrUsers.fran]);
+    expect(requestPosts(emulator()).map((c) => c.apiUser)).toEqual([String(overseerrUsers.fran)]);
+    expect(emulator().violations).toEqual([]);
   });
 
   it('explains a wrong pick and a plain number typed for a menu, and files nothing', async () => {
@@ -65,6 +52,6 @@ describe('/request in the local shell: numbered select menus (real redis, Overse
     await out.waitFor(`[private] Menu [${menu}] has options 1 to`);
     type(menu);
     await out.waitFor(`[private] [${menu}] is a menu: type "${menu} 1"`);
-    expect(requestPosts(os)).toHaveLength(1);
+    expect(requestPosts(emulator())).toHaveLength(1);
   });
 });
