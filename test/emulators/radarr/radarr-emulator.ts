@@ -23,25 +23,16 @@
  * moves the download along; `importFile(movieId, path)` sets `hasFile`/`movieFile`, removes the queue
  * item and records `downloadFolderImported`. Lookup knows the titles in `RADARR_CATALOGUE`.
  */
-import { arrSeeding, seedArrDefaults, type ArrSeeding } from '../arr-common/arr-seeding.js';
+import type { ArrSeeding } from '../arr-common/arr-seeding.js';
 import { startArrServer, type ArrServer } from '../arr-common/arr-server.js';
-import { createArrState, type ArrState, type QueueItem } from '../arr-common/arr-state.js';
+import type { ArrState, QueueItem } from '../arr-common/arr-state.js';
+import { setUpServarr, type ServarrOptions } from '../arr-common/servarr-setup.js';
 import { importFile, type Lifecycle, type OnGrab } from './radarr-lifecycle.js';
 import type { MovieRecord } from './radarr-movie-json.js';
 import { radarrRoutes } from './radarr-routes.js';
 
-export interface RadarrEmulatorOptions {
-  readonly apiKey?: string;
-  /** Serve under a URL base (reverse proxy), e.g. `/radarr`. */
-  readonly urlBase?: string;
-  /** Where the default synced indexer points (default `http://prowlarr:9696`). */
-  readonly prowlarrUrl?: string;
-  /** The default download client (default `gluetun:8080`, category `radarr`). */
-  readonly qbittorrent?: { readonly host: string; readonly port: number; readonly category?: string };
-  readonly rootFolder?: string;
-  /** Start with no profiles, folders, clients or indexers. */
-  readonly empty?: boolean;
-}
+/** Radarr takes the common Servarr options (default category `radarr`, root folder `/data/media/movies`). */
+export type RadarrEmulatorOptions = ServarrOptions;
 
 export interface RadarrEmulator extends ArrServer, ArrSeeding {
   readonly apiKey: string;
@@ -56,18 +47,10 @@ export interface RadarrEmulator extends ArrServer, ArrSeeding {
 export const RADARR_API_KEY = 'emulatorradarrapikey0123456789ab';
 
 export async function startRadarrEmulator(options: RadarrEmulatorOptions = {}): Promise<RadarrEmulator> {
-  const state = createArrState('Radarr', '5.26.2.10099');
-  state.urlBase = options.urlBase ?? '';
+  const { state, seeding, apiKey } = setUpServarr({
+    appName: 'Radarr', version: '5.26.2.10099', categoryField: 'movieCategory', apiKey: RADARR_API_KEY, rootFolder: '/data/media/movies', category: 'radarr',
+  }, options);
   const life: Lifecycle = { state, movies: [], onGrab: undefined };
-  const seeding = arrSeeding(state, 'movieCategory');
-  if (options.empty !== true) {
-    const qb = options.qbittorrent ?? { host: 'gluetun', port: 8080 };
-    seedArrDefaults(seeding, {
-      rootFolder: options.rootFolder ?? '/data/media/movies', qbittorrent: { host: qb.host, port: qb.port, category: qb.category ?? 'radarr' },
-      prowlarrUrl: options.prowlarrUrl ?? 'http://prowlarr:9696',
-    });
-  }
-  const apiKey = options.apiKey ?? RADARR_API_KEY;
   const server = await startArrServer({ specFile: 'radarr-v3-openapi.json', apiPath: '/api/v3', state, apiKey, routes: radarrRoutes(life) });
   return Object.assign(server, seeding, {
     apiKey, state, movies: life.movies,

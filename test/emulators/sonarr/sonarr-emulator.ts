@@ -13,21 +13,15 @@
  * `POST /series` with Sonarr's validators, `GET /episode?seriesId=`; `importEpisode(seriesId, season,
  * episode)` gives an episode a file. Search commands complete without grabbing.
  */
-import { arrSeeding, seedArrDefaults, type ArrSeeding } from '../arr-common/arr-seeding.js';
+import type { ArrSeeding } from '../arr-common/arr-seeding.js';
 import { startArrServer, type ArrServer } from '../arr-common/arr-server.js';
-import { createArrState, type ArrState } from '../arr-common/arr-state.js';
+import type { ArrState } from '../arr-common/arr-state.js';
+import { setUpServarr, type ServarrOptions } from '../arr-common/servarr-setup.js';
 import { sonarrRoutes } from './sonarr-routes.js';
 import type { SeriesRecord } from './sonarr-series.js';
 
-export interface SonarrEmulatorOptions {
-  readonly apiKey?: string;
-  /** Serve under a URL base (reverse proxy), e.g. `/sonarr`. */
-  readonly urlBase?: string;
-  readonly prowlarrUrl?: string;
-  readonly qbittorrent?: { readonly host: string; readonly port: number; readonly category?: string };
-  readonly rootFolder?: string;
-  readonly empty?: boolean;
-}
+/** Sonarr takes the common Servarr options (default category `tv-sonarr`, root folder `/data/media/tv`). */
+export type SonarrEmulatorOptions = ServarrOptions;
 
 export interface SonarrEmulator extends ArrServer, ArrSeeding {
   readonly apiKey: string;
@@ -39,18 +33,10 @@ export interface SonarrEmulator extends ArrServer, ArrSeeding {
 export const SONARR_API_KEY = 'emulatorsonarrapikey0123456789ab';
 
 export async function startSonarrEmulator(options: SonarrEmulatorOptions = {}): Promise<SonarrEmulator> {
-  const state = createArrState('Sonarr', '4.0.15.2941');
-  state.urlBase = options.urlBase ?? '';
+  const { state, seeding, apiKey } = setUpServarr({
+    appName: 'Sonarr', version: '4.0.15.2941', categoryField: 'tvCategory', apiKey: SONARR_API_KEY, rootFolder: '/data/media/tv', category: 'tv-sonarr',
+  }, options);
   const library: SeriesRecord[] = [];
-  const seeding = arrSeeding(state, 'tvCategory');
-  if (options.empty !== true) {
-    const qb = options.qbittorrent ?? { host: 'gluetun', port: 8080 };
-    seedArrDefaults(seeding, {
-      rootFolder: options.rootFolder ?? '/data/media/tv', qbittorrent: { host: qb.host, port: qb.port, category: qb.category ?? 'tv-sonarr' },
-      prowlarrUrl: options.prowlarrUrl ?? 'http://prowlarr:9696',
-    });
-  }
-  const apiKey = options.apiKey ?? SONARR_API_KEY;
   const server = await startArrServer({ specFile: 'sonarr-v3-openapi.json', apiPath: '/api/v3', state, apiKey, routes: sonarrRoutes(library) });
   return Object.assign(server, seeding, {
     apiKey, state, series: library,
