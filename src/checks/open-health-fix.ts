@@ -3,6 +3,7 @@ import { UserError } from '../errors.js';
 import { openComposeFiles, saveComposeFile } from '../drift/remediate/compose-file.js';
 import { applyEdit } from '../drift/remediate/edit-service.js';
 import { REMEDIATION_LABEL } from '../drift/remediate/open-remediation.js';
+import { minuteStamp, utcMinute } from '../drift/remediate/utc-minute.js';
 import { withClone } from '../drift/remediate/with-clone.js';
 import { serviceNode } from '../drift/remediate/yaml-nodes.js';
 import type { Forge, PullRequest } from '../forge/forge.js';
@@ -16,9 +17,6 @@ export interface HealthFixDeps {
   readonly now: () => Date;
 }
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const stamp = (d: Date): string => `${d.getUTCFullYear()}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}`;
-
 /**
  * FR-4.1: edits one field of one service in the stack's compose file (formatting kept), commits on
  * `fix/health-<service>-<minute>`, pushes and opens a PR labelled like drift remediation.
@@ -27,8 +25,8 @@ export async function openHealthFix(deps: HealthFixDeps, fix: FixProposal, reque
   const edit = toFieldEdit(fix);
   if (typeof edit === 'string') throw new UserError('health-fix-invalid', `This fix cannot be applied: ${edit}.`);
   if (edit.kind === 'image') throw new UserError('health-fix-invalid', 'Image changes are not health fixes.');
-  const minute = new Date(Math.floor(deps.now().getTime() / 60_000) * 60_000);
-  const branch = `fix/health-${fix.service}-${stamp(minute)}`;
+  const minute = utcMinute(deps.now());
+  const branch = `fix/health-${fix.service}-${minuteStamp(minute)}`;
   const title = `fix(${fix.stack}): ${fix.service} ${fix.field} (/health)`;
   return withClone(deps.forge.remote, deps.apps.branch, deps.tmpDir, async (clone) => {
     await clone.git(['checkout', '--quiet', '-b', branch]);

@@ -8,6 +8,7 @@ import { normalizeProjectName } from '../load-stack.js';
 import { backportService, type BackportResult } from './backport-service.js';
 import { commitTitle, renderPrBody } from './pr-body.js';
 import { refreshRepoDocs } from './repo-docs.js';
+import { minuteStamp, utcMinute } from './utc-minute.js';
 import { withClone } from './with-clone.js';
 
 /** What remediation needs, wired by the composition root. */
@@ -45,10 +46,8 @@ export interface OpenedRemediation {
 /** The drift label every remediation PR carries. */
 export const REMEDIATION_LABEL = 'drift-remediation';
 
-const pad = (n: number): string => String(n).padStart(2, '0');
 /** `fix/drift-<service>-<yyyymmddhhmm>` (UTC). */
-export const fixBranch = (service: string, at: Date): string =>
-  `fix/drift-${service}-${at.getUTCFullYear()}${pad(at.getUTCMonth() + 1)}${pad(at.getUTCDate())}${pad(at.getUTCHours())}${pad(at.getUTCMinutes())}`;
+export const fixBranch = (service: string, at: Date): string => `fix/drift-${service}-${minuteStamp(at)}`;
 
 function serviceItems(result: AuditResult, target: RemediationTarget): { host: string; items: DriftItem[] } {
   const mine = result.report.items.filter((i) => i.stack === target.stack && i.service === target.service && (target.host === undefined || i.host === target.host));
@@ -80,7 +79,7 @@ export async function openRemediation(deps: RemediationDeps, target: Remediation
   const { host, items } = serviceItems(result, target);
   const endpoint = deps.hosts.find((h) => h.name === host)?.endpoint ?? null;
   const now = deps.now();
-  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
+  const minute = utcMinute(now);
   const branch = target.branch ?? fixBranch(target.service, minute);
   const title = commitTitle(target.stack, target.service);
   return withClone(deps.forge.remote, deps.apps.branch, deps.tmpDir, async (clone) => {
