@@ -1,3 +1,4 @@
+import { isPlexTrue } from '../media/plex-schemas.js';
 import { defineCheck, failed, passed, type Check } from './check.js';
 import { guarded } from './guarded.js';
 import { plexPref, type PlexTarget } from './plex-reader.js';
@@ -10,7 +11,7 @@ export function plexAutoscanCheck(target: PlexTarget): Check {
     title: 'Plex updates libraries automatically',
     run: (_ctx, signal) => guarded(async () => {
       const value = await plexPref(target, 'FSEventLibraryUpdatesEnabled', signal);
-      if (value === true || value === 1 || value === '1' || value === 'true') return passed('FSEventLibraryUpdatesEnabled on');
+      if (isPlexTrue(value)) return passed('FSEventLibraryUpdatesEnabled on');
       return failed({
         summary: 'Plex\'s "Scan my library automatically" is off.',
         diagnosis: 'Imported movies and episodes only appear after a scheduled or manual scan, so Overseerr keeps showing them as "processing".',

@@ -41,7 +41,6 @@ export async function plexSections(target: PlexTarget, signal: AbortSignal): Pro
 /** One server preference from `GET /:/prefs` (JSON values may be bools or strings). */
 export async function plexPref(target: PlexTarget, id: string, signal: AbortSignal): Promise<unknown> {
   const body = await plexGet(target, '/:/prefs', signal);
-  return list(pick(body, 'MediaContainer', 'Setting')).find((s) => pick(s, 'id') === id) === undefined
-    ? undefined
-    : pick(list(pick(body, 'MediaContainer', 'Setting')).find((s) => pick(s, 'id') === id), 'value');
+  const setting = list(pick(body, 'MediaContainer', 'Setting')).find((s) => pick(s, 'id') === id);
+  return setting === undefined ? undefined : pick(setting, 'value');
 }
