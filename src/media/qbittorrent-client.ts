@@ -51,11 +51,31 @@ function toForm(input: QbtAddTorrent): FormData {
 
 export function createQbittorrentClient(options: QbittorrentHttpOptions): QbittorrentClient {
   let sid: string | undefined;
+  let pending: Promise<string> | undefined;
+  const login = (signal?: AbortSignal): Promise<string> => {
+    const attempt = loginQbt(options, signal).finally(() => {
+      if (pending === attempt) pending = undefined;
+    });
+    pending = attempt;
+    return attempt;
+  };
+  // Concurrent first calls (the checks of one /health run) share one login, so a wrong password costs one
+  // failed attempt towards qBittorrent's IP ban, not one per call. Another caller's abort is not ours: log in again.
+  const session = async (signal?: AbortSignal): Promise<string> => {
+    if (sid !== undefined) return sid;
+    const shared = pending;
+    if (shared === undefined) return (sid = await login(signal));
+    try {
+      return (sid = await shared);
+    } catch (error) {
+      if (error instanceof ServiceCallError || signal?.aborted === true) throw error;
+      return (sid = await login(signal));
+    }
+  };
   const call = async (c: QbtCall): Promise<QbtReply> => {
-    sid ??= await loginQbt(options, c.signal);
-    const first = await sendQbt(options, c, sid);
+    const first = await sendQbt(options, c, await session(c.signal));
     if (first.status !== 403) return first;
-    sid = await loginQbt(options, c.signal);
+    sid = await login(c.signal);
     return sendQbt(options, c, sid);
   };
   const expectOk = (reply: QbtReply, path: string): QbtReply => {
