@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { backgroundJobMap, backgroundRetry, type BackgroundJobName, type BackgroundPayload } from './background-jobs.js';
-import { queueName } from './queue.js';
+import { jobRetention, queueName } from './queue.js';
 import { connectRedis } from './redis-connection.js';
 
 /** Producer side of background jobs: one-off jobs (webhooks) and repeating ones (polls). */
@@ -18,19 +18,17 @@ export interface BackgroundQueueOptions {
   readonly prefix?: string;
 }
 
-const keep = { removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } };
-
 export function createBackgroundQueue(options: BackgroundQueueOptions): BackgroundQueue {
   const connection = connectRedis(options.redisUrl);
   const queue = new Queue(queueName, { connection, prefix: options.prefix ?? 'hlb-bull' });
   return {
     enqueue: async (name, payload, jobId) => {
       const data = backgroundJobMap[name].parse(payload);
-      await queue.add(name, data, { jobId, ...backgroundRetry[name], ...keep });
+      await queue.add(name, data, { jobId, ...backgroundRetry[name], ...jobRetention });
     },
     every: async (name, everyMs, payload) => {
       const data = backgroundJobMap[name].parse(payload);
-      await queue.upsertJobScheduler(name, { every: everyMs }, { name, data, opts: { ...backgroundRetry[name], ...keep } });
+      await queue.upsertJobScheduler(name, { every: everyMs }, { name, data, opts: { ...backgroundRetry[name], ...jobRetention } });
     },
     close: async () => {
       await queue.close();

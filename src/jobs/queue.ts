@@ -6,6 +6,9 @@ import { retryPolicy } from './retry-policy.js';
 /** The single BullMQ queue every job goes through. */
 export const queueName = 'homelab-bot';
 
+/** How long finished jobs stay in Redis: a week when done, a month when failed (for inspection). */
+export const jobRetention = { removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } } as const;
+
 /** Typed producer: validates the payload against the job map before it leaves the process. */
 export interface Producer {
   /** Same `jobId` twice → one job (BullMQ keeps the first); `duplicate` tells which happened. */
@@ -31,8 +34,7 @@ export function createProducer(options: ProducerOptions): Producer {
         jobId,
         attempts: policy.attempts,
         backoff: policy.backoff,
-        removeOnComplete: { age: 7 * 24 * 3600 },
-        removeOnFail: { age: 30 * 24 * 3600 },
+        ...jobRetention,
       });
       return { jobId: job.id ?? jobId, duplicate: before !== undefined };
     },
