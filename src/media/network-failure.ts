@@ -7,7 +7,6 @@ import { ExternalError, type AppErrorOptions } from '../errors.js';
 export type FailureCode = 'refused' | 'timeout' | 'dns' | 'tls' | 'unauthorized' | 'http-error' | 'bad-response';
 
 const dnsCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'EAI_NONAME', 'EAI_FAIL', 'ENODATA']);
-const refusedCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'UND_ERR_SOCKET']);
 const timeoutCodes = new Set(['ETIMEDOUT', 'UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
 
 function causeCodes(error: unknown): string[] {
@@ -31,7 +30,7 @@ export function toFailureCode(error: unknown): FailureCode {
   if (codes.some((c) => c === 'TimeoutError' || timeoutCodes.has(c))) return 'timeout';
   if (codes.some((c) => dnsCodes.has(c))) return 'dns';
   if (codes.some(isTls)) return 'tls';
-  if (codes.some((c) => refusedCodes.has(c))) return 'refused';
+  // ECONNREFUSED, ECONNRESET, EHOSTUNREACH, ENETUNREACH, EPIPE, UND_ERR_SOCKET and anything unknown.
   return 'refused';
 }
 
