@@ -69,13 +69,13 @@ export function createGitForge(options: GitForgeOptions): Forge {
     return { ...view, state: 'open', headSha, mergeable };
   };
 
-  /** Fetches record `n` into `dir`; undefined when there is none. */
-  const loadRecord = async (dir: string, number: number): Promise<{ record: PullRecord; sha: string } | undefined> => {
-    const refs = await listRemoteRefs(remote, [pullRef(number)]);
+  /** Fetches record `n` into `dir`; undefined when there is none. `refs` also lists `alsoList` (same ls-remote). */
+  const loadRecord = async (dir: string, number: number, alsoList: readonly string[] = []): Promise<{ record: PullRecord; sha: string; refs: Map<string, string> } | undefined> => {
+    const refs = await listRemoteRefs(remote, [pullRef(number), ...alsoList]);
     const sha = refs.get(pullRef(number));
     if (sha === undefined) return undefined;
     await fetchRefs(dir, remote, [pullRef(number)]);
-    return { record: await readPullRecord(dir, sha), sha };
+    return { record: await readPullRecord(dir, sha), sha, refs };
   };
 
   /** Compare-and-swap update of record `n` (retried when another writer won). */
@@ -128,9 +128,9 @@ export function createGitForge(options: GitForgeOptions): Forge {
   }));
 
   const getPullRequest = (number: number): Promise<PullRequest> => guarded(`read of pull #${number}`, () => scratch(async (dir) => {
-    const loaded = await loadRecord(dir, number);
+    const loaded = await loadRecord(dir, number, ['refs/heads/*']);
     if (loaded === undefined) throw new ForgeError('not-found', `There is no pull request #${number} in ${shownUrl}.`);
-    return toPull(dir, loaded.record, await listRemoteRefs(remote, ['refs/heads/*']), true);
+    return toPull(dir, loaded.record, loaded.refs, true);
   }));
 
   const merge = (number: number, input: MergeInput) => guarded(`merge of pull #${number}`, () => gitMerge({
