@@ -27,7 +27,7 @@ export interface ScheduledRunDeps {
 }
 
 /** Who "requested" a scheduled run, in run records and logs. */
-export const schedulerRequester = { platform: 'shell', id: 'scheduler', name: 'scheduler' } as const;
+const schedulerRequester = { platform: 'shell', id: 'scheduler', name: 'scheduler' } as const;
 
 const MAX_LINES = 40;
 
@@ -39,7 +39,7 @@ function section(name: string, findings: readonly Finding[]): string[] {
 }
 
 /** The change message: what is new, what changed, what was resolved, plus the full report's attachments. */
-export function changeReport(task: ScheduledTask, diff: FindingsDiff, full: Report): Report {
+function changeReport(task: ScheduledTask, diff: FindingsDiff, full: Report): Report {
   const open = diff.added.length + diff.changed.length;
   const parts = [
     diff.added.length > 0 ? `${String(diff.added.length)} new` : '',

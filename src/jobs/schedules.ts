@@ -8,7 +8,7 @@ import { createScheduleStateStore } from './schedule-state.js';
 import type { ScheduledTask } from './scheduled-task.js';
 
 /** Config key → scheduler id (and task kind); the scheduler's jobs are named `schedule.<id>`. */
-export const scheduleIds = { driftAudit: 'drift-audit', health: 'health' } as const satisfies Record<keyof SchedulesConfig, string>;
+const scheduleIds = { driftAudit: 'drift-audit', health: 'health' } as const satisfies Record<keyof SchedulesConfig, string>;
 
 type ScheduleKey = keyof typeof scheduleIds;
 
@@ -55,7 +55,7 @@ export async function syncSchedules(options: SyncSchedulesOptions): Promise<stri
 }
 
 /** Worker handlers for the scheduler jobs (`schedule.<kind>`), for `startWorker({ extraHandlers })`. */
-export function scheduledHandlers(tasks: readonly ScheduledTask[], deps: ScheduledRunDeps): Record<string, (job: Job) => Promise<void>> {
+function scheduledHandlers(tasks: readonly ScheduledTask[], deps: ScheduledRunDeps): Record<string, (job: Job) => Promise<void>> {
   return Object.fromEntries(tasks.map((task) => [
     jobNameOf(task.kind),
     async (job: Job) => { await runScheduled(task, job.id ?? String(job.timestamp), deps); },
