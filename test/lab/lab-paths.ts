@@ -22,8 +22,13 @@ export interface LabPaths {
   readonly hostDir: (index: number) => string;
 }
 
-/** Paths of lab `name` under `root` (default `/tmp/hlb-lab`). */
-export function labPaths(name: string, root = '/tmp/hlb-lab'): LabPaths {
+/**
+ * Paths of lab `name` under `root` (default `/tmp/hlb-lab`). `HLB_LAB_TAG` (e.g. `w1-`) prefixes
+ * every lab name, so two checkouts can run the same test file at once without sharing daemons,
+ * bridges or cgroups.
+ */
+export function labPaths(labName: string, root = '/tmp/hlb-lab'): LabPaths {
+  const name = `${process.env['HLB_LAB_TAG'] ?? ''}${labName}`;
   if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(name)) {
     throw new Error(`lab name "${name}" must be 1-31 chars of a-z, 0-9 and "-"`);
   }
