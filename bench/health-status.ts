@@ -8,7 +8,7 @@
  */
 import type { HealthRun } from '../src/checks/run-checks.js';
 import { mediaSchema } from '../src/config/media-schema.js';
-import { statusProcessors } from '../src/jobs/processors/status-processors.js';
+import { statusProcessors } from '../src/commands/status/status-processors.js';
 import type { ProcessorContext } from '../src/jobs/processor.js';
 import { silentLogger } from '../src/log.js';
 import type { RunRecord } from '../src/store/run-store.js';

@@ -1,10 +1,10 @@
-import type { ChatPort, Platform } from '../bot/chat-port.js';
+import type { ChatPort, Platform } from '../chat/chat-port.js';
 import type { AppConfig } from '../config/schema.js';
 import type { RouteHandler } from '../http/health-server.js';
 import { overseerrWebhookRoute } from '../http/overseerr-webhook-route.js';
 import { backgroundWorkerHandlers } from '../jobs/background-jobs.js';
 import { createBackgroundQueue } from '../jobs/background-queue.js';
-import { mediaNotifyDeps, mediaNotifyHandlers } from '../jobs/processors/media-notify-handlers.js';
+import { mediaNotifyDeps, mediaNotifyHandlers } from '../commands/requests/media-notify-handlers.js';
 import type { WorkerOptions } from '../jobs/worker.js';
 import type { Logger } from '../log.js';
 import type { SubscriptionStore } from '../media/subscriptions.js';

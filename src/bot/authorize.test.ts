@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatUser } from './chat-port.js';
+import type { ChatUser } from '../chat/chat-port.js';
 import { authorize, refusalMessage, resolveRole, type AccessConfig } from './authorize.js';
 
 const access: AccessConfig = {

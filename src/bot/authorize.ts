@@ -1,5 +1,5 @@
 import type { Role } from '../commands/define-command.js';
-import type { ChatUser, Platform } from './chat-port.js';
+import type { ChatUser, Platform } from '../chat/chat-port.js';
 
 /** One row of the people table (config `people`); only the fields authorization reads. */
 export interface PersonEntry {

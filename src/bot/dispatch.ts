@@ -6,7 +6,7 @@ import { commandLabel, findCommand } from '../commands/registry.js';
 import { UserError } from '../errors.js';
 import type { JobName } from '../jobs/job-map.js';
 import { authorize, refusalMessage, resolveRole } from './authorize.js';
-import type { InboundCommand, InboundHandler, Responder, ThreadRef } from './chat-port.js';
+import type { InboundCommand, InboundHandler, Responder, ThreadRef } from '../chat/chat-port.js';
 import { onAction } from './dispatch-action.js';
 import { chatFor, replyWithError, stableId, toRequester, type DispatchDeps } from './dispatch-deps.js';
 import { claimContent } from './dispatch-dedupe.js';

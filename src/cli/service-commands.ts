@@ -37,13 +37,13 @@ export const serviceCommands: readonly CliCommand[] = [
       // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
       const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: collectSecretValues(config) });
       const [{ runShell }, { processors }, { driftProcessors }] = await Promise.all([
-        import('../bot/shell/run-shell.js'), import('../jobs/processors/processors.js'), import('../jobs/processors/drift-processors.js'),
+        import('../bot/shell/run-shell.js'), import('../jobs/processors/processors.js'), import('../commands/drift/drift-processors.js'),
       ]);
       await runShell({
-        processors: { ...processors, ...driftProcessors(config, log), ...(await import('../jobs/processors/health-processors.js')).healthProcessors(config), ...(await import('../jobs/processors/status-processors.js')).statusProcessors(config, log),
-          ...(await import('../jobs/processors/media-requests-list-wiring.js')).requestsListProcessors(config),
-          ...(await import('../jobs/processors/e2e-processors.js')).e2eProcessors(config),
-          ...(await import('../jobs/processors/catalog-processors.js')).catalogProcessors(config, log) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined,
+        processors: { ...processors, ...driftProcessors(config, log), ...(await import('../commands/health/health-processors.js')).healthProcessors(config), ...(await import('../commands/status/status-processors.js')).statusProcessors(config, log),
+          ...(await import('../commands/requests/media-requests-list-wiring.js')).requestsListProcessors(config),
+          ...(await import('../commands/e2e/e2e-processors.js')).e2eProcessors(config),
+          ...(await import('../commands/catalog/catalog-processors.js')).catalogProcessors(config, log) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined,
         storeProcessors: await shellRemediation(config, log) });
       return exitCodes.ok;
     },
@@ -56,8 +56,8 @@ export const serviceCommands: readonly CliCommand[] = [
 /** Remediation, health fix PRs and /request in the shell: their processors need the session's stores. */
 async function shellRemediation(config: AppConfig, log: Logger): Promise<(stores: Stores) => Partial<Processors>> {
   const [{ remediationProcessors }, { remediationJobDeps }, { createForge }, { healthProcessors }, { mediaRequestProcessors }] = await Promise.all([
-    import('../jobs/processors/remediation-processors.js'), import('../jobs/processors/remediation-wiring.js'), import('../forge/create-forge.js'),
-    import('../jobs/processors/health-processors.js'), import('../jobs/processors/media-request-processors.js'),
+    import('../commands/remediation/remediation-processors.js'), import('../commands/remediation/remediation-wiring.js'), import('../forge/create-forge.js'),
+    import('../commands/health/health-processors.js'), import('../commands/requests/media-request-processors.js'),
   ]);
   const forge = config.apps === undefined ? undefined : createForge(config.apps, { log });
   return (stores) => ({

@@ -8,7 +8,7 @@ import { toDiscordCommands } from './discord-json.js';
 import { actions, commandLabel, commands } from './registry.js';
 
 const folder = dirname(fileURLToPath(import.meta.url));
-const definitionFiles = readdirSync(folder)
+const definitionFiles = readdirSync(folder, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
   .filter((f) => /\bdefine(Command|Action)\(/.test(readFileSync(join(folder, f), 'utf8')))
   .filter((f) => f !== 'define-command.ts');

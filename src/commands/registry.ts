@@ -1,25 +1,25 @@
 import type { ActionDefinition, CommandDefinition } from './define-command.js';
-import { approve } from './approve.js';
-import { auditTrail } from './audit-trail.js';
-import { catalog } from './catalog.js';
-import { driftAudit } from './drift-audit.js';
-import { driftFix } from './drift-fix.js';
-import { driftLint } from './drift-lint.js';
-import { driftOpenPr } from './drift-open-pr.js';
-import { health } from './health.js';
-import { healthOpenFix } from './health-open-fix.js';
-import { e2e } from './e2e.js';
-import { pingAck } from './ping-ack.js';
-import { requestConfirm } from './request-confirm.js';
-import { requestMovie } from './request-movie.js';
-import { requestNotifyMe } from './request-notify-me.js';
-import { requestPick } from './request-pick.js';
-import { requestSeasons } from './request-seasons.js';
-import { requestTv } from './request-tv.js';
-import { revert } from './revert.js';
-import { ping } from './ping.js';
-import { requests } from './requests.js';
-import { status } from './status.js';
+import { approve } from './remediation/approve.js';
+import { auditTrail } from './remediation/audit-trail.js';
+import { catalog } from './catalog/catalog.js';
+import { driftAudit } from './drift/drift-audit.js';
+import { driftFix } from './remediation/drift-fix.js';
+import { driftLint } from './drift/drift-lint.js';
+import { driftOpenPr } from './remediation/drift-open-pr.js';
+import { health } from './health/health.js';
+import { healthOpenFix } from './health/health-open-fix.js';
+import { e2e } from './e2e/e2e.js';
+import { pingAck } from './status/ping-ack.js';
+import { requestConfirm } from './requests/request-confirm.js';
+import { requestMovie } from './requests/request-movie.js';
+import { requestNotifyMe } from './requests/request-notify-me.js';
+import { requestPick } from './requests/request-pick.js';
+import { requestSeasons } from './requests/request-seasons.js';
+import { requestTv } from './requests/request-tv.js';
+import { revert } from './remediation/revert.js';
+import { ping } from './status/ping.js';
+import { requests } from './requests/requests.js';
+import { status } from './status/status.js';
 
 /** Every slash command, listed explicitly (registry.test.ts fails when a file is missing). */
 export const commands: readonly CommandDefinition[] = [ping, status, driftAudit, driftLint, requestMovie, requestTv, driftFix, auditTrail, requests, health, e2e,

@@ -1,25 +1,25 @@
 import { z } from 'zod';
-import { approve } from '../commands/approve.js';
-import { auditTrail } from '../commands/audit-trail.js';
-import { catalog } from '../commands/catalog.js';
-import { driftAudit } from '../commands/drift-audit.js';
-import { driftFix } from '../commands/drift-fix.js';
-import { driftLint } from '../commands/drift-lint.js';
-import { driftOpenPr } from '../commands/drift-open-pr.js';
-import { e2e } from '../commands/e2e.js';
-import { pingAck } from '../commands/ping-ack.js';
-import { requestConfirm } from '../commands/request-confirm.js';
-import { requestMovie } from '../commands/request-movie.js';
-import { requestNotifyMe } from '../commands/request-notify-me.js';
-import { requestPick } from '../commands/request-pick.js';
-import { requestSeasons } from '../commands/request-seasons.js';
-import { requestTv } from '../commands/request-tv.js';
-import { revert } from '../commands/revert.js';
-import { ping } from '../commands/ping.js';
-import { requests } from '../commands/requests.js';
-import { health } from '../commands/health.js';
-import { healthOpenFix } from '../commands/health-open-fix.js';
-import { status } from '../commands/status.js';
+import { approve } from '../commands/remediation/approve.js';
+import { auditTrail } from '../commands/remediation/audit-trail.js';
+import { catalog } from '../commands/catalog/catalog.js';
+import { driftAudit } from '../commands/drift/drift-audit.js';
+import { driftFix } from '../commands/remediation/drift-fix.js';
+import { driftLint } from '../commands/drift/drift-lint.js';
+import { driftOpenPr } from '../commands/remediation/drift-open-pr.js';
+import { e2e } from '../commands/e2e/e2e.js';
+import { pingAck } from '../commands/status/ping-ack.js';
+import { requestConfirm } from '../commands/requests/request-confirm.js';
+import { requestMovie } from '../commands/requests/request-movie.js';
+import { requestNotifyMe } from '../commands/requests/request-notify-me.js';
+import { requestPick } from '../commands/requests/request-pick.js';
+import { requestSeasons } from '../commands/requests/request-seasons.js';
+import { requestTv } from '../commands/requests/request-tv.js';
+import { revert } from '../commands/remediation/revert.js';
+import { ping } from '../commands/status/ping.js';
+import { requests } from '../commands/requests/requests.js';
+import { health } from '../commands/health/health.js';
+import { healthOpenFix } from '../commands/health/health-open-fix.js';
+import { status } from '../commands/status/status.js';
 
 /** Who asked, by immutable platform id (never a token or a display name used for auth). */
 export const requesterSchema = z.object({

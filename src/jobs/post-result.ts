@@ -1,4 +1,4 @@
-import type { ChatPort } from '../bot/chat-port.js';
+import type { ChatPort } from '../chat/chat-port.js';
 import type { Logger } from '../log.js';
 import { renderReport } from '../report/render-report.js';
 import type { Report } from '../report/report.js';

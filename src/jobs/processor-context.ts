@@ -1,5 +1,5 @@
 import type { Job } from 'bullmq';
-import type { ActionStyle, ChatPort } from '../bot/chat-port.js';
+import type { ActionStyle, ChatPort } from '../chat/chat-port.js';
 import type { ActionDefinition } from '../commands/define-command.js';
 import type { Logger } from '../log.js';
 import type { RunRecord } from '../store/run-store.js';

@@ -1,4 +1,4 @@
-import type { ActionButton, ActionStyle, MessageRef, OutgoingMessage, SelectMenu, SelectOption } from '../bot/chat-port.js';
+import type { ActionButton, ActionStyle, MessageRef, OutgoingMessage, SelectMenu, SelectOption } from '../chat/chat-port.js';
 import type { ActionDefinition } from '../commands/define-command.js';
 import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';

@@ -1,5 +1,5 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
-import type { ChatPort, Platform } from '../bot/chat-port.js';
+import type { ChatPort, Platform } from '../chat/chat-port.js';
 import { UserError, toUserMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ActionStore } from '../store/action-store.js';

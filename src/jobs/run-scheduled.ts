@@ -1,4 +1,4 @@
-import type { ChatPort, Platform } from '../bot/chat-port.js';
+import type { ChatPort, Platform } from '../chat/chat-port.js';
 import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';
 import type { RunRecord, RunStore } from '../store/run-store.js';

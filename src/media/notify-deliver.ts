@@ -1,4 +1,4 @@
-import type { ChatPort, OutgoingMessage, Platform } from '../bot/chat-port.js';
+import type { ChatPort, OutgoingMessage, Platform } from '../chat/chat-port.js';
 import { ExternalError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { NoticeRecipient } from './notify-recipients.js';

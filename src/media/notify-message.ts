@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../bot/chat-port.js';
+import type { OutgoingMessage } from '../chat/chat-port.js';
 import type { NoticeEvent } from './subscriptions.js';
 import type { NoticeRecipient } from './notify-recipients.js';
 import type { MediaSummary } from './notify-overseerr.js';

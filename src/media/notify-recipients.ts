@@ -1,4 +1,4 @@
-import type { Platform } from '../bot/chat-port.js';
+import type { Platform } from '../chat/chat-port.js';
 import type { Person } from '../config/schema.js';
 import type { Subscriber } from './subscriptions.js';
 

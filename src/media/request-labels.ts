@@ -1,4 +1,4 @@
-import type { SelectOption } from '../bot/chat-port.js';
+import type { SelectOption } from '../chat/chat-port.js';
 import type { OverseerrMediaInfo, OverseerrSearchResult } from './overseerr-schemas.js';
 
 /** Discord caps select labels and descriptions at 100 characters. */

@@ -1,4 +1,4 @@
-import type { SelectOption } from '../bot/chat-port.js';
+import type { SelectOption } from '../chat/chat-port.js';
 
 /** Discord allows 25 options per select: "all seasons" plus 24 seasons per page. */
 export const seasonsPerPage = 24;

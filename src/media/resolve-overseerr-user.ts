@@ -1,4 +1,4 @@
-import type { ChatUser } from '../bot/chat-port.js';
+import type { ChatUser } from '../chat/chat-port.js';
 import type { Person } from '../config/schema.js';
 import type { OverseerrClient } from './overseerr-client.js';
 

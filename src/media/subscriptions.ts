@@ -1,4 +1,4 @@
-import type { Platform } from '../bot/chat-port.js';
+import type { Platform } from '../chat/chat-port.js';
 
 /** Overseerr media type. */
 export type MediaKind = 'movie' | 'tv';

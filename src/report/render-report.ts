@@ -1,5 +1,5 @@
-import type { OutgoingMessage, Platform } from '../bot/chat-port.js';
-import { fitMessage } from '../bot/fit-message.js';
+import type { OutgoingMessage, Platform } from '../chat/chat-port.js';
+import { fitMessage } from '../chat/fit-message.js';
 import { statusIcon, type Report } from './report.js';
 
 /** Platform-neutral markdown-ish text of a report (bold title, summary, fields, lines). */

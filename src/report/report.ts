@@ -1,4 +1,4 @@
-import type { ActionButton, Attachment, SelectMenu } from '../bot/chat-port.js';
+import type { ActionButton, Attachment, SelectMenu } from '../chat/chat-port.js';
 
 /** Overall state of a run, shown as the first word/emoji of a report. */
 export type ReportStatus = 'queued' | 'running' | 'ok' | 'warning' | 'failed' | 'error';

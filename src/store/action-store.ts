@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import type { ActionStyle, MessageRef, Platform } from '../bot/chat-port.js';
+import type { ActionStyle, MessageRef, Platform } from '../chat/chat-port.js';
 import type { Role } from '../commands/define-command.js';
 
 export type ActionStatus = 'pending' | 'running' | 'done' | 'refused';

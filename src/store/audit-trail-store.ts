@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { Platform } from '../bot/chat-port.js';
+import type { Platform } from '../chat/chat-port.js';
 
 /** What happened to a remediation pull request. */
 export type TrailEvent = 'opened' | 'approved' | 'merged' | 'reverted' | 'refused';

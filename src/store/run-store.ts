@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import type { MessageRef, Platform } from '../bot/chat-port.js';
+import type { MessageRef, Platform } from '../chat/chat-port.js';
 
 export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { collectCatalog } from '../../src/catalog/collect-catalog.js';
 import { findPngRenderer } from '../../src/catalog/render-png.js';
-import { catalogShowProcessor } from '../../src/jobs/processors/catalog-show.js';
+import { catalogShowProcessor } from '../../src/commands/catalog/catalog-show.js';
 import { processors } from '../../src/jobs/processors/processors.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';

@@ -1,5 +1,5 @@
 import { appendFileSync } from 'node:fs';
-import type { ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../../src/bot/chat-port.js';
+import type { ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../../src/chat/chat-port.js';
 
 /** One outbound call as written to the record file (one JSON object per line). */
 export interface RecordedCall {

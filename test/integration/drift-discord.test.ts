@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { runAudit } from '../../src/drift/run-audit.js';
-import { driftAuditProcessor } from '../../src/jobs/processors/drift-audit.js';
+import { driftAuditProcessor } from '../../src/commands/drift/drift-audit-processor.js';
 import { processors } from '../../src/jobs/processors/processors.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { appConfigSchema, type AppConfig, type AppConfigInput } from '../../src/config/schema.js';
-import { e2eProcessors } from '../../src/jobs/processors/e2e-processors.js';
+import { e2eProcessors } from '../../src/commands/e2e/e2e-processors.js';
 import { processors } from '../../src/jobs/processors/processors.js';
 import { createProducer, type Producer } from '../../src/jobs/queue.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/worker.js';

@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatPort, MessageRef, ThreadRef } from '../../src/bot/chat-port.js';
+import type { ChatPort, MessageRef, ThreadRef } from '../../src/chat/chat-port.js';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { SlackChat } from '../../src/bot/slack/slack-chat.js';
 import { createSlackWebClient } from '../../src/bot/slack/slack-web-client.js';
@@ -9,7 +9,7 @@ import { UserError } from '../../src/errors.js';
 import type { Forge } from '../../src/forge/forge.js';
 import { createGitHubForge } from '../../src/forge/github-forge.js';
 import { processors } from '../../src/jobs/processors/processors.js';
-import { remediationProcessors } from '../../src/jobs/processors/remediation-processors.js';
+import { remediationProcessors } from '../../src/commands/remediation/remediation-processors.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';

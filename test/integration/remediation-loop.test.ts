@@ -14,7 +14,7 @@ import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord
 import type { StoredMessage } from '../emulators/discord/emulator-state.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/github-emulator.js';
 import { plantEnvDrift, plantImageDrift, requireLab, startLab, type Lab } from '../lab/index.js';
-import { recordRefusedClicks } from '../../src/jobs/processors/remediation-wiring.js';
+import { recordRefusedClicks } from '../../src/commands/remediation/remediation-wiring.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot, type StackOptions } from './discord-stack.js';
 import { bareGit, buttonOf, buttonsDisabled, isPrivate, remediationConfig, serviceDrift, startRemediationWorker, trackedFiles } from './remediation-harness.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../../src/config/schema.js';
-import { remediationProcessors } from '../../src/jobs/processors/remediation-processors.js';
-import { remediationJobDeps } from '../../src/jobs/processors/remediation-wiring.js';
+import { remediationProcessors } from '../../src/commands/remediation/remediation-processors.js';
+import { remediationJobDeps } from '../../src/commands/remediation/remediation-wiring.js';
 import { silentLogger } from '../../src/log.js';
 import { uniquePrefix, useShellSession } from './core-harness.js';
 

@@ -1,7 +1,7 @@
-import type { ChatPort, Platform } from '../../src/bot/chat-port.js';
+import type { ChatPort, Platform } from '../../src/chat/chat-port.js';
 import type { Person } from '../../src/config/schema.js';
 import { createOverseerrClient } from '../../src/media/overseerr-client.js';
-import { requestFlowProcessors } from '../../src/jobs/processors/media-request-processors.js';
+import { requestFlowProcessors } from '../../src/commands/requests/media-request-processors.js';
 import { processors } from '../../src/jobs/processors/processors.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';

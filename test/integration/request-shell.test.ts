@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../../src/config/schema.js';
-import { mediaRequestProcessors } from '../../src/jobs/processors/media-request-processors.js';
+import { mediaRequestProcessors } from '../../src/commands/requests/media-request-processors.js';
 import { silentLogger } from '../../src/log.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
 import { uniquePrefix, useShellSession } from './core-harness.js';

@@ -2,7 +2,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { defineCheck, failed, passed, type CheckResult } from '../../src/checks/check.js';
-import { scheduledHealth } from '../../src/jobs/processors/scheduled-health.js';
+import { scheduledHealth } from '../../src/commands/health/scheduled-health.js';
 import { runScheduled, type ScheduledRunDeps } from '../../src/jobs/run-scheduled.js';
 import { createScheduleStateStore } from '../../src/jobs/schedule-state.js';
 import { silentLogger } from '../../src/log.js';

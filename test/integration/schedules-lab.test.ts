@@ -4,7 +4,7 @@ import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { schedulesSchema } from '../../src/config/schedules-schema.js';
 import { runAudit } from '../../src/drift/run-audit.js';
 import { processors } from '../../src/jobs/processors/processors.js';
-import { scheduledDriftAudit } from '../../src/jobs/processors/scheduled-drift-audit.js';
+import { scheduledDriftAudit } from '../../src/commands/drift/scheduled-drift-audit.js';
 import { createScheduleStateStore, type ScheduleStateStore } from '../../src/jobs/schedule-state.js';
 import { startSchedules } from '../../src/jobs/schedules.js';
 import { startWorker } from '../../src/jobs/worker.js';

@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import { toUserMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { ChatAdapter, InboundHandler, MessageRef, OutgoingMessage, Responder, ThreadRef } from '../chat-port.js';
+import type { ChatAdapter, InboundHandler, MessageRef, OutgoingMessage, Responder, ThreadRef } from '../../chat/chat-port.js';
 import { createAckGate, type AckGate } from './ack-gate.js';
 import { DiscordChat } from './discord-chat.js';
 import { interactionResponder } from './interaction-responder.js';

@@ -1,7 +1,7 @@
 import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
 import { ExternalError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../chat-port.js';
+import type { ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
 import { disableComponents, toDiscordMessage } from './to-discord-message.js';
 
 /** How to reach Discord's REST API with the bot token. */

@@ -1,5 +1,5 @@
-import type { ActionButton, ActionStyle, OutgoingMessage, SelectMenu } from '../chat-port.js';
-import { fitMessage } from '../fit-message.js';
+import type { ActionButton, ActionStyle, OutgoingMessage, SelectMenu } from '../../chat/chat-port.js';
+import { fitMessage } from '../../chat/fit-message.js';
 
 /** Discord's wire limits (API docs, "Component Reference"). */
 const buttonsPerRow = 5;

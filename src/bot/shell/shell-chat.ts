@@ -3,7 +3,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type {
   ChatAdapter, ChatUser, InboundHandler, MessageRef, OutgoingMessage, Responder, ThreadRef,
-} from '../chat-port.js';
+} from '../../chat/chat-port.js';
 import { formatShellMessage, placeLabel } from './shell-format.js';
 import { readShellLine } from './shell-line.js';
 

@@ -1,4 +1,4 @@
-import type { OutgoingMessage } from '../chat-port.js';
+import type { OutgoingMessage } from '../../chat/chat-port.js';
 
 /** Where a shell message lives, as printed: `[#shell]` or `[thread #3]`. */
 export const placeLabel = (channelId: string, threadId?: string): string =>

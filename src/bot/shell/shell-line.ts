@@ -1,6 +1,6 @@
 import { parseSlashLine } from '../../commands/parse-slash-line.js';
 import { UserError } from '../../errors.js';
-import type { ChatUser, InboundHandler, MessageRef, Responder } from '../chat-port.js';
+import type { ChatUser, InboundHandler, MessageRef, Responder } from '../../chat/chat-port.js';
 
 export interface LineScope {
   readonly handler: InboundHandler;

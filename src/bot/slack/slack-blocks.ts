@@ -1,5 +1,5 @@
 import type { types } from '@slack/bolt';
-import type { ActionButton, OutgoingMessage, SelectMenu } from '../chat-port.js';
+import type { ActionButton, OutgoingMessage, SelectMenu } from '../../chat/chat-port.js';
 import { sectionLimit, splitText, toMrkdwn } from './slack-mrkdwn.js';
 
 type Block = types.KnownBlock;

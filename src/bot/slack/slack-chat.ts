@@ -1,6 +1,6 @@
 import type { webApi, types } from '@slack/bolt';
 import type { Logger } from '../../log.js';
-import type { Attachment, ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../chat-port.js';
+import type { Attachment, ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
 import { fallbackText, toSlackBlocks, withoutActions } from './slack-blocks.js';
 import { callSlack } from './slack-call.js';
 

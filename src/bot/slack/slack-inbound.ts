@@ -1,5 +1,5 @@
 import type { BlockAction, BlockElementAction, SlashCommand } from '@slack/bolt';
-import type { ChatUser, InboundAction, InboundCommand, MessageRef } from '../chat-port.js';
+import type { ChatUser, InboundAction, InboundCommand, MessageRef } from '../../chat/chat-port.js';
 
 const platform = 'slack' as const;
 

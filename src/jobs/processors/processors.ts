@@ -1,13 +1,13 @@
 import type { Processors } from '../processor.js';
-import { catalogNotWired } from './catalog-show.js';
+import { catalogNotWired } from '../../commands/catalog/catalog-show.js';
 import { driftNotWired } from './drift-not-wired.js';
-import { requestPlaceholders } from './media-request-processors.js';
-import { requestsListNotWired } from './media-requests-list-wiring.js';
-import { healthProcessors } from './health-processors.js';
+import { requestPlaceholders } from '../../commands/requests/media-request-processors.js';
+import { requestsListNotWired } from '../../commands/requests/media-requests-list-wiring.js';
+import { healthProcessors } from '../../commands/health/health-processors.js';
 import { e2eNotWired } from './e2e-not-wired.js';
-import { systemPingAck } from './system-ping-ack.js';
-import { systemPing } from './system-ping.js';
-import { systemStatus } from './system-status.js';
+import { systemPingAck } from '../../commands/status/system-ping-ack.js';
+import { systemPing } from '../../commands/status/system-ping.js';
+import { systemStatus } from '../../commands/status/system-status.js';
 
 /** Every job's processor, explicitly (the `Processors` type fails when one is missing). */
 export const processors: Processors = {

@@ -1,7 +1,7 @@
 import { UserError } from '../../../src/errors.js';
 import type {
   ChatPort, InboundAction, InboundCommand, InboundHandler, MessageRef, Responder,
-} from '../../../src/bot/chat-port.js';
+} from '../../../src/chat/chat-port.js';
 
 /** What the demo handler saw and did, for assertions. */
 export interface DemoHandler extends InboundHandler {

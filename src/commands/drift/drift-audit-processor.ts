@@ -1,0 +1,73 @@
+import type { ActionButton, Attachment } from '../../chat/chat-port.js';
+import { driftOpenPr } from '../remediation/drift-open-pr.js';
+import type { AuditOptions, AuditResult } from '../../drift/audit-report.js';
+import { serviceKey } from '../../drift/audit-report.js';
+import { groupByService, renderAuditJson, renderAuditMarkdown, renderAuditSummary, renderServiceDiff, renderServiceMessage } from '../../drift/render-audit.js';
+import type { DriftItem } from '../../drift/drift-item.js';
+import { planEdits } from '../../drift/remediate/field-edit.js';
+import { diffFileName } from '../../drift/service-diff.js';
+import type { Report } from '../../report/report.js';
+import type { Processor, ProcessorContext } from '../../jobs/processor.js';
+
+/** What the audit job needs: the audit itself, wired by the composition root (`driftAuditDeps`). */
+export interface DriftAuditJobDeps {
+  readonly audit: (options: AuditOptions) => Promise<AuditResult>;
+  /** Offer an "Open PR" button under each drifted service (only when a forge is configured). */
+  readonly openPrButtons?: boolean;
+}
+
+/** Thread messages per run at most; everything else is in `drift-report.md` (chat rate limits). */
+const MAX_SERVICE_MESSAGES = 25;
+/** Diff attachments on the final report when the context cannot post per-service messages. */
+const MAX_REPORT_DIFFS = 8;
+
+const diffAttachment = (result: AuditResult, key: string): Attachment[] => {
+  const side = result.sides.find((s) => serviceKey(s) === key);
+  const diff = side === undefined ? '' : renderServiceDiff(side);
+  return side === undefined || diff === '' ? [] : [{ filename: diffFileName(side), content: diff, contentType: 'text/x-diff' }];
+};
+
+/** The "Open PR" button of a service whose drift can (at least partly) be written back to git. */
+async function openPrButton(items: readonly DriftItem[], ctx: ProcessorContext): Promise<ActionButton[]> {
+  const first = items[0];
+  if (first?.service == null || !planEdits(items).some((p) => 'edit' in p)) return [];
+  return [await ctx.createButton(driftOpenPr, { host: first.host, stack: first.stack, service: first.service }, 'Open PR', 'primary')];
+}
+
+/** Posts one thread message per drifted service (with its diff); returns whether it could. */
+async function postServices(result: AuditResult, ctx: ProcessorContext, withButtons: boolean): Promise<boolean> {
+  if (ctx.post === undefined) return false;
+  for (const [key, items] of groupByService(result.report.items).slice(0, MAX_SERVICE_MESSAGES)) {
+    const buttons = withButtons ? await openPrButton(items, ctx) : [];
+    await ctx.post({ text: renderServiceMessage(key, items), attachments: diffAttachment(result, key), ...(buttons.length > 0 ? { buttons } : {}) });
+  }
+  return true;
+}
+
+/** The final report: executive summary plus the Markdown and JSON reports (and diffs when not posted). */
+export function auditReport(result: AuditResult, posted: boolean): Report {
+  const { report } = result;
+  const nothing = !report.hosts.some((h) => h.reachable);
+  const diffs = posted ? [] : result.sides.map((s) => serviceKey(s)).flatMap((k) => diffAttachment(result, k)).slice(0, MAX_REPORT_DIFFS);
+  return {
+    title: 'Drift audit',
+    status: nothing ? 'failed' : report.items.length > 0 || report.hosts.some((h) => !h.reachable) ? 'warning' : 'ok',
+    summary: report.items.length === 0 && !nothing ? 'No drift: every audited service matches git.' : `${report.items.length} difference(s) found.`,
+    lines: renderAuditSummary(report),
+    attachments: [
+      { filename: 'drift-report.md', content: renderAuditMarkdown(result), contentType: 'text/markdown' },
+      { filename: 'drift-report.json', content: renderAuditJson(report), contentType: 'application/json' },
+      ...diffs,
+    ],
+  };
+}
+
+/** `drift.audit`: runs the audit, posts per-service messages into the thread, returns the summary report. */
+export function driftAuditProcessor(deps: DriftAuditJobDeps): Processor<'drift.audit'> {
+  return async (payload, ctx) => {
+    await ctx.progress('🔄 Auditing hosts against git…');
+    const { host, stack } = payload.options;
+    const result = await deps.audit({ host, stack });
+    return auditReport(result, await postServices(result, ctx, deps.openPrButtons === true));
+  };
+}

@@ -1,0 +1,17 @@
+import type { Processors } from '../../jobs/processor.js';
+import { auditTrailProcessor } from './audit-trail-processor.js';
+import { driftApproveProcessor } from './drift-approve.js';
+import { driftFixProcessor, driftOpenPrProcessor } from './drift-fix-processor.js';
+import { driftRevertProcessor } from './drift-revert.js';
+import type { RemediationJobDeps } from './remediation-job-deps.js';
+
+type RemediationJobs = 'drift.fix' | 'drift.open-pr' | 'drift.approve' | 'drift.revert' | 'audit.trail';
+
+/** The remediation processors (issue #5) for the composition root to spread over `processors`. */
+export const remediationProcessors = (deps: RemediationJobDeps): Pick<Processors, RemediationJobs> => ({
+  'drift.fix': driftFixProcessor(deps),
+  'drift.open-pr': driftOpenPrProcessor(deps),
+  'drift.approve': driftApproveProcessor(deps),
+  'drift.revert': driftRevertProcessor(deps),
+  'audit.trail': auditTrailProcessor(deps),
+});

@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { defineCommand } from '../define-command.js';
+
+/** `/requests`: the caller's recent media requests with status and, while downloading, progress/ETA. */
+export const requests = defineCommand({
+  command: 'requests',
+  description: 'Show your recent media requests and how far their downloads are',
+  role: 'family',
+  job: 'media.requests-list',
+  options: z.object({
+    count: z.number().int().min(1).max(20).optional().describe('How many recent requests to show (default 10)'),
+  }),
+});
