@@ -26,7 +26,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { InboundHandler } from '../src/chat/chat-port.js';
+import type { InboundHandler } from '../src/bot/inbound.js';
 import { DiscordAdapter } from '../src/bot/discord/discord-adapter.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
 import { registry } from '../src/commands/registry.js';

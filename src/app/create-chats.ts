@@ -1,4 +1,5 @@
-import type { ChatAdapter, ChatPort, Platform } from '../chat/chat-port.js';
+import type { ChatPort, Platform } from '../chat/chat-port.js';
+import type { ChatAdapter } from '../bot/inbound.js';
 import { DiscordAdapter } from '../bot/discord/discord-adapter.js';
 import { DiscordChat } from '../bot/discord/discord-chat.js';
 import { SlackAdapter } from '../bot/slack/slack-adapter.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../commands/define-command.js';
+import type { Role } from '../chat/role.js';
 import type { ChatUser, Platform } from '../chat/chat-port.js';
 
 /** One row of the people table (config `people`); only the fields authorization reads. */

@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import type { JobName } from '../jobs/job-map.js';
 import { actionIdPattern, type ActionRecord, type ClaimResult } from '../store/action-store.js';
 import { authorize, refusalMessage, resolveRole } from './authorize.js';
-import type { InboundAction, Responder } from '../chat/chat-port.js';
+import type { InboundAction, Responder } from './inbound.js';
 import { chatFor, replyWithError, stableId, toRequester, type DispatchDeps } from './dispatch-deps.js';
 
 /** `act:<22 base64url chars>` → the opaque id; anything else is forged. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CommandDefinition } from '../commands/define-command.js';
 import { commandLabel } from '../commands/registry.js';
 import { UserError } from '../errors.js';
-import type { InboundCommand } from '../chat/chat-port.js';
+import type { InboundCommand } from './inbound.js';
 import type { DispatchDeps } from './dispatch-deps.js';
 
 interface ContentScope {

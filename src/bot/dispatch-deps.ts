@@ -8,7 +8,8 @@ import type { DedupeStore } from '../store/dedupe-store.js';
 import type { RunStore } from '../store/run-store.js';
 import type { AccessConfig } from './authorize.js';
 import { findPerson } from './authorize.js';
-import type { ChatPort, ChatUser, Platform, Responder } from '../chat/chat-port.js';
+import type { ChatPort, ChatUser, Platform } from '../chat/chat-port.js';
+import type { Responder } from './inbound.js';
 
 /** Everything the dispatcher needs, passed in (composition root builds the real ones). */
 export interface DispatchDeps {

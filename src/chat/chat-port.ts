@@ -1,10 +1,13 @@
+import type { Platform } from './platform.js';
+
+export type { Platform } from './platform.js';
+
 /**
  * The chat port: everything the bot and the workers need from a chat platform, and nothing
  * platform-specific. Adapters (Discord, Slack, shell) implement it; the dispatcher and the
  * workers only ever see these types. Outbound calls use the bot token (never an interaction
  * token), so a job that finishes hours later or after a restart can still post and edit.
  */
-export type Platform = 'discord' | 'slack' | 'shell';
 
 /** A person as the platform identifies them (immutable ids, never display names). */
 export interface ChatUser {
@@ -92,54 +95,4 @@ export interface ChatPort {
   disableActions(message: MessageRef): Promise<void>;
   /** A direct message to one user (media notices). */
   sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef>;
-}
-
-/** A slash command as it arrived, before validation. Option values are raw platform values. */
-export interface InboundCommand {
-  readonly platform: Platform;
-  readonly user: ChatUser;
-  /** Top-level command without the slash, e.g. `drift`. */
-  readonly command: string;
-  /** Sub-command, e.g. `audit`; undefined for flat commands such as `/ping`. */
-  readonly subcommand?: string;
-  /** Structured options (Discord) — or, for Slack and the shell, the raw text after the command. */
-  readonly options: Readonly<Record<string, string | number | boolean>>;
-  readonly text?: string;
-  readonly channelId: string;
-  /** Set when the command was typed inside a thread: the reply then goes into that thread. */
-  readonly threadId?: string;
-  /** Platform id of this invocation (Discord interaction id, Slack trigger_id); used for dedupe. */
-  readonly invocationId: string;
-}
-
-/** A button click or select choice. */
-export interface InboundAction {
-  readonly platform: Platform;
-  readonly user: ChatUser;
-  readonly customId: string;
-  readonly values: readonly string[];
-  readonly message: MessageRef;
-  readonly invocationId: string;
-}
-
-/**
- * How the dispatcher answers the invoking interaction itself (within the platform's 3 s window
- * the adapter has already deferred/acked). Private answers are visible only to the invoker.
- */
-export interface Responder {
-  replyPrivately(text: string): Promise<void>;
-  /** Completes the deferred public reply; returns it so it can become a thread root. */
-  replyPublicly(message: OutgoingMessage): Promise<MessageRef>;
-}
-
-/** What an adapter calls for every inbound event; implemented by the dispatcher. */
-export interface InboundHandler {
-  onCommand(command: InboundCommand, responder: Responder): Promise<void>;
-  onAction(action: InboundAction, responder: Responder): Promise<void>;
-}
-
-/** Lifecycle of an adapter (the inbound side). */
-export interface ChatAdapter extends ChatPort {
-  start(handler: InboundHandler): Promise<void>;
-  stop(): Promise<void>;
 }

@@ -1,14 +1,5 @@
 import type { Attachment, OutgoingMessage, Platform } from './chat-port.js';
-
-/**
- * Text limits per platform. Discord: 2000 characters per message. Slack: 3000 per section
- * block (top-level text may be 40000, but we render into sections). Shell: unlimited.
- */
-export const textLimits: Readonly<Record<Platform, number>> = {
-  discord: 2000,
-  slack: 3000,
-  shell: Number.POSITIVE_INFINITY,
-};
+import { textLimits } from './text-limits.js';
 
 // Room kept for the "… full output attached" line and adapter decorations.
 const reserve = 120;

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 
-/** Who may run a command or click an action. `operator` implies `family`. */
-export type Role = 'operator' | 'family';
+import type { Role } from '../chat/role.js';
+
+export type { Role } from '../chat/role.js';
 
 /**
  * One slash command (or sub-command), declared as data. The same zod `options` object drives

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Platform } from '../chat/platform.js';
 import { discordId, evenWithIssues, httpUrl, port, secret, slackChannelId, strictObject, text } from './primitives.js';
 
 /** Discord bot settings. Slash commands are registered by a separate CLI step. */
@@ -55,7 +56,7 @@ export const chatSchema = strictObject({
   discord: discordSchema.optional(),
   slack: slackSchema.optional(),
   shell: shellSchema.prefault({}),
-});
+} satisfies Record<Platform, z.ZodType>);
 
 /** Discord settings after validation. */
 export type DiscordConfig = z.infer<typeof discordSchema>;

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { roles, type Role } from '../chat/role.js';
 import { discordId, evenWithIssues, integer, slackUserId, slug, strictObject } from './primitives.js';
 
 /** Roles the bot knows: operators may audit, approve and remediate; family may request media. */
-export const roleNames = ['operator', 'family'] as const;
+export const roleNames = roles;
 /** A role name. */
-export type RoleName = (typeof roleNames)[number];
+export type RoleName = Role;
 
 /** One person, identified on Discord and/or Slack; roles are checked on every action. */
 export const personSchema = strictObject({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { platformSchema } from '../chat/platform.js';
 import { approve } from '../commands/remediation/approve.js';
 import { auditTrail } from '../commands/remediation/audit-trail.js';
 import { catalog } from '../commands/catalog/catalog.js';
@@ -23,7 +24,7 @@ import { status } from '../commands/status/status.js';
 
 /** Who asked, by immutable platform id (never a token or a display name used for auth). */
 export const requesterSchema = z.object({
-  platform: z.enum(['discord', 'slack', 'shell']),
+  platform: platformSchema,
   id: z.string().min(1),
   name: z.string().optional(),
 });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { ActionStyle, MessageRef, Platform } from '../chat/chat-port.js';
-import type { Role } from '../commands/define-command.js';
+import type { Role } from '../chat/role.js';
 
 export type ActionStatus = 'pending' | 'running' | 'done' | 'refused';
 

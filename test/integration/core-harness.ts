@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll } from 'vitest';
 import type { AccessConfig } from '../../src/bot/authorize.js';
-import type { ChatAdapter } from '../../src/chat/chat-port.js';
+import type { ChatAdapter } from '../../src/bot/inbound.js';
 import { createDispatcher } from '../../src/bot/dispatch.js';
 import type { DispatchDeps } from '../../src/bot/dispatch-deps.js';
 import { startShellSession, type RunShellOptions, type ShellSession } from '../../src/bot/shell/run-shell.js';

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Responder } from '../../src/chat/chat-port.js';
+import type { Responder } from '../../src/bot/inbound.js';
 import { createDispatcher } from '../../src/bot/dispatch.js';
 import { startShellSession } from '../../src/bot/shell/run-shell.js';
 import { ShellChat } from '../../src/bot/shell/shell-chat.js';

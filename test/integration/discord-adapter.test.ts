@@ -1,6 +1,6 @@
 import type { EventEmitter } from 'node:events';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InboundAction, InboundCommand, InboundHandler, Responder } from '../../src/chat/chat-port.js';
+import type { InboundAction, InboundCommand, InboundHandler, Responder } from '../../src/bot/inbound.js';
 import { DiscordAdapter } from '../../src/bot/discord/discord-adapter.js';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { ExternalError } from '../../src/errors.js';

@@ -1,7 +1,8 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import { toUserMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { ChatAdapter, InboundHandler, MessageRef, OutgoingMessage, Responder, ThreadRef } from '../../chat/chat-port.js';
+import type { MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
+import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { createAckGate, type AckGate } from './ack-gate.js';
 import { DiscordChat } from './discord-chat.js';
 import { interactionResponder } from './interaction-responder.js';

@@ -1,5 +1,6 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Message, type StringSelectMenuInteraction } from 'discord.js';
-import type { MessageRef, OutgoingMessage, Responder } from '../../chat/chat-port.js';
+import type { MessageRef, OutgoingMessage } from '../../chat/chat-port.js';
+import type { Responder } from '../inbound.js';
 import { callDiscord } from './discord-chat.js';
 import { locate } from './to-inbound.js';
 import { toDiscordMessage } from './to-discord-message.js';

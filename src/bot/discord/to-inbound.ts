@@ -1,7 +1,8 @@
 import type {
   ButtonInteraction, ChatInputCommandInteraction, CommandInteractionOption, Interaction, StringSelectMenuInteraction,
 } from 'discord.js';
-import type { ChatUser, InboundAction, InboundCommand, MessageRef } from '../../chat/chat-port.js';
+import type { ChatUser, MessageRef } from '../../chat/chat-port.js';
+import type { InboundAction, InboundCommand } from '../inbound.js';
 
 /** Role ids of the invoking member: a cached GuildMember or the raw API member. */
 export function memberRoleIds(member: Interaction['member']): string[] {

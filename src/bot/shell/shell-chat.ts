@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { createInterface, type Interface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import type {
-  ChatAdapter, ChatUser, InboundHandler, MessageRef, OutgoingMessage, Responder, ThreadRef,
-} from '../../chat/chat-port.js';
+import type { ChatUser, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
+import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { formatShellMessage, placeLabel } from './shell-format.js';
 import { readShellLine } from './shell-line.js';
 

@@ -1,6 +1,7 @@
 import { parseSlashLine } from '../../commands/parse-slash-line.js';
 import { UserError } from '../../errors.js';
-import type { ChatUser, InboundHandler, MessageRef, Responder } from '../../chat/chat-port.js';
+import type { ChatUser, MessageRef } from '../../chat/chat-port.js';
+import type { InboundHandler, Responder } from '../inbound.js';
 
 export interface LineScope {
   readonly handler: InboundHandler;

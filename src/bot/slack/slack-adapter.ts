@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type BlockAction, type RespondFn, type SlashCommand } from '@slack/bolt';
 import { toUserMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { ChatAdapter, InboundHandler, Responder } from '../../chat/chat-port.js';
+import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { SlackChat } from './slack-chat.js';
 import { toInboundAction, toInboundCommand } from './slack-inbound.js';
 import { toSlackLogger } from './slack-logger.js';

@@ -1,5 +1,6 @@
 import type { BlockAction, BlockElementAction, SlashCommand } from '@slack/bolt';
-import type { ChatUser, InboundAction, InboundCommand, MessageRef } from '../../chat/chat-port.js';
+import type { ChatUser, MessageRef } from '../../chat/chat-port.js';
+import type { InboundAction, InboundCommand } from '../inbound.js';
 
 const platform = 'slack' as const;
 

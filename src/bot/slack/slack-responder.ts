@@ -1,6 +1,7 @@
 import type { RespondFn } from '@slack/bolt';
 import type { Logger } from '../../log.js';
-import type { MessageRef, OutgoingMessage, Responder } from '../../chat/chat-port.js';
+import type { MessageRef, OutgoingMessage } from '../../chat/chat-port.js';
+import type { Responder } from '../inbound.js';
 import type { SlackChat } from './slack-chat.js';
 import { toMrkdwn } from './slack-mrkdwn.js';
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { platformSchema } from '../../chat/platform.js';
 
 /** Who started a request flow; only they may use its menus and confirm buttons. */
 export const requestOwnerSchema = z.object({
-  platform: z.enum(['discord', 'slack', 'shell']),
+  platform: platformSchema,
   id: z.string().min(1),
   name: z.string().optional(),
 });

@@ -1,7 +1,6 @@
 import { UserError } from '../../../src/errors.js';
-import type {
-  ChatPort, InboundAction, InboundCommand, InboundHandler, MessageRef, Responder,
-} from '../../../src/chat/chat-port.js';
+import type { ChatPort, MessageRef } from '../../../src/chat/chat-port.js';
+import type { InboundAction, InboundCommand, InboundHandler, Responder } from '../../../src/bot/inbound.js';
 
 /** What the demo handler saw and did, for assertions. */
 export interface DemoHandler extends InboundHandler {
