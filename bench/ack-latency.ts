@@ -29,8 +29,8 @@ import { fileURLToPath } from 'node:url';
 import type { InboundHandler } from '../src/bot/inbound.js';
 import { DiscordAdapter } from '../src/bot/discord/discord-adapter.js';
 import { createDispatcher } from '../src/bot/dispatch.js';
-import { registry } from '../src/commands/registry.js';
-import { processors } from '../src/jobs/processors/processors.js';
+import { bindJobs, jobSpecs, registry } from '../src/commands/registry.js';
+import { wired } from '../test/integration/wired.js';
 import { createProducer } from '../src/jobs/queue.js';
 import { startWorker } from '../src/jobs/worker.js';
 import { silentLogger } from '../src/log.js';
@@ -78,8 +78,8 @@ async function main(): Promise<void> {
   const access = { people: ready.userIds.map((id, n) => ({ name: `u${n}`, role: 'operator' as const, discordId: id })) };
   const adapter = new DiscordAdapter({ token: ready.token, apiUrl: ready.apiUrl, logger: log });
   const stores = createStores({ redisUrl: redis.url, prefix });
-  const producer = createProducer({ redisUrl: redis.url, prefix: `${prefix}bull` });
-  const worker = withWorker ? startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, processors, chats: { discord: adapter }, ...stores, log }) : undefined;
+  const producer = createProducer({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: jobSpecs });
+  const worker = withWorker ? startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs(wired(stores)), chats: { discord: adapter }, ...stores, log }) : undefined;
   await adapter.start(ackOnly ? noopHandler : createDispatcher({ registry, chats: { discord: adapter }, access, ...stores, producer, log, clock: () => new Date() }));
   try {
     await burst(child, ready.userIds.slice(count)); // warm-up: JIT, redis and HTTP connections

@@ -40,7 +40,7 @@ const context: ProcessorContext = {
     health: { save: () => Promise.resolve(), last: () => Promise.resolve(cached) },
   },
 };
-const status = statusProcessors({ media, apps: undefined }, log)['system.status'];
+const status = statusProcessors({ media, apps: undefined })['system.status'];
 
 try {
   for (let round = 1; round <= rounds; round += 1) {

@@ -4,7 +4,7 @@ import type { RouteHandler } from '../http/health-server.js';
 import { overseerrWebhookRoute } from '../http/overseerr-webhook-route.js';
 import { backgroundWorkerHandlers } from '../jobs/background-jobs.js';
 import { createBackgroundQueue } from '../jobs/background-queue.js';
-import { mediaNotifyDeps, mediaNotifyHandlers } from '../commands/requests/media-notify-handlers.js';
+import { mediaNotifyDeps, mediaNotifyHandlers, notifyJobs } from '../commands/requests/index.js';
 import type { WorkerOptions } from '../jobs/worker.js';
 import type { Logger } from '../log.js';
 import type { SubscriptionStore } from '../media/subscriptions.js';
@@ -35,12 +35,12 @@ export interface MediaNotifyWiring {
 export async function startMediaNotify(o: MediaNotifyWiringOptions): Promise<MediaNotifyWiring> {
   const overseerr = o.config.media?.overseerr;
   if (overseerr === undefined) return { workerHandlers: {}, routes: [], close: () => Promise.resolve() };
-  const queue = createBackgroundQueue({ redisUrl: o.redisUrl, prefix: o.prefix });
+  const queue = createBackgroundQueue({ redisUrl: o.redisUrl, prefix: o.prefix, jobs: notifyJobs });
   const log = o.log.child({ unit: 'media-notify' });
   if (o.roles.worker) await queue.every('media.notify-poll', overseerr.notifyPollMs, {});
   if (o.roles.bot && overseerr.webhookSecret === undefined) log.warn('media.overseerr.webhookSecret is not set: Overseerr webhooks are refused; notices rely on the poll');
   return {
-    workerHandlers: o.roles.worker ? backgroundWorkerHandlers(mediaNotifyHandlers(mediaNotifyDeps(o.config, o.store, o.chats)), log) : {},
+    workerHandlers: o.roles.worker ? backgroundWorkerHandlers(notifyJobs, mediaNotifyHandlers(mediaNotifyDeps(o.config, o.store, o.chats)), log) : {},
     routes: o.roles.bot
       ? [overseerrWebhookRoute({ secret: overseerr.webhookSecret, enqueue: (notice, jobId) => queue.enqueue('media.notify', notice, jobId), log })]
       : [],

@@ -1,21 +1,11 @@
 import type { ChatPort, Platform } from '../chat/chat-port.js';
 import { createDispatcher } from '../bot/dispatch.js';
-import { registry } from '../commands/registry.js';
+import { recordRefusedClicks } from '../commands/remediation/index.js';
+import { bindJobs, jobSpecs, registry, scheduledTasks, wireFeatures } from '../commands/registry.js';
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { startHealthServer, type HealthProbe } from '../http/health-server.js';
-import { catalogProcessors, healthLookup } from '../commands/catalog/catalog-processors.js';
-import { driftProcessors } from '../commands/drift/drift-processors.js';
-import { mediaRequestProcessors } from '../commands/requests/media-request-processors.js';
-import { requestsListProcessors } from '../commands/requests/media-requests-list-wiring.js';
-import { healthProcessors } from '../commands/health/health-processors.js';
-import { e2eProcessors } from '../commands/e2e/e2e-processors.js';
-import { statusProcessors } from '../commands/status/status-processors.js';
-import { processors } from '../jobs/processors/processors.js';
-import { remediationProcessors } from '../commands/remediation/remediation-processors.js';
-import { recordRefusedClicks, remediationJobDeps } from '../commands/remediation/remediation-wiring.js';
-import { createForge } from '../forge/create-forge.js';
-import { reportTargets, scheduledTasks } from './scheduled-tasks.js';
+import { reportTargets } from './scheduled-tasks.js';
 import { createProducer } from '../jobs/queue.js';
 import { openQueueDepth } from '../jobs/queue-depth.js';
 import { startSchedules } from '../jobs/schedules.js';
@@ -28,6 +18,7 @@ import { metricsRoute } from '../metrics/metrics-route.js';
 import { recordAudit } from '../metrics/record-audit.js';
 import { createStores } from '../store/stores.js';
 import { createAdapters, createOutboundChats } from './create-chats.js';
+import { realAdapters } from './real-adapters.js';
 
 /** Which halves run in this process: `bot` (chat adapters → queue), `worker` (jobs), or both. */
 export interface ServiceRoles {
@@ -69,22 +60,20 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   closers.push(notify);
   if (roles.worker) {
     const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
+    const features = { config, log, stores, adapters: realAdapters(config, log), onAudit: recordAudit(metrics) };
     const schedules = await startSchedules({
-      redisUrl, prefix: bullPrefix, keyPrefix, schedules: config.schedules, tasks: scheduledTasks(config, log, { onAudit: recordAudit(metrics), healthStore: stores.healthStore }),
+      redisUrl, prefix: bullPrefix, keyPrefix, schedules: config.schedules, tasks: scheduledTasks(features),
       chats, targets: reportTargets(config.chat), runStore: stores.runStore, log,
     });
     closers.push(startWorker({
-      redisUrl, prefix: bullPrefix,
-      processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config), ...healthProcessors(config, log, stores.auditTrailStore), ...e2eProcessors(config),
-        ...catalogProcessors(config, log, healthLookup(stores.healthStore)), ...statusProcessors(config, log),
-        ...remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge: config.apps === undefined ? undefined : createForge(config.apps, { log }), log })) },
+      redisUrl, prefix: bullPrefix, jobs: bindJobs(wireFeatures(features)),
       chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
       concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, metrics,
       extraHandlers: { ...schedules.handlers, ...notify.workerHandlers },
     }), schedules);
   }
   if (roles.bot) {
-    const producer = createProducer({ redisUrl, prefix: bullPrefix });
+    const producer = createProducer({ redisUrl, prefix: bullPrefix, jobs: jobSpecs });
     const dispatcher = createDispatcher({ registry, chats, access: config, ...stores, producer, log, clock: () => new Date(), onActionRefused: recordRefusedClicks(stores.auditTrailStore) });
     for (const adapter of adapters) await adapter.start(dispatcher);
     closers.unshift(...adapters.map((a) => ({ close: () => a.stop() })), producer);

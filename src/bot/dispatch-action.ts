@@ -1,6 +1,5 @@
 import { findAction } from '../commands/registry.js';
 import { UserError } from '../errors.js';
-import type { JobName } from '../jobs/job-map.js';
 import { actionIdPattern, type ActionRecord, type ClaimResult } from '../store/action-store.js';
 import { authorize, refusalMessage, resolveRole } from './authorize.js';
 import type { InboundAction, Responder } from './inbound.js';
@@ -55,7 +54,7 @@ async function handleAction(deps: DispatchDeps, action: InboundAction, id: strin
     status: 'queued', createdAt: now, updatedAt: now,
   });
   const values = action.values.length === 0 ? {} : { values: [...action.values] };
-  await deps.producer.enqueue(definition.job as JobName, { runId, requester, actionId: id, payload: record.payload, ...values } as never, { jobId: runId });
+  await deps.producer.enqueue(definition.job, { runId, requester, actionId: id, payload: record.payload, ...values }, { jobId: runId });
 }
 
 /**

@@ -4,7 +4,6 @@ import { commandOptionSpecs } from '../commands/option-specs.js';
 import { describeOptions, parseCommandText } from '../commands/parse-text.js';
 import { commandLabel, findCommand } from '../commands/registry.js';
 import { UserError } from '../errors.js';
-import type { JobName } from '../jobs/job-map.js';
 import { authorize, refusalMessage, resolveRole } from './authorize.js';
 import type { ThreadRef } from '../chat/chat-port.js';
 import type { InboundCommand, InboundHandler, Responder } from './inbound.js';
@@ -73,7 +72,7 @@ async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder:
     rootMessageId: root.messageId, statusMessage: root, requester, command: label, status: 'queued', createdAt: now, updatedAt: now,
   });
   if (!created) return;
-  await deps.producer.enqueue(definition.job as JobName, { runId, requester, options }, { jobId: runId });
+  await deps.producer.enqueue(definition.job, { runId, requester, options }, { jobId: runId });
 }
 
 /**

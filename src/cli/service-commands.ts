@@ -1,10 +1,7 @@
 import type { ServiceRoles } from '../app/run-service.js';
 import { loadConfig } from '../config/load-config.js';
 import { collectSecretValues } from '../config/secrets.js';
-import type { AppConfig } from '../config/schema.js';
-import type { Processors } from '../jobs/processor.js';
-import { createLogger, type Logger } from '../log.js';
-import type { Stores } from '../store/stores.js';
+import { createLogger } from '../log.js';
 import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
 
@@ -36,15 +33,15 @@ export const serviceCommands: readonly CliCommand[] = [
       const config = await load(ctx);
       // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
       const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: collectSecretValues(config) });
-      const [{ runShell }, { processors }, { driftProcessors }] = await Promise.all([
-        import('../bot/shell/run-shell.js'), import('../jobs/processors/processors.js'), import('../commands/drift/drift-processors.js'),
+      const [{ runShell }, { wireFeatures }, { realAdapters }] = await Promise.all([
+        import('../bot/shell/run-shell.js'), import('../commands/registry.js'), import('../app/real-adapters.js'),
       ]);
+      const adapters = realAdapters(config, log);
       await runShell({
-        processors: { ...processors, ...driftProcessors(config, log), ...(await import('../commands/health/health-processors.js')).healthProcessors(config), ...(await import('../commands/status/status-processors.js')).statusProcessors(config, log),
-          ...(await import('../commands/requests/media-requests-list-wiring.js')).requestsListProcessors(config),
-          ...(await import('../commands/e2e/e2e-processors.js')).e2eProcessors(config),
-          ...(await import('../commands/catalog/catalog-processors.js')).catalogProcessors(config, log) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined,
-        storeProcessors: await shellRemediation(config, log) });
+        config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined,
+        // /request in the shell is the person named by chat.shell.person, linked through people[].overseerrUserId.
+        processors: (stores) => wireFeatures({ config, log, stores, adapters }),
+      });
       return exitCodes.ok;
     },
   }),
@@ -52,19 +49,3 @@ export const serviceCommands: readonly CliCommand[] = [
   serviceCommand('bot', { bot: true, worker: false }, 'Discord/Slack adapters only: commands go onto the queue'),
   serviceCommand('worker', { bot: false, worker: true }, 'job worker only: runs queued jobs and posts into their threads'),
 ];
-
-/** Remediation, health fix PRs and /request in the shell: their processors need the session's stores. */
-async function shellRemediation(config: AppConfig, log: Logger): Promise<(stores: Stores) => Partial<Processors>> {
-  const [{ remediationProcessors }, { remediationJobDeps }, { createForge }, { healthProcessors }, { mediaRequestProcessors }] = await Promise.all([
-    import('../commands/remediation/remediation-processors.js'), import('../commands/remediation/remediation-wiring.js'), import('../forge/create-forge.js'),
-    import('../commands/health/health-processors.js'), import('../commands/requests/media-request-processors.js'),
-  ]);
-  const forge = config.apps === undefined ? undefined : createForge(config.apps, { log });
-  return (stores) => ({
-    ...remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log })),
-    // Health fix PRs land in the same audit trail as drift remediation.
-    'health.open-fix': healthProcessors(config, log, stores.auditTrailStore)['health.open-fix'],
-    // /request in the shell: the person named by chat.shell.person, linked through people[].overseerrUserId.
-    ...mediaRequestProcessors(config, stores),
-  });
-}

@@ -10,7 +10,7 @@ export type { Role } from '../chat/role.js';
  * Option fields must be `z.string()`, `z.number().int()`, `z.boolean()` or `z.enum([...])`,
  * optionally `.optional()`/`.default()`, each with `.describe('…')` (shown as help text).
  */
-export interface CommandDefinition<O extends z.ZodObject = z.ZodObject> {
+export interface CommandDefinition<O extends z.ZodObject = z.ZodObject, J extends string = string> {
   /** Top-level command without slash, lowercase, e.g. `drift`. */
   readonly command: string;
   /** Sub-command, e.g. `audit`; omit for a flat command like `ping`. */
@@ -18,8 +18,11 @@ export interface CommandDefinition<O extends z.ZodObject = z.ZodObject> {
   readonly description: string;
   readonly options: O;
   readonly role: Role;
-  /** Job name from the job map that this command enqueues (`drift.audit`). */
-  readonly job: string;
+  /**
+   * The job this command enqueues (`drift.audit`): a key of its feature's `jobs`, checked by the
+   * compiler in `defineFeature`.
+   */
+  readonly job: J;
   /**
    * Option names that make up the dedupe key, besides command and user. A second identical
    * submission while the first is queued/running does not enqueue again.
@@ -33,22 +36,23 @@ export interface CommandDefinition<O extends z.ZodObject = z.ZodObject> {
 }
 
 /** Identity helper that keeps literal types and checks the shape (`satisfies` in one call). */
-export const defineCommand = <O extends z.ZodObject>(definition: CommandDefinition<O>): CommandDefinition<O> => definition;
+export const defineCommand = <O extends z.ZodObject, const J extends string>(definition: CommandDefinition<O, J>): CommandDefinition<O, J> => definition;
 
 /**
  * A button or select action. Custom ids on the wire are `act:<opaqueId>`; the opaque id maps
  * to a stored action record `{ kind, payload, role, expiresAt, status }` server-side.
  */
-export interface ActionDefinition<P extends z.ZodObject = z.ZodObject> {
+export interface ActionDefinition<P extends z.ZodObject = z.ZodObject, J extends string = string> {
   /** Stable kind, e.g. `drift.open-pr`, `approve`, `revert`. */
   readonly kind: string;
   readonly description: string;
   /** Payload stored server-side at the time the button is created. */
   readonly payload: P;
   readonly role: Role;
-  readonly job: string;
+  /** The job a click enqueues: a key of its feature's `jobs`. */
+  readonly job: J;
   /** Whether a second click is refused (approve/revert) or allowed (pagination). */
   readonly singleUse: boolean;
 }
 
-export const defineAction = <P extends z.ZodObject>(definition: ActionDefinition<P>): ActionDefinition<P> => definition;
+export const defineAction = <P extends z.ZodObject, const J extends string>(definition: ActionDefinition<P, J>): ActionDefinition<P, J> => definition;

@@ -1,24 +1,67 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { isJobName } from '../jobs/job-map.js';
+import { z } from 'zod';
+import { defaultConfig } from '../config/default-config.js';
+import { appConfigSchema } from '../config/schema.js';
+import { silentLogger } from '../log.js';
+import { conformanceProblems } from './conformance.js';
+import { defineCommand } from './define-command.js';
+import type { FeatureShape } from './define-feature.js';
+import type { FeatureContext, FeatureStores } from './feature-context.js';
+import { commandJob } from './job-schemas.js';
 import { commandOptionSpecs } from './option-specs.js';
 import { toDiscordCommands } from './discord-json.js';
-import { actions, commandLabel, commands } from './registry.js';
+import { actions, commandLabel, commands, features, jobSpecs, scheduledTasks } from './registry.js';
+import { statusFeature } from './status/index.js';
 
 const folder = dirname(fileURLToPath(import.meta.url));
-const definitionFiles = readdirSync(folder, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-  .filter((f) => /\bdefine(Command|Action)\(/.test(readFileSync(join(folder, f), 'utf8')))
-  .filter((f) => f !== 'define-command.ts');
+const featureFolders = readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
 
-describe('command registry conformance', () => {
-  it('registers every definition file in the folder', () => {
-    const registry = readFileSync(join(folder, 'registry.ts'), 'utf8');
-    const missing = definitionFiles.filter((f) => !registry.includes(`'./${f.replace(/\.ts$/, '.js')}'`));
-    expect(definitionFiles.length).toBeGreaterThan(0);
-    expect(missing).toEqual([]);
+/** Stores that fail when used: wiring must only capture them, never call them. */
+const unusedStores = new Proxy({}, {
+  get: (_target, store) => new Proxy({}, { get: (_t, method) => () => Promise.reject(new Error(`${String(store)}.${String(method)} used while wiring`)) }),
+}) as FeatureStores;
+
+const ctx: FeatureContext = {
+  config: defaultConfig(),
+  log: silentLogger(),
+  stores: unusedStores,
+  adapters: { forge: undefined, connectHost: () => Promise.reject(new Error('no hosts while wiring')) },
+};
+
+const reboot = defineCommand({ command: 'reboot', description: 'Reboot a host', role: 'operator', job: 'system.reboot', options: z.object({}) });
+
+describe('feature registry conformance', () => {
+  it('registers every feature folder, wires a processor and a retry row for every job', () => {
+    expect(featureFolders.length).toBeGreaterThanOrEqual(7);
+    expect(conformanceProblems(features, featureFolders, ctx)).toEqual([]);
+  });
+
+  it('fails for a feature folder that is not registered', () => {
+    const withoutCatalog = features.filter((f) => f.name !== 'catalog');
+    expect(conformanceProblems(withoutCatalog, featureFolders, ctx)).toEqual(['feature folder src/commands/catalog/ is not registered in src/commands/registry.ts']);
+  });
+
+  it('fails for a command whose job has no processor', () => {
+    const broken: FeatureShape = { ...statusFeature, commands: [...statusFeature.commands, reboot] };
+    expect(conformanceProblems([broken], ['status'], ctx)).toEqual([
+      'command /reboot (status) enqueues system.reboot, which is not a job of status, so no processor runs it',
+    ]);
+  });
+
+  it('fails for a declared job that wire(ctx) gives no processor, or that has no retry row', () => {
+    const broken: FeatureShape = { ...statusFeature, commands: [...statusFeature.commands, reboot], jobs: { ...statusFeature.jobs, 'system.reboot': commandJob(reboot.options) } };
+    expect(conformanceProblems([broken], ['status'], ctx)).toEqual([
+      'job system.reboot (status) has no processor in wire(ctx)',
+      'job system.reboot (status) has no retry row',
+    ]);
+  });
+
+  it('fails for a job declared by two features', () => {
+    const twin: FeatureShape = { ...statusFeature, name: 'twin', commands: [], actions: [] };
+    expect(conformanceProblems([statusFeature, twin], ['status', 'twin'], ctx)).toContain('job system.ping is declared by more than one feature');
   });
 
   it('has unique command names and action kinds', () => {
@@ -28,9 +71,9 @@ describe('command registry conformance', () => {
     expect(new Set(kinds).size).toBe(kinds.length);
   });
 
-  it('points every command and action at a job in the job map, with a valid role', () => {
+  it('points every command and action at a job with a schema and retry row, with a valid role', () => {
     for (const d of [...commands, ...actions]) {
-      expect(isJobName(d.job), `${d.job} in job map`).toBe(true);
+      expect(jobSpecs[d.job], `${d.job} in the job specs`).toBeDefined();
       expect(['operator', 'family']).toContain(d.role);
     }
   });
@@ -48,5 +91,11 @@ describe('command registry conformance', () => {
   it('derives option specs and Discord JSON for every command', () => {
     for (const d of commands) expect(() => commandOptionSpecs(d)).not.toThrow();
     expect(toDiscordCommands(commands).map((c) => c.name)).toContain('ping');
+  });
+
+  it('offers scheduled tasks only for what the config has (none without apps and media)', () => {
+    expect(scheduledTasks(ctx)).toEqual([]);
+    const withApps: FeatureContext = { ...ctx, config: appConfigSchema.parse({ apps: { path: '/srv/apps' } }) };
+    expect(scheduledTasks(withApps).map((t) => t.kind)).toEqual(['drift-audit']);
   });
 });

@@ -1,20 +1,23 @@
 import { UnrecoverableError, type Job } from 'bullmq';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { noticeEventSchema } from '../media/notify-event.js';
+import type { RetryPolicy } from './retry-policy.js';
 
 /**
  * Jobs that belong to no chat thread (an Overseerr webhook, the notice poll): no run record, no
  * report; their handler talks to chat itself (e.g. DMs). Same queue and worker as the commands.
+ * Features declare them (name → payload schema and retry row); the runtime knows none by name.
  */
-export const backgroundJobMap = {
-  'media.notify': noticeEventSchema,
-  'media.notify-poll': z.object({}).strict(),
-} as const;
+export interface BackgroundJobSpec {
+  readonly schema: z.ZodType;
+  readonly retry: RetryPolicy;
+}
 
-export type BackgroundJobName = keyof typeof backgroundJobMap;
-export type BackgroundPayload<N extends BackgroundJobName> = z.infer<(typeof backgroundJobMap)[N]>;
+/** Job name → spec (a mapped constraint, so a known name never reads as undefined). */
+export type BackgroundJobSpecs<M = Record<string, BackgroundJobSpec>> = { readonly [N in keyof M]: BackgroundJobSpec };
+
+export type BackgroundPayload<M extends BackgroundJobSpecs<M>, N extends keyof M> = z.output<M[N]['schema']>;
 
 /** What a background handler gets besides its payload. */
 export interface BackgroundContext {
@@ -23,36 +26,44 @@ export interface BackgroundContext {
   readonly attempt: number;
 }
 
-export type BackgroundHandler<N extends BackgroundJobName> = (payload: BackgroundPayload<N>, context: BackgroundContext) => Promise<void>;
+export type BackgroundHandler<P> = (payload: P, context: BackgroundContext) => Promise<void>;
 
-/** Handlers by job name; a process without media config simply has none. */
-export type BackgroundHandlers = { readonly [N in BackgroundJobName]?: BackgroundHandler<N> };
+/** A background job's handler with its payload schema: validates, then runs. */
+export interface BoundBackgroundJob {
+  run(data: unknown, context: BackgroundContext): Promise<void>;
+}
 
-/** Attempts and backoff per background job (the poll runs again on its own schedule). */
-export const backgroundRetry: Readonly<Record<BackgroundJobName, { attempts: number; backoff: { type: 'exponential'; delay: number } }>> = {
-  'media.notify': { attempts: 6, backoff: { type: 'exponential', delay: 5_000 } },
-  'media.notify-poll': { attempts: 1, backoff: { type: 'exponential', delay: 5_000 } },
-};
+/** Pairs a schema with the handler for its payload type; bad payloads are not retried. */
+export function bindBackgroundJob<S extends z.ZodType>(name: string, schema: S, handler: BackgroundHandler<z.output<S>>): BoundBackgroundJob {
+  return {
+    run: async (data, context) => {
+      const parsed = schema.safeParse(data);
+      if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${name}`);
+      await handler(parsed.data, context);
+    },
+  };
+}
+
+/** Bound handlers by job name; a process without the feature's config simply has none. */
+export type BackgroundHandlers = Readonly<Record<string, BoundBackgroundJob | undefined>>;
 
 /**
  * The worker's `extraHandlers` for the background jobs: every background job name gets one (a
  * job whose handler this process lacks fails unretried instead of reaching the run-job path).
  */
-export function backgroundWorkerHandlers(handlers: BackgroundHandlers, log: Logger): Record<string, (job: Job) => Promise<void>> {
-  return Object.fromEntries(Object.keys(backgroundJobMap).map((name) => [name, (job: Job) => runBackgroundJob(job, handlers, log)]));
+export function backgroundWorkerHandlers(specs: BackgroundJobSpecs, handlers: BackgroundHandlers, log: Logger): Record<string, (job: Job) => Promise<void>> {
+  return Object.fromEntries(Object.keys(specs).map((name) => [name, (job: Job) => runBackgroundJob(job, name, handlers, log)]));
 }
 
-/** Validates and runs one background job; UserErrors and bad payloads are not retried. */
-async function runBackgroundJob(job: Job, handlers: BackgroundHandlers, log: Logger): Promise<void> {
-  const name = job.name as BackgroundJobName;
-  const handler = handlers[name] as BackgroundHandler<BackgroundJobName> | undefined;
+/** Runs one background job; UserErrors and bad payloads are not retried. */
+async function runBackgroundJob(job: Job, name: string, handlers: BackgroundHandlers, log: Logger): Promise<void> {
+  const handler = handlers[name];
   if (handler === undefined) throw new UnrecoverableError(`no handler for ${name} in this worker (media not configured?)`);
-  const parsed = backgroundJobMap[name].safeParse(job.data);
-  if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${name}`);
   const child = log.child({ job: name, jobId: job.id });
   try {
-    await handler(parsed.data, { log: child, attempt: job.attemptsMade + 1 });
+    await handler.run(job.data, { log: child, attempt: job.attemptsMade + 1 });
   } catch (error) {
+    if (error instanceof UnrecoverableError) throw error;
     child.error({ err: error, attempt: job.attemptsMade + 1 }, 'background job failed');
     throw error instanceof UserError ? new UnrecoverableError(error.message) : error;
   }

@@ -1,34 +1,36 @@
 import { Queue } from 'bullmq';
-import { backgroundJobMap, backgroundRetry, type BackgroundJobName, type BackgroundPayload } from './background-jobs.js';
+import type { BackgroundJobSpecs, BackgroundPayload } from './background-jobs.js';
 import { jobRetention, queueName } from './queue.js';
 import { connectRedis } from './redis-connection.js';
 
 /** Producer side of background jobs: one-off jobs (webhooks) and repeating ones (polls). */
-export interface BackgroundQueue {
+export interface BackgroundQueue<M extends BackgroundJobSpecs<M>> {
   /** Validates and enqueues; the same `jobId` twice is one job. */
-  enqueue<N extends BackgroundJobName>(name: N, payload: BackgroundPayload<N>, jobId: string): Promise<void>;
+  enqueue<N extends keyof M & string>(name: N, payload: BackgroundPayload<M, N>, jobId: string): Promise<void>;
   /** Creates or updates a BullMQ job scheduler that adds `name` every `everyMs` (idempotent). */
-  every<N extends BackgroundJobName>(name: N, everyMs: number, payload: BackgroundPayload<N>): Promise<void>;
+  every<N extends keyof M & string>(name: N, everyMs: number, payload: BackgroundPayload<M, N>): Promise<void>;
   close(): Promise<void>;
 }
 
-export interface BackgroundQueueOptions {
+export interface BackgroundQueueOptions<M extends BackgroundJobSpecs<M>> {
   readonly redisUrl: string;
   /** BullMQ key prefix; must match the worker's. */
   readonly prefix?: string;
+  /** The background jobs this queue may add (a feature's table). */
+  readonly jobs: M;
 }
 
-export function createBackgroundQueue(options: BackgroundQueueOptions): BackgroundQueue {
+export function createBackgroundQueue<M extends BackgroundJobSpecs<M>>(options: BackgroundQueueOptions<M>): BackgroundQueue<M> {
   const connection = connectRedis(options.redisUrl);
   const queue = new Queue(queueName, { connection, prefix: options.prefix ?? 'hlb-bull' });
   return {
     enqueue: async (name, payload, jobId) => {
-      const data = backgroundJobMap[name].parse(payload);
-      await queue.add(name, data, { jobId, ...backgroundRetry[name], ...jobRetention });
+      const { schema, retry } = options.jobs[name];
+      await queue.add(name, schema.parse(payload), { jobId, ...retry, ...jobRetention });
     },
     every: async (name, everyMs, payload) => {
-      const data = backgroundJobMap[name].parse(payload);
-      await queue.upsertJobScheduler(name, { every: everyMs }, { name, data, opts: { ...backgroundRetry[name], ...jobRetention } });
+      const { schema, retry } = options.jobs[name];
+      await queue.upsertJobScheduler(name, { every: everyMs }, { name, data: schema.parse(payload), opts: { ...retry, ...jobRetention } });
     },
     close: async () => {
       await queue.close();

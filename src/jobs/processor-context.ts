@@ -1,9 +1,8 @@
 import type { Job } from 'bullmq';
 import type { ActionStyle, ChatPort } from '../chat/chat-port.js';
-import type { ActionDefinition } from '../commands/define-command.js';
 import type { Logger } from '../log.js';
 import type { RunRecord } from '../store/run-store.js';
-import type { ProcessorContext } from './processor.js';
+import type { ActionSpec, ProcessorContext } from './processor.js';
 import type { JobDeps } from './run-job.js';
 import { setStatusLine } from './post-result.js';
 import { ResumeLater, splitResume } from './resume-later.js';
@@ -19,7 +18,7 @@ interface Scope {
 /** Builds the context a processor sees for one attempt. */
 export function processorContext(scope: Scope): ProcessorContext {
   const { job, run, chat, deps, log } = scope;
-  const store = async (definition: ActionDefinition, payload: Record<string, unknown>, label: string, style: ActionStyle) =>
+  const store = async (definition: ActionSpec, payload: Record<string, unknown>, label: string, style: ActionStyle) =>
     deps.actionStore.create({
       kind: definition.kind,
       label,

@@ -1,10 +1,18 @@
 import type { ActionButton, ActionStyle, MessageRef, OutgoingMessage, SelectMenu, SelectOption } from '../chat/chat-port.js';
-import type { ActionDefinition } from '../commands/define-command.js';
+import type { z } from 'zod';
+import type { Role } from '../chat/role.js';
 import type { Logger } from '../log.js';
 import type { Report } from '../report/report.js';
 import type { RunRecord } from '../store/run-store.js';
-import type { JobName, JobPayload } from './job-map.js';
 import type { SystemView } from './system-view.js';
+
+/** What the runtime needs of a button/select definition to store its action record. */
+export interface ActionSpec {
+  readonly kind: string;
+  readonly payload: z.ZodType<Readonly<Record<string, unknown>>>;
+  readonly role: Role;
+  readonly singleUse: boolean;
+}
 
 /** A select menu before its action record exists. */
 export interface SelectSpec {
@@ -21,12 +29,12 @@ export interface ProcessorContext {
   /** 1 on the first try, 2 on the first retry, … */
   readonly attempt: number;
   /** Stores an action record and returns the button (`act:<opaque id>`) for the report. */
-  createButton(definition: ActionDefinition, payload: Record<string, unknown>, label: string, style?: ActionStyle): Promise<ActionButton>;
+  createButton(definition: ActionSpec, payload: Record<string, unknown>, label: string, style?: ActionStyle): Promise<ActionButton>;
   /**
    * Stores an action record for a select menu (`act:<opaque id>`); the chosen option values reach
    * the action's job as `values`. Optional for compatibility with hand-built contexts.
    */
-  createSelect?(definition: ActionDefinition, payload: Record<string, unknown>, menu: SelectSpec): Promise<SelectMenu>;
+  createSelect?(definition: ActionSpec, payload: Record<string, unknown>, menu: SelectSpec): Promise<SelectMenu>;
   /** Replaces the run's status message text (e.g. "checking 3/7 hosts"). */
   progress(text: string): Promise<void>;
   /**
@@ -48,10 +56,8 @@ export interface ProcessorContext {
 }
 
 /**
- * One job kind's work. Must be idempotent (it may run again after a crash); throw `UserError`
- * for failures a retry cannot fix, anything else is retried per the retry table.
+ * One job kind's work on its validated payload `P`. Must be idempotent (it may run again after a
+ * crash); throw `UserError` for failures a retry cannot fix, anything else is retried per the
+ * job's retry row.
  */
-export type Processor<N extends JobName> = (payload: JobPayload<N>, context: ProcessorContext) => Promise<Report>;
-
-/** One processor per job name: adding a job to the map without a processor fails to compile. */
-export type Processors = { readonly [N in JobName]: Processor<N> };
+export type Processor<P> = (payload: P, context: ProcessorContext) => Promise<Report>;

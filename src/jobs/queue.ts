@@ -1,7 +1,6 @@
 import { Queue } from 'bullmq';
 import { connectRedis } from './redis-connection.js';
-import { jobMap, type JobName, type JobPayload } from './job-map.js';
-import { retryPolicy } from './retry-policy.js';
+import type { JobSpecs } from './job-table.js';
 
 /** The single BullMQ queue every job goes through. */
 export const queueName = 'homelab-bot';
@@ -9,10 +8,13 @@ export const queueName = 'homelab-bot';
 /** How long finished jobs stay in Redis: a week when done, a month when failed (for inspection). */
 export const jobRetention = { removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } } as const;
 
-/** Typed producer: validates the payload against the job map before it leaves the process. */
+/** Producer: validates the payload against the job's schema before it leaves the process. */
 export interface Producer {
-  /** Same `jobId` twice → one job (BullMQ keeps the first); `duplicate` tells which happened. */
-  enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: { jobId: string }): Promise<{ jobId: string; duplicate: boolean }>;
+  /**
+   * Same `jobId` twice → one job (BullMQ keeps the first); `duplicate` tells which happened.
+   * An unknown job name or a payload its schema rejects throws before anything is enqueued.
+   */
+  enqueue(name: string, payload: unknown, options: { jobId: string }): Promise<{ jobId: string; duplicate: boolean }>;
   close(): Promise<void>;
 }
 
@@ -20,6 +22,8 @@ export interface ProducerOptions {
   readonly redisUrl: string;
   /** BullMQ key prefix; tests use a unique one. */
   readonly prefix?: string;
+  /** Every job kind this producer may enqueue (the registry's `jobSpecs`). */
+  readonly jobs: JobSpecs;
 }
 
 export function createProducer(options: ProducerOptions): Producer {
@@ -27,8 +31,10 @@ export function createProducer(options: ProducerOptions): Producer {
   const queue = new Queue(queueName, { connection, prefix: options.prefix ?? 'hlb-bull' });
   return {
     enqueue: async (name, payload, { jobId }) => {
-      const data = jobMap[name].parse(payload);
-      const policy = retryPolicy[name];
+      const spec = options.jobs[name];
+      if (spec === undefined) throw new Error(`unknown job ${name}`);
+      const data = spec.schema.parse(payload);
+      const policy = spec.retry;
       const before = await queue.getJob(jobId);
       const job = await queue.add(name, data, {
         jobId,

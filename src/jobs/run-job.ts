@@ -4,8 +4,7 @@ import { UserError, toUserMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ActionStore } from '../store/action-store.js';
 import type { RunStore } from '../store/run-store.js';
-import { isJobName, jobMap, type JobName } from './job-map.js';
-import type { Processors } from './processor.js';
+import type { JobTable, ParsedJob } from './job-table.js';
 import { postResult, setStatusLine } from './post-result.js';
 import { processorContext } from './processor-context.js';
 import { ResumeLater, resumeKey, splitResume } from './resume-later.js';
@@ -14,7 +13,8 @@ import type { HealthStore } from '../store/health-store.js';
 
 /** What running a job needs; all passed in. */
 export interface JobDeps {
-  readonly processors: Processors;
+  /** Every job this worker runs, with its processor (the registry's `bindJobs(wireFeatures(ctx))`). */
+  readonly jobs: JobTable;
   readonly chats: Partial<Record<Platform, ChatPort>>;
   readonly runStore: RunStore;
   readonly actionStore: ActionStore;
@@ -28,11 +28,12 @@ export interface JobDeps {
 
 const isFinalAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
-function parse(job: Job): { name: JobName; payload: { runId: string; actionId?: string } } {
-  if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
-  const parsed = jobMap[job.name].safeParse(splitResume(job.data).payload);
-  if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}`);
-  return { name: job.name, payload: parsed.data };
+function parse(job: Job, jobs: JobTable): { name: string; parsed: ParsedJob } {
+  const bound = Object.hasOwn(jobs, job.name) ? jobs[job.name] : undefined;
+  if (bound === undefined) throw new UnrecoverableError(`unknown job ${job.name}`);
+  const parsed = bound.parse(splitResume(job.data).payload);
+  if (parsed === undefined) throw new UnrecoverableError(`invalid payload for ${job.name}`);
+  return { name: job.name, parsed };
 }
 
 /**
@@ -40,7 +41,8 @@ function parse(job: Job): { name: JobName; payload: { runId: string; actionId?: 
  * result into the run's thread with the bot token, and maps UserError → UnrecoverableError.
  */
 export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<void> {
-  const { name, payload } = parse(job);
+  const { name, parsed } = parse(job, deps.jobs);
+  const { payload } = parsed;
   const log = deps.log.child({ job: name, jobId: job.id, runId: payload.runId });
   const found = await deps.runStore.get(payload.runId);
   if (found === undefined) throw new UnrecoverableError(`run ${payload.runId} not found`);
@@ -52,8 +54,7 @@ export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<v
   // A resumed long job (see ResumeLater) is already shown as running.
   if (splitResume(job.data).state === undefined) await setStatusLine(chat, run, `🔄 Running: ${run.command}`, log);
   try {
-    const process = deps.processors[name] as (p: unknown, c: unknown) => ReturnType<Processors[JobName]>;
-    const report = await process(payload, processorContext({ job, run, chat, deps, log }));
+    const report = await parsed.run(processorContext({ job, run, chat, deps, log }));
     run = await postResult(chat, run, report, deps.runStore);
     run = await deps.runStore.update(run.runId, { status: 'succeeded' });
     await setStatusLine(chat, run, `✅ Done: ${run.command}`, log);

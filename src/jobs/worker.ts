@@ -19,7 +19,7 @@ export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'> {
   readonly version?: string;
   /** Counts and times every job attempt (`/metrics`). */
   readonly metrics?: JobMetrics;
-  /** Jobs outside the job map (scheduler ticks such as `schedule.drift-audit`), by job name. */
+  /** Jobs outside `jobs` (scheduler ticks such as `schedule.drift-audit`, background jobs), by job name. */
   readonly extraHandlers?: Readonly<Record<string, (job: Job) => Promise<void>>>;
 }
 
@@ -28,7 +28,7 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-/** Starts the BullMQ worker for every job in the job map. */
+/** Starts the BullMQ worker for every job in `jobs` (plus `extraHandlers`). */
 export function startWorker(options: WorkerOptions): RunningWorker {
   const connection = connectRedis(options.redisUrl);
   const prefix = options.prefix ?? 'hlb-bull';

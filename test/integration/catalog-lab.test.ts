@@ -3,7 +3,7 @@ import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { collectCatalog } from '../../src/catalog/collect-catalog.js';
 import { findPngRenderer } from '../../src/catalog/render-png.js';
 import { catalogShowProcessor } from '../../src/commands/catalog/catalog-show.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { wired } from './wired.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
@@ -16,6 +16,7 @@ import { requireLab, startLab, type Lab } from '../lab/index.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { labAuditConfig, labAuditDeps } from './drift-harness.js';
 import { parseFlowchart } from './mermaid-parse.js';
+import { bindJobs } from '../../src/commands/registry.js';
 
 const alice = { id: '120000000000000001', username: 'alice', roleIds: [] };
 const kid = { id: '120000000000000002', username: 'kid', roleIds: [] };
@@ -47,7 +48,7 @@ describe('/catalog through Discord (emulator, real bot, worker and lab)', () => 
     const health = (): Promise<(e: { service: string }) => string | undefined> => Promise.resolve((e) => (e.service === 'radarr' ? 'ok' : undefined));
     const show = catalogShowProcessor({ collect: () => collectCatalog(deps), health, png: () => findPngRenderer() });
     const chat = new DiscordChat({ token: emu.token, apiUrl: emu.apiUrl, logger: log });
-    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, processors: { ...processors, 'catalog.show': show }, chats: { discord: chat }, ...stores, log });
+    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs({ ...wired(stores), 'catalog.show': show }), chats: { discord: chat }, ...stores, log });
     stops.push(() => bot.stop(), () => worker.close(), () => stores.close());
   }, 900_000);
 

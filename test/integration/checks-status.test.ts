@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startShellSession, type ShellSession } from '../../src/bot/shell/run-shell.js';
 import { mediaSchema } from '../../src/config/media-schema.js';
 import { healthProcessors } from '../../src/commands/health/health-processors.js';
-import { processors } from '../../src/jobs/processors/processors.js';
 import { statusProcessors } from '../../src/commands/status/status-processors.js';
 import { silentLogger } from '../../src/log.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
@@ -13,6 +12,9 @@ import { startQbittorrent, type LabQbittorrent } from '../lab/qbittorrent.js';
 import { hasBinary, requireService } from '../lab/require-service.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
 import { startTestRedis, Transcript, uniquePrefix } from './core-harness.js';
+import { realAdapters } from '../../src/app/real-adapters.js';
+import { defaultConfig } from '../../src/config/default-config.js';
+import { wired } from './wired.js';
 
 const stateDir = '/tmp/hlb-lab/checks-status';
 
@@ -39,7 +41,7 @@ describe('/health then /status in the shell (real Redis, real qBittorrent, Overs
     const config = { people: [], media };
     session = await startShellSession({
       config, log, input, output: out.stream, redisUrl: redis.url, prefix: uniquePrefix(),
-      processors: { ...processors, ...healthProcessors(config), ...statusProcessors(config, log) },
+      processors: (stores) => ({ ...wired(stores), ...healthProcessors(config, realAdapters(defaultConfig(), log)), ...statusProcessors(config) }),
     });
   }, 60_000);
   afterAll(async () => {

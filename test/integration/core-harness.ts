@@ -8,11 +8,12 @@ import type { ChatAdapter } from '../../src/bot/inbound.js';
 import { createDispatcher } from '../../src/bot/dispatch.js';
 import type { DispatchDeps } from '../../src/bot/dispatch-deps.js';
 import { startShellSession, type RunShellOptions, type ShellSession } from '../../src/bot/shell/run-shell.js';
-import { registry } from '../../src/commands/registry.js';
+import { jobSpecs, registry } from '../../src/commands/registry.js';
 import { createProducer } from '../../src/jobs/queue.js';
 import { silentLogger } from '../../src/log.js';
 import { startPrivateRedis, type PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
+import { wired } from './wired.js';
 
 /** A private redis-server for one test file (never the machine's 6379). Fails if missing. */
 export async function startTestRedis(): Promise<PrivateRedis> {
@@ -92,7 +93,7 @@ export async function startDispatching(
 ): Promise<() => Promise<void>> {
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
-  const producer = createProducer({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull` });
+  const producer = createProducer({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: jobSpecs });
   await adapter.start(createDispatcher({ registry, chats: { [adapter.platform]: adapter }, access: o.access, ...stores, producer, log, clock: () => new Date(), ...(o.onActionRefused === undefined ? {} : { onActionRefused: o.onActionRefused }) }));
   return async () => {
     await adapter.stop();
@@ -102,7 +103,10 @@ export async function startDispatching(
 }
 
 /** What `useShellSession` runs the shell with (its streams and Redis are the harness's). */
-export type ShellHarnessOptions = Omit<RunShellOptions, 'input' | 'output' | 'redisUrl'>;
+export type ShellHarnessOptions = Omit<RunShellOptions, 'input' | 'output' | 'redisUrl' | 'processors'> & {
+  /** Default: every feature wired with the embedded default config (`wired`). */
+  readonly processors?: RunShellOptions['processors'];
+};
 
 /**
  * A private redis-server plus a shell session on it for the tests of one file (registers vitest
@@ -117,7 +121,7 @@ export function useShellSession(options: (redisUrl: string) => ShellHarnessOptio
   let session: ShellSession | undefined;
   beforeAll(async () => {
     redis = await startTestRedis();
-    session = await startShellSession({ ...(await options(redis.url)), input, output: out.stream, redisUrl: redis.url });
+    session = await startShellSession({ processors: (stores) => wired(stores), ...(await options(redis.url)), input, output: out.stream, redisUrl: redis.url });
   });
   afterAll(async () => {
     await session?.close();

@@ -4,8 +4,8 @@ import type { Responder } from '../../src/bot/inbound.js';
 import { createDispatcher } from '../../src/bot/dispatch.js';
 import { startShellSession } from '../../src/bot/shell/run-shell.js';
 import { ShellChat } from '../../src/bot/shell/shell-chat.js';
-import { registry } from '../../src/commands/registry.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { bindJobs, jobSpecs, registry } from '../../src/commands/registry.js';
+import { wired } from './wired.js';
 import { createProducer } from '../../src/jobs/queue.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
@@ -20,7 +20,7 @@ const log = silentLogger();
 function startBot(redisUrl: string, prefix: string, out: Transcript) {
   const input = new PassThrough();
   const stores = createStores({ redisUrl, prefix });
-  const producer = createProducer({ redisUrl, prefix: `${prefix}bull` });
+  const producer = createProducer({ redisUrl, prefix: `${prefix}bull`, jobs: jobSpecs });
   const chat = new ShellChat({ input, output: out.stream });
   const handler = createDispatcher({ registry, chats: { shell: chat }, access, ...stores, producer, log, clock: () => new Date() });
   return {
@@ -48,7 +48,7 @@ describe('run records survive a bot restart', () => {
     const outW = new Transcript();
     const workerChat = new ShellChat({ input: new PassThrough(), output: outW.stream });
     const stores = createStores({ redisUrl: redis.url, prefix });
-    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, processors, chats: { shell: workerChat }, ...stores, log });
+    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs(wired(stores)), chats: { shell: workerChat }, ...stores, log });
     await outW.waitFor('[thread #1] ✅ **Pong**');
     await outW.waitFor('[#shell] (edit m1) ✅ Done: /ping');
     const run = await eventually(async () => { const r = await stores.runStore.get(runId); return r?.status === 'succeeded' ? r : undefined; }, 'run succeeded');
@@ -60,7 +60,7 @@ describe('run records survive a bot restart', () => {
 
     const outB = new Transcript();
     const input = new PassThrough();
-    const botB = await startShellSession({ config: access, log, input, output: outB.stream, redisUrl: redis.url, prefix });
+    const botB = await startShellSession({ config: access, log, input, output: outB.stream, redisUrl: redis.url, prefix, processors: (s) => wired(s) });
     input.write(`click ${button ?? 'missing'}\n`);
     await outB.waitFor('[thread #1] 👆 local clicked Acknowledge');
     await outB.waitFor('[thread #1] ✅ **Acknowledged by local**');
@@ -71,7 +71,7 @@ describe('run records survive a bot restart', () => {
     const prefix = uniquePrefix();
     const out = new Transcript();
     const bot = startBot(redis.url, prefix, out);
-    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, processors, chats: { shell: bot.chat }, ...bot.stores, log });
+    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs(wired(bot.stores)), chats: { shell: bot.chat }, ...bot.stores, log });
     const privately: string[] = [];
     const responder: Responder = {
       replyPrivately: (text) => { privately.push(text); return Promise.resolve(); },

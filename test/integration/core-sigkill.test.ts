@@ -10,6 +10,7 @@ import { createStores } from '../../src/store/stores.js';
 import { exited, spawnReadyChild } from './child-process.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 import type { RecordedCall } from './core-recording-chat.js';
+import { jobSpecs } from '../../src/commands/registry.js';
 
 const childScript = fileURLToPath(new URL('./core-worker-child.ts', import.meta.url));
 
@@ -31,7 +32,7 @@ describe('worker killed with SIGKILL mid-job', () => {
     writeFileSync(file, '');
     const env = { REDIS_URL: redis.url, PREFIX: prefix, RECORD_FILE: file };
     const stores = createStores({ redisUrl: redis.url, prefix });
-    const producer = createProducer({ redisUrl: redis.url, prefix: `${prefix}bull` });
+    const producer = createProducer({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: jobSpecs });
     const now = new Date().toISOString();
     const requester = { platform: 'shell' as const, id: 'local', name: 'local' };
     await stores.runStore.create({

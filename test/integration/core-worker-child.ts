@@ -1,10 +1,11 @@
 // A worker process for core-sigkill.test.ts: env REDIS_URL, PREFIX, RECORD_FILE.
-import { processors } from '../../src/jobs/processors/processors.js';
+import { wired } from './wired.js';
 import { installShutdown } from '../../src/jobs/shutdown.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/log.js';
 import { createStores } from '../../src/store/stores.js';
 import { RecordingChat } from './core-recording-chat.js';
+import { bindJobs } from '../../src/commands/registry.js';
 
 const env = (name: string): string => {
   const value = process.env[name];
@@ -17,7 +18,7 @@ const prefix = env('PREFIX');
 const log = createLogger({ level: 'warn', name: 'core-worker-child' });
 const stores = createStores({ redisUrl, prefix });
 const worker = startWorker({
-  redisUrl, prefix: `${prefix}bull`, processors, chats: { shell: new RecordingChat(env('RECORD_FILE')) }, ...stores, log,
+  redisUrl, prefix: `${prefix}bull`, jobs: bindJobs(wired(stores)), chats: { shell: new RecordingChat(env('RECORD_FILE')) }, ...stores, log,
   lockDuration: 2_000, stalledInterval: 1_000,
 });
 installShutdown([worker, stores], log, (code) => { process.exit(code); });

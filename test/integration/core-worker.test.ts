@@ -1,20 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import type { Processors } from '../../src/jobs/processor.js';
-import { processors as real } from '../../src/jobs/processors/processors.js';
+import type { Processors } from '../../src/commands/registry.js';
 import { silentLogger } from '../../src/log.js';
+import type { Stores } from '../../src/store/stores.js';
 import { uniquePrefix, useShellSession } from './core-harness.js';
+import { wired } from './wired.js';
 
 // delay:1 → UserError; delay:2 → fails on the first attempt only; delay:3 → always fails.
-const scripted: Processors = {
-  ...real,
+const scripted = (stores: Stores): Processors => ({
+  ...wired(stores),
   'system.ping': (payload, context) => {
     const mode = payload.options.delay;
     if (mode === 1) throw new UserError('no-such-host', 'Host ct-nope is not in the config.');
     if (mode === 3 || (mode === 2 && context.attempt === 1)) throw new Error(`flaky ${String(context.attempt)}`);
     return Promise.resolve({ title: `Pong on attempt ${String(context.attempt)}`, status: 'ok' });
   },
-};
+});
 
 describe('worker error handling (real BullMQ on a private redis)', () => {
   const { out, type } = useShellSession(() => ({ config: { people: [] }, log: silentLogger(), prefix: uniquePrefix(), processors: scripted }));

@@ -3,11 +3,12 @@ import { DiscordAdapter } from '../../src/bot/discord/discord-adapter.js';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import type { AccessConfig } from '../../src/bot/authorize.js';
 import type { DispatchDeps } from '../../src/bot/dispatch-deps.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { wired } from './wired.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import { createStores } from '../../src/store/stores.js';
 import type { DiscordEmulator } from '../emulators/discord/discord-emulator.js';
+import { bindJobs } from '../../src/commands/registry.js';
 
 export interface StackOptions {
   readonly emu: DiscordEmulator;
@@ -29,7 +30,7 @@ export function startDiscordWorker(o: StackOptions): { worker: RunningWorker; st
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const chat = new DiscordChat({ token: o.emu.token, apiUrl: o.emu.apiUrl, logger: log });
-  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, processors, chats: { discord: chat }, ...stores, log });
+  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs(wired(stores)), chats: { discord: chat }, ...stores, log });
   return {
     worker,
     stop: async () => {

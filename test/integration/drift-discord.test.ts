@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { runAudit } from '../../src/drift/run-audit.js';
 import { driftAuditProcessor } from '../../src/commands/drift/drift-audit-processor.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { wired } from './wired.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
@@ -13,6 +13,7 @@ import { plantEnvDrift, plantImageDrift, requireLab, startLab, type Lab } from '
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot, type StackOptions } from './discord-stack.js';
 import { labAuditConfig, labAuditDeps } from './drift-harness.js';
+import { bindJobs } from '../../src/commands/registry.js';
 
 const alice = { id: '120000000000000001', username: 'alice', roleIds: [] };
 const access = { people: [{ name: 'alice', role: 'operator' as const, discordId: alice.id }] };
@@ -24,7 +25,7 @@ function startDriftWorker(o: StackOptions, lab: Lab): { stop(): Promise<void> } 
   const chat = new DiscordChat({ token: o.emu.token, apiUrl: o.emu.apiUrl, logger: log });
   const deps = labAuditDeps(lab, labAuditConfig(lab), log);
   const audit = driftAuditProcessor({ audit: (options) => runAudit(deps, options) });
-  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, processors: { ...processors, 'drift.audit': audit }, chats: { discord: chat }, ...stores, log });
+  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs({ ...wired(stores), 'drift.audit': audit }), chats: { discord: chat }, ...stores, log });
   return { stop: async () => { await worker.close(); await stores.close(); } };
 }
 

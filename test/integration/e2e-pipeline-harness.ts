@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { appConfigSchema, type AppConfig, type AppConfigInput } from '../../src/config/schema.js';
 import { e2eProcessors } from '../../src/commands/e2e/e2e-processors.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { wired } from './wired.js';
 import { createProducer, type Producer } from '../../src/jobs/queue.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
@@ -9,6 +9,7 @@ import type { RunRecord } from '../../src/store/run-store.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
 import type { MediaLab } from '../emulators/media-lab/media-lab.js';
 import { RecordingChat, type RecordedCall } from './core-recording-chat.js';
+import { bindJobs, jobSpecs } from '../../src/commands/registry.js';
 
 /** The config input of a worker pointed at the media lab; short poll interval and timeouts. */
 export function e2eLabConfigInput(lab: MediaLab, redisUrl: string, e2e: Record<string, unknown> = {}): AppConfigInput {
@@ -40,14 +41,14 @@ export class E2eRuns {
   constructor(readonly redisUrl: string, readonly prefix: string, readonly recordFile: string, options: { keepRecord?: boolean } = {}) {
     if (options.keepRecord !== true) writeFileSync(recordFile, '');
     this.stores = createStores({ redisUrl, prefix });
-    this.producer = createProducer({ redisUrl, prefix: `${prefix}bull` });
+    this.producer = createProducer({ redisUrl, prefix: `${prefix}bull`, jobs: jobSpecs });
   }
 
   /** An in-process worker with the real `/e2e` processor (what the composition root wires). */
   worker(config: AppConfig, options: { concurrency?: number } = {}): RunningWorker {
     return startWorker({
       concurrency: options.concurrency ?? 2,
-      redisUrl: this.redisUrl, prefix: `${this.prefix}bull`, processors: { ...processors, ...e2eProcessors(config) },
+      redisUrl: this.redisUrl, prefix: `${this.prefix}bull`, jobs: bindJobs({ ...wired(this.stores), ...e2eProcessors(config) }),
       chats: { shell: new RecordingChat(this.recordFile) }, ...this.stores, log: silentLogger(), lockDuration: 2_000, stalledInterval: 1_000,
     });
   }

@@ -2,8 +2,8 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../../src/bot/dispatch.js';
 import { ShellChat } from '../../src/bot/shell/shell-chat.js';
-import { registry } from '../../src/commands/registry.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { bindJobs, jobSpecs, registry } from '../../src/commands/registry.js';
+import { wired } from './wired.js';
 import { createProducer } from '../../src/jobs/queue.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
@@ -23,7 +23,7 @@ describe('/status through dispatcher, queue and worker', () => {
     const out = new Transcript();
     const input = new PassThrough();
     const stores = createStores({ redisUrl: redis.url, prefix });
-    const producer = createProducer({ redisUrl: redis.url, prefix: `${prefix}bull` });
+    const producer = createProducer({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: jobSpecs });
     const chat = new ShellChat({ input, output: out.stream });
     const access = { people: [{ name: 'local', role: 'operator' as const }] };
     await chat.start(createDispatcher({ registry, chats: { shell: chat }, access, ...stores, producer, log, clock: () => new Date() }));
@@ -32,7 +32,7 @@ describe('/status through dispatcher, queue and worker', () => {
       input.write(`${line}\n`);
       await out.waitFor(`Queued: ${line}`);
     }
-    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, processors, chats: { shell: chat }, ...stores, log, concurrency: 3, version: '9.8.7' });
+    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs(wired(stores)), chats: { shell: chat }, ...stores, log, concurrency: 3, version: '9.8.7' });
     await out.waitFor('Bot status');
     await worker.close();
     input.end();

@@ -8,7 +8,7 @@ import { createSlackWebClient } from '../../src/bot/slack/slack-web-client.js';
 import { UserError } from '../../src/errors.js';
 import type { Forge } from '../../src/forge/forge.js';
 import { createGitHubForge } from '../../src/forge/github-forge.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { wired } from './wired.js';
 import { remediationProcessors } from '../../src/commands/remediation/remediation-processors.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
@@ -21,6 +21,7 @@ import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot } from './discord-stack.js';
 import { bareGit } from './remediation-harness.js';
 import { startSlackBot } from './slack-stack.js';
+import { bindJobs } from '../../src/commands/registry.js';
 
 const log = silentLogger();
 const slackSecrets = { botToken: 'xoxb-remediation', signingSecret: 'remediation-signing' };
@@ -57,7 +58,7 @@ describe('Approve clicked on Discord and on Slack at once (both bots, one worker
       hosts: [], tmpDir: join(tmpdir(), `hlb-cross-${prefix.slice(0, -1)}`), now: () => new Date(),
     };
     worker = startWorker({
-      redisUrl: redis.url, prefix: `${prefix}bull`, processors: { ...processors, ...remediationProcessors({ remediation, trail: stores.auditTrailStore, gitLog: () => Promise.resolve([]) }) },
+      redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs({ ...wired(stores), ...remediationProcessors({ remediation, trail: stores.auditTrailStore, gitLog: () => Promise.resolve([]) }) }),
       chats, ...stores, log,
     });
     const discordBot = await startDiscordBot({ emu, redisUrl: redis.url, prefix, access });

@@ -9,7 +9,7 @@ import { runAudit } from '../../src/drift/run-audit.js';
 import { snapshotBranch } from '../../src/git/snapshot-branch.js';
 import type { Forge } from '../../src/forge/forge.js';
 import { driftAuditProcessor } from '../../src/commands/drift/drift-audit-processor.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { wired } from './wired.js';
 import { remediationProcessors } from '../../src/commands/remediation/remediation-processors.js';
 import { remediationJobDeps } from '../../src/commands/remediation/remediation-wiring.js';
 import { startWorker } from '../../src/jobs/worker.js';
@@ -19,6 +19,7 @@ import type { StoredMessage } from '../emulators/discord/emulator-state.js';
 import type { Lab } from '../lab/index.js';
 import type { StackOptions } from './discord-stack.js';
 import { labAuditConfig, labAuditDeps } from './drift-harness.js';
+import { bindJobs } from '../../src/commands/registry.js';
 
 const log = silentLogger();
 const run = promisify(execFile);
@@ -39,7 +40,7 @@ export function startRemediationWorker(o: StackOptions, lab: Lab, config: AppCon
   const audit = driftAuditProcessor({ audit: (options) => runAudit(auditDeps, options), openPrButtons: true });
   const deps = remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log, cacheDir });
   const worker = startWorker({
-    redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, processors: { ...processors, 'drift.audit': audit, ...remediationProcessors(deps) },
+    redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs({ ...wired(stores), 'drift.audit': audit, ...remediationProcessors(deps) }),
     chats: { discord: chat }, ...stores, log,
   });
   return { stores, chat, stop: async () => { await worker.close(); await stores.close(); } };

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../../src/config/schema.js';
-import { remediationProcessors } from '../../src/commands/remediation/remediation-processors.js';
-import { remediationJobDeps } from '../../src/commands/remediation/remediation-wiring.js';
 import { silentLogger } from '../../src/log.js';
 import { uniquePrefix, useShellSession } from './core-harness.js';
+import { wired } from './wired.js';
 
 const log = silentLogger();
 // Read-only config: an apps repo but no forge.
@@ -12,7 +11,7 @@ const config = appConfigSchema.parse({ apps: { url: 'file:///nonexistent/apps.gi
 describe('remediation commands in the local shell (real redis, in-process worker)', () => {
   const { out, type } = useShellSession(() => ({
     config, log, prefix: uniquePrefix(),
-    storeProcessors: (stores) => remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge: undefined, log })),
+    processors: (stores) => wired(stores, { config, log }),
   }));
 
   it('explains that /drift fix needs apps.forge instead of failing obscurely', async () => {

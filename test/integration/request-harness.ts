@@ -2,11 +2,12 @@ import type { ChatPort, Platform } from '../../src/chat/chat-port.js';
 import type { Person } from '../../src/config/schema.js';
 import { createOverseerrClient } from '../../src/media/overseerr-client.js';
 import { requestFlowProcessors } from '../../src/commands/requests/media-request-processors.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { wired } from './wired.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
 import type { OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
+import { bindJobs } from '../../src/commands/registry.js';
 
 /** Overseerr users of the emulator seed (overseerr-seed.ts). */
 export const overseerrUsers = { fran: 2, sam: 3, quinn: 4 } as const;
@@ -31,7 +32,7 @@ export function startRequestWorker(o: RequestWorkerOptions): { stores: Stores; s
   const flow = requestFlowProcessors({
     overseerr, people: o.people, slots: stores.dedupeStore, subscriptions: stores.subscriptionStore, requestsPerHour: o.requestsPerHour ?? 10,
   });
-  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, processors: { ...processors, ...flow }, chats: o.chats, ...stores, log });
+  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs({ ...wired(stores), ...flow }), chats: o.chats, ...stores, log });
   return { stores, stop: async () => { await worker.close(); await stores.close(); } };
 }
 

@@ -1,10 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../../src/config/schema.js';
-import { mediaRequestProcessors } from '../../src/commands/requests/media-request-processors.js';
 import { silentLogger } from '../../src/log.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
 import { uniquePrefix, useShellSession } from './core-harness.js';
 import { overseerrUsers, requestPosts } from './request-harness.js';
+import { wired } from './wired.js';
 
 /** The number printed in front of the last `[n] <label…>` line matching `label`. */
 function numberOf(text: string, label: RegExp): string {
@@ -23,7 +23,7 @@ describe('/request in the local shell: numbered select menus (real redis, Overse
       chat: { shell: { person: 'fran' } },
       media: { overseerr: { url: os.url, apiKey: os.apiKey } },
     });
-    return { config, log: silentLogger(), prefix: uniquePrefix(), storeProcessors: (stores) => mediaRequestProcessors(config, stores) };
+    return { config, log: silentLogger(), prefix: uniquePrefix(), processors: (stores) => wired(stores, { config }) };
   });
   afterAll(async () => { await os?.close(); });
   const emulator = (): OverseerrEmulator => {

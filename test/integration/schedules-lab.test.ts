@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { schedulesSchema } from '../../src/config/schedules-schema.js';
 import { runAudit } from '../../src/drift/run-audit.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { wired } from './wired.js';
 import { scheduledDriftAudit } from '../../src/commands/drift/scheduled-drift-audit.js';
 import { createScheduleStateStore, type ScheduleStateStore } from '../../src/jobs/schedule-state.js';
 import { startSchedules } from '../../src/jobs/schedules.js';
@@ -16,6 +16,7 @@ import type { StoredMessage } from '../emulators/discord/emulator-state.js';
 import { plantEnvDrift, requireLab, startLab, type Lab } from '../lab/index.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 import { labAuditConfig, labAuditDeps } from './drift-harness.js';
+import { bindJobs } from '../../src/commands/registry.js';
 
 const log = silentLogger();
 const pihole = { stack: 'dns-pihole', service: 'pihole' };
@@ -69,7 +70,7 @@ describe('scheduled drift audits post only changes (BullMQ job scheduler, real w
       tasks: [scheduledDriftAudit(() => runAudit(deps, {}))],
       chats: { discord: chat }, targets: [{ platform: 'discord', channelId: emu.ids.channelId }], runStore: stores.runStore,
     });
-    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, processors, chats: { discord: chat }, ...stores, log, extraHandlers: schedules.handlers });
+    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs(wired(stores)), chats: { discord: chat }, ...stores, log, extraHandlers: schedules.handlers });
     stops.push(() => worker.close(), () => schedules.close(), () => stores.close());
   }, 900_000);
 

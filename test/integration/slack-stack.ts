@@ -3,8 +3,8 @@ import type { AccessConfig } from '../../src/bot/authorize.js';
 import { SlackAdapter } from '../../src/bot/slack/slack-adapter.js';
 import { SlackChat } from '../../src/bot/slack/slack-chat.js';
 import { createSlackWebClient } from '../../src/bot/slack/slack-web-client.js';
-import { hasSubcommands, registry } from '../../src/commands/registry.js';
-import { processors } from '../../src/jobs/processors/processors.js';
+import { bindJobs, hasSubcommands, registry } from '../../src/commands/registry.js';
+import { wired } from './wired.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import { createStores } from '../../src/store/stores.js';
@@ -36,7 +36,7 @@ export function startSlackWorker(o: SlackStackOptions): { stop(): Promise<void> 
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const chat = new SlackChat(createSlackWebClient({ botToken: o.botToken, apiUrl: o.fake.apiUrl, retries: 0 }, log), log);
-  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, processors, chats: { slack: chat }, ...stores, log });
+  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs(wired(stores)), chats: { slack: chat }, ...stores, log });
   return {
     stop: async () => {
       await worker.close();

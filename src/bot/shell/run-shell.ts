@@ -1,7 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { commandLabel, hasSubcommands, registry as defaultRegistry, type Registry } from '../../commands/registry.js';
-import { processors as defaultProcessors } from '../../jobs/processors/processors.js';
-import type { Processors } from '../../jobs/processor.js';
+import { bindJobs, commandLabel, hasSubcommands, jobSpecs, registry as defaultRegistry, type Processors, type Registry } from '../../commands/registry.js';
 import { createProducer } from '../../jobs/queue.js';
 import { startWorker } from '../../jobs/worker.js';
 import type { Logger } from '../../log.js';
@@ -27,9 +25,11 @@ export interface RunShellOptions {
   /** Redis key prefix for stores and BullMQ (tests isolate with a unique one). */
   readonly prefix?: string;
   readonly registry?: Registry;
-  readonly processors?: Processors;
-  /** Processors that need the session's stores (e.g. remediation and its audit trail), over `processors`. */
-  readonly storeProcessors?: (stores: Stores) => Partial<Processors>;
+  /**
+   * The in-process worker's processors, built once the session's stores exist: the CLI root passes
+   * `wireFeatures({ config, log, stores, adapters })`; tests may replace entries.
+   */
+  readonly processors: (stores: Stores) => Processors;
 }
 
 /** A running REPL with its in-process worker. */
@@ -60,9 +60,9 @@ export async function startShellSession(options: RunShellOptions): Promise<Shell
     hasSubcommands: (c) => hasSubcommands(registry, c),
     helpText: `Commands: ${registry.commands.map((d) => `/${commandLabel(d)}`).join(', ')}`,
   });
-  const producer = createProducer({ redisUrl, prefix: `${prefix}bull` });
+  const producer = createProducer({ redisUrl, prefix: `${prefix}bull`, jobs: jobSpecs });
   const worker = startWorker({
-    redisUrl, prefix: `${prefix}bull`, processors: { ...(options.processors ?? defaultProcessors), ...options.storeProcessors?.(stores) }, chats: { shell: chat }, ...stores,
+    redisUrl, prefix: `${prefix}bull`, jobs: bindJobs(options.processors(stores)), chats: { shell: chat }, ...stores,
     log: options.log, ...(options.config.approvals?.ttlMs === undefined ? {} : { actionTtlMs: options.config.approvals.ttlMs }),
   });
   await chat.start(createDispatcher({ registry, chats: { shell: chat }, access, ...stores, producer, log: options.log, clock: () => new Date() }));

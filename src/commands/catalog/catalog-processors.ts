@@ -3,10 +3,11 @@ import type { HealthLookup } from '../../catalog/render-catalog-table.js';
 import { findPngRenderer } from '../../catalog/render-png.js';
 import type { AppConfig } from '../../config/schema.js';
 import { driftAuditDeps } from '../../drift/cli-audit.js';
+import type { AuditDeps } from '../../drift/run-audit.js';
 import { worstStatus } from '../../checks/run-checks.js';
 import type { Logger } from '../../log.js';
 import type { HealthStore } from '../../store/health-store.js';
-import type { Processors } from '../../jobs/processor.js';
+import type { Processors } from './jobs.js';
 import { catalogShowProcessor } from './catalog-show.js';
 
 const noHealth: HealthLookup = () => undefined;
@@ -26,8 +27,9 @@ export const healthLookup = (store: Pick<HealthStore, 'last'>) => async (): Prom
  * The real `/catalog` processor for a loaded config: the drift audit's SSH/Docker and git wiring,
  * health from `health` (cached check results) when given, PNG when Chromium is installed.
  */
-export function catalogProcessors(config: AppConfig, log: Logger, health: () => Promise<HealthLookup> = () => Promise.resolve(noHealth)): Pick<Processors, 'catalog.show'> {
+export function catalogProcessors(config: AppConfig, log: Logger, health: () => Promise<HealthLookup> = () => Promise.resolve(noHealth), connect?: AuditDeps['connect']): Pick<Processors, 'catalog.show'> {
+  const via = connect === undefined ? {} : { connect };
   return {
-    'catalog.show': catalogShowProcessor({ collect: () => collectCatalog(driftAuditDeps(config, { log })), health, png: () => findPngRenderer() }),
+    'catalog.show': catalogShowProcessor({ collect: () => collectCatalog(driftAuditDeps(config, { log, ...via })), health, png: () => findPngRenderer() }),
   };
 }

@@ -3,8 +3,7 @@ import type { Catalog } from '../../catalog/catalog-entry.js';
 import { renderCatalogTable, type HealthLookup } from '../../catalog/render-catalog-table.js';
 import { renderMermaid } from '../../catalog/render-mermaid.js';
 import type { PngRendererChoice } from '../../catalog/render-png.js';
-import { UserError } from '../../errors.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 
 /** What `/catalog` needs, wired by the composition root. */
 export interface CatalogJobDeps {
@@ -46,7 +45,3 @@ export function catalogShowProcessor(deps: CatalogJobDeps): Processor<'catalog.s
     };
   };
 }
-
-/** Placeholder for workers started without the catalog wiring: a clear message, never retried. */
-export const catalogNotWired: Processor<'catalog.show'> = () =>
-  Promise.reject(new UserError('catalog-not-wired', 'catalog.show is not available in this worker: it was started without the catalog wiring (catalogProcessors).'));

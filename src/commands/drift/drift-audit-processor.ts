@@ -7,7 +7,8 @@ import type { DriftItem } from '../../drift/drift-item.js';
 import { planEdits } from '../../drift/remediate/field-edit.js';
 import { diffFileName } from '../../drift/service-diff.js';
 import type { Report } from '../../report/report.js';
-import type { Processor, ProcessorContext } from '../../jobs/processor.js';
+import type { ProcessorContext } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 
 /** What the audit job needs: the audit itself, wired by the composition root (`driftAuditDeps`). */
 export interface DriftAuditJobDeps {

@@ -1,7 +1,7 @@
 import type { LintReport } from '../../drift/run-lint.js';
 import { renderLintJson, renderLintLine, renderLintMarkdown } from '../../drift/run-lint.js';
 import type { Report } from '../../report/report.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 
 /** What the lint job needs, wired by the composition root (`driftLintDeps` + `runLint`). */
 export interface DriftLintJobDeps {

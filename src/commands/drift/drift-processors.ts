@@ -1,26 +1,25 @@
 import type { AppConfig } from '../../config/schema.js';
 import type { AuditOptions, AuditResult } from '../../drift/audit-report.js';
 import { driftAuditDeps, driftLintDeps } from '../../drift/cli-audit.js';
-import { runAudit } from '../../drift/run-audit.js';
+import { runAudit, type AuditDeps } from '../../drift/run-audit.js';
+import type { AuditObserver } from '../feature-context.js';
 import { runLint } from '../../drift/run-lint.js';
 import type { Logger } from '../../log.js';
-import type { Processors } from '../../jobs/processor.js';
+import type { Processors } from './jobs.js';
 import { driftAuditProcessor } from './drift-audit-processor.js';
 import { driftLintProcessor } from './drift-lint-processor.js';
 
 type DriftJobs = 'drift.audit' | 'drift.lint';
 
-/** Told about every finished audit (metrics: drift items by severity). */
-export type AuditObserver = (result: AuditResult, options: AuditOptions) => void;
-
 /**
- * The real drift processors for a loaded config: SSH/Docker through `src/infra`, snapshots of
- * `apps.branch` under `cacheDir`. The composition root spreads them over `processors`.
+ * The drift processors for a loaded config: hosts through `connect` (the root's SSH/Docker
+ * adapter), snapshots of `apps.branch` under `cacheDir`.
  */
-export function driftProcessors(config: AppConfig, log: Logger, cacheDir?: string, onAudit?: AuditObserver): Pick<Processors, DriftJobs> {
+export function driftProcessors(config: AppConfig, log: Logger, cacheDir?: string, onAudit?: AuditObserver, connect?: AuditDeps['connect']): Pick<Processors, DriftJobs> {
   const cache = cacheDir === undefined ? {} : { cacheDir };
+  const via = connect === undefined ? {} : { connect };
   const audit = async (options: AuditOptions): Promise<AuditResult> => {
-    const result = await runAudit(driftAuditDeps(config, { log, ...cache }), options);
+    const result = await runAudit(driftAuditDeps(config, { log, ...cache, ...via }), options);
     onAudit?.(result, options);
     return result;
   };

@@ -1,6 +1,6 @@
 import { createE2eServices, type E2eServices } from '../../e2e/e2e-services.js';
 import type { AppConfig } from '../../config/schema.js';
-import type { Processors } from '../../jobs/processor.js';
+import type { Processors } from './jobs.js';
 import { e2eProcessor } from './e2e-run.js';
 
 /**

@@ -6,7 +6,8 @@ import { toE2eState, type E2eState } from '../../e2e/e2e-state.js';
 import { renderSteps } from '../../e2e/render-e2e.js';
 import type { E2eConfig } from '../../config/schema.js';
 import { UserError } from '../../errors.js';
-import type { Processor, ProcessorContext } from '../../jobs/processor.js';
+import type { ProcessorContext } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 import { e2eReadinessReport, e2eResultReport } from './e2e-report.js';
 
 /** What the `/e2e` processor needs; the composition root passes the real ones. */

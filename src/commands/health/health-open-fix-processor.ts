@@ -2,7 +2,7 @@ import { openHealthFix, type HealthFixDeps } from '../../checks/open-health-fix.
 import { approve } from '../remediation/approve.js';
 import { UserError } from '../../errors.js';
 import type { AuditTrailStore } from '../../store/audit-trail-store.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 
 /**
  * `health.open-fix`: opens the PR for one proposed compose fix (the "Open fix PR" button) and

@@ -3,7 +3,8 @@ import { healthReport } from '../../checks/render-health.js';
 import type { HealthRun } from '../../checks/run-checks.js';
 import { healthOpenFix } from './health-open-fix.js';
 import type { Logger } from '../../log.js';
-import type { Processor, ProcessorContext } from '../../jobs/processor.js';
+import type { ProcessorContext } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 
 /** What the health job needs, bound by the composition root (`healthProcessors`). */
 export interface HealthRunDeps {

@@ -2,7 +2,7 @@ import type { StackLog } from '../../drift/remediate/git-log-by-stack.js';
 import { toUserMessage } from '../../errors.js';
 import type { Report } from '../../report/report.js';
 import type { TrailEntry } from '../../store/audit-trail-store.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 import type { RemediationJobDeps } from './remediation-job-deps.js';
 
 const short = (sha: string | undefined): string => (sha === undefined ? '' : sha.slice(0, 12));

@@ -4,9 +4,9 @@ import { approveRemediation } from '../../drift/remediate/approve-remediation.js
 import { openRemediation } from '../../drift/remediate/open-remediation.js';
 import { UserError } from '../../errors.js';
 import type { Report } from '../../report/report.js';
-import type { JobPayload } from '../../jobs/job-map.js';
+import type { JobPayload } from './jobs.js';
 import type { ProcessorContext } from '../../jobs/processor.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 import { requireRemediation, type RemediationJobDeps } from './remediation-job-deps.js';
 
 /** Approve: merge only at the shown head sha; on success offer Revert. Refusals are reports, not retries. */

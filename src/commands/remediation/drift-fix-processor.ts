@@ -1,8 +1,9 @@
 import { approve } from './approve.js';
 import { findOpenRemediation, openRemediation, type OpenedRemediation, type RemediationTarget } from '../../drift/remediate/open-remediation.js';
 import type { Report } from '../../report/report.js';
-import type { Processor, ProcessorContext } from '../../jobs/processor.js';
-import type { JobPayload } from '../../jobs/job-map.js';
+import type { ProcessorContext } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
+import type { JobPayload } from './jobs.js';
 import { requireRemediation, type RemediationJobDeps } from './remediation-job-deps.js';
 
 type Requester = JobPayload<'drift.fix'>['requester'];

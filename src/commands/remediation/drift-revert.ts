@@ -1,5 +1,5 @@
 import { revertRemediation } from '../../drift/remediate/revert-remediation.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 import { requireRemediation, type RemediationJobDeps } from './remediation-job-deps.js';
 
 /** Revert: undo a merged remediation PR; refused (as a report) when it is not merged. */

@@ -1,4 +1,4 @@
-import type { Processors } from '../../jobs/processor.js';
+import type { Processors } from './jobs.js';
 import { auditTrailProcessor } from './audit-trail-processor.js';
 import { driftApproveProcessor } from './drift-approve.js';
 import { driftFixProcessor, driftOpenPrProcessor } from './drift-fix-processor.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { AppConfig } from '../../config/schema.js';
 import { driftAuditDeps } from '../../drift/cli-audit.js';
 import { gitLogByStack } from '../../drift/remediate/git-log-by-stack.js';
-import { runAudit } from '../../drift/run-audit.js';
+import { runAudit, type AuditDeps } from '../../drift/run-audit.js';
 import type { Forge, GitRemote } from '../../forge/forge.js';
 import type { ActionRefusal } from '../../bot/dispatch-deps.js';
 import type { Logger } from '../../log.js';
@@ -17,7 +17,9 @@ export interface RemediationWiring {
   readonly forge: Forge | undefined;
   readonly log: Logger;
   /** Snapshots and per-job clones go below it; default `<tmp>/homelab-bot-cache`. */
-  readonly cacheDir?: string;
+  readonly cacheDir?: string | undefined;
+  /** The root's host adapter for the re-audit (default: SSH/Docker from the drift CLI wiring). */
+  readonly connect?: AuditDeps['connect'] | undefined;
 }
 
 /** Where `/audit-trail` reads the git log from: the forge's remote, else the configured apps url/path. */
@@ -34,7 +36,7 @@ export function remediationJobDeps(config: AppConfig, wiring: RemediationWiring)
   const apps = config.apps;
   const remote = logRemote(config, wiring.forge);
   const remediation = apps === undefined || wiring.forge === undefined ? undefined : {
-    audit: (options: Parameters<typeof runAudit>[1]) => runAudit(driftAuditDeps(config, { log: wiring.log, cacheDir }), options),
+    audit: (options: Parameters<typeof runAudit>[1]) => runAudit(driftAuditDeps(config, { log: wiring.log, cacheDir, ...(wiring.connect === undefined ? {} : { connect: wiring.connect }) }), options),
     forge: wiring.forge,
     apps: { branch: apps.branch, stacksDir: apps.stacksDir },
     hosts: config.hosts,

@@ -2,7 +2,8 @@ import type { ChatPort, Platform } from '../../chat/chat-port.js';
 import type { AppConfig } from '../../config/schema.js';
 import { createNoticeOverseerr } from '../../media/notify-overseerr.js';
 import type { SubscriptionStore } from '../../media/subscriptions.js';
-import type { BackgroundHandlers } from '../../jobs/background-jobs.js';
+import { bindBackgroundJob, type BackgroundHandlers } from '../../jobs/background-jobs.js';
+import { notifyJobs } from './notify-jobs.js';
 import { mediaNotifyPollHandler } from './media-notify-poll.js';
 import { mediaNotifyHandler, type MediaNotifyDeps } from './media-notify.js';
 
@@ -25,5 +26,8 @@ export function mediaNotifyDeps(
 /** `media.notify` and `media.notify-poll` handlers, or none without Overseerr. */
 export function mediaNotifyHandlers(deps: MediaNotifyDeps | undefined): BackgroundHandlers {
   if (deps === undefined) return {};
-  return { 'media.notify': mediaNotifyHandler(deps), 'media.notify-poll': mediaNotifyPollHandler(deps) };
+  return {
+    'media.notify': bindBackgroundJob('media.notify', notifyJobs['media.notify'].schema, mediaNotifyHandler(deps)),
+    'media.notify-poll': bindBackgroundJob('media.notify-poll', notifyJobs['media.notify-poll'].schema, mediaNotifyPollHandler(deps)),
+  };
 }

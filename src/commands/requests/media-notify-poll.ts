@@ -1,7 +1,7 @@
 import { isRequestAvailable } from '../../media/notify-availability.js';
 import type { NoticeEventJob } from '../../media/notify-event.js';
 import type { NoticeRequest } from '../../media/notify-schemas.js';
-import type { BackgroundHandler } from '../../jobs/background-jobs.js';
+import type { NotifyHandler as BackgroundHandler } from './notify-jobs.js';
 import { notifyRequest, recipientsFor, type MediaNotifyDeps } from './media-notify.js';
 
 /** How many of the most recently modified requests each poll looks at (per filter). */

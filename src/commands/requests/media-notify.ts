@@ -8,7 +8,7 @@ import type { MediaSummary, NoticeOverseerr } from '../../media/notify-overseerr
 import { noticeRecipients, requesterRecipient, type NoticeRecipient } from '../../media/notify-recipients.js';
 import type { NoticeRequest } from '../../media/notify-schemas.js';
 import type { SubscriptionStore } from '../../media/subscriptions.js';
-import type { BackgroundHandler } from '../../jobs/background-jobs.js';
+import type { NotifyHandler as BackgroundHandler } from './notify-jobs.js';
 
 /** What notices need; built once per worker from config. */
 export interface MediaNotifyDeps {

@@ -2,8 +2,9 @@ import { ExternalError } from '../../errors.js';
 import { outcomeFromError, type RequestOutcome } from '../../media/outcome-text.js';
 import { ensureOwner, linkedUser, type RequestFlowDeps } from '../../media/request-deps.js';
 import { quotaHint } from '../../media/request-quota.js';
-import type { Processor, ProcessorContext } from '../../jobs/processor.js';
-import type { JobPayload } from '../../jobs/job-map.js';
+import type { ProcessorContext } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
+import type { JobPayload } from './jobs.js';
 import { linkHelpReport, lookupFailure, outcomeReport } from './media-request-reports.js';
 
 type ConfirmJob = JobPayload<'media.request-confirm'>;

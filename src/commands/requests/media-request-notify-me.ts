@@ -1,5 +1,5 @@
 import type { RequestFlowDeps } from '../../media/request-deps.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 
 /** "🔔 Notify me too": the clicker gets a DM when the title is available (durable subscription). */
 export function mediaRequestNotifyMe(deps: RequestFlowDeps): Processor<'media.request-notify-me'> {

@@ -4,7 +4,7 @@ import { createOverseerrClient } from '../../media/overseerr-client.js';
 import type { RequestFlowDeps } from '../../media/request-deps.js';
 import type { DedupeStore } from '../../store/dedupe-store.js';
 import type { SubscriptionStore } from '../../media/subscriptions.js';
-import type { Processor, Processors } from '../../jobs/processor.js';
+import type { Processor, Processors } from './jobs.js';
 import { mediaRequestConfirm } from './media-request-confirm.js';
 import { mediaRequestNotifyMe } from './media-request-notify-me.js';
 import { mediaRequestPick } from './media-request-pick.js';

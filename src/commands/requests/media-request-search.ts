@@ -5,7 +5,8 @@ import { resultName, resultOption, statusWords, titleWithYear } from '../../medi
 import { rateLimitText, takeRequestSlot } from '../../media/request-rate-limit.js';
 import type { OverseerrSearchResult } from '../../media/overseerr-schemas.js';
 import type { Report } from '../../report/report.js';
-import type { Processor, ProcessorContext } from '../../jobs/processor.js';
+import type { ProcessorContext } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 import { linkHelpReport, lookupFailure } from './media-request-reports.js';
 import { requireSelect } from './media-request-select.js';
 

@@ -3,7 +3,7 @@ import { ensureOwner, linkedUser, type RequestFlowDeps } from '../../media/reque
 import { titleWithYear } from '../../media/request-labels.js';
 import { quotaText } from '../../media/request-quota.js';
 import { parseSeasonValues, seasonsText } from '../../media/request-seasons.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 import { cardReport, confirmButtons } from './media-request-card.js';
 import { offer4k } from './media-request-pick.js';
 import { linkHelpReport, lookupFailure } from './media-request-reports.js';

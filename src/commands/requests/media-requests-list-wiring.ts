@@ -2,7 +2,7 @@ import type { AppConfig } from '../../config/schema.js';
 import { UserError } from '../../errors.js';
 import { createOverseerrClient } from '../../media/overseerr-client.js';
 import { createNoticeOverseerr } from '../../media/notify-overseerr.js';
-import type { Processor, Processors } from '../../jobs/processor.js';
+import type { Processor, Processors } from './jobs.js';
 import { mediaRequestsList } from './media-requests-list.js';
 
 /** `/requests` on a worker without `media.overseerr`. */

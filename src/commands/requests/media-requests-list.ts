@@ -3,7 +3,7 @@ import { UserError } from '../../errors.js';
 import type { OverseerrClient } from '../../media/overseerr-client.js';
 import type { NoticeOverseerr } from '../../media/notify-overseerr.js';
 import { resolveOverseerrUser } from '../../media/resolve-overseerr-user.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 import { requestStatusText } from './media-requests-list-lines.js';
 
 /** What `/requests` needs. */

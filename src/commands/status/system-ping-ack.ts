@@ -1,4 +1,4 @@
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 
 /** Runs when an operator clicks Acknowledge under a ping result. */
 export const systemPingAck: Processor<'system.ping-ack'> = (payload) => {

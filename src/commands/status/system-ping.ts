@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { pingAck } from './ping-ack.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 
 /** Answers `/ping`: waits `delay` seconds if asked, attaches a small file and an Acknowledge button. */
 export const systemPing: Processor<'system.ping'> = async (payload, context) => {

@@ -1,7 +1,7 @@
 import type { HealthRun } from '../../checks/run-checks.js';
 import type { ServicePing } from '../../checks/ping-services.js';
 import type { RunRecord } from '../../store/run-store.js';
-import type { Processor } from '../../jobs/processor.js';
+import type { Processor } from './jobs.js';
 import type { PrFacts } from './status-media.js';
 import { statusReport } from './status-report.js';
 

@@ -1,0 +1,25 @@
+import { defineFeature } from '../define-feature.js';
+import { approve } from './approve.js';
+import { auditTrail } from './audit-trail.js';
+import { driftFix } from './drift-fix.js';
+import { driftOpenPr } from './drift-open-pr.js';
+import { remediationJobs, remediationRetry } from './jobs.js';
+import { remediationProcessors } from './remediation-processors.js';
+import { remediationJobDeps } from './remediation-wiring.js';
+import { revert } from './revert.js';
+
+export { driftOpenPr } from './drift-open-pr.js';
+export { recordRefusedClicks } from './remediation-wiring.js';
+
+/** `/drift fix`, the Open PR / Approve / Revert buttons and `/audit-trail`. */
+export const remediationFeature = defineFeature({
+  name: 'remediation',
+  commands: [driftFix, auditTrail],
+  actions: [driftOpenPr, approve, revert],
+  jobs: remediationJobs,
+  retry: remediationRetry,
+  wire: (ctx) => remediationProcessors(remediationJobDeps(ctx.config, {
+    trail: ctx.stores.auditTrailStore, forge: ctx.adapters.forge, log: ctx.log, cacheDir: ctx.cacheDir,
+    connect: (host) => ctx.adapters.connectHost(host, ctx.log),
+  })),
+});

@@ -1,0 +1,44 @@
+import type { Processor as JobProcessor } from '../../jobs/processor.js';
+import type { FeatureProcessors, JobPayloadOf, RetryRows } from '../define-feature.js';
+import { actionJob, commandJob } from '../job-schemas.js';
+import { requestConfirm } from './request-confirm.js';
+import { requestMovie } from './request-movie.js';
+import { requestNotifyMe } from './request-notify-me.js';
+import { requestPick } from './request-pick.js';
+import { requestSeasons } from './request-seasons.js';
+import { requestTv } from './request-tv.js';
+import { requests } from './requests.js';
+
+/** The requests feature's jobs: job name → payload schema (the bot↔worker contract). */
+export const requestJobs = {
+  'media.request-movie': commandJob(requestMovie.options),
+  'media.request-tv': commandJob(requestTv.options),
+  'media.request-pick': actionJob(requestPick.payload),
+  'media.request-seasons': actionJob(requestSeasons.payload),
+  'media.request-confirm': actionJob(requestConfirm.payload),
+  'media.request-notify-me': actionJob(requestNotifyMe.payload),
+  'media.requests-list': commandJob(requests.options),
+} as const;
+
+type Jobs = typeof requestJobs;
+
+/** The validated payload of one of these jobs. */
+export type JobPayload<N extends keyof Jobs> = JobPayloadOf<Jobs, N>;
+/** The processor of one of these jobs. */
+export type Processor<N extends keyof Jobs> = JobProcessor<JobPayload<N>>;
+/** Every processor of this feature. */
+export type Processors = FeatureProcessors<Jobs>;
+
+/** Attempts and backoff per job (UserErrors never retry). */
+export const requestRetry: RetryRows<Jobs> = {
+  // Media requests: Overseerr down/timeouts become plain outcomes in the report, not retries.
+  'media.request-movie': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.request-tv': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.request-pick': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.request-seasons': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  // Filing a request is not idempotent on Overseerr's side: never retried.
+  'media.request-confirm': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.request-notify-me': { attempts: 3, backoff: { type: 'fixed', delay: 1_000 } },
+  // Read-only Overseerr calls; a second try covers a blip.
+  'media.requests-list': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
+};
