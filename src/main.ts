@@ -14,3 +14,5 @@ const code = await runCli(cliCommands, process.argv.slice(2), {
   env: process.env, stdout: process.stdout, stderr: process.stderr, stdin: process.stdin,
 }, packageJson.version);
 process.exitCode = code;
+// Everything was closed (with deadlines); a handle some library left open must not keep the process alive.
+setTimeout(() => { process.exit(code); }, 2000).unref();

@@ -7,6 +7,7 @@ import { createLogger, type Logger } from '../log.js';
 import type { Stores } from '../store/stores.js';
 import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
+import { runOwned } from './owned-run.js';
 
 const load = (ctx: CliContext) => loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
 
@@ -32,7 +33,7 @@ export const serviceCommands: readonly CliCommand[] = [
     summary: 'local chat REPL with the worker in the same process (needs no chat tokens)',
     details: 'Redis comes from REDIS_URL, or a private redis-server is started from PATH. Type help in the REPL.',
     options: {},
-    run: async (ctx) => {
+    run: (ctx) => runOwned(async ({ owner, stopped }) => {
       const config = await load(ctx);
       // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
       const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: collectSecretValues(config) });
@@ -44,9 +45,9 @@ export const serviceCommands: readonly CliCommand[] = [
           ...(await import('../jobs/processors/media-requests-list-wiring.js')).requestsListProcessors(config),
           ...(await import('../jobs/processors/e2e-processors.js')).e2eProcessors(config),
           ...(await import('../jobs/processors/catalog-processors.js')).catalogProcessors(config, log) }, config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined,
-        storeProcessors: await shellRemediation(config, log) });
+        storeProcessors: await shellRemediation(config, log), owner, interrupt: stopped });
       return exitCodes.ok;
-    },
+    }),
   }),
   serviceCommand('start', { bot: true, worker: true }, 'Discord/Slack bot and job worker in one process'),
   serviceCommand('bot', { bot: true, worker: false }, 'Discord/Slack adapters only: commands go onto the queue'),
