@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { healthTimeoutMs } from '../../checks/build-checks.js';
 import type { HealthFixDeps } from '../../checks/open-health-fix.js';
@@ -12,6 +11,7 @@ import type { AuditTrailStore } from '../../store/audit-trail-store.js';
 import type { Processors } from '../processor.js';
 import { healthOpenFixProcessor } from './health-open-fix.js';
 import { healthRunProcessor } from './health-run.js';
+import { defaultCacheDir } from '../../config/cache-dir.js';
 
 type HealthConfig = Pick<AppConfig, 'media'> & Partial<Pick<AppConfig, 'hosts' | 'apps'>>;
 
@@ -22,7 +22,7 @@ function fixDeps(config: HealthConfig, log: Logger): (() => HealthFixDeps) | und
   return () => {
     const forge = createForge(apps, { log });
     if (forge === undefined) throw new ConfigError('apps.forge is set but no forge could be built');
-    return { forge, apps, tmpDir: join(tmpdir(), 'homelab-bot-health-fix'), now: () => new Date() };
+    return { forge, apps, tmpDir: join(defaultCacheDir(), 'health-fix'), now: () => new Date() };
   };
 }
 
