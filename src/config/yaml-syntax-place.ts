@@ -31,8 +31,8 @@ function nextContent(lines: readonly string[], line: number): number | undefined
 function unclosedAbove(lines: readonly string[], index: number, open: string, close: string): number | undefined {
   for (let i = index; i >= 0; i -= 1) {
     const line = lines[i] ?? '';
-    const opened = [...line].filter((c) => c === open).length;
-    const closed = open === close ? 0 : [...line].filter((c) => c === close).length;
+    const opened = line.split(open).length - 1;
+    const closed = open === close ? 0 : line.split(close).length - 1;
     if (open === close ? opened % 2 === 1 : opened > closed) return i;
   }
   return undefined;
