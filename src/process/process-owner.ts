@@ -42,11 +42,16 @@ export interface ProcessOwnerOptions {
   readonly graceMs?: number;
 }
 
-/** How to run supervise.ts: compiled in dist/, its TypeScript source (type stripping) otherwise. */
+/**
+ * How to run supervise.ts: compiled in dist/; from the sources with Node's type stripping (22.6+),
+ * or through tsx on an older Node (development checkouts only; the runtime is Node 24).
+ */
 function supervisorArgs(): string[] {
-  const js = new URL('./supervise.js', import.meta.url);
-  if (import.meta.url.endsWith('.js')) return [fileURLToPath(js)];
-  return ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', fileURLToPath(new URL('./supervise.ts', import.meta.url))];
+  if (import.meta.url.endsWith('.js')) return [fileURLToPath(new URL('./supervise.js', import.meta.url))];
+  const source = fileURLToPath(new URL('./supervise.ts', import.meta.url));
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  if (major > 22 || (major === 22 && minor >= 6)) return ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', source];
+  return ['--import', import.meta.resolve('tsx'), source];
 }
 
 export async function createProcessOwner(options: ProcessOwnerOptions = {}): Promise<ProcessOwner> {
