@@ -39,7 +39,7 @@ async function trustHost(ctx: CliContext): Promise<ExitCode> {
   if (typeof expected === 'string' && expected !== key.fingerprint) {
     throw new UserError('host-key-mismatch', `${name} presented ${key.fingerprint}, not the expected ${expected}: nothing written. The connection may be intercepted, or the expected value is wrong.`);
   }
-  const file = host.ssh.knownHostsPath;
+  const file = typeof ctx.values['known-hosts'] === 'string' ? ctx.values['known-hosts'] : host.ssh.knownHostsPath;
   if (file === undefined) {
     say(`hosts[].ssh.knownHostsPath is not set for ${host.name}: put this in its ssh section instead:\n  hostKeyFingerprint: "${key.fingerprint}"`);
     return exitCodes.ok;
@@ -62,7 +62,10 @@ export const hostsCommands: readonly CliCommand[] = [
     summary: "connect once to a configured host, print its SSH host key fingerprint and add it to the host's known_hosts file",
     details: 'The known_hosts line is written for exactly the ssh.host and ssh.port the config connects to ([host]:port when not 22).',
     positionals: ['host'],
-    options: { fingerprint: { type: 'string', valueName: 'SHA256:…', description: 'write only if the presented key has this fingerprint' } },
+    options: {
+      fingerprint: { type: 'string', valueName: 'SHA256:…', description: 'write only if the presented key has this fingerprint' },
+      'known-hosts': { type: 'string', valueName: 'file', description: "write this file instead of the host's ssh.knownHostsPath (e.g. a writable mount in Docker)" },
+    },
     run: trustHost,
   }),
 ];

@@ -26,6 +26,19 @@ describe('deploy files', () => {
     expect(stdout).toMatch(/config\.yaml:\/config\/config\.yaml:ro/);
     expect(stdout).toMatch(/:\/keys:ro/);
     expect(stdout).toContain('redis-cli');
+    // The README's deploy: data volume, TZ, a port that is not qBittorrent's 8080, no Slack port by default.
+    expect(stdout).toMatch(/data:\/data/);
+    expect(stdout).toMatch(/TZ: UTC/);
+    expect(stdout).toMatch(/published: 8780|8780:8780/);
+    expect(stdout).not.toMatch(/8080|3000/);
+  });
+
+  it('the Slack HTTP override adds its events port to the bot only', async () => {
+    await requireService('docker-compose', () => hasBinary('docker-compose'));
+    await copyFile(join(root, 'docker-compose.slack-http.yml'), join(dir, 'docker-compose.slack-http.yml'));
+    const { stdout } = await run('docker-compose', ['-f', 'docker-compose.yml', '-f', 'docker-compose.slack-http.yml', 'config'], { cwd: dir });
+    expect(stdout).toMatch(/published: 3000|3000:3000/);
+    expect(stdout).toMatch(/published: 8780|8780:8780/);
   });
 
   it('docker-compose rejects a broken variant of it (the check above can fail)', async () => {

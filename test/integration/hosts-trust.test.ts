@@ -81,6 +81,12 @@ describe('homelab-bot hosts trust <host> (a real SSH handshake)', () => {
     expect(await readFile(join(dir, 'ssh/known_hosts'), 'utf8')).toBe(other);
   });
 
+  it('--known-hosts writes another file (a writable mount of the same folder in Docker)', async () => {
+    const result = await trust('lab-host', '--known-hosts', join(dir, 'setup/known_hosts'));
+    expect(result.code).toBe(0);
+    expect(await readFile(join(dir, 'setup/known_hosts'), 'utf8')).toMatch(new RegExp(`^\\[127\\.0\\.0\\.1\\]:${String(port)} ssh-ed25519 `));
+  });
+
   it('names the accepted hosts for an unknown one', async () => {
     const result = await trust('nope');
     expect(result.code).toBe(2);
