@@ -66,8 +66,12 @@ if (($(node_major) < 24)); then
 fi
 echo "Node.js $(node --version), npm $(npm --version)"
 
-if [[ -n "${CI:-}" ]] || [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+# Reinstall when the lock changed or node_modules was installed by another Node version (native modules).
+stamp=node_modules/.homelab-bot-node-version
+if [[ -n "${CI:-}" ]] || [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]] \
+  || [[ "$(cat "$stamp" 2>/dev/null)" != "$(node --version)" ]]; then
   npm ci --no-audit --no-fund </dev/null
+  node --version >"$stamp"
 fi
 
 # `homelab-bot` on PATH: a link to this checkout's bin (it runs the build, or the sources when newer).
