@@ -55,13 +55,9 @@ export const adminCommands: readonly CliCommand[] = [
   }),
   defineCliCommand({
     path: ['config', 'check'],
-    summary: 'validate the config and print what was understood (no secrets)',
+    summary: 'validate the config: which file, every problem with file:line, placeholders, key and known_hosts files (no secrets)',
     options: {},
-    run: async (ctx) => {
-      const config = await load(ctx);
-      say(ctx, ['Config OK.', ...describeConfig(config).map((l) => `  ${l}`)].join('\n'));
-      return exitCodes.ok;
-    },
+    run: async (ctx) => (await import('./config-check.js')).runConfigCheck(ctx, describeConfig),
   }),
   defineCliCommand({
     path: ['healthcheck'],

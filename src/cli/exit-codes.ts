@@ -10,6 +10,10 @@ export const exitCodes = {
   usage: 2,
   /** The run could not complete: unreachable service, internal error. */
   failure: 3,
+  /** Stopped by a signal after cleaning up: 128 + the signal's number. */
+  hangup: 129,
+  interrupted: 130,
+  terminated: 143,
 } as const;
 
 export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];

@@ -28,7 +28,7 @@ export function renderMainHelp(commands: readonly CliCommand[], version: string)
     'Global options:',
     ...Object.entries(globalOptions).map(([n, o]) => formatOption(n, o)),
     '',
-    'Exit codes: 0 ok · 1 findings (drift, lint or check failures) · 2 usage or config error · 3 run failed',
+    'Exit codes: 0 ok · 1 findings (drift, lint or check failures) · 2 usage or config error · 3 run failed · 129/130/143 stopped by SIGHUP/SIGINT/SIGTERM',
     'Run `homelab-bot <command> --help` for a command\'s options.',
   ].join('\n');
 }

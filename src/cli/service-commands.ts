@@ -4,6 +4,7 @@ import { collectSecretValues } from '../config/secrets.js';
 import { createLogger } from '../log.js';
 import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
+import { runOwned } from './owned-run.js';
 
 const load = (ctx: CliContext) => loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
 
@@ -29,7 +30,7 @@ export const serviceCommands: readonly CliCommand[] = [
     summary: 'local chat REPL with the worker in the same process (needs no chat tokens)',
     details: 'Redis comes from REDIS_URL, or a private redis-server is started from PATH. Type help in the REPL.',
     options: {},
-    run: async (ctx) => {
+    run: (ctx) => runOwned(async ({ owner, stopped }) => {
       const config = await load(ctx);
       // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
       const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: collectSecretValues(config) });
@@ -41,9 +42,10 @@ export const serviceCommands: readonly CliCommand[] = [
         config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined,
         // /request in the shell is the person named by chat.shell.person, linked through people[].overseerrUserId.
         processors: (stores) => wireFeatures({ config, log, stores, adapters }),
+        owner, interrupt: stopped,
       });
       return exitCodes.ok;
-    },
+    }),
   }),
   serviceCommand('start', { bot: true, worker: true }, 'Discord/Slack bot and job worker in one process'),
   serviceCommand('bot', { bot: true, worker: false }, 'Discord/Slack adapters only: commands go onto the queue'),

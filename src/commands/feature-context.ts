@@ -28,7 +28,7 @@ export interface FeatureContext {
   readonly log: Logger;
   readonly stores: FeatureStores;
   readonly adapters: Adapters;
-  /** Snapshots and per-job clones go below it; default `<tmp>/homelab-bot-cache`. */
+  /** Snapshots and per-job clones go below it; default the per-user cache dir (defaultCacheDir). */
   readonly cacheDir?: string;
   /** Told about every finished drift audit (the service's metrics). */
   readonly onAudit?: AuditObserver;

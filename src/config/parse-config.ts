@@ -3,6 +3,7 @@ import { formatPath, type ConfigProblem } from './config-problem.js';
 import { interpolateDocument, type EnvLookup } from './interpolate.js';
 import { configErrorMap, issuesToProblems } from './issue-problems.js';
 import { appConfigSchema, type AppConfig } from './schema.js';
+import { placeSyntaxError } from './yaml-syntax-place.js';
 
 /** Outcome of checking config text: the config when valid, otherwise every problem found. */
 export type ConfigCheck =
@@ -17,12 +18,11 @@ export interface CheckConfigOptions {
   readonly lookup: EnvLookup;
 }
 
-function syntaxProblems(doc: Document, lineCounter: LineCounter, file: string): ConfigProblem[] {
-  return doc.errors.map((error) => {
-    const { line, col } = lineCounter.linePos(error.pos[0]);
-    const message = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code;
-    return { file, line, col, path: '', message: `YAML syntax error: ${message}` };
-  });
+function syntaxProblems(doc: Document, lineCounter: LineCounter, file: string, text: string): ConfigProblem[] {
+  const places = doc.errors.map((error) => placeSyntaxError(text, error, (offset) => lineCounter.linePos(offset)));
+  // One mistake often yields two errors at the same place: report it once.
+  const unique = places.filter((p, i) => places.findIndex((q) => q.line === p.line) === i);
+  return unique.map(({ line, col, message }) => ({ file, line, col, path: '', message: `YAML syntax error: ${message}` }));
 }
 
 /** `key:` with nothing after it (everything below commented out) counts as an absent key. */
@@ -50,7 +50,7 @@ export function checkConfigText(text: string, options: CheckConfigOptions): Conf
   const { file } = options;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, intAsBigInt: true, prettyErrors: false });
-  if (doc.errors.length > 0) return { ok: false, problems: syntaxProblems(doc, lineCounter, file) };
+  if (doc.errors.length > 0) return { ok: false, problems: syntaxProblems(doc, lineCounter, file, text) };
   const report = interpolateDocument(doc, options.lookup, text);
   const interpolation = report.problems.map((p) => ({ file, ...lineCounter.linePos(p.offset), path: formatPath(p.path), message: p.message }));
   const { data, problems: readProblems } = toData(doc, file);

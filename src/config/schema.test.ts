@@ -11,7 +11,7 @@ function messages(input: unknown): string[] {
 
 describe('appConfigSchema', () => {
   it('accepts an empty config (shell-only) and fills defaults', () => {
-    expect(appConfigSchema.parse({})).toMatchObject({ hosts: [], redis: { url: 'redis://127.0.0.1:6379' }, approvals: { ttlMs: 86_400_000 }, http: { port: 8080 } });
+    expect(appConfigSchema.parse({})).toMatchObject({ hosts: [], redis: { url: 'redis://127.0.0.1:6379' }, approvals: { ttlMs: 86_400_000 }, http: { port: 8780 } });
   });
 
   it('accepts ports and flags written as text by ${VAR} and Discord ids as exact big integers', () => {

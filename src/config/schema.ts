@@ -45,7 +45,7 @@ const httpSchema = strictObject({
   /** Address the webhook, /healthz and /metrics server binds to (0.0.0.0 inside a container). */
   host: text('expected an address to bind to, like 127.0.0.1 or 0.0.0.0').default('127.0.0.1').describe('bind address'),
   /** Port of the webhook, /healthz and /metrics server. */
-  port: port().default(8080).describe('HTTP port'),
+  port: port().default(8780).describe('HTTP port (8080 is left to qBittorrent and Gluetun)'),
 });
 
 /** The whole `config.yaml`. Every object is strict: unknown keys are errors. */

@@ -1,5 +1,3 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Writable } from 'node:stream';
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
@@ -11,6 +9,7 @@ import type { AuditOptions, AuditReport } from './audit-report.js';
 import { renderAuditJson, renderAuditMarkdown } from './render-audit.js';
 import { runAudit, type AuditDeps } from './run-audit.js';
 import { renderLintJson, renderLintMarkdown, runLint, type LintDeps } from './run-lint.js';
+import { defaultCacheDir } from '../config/cache-dir.js';
 
 /** `homelab-bot drift audit [--host h] [--stack s] [--json]`. */
 export interface DriftAuditCliOptions extends AuditOptions {
@@ -20,7 +19,7 @@ export interface DriftAuditCliOptions extends AuditOptions {
 /** Overridable parts of the CLI wiring (tests, other cache folders). */
 export interface DriftCliDeps {
   readonly log?: Logger;
-  /** Where the apps repo is cloned and snapshots are exported; default `<tmp>/homelab-bot-cache`. */
+  /** Where the apps repo is cloned and snapshots are exported; default the per-user cache dir (defaultCacheDir). */
   readonly cacheDir?: string;
   readonly connect?: AuditDeps['connect'];
 }
@@ -37,7 +36,7 @@ export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps = {}): Audi
   const log = deps.log ?? silentLogger();
   const apps = config.apps;
   if (apps === undefined) throw new UserError('no-apps-repo', 'No apps repository is configured: add an `apps` section (path and/or url) to the config.');
-  const cacheDir = deps.cacheDir ?? join(tmpdir(), 'homelab-bot-cache');
+  const cacheDir = deps.cacheDir ?? defaultCacheDir();
   return {
     config,
     connect: deps.connect ?? ((host) => connectDockerHost(host, { log })),

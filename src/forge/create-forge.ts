@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppsConfig } from '../config/apps-schema.js';
 import { ConfigError } from '../errors.js';
@@ -7,6 +6,7 @@ import type { Forge } from './forge.js';
 import type { RetryPolicy } from './github-call.js';
 import { createGitForge } from './git-forge.js';
 import { createGitHubForge } from './github-forge.js';
+import { defaultCacheDir } from '../config/cache-dir.js';
 
 /** What the forge needs besides config. */
 export interface ForgeDeps {
@@ -32,5 +32,5 @@ export function createForge(apps: AppsConfig, deps: ForgeDeps): Forge | undefine
   }
   const url = apps.url ?? apps.path;
   if (url === undefined) throw new ConfigError('apps.forge.type "git" needs apps.url (or apps.path) to push to.');
-  return createGitForge({ url, workDir: deps.workDir ?? join(tmpdir(), 'homelab-bot-forge'), log });
+  return createGitForge({ url, workDir: deps.workDir ?? join(defaultCacheDir(), 'forge'), log });
 }

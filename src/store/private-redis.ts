@@ -1,10 +1,8 @@
-import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { ConfigError } from '../errors.js';
+import { createProcessOwner, type ProcessOwner } from '../process/process-owner.js';
 
 /** A redis-server owned by this process (tests, the shell REPL). */
 export interface PrivateRedis {
@@ -42,39 +40,40 @@ export async function freePort(): Promise<number> {
 
 /**
  * Starts `redis-server` from PATH on a free 127.0.0.1 port, without persistence, in a temp
- * dir. Throws a ConfigError naming the Debian package when redis-server is missing.
+ * dir of `owner` (its supervisor stops it even if this process is SIGKILLed). Without an owner,
+ * a private one is made and closed by stop(). Throws a ConfigError naming the Debian package
+ * when redis-server is missing.
  */
-export async function startPrivateRedis(searchPath = process.env['PATH'] ?? ''): Promise<PrivateRedis> {
+export async function startPrivateRedis(searchPath = process.env['PATH'] ?? '', owner?: ProcessOwner): Promise<PrivateRedis> {
   const binary = findOnPath('redis-server', searchPath);
   if (binary === undefined) {
     throw new ConfigError('redis-server is not on PATH: set REDIS_URL, or install it (Debian/Ubuntu: apt-get install redis-server).');
   }
+  const own = owner ?? await createProcessOwner();
   const port = await freePort();
-  const dir = await mkdtemp(join(tmpdir(), 'hlb-redis-'));
-  const child = spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => { resolve(); }));
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      if (out.includes('Ready to accept connections')) resolve();
+  const dir = await own.makeTempDir('redis-');
+  const child = own.spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { dirs: [dir] });
+  child.stderr.resume();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('Ready to accept connections')) resolve();
+      });
+      void child.exited.then((code) => { reject(new ConfigError(`redis-server exited (${String(code)}): ${out.slice(-500)}`)); });
     });
-    child.once('error', reject);
-    child.once('exit', (code) => { reject(new ConfigError(`redis-server exited (${String(code)}): ${out.slice(-500)}`)); });
-  });
+  } catch (error) {
+    if (owner === undefined) await own.close();
+    throw error;
+  }
   child.stdout.resume();
-  // If the owner exits without stop() (uncaught error, process.exit), don't leave redis behind.
-  const killOnExit = (): void => { child.kill('SIGKILL'); };
-  process.once('exit', killOnExit);
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
     stop: async () => {
-      process.off('exit', killOnExit);
-      if (child.exitCode === null) child.kill('SIGTERM');
-      await exited;
-      await rm(dir, { recursive: true, force: true });
+      await child.stop();
+      if (owner === undefined) await own.close();
     },
   };
 }

@@ -3,11 +3,13 @@ import { bindJobs, commandLabel, hasSubcommands, jobSpecs, registry as defaultRe
 import { createProducer } from '../../jobs/queue.js';
 import { startWorker } from '../../jobs/worker.js';
 import type { Logger } from '../../log.js';
+import type { ProcessOwner } from '../../process/process-owner.js';
+import { withDeadline, type TerminationSignal } from '../../process/termination-signals.js';
 import { startPrivateRedis } from '../../store/private-redis.js';
 import { createStores, type Stores } from '../../store/stores.js';
 import type { AccessConfig, PersonEntry } from '../authorize.js';
 import { createDispatcher } from '../dispatch.js';
-import { ShellChat } from './shell-chat.js';
+import { ShellChat, type ShellExit } from './shell-chat.js';
 
 /** The config fields the shell reads (a subset of AppConfig). */
 export interface ShellConfig extends AccessConfig {
@@ -30,6 +32,12 @@ export interface RunShellOptions {
    * `wireFeatures({ config, log, stores, adapters })`; tests may replace entries.
    */
   readonly processors: (stores: Stores) => Processors;
+  /** Owns the private redis-server (its supervisor stops it however this process ends). */
+  readonly owner?: ProcessOwner;
+  /** A stop request from outside (SIGINT, SIGTERM, SIGHUP): the session closes and runShell returns. */
+  readonly interrupt?: Promise<TerminationSignal>;
+  /** How long closing may take before runShell returns anyway (default 1500 ms). */
+  readonly closeDeadlineMs?: number;
 }
 
 /** A running REPL with its in-process worker. */
@@ -49,7 +57,7 @@ function shellAccess(config: ShellConfig): { access: AccessConfig; userId: strin
 
 /** Starts redis (if needed), stores, producer, worker and the REPL; does not wait for `quit`. */
 export async function startShellSession(options: RunShellOptions): Promise<ShellSession> {
-  const redis = options.redisUrl === undefined ? await startPrivateRedis() : undefined;
+  const redis = options.redisUrl === undefined ? await startPrivateRedis(undefined, options.owner) : undefined;
   const redisUrl = redis?.url ?? options.redisUrl ?? '';
   const prefix = options.prefix ?? 'hlb:';
   const registry = options.registry ?? defaultRegistry;
@@ -80,12 +88,19 @@ export async function startShellSession(options: RunShellOptions): Promise<Shell
   };
 }
 
-/** The README's run command: the REPL with the worker in-process, until `quit` or EOF. */
-export async function runShell(options: RunShellOptions): Promise<void> {
+/** How a shell run ended: the REPL's own way, or the signal that stopped it. */
+export type ShellEnd = ShellExit | TerminationSignal;
+
+/**
+ * The README's run command: the REPL with the worker in-process, until `quit`, EOF, a second
+ * Ctrl-C or `interrupt`. Closing is bounded by `closeDeadlineMs`; the owner stops what is left.
+ */
+export async function runShell(options: RunShellOptions): Promise<ShellEnd> {
   const session = await startShellSession(options);
+  const never = new Promise<never>(() => undefined);
   try {
-    await session.chat.done;
+    return await Promise.race([session.chat.done, options.interrupt ?? never]);
   } finally {
-    await session.close();
+    await withDeadline(session.close(), options.closeDeadlineMs ?? 1500);
   }
 }

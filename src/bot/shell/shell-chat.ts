@@ -15,7 +15,14 @@ export interface ShellChatOptions {
   /** Whether `/command` takes a sub-command word. */
   readonly hasSubcommands?: (command: string) => boolean;
   readonly helpText?: string;
+  /** Line editing and REPL-like Ctrl-C (default: when `input` is a TTY). */
+  readonly terminal?: boolean;
 }
+
+/** How the REPL ended: `quit`, end of input (Ctrl-D, a closed pipe), or a second Ctrl-C. */
+export type ShellExit = 'quit' | 'eof' | 'interrupt';
+
+const exitHint = '(To exit, press Ctrl-C again or Ctrl-D, or type quit.)';
 
 /** A numbered button, or a select menu (`values`: its option values, picked by position). */
 interface Button { readonly customId: string; readonly message: MessageRef; readonly values?: readonly string[] }
@@ -28,12 +35,15 @@ export class ShellChat implements ChatAdapter {
   readonly platform = 'shell' as const;
   readonly user: ChatUser;
   readonly channelId: string;
-  /** Resolves when the user typed `quit` or the input ended. */
-  readonly done: Promise<void>;
+  /** Resolves when the user typed `quit`, the input ended or Ctrl-C was pressed twice. */
+  readonly done: Promise<ShellExit>;
   private readonly buttons: Button[] = [];
   private nextThread = 1;
   private nextMessage = 1;
-  private finish: () => void = () => undefined;
+  private finish: (how: ShellExit) => void = () => undefined;
+  /** Stops waiting for the line being handled (first Ctrl-C while a command waits). */
+  private cancelWait: (() => void) | undefined;
+  private interruptArmed = false;
   private handler: InboundHandler | undefined;
   private inflight: Promise<unknown> = Promise.resolve();
   private lines: Interface | undefined;
@@ -41,7 +51,10 @@ export class ShellChat implements ChatAdapter {
   constructor(private readonly options: ShellChatOptions) {
     this.user = options.user ?? { platform: 'shell', id: 'local', roleIds: [], displayName: 'local' };
     this.channelId = options.channelId ?? 'shell';
-    this.done = new Promise((resolve) => { this.finish = resolve; });
+    let ended = false;
+    this.done = new Promise((resolve) => {
+      this.finish = (how) => { if (!ended) { ended = true; resolve(how); } };
+    });
   }
 
   /** The custom id behind button `[n]` as printed (tests and `click`). */
@@ -63,22 +76,49 @@ export class ShellChat implements ChatAdapter {
   async stop(): Promise<void> {
     this.handler = undefined;
     this.lines?.close();
-    this.finish();
+    this.finish('eof');
     await this.inflight;
   }
 
   private async loop(): Promise<void> {
-    const lines = createInterface({ input: this.options.input, terminal: false });
+    const terminal = this.options.terminal ?? (this.options.input as { isTTY?: boolean }).isTTY === true;
+    const lines = terminal
+      ? createInterface({ input: this.options.input, output: this.options.output, terminal: true, prompt: '' })
+      : createInterface({ input: this.options.input, terminal: false });
     this.lines = lines;
+    if (terminal) this.listenForCtrlC(lines);
     for await (const line of lines) {
+      this.interruptArmed = false;
       if (this.handler === undefined) break;
       const handling = readShellLine(line, this.lineScope(this.handler));
       this.inflight = handling;
-      const keepGoing = await handling;
-      if (!keepGoing) break;
+      const cancelled = new Promise<true>((resolve) => { this.cancelWait = () => { resolve(true); }; });
+      const keepGoing = await Promise.race([handling, cancelled]);
+      this.cancelWait = undefined;
+      if (!keepGoing) { this.finish('quit'); break; }
     }
     lines.close();
-    this.finish();
+    this.finish('eof');
+  }
+
+  /** Ctrl-C like other REPLs: the first clears the line or stops waiting and says how to exit; a second exits. */
+  private listenForCtrlC(lines: Interface): void {
+    lines.on('SIGINT', () => {
+      if (this.interruptArmed) {
+        this.finish('interrupt');
+        lines.close();
+        return;
+      }
+      this.interruptArmed = true;
+      const waiting = this.cancelWait;
+      waiting?.();
+      lines.write(null, { ctrl: true, name: 'e' });
+      lines.write(null, { ctrl: true, name: 'u' });
+      this.print(`^C${waiting === undefined ? '' : ' Stopped waiting for that command (a queued job may still post in its thread).'}\n${exitHint}`);
+    });
+    this.options.input.on('keypress', (_text: unknown, key: { ctrl?: boolean; name?: string } | undefined) => {
+      if (key?.ctrl !== true || key.name !== 'c') this.interruptArmed = false;
+    });
   }
 
   private lineScope(handler: InboundHandler): Parameters<typeof readShellLine>[1] {

@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { healthTimeoutMs } from '../../checks/build-checks.js';
 import type { HealthFixDeps } from '../../checks/open-health-fix.js';
@@ -10,6 +9,7 @@ import type { Adapters } from '../feature-context.js';
 import type { Processors } from './jobs.js';
 import { healthOpenFixProcessor } from './health-open-fix-processor.js';
 import { healthRunProcessor } from './health-run.js';
+import { defaultCacheDir } from '../../config/cache-dir.js';
 
 type HealthConfig = Pick<AppConfig, 'media'> & Partial<Pick<AppConfig, 'hosts' | 'apps'>>;
 
@@ -19,7 +19,7 @@ function fixDeps(config: HealthConfig, forge: Adapters['forge']): (() => HealthF
   if (apps?.forge === undefined) return undefined;
   return () => {
     if (forge === undefined) throw new ConfigError('apps.forge is set but no forge could be built');
-    return { forge, apps, tmpDir: join(tmpdir(), 'homelab-bot-health-fix'), now: () => new Date() };
+    return { forge, apps, tmpDir: join(defaultCacheDir(), 'health-fix'), now: () => new Date() };
   };
 }
 

@@ -1,4 +1,3 @@
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/schema.js';
 import { driftAuditDeps } from '../../drift/cli-audit.js';
@@ -9,6 +8,7 @@ import type { ActionRefusal } from '../../bot/dispatch-deps.js';
 import type { Logger } from '../../log.js';
 import type { AuditTrailStore } from '../../store/audit-trail-store.js';
 import type { RemediationJobDeps } from './remediation-job-deps.js';
+import { defaultCacheDir } from '../../config/cache-dir.js';
 
 /** The composition root's inputs for remediation. */
 export interface RemediationWiring {
@@ -16,7 +16,7 @@ export interface RemediationWiring {
   /** The configured forge, or undefined (no `apps.forge`: read-only, the jobs refuse clearly). */
   readonly forge: Forge | undefined;
   readonly log: Logger;
-  /** Snapshots and per-job clones go below it; default `<tmp>/homelab-bot-cache`. */
+  /** Snapshots and per-job clones go below it; default the per-user cache dir (defaultCacheDir). */
   readonly cacheDir?: string | undefined;
   /** The root's host adapter for the re-audit (default: SSH/Docker from the drift CLI wiring). */
   readonly connect?: AuditDeps['connect'] | undefined;
@@ -31,7 +31,7 @@ function logRemote(config: AppConfig, forge: Forge | undefined): GitRemote | und
 
 /** Remediation job deps for a loaded config (the production wiring of `remediationProcessors`). */
 export function remediationJobDeps(config: AppConfig, wiring: RemediationWiring): RemediationJobDeps {
-  const cacheDir = wiring.cacheDir ?? join(tmpdir(), 'homelab-bot-cache');
+  const cacheDir = wiring.cacheDir ?? defaultCacheDir();
   const tmpDir = join(cacheDir, 'remediate');
   const apps = config.apps;
   const remote = logRemote(config, wiring.forge);
