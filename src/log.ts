@@ -1,5 +1,5 @@
 import { pino, stdSerializers, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
-import { SecretBook, REDACTED } from './secrets/redact-text.js';
+import { MASK, SecretBook, REDACTED, redactText } from './secrets/redact-text.js';
 import { isSecretName } from './secrets/secret-names.js';
 
 export type { Logger } from 'pino';
@@ -69,6 +69,16 @@ export function rememberSecrets(log: Logger, values: Iterable<string>): void {
 
 /** The secret book behind a logger made by {@link createLogger}, if any. */
 export const secretBookOf = (log: Logger): SecretBook | undefined => (log as WithBook)[bookKey];
+
+/**
+ * The redactor of a process, for text bound for chat, Redis or metrics: the secret book behind
+ * its logger (config, `.env`, host `.env` values) plus the value rules (URL passwords, private
+ * keys, `NAME=value` with a secret name). Without a book, only the value rules apply.
+ */
+export function redactorOf(log: Logger, mask = MASK): (text: string) => string {
+  const book = secretBookOf(log);
+  return (text) => (book === undefined ? redactText(text, [], mask) : book.redact(text, mask));
+}
 
 /** A logger that discards everything, for unit tests that do not assert on logs. */
 export const silentLogger = (): Logger => pino({ level: 'silent' });

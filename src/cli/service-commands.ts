@@ -1,6 +1,6 @@
 import type { ServiceRoles } from '../app/run-service.js';
 import { loadConfig } from '../config/load-config.js';
-import { collectSecretValues } from '../config/secrets.js';
+import { loadSecretBook } from '../config/secret-book.js';
 import type { AppConfig } from '../config/schema.js';
 import type { Processors } from '../jobs/processor.js';
 import { createLogger, type Logger } from '../log.js';
@@ -13,7 +13,7 @@ const load = (ctx: CliContext) => loadConfig({ ...(ctx.configPath === undefined 
 /** Runs until SIGTERM/SIGINT, then closes everything in order. */
 async function serve(ctx: CliContext, roles: ServiceRoles): Promise<ExitCode> {
   const config = await load(ctx);
-  const log = createLogger({ name: 'homelab-bot', secrets: collectSecretValues(config) });
+  const log = createLogger({ name: 'homelab-bot', secrets: await loadSecretBook(config, ctx) });
   // Loaded on demand: `--help` and `healthcheck` (every 30 s in Docker) must not pay for the chat SDKs.
   const [{ startService }, { installShutdown }] = await Promise.all([import('../app/run-service.js'), import('../jobs/shutdown.js')]);
   const service = await startService(config, roles, log);
@@ -35,7 +35,7 @@ export const serviceCommands: readonly CliCommand[] = [
     run: async (ctx) => {
       const config = await load(ctx);
       // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
-      const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: collectSecretValues(config) });
+      const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: await loadSecretBook(config, ctx) });
       const [{ runShell }, { processors }, { driftProcessors }] = await Promise.all([
         import('../bot/shell/run-shell.js'), import('../jobs/processors/processors.js'), import('../jobs/processors/drift-processors.js'),
       ]);

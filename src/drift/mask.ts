@@ -1,7 +1,8 @@
 import { isSecretValue } from '../secrets/classify-secret.js';
 
-/** The mask. Fixed width: it never reveals a value's length, and two secrets look alike on purpose. */
-export const MASK = '••••';
+import { MASK } from '../secrets/redact-text.js';
+
+export { MASK };
 
 /**
  * Whether a field's value must be masked, by the one classifier (`src/secrets`): its key name,

@@ -2,6 +2,9 @@ import { MIN_KNOWN_SECRET } from './classify-secret.js';
 import { isSecretName } from './secret-names.js';
 import { PRIVATE_KEY_BLOCK } from './secret-values.js';
 
+/** The chat and report mask. Fixed width: it never reveals a value's length, and two secrets look alike on purpose. */
+export const MASK = '••••';
+
 /** What a redacted secret is replaced with in logs, run records and metrics. */
 export const REDACTED = '[redacted]';
 
@@ -22,7 +25,18 @@ const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_.-]*)=([^&\s"'<>),;\\]+)/g;
 
 /** `DB_PASS=hunter2`, `apikey=abc` in free text (server messages, shell lines): the value masked when the name is secret. */
 export function redactAssignments(text: string, mask = REDACTED): string {
-  return text.replace(ASSIGNMENT, (whole, name: string) => (isSecretName(name) ? `${name}=${mask}` : whole));
+  return text.replace(ASSIGNMENT, (whole, name: string, value: string) => (isSecretName(name) && !isReference(value) ? `${name}=${mask}` : whole));
+}
+
+/** `${VAR}`, `$VAR`, `${VAR:-x}` and masks: references and placeholders, never a secret value. */
+const isReference = (value: string): boolean => /^\$\{?[A-Za-z_][A-Za-z0-9_]*/.test(value) || value.startsWith(MASK) || value.startsWith(REDACTED);
+
+/** A deep copy of a JSON-like value with every string passed through `redact`. */
+export function redactDeep<T>(value: T, redact: (text: string) => string): T {
+  if (typeof value === 'string') return redact(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => redactDeep(item, redact)) as T;
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, redactDeep(v, redact)])) as T;
 }
 
 /** The forms a secret takes in text: as is, JSON-escaped (logs), URL-encoded (links). */
