@@ -59,7 +59,11 @@ describe('secret policy: a seeded corpus leaks nowhere (lab, Discord emulator, p
   async function configFor(l: Lab): Promise<AppConfig> {
     const closed = await freePort();
     return appConfigSchema.parse({
-      hosts: l.hosts.map((h) => hostConfigOf(h, {})),
+      // readHostEnv left to its default (true); deployDir names where the stack folders live.
+      hosts: l.hosts.map((h) => {
+        const { readHostEnv: _default, ...host } = hostConfigOf(h, {}, { deployDir: `${h.checkout}/stacks` });
+        return host;
+      }),
       apps: { url: `file://${l.apps.remote}`, branch: 'main', forge: { type: 'git' } },
       media: {
         radarr: { url: radarr!.url, apiKey: botEnv['RADARR_API_KEY'] },

@@ -28,18 +28,20 @@ const whoami = (key: string, value: string): Planted => ({ key, value, via: 'git
 
 /** Host `.env` variables (secret names) the grafana container receives under neutral keys. */
 export const hostEnvVars: Readonly<Record<string, string>> = {
-  MAIL_RELAY_PASSWORD: 'mailRelay-Hp2Wq7Zx4Lk9Mn',
-  RESTIC_PASSWORD: 'restic-Jm5Nb8Vc1Xz3Qa7s',
-  PAPERLESS_SECRET_KEY: 'paperless-Qe6Rt9Yu2Io5Kj',
+  // Low entropy on purpose: only provenance (the host .env) can tell these are secrets.
+  MAIL_RELAY_PASSWORD: 'mail-relay-horse-battery',
+  RESTIC_PASSWORD: 'restic-correct-staple-lamp',
+  PAPERLESS_SECRET_KEY: 'paperless-quiet-river-stone',
 };
 
 /** The bot's own `.env` (next to its config): some referenced by the config, one not. */
 export const botEnv: Readonly<Record<string, string>> = {
   RADARR_API_KEY: '5c1f9e07b3a84d62a9e0c4d7f18b2e6a',
-  PLEX_TOKEN: 'plexTok-Zs2Xd6Cf9Vg3Bh',
+  // Low entropy on purpose: only the known-value rule (config, bot .env) can tell these are secrets.
+  PLEX_TOKEN: 'plex-token-silver-meadow',
   PROWLARR_API_KEY: 'prowlarrKey-Gt5Hy8Ju2Lo4',
   PROWLARR_PASSWORD: 'prowlarrPw-Cx3Vb6Nm9Qe',
-  OVERSEERR_WEBHOOK_SECRET: 'ovwh-Lz4Kx8Mc2Nv6Bp1Rt',
+  OVERSEERR_WEBHOOK_SECRET: 'overseerr-hook-amber-falcon',
 };
 
 /** The values the git side of infra-core/whoami holds (before the host changed them). */
