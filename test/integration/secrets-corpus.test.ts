@@ -2,7 +2,6 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { loadSecretBook } from '../../src/config/secret-book.js';
@@ -34,7 +33,7 @@ import { createSlackWebClient } from '../../src/bot/slack/slack-web-client.js';
 import { startSlackEmulator, type SlackEmulator } from '../emulators/slack/slack-emulator.js';
 import { hostConfigOf } from './infra-helpers.js';
 import { bareGit, buttonOf } from './remediation-harness.js';
-import { allSecretValues, botEnv, corpus, leakOf, plantCorpus, publicEnv } from './secrets-corpus.js';
+import { allSecretValues, botEnv, corpus, dumpRedis, leakOf, plantCorpus, publicEnv } from './secrets-corpus.js';
 
 const alice = { id: '120000000000000001', username: 'alice', roleIds: [] };
 const slackAlice = 'U0ALICE01';
@@ -229,25 +228,3 @@ describe('secret policy: a seeded corpus leaks nowhere (lab, Discord emulator, p
     expect(leaks).toEqual([]);
   }, SLOW);
 });
-
-/** Every key of the test Redis with its value, whatever its type. */
-async function dumpRedis(url: string): Promise<string> {
-  const client = new Redis(url);
-  try {
-    const keys = await client.keys('*');
-    const parts: string[] = [];
-    for (const key of keys) {
-      const type = await client.type(key);
-      const value = type === 'string' ? await client.get(key)
-        : type === 'hash' ? await client.hgetall(key)
-          : type === 'list' ? await client.lrange(key, 0, -1)
-            : type === 'set' ? await client.smembers(key)
-              : type === 'zset' ? await client.zrange(key, 0, -1, 'WITHSCORES')
-                : type === 'stream' ? await client.xrange(key, '-', '+') : null;
-      parts.push(`${key} ${type} ${JSON.stringify(value)}`);
-    }
-    return parts.join('\n');
-  } finally {
-    client.disconnect();
-  }
-}

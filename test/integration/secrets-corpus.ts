@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { parse, stringify } from 'yaml';
 import { runGit } from '../../src/git/run-git.js';
 import { editAndRecreate, setEntry } from '../lab/compose-edit.js';
@@ -138,4 +139,26 @@ export async function plantCorpus(lab: Lab): Promise<void> {
   await editAndRecreate(lab.hostForStack('infra-core'), 'infra-core', 'whoami', (svc) => {
     svc['environment'] = corpus.filter((c) => c.service === 'whoami').map((p) => `${p.key}=${p.value}`);
   });
+}
+
+/** Every key of the test Redis with its value, whatever its type. */
+export async function dumpRedis(url: string): Promise<string> {
+  const client = new Redis(url);
+  try {
+    const keys = await client.keys('*');
+    const parts: string[] = [];
+    for (const key of keys) {
+      const type = await client.type(key);
+      const value = type === 'string' ? await client.get(key)
+        : type === 'hash' ? await client.hgetall(key)
+          : type === 'list' ? await client.lrange(key, 0, -1)
+            : type === 'set' ? await client.smembers(key)
+              : type === 'zset' ? await client.zrange(key, 0, -1, 'WITHSCORES')
+                : type === 'stream' ? await client.xrange(key, '-', '+') : null;
+      parts.push(`${key} ${type} ${JSON.stringify(value)}`);
+    }
+    return parts.join('\n');
+  } finally {
+    client.disconnect();
+  }
 }
