@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from './log.js';
+import { createLogger, rememberSecrets } from './log.js';
 
 function capture(): { lines: string[]; stream: Writable } {
   const lines: string[] = [];
@@ -47,5 +47,56 @@ describe('createLogger with known secret values', () => {
     const { lines, stream } = capture();
     createLogger({ level: 'info', secrets: ['s3cr3t-value'] }, stream).info({ host: 'ct-docker-01' }, 'plain');
     expect(lines.join('')).toContain('"host":"ct-docker-01"');
+  });
+});
+
+describe('createLogger keeps errors whole and redacts at any depth', () => {
+  it('keeps the error class, code, context and cause chain, with secrets redacted', async () => {
+    const { ExternalError, UserError } = await import('./errors.js');
+    const { lines, stream } = capture();
+    const log = createLogger({ level: 'info', secrets: ['s3cr3t-value'] }, stream);
+    const root = new Error('socket closed for s3cr3t-value');
+    const middle = new ExternalError('host-unreachable', 'ssh failed', { cause: root, context: { host: 'h1' } });
+    log.error({ err: new UserError('no-drift', 'nothing to fix', { cause: middle }) }, 'job failed');
+    const line = JSON.parse(lines.join('')) as { err: { type: string; code: string; message: string; cause: { type: string; code: string; context: { host: string }; cause: { type: string; message: string } } } };
+    expect(line.err.type).toBe('UserError');
+    expect(line.err.code).toBe('no-drift');
+    expect(line.err.message).toBe('nothing to fix');
+    expect(line.err.cause.type).toBe('ExternalError');
+    expect(line.err.cause.code).toBe('host-unreachable');
+    expect(line.err.cause.context.host).toBe('h1');
+    expect(line.err.cause.cause).toMatchObject({ type: 'Error', message: 'socket closed for [redacted]' });
+    expect(lines.join('')).not.toContain('s3cr3t-value');
+  });
+
+  it('redacts deeper than six levels and under secret-named keys at any depth', () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ level: 'info', secrets: ['deep-secret-1'] }, stream);
+    log.info({ a: { b: { c: { d: { e: { f: { g: { h: 'x deep-secret-1', dbPassword: 'hunter22', note: 'plain' } } } } } } } }, 'deep');
+    const out = lines.join('');
+    expect(out).not.toContain('deep-secret-1');
+    expect(out).not.toContain('hunter22');
+    expect(out).toContain('"note":"plain"');
+  });
+
+  it('redacts child bindings and values learned later (host .env), in children made before', () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ level: 'debug', secrets: ['cfg-token-1'] }, stream);
+    const child = log.child({ job: 'drift.audit', url: 'postgres://u:cfg-token-1@db/x', token: 'abc-binding' });
+    rememberSecrets(log, ['host-env-secret-9']);
+    child.debug({ line: 'DB_PASS=host-env-secret-9 read' }, 'value from the host is host-env-secret-9');
+    const out = lines.join('');
+    expect(out).not.toContain('cfg-token-1');
+    expect(out).not.toContain('abc-binding');
+    expect(out).not.toContain('host-env-secret-9');
+    expect(out).toContain('"job":"drift.audit"');
+  });
+
+  it('masks URL passwords and private keys it was never told about', () => {
+    const { lines, stream } = capture();
+    createLogger({ level: 'info' }, stream).warn({ dsn: 'x', target: 'redis://:unknown-pw@redis:6379' }, 'pem -----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----');
+    const out = lines.join('');
+    expect(out).not.toContain('unknown-pw');
+    expect(out).not.toContain('MIIB');
   });
 });

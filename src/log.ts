@@ -1,63 +1,83 @@
-import { pino, type Logger, type LoggerOptions } from 'pino';
+import { pino, stdSerializers, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { MASK, SecretBook, REDACTED, redactText } from './secrets/redact-text.js';
+import { isSecretName } from './secrets/secret-names.js';
 
 export type { Logger } from 'pino';
-
-/**
- * Paths pino masks in every log line. Keys are matched at the top level and one or two levels
- * deep, which covers `{ config: { token } }` and `{ headers: { authorization } }` shapes.
- */
-const secretKeys = [
-  'token', 'apiKey', 'api_key', 'password', 'secret', 'signingSecret', 'appToken', 'botToken',
-  'privateKey', 'authorization', 'Authorization', 'cookie', 'Cookie', 'x-api-key', 'X-Api-Key',
-  'X-Plex-Token', 'env', 'Env',
-];
-export const redactPaths: string[] = secretKeys.flatMap((k) => [
-  `["${k}"]`, `*["${k}"]`, `*.*["${k}"]`,
-]);
 
 export interface LogSettings {
   readonly level?: string;
   readonly name?: string;
   /**
-   * Known secret values (tokens, keys, passwords from the loaded config and .env). Any log
-   * argument containing one has it replaced by `[redacted]`, whatever key or message it is in.
+   * Known secret values (tokens, keys, passwords from the loaded config and .env), or the
+   * process's `SecretBook` so values learned later (host `.env`) are masked too. Any occurrence in
+   * a log line, whatever key, depth, binding or message it is in, becomes `[redacted]`.
    */
-  readonly secrets?: readonly string[];
+  readonly secrets?: readonly string[] | SecretBook;
 }
 
-const censor = '[redacted]';
+const bookKey = Symbol('homelab-bot.secretBook');
+type WithBook = Logger & { readonly [bookKey]?: SecretBook };
 
-/** Deep copy of `value` with every known secret replaced; Errors become plain objects. */
-export function scrubSecrets(value: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (typeof value === 'string') return secrets.reduce((text, secret) => text.split(secret).join(censor), value);
-  if (depth > 6 || value === null || typeof value !== 'object') return value;
-  if (value instanceof Error) {
-    const { name, message, stack } = value;
-    return scrubSecrets({ type: name, message, stack, ...(value as unknown as Record<string, unknown>) }, secrets, depth + 1);
+/** Every string below a secret-named key (at any depth) masked; every other string redacted by the book. */
+function scrub(value: unknown, book: SecretBook, secretKey: boolean): unknown {
+  if (typeof value === 'string') return secretKey && value !== '' ? REDACTED : book.redact(value);
+  if (Array.isArray(value)) return value.map((item: unknown) => scrub(item, book, secretKey));
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, book, secretKey || isSecretName(k))]));
+}
+
+/** One serialized pino line, scrubbed: parsed, walked at every depth, serialized again. */
+export function scrubLogLine(line: string, book: SecretBook): string {
+  try {
+    return `${JSON.stringify(scrub(JSON.parse(line), book, false))}\n`;
+  } catch {
+    return book.redact(line);
   }
-  if (Array.isArray(value)) return value.map((item: unknown) => scrubSecrets(item, secrets, depth + 1));
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubSecrets(v, secrets, depth + 1)]));
+}
+
+/** A destination that scrubs every line (root, child bindings, serialized errors) before writing it. */
+function scrubbing(destination: DestinationStream, book: SecretBook): DestinationStream {
+  return { write: (line: string) => { destination.write(scrubLogLine(line, book)); } };
 }
 
 /**
  * The one root logger. Child loggers carry the unit of work (`{ platform, cmd, runId }`,
- * `{ job, jobId }`); messages are static strings with a metadata object.
+ * `{ job, jobId }`); messages are static strings with a metadata object. Errors under `err` or
+ * `error` keep their class (`type`), `code`, message, stack, context and `cause` chain; secrets in
+ * them are redacted like everywhere else.
  */
-export function createLogger(settings: LogSettings = {}, destination?: pino.DestinationStream): Logger {
+export function createLogger(settings: LogSettings = {}, destination?: DestinationStream): Logger {
+  const book = settings.secrets instanceof SecretBook ? settings.secrets : new SecretBook(settings.secrets ?? []);
   const options: LoggerOptions = {
     level: settings.level ?? process.env['LOG_LEVEL'] ?? 'info',
     name: settings.name ?? 'homelab-bot',
-    redact: { paths: redactPaths, censor },
+    serializers: { err: stdSerializers.errWithCause, error: stdSerializers.errWithCause },
   };
-  const secrets = (settings.secrets ?? []).filter((v) => v.length >= 4);
-  if (secrets.length > 0) {
-    options.hooks = {
-      logMethod(args, method) {
-        method.apply(this, args.map((arg) => scrubSecrets(arg, secrets)) as Parameters<typeof method>);
-      },
-    };
-  }
-  return destination === undefined ? pino(options) : pino(options, destination);
+  const logger = pino(options, scrubbing(destination ?? pino.destination({ dest: 1, sync: true }), book));
+  Object.defineProperty(logger, bookKey, { value: book, enumerable: false });
+  return logger;
+}
+
+/**
+ * Tells the logger's secret book about values learned at run time (a host's `.env`): from then on
+ * they are masked in every log line of this logger, its children and the other users of the book.
+ * A logger made elsewhere (tests' `silentLogger`) has no book; then nothing happens.
+ */
+export function rememberSecrets(log: Logger, values: Iterable<string>): void {
+  (log as WithBook)[bookKey]?.add(values);
+}
+
+/** The secret book behind a logger made by {@link createLogger}, if any. */
+export const secretBookOf = (log: Logger): SecretBook | undefined => (log as WithBook)[bookKey];
+
+/**
+ * The redactor of a process, for text bound for chat, Redis or metrics: the secret book behind
+ * its logger (config, `.env`, host `.env` values) plus the value rules (URL passwords, private
+ * keys, `NAME=value` with a secret name). Without a book, only the value rules apply.
+ */
+export function redactorOf(log: Logger, mask = MASK): (text: string) => string {
+  const book = secretBookOf(log);
+  return (text) => (book === undefined ? redactText(text, [], mask) : book.redact(text, mask));
 }
 
 /** A logger that discards everything, for unit tests that do not assert on logs. */

@@ -10,6 +10,7 @@ import { createProducer } from '../jobs/queue.js';
 import { openQueueDepth } from '../jobs/queue-depth.js';
 import { startSchedules } from '../jobs/schedules.js';
 import { startWorker } from '../jobs/worker.js';
+import { redactChats, redactorOf } from '../jobs/redact-chats.js';
 import { startMediaNotify } from './media-notify-wiring.js';
 import type { Logger } from '../log.js';
 import { createMetrics } from '../metrics/metrics.js';
@@ -51,11 +52,11 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   const stores = createStores({ redisUrl, prefix: keyPrefix });
   const closers: { close(): Promise<void> }[] = [];
   const queueDepth = openQueueDepth({ redisUrl, prefix: bullPrefix });
-  const metrics = createMetrics({ queueDepth: () => queueDepth.depth(), checkResults: () => lastCheckResults(stores.healthStore) });
+  const metrics = createMetrics({ queueDepth: () => queueDepth.depth(), checkResults: () => lastCheckResults(stores.healthStore), redact: redactorOf(log) });
   const adapters = roles.bot ? createAdapters(config.chat, registry, log, config.http.host) : [];
-  const chats: Partial<Record<Platform, ChatPort>> = roles.bot
+  const chats: Partial<Record<Platform, ChatPort>> = redactChats(roles.bot
     ? Object.fromEntries(adapters.map((a) => [a.platform, a]))
-    : createOutboundChats(config.chat, log);
+    : createOutboundChats(config.chat, log), redactorOf(log));
   const notify = await startMediaNotify({ config, roles, redisUrl, prefix: bullPrefix, store: stores.subscriptionStore, chats, log });
   closers.push(notify);
   if (roles.worker) {

@@ -1,8 +1,9 @@
 import type { HostConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
+import { rememberSecrets } from '../log.js';
 import { inspectAll } from '../drift/audit-host.js';
 import { discoverRepo } from '../drift/discover-stacks.js';
-import { readHostEnvs, workingDirs } from '../drift/host-env.js';
+import { envSecrets, readHostEnvs, workingDirs } from '../drift/host-env.js';
 import { loadHostStacks } from '../drift/load-host-stacks.js';
 import { normalizeProjectName } from '../drift/load-stack.js';
 import type { ExpectedService, ObservedContainer, ServiceModel } from '../drift/model.js';
@@ -49,8 +50,9 @@ async function catalogHost(host: HostConfig, stacks: readonly string[], plan: { 
     const pairs = await inspectAll(docker);
     const observed = toObservedContainers(pairs, stacks.map(normalizeProjectName));
     const health = new Map(pairs.flatMap((p, i) => { const h = healthOf(p); const c = observed[i]; return h === undefined || c === undefined ? [] : [[c.id, h] as const]; }));
-    const dirs = workingDirs(stacks, observed);
+    const dirs = workingDirs(stacks, observed, host.deployDir);
     const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, deps.log) : new Map<string, string>();
+    rememberSecrets(deps.log, envSecrets(hostEnvs));
     const loaded = await loadHostStacks({ ...plan, endpoint: host.endpoint, stacks, hostEnvs, projectDirs: dirs });
     const expected = loaded.flatMap((s) => (s.ok ? s.services : []));
     return { host: { name: host.name, reachable: true }, entries: mergeHost(host.name, expected, observed, health) };

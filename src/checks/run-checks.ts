@@ -1,4 +1,5 @@
-import type { Logger } from '../log.js';
+import { redactorOf, type Logger } from '../log.js';
+import { redactDeep } from '../secrets/redact-text.js';
 import type { Check, CheckResult, CheckStatus, ServiceName } from './check.js';
 
 /** One check's result with when it ran. */
@@ -73,7 +74,8 @@ export async function runChecks(checks: readonly Check[], options: RunChecksOpti
   const clock = options.clock ?? (() => new Date());
   const startedAt = clock().toISOString();
   const outcomes = await Promise.all(checks.map((c) => runOne(c, options)));
-  return { startedAt, finishedAt: clock().toISOString(), timeoutMs: options.timeoutMs, outcomes };
+  // Server text and thrown messages can quote a key or a URL with a password: the run is shown, cached and exported.
+  return { startedAt, finishedAt: clock().toISOString(), timeoutMs: options.timeoutMs, outcomes: redactDeep(outcomes, redactorOf(options.log)) };
 }
 
 const rank: Readonly<Record<CheckStatus, number>> = { fail: 0, error: 1, warn: 2, ok: 3, skipped: 4 };

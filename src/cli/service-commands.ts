@@ -1,6 +1,6 @@
 import type { ServiceRoles } from '../app/run-service.js';
 import { loadConfig } from '../config/load-config.js';
-import { collectSecretValues } from '../config/secrets.js';
+import { loadSecretBook } from '../config/secret-book.js';
 import { createLogger } from '../log.js';
 import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
@@ -11,7 +11,7 @@ const load = (ctx: CliContext) => loadConfig({ ...(ctx.configPath === undefined 
 /** Runs until SIGTERM/SIGINT, then closes everything in order. */
 async function serve(ctx: CliContext, roles: ServiceRoles): Promise<ExitCode> {
   const config = await load(ctx);
-  const log = createLogger({ name: 'homelab-bot', secrets: collectSecretValues(config) });
+  const log = createLogger({ name: 'homelab-bot', secrets: await loadSecretBook(config, ctx) });
   // Loaded on demand: `--help` and `healthcheck` (every 30 s in Docker) must not pay for the chat SDKs.
   const [{ startService }, { installShutdown }] = await Promise.all([import('../app/run-service.js'), import('../jobs/shutdown.js')]);
   const service = await startService(config, roles, log);
@@ -33,7 +33,7 @@ export const serviceCommands: readonly CliCommand[] = [
     run: (ctx) => runOwned(async ({ owner, stopped }) => {
       const config = await load(ctx);
       // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
-      const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: collectSecretValues(config) });
+      const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: await loadSecretBook(config, ctx) });
       const [{ runShell }, { wireFeatures }, { realAdapters }] = await Promise.all([
         import('../bot/shell/run-shell.js'), import('../commands/registry.js'), import('../app/real-adapters.js'),
       ]);

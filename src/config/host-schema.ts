@@ -37,8 +37,16 @@ export const hostSchema = strictObject({
   dockerSocket: text('expected the Docker socket path on the host').default('/var/run/docker.sock').describe('Docker socket path on the host'),
   /** Stacks deployed on this host; used when the apps repo has no stack-targets.yml. */
   stacks: z.array(slug('a stack folder name'), { error: 'expected a list of stack folder names' }).optional().describe('fallback list of stacks on this host'),
-  /** Whether the bot may read the stacks' real `.env` on the host (values are masked in output). */
-  readHostEnv: flag().default(false).describe('read the real .env files on the host'),
+  /**
+   * Whether the bot reads the stacks' real `.env` on the host (default true; values are classified
+   * and masked in every output). Without it, values that depend on the host `.env` are unverifiable.
+   */
+  readHostEnv: flag().default(true).describe('read the real .env files on the host'),
+  /**
+   * Folder on the host that holds one folder per stack (`<deployDir>/<stack>/docker-compose.yml`
+   * and its `.env`), e.g. `/opt/stacks`. Used when a stack has no container to read its folder from.
+   */
+  deployDir: text('expected the folder on the host that holds the stack folders').optional().describe('host folder holding <stack>/ compose folders and their .env'),
 });
 
 /** A Docker host entry after validation. */

@@ -1,6 +1,6 @@
 import { isPair, isScalar, isSeq, visit, type Document } from 'yaml';
 import { formatPath } from './config-problem.js';
-import { isSecretKey } from './secrets.js';
+import { isSecretName } from '../secrets/secret-names.js';
 
 /** Looks up a variable; `undefined` means unset. */
 export type EnvLookup = (name: string) => string | undefined;
@@ -102,7 +102,7 @@ export function interpolateDocument(doc: Document, lookup: EnvLookup, source = '
       const result = interpolateText(node.value, lookup);
       node.value = result.value;
       const path = dataPath([...ancestors, node]);
-      if (result.names.some(isSecretKey)) report.secretPaths.add(formatPath(path));
+      if (result.names.some(isSecretName)) report.secretPaths.add(formatPath(path));
       const [start = 0, end = start] = node.range ?? [];
       for (const problem of result.problems) {
         const at = problem.name === undefined ? -1 : source.slice(start, end).indexOf(`\${${problem.name}`);

@@ -2,7 +2,7 @@ import type { Document, LineCounter } from 'yaml';
 import type { z } from 'zod';
 import { formatPath, type ConfigProblem } from './config-problem.js';
 import { acceptedKeysPrefix } from './primitives.js';
-import { isSecretKey } from './secrets.js';
+import { isSecretName } from '../secrets/secret-names.js';
 import { locate } from './yaml-locate.js';
 
 /** What the converter needs to place and describe zod issues. */
@@ -27,7 +27,7 @@ function describeValue(value: unknown, path: readonly PropertyKey[], secretPaths
   if (Array.isArray(value)) return 'a list';
   if (value === '') return 'an empty value';
   if (typeof value === 'object' && value !== null) return 'a mapping';
-  if (secretPaths.has(formatPath(path)) || path.some((key) => typeof key === 'string' && isSecretKey(key))) {
+  if (secretPaths.has(formatPath(path)) || path.some((key) => typeof key === 'string' && isSecretName(key))) {
     return typeof value === 'string' ? `a hidden value of ${value.length} characters` : typeof value;
   }
   if (typeof value === 'string') return JSON.stringify(value);

@@ -1,6 +1,6 @@
 import type { HostConfig } from '../config/schema.js';
 import { isAppError } from '../errors.js';
-import type { Logger } from '../log.js';
+import { rememberSecrets, type Logger } from '../log.js';
 import type { HostStatus, ServiceSides } from './audit-report.js';
 import { serviceKey } from './audit-report.js';
 import { compareHost } from './compare-host.js';
@@ -95,12 +95,14 @@ async function compareWith(docker: AuditDockerHost, pairs: readonly InspectPair[
   const projects = plan.stacks.map(normalizeProjectName);
   const all = toObservedContainers(pairs, projects);
   const observed = plan.onlyStacks ? all.filter((c) => c.project !== null && projects.includes(c.project)) : all;
-  const dirs = workingDirs(plan.stacks, observed);
+  const dirs = workingDirs(plan.stacks, observed, host.deployDir);
   const t0 = input.now();
   const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, log) : new Map<string, string>();
   log.debug({ host: host.name, envFiles: hostEnvs.size, envMs: input.now() - t0 }, 'host .env files read');
   const stacks = await loadHostStacks({ repoDir: plan.repoDir, stacksDir: plan.stacksDir, endpoint: host.endpoint, stacks: plan.stacks, hostEnvs, projectDirs: dirs });
-  const knownSecrets = [...input.configSecrets, ...envSecrets(hostEnvs)];
+  const learned = [...envSecrets(hostEnvs), ...stacks.flatMap((s) => (s.ok ? s.secretValues ?? [] : []))];
+  rememberSecrets(log, learned);
+  const knownSecrets = [...input.configSecrets, ...learned];
   const items = compareHost({ hostName: host.name, expectedStacks: stacks, observedContainers: observed, knownSecrets });
   const servicesAudited = stacks.reduce((n, s) => n + (s.ok ? s.services.length : 0), 0);
   return { status: { name: host.name, reachable: true }, items, sides: sidesOf(host.name, items, stacks, observed, knownSecrets), servicesAudited };

@@ -53,7 +53,7 @@ function maskSecret(shown: { expected: string | null; actual: string | null }, v
 function item(path: string, verdict: NonNullable<Verdict>, e: string | undefined, o: string | undefined, exp: ExpectedService, ctx: CompareContext): DriftItem {
   const key = path.replace(/^(environment|labels)\./, '');
   const shown = { expected: e === undefined ? null : displayTemplate(e), actual: o ?? null };
-  const secret = isSecret(key, [e ?? null, o ?? null], ctx.knownSecrets);
+  const secret = isSecret(key, [e ?? null, o ?? null], ctx.knownSecrets, markerNames(e ?? ''));
   const values = secret ? maskSecret(shown, verdict, ctx.knownSecrets) : shown;
   const severity = verdict.severity ?? classify(path, verdict.kind);
   return { host: ctx.host, stack: exp.stack, service: exp.service, kind: verdict.kind, path, severity, ...values };

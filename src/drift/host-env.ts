@@ -1,4 +1,4 @@
-import { isSecretKey } from '../config/secrets.js';
+import { isSecretValue } from '../secrets/classify-secret.js';
 import { isAppError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { AuditDockerHost } from './audit-host.js';
@@ -6,12 +6,16 @@ import { parseDotenv } from './compose/dotenv.js';
 import { normalizeProjectName } from './load-stack.js';
 import type { ObservedContainer } from './model.js';
 
-/** Stack → project working dir on the host, from the compose labels of its containers. */
-export function workingDirs(stacks: readonly string[], observed: readonly ObservedContainer[]): Map<string, string> {
+/**
+ * Stack → project working dir on the host, from the compose labels of its containers, else
+ * `<deployDir>/<stack>` (config `hosts[].deployDir`), so a stack with no container left still has one.
+ */
+export function workingDirs(stacks: readonly string[], observed: readonly ObservedContainer[], deployDir?: string): Map<string, string> {
   const dirs = new Map<string, string>();
   for (const stack of stacks) {
     const dir = observed.find((c) => c.project === normalizeProjectName(stack) && c.workingDir !== null)?.workingDir;
     if (dir !== undefined && dir !== null) dirs.set(stack, dir);
+    else if (deployDir !== undefined) dirs.set(stack, `${deployDir.replace(/\/+$/, '')}/${stack}`);
   }
   return dirs;
 }
@@ -35,7 +39,7 @@ export async function readHostEnvs(docker: AuditDockerHost, dirs: ReadonlyMap<st
   return new Map(found.filter((e): e is [string, string] => e[1] !== null));
 }
 
-/** Values of secret-named variables in the host `.env` files: masked wherever they appear. */
+/** Values of the host `.env` files the secret classifier calls secret: masked wherever they appear. */
 export const envSecrets = (envs: ReadonlyMap<string, string>): string[] =>
-  [...envs.values()].flatMap((text) => [...parseDotenv(text).values].filter(([k, v]) => isSecretKey(k) && v !== '').map(([, v]) => v));
+  [...envs.values()].flatMap((text) => [...parseDotenv(text).values].filter(([name, value]) => value !== '' && isSecretValue({ name, values: [value] })).map(([, v]) => v));
 

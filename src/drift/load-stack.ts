@@ -7,6 +7,7 @@ import { mergeCompose } from './compose/merge.js';
 import { isMap, scalar, toList, type YamlMap } from './compose/merge-helpers.js';
 import { parseComposeYaml } from './compose/parse-yaml.js';
 import type { ExpectedService } from './model.js';
+import { isSecretValue } from '../secrets/classify-secret.js';
 
 /** Where and how to load one stack. */
 export interface LoadStackOptions {
@@ -24,7 +25,11 @@ export interface LoadStackOptions {
 
 /** A loaded stack, or the first YAML/interpolation error with the file and parser line/column. */
 export type LoadedStack =
-  | { readonly ok: true; readonly stack: string; readonly project: string; readonly files: readonly string[]; readonly services: readonly ExpectedService[] }
+  | {
+    readonly ok: true; readonly stack: string; readonly project: string; readonly files: readonly string[]; readonly services: readonly ExpectedService[];
+    /** Values of the interpolation variables (git and host `.env`) the secret classifier calls secret (provenance). */
+    readonly secretValues?: readonly string[];
+  }
   | { readonly ok: false; readonly stack: string; readonly file: string; readonly line: number; readonly col: number; readonly message: string };
 
 const BASE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yaml', 'compose.yml'];
@@ -118,5 +123,6 @@ export async function loadStack(opts: LoadStackOptions): Promise<LoadedStack> {
   const expected = Object.entries(services)
     .filter((e): e is [string, YamlMap] => isMap(e[1]) && isActive(e[1], env))
     .map(([name, svc]) => toExpectedService(name, svc, ctx));
-  return { ok: true, stack, project, files: files.map(([f]) => f), services: expected };
+  const secretValues = [...env.values].filter(([name, value]) => value !== '' && isSecretValue({ name, values: [value] })).map(([, value]) => value);
+  return { ok: true, stack, project, files: files.map(([f]) => f), services: expected, secretValues };
 }

@@ -1,16 +1,15 @@
-/** Env/label keys whose values are secrets (design §3 N9, issue "secret-looking values"). */
-export const SECRET_KEY = /TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|PRIVATE_?KEY|CREDENTIAL|AUTH|COOKIE|WIREGUARD_.*KEY/i;
+import { isSecretValue } from '../secrets/classify-secret.js';
 
-/** The mask. Fixed width: it never reveals a value's length, and two secrets look alike on purpose. */
-export const MASK = '••••';
+import { MASK } from '../secrets/redact-text.js';
 
-/** Secrets shorter than this are not searched for inside other values (too many false hits). */
-const MIN_KNOWN_SECRET = 4;
+export { MASK };
 
-/** Whether a field's value must be masked: by its key name or because it contains a known secret. */
-export function isSecret(key: string, values: readonly (string | null)[], knownSecrets: readonly string[]): boolean {
-  if (SECRET_KEY.test(key)) return true;
-  return values.some((v) => v !== null && knownSecrets.some((s) => s.length >= MIN_KNOWN_SECRET && v.includes(s)));
+/**
+ * Whether a field's value must be masked, by the one classifier (`src/secrets`): its key name,
+ * a known secret inside it, the variables it came from (`via`), or its looks.
+ */
+export function isSecret(key: string, values: readonly (string | null)[], knownSecrets: readonly string[], via: readonly string[] = []): boolean {
+  return isSecretValue({ name: key === '' ? undefined : key, values, known: knownSecrets, via });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { AppConfig } from '../config/schema.js';
 import { collectSecretValues } from '../config/secrets.js';
 import { UserError } from '../errors.js';
 import type { BranchSnapshot } from '../git/snapshot-branch.js';
-import type { Logger } from '../log.js';
+import { secretBookOf, type Logger } from '../log.js';
 import { auditHost, type ConnectHost } from './audit-host.js';
 import type { AuditOptions, AuditResult } from './audit-report.js';
 import { findStaleStacks } from './compare-host.js';
@@ -53,7 +53,8 @@ export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Pro
     checkStack(repo.stacks, options.stack);
     return { snapshot, repo };
   });
-  const configSecrets = collectSecretValues(deps.config);
+  // Known values: the config's, and the process's secret book (`.env` files, earlier host reads).
+  const configSecrets = [...collectSecretValues(deps.config), ...(secretBookOf(deps.log)?.values() ?? [])];
   // Hosts connect and inspect while git snapshots; each awaits the plan only to compare.
   const auditing = Promise.all(hosts.map((host) => auditHost({
     host, configSecrets, connect: deps.connect, now: deps.now, log: deps.log,

@@ -7,6 +7,8 @@ import type { ExpectedService, ObservedContainer } from './model.js';
 import { displayTemplate } from './template.js';
 
 const keyOf = (path: string): string => path.replace(/^(environment|labels)\./, '');
+/** Variables a displayed template refers to (`${DB_PASS}`): a value that came from a secret variable is one. */
+const viaOf = (display: string | undefined): string[] => [...(display ?? '').matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1] ?? '');
 const ignored = (path: string): boolean => DEFAULT_IGNORED_LABELS.some((p) => path.startsWith(`labels.${p}`));
 
 function maskSides(e: Map<string, string> | null, a: Map<string, string> | null, known: readonly string[]): [Record<string, string> | null, Record<string, string> | null] {
@@ -16,7 +18,7 @@ function maskSides(e: Map<string, string> | null, a: Map<string, string> | null,
     if (ignored(path)) continue;
     const ev = e?.get(path);
     const av = a?.get(path);
-    const secret = isSecret(keyOf(path), [ev ?? null, av ?? null], known);
+    const secret = isSecret(keyOf(path), [ev ?? null, av ?? null], known, viaOf(ev));
     const shown = secret ? maskPair(ev ?? null, av ?? null) : { expected: ev ?? null, actual: av ?? null };
     if (shown.expected !== null) exp[path] = shown.expected;
     if (shown.actual !== null) act[path] = shown.actual;

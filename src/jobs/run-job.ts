@@ -24,6 +24,8 @@ export interface JobDeps {
   readonly system: SystemView;
   /** Where `/health` results are cached for `/status` (from `createStores`). */
   readonly healthStore?: HealthStore;
+  /** Masks known secrets in text bound for Redis (run record errors); identity when absent. */
+  readonly redact?: (text: string) => string;
 }
 
 const isFinalAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
@@ -87,7 +89,7 @@ async function handleFailure(error: unknown, scope: FailureScope): Promise<never
   const final = error instanceof UserError || isFinalAttempt(job);
   log.error({ err: error, attempt: job.attemptsMade + 1, final }, 'job failed');
   if (!final) throw error;
-  const text = toUserMessage(error, scope.run.runId);
+  const text = (deps.redact ?? ((t: string) => t))(toUserMessage(error, scope.run.runId));
   const run = await postResult(chat, scope.run, { title: `${scope.run.command} failed`, status: 'failed', summary: text }, deps.runStore);
   await deps.runStore.update(run.runId, { status: 'failed', error: text });
   await setStatusLine(chat, run, `❌ Failed: ${run.command}`, log);

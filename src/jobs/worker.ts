@@ -1,5 +1,6 @@
 import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import type { JobMetrics, JobOutcome } from '../metrics/metrics.js';
+import { redactChats, redactorOf } from './redact-chats.js';
 import { packageVersion } from './package-version.js';
 import { connectRedis } from './redis-connection.js';
 import { queueName } from './queue.js';
@@ -38,8 +39,11 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     version: options.version ?? packageVersion(), startedAt: new Date(), queue, runStore: options.runStore,
     ...(options.healthStore === undefined ? {} : { health: options.healthStore }),
   });
-  const deps: JobDeps = { ...options, actionTtlMs: options.actionTtlMs ?? 24 * 3600 * 1000, system };
-  const handle = (job: Job, token?: string): Promise<void> => options.extraHandlers?.[job.name]?.(job) ?? runJob(job, deps, token);
+  const redact = redactorOf(options.log);
+  const deps: JobDeps = { ...options, chats: redactChats(options.chats, redact), actionTtlMs: options.actionTtlMs ?? 24 * 3600 * 1000, system, redact };
+  const run = (job: Job, token?: string): Promise<void> => options.extraHandlers?.[job.name]?.(job) ?? runJob(job, deps, token);
+  // BullMQ keeps a failed attempt's message and stack in Redis (failedReason, stacktrace).
+  const handle = (job: Job, token?: string): Promise<void> => run(job, token).catch((error: unknown) => { throw redactError(error, redact); });
   const worker = new Worker(queueName, (job, token) => measured(job, (j) => handle(j, token), options.metrics), {
     connection,
     prefix,
@@ -55,6 +59,14 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       await connection.quit();
     },
   };
+}
+
+/** The same error (class kept, so BullMQ still sees UnrecoverableError/DelayedError) with message and stack redacted. */
+function redactError(error: unknown, redact: (text: string) => string): unknown {
+  if (!(error instanceof Error)) return error;
+  error.message = redact(error.message);
+  if (error.stack !== undefined) error.stack = redact(error.stack);
+  return error;
 }
 
 const outcomeOf = (error: unknown, job: Job): JobOutcome =>

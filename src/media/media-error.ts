@@ -1,4 +1,5 @@
 import { ExternalError } from '../errors.js';
+import { redactAssignments } from '../secrets/redact-text.js';
 
 /**
  * Stable codes for every failure of a media-service call (checks branch on them):
@@ -59,7 +60,7 @@ const MESSAGES: Record<MediaErrorCode, (s: MediaCallSite, timeoutMs: number) => 
  * server text can be shown in chat.
  */
 export function scrubSecrets(text: string): string {
-  return text.replace(/((?:api_?key|x-plex-token|token|passkey|password|pass)=)[^&\s"'<>)]+/gi, '$1(removed)');
+  return redactAssignments(text, '(removed)');
 }
 
 /** A network failure as an ExternalError with a stable code (the cause is kept for logs). */

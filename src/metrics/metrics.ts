@@ -36,6 +36,8 @@ export interface MetricsOptions {
   readonly checkResults?: () => Promise<readonly CheckStatus[] | undefined>;
   /** `process_*` / `nodejs_*` metrics; default on. */
   readonly defaultMetrics?: boolean;
+  /** Masks secrets in the exposition (label values come from job names, check ids and statuses). */
+  readonly redact?: (text: string) => string;
 }
 
 const severities = ['breaking', 'functional', 'cosmetic', 'unverifiable'] as const;
@@ -91,6 +93,6 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       for (const severity of severities) drift.set({ severity }, items.filter((i) => i.severity === severity).length);
     },
     recordCheckResults: (results) => { setChecks(checks, results); },
-    render: async () => ({ contentType: registry.contentType, body: await registry.metrics() }),
+    render: async () => ({ contentType: registry.contentType, body: (options.redact ?? ((t: string) => t))(await registry.metrics()) }),
   };
 }
