@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { appsGitEnv } from '../forge/apps-git-env.js';
 import { snapshotBranch } from '../git/snapshot-branch.js';
 import { connectDockerHost } from '../infra/docker-over-ssh.js';
+import { connectCluster } from '../k8s/connect-cluster.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { AuditOptions, AuditReport } from './audit-report.js';
 import { renderAuditJson, renderAuditMarkdown } from './render-audit.js';
@@ -23,6 +24,8 @@ export interface DriftCliDeps {
   /** Where the apps repo is cloned and snapshots are exported; default `<tmp>/homelab-bot-cache`. */
   readonly cacheDir?: string;
   readonly connect?: AuditDeps['connect'];
+  /** Connects a cluster's API (default `connectCluster`: @kubernetes/client-node). */
+  readonly connectCluster?: NonNullable<AuditDeps['clusters']>['connect'];
 }
 
 /** Exit code of an audit: 3 nothing audited, 1 drift or an unreachable host, 0 clean. */
@@ -44,6 +47,7 @@ export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps = {}): Audi
     snapshot: () => snapshotBranch({ path: apps.path, url: apps.url, branch: apps.branch, env: appsGitEnv(apps) }, cacheDir),
     now: () => Date.now(),
     log,
+    ...(config.clusters.length === 0 ? {} : { clusters: { clusters: config.clusters, connect: deps.connectCluster ?? connectCluster, log } }),
   };
 }
 
