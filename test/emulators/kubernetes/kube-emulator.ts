@@ -97,7 +97,8 @@ export async function startKubeEmulator(initial: readonly Obj[] = []): Promise<K
     setObjects: (next) => { objects = next; },
     kubeconfig: () => [
       'apiVersion: v1', 'kind: Config', 'current-context: emulated',
-      'clusters:', '- name: emulated', '  cluster:', `    server: ${listener.url}`,
+      // client-node refuses plain HTTP unless TLS verification is off (there is no TLS to verify).
+      'clusters:', '- name: emulated', '  cluster:', `    server: ${listener.url}`, '    insecure-skip-tls-verify: true',
       'users:', '- name: reader', '  user:', '    token: emulator-token',
       'contexts:', '- name: emulated', '  context:', '    cluster: emulated', '    user: reader', '',
     ].join('\n'),
