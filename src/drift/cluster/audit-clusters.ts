@@ -55,7 +55,7 @@ export async function auditClusters(deps: ClusterAuditDeps, plan: ClusterAuditPl
   const chosen = deps.clusters.filter((c) => options.host === undefined || c.name === options.host);
   const results = await Promise.all(chosen.map(async (cluster) => {
     try {
-      return { status: { name: cluster.name, reachable: true } as HostStatus, ...(await auditOne(deps, cluster, plan)) };
+      return { status: { name: cluster.name, reachable: true }, ...(await auditOne(deps, cluster, plan)) };
     } catch (error) {
       deps.log.warn({ cluster: cluster.name, err: error }, 'cluster audit failed');
       return { status: down(cluster.name, error), items: [], sides: [], audited: 0 };

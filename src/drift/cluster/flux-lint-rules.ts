@@ -54,7 +54,8 @@ export function kebabNames(f: ServiceFolder): FluxFound[] {
 function kustomizeLabels(f: ServiceFolder): Obj {
   const k = f.manifests.find((m) => m.file === `${f.folder}/kustomization.yaml`);
   if (k === undefined) return {};
-  return Object.assign({}, rec(k.obj['commonLabels']), ...list(k.obj['labels']).map((l) => rec(rec(l)['pairs'])));
+  const pairs: Obj[] = list(k.obj['labels']).map((l) => rec(rec(l)['pairs']));
+  return pairs.reduce<Obj>((all, p) => ({ ...all, ...p }), rec(k.obj['commonLabels']));
 }
 
 export function labels(f: ServiceFolder): FluxFound[] {

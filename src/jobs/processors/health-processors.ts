@@ -2,18 +2,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { healthTimeoutMs } from '../../checks/build-checks.js';
 import type { HealthFixDeps } from '../../checks/open-health-fix.js';
+import { clusterChecks } from '../../checks/cluster-checks.js';
 import { runHealth } from '../../checks/run-health.js';
 import type { AppConfig } from '../../config/schema.js';
 import { ConfigError } from '../../errors.js';
 import { createForge } from '../../forge/create-forge.js';
 import { connectDockerHost } from '../../infra/index.js';
+import { connectCluster } from '../../k8s/connect-cluster.js';
 import { silentLogger, type Logger } from '../../log.js';
 import type { AuditTrailStore } from '../../store/audit-trail-store.js';
 import type { Processors } from '../processor.js';
 import { healthOpenFixProcessor } from './health-open-fix.js';
 import { healthRunProcessor } from './health-run.js';
 
-type HealthConfig = Pick<AppConfig, 'media'> & Partial<Pick<AppConfig, 'hosts' | 'apps'>>;
+type HealthConfig = Pick<AppConfig, 'media'> & Partial<Pick<AppConfig, 'hosts' | 'apps' | 'clusters'>>;
 
 /** Fix-PR wiring when `apps.forge` is configured; the forge is built on first use. */
 function fixDeps(config: HealthConfig, log: Logger): (() => HealthFixDeps) | undefined {
@@ -35,7 +37,7 @@ export function healthProcessors(config: HealthConfig, log: Logger = silentLogge
   const fixes = fixDeps(config, log);
   return {
     'health.run': healthRunProcessor({
-      run: (runLog) => runHealth({ media: config.media, timeoutMs, log: runLog, hosts: config.hosts ?? [], connect: (host) => connectDockerHost(host, { log: runLog }) }),
+      run: (runLog) => runHealth({ media: config.media, timeoutMs, log: runLog, hosts: config.hosts ?? [], connect: (host) => connectDockerHost(host, { log: runLog }), extraChecks: clusterChecks(config.clusters ?? [], connectCluster) }),
       canOpenFixes: fixes !== undefined,
     }),
     'health.open-fix': healthOpenFixProcessor(fixes, trail),

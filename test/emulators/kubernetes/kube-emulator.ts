@@ -20,7 +20,7 @@ export interface KubeEmulator {
   close(): Promise<void>;
 }
 
-const meta = (o: Obj): { name?: string; namespace?: string } => (o['metadata'] ?? {}) as { name?: string; namespace?: string };
+const meta = (o: Obj): { name?: string; namespace?: string } => (o['metadata'] ?? {});
 
 function send(res: ServerResponse, status: number, body: Obj, violations: string[]): void {
   violations.push(...schemaErrors(body).map((e) => `reply ${status}: ${e}`));
@@ -72,18 +72,18 @@ export async function startKubeEmulator(initial: readonly Obj[] = []): Promise<K
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? '/', 'http://emulator');
     requests.push(`${req.method ?? 'GET'} ${url.pathname}${url.search}`);
-    if (req.method !== 'GET') return send(res, 405, status(405, 'MethodNotAllowed', 'the emulated cluster is read-only'), schemaViolations);
+    if (req.method !== 'GET') { send(res, 405, status(405, 'MethodNotAllowed', 'the emulated cluster is read-only'), schemaViolations); return; }
     const doc = discovery(url.pathname, base);
-    if (doc !== undefined) return send(res, 200, doc, schemaViolations);
+    if (doc !== undefined) { send(res, 200, doc, schemaViolations); return; }
     const r = route(url.pathname);
-    if (r === undefined) return send(res, 404, status(404, 'NotFound', `the server could not find the requested resource (${url.pathname})`), schemaViolations);
+    if (r === undefined) { send(res, 404, status(404, 'NotFound', `the server could not find the requested resource (${url.pathname})`), schemaViolations); return; }
     const gv = groupVersion(r.resource);
     const mine = objects.filter((o) => o['apiVersion'] === gv && o['kind'] === r.resource.kind && (r.namespace === undefined || meta(o).namespace === r.namespace));
     if (r.name !== undefined) {
       const found = mine.find((o) => meta(o).name === r.name);
-      return found === undefined
-        ? send(res, 404, status(404, 'NotFound', `${r.resource.plural} "${r.name}" not found`), schemaViolations)
-        : send(res, 200, found, schemaViolations);
+      if (found === undefined) send(res, 404, status(404, 'NotFound', `${r.resource.plural} "${r.name}" not found`), schemaViolations);
+      else send(res, 200, found, schemaViolations);
+      return;
     }
     const items = mine.filter((o) => matchesLabels(o, url.searchParams.get('labelSelector')) && matchesFields(o, url.searchParams.get('fieldSelector')));
     for (const item of items) schemaViolations.push(...schemaErrors(item).map((e) => `item of ${url.pathname}: ${e}`));

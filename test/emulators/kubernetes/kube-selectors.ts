@@ -34,7 +34,7 @@ export function matchesFields(obj: Obj, selector: string | null): boolean {
     const m = /^([^!=]+)(==|=|!=)(.*)$/.exec(term.trim());
     if (m === null) return false;
     const value = at(obj, (m[1] ?? '').trim());
-    const text = value === undefined || value === null ? '' : String(value as string);
+    const text = typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
     return m[2] === '!=' ? text !== m[3] : text === m[3];
   });
 }
