@@ -61,7 +61,7 @@ describe('deploy/kubernetes (the bot in a cluster), rendered by kubectl kustomiz
   it('the Flux example reconciles ./deploy/kubernetes from a GitRepository', async () => {
     const flux = await render('deploy/kubernetes/flux');
     expect(flux.map((o) => `${o.apiVersion} ${o.kind}/${o.metadata.name}`).sort()).toEqual([
-      'source.toolkit.fluxcd.io/v1 GitRepository/homelab-bot', 'kustomize.toolkit.fluxcd.io/v1 Kustomization/homelab-bot',
+      'kustomize.toolkit.fluxcd.io/v1 Kustomization/homelab-bot', 'source.toolkit.fluxcd.io/v1 GitRepository/homelab-bot',
     ]);
     expect((flux.find((o) => o.kind === 'Kustomization') as Obj & { spec: { path: string } }).spec.path).toBe('./deploy/kubernetes');
     expect(flux.flatMap((o) => schemaErrors(o as never))).toEqual([]);
