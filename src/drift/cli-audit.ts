@@ -1,6 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { appsSchema } from '../config/apps-schema.js';
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { appsGitEnv } from '../forge/apps-git-env.js';
@@ -67,9 +68,18 @@ export function driftLintDeps(config: AppConfig, deps: Pick<DriftCliDeps, 'cache
   return { config, snapshot, now };
 }
 
-/** `homelab-bot drift lint [--json]`: prints the findings; exit 1 when there are any, else 0. */
-export async function runDriftLintCli(config: AppConfig, options: { readonly json: boolean }, out: Writable, deps: Pick<DriftCliDeps, 'cacheDir'> = {}): Promise<0 | 1> {
-  const report = await runLint(driftLintDeps(config, deps));
+/** Lint deps over a working tree as it is on disk (pre-commit hooks: uncommitted changes count). */
+function workingTreeLintDeps(config: AppConfig, dir: string): LintDeps {
+  const apps = config.apps ?? appsSchema.parse({ path: dir });
+  return { config: { ...config, apps }, snapshot: () => Promise.resolve({ dir, commit: 'working-tree', dispose: () => Promise.resolve() }), now: () => Date.now() };
+}
+
+/**
+ * `homelab-bot drift lint [--json] [--dir path]`: prints the findings; exit 1 when there are any,
+ * else 0. With `dir`, the folder is linted as it is on disk instead of a snapshot of the branch.
+ */
+export async function runDriftLintCli(config: AppConfig, options: { readonly json: boolean; readonly dir?: string | undefined }, out: Writable, deps: Pick<DriftCliDeps, 'cacheDir'> = {}): Promise<0 | 1> {
+  const report = await runLint(options.dir === undefined ? driftLintDeps(config, deps) : workingTreeLintDeps(config, options.dir));
   out.write(options.json ? renderLintJson(report) : renderLintMarkdown(report));
   return report.findings.length > 0 ? 1 : 0;
 }

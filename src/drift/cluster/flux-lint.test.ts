@@ -2,7 +2,10 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Writable } from 'node:stream';
 import { fluxLayoutSchema } from '../../config/cluster-schema.js';
+import { appConfigSchema } from '../../config/schema.js';
+import { runDriftLintCli } from '../cli-audit.js';
 import { lintFluxRepo } from './flux-lint.js';
 
 const FIXTURE = join(import.meta.dirname, '..', '..', '..', 'test', 'fixtures', 'kubernetes', 'flux');
@@ -50,6 +53,22 @@ describe('lintFluxRepo (seed Flux conventions)', () => {
       await writeFile(join(dir, 'apps/whoami/service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [whoami\n');
       const found = await lintFluxRepo(dir, layout);
       expect(found.filter((f) => f.rule === 'valid-yaml').map((f) => f.file)).toEqual(['apps/whoami/service.yaml']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('runs as a pre-commit hook: `drift lint --dir` lints the working tree and exits 1 on findings, 0 when clean', async () => {
+    const config = appConfigSchema.parse({ clusters: [{ name: 'talos', flavour: 'flux', access: { inCluster: true } }] });
+    let text = '';
+    const out = new Writable({ write(chunk: Buffer, _e, done) { text += chunk.toString(); done(); } });
+    expect(await runDriftLintCli(config, { json: false, dir: FIXTURE }, out)).toBe(1);
+    expect(text).toContain('`apps/vaultwarden/secret.yaml:2` **external-secret**: Secret `vaultwarden-admin` is committed to git');
+    expect(text).toContain('ignore=external-secret');
+    const dir = await mkdtemp(join(tmpdir(), 'hlb-flux-lint-'));
+    try {
+      await cp(join(FIXTURE, 'apps/whoami'), join(dir, 'apps/whoami'), { recursive: true });
+      expect(await runDriftLintCli(config, { json: true, dir }, new Writable({ write(_c, _e, done) { done(); } }))).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
