@@ -19,6 +19,7 @@ const funnels = [
   { pkg: 'yaml', folders: ['src/config', 'src/drift'] },
   { pkg: 'pino', folders: ['src/log.ts'] },
   { pkg: 'prom-client', folders: ['src/metrics'] },
+  { pkg: '@kubernetes/client-node', folders: ['src/k8s'] },
 ];
 
 const restrict = (except) =>
@@ -27,7 +28,7 @@ const restrict = (except) =>
     .map((f) => ({ name: f.pkg, message: `${f.pkg} may only be imported in ${f.folders.join(', ')} (STYLE.md SDK funnels).` }));
 
 const srcFolders = [
-  'src/bot/discord', 'src/bot/slack', 'src/forge', 'src/infra', 'src/jobs', 'src/store', 'src/config', 'src/drift', 'src/log.ts', 'src/metrics',
+  'src/bot/discord', 'src/bot/slack', 'src/forge', 'src/infra', 'src/jobs', 'src/store', 'src/config', 'src/drift', 'src/log.ts', 'src/metrics', 'src/k8s',
 ];
 
 export default tseslint.config(

@@ -2,7 +2,7 @@
 # Installs what homelab-bot needs on a Debian machine (run as root), then the npm dependencies.
 #   scripts/setup-debian.sh          runtime only (redis-server, git)
 #   scripts/setup-debian.sh --test   also the real test lab: docker.io, docker-compose, sshd,
-#                                    qbittorrent-nox, busybox-static (the lab starts its own private daemons)
+#                                    qbittorrent-nox, busybox-static, kubectl (the lab starts its own private daemons)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export DEBIAN_FRONTEND=noninteractive
@@ -17,6 +17,9 @@ for pkg in "${wanted[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
+# kubectl: the independent client of the Kubernetes API emulator and `kubectl kustomize` of deploy/kubernetes.
+# Machines of this project ship kubectl 1.32; Debian's kubernetes-client is only the fallback.
+[[ "${1:-}" == "--test" ]] && { command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client); }
 
 if ((${#missing[@]})); then
   if [[ $(id -u) -ne 0 ]]; then

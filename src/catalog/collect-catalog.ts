@@ -10,6 +10,7 @@ import type { ExpectedService, ObservedContainer, ServiceModel } from '../drift/
 import { toObservedContainers, type InspectPair } from '../drift/observed.js';
 import type { AuditDeps } from '../drift/run-audit.js';
 import type { Catalog, CatalogEntry, CatalogHost } from './catalog-entry.js';
+import { catalogClusters } from './cluster-catalog.js';
 import { bindsOf, imageName, imageVersion, traefikUrl } from './service-facts.js';
 
 interface HostPart { readonly host: CatalogHost; readonly entries: readonly CatalogEntry[] }
@@ -74,8 +75,11 @@ export async function collectCatalog(deps: AuditDeps): Promise<Catalog> {
   try {
     const repo = await discoverRepo(snapshot.dir, deps.config.hosts, apps.stacksDir);
     const plan = { repoDir: snapshot.dir, stacksDir: apps.stacksDir };
-    const parts = await Promise.all(deps.config.hosts.map((h) => catalogHost(h, repo.assignments.get(h.name) ?? [], plan, deps)));
-    return { generatedAt: new Date(deps.now()).toISOString(), commit: snapshot.commit, hosts: parts.map((p) => p.host), entries: parts.flatMap((p) => p.entries) };
+    const [parts, clusters] = await Promise.all([
+      Promise.all(deps.config.hosts.map((h) => catalogHost(h, repo.assignments.get(h.name) ?? [], plan, deps))),
+      deps.clusters === undefined ? { hosts: [], entries: [] } : catalogClusters(deps.clusters.clusters, deps.clusters.connect),
+    ]);
+    return { generatedAt: new Date(deps.now()).toISOString(), commit: snapshot.commit, hosts: [...parts.map((p) => p.host), ...clusters.hosts], entries: [...parts.flatMap((p) => p.entries), ...clusters.entries] };
   } finally {
     await snapshot.dispose();
   }

@@ -35,6 +35,8 @@ export interface CheckDeps {
   readonly hosts?: readonly HostConfig[];
   readonly connect?: (host: HostConfig) => Promise<DockerHost>;
   readonly log: Logger;
+  /** Checks built elsewhere and run alongside (cluster checks, `clusterChecks`). */
+  readonly extraChecks?: readonly Check[];
 }
 
 /** The checks of one run, and what to close after it (SSH connections). */

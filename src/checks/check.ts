@@ -1,7 +1,7 @@
 import type { Logger } from '../log.js';
 
 /** The media services the checks look at, in display order. */
-export const serviceNames = ['overseerr', 'radarr', 'sonarr', 'prowlarr', 'qbittorrent', 'plex', 'gluetun'] as const;
+export const serviceNames = ['overseerr', 'radarr', 'sonarr', 'prowlarr', 'qbittorrent', 'plex', 'gluetun', 'kubernetes'] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 /** `fail`: the service or integration is broken; `warn`: works but off; `error`: the check itself could not run. */

@@ -5,7 +5,7 @@ import { byUrgency, worstStatus, type CheckOutcome, type HealthRun } from './run
 export const checkIcon: Readonly<Record<CheckStatus, string>> = { ok: '✅', warn: '⚠️', fail: '❌', error: '💥', skipped: '➖' };
 
 export const serviceTitle: Readonly<Record<ServiceName, string>> = {
-  overseerr: 'Overseerr', radarr: 'Radarr', sonarr: 'Sonarr', prowlarr: 'Prowlarr', qbittorrent: 'qBittorrent', plex: 'Plex', gluetun: 'Gluetun (VPN)',
+  overseerr: 'Overseerr', radarr: 'Radarr', sonarr: 'Sonarr', prowlarr: 'Prowlarr', qbittorrent: 'qBittorrent', plex: 'Plex', gluetun: 'Gluetun (VPN)', kubernetes: 'Kubernetes clusters',
 };
 
 /** Services in display order, those with the worst outcomes first; each group worst check first. */

@@ -5,7 +5,7 @@ import { runChecks, type HealthRun } from './run-checks.js';
 export async function runHealth(deps: CheckDeps): Promise<HealthRun> {
   const plan = buildChecks(deps);
   try {
-    return await runChecks(plan.checks, { timeoutMs: deps.timeoutMs, log: deps.log });
+    return await runChecks([...plan.checks, ...(deps.extraChecks ?? [])], { timeoutMs: deps.timeoutMs, log: deps.log });
   } finally {
     await plan.close();
   }

@@ -25,12 +25,13 @@ export const jobCommands: readonly CliCommand[] = [
   }),
   defineCliCommand({
     path: ['drift', 'lint'],
-    summary: 'lint the compose stacks in git: pinned tags, healthchecks, Traefik labels, .env.sample (exit 1 on findings)',
-    options: { json },
+    summary: 'lint the compose stacks and Flux service folders in git (exit 1 on findings; --dir lints a working tree, e.g. in a pre-commit hook)',
+    options: { json, dir: { type: 'string', valueName: 'path', description: 'lint this checkout as it is on disk instead of the configured branch' } },
     run: async (ctx) => {
       const { runDriftLintCli } = await import('../drift/cli-audit.js');
       const config = await loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
-      return runDriftLintCli(config, { json: ctx.values['json'] === true }, ctx.stdout);
+      const dir = typeof ctx.values['dir'] === 'string' ? ctx.values['dir'] : undefined;
+      return runDriftLintCli(config, { json: ctx.values['json'] === true, dir }, ctx.stdout);
     },
   }),
   defineCliCommand({

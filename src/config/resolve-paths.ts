@@ -14,5 +14,6 @@ export function resolveConfigPaths(config: AppConfig, baseDir: string): AppConfi
     return { ...host, ssh: knownHostsPath === undefined ? ssh : { ...ssh, knownHostsPath: against(baseDir, knownHostsPath) } };
   });
   const apps = config.apps?.path === undefined ? config.apps : { ...config.apps, path: against(baseDir, config.apps.path) };
-  return apps === undefined ? { ...config, hosts } : { ...config, hosts, apps };
+  const clusters = config.clusters.map((c) => (c.access.kubeconfig === undefined ? c : { ...c, access: { ...c.access, kubeconfig: against(baseDir, c.access.kubeconfig) } }));
+  return apps === undefined ? { ...config, hosts, clusters } : { ...config, hosts, clusters, apps };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appsSchema } from './apps-schema.js';
 import { chatSchema } from './chat-schema.js';
+import { clusterSchema } from './cluster-schema.js';
 import { parseDuration } from './duration.js';
 import { hostSchema } from './host-schema.js';
 import { mediaSchema } from './media-schema.js';
@@ -12,6 +13,7 @@ import { schedulesSchema } from './schedules-schema.js';
 export type { AppsConfig, ForgeConfig } from './apps-schema.js';
 export type { E2eConfig, E2eStepId } from './e2e-schema.js';
 export type { ChatConfig, DiscordConfig, SlackConfig } from './chat-schema.js';
+export type { ClusterConfig, FluxCluster, HelmValuesCluster } from './cluster-schema.js';
 export type { HostConfig, SshConfig } from './host-schema.js';
 export type { MediaConfig } from './media-schema.js';
 export type { Person, RoleName, RolesConfig } from './people-schema.js';
@@ -52,6 +54,8 @@ const httpSchema = strictObject({
 const appConfigShape = strictObject({
   /** Docker hosts to audit. */
   hosts: z.array(hostSchema, { error: 'expected a list of hosts' }).default([]),
+  /** Kubernetes clusters to audit beside the Docker hosts (their manifests or values live in `apps`). */
+  clusters: z.array(clusterSchema, { error: 'expected a list of clusters' }).default([]),
   /** The git repo with the desired compose state. */
   apps: appsSchema.optional(),
   /** Chat platforms; the local shell needs none. */
@@ -106,6 +110,11 @@ function checkShellPerson(config: Record<string, unknown>, ctx: z.RefinementCtx)
 
 function checkCrossReferences(config: Record<string, unknown>, ctx: z.RefinementCtx): void {
   reportDuplicates(ctx, config['hosts'], ['hosts', 'name'], 'host name');
+  reportDuplicates(ctx, config['clusters'], ['clusters', 'name'], 'cluster name');
+  const hostNames = valuesAt(config['hosts'], 'name');
+  valuesAt(config['clusters'], 'name').forEach((name, index) => {
+    if (name !== undefined && hostNames.includes(name)) ctx.addIssue({ code: 'custom', path: ['clusters', index, 'name'], message: `cluster name '${name}' is already a host name: names must be unique across hosts and clusters` });
+  });
   reportDuplicates(ctx, config['people'], ['people', 'name'], 'person name');
   reportDuplicates(ctx, config['people'], ['people', 'discordId'], 'Discord id');
   reportDuplicates(ctx, config['people'], ['people', 'slackId'], 'Slack id');

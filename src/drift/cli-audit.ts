@@ -1,9 +1,11 @@
 import type { Writable } from 'node:stream';
+import { appsSchema } from '../config/apps-schema.js';
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { appsGitEnv } from '../forge/apps-git-env.js';
 import { snapshotBranch } from '../git/snapshot-branch.js';
 import { connectDockerHost } from '../infra/docker-over-ssh.js';
+import { connectCluster } from '../k8s/connect-cluster.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { AuditOptions, AuditReport } from './audit-report.js';
 import { renderAuditJson, renderAuditMarkdown } from './render-audit.js';
@@ -22,6 +24,8 @@ export interface DriftCliDeps {
   /** Where the apps repo is cloned and snapshots are exported; default the per-user cache dir (defaultCacheDir). */
   readonly cacheDir?: string;
   readonly connect?: AuditDeps['connect'];
+  /** Connects a cluster's API (default `connectCluster`: @kubernetes/client-node). */
+  readonly connectCluster?: NonNullable<AuditDeps['clusters']>['connect'];
 }
 
 /** Exit code of an audit: 3 nothing audited, 1 drift or an unreachable host, 0 clean. */
@@ -43,6 +47,7 @@ export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps = {}): Audi
     snapshot: () => snapshotBranch({ path: apps.path, url: apps.url, branch: apps.branch, env: appsGitEnv(apps) }, cacheDir),
     now: () => Date.now(),
     log,
+    ...(config.clusters.length === 0 ? {} : { clusters: { clusters: config.clusters, connect: deps.connectCluster ?? connectCluster, log } }),
   };
 }
 
@@ -62,9 +67,18 @@ export function driftLintDeps(config: AppConfig, deps: Pick<DriftCliDeps, 'cache
   return { config, snapshot, now };
 }
 
-/** `homelab-bot drift lint [--json]`: prints the findings; exit 1 when there are any, else 0. */
-export async function runDriftLintCli(config: AppConfig, options: { readonly json: boolean }, out: Writable, deps: Pick<DriftCliDeps, 'cacheDir'> = {}): Promise<0 | 1> {
-  const report = await runLint(driftLintDeps(config, deps));
+/** Lint deps over a working tree as it is on disk (pre-commit hooks: uncommitted changes count). */
+function workingTreeLintDeps(config: AppConfig, dir: string): LintDeps {
+  const apps = config.apps ?? appsSchema.parse({ path: dir });
+  return { config: { ...config, apps }, snapshot: () => Promise.resolve({ dir, commit: 'working-tree', dispose: () => Promise.resolve() }), now: () => Date.now() };
+}
+
+/**
+ * `homelab-bot drift lint [--json] [--dir path]`: prints the findings; exit 1 when there are any,
+ * else 0. With `dir`, the folder is linted as it is on disk instead of a snapshot of the branch.
+ */
+export async function runDriftLintCli(config: AppConfig, options: { readonly json: boolean; readonly dir?: string | undefined }, out: Writable, deps: Pick<DriftCliDeps, 'cacheDir'> = {}): Promise<0 | 1> {
+  const report = await runLint(options.dir === undefined ? driftLintDeps(config, deps) : workingTreeLintDeps(config, options.dir));
   out.write(options.json ? renderLintJson(report) : renderLintMarkdown(report));
   return report.findings.length > 0 ? 1 : 0;
 }

@@ -6,7 +6,15 @@ export type DriftKind =
   | 'missing-container'
   | 'unmanaged-container'
   | 'stale-stack'
-  | 'unparseable';
+  | 'unparseable'
+  /** Kubernetes: a Helm release git does not know, a component folder with no release. */
+  | 'unmanaged-release'
+  | 'missing-release'
+  /** Flux: an object not Ready, suspended, behind git's head, or with drift detected by helm-controller. */
+  | 'not-ready'
+  | 'suspended'
+  | 'behind-git'
+  | 'drift-detected';
 
 /** How bad a difference is; see `SEVERITY.md` and `classify.ts`. */
 export type Severity = 'breaking' | 'functional' | 'cosmetic' | 'unverifiable';

@@ -1,8 +1,9 @@
 import { isMap, scalar, toKeyMap, toList, type YamlMap } from './compose/merge-helpers.js';
+import type { FluxRule } from './cluster/flux-lint-rules.js';
 import { toImageRef } from './model.js';
 
 /** Stable rule ids (they leave the process in JSON). */
-export type LintRule = 'valid-yaml' | 'no-version' | 'pinned-image' | 'healthcheck' | 'traefik-labels' | 'proxy-network' | 'env-sample';
+export type LintRule = 'valid-yaml' | 'no-version' | 'pinned-image' | 'healthcheck' | 'traefik-labels' | 'proxy-network' | 'env-sample' | FluxRule;
 
 /** One finding of `/drift lint`: where, which rule, what is wrong and how to fix it. */
 export interface LintFinding {
@@ -11,6 +12,11 @@ export interface LintFinding {
   readonly rule: LintRule;
   readonly message: string;
   readonly fix: string;
+  /** Repo-relative file and 1-based line (Flux findings). */
+  readonly file?: string;
+  readonly line?: number;
+  /** How to silence the rule where it is intended (Flux findings). */
+  readonly silence?: string;
 }
 
 type Found = Omit<LintFinding, 'stack' | 'service'>;

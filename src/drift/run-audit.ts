@@ -5,6 +5,7 @@ import type { BranchSnapshot } from '../git/snapshot-branch.js';
 import { secretBookOf, type Logger } from '../log.js';
 import { auditHost, type ConnectHost } from './audit-host.js';
 import type { AuditOptions, AuditResult } from './audit-report.js';
+import { auditClusters, type ClusterAudit, type ClusterAuditDeps } from './cluster/audit-clusters.js';
 import { findStaleStacks } from './compare-host.js';
 import { discoverRepo } from './discover-stacks.js';
 
@@ -18,14 +19,18 @@ export interface AuditDeps {
   /** Wall clock in ms (`Date.now`). */
   readonly now: () => number;
   readonly log: Logger;
+  /** Kubernetes clusters audited beside the hosts (issue #19); absent or empty: hosts only. */
+  readonly clusters?: ClusterAuditDeps;
 }
 
 function selectHosts(deps: AuditDeps, options: AuditOptions): AppConfig['hosts'] {
   const hosts = deps.config.hosts;
   if (options.host === undefined) return hosts;
   const chosen = hosts.filter((h) => h.name === options.host);
+  const clusters = deps.clusters?.clusters.map((c) => c.name) ?? [];
+  if (clusters.includes(options.host)) return chosen;
   if (chosen.length === 0) {
-    const known = hosts.map((h) => h.name).join(', ') || '(none configured)';
+    const known = [...hosts.map((h) => h.name), ...clusters].join(', ') || '(none configured)';
     throw new UserError('unknown-host', `Unknown host "${options.host}". Configured hosts: ${known}.`);
   }
   return chosen;
@@ -50,11 +55,13 @@ export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Pro
   const snapshotting = deps.snapshot();
   const planning = snapshotting.then(async (snapshot) => {
     const repo = await discoverRepo(snapshot.dir, deps.config.hosts, apps.stacksDir);
-    checkStack(repo.stacks, options.stack);
+    if ((deps.clusters?.clusters.length ?? 0) === 0) checkStack(repo.stacks, options.stack);
     return { snapshot, repo };
   });
   // Known values: the config's, and the process's secret book (`.env` files, earlier host reads).
   const configSecrets = [...collectSecretValues(deps.config), ...(secretBookOf(deps.log)?.values() ?? [])];
+  const clustering: Promise<ClusterAudit> = deps.clusters === undefined ? Promise.resolve({ statuses: [], items: [], sides: [], audited: 0 })
+    : planning.then(({ snapshot }) => auditClusters(deps.clusters as ClusterAuditDeps, { repoDir: snapshot.dir, commit: snapshot.commit, knownSecrets: configSecrets }, options));
   // Hosts connect and inspect while git snapshots; each awaits the plan only to compare.
   const auditing = Promise.all(hosts.map((host) => auditHost({
     host, configSecrets, connect: deps.connect, now: deps.now, log: deps.log,
@@ -66,21 +73,21 @@ export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Pro
     },
   })));
   try {
-    const [{ snapshot, repo }, audits] = await Promise.all([planning, auditing]);
+    const [{ snapshot, repo }, audits, clusters] = await Promise.all([planning, auditing, clustering]);
     const stale = options.host === undefined ? findStaleStacks(repo.stacks, repo.assignments).filter((i) => options.stack === undefined || i.stack === options.stack) : [];
     const report = {
       generatedAt: new Date(started).toISOString(),
       commit: snapshot.commit,
-      hosts: audits.map((a) => a.status),
-      items: [...audits.flatMap((a) => a.items), ...stale],
+      hosts: [...audits.map((a) => a.status), ...clusters.statuses],
+      items: [...audits.flatMap((a) => a.items), ...stale, ...clusters.items],
       durationMs: Math.round(deps.now() - started),
-      servicesAudited: audits.reduce((n, a) => n + a.servicesAudited, 0),
+      servicesAudited: audits.reduce((n, a) => n + a.servicesAudited, 0) + clusters.audited,
       warnings: repo.warnings,
     };
     deps.log.info({ commit: report.commit, items: report.items.length, durationMs: report.durationMs }, 'drift audit done');
-    return { report, sides: audits.flatMap((a) => a.sides) };
+    return { report, sides: [...audits.flatMap((a) => a.sides), ...clusters.sides] };
   } finally {
-    await Promise.allSettled([auditing]);
+    await Promise.allSettled([auditing, clustering]);
     await snapshotting.then((s) => s.dispose(), () => undefined);
   }
 }

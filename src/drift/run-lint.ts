@@ -1,11 +1,12 @@
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import type { BranchSnapshot } from '../git/snapshot-branch.js';
+import { lintFluxRepo } from './cluster/flux-lint.js';
 import { lintRepo, type LintFinding } from './lint.js';
 
 /** What `/drift lint` needs: the apps settings and a branch snapshot. */
 export interface LintDeps {
-  readonly config: Pick<AppConfig, 'apps'>;
+  readonly config: Pick<AppConfig, 'apps'> & Partial<Pick<AppConfig, 'clusters'>>;
   readonly snapshot: () => Promise<BranchSnapshot>;
   readonly now: () => number;
 }
@@ -25,20 +26,27 @@ export async function runLint(deps: LintDeps): Promise<LintReport> {
   const generatedAt = new Date(deps.now()).toISOString();
   const snapshot = await deps.snapshot();
   try {
-    const findings = await lintRepo(snapshot.dir, apps.stacksDir);
+    const findings = [...await lintRepo(snapshot.dir, apps.stacksDir), ...await lintFluxClusters(snapshot.dir, deps.config.clusters ?? [])];
     return { generatedAt, commit: snapshot.commit, stacksWithFindings: new Set(findings.map((f) => f.stack)).size, findings };
   } finally {
     await snapshot.dispose();
   }
 }
 
-/** One line per finding: `stack/service rule: message — fix`. */
-export const renderLintLine = (f: LintFinding): string =>
-  `\`${f.stack}${f.service === null ? '' : `/${f.service}`}\` **${f.rule}**: ${f.message} — fix: ${f.fix}`;
+/** The Flux conventions of every `flux` cluster's layout (each distinct layout once). */
+async function lintFluxClusters(repoDir: string, clusters: NonNullable<AppConfig['clusters']>): Promise<LintFinding[]> {
+  const layouts = new Map(clusters.flatMap((c) => (c.flavour === 'flux' ? [[JSON.stringify(c.layout), c.layout] as const] : [])));
+  return (await Promise.all([...layouts.values()].map((layout) => lintFluxRepo(repoDir, layout)))).flat();
+}
+
+/** One line per finding: `stack/service rule: message — fix` (Flux findings lead with `file:line`). */
+export const renderLintLine = (f: LintFinding): string => f.file === undefined
+  ? `\`${f.stack}${f.service === null ? '' : `/${f.service}`}\` **${f.rule}**: ${f.message} — fix: ${f.fix}`
+  : `\`${f.file}:${String(f.line ?? 1)}\` **${f.rule}**: ${f.message} — fix: ${f.fix}${f.silence === undefined ? '' : ` (${f.silence})`}`;
 
 /** Markdown report of a lint run. */
 export function renderLintMarkdown(r: LintReport): string {
-  const head = [`# Compose lint ${r.generatedAt}`, '', `Commit ${r.commit.slice(0, 12)}: ${r.findings.length} finding(s) in ${r.stacksWithFindings} stack(s).`, ''];
+  const head = [`# Lint ${r.generatedAt}`, '', `Commit ${r.commit.slice(0, 12)}: ${r.findings.length} finding(s) in ${r.stacksWithFindings} stack(s).`, ''];
   return [...head, ...r.findings.map((f) => `- ${renderLintLine(f)}`), ''].join('\n');
 }
 

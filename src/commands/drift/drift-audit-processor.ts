@@ -4,6 +4,7 @@ import type { AuditOptions, AuditResult } from '../../drift/audit-report.js';
 import { serviceKey } from '../../drift/audit-report.js';
 import { groupByService, renderAuditJson, renderAuditMarkdown, renderAuditSummary, renderServiceDiff, renderServiceMessage } from '../../drift/render-audit.js';
 import type { DriftItem } from '../../drift/drift-item.js';
+import { MASK } from '../../drift/mask.js';
 import { planEdits } from '../../drift/remediate/field-edit.js';
 import { diffFileName } from '../../drift/service-diff.js';
 import type { Report } from '../../report/report.js';
@@ -31,7 +32,9 @@ const diffAttachment = (result: AuditResult, key: string): Attachment[] => {
 /** The "Open PR" button of a service whose drift can (at least partly) be written back to git. */
 async function openPrButton(items: readonly DriftItem[], ctx: ProcessorContext): Promise<ActionButton[]> {
   const first = items[0];
-  if (first?.service == null || !planEdits(items).some((p) => 'edit' in p)) return [];
+  // Helm values and pinned chart versions of a cluster are written back by `backportClusterDrift`.
+  const clusterFixable = items.some((i) => /^values[.[]|^chart\.version$/.test(i.path) && i.expected?.startsWith(MASK) !== true);
+  if (first?.service == null || (!clusterFixable && !planEdits(items).some((p) => 'edit' in p))) return [];
   return [await ctx.createButton(driftOpenPr, { host: first.host, stack: first.stack, service: first.service }, 'Open PR', 'primary')];
 }
 

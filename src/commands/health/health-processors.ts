@@ -1,9 +1,11 @@
 import { join } from 'node:path';
 import { healthTimeoutMs } from '../../checks/build-checks.js';
 import type { HealthFixDeps } from '../../checks/open-health-fix.js';
+import { clusterChecks } from '../../checks/cluster-checks.js';
 import { runHealth } from '../../checks/run-health.js';
 import type { AppConfig } from '../../config/schema.js';
 import { ConfigError } from '../../errors.js';
+import { connectCluster } from '../../k8s/connect-cluster.js';
 import type { AuditTrailStore } from '../../store/audit-trail-store.js';
 import type { Adapters } from '../feature-context.js';
 import type { Processors } from './jobs.js';
@@ -11,7 +13,7 @@ import { healthOpenFixProcessor } from './health-open-fix-processor.js';
 import { healthRunProcessor } from './health-run.js';
 import { defaultCacheDir } from '../../config/cache-dir.js';
 
-type HealthConfig = Pick<AppConfig, 'media'> & Partial<Pick<AppConfig, 'hosts' | 'apps'>>;
+type HealthConfig = Pick<AppConfig, 'media'> & Partial<Pick<AppConfig, 'hosts' | 'apps' | 'clusters'>>;
 
 /** Fix-PR wiring when `apps.forge` is configured; the forge comes from the composition root. */
 function fixDeps(config: HealthConfig, forge: Adapters['forge']): (() => HealthFixDeps) | undefined {
@@ -32,7 +34,7 @@ export function healthProcessors(config: HealthConfig, adapters: Adapters, trail
   const fixes = fixDeps(config, adapters.forge);
   return {
     'health.run': healthRunProcessor({
-      run: (runLog) => runHealth({ media: config.media, timeoutMs, log: runLog, hosts: config.hosts ?? [], connect: (host) => adapters.connectHost(host, runLog) }),
+      run: (runLog) => runHealth({ media: config.media, timeoutMs, log: runLog, hosts: config.hosts ?? [], connect: (host) => adapters.connectHost(host, runLog), extraChecks: clusterChecks(config.clusters ?? [], connectCluster) }),
       canOpenFixes: fixes !== undefined,
     }),
     'health.open-fix': healthOpenFixProcessor(fixes, trail),

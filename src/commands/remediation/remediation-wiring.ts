@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/schema.js';
 import { driftAuditDeps } from '../../drift/cli-audit.js';
+import { backportClusterDrift } from '../../drift/cluster/backport-values.js';
 import { gitLogByStack } from '../../drift/remediate/git-log-by-stack.js';
 import { runAudit, type AuditDeps } from '../../drift/run-audit.js';
 import type { Forge, GitRemote } from '../../forge/forge.js';
@@ -42,6 +43,7 @@ export function remediationJobDeps(config: AppConfig, wiring: RemediationWiring)
     hosts: config.hosts,
     tmpDir,
     now: () => new Date(),
+    backportOther: (input: Parameters<typeof backportClusterDrift>[1]) => backportClusterDrift(config.clusters, input),
   };
   return {
     remediation,

@@ -21,6 +21,11 @@ export interface RemediationDeps {
   /** Where per-job clones are made (and removed). */
   readonly tmpDir: string;
   readonly now: () => Date;
+  /**
+   * Backports drift of hosts that are not compose hosts (Kubernetes clusters, `backportClusterDrift`);
+   * undefined from it means "not mine", and the compose backport runs.
+   */
+  readonly backportOther?: (input: { readonly repoDir: string; readonly host: string; readonly stack: string; readonly service: string; readonly items: readonly DriftItem[] }) => Promise<BackportResult | undefined>;
 }
 
 export interface RemediationTarget {
@@ -85,12 +90,13 @@ export async function openRemediation(deps: RemediationDeps, target: Remediation
   return withClone(deps.forge.remote, deps.apps.branch, deps.tmpDir, async (clone) => {
     await clone.git(['checkout', '--quiet', '-b', branch, result.report.commit]);
     const stackDir = join(clone.dir, deps.apps.stacksDir, target.stack);
-    const backport = await backportService({ stackDir, endpoint, project: normalizeProjectName(target.stack), service: target.service, items });
+    const other = await deps.backportOther?.({ repoDir: clone.dir, host, stack: target.stack, service: target.service, items });
+    const backport = other ?? await backportService({ stackDir, endpoint, project: normalizeProjectName(target.stack), service: target.service, items });
     if (backport.changes.length === 0) {
       const why = backport.skipped.map((s) => `${s.item.path}: ${s.reason}`).join('; ');
       throw new UserError('nothing-to-backport', `Nothing of ${target.stack}/${target.service} can be written back to git (${why}).`);
     }
-    await refreshRepoDocs({ repoDir: clone.dir, stacksDir: deps.apps.stacksDir, hosts: deps.hosts, auditedAt: now, commit: result.report.commit });
+    if (other === undefined) await refreshRepoDocs({ repoDir: clone.dir, stacksDir: deps.apps.stacksDir, hosts: deps.hosts, auditedAt: now, commit: result.report.commit });
     await clone.git(['add', '--all', '--', '.']);
     await clone.git(['commit', '--quiet', '-m', title], { date: minute });
     await clone.git(['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`]);
