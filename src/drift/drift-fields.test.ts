@@ -25,6 +25,9 @@ const full: ServiceModel = {
   devices: new Map([['/dev/net/tun', '/dev/net/tun:rwm']]),
   privileged: true,
   extraHosts: new Set(['a=1.2.3.4']), dns: new Set(['1.1.1.1']),
+  sysctls: new Map([['net.ipv4.ip_forward', '1']]),
+  ulimits: new Map([['nofile', '65535:65535']]),
+  logging: { driver: 'json-file', options: new Map([['max-size', '10m']]) },
 };
 
 describe('DRIFT_FIELDS (the one table of compared fields)', () => {

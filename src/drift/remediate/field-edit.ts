@@ -23,7 +23,13 @@ export type FieldEdit =
   | { readonly kind: 'image'; readonly repo?: string; readonly tag?: string; readonly digest?: string }
   | { readonly kind: 'args'; readonly field: 'command' | 'entrypoint'; readonly value: readonly string[] }
   | { readonly kind: 'port'; readonly target: string; readonly protocol: string; readonly bindings: readonly string[] | null }
-  | { readonly kind: 'volume'; readonly target: string; readonly mount: MountValue | null };
+  | { readonly kind: 'volume'; readonly target: string; readonly mount: MountValue | null }
+  | { readonly kind: 'healthcheck'; readonly part: 'test' | 'interval' | 'timeout' | 'start_period' | 'retries'; readonly value: string | null }
+  | { readonly kind: 'list'; readonly field: 'cap_add' | 'cap_drop' | 'dns' | 'extra_hosts'; readonly entry: string; readonly present: boolean }
+  | { readonly kind: 'device'; readonly target: string; readonly value: string | null }
+  | { readonly kind: 'map'; readonly field: 'sysctls'; readonly key: string; readonly value: string | null }
+  | { readonly kind: 'ulimit'; readonly name: string; readonly value: string | null }
+  | { readonly kind: 'logging'; readonly part: string; readonly value: string | null };
 
 /** A drift item the backport turned into an edit, or left alone with the reason. */
 export type ItemPlan =
@@ -73,6 +79,21 @@ function imageEdit(path: string, actual: string | null): FieldEdit | string {
   return path === 'image.tag' ? { kind: 'image', tag: actual } : { kind: 'image', digest: actual };
 }
 
+const inBrackets = (path: string): string => /\[(.*)\]$/.exec(path)?.[1] ?? '';
+const afterDot = (path: string): string => path.slice(path.indexOf('.') + 1);
+
+function runtimeEdit(kind: WriteBack['kind'], path: string, actual: string | null): FieldEdit | string {
+  switch (kind) {
+    case 'healthcheck': return { kind: 'healthcheck', part: afterDot(path) as 'test', value: actual };
+    case 'list': return { kind: 'list', field: path.slice(0, path.indexOf('[')) as 'dns', entry: inBrackets(path), present: actual !== null };
+    case 'device': return { kind: 'device', target: inBrackets(path), value: actual };
+    case 'map': return { kind: 'map', field: 'sysctls', key: afterDot(path), value: actual };
+    case 'ulimit': return { kind: 'ulimit', name: afterDot(path), value: actual };
+    case 'logging': return { kind: 'logging', part: afterDot(path), value: actual };
+    default: return `${path} is not written back automatically; edit it by hand`;
+  }
+}
+
 /** The edit of one writable field (the field table says which kind). */
 function writeEdit(kind: Exclude<WriteBack['kind'], 'manual'>, item: DriftItem, knownSecrets: readonly string[]): FieldEdit | string {
   const { path, actual } = item;
@@ -83,7 +104,7 @@ function writeEdit(kind: Exclude<WriteBack['kind'], 'manual'>, item: DriftItem, 
     case 'args': return argsEdit(path as 'command', actual);
     case 'port': return portEdit(/^ports\[(.*)\]$/.exec(path)?.[1] ?? '', actual);
     case 'volume': return mountEdit(/^volumes\[(.*)\]$/.exec(path)?.[1] ?? '', actual);
-    default: return `${path} is not written back automatically; edit it by hand`;
+    default: return runtimeEdit(kind, path, actual);
   }
 }
 
