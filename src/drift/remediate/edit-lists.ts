@@ -62,6 +62,15 @@ export function setPort(doc: Document, svc: YAMLMap, target: string, protocol: s
 
 /** Mounts `mount` at `target` (bind: absolute host path; volume: the compose volume name); `null` unmounts. */
 export function setVolume(doc: Document, svc: YAMLMap, target: string, mount: MountValue | null, write: ValueWriter = literalWriter): void {
+  const seq = svc.get('volumes', true);
+  const long = isSeq(seq) ? seq.items.find((e) => isMap(e) && volumeTarget(e) === target) : undefined;
+  // Long syntax is edited field by field: options only it can hold (propagation, nocopy, …) stay.
+  if (mount !== null && isMap(long)) {
+    long.set('source', replaceScalar(long.get('source', true), write(textOf(long.get('source', true)), mount.source)));
+    if (mount.readOnly) long.set('read_only', replaceScalar(long.get('read_only', true), true));
+    else long.delete('read_only');
+    return;
+  }
   const raw = entriesText(svc, 'volumes', volumeTarget, target);
   const entries = mount === null ? [] : [`${write(raw, mount.source)}:${write(undefined, target)}${mount.readOnly ? ':ro' : ''}`];
   replaceEntries(doc, svc, 'volumes', volumeTarget, target, entries);

@@ -123,7 +123,9 @@ function setHealth(doc: Document, svc: YAMLMap, part: string, value: string | nu
     hc.set('test', seq);
     return;
   }
-  const node = part === 'retries' ? doc.createNode(Number(value)) : replaceScalar(hc.get(part, true), value);
+  const old = hc.get(part, true);
+  // Durations (`10s`, `1m30s`) need no quotes, unlike other digit-led strings.
+  const node = part === 'retries' ? doc.createNode(Number(value)) : old instanceof Scalar ? Object.assign(old, { value }) : new Scalar(value);
   hc.set(hc.has(part) ? part : doc.createNode(part), node);
 }
 

@@ -79,7 +79,8 @@ export async function openRemediation(deps: RemediationDeps, target: Remediation
     unchanged: `Nothing of ${target.stack}/${target.service} changed in git: the compose files already say what runs.`,
     edit: async (clone) => {
       const stackDir = join(clone.dir, deps.apps.stacksDir, target.stack);
-      const done = await backportService({ stackDir, endpoint, project: normalizeProjectName(target.stack), service: target.service, items });
+      const on = result.stackHosts?.get(`${host}/${target.stack}`);
+      const done = await backportService({ stackDir, endpoint, project: normalizeProjectName(target.stack), service: target.service, items, hostEnv: on?.hostEnv, projectDir: on?.projectDir });
       if (done.changes.length === 0) {
         const why = done.skipped.map((s) => `${s.item.path}: ${s.reason}`).join('; ');
         throw new UserError('nothing-to-backport', `Nothing of ${target.stack}/${target.service} can be written back to git (${why}).`);

@@ -77,7 +77,7 @@ export function retemplate(raw: string | undefined, value: string, env: Interpol
   let literal = '';
   while (i < value.length) {
     const hit = uses.find((u) => value.startsWith(u.value, i));
-    if (hit === undefined) { literal += value[i]; i++; continue; }
+    if (hit === undefined) { literal += value.charAt(i); i++; continue; }
     text += escapeDollars(literal) + hit.ref;
     literal = '';
     i += hit.value.length;

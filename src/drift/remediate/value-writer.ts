@@ -1,5 +1,5 @@
 import type { InterpolationEnv } from '../compose/interpolate.js';
-import { escapeDollars, retemplate, type VarUse } from './retemplate.js';
+import { escapeDollars, retemplate, varRefs, type VarUse } from './retemplate.js';
 
 /**
  * Turns a running (literal) value into compose text: `raw` is the text it replaces (its variables
@@ -12,6 +12,8 @@ export interface RetemplateNote {
   readonly literal: string;
   readonly text: string;
   readonly used: readonly VarUse[];
+  /** The replaced text was only this variable and the host renders it otherwise: a literal replaced it. */
+  readonly replacedVar?: string;
 }
 
 /** Literals only, escaped (no variables known). */
@@ -22,7 +24,9 @@ export function templateWriter(env: InterpolationEnv): { write: ValueWriter; not
   const notes: RetemplateNote[] = [];
   const write: ValueWriter = (raw, literal) => {
     const { text, used } = retemplate(raw, literal, env);
-    if (used.length > 0 && !notes.some((n) => n.text === text)) notes.push({ literal, text, used });
+    const [only, ...more] = raw === undefined ? [] : varRefs(raw);
+    const replacedVar = used.length === 0 && only !== undefined && more.length === 0 && only.ref === raw?.trim() ? only.name : undefined;
+    if ((used.length > 0 || replacedVar !== undefined) && !notes.some((n) => n.text === text)) notes.push({ literal, text, used, ...(replacedVar === undefined ? {} : { replacedVar }) });
     return text;
   };
   return { write, notes };
