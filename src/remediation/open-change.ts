@@ -36,6 +36,8 @@ export interface ChangeRequest<T> {
 export interface OpenedChange<T> {
   readonly pr: PullRequest;
   readonly result: T;
+  /** The PR body as opened. */
+  readonly body: string;
 }
 
 /**
@@ -52,7 +54,8 @@ export async function openChange<T>(deps: ChangeDeps, request: ChangeRequest<T>)
     if (staged.trim() === '') throw new UserError('nothing-to-commit', request.unchanged);
     await clone.git(['commit', '--quiet', '-m', request.title], { date: minute });
     await clone.git(['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${request.branch}`]);
-    const pr = await deps.forge.openPullRequest({ branch: request.branch, base: deps.apps.branch, title: request.title, body: request.body(result), labels: [...request.labels] });
-    return { pr, result };
+    const body = request.body(result);
+    const pr = await deps.forge.openPullRequest({ branch: request.branch, base: deps.apps.branch, title: request.title, body, labels: [...request.labels] });
+    return { pr, result, body };
   });
 }

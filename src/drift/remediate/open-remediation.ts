@@ -35,6 +35,7 @@ export interface OpenedRemediation {
   readonly branch: string;
   readonly backport: BackportResult;
   readonly auditedCommit: string;
+  readonly body: string;
 }
 
 export { REMEDIATION_LABEL };
@@ -74,7 +75,7 @@ export async function openRemediation(deps: RemediationDeps, target: Remediation
   const now = deps.now();
   const branch = target.branch ?? fixBranch(target.service, utcMinute(now));
   const title = commitTitle(target.stack, target.service);
-  const { pr, result: backport } = await openChange(deps, {
+  const { pr, result: backport, body } = await openChange(deps, {
     branch, from: result.report.commit, title, labels: [REMEDIATION_LABEL],
     unchanged: `Nothing of ${target.stack}/${target.service} changed in git: the compose files already say what runs.`,
     edit: async (clone) => {
@@ -93,5 +94,5 @@ export async function openRemediation(deps: RemediationDeps, target: Remediation
       auditedAt: result.report.generatedAt, report: items, requestedBy: target.requestedBy,
     }),
   });
-  return { pr, host, branch, backport, auditedCommit: result.report.commit };
+  return { pr, host, branch, backport, auditedCommit: result.report.commit, body };
 }
