@@ -84,7 +84,11 @@ export async function backportService(input: BackportInput): Promise<BackportRes
   const skipped: { item: DriftItem; reason: string }[] = [];
   const accepted: PlannedEdit[] = [];
   for (const plan of planEdits(input.items, input.knownSecrets)) {
-    if ('skipped' in plan) { skipped.push({ item: plan.item, reason: plan.skipped }); continue; }
+    if ('skipped' in plan) {
+      const files = [base, override].filter((f) => f !== undefined).map((f) => f.name);
+      skipped.push({ item: plan.item, reason: plan.item.kind === 'missing-container' ? startHint({ ...input, host: plan.item.host }, files) : plan.skipped });
+      continue;
+    }
     const tried = await tryPlans(input, on, [...accepted, plan]);
     await restore();
     if (tried === undefined) accepted.push(plan);
@@ -96,6 +100,12 @@ export async function backportService(input: BackportInput): Promise<BackportRes
   const files = [...done.files, ...(envSampleVars.length > 0 ? ['.env.sample'] : [])];
   const changes = done.applied.map(({ plan: { item }, file }) => ({ path: item.path, file, from: item.expected, to: item.actual, severity: item.severity, why: whyOf(item) }));
   return { changes, skipped: [...skipped, ...done.skipped], files, envSampleVars, retemplated: notes };
+}
+
+/** A missing container is started on its host, not fixed in git: the exact command. */
+export function startHint(input: Pick<BackportInput, 'project' | 'service'> & { readonly host?: string }, files: readonly string[]): string {
+  const f = files.map((name) => `-f ${name}`).join(' ');
+  return `the container is missing, git is not what differs: start it${input.host === undefined ? '' : ` on ${input.host}`} in the stack folder with \`docker-compose -p ${input.project} ${f} up -d ${input.service}\``;
 }
 
 /** Applies `plans` to fresh files and checks the invariant; the reason the last plan fails it, or undefined. */

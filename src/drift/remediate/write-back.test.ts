@@ -141,6 +141,12 @@ services:
     expect(await text(stackDir)).toBe(compose.replace('/srv/old', '/srv/new'));
   });
 
+  it('names the command that starts a missing container, with the -f files', async () => {
+    const stackDir = await stack('services:\n  app:\n    image: x\n');
+    const result = await backport(stackDir, [{ ...item('app', null, null), kind: 'missing-container', severity: 'breaking' }]);
+    expect(result.skipped[0]?.reason).toContain('start it on h in the stack folder with `docker-compose -p media -f docker-compose.yml up -d app`');
+  });
+
   it('writes a new labels block in the list form the file uses', async () => {
     const stackDir = await stack('services:\n  a:\n    image: x\n    labels:\n      - a=1\n  b:\n    image: y\n    labels:\n      - b=1\n  app:\n    image: z\n');
     await backport(stackDir, [item('labels.role', null, 'web')]);
