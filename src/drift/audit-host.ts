@@ -32,6 +32,14 @@ export interface HostAudit {
   readonly items: readonly DriftItem[];
   readonly sides: readonly ServiceSides[];
   readonly servicesAudited: number;
+  /** Per stack: the host `.env` text (secret material: kept in memory, never reported) and project dir. */
+  readonly stackHosts?: ReadonlyMap<string, StackOnHost>;
+}
+
+/** What remediation needs to render a stack as the host does. */
+export interface StackOnHost {
+  readonly hostEnv?: string;
+  readonly projectDir?: string;
 }
 
 /** Which stacks of the snapshot this host compares; known once the branch snapshot is discovered. */
@@ -105,7 +113,12 @@ async function compareWith(docker: AuditDockerHost, pairs: readonly InspectPair[
   const knownSecrets = [...input.configSecrets, ...learned];
   const items = compareHost({ hostName: host.name, expectedStacks: stacks, observedContainers: observed, knownSecrets });
   const servicesAudited = stacks.reduce((n, s) => n + (s.ok ? s.services.length : 0), 0);
-  return { status: { name: host.name, reachable: true }, items, sides: sidesOf(host.name, items, stacks, observed, knownSecrets), servicesAudited };
+  const stackHosts = new Map(plan.stacks.map((s): [string, StackOnHost] => {
+    const env = hostEnvs.get(s);
+    const dir = dirs.get(s);
+    return [s, { ...(env === undefined ? {} : { hostEnv: env }), ...(dir === undefined ? {} : { projectDir: dir }) }];
+  }));
+  return { status: { name: host.name, reachable: true }, items, sides: sidesOf(host.name, items, stacks, observed, knownSecrets), servicesAudited, stackHosts };
 }
 
 /** Audits one host; a host that cannot be reached or read is a value (`reachable: false`), never a throw. */

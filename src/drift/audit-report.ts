@@ -48,6 +48,11 @@ export interface AuditReport {
 export interface AuditResult {
   readonly report: AuditReport;
   readonly sides: readonly ServiceSides[];
+  /**
+   * `host/stack` → the host `.env` text and project dir used to render the stack (kept out of the
+   * JSON: the env holds secrets). Remediation renders the stack the same way.
+   */
+  readonly stackHosts?: ReadonlyMap<string, { readonly hostEnv?: string; readonly projectDir?: string }>;
 }
 
 /** `host/stack/service` key of an item or a side (stale stacks have no host, unparseable no service). */

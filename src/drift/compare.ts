@@ -22,7 +22,12 @@ const PROXY_ENV = /^environment\.(https?_proxy|no_proxy|ftp_proxy)$/i;
 
 type Verdict = { readonly kind: DriftKind; readonly severity?: Severity } | null;
 
+/** N23: logging is compared only when git sets it (the daemon fills its default driver in). */
+const unsetLogging = (path: string, exp: ExpectedService): boolean =>
+  path.startsWith('logging.') && (exp.model.logging === null || (path === 'logging.driver' && exp.model.logging.driver === ''));
+
 function judge(path: string, e: string | undefined, o: string | undefined, exp: ExpectedService, obs: ObservedContainer, ctx: CompareContext): Verdict {
+  if (unsetLogging(path, exp)) return null;
   if (e === undefined) {
     if (PROXY_ENV.test(path)) return null;
     if (path.startsWith('environment.') && exp.opaqueEnv) return { kind: 'added', severity: 'unverifiable' };

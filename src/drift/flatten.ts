@@ -35,6 +35,12 @@ export function flattenModel(m: ServiceModel, withDigest: boolean): Map<string, 
     ['privileged', String(m.privileged)],
   ]);
   if (withDigest) out.set('image.digest', m.image.digest);
+  for (const [k, v] of m.sysctls) out.set(`sysctls.${k}`, v);
+  for (const [k, v] of m.ulimits) out.set(`ulimits.${k}`, v);
+  if (m.logging !== null) {
+    if (m.logging.driver !== '') out.set('logging.driver', m.logging.driver);
+    for (const [k, v] of m.logging.options) out.set(`logging.options.${k}`, v);
+  }
   if (m.networkMode !== null) out.set('network_mode', m.networkMode);
   for (const [k, v] of m.environment) out.set(`environment.${k}`, v ?? UNSET);
   for (const [k, v] of m.labels) out.set(`labels.${k}`, v);

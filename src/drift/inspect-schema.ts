@@ -46,6 +46,9 @@ const hostConfig = z
     ExtraHosts: strings,
     Dns: strings,
     Tmpfs: stringMap,
+    Sysctls: stringMap,
+    Ulimits: z.array(z.looseObject({ Name: z.string().nullish(), Soft: z.number().nullish(), Hard: z.number().nullish() })).nullish(),
+    LogConfig: z.looseObject({ Type: z.string().nullish(), Config: stringMap }).nullish(),
     Mounts: z
       .array(z.looseObject({ Type: z.string().nullish(), Source: z.string().nullish(), Target: z.string().nullish(), ReadOnly: z.boolean().nullish() }))
       .nullish(),

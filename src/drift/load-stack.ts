@@ -21,6 +21,8 @@ export interface LoadStackOptions {
   readonly useEnvSample?: boolean;
   /** Project directory on the host (relative binds resolve against it); defaults to `stackDir`. */
   readonly projectDir?: string;
+  /** Variables known besides the env files (e.g. a secret a write-back introduces), without making the env complete. */
+  readonly extraEnv?: string;
 }
 
 /** A loaded stack, or the first YAML/interpolation error with the file and parser line/column. */
@@ -62,10 +64,12 @@ async function composeFiles(stackDir: string, endpoint: string | null): Promise<
   return files;
 }
 
-async function interpolationEnv(opts: LoadStackOptions, project: string): Promise<InterpolationEnv> {
+/** The interpolation env compose uses for the stack: git `.env` (and `.env.sample` when authoritative), then the host `.env`. */
+export async function interpolationEnv(opts: LoadStackOptions, project: string): Promise<InterpolationEnv> {
   const sources = [await readOptional(posix.join(opts.stackDir, '.env'))];
   if (opts.useEnvSample === true) sources.unshift(await readOptional(posix.join(opts.stackDir, '.env.sample')));
   if (opts.hostEnv !== undefined) sources.push(opts.hostEnv);
+  if (opts.extraEnv !== undefined) sources.push(opts.extraEnv);
   const values = new Map<string, string>();
   for (const text of sources) if (text !== undefined) for (const [k, v] of parseDotenv(text).values) values.set(k, v);
   values.set('COMPOSE_PROJECT_NAME', values.get('COMPOSE_PROJECT_NAME') ?? project);

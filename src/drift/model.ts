@@ -32,6 +32,17 @@ export interface ServiceModel {
   /** `host=ip` entries. */
   readonly extraHosts: ReadonlySet<string>;
   readonly dns: ReadonlySet<string>;
+  readonly sysctls: ReadonlyMap<string, string>;
+  /** Ulimit name → `soft:hard`. */
+  readonly ulimits: ReadonlyMap<string, string>;
+  /** Log driver and options; null = not set in compose (the daemon default applies, never compared). */
+  readonly logging: LoggingSpec | null;
+}
+
+/** `logging:` of a service; an empty driver means the daemon default. */
+export interface LoggingSpec {
+  readonly driver: string;
+  readonly options: ReadonlyMap<string, string>;
 }
 
 /** Image reference normalised to `docker.io/library/…`, tag defaulting to `latest` unless pinned by digest. */

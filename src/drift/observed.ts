@@ -88,6 +88,9 @@ export function toObserved(pair: InspectPair, idToService: ReadonlyMap<string, s
       privileged: hc?.Privileged === true,
       extraHosts: extraHostsOf(hc?.ExtraHosts),
       dns: new Set(hc?.Dns ?? []),
+      sysctls: new Map(Object.entries(hc?.Sysctls ?? {})),
+      ulimits: new Map((hc?.Ulimits ?? []).map((u) => [u.Name ?? '', `${String(u.Soft ?? 0)}:${String(u.Hard ?? 0)}`])),
+      logging: hc?.LogConfig === null || hc?.LogConfig === undefined ? null : { driver: hc.LogConfig.Type ?? '', options: new Map(Object.entries(hc.LogConfig.Config ?? {})) },
     },
   };
 }

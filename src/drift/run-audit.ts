@@ -85,7 +85,8 @@ export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Pro
       warnings: repo.warnings,
     };
     deps.log.info({ commit: report.commit, items: report.items.length, durationMs: report.durationMs }, 'drift audit done');
-    return { report, sides: [...audits.flatMap((a) => a.sides), ...clusters.sides] };
+    const stackHosts = new Map(hosts.flatMap((h, i) => [...(audits[i]?.stackHosts ?? new Map())].map(([stack, on]) => [`${h.name}/${stack}`, on] as const)));
+    return { report, sides: [...audits.flatMap((a) => a.sides), ...clusters.sides], stackHosts };
   } finally {
     await Promise.allSettled([auditing, clustering]);
     await snapshotting.then((s) => s.dispose(), () => undefined);

@@ -64,7 +64,8 @@ async function runBackgroundJob(job: Job, name: string, handlers: BackgroundHand
     await handler.run(job.data, { log: child, attempt: job.attemptsMade + 1 });
   } catch (error) {
     if (error instanceof UnrecoverableError) throw error;
-    child.error({ err: error, attempt: job.attemptsMade + 1 }, 'background job failed');
+    if (error instanceof UserError) child.info({ code: error.code, reason: error.message }, 'background job refused');
+    else child.error({ err: error, attempt: job.attemptsMade + 1 }, 'background job failed');
     throw error instanceof UserError ? new UnrecoverableError(error.message) : error;
   }
 }

@@ -87,7 +87,9 @@ interface FailureScope {
 async function handleFailure(error: unknown, scope: FailureScope): Promise<never> {
   const { job, chat, deps, log } = scope;
   const final = error instanceof UserError || isFinalAttempt(job);
-  log.error({ err: error, attempt: job.attemptsMade + 1, final }, 'job failed');
+  // A refusal (UserError) is an answer, not a fault: info level, no stack.
+  if (error instanceof UserError) log.info({ code: error.code, reason: error.message }, 'job refused');
+  else log.error({ err: error, attempt: job.attemptsMade + 1, final }, 'job failed');
   if (!final) throw error;
   const text = (deps.redact ?? ((t: string) => t))(toUserMessage(error, scope.run.runId));
   const run = await postResult(chat, scope.run, { title: `${scope.run.command} failed`, status: 'failed', summary: text }, deps.runStore);

@@ -1,4 +1,4 @@
-import type { HealthcheckSpec } from '../model.js';
+import type { HealthcheckSpec, LoggingSpec } from '../model.js';
 import { isMap, scalar, toList, type YamlMap } from './merge-helpers.js';
 import { parseDuration, shellSplit } from './shell-split.js';
 
@@ -76,3 +76,21 @@ export function toExtraHosts(v: unknown): Set<string> {
 
 /** A string or a list of strings as a set. */
 export const toStringSet = (v: unknown): Set<string> => new Set(toList(v).map(scalar));
+
+/** `ulimits:` → name → `soft:hard` (`nofile: 65535` means soft = hard). */
+export function toUlimits(v: unknown): Map<string, string> {
+  const out = new Map<string, string>();
+  if (!isMap(v)) return out;
+  for (const [name, limit] of Object.entries(v)) {
+    if (isMap(limit)) out.set(name, `${scalar(limit.soft)}:${scalar(limit.hard)}`);
+    else out.set(name, `${scalar(limit)}:${scalar(limit)}`);
+  }
+  return out;
+}
+
+/** `logging:` → driver and options; null when the service does not set it. */
+export function toLogging(v: unknown): LoggingSpec | null {
+  if (!isMap(v)) return null;
+  const options = isMap(v.options) ? Object.entries(v.options).map(([k, o]): [string, string] => [k, scalar(o)]) : [];
+  return { driver: v.driver === undefined || v.driver === null ? '' : scalar(v.driver), options: new Map(options) };
+}

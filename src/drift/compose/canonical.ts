@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { ExpectedService, ServiceModel } from '../model.js';
 import { toImageRef } from '../model.js';
 import { toMarker, WILDCARD } from '../template.js';
-import { toArgs, toCaps, toDevices, toExtraHosts, toHealthcheck, toRestart, toStringSet } from './canonical-fields.js';
+import { toArgs, toCaps, toDevices, toExtraHosts, toHealthcheck, toLogging, toRestart, toStringSet, toUlimits } from './canonical-fields.js';
 import { toMounts, type MountContext } from './canonical-mounts.js';
 import { toPortBindings } from './canonical-ports.js';
 import { parseDotenv } from './dotenv.js';
@@ -77,6 +77,9 @@ export function toExpectedService(service: string, svc: YamlMap, ctx: CanonicalC
     privileged: svc.privileged === true || svc.privileged === 'true',
     extraHosts: toExtraHosts(svc.extra_hosts),
     dns: toStringSet(svc.dns),
+    sysctls: new Map(Object.entries(toKeyMap(svc.sysctls)).map(([k, v]) => [k, v ?? ''])),
+    ulimits: toUlimits(svc.ulimits),
+    logging: toLogging(svc.logging),
   };
   const containerName = typeof svc.container_name === 'string' ? svc.container_name : null;
   return { stack: ctx.stack, project: ctx.project, service, containerName, model, opaqueEnv: opaque, projectDir: ctx.projectDir, composeFiles: ctx.composeFiles };

@@ -1,12 +1,14 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { SEVERITY_RULES } from '../classify.js';
 import type { DriftItem, Severity } from '../drift-item.js';
-import { openComposeFiles, saveComposeFile, type ComposeFile } from './compose-file.js';
-import { entryText } from './edit-entries.js';
-import { applyEdit, applyImage } from './edit-service.js';
+import { interpolationEnv, normalizeProjectName } from '../load-stack.js';
+import { applyPlans, type PlannedEdit } from './apply-plans.js';
+import { openComposeFiles } from './compose-file.js';
 import { addEnvSampleVars } from './env-sample.js';
-import { planEdits, type FieldEdit } from './field-edit.js';
-import { pickFile } from './pick-file.js';
-import { isMap, serviceNode } from './yaml-nodes.js';
+import { planEdits } from './field-edit.js';
+import { literalWriter, templateWriter, type RetemplateNote } from './value-writer.js';
+import { checkWriteBack, renderStack, type RenderOn } from './write-back-check.js';
 
 /** What one backport asks for. */
 export interface BackportInput {
@@ -19,6 +21,10 @@ export interface BackportInput {
   /** The service's drift items from an audit (already masked). */
   readonly items: readonly DriftItem[];
   readonly knownSecrets?: readonly string[];
+  /** The host's `.env` text (secret material: used to render and re-template, never written). */
+  readonly hostEnv?: string | undefined;
+  /** The project dir on the host (relative binds resolve against it). */
+  readonly projectDir?: string | undefined;
 }
 
 /** One field the backport changed, for the PR body. Values are the audit's (masked) display strings. */
@@ -38,67 +44,87 @@ export interface BackportResult {
   readonly files: readonly string[];
   /** Secret variables added to `.env.sample`. */
   readonly envSampleVars: readonly string[];
+  /** Values written with the repo's variables kept (for the PR body). */
+  readonly retemplated?: readonly RetemplateNote[];
 }
 
 /** The severity table's explanation for an item. */
 export const whyOf = (item: DriftItem): string =>
   SEVERITY_RULES.find((r) => r.path.test(item.path) && (r.kinds === undefined || r.kinds.includes(item.kind)))?.why ?? 'behaves differently';
 
-function composeVolumeName(base: ComposeFile | undefined, project: string, engineName: string): string | undefined {
-  const declared = base?.doc.get('volumes', true);
-  const names = isMap(declared) ? declared.items.map((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key)) : [];
-  const short = engineName.startsWith(`${project}_`) ? engineName.slice(project.length + 1) : engineName;
-  return names.includes(short) ? short : undefined;
+const placeholder = (v: string): string => `hlb-secret-${v}`;
+
+/** The running value each applied item must render (secrets: the placeholder their new variable gets). */
+function wantedOf(plans: readonly PlannedEdit[]): Map<string, string | null> {
+  const wanted = new Map<string, string | null>();
+  for (const { item, edit } of plans) {
+    if (edit.kind === 'entry' && edit.secretVar !== undefined) wanted.set(item.path, placeholder(edit.secretVar));
+    else wanted.set(item.path, item.actual);
+  }
+  return wanted;
 }
 
-/** Why an edit cannot be applied as is, or the edit to apply. */
-function prepare(edit: FieldEdit, file: ComposeFile, input: BackportInput, base: ComposeFile | undefined): FieldEdit | string {
-  if (edit.kind === 'entry' && edit.secretVar !== undefined) {
-    const current = entryText(serviceNode(file.doc, input.service)?.get(edit.block, true), edit.key);
-    if (typeof current === 'string' && current.includes('${')) return 'the value comes from a variable of the host .env; change it there, not in git';
-  }
-  if (edit.kind === 'volume' && edit.mount?.type === 'volume') {
-    const name = composeVolumeName(base, input.project, edit.mount.source);
-    if (name === undefined) return `volume ${edit.mount.source} is not declared in the stack`;
-    return { ...edit, mount: { ...edit.mount, source: name } };
-  }
-  return edit;
+async function writerFor(input: BackportInput, on: RenderOn): Promise<ReturnType<typeof templateWriter>> {
+  if (input.hostEnv === undefined) return { write: literalWriter, notes: [] };
+  return templateWriter(await interpolationEnv({ stackDir: on.stackDir, endpoint: on.endpoint, hostEnv: input.hostEnv }, normalizeProjectName(input.project)));
 }
 
 /**
- * Edits the stack's compose file(s) so git describes the running service (FR-2.1): YAML edited in
- * place (comments, order and quoting survive), the endpoint override changed when the value came
- * from it, secrets written as `${VAR}` with VAR added to `.env.sample`. Never writes a secret value.
+ * Edits the stack's compose file(s) so git describes the running service (FR-2.1), one item at a
+ * time under the write-back invariant: rendered like compose with the host's `.env` before and after,
+ * the drifted field must render its running value and nothing else may change; an item that cannot
+ * meet it is skipped with the reason. Values keep the repo's variables, literals are `$`-escaped,
+ * secrets are written as `${VAR}` with VAR added to `.env.sample`. Never writes a secret value.
  */
 export async function backportService(input: BackportInput): Promise<BackportResult> {
+  const on: RenderOn = { stackDir: input.stackDir, endpoint: input.endpoint, hostEnv: input.hostEnv, projectDir: input.projectDir };
   const { base, override } = await openComposeFiles(input.stackDir, input.endpoint);
-  const changes: BackportChange[] = [];
+  const originals = [base, override].filter((f) => f !== undefined).map((f) => [f.name, f.original] as const);
+  const restore = async (): Promise<void> => { for (const [name, text] of originals) await writeFile(join(input.stackDir, name), text); };
   const skipped: { item: DriftItem; reason: string }[] = [];
-  const images = new Map<ComposeFile, { items: DriftItem[]; edits: Extract<FieldEdit, { kind: 'image' }>[] }>();
-  const vars: string[] = [];
+  const accepted: PlannedEdit[] = [];
   for (const plan of planEdits(input.items, input.knownSecrets)) {
-    if ('skipped' in plan) { skipped.push({ item: plan.item, reason: plan.skipped }); continue; }
-    const file = pickFile(base, override, input.service, plan.edit);
-    const svc = file === undefined ? undefined : serviceNode(file.doc, input.service);
-    if (file === undefined || svc === undefined) { skipped.push({ item: plan.item, reason: `service ${input.service} is not in the compose files` }); continue; }
-    const edit = prepare(plan.edit, file, input, base);
-    if (typeof edit === 'string') { skipped.push({ item: plan.item, reason: edit }); continue; }
-    if (edit.kind === 'image') {
-      const group = images.get(file) ?? { items: [], edits: [] };
-      images.set(file, { items: [...group.items, plan.item], edits: [...group.edits, edit] });
-    } else {
-      applyEdit(file.doc, svc, edit);
-      if (edit.kind === 'entry' && edit.secretVar !== undefined) vars.push(edit.secretVar);
+    if ('skipped' in plan) {
+      const files = [base, override].filter((f) => f !== undefined).map((f) => f.name);
+      skipped.push({ item: plan.item, reason: plan.item.kind === 'missing-container' ? startHint({ ...input, host: plan.item.host }, files) : plan.skipped });
+      continue;
     }
-    changes.push({ path: plan.item.path, file: file.name, from: plan.item.expected, to: plan.item.actual, severity: plan.item.severity, why: whyOf(plan.item) });
+    const tried = await tryPlans(input, on, [...accepted, plan]);
+    await restore();
+    if (tried === undefined) accepted.push(plan);
+    else skipped.push({ item: plan.item, reason: tried });
   }
-  for (const [file, group] of images) {
-    const svc = serviceNode(file.doc, input.service);
-    if (svc !== undefined) applyImage(svc, group.edits);
+  const { write, notes } = await writerFor(input, on);
+  const done = await applyPlans(input, accepted, write);
+  const envSampleVars = await addEnvSampleVars(input.stackDir, done.secretVars);
+  const files = [...done.files, ...(envSampleVars.length > 0 ? ['.env.sample'] : [])];
+  const changes = done.applied.map(({ plan: { item }, file }) => ({ path: item.path, file, from: item.expected, to: item.actual, severity: item.severity, why: whyOf(item) }));
+  return { changes, skipped: [...skipped, ...done.skipped], files, envSampleVars, retemplated: notes };
+}
+
+/** A missing container is started on its host, not fixed in git: the exact command. */
+export function startHint(input: Pick<BackportInput, 'project' | 'service'> & { readonly host?: string }, files: readonly string[]): string {
+  const f = files.map((name) => `-f ${name}`).join(' ');
+  return `the container is missing, git is not what differs: start it${input.host === undefined ? '' : ` on ${input.host}`} in the stack folder with \`docker-compose -p ${input.project} ${f} up -d ${input.service}\``;
+}
+
+/** Applies `plans` to fresh files and checks the invariant; the reason the last plan fails it, or undefined. */
+async function tryPlans(input: BackportInput, on: RenderOn, plans: readonly PlannedEdit[]): Promise<string | undefined> {
+  // A variable the write-back introduces for a secret counts as set to the running value (the PR says to set it).
+  const secrets = plans.flatMap(({ edit }) => (edit.kind === 'entry' && edit.secretVar !== undefined ? [`${edit.secretVar}=${placeholder(edit.secretVar)}`] : [])).join('\n');
+  const before = await renderStack(on, secrets);
+  const { write } = await writerFor(input, on);
+  const done = await applyPlans(input, plans, write);
+  const last = plans.at(-1);
+  const own = done.skipped.find((s) => s.item === last?.item);
+  if (own !== undefined) return own.reason;
+  const after = await renderStack(on, secrets);
+  if (typeof after === 'string') return `the edited file would not load (${after})`;
+  if (typeof before === 'string' || last === undefined) return undefined;
+  const broken = checkWriteBack(before, after, input.service, wantedOf(plans));
+  const path = last.item.path;
+  if (broken !== undefined && after.get(input.service)?.get(path) === before.get(input.service)?.get(path)) {
+    return 'writing it changes nothing compose renders (the value comes from a `<<:` merge or an anchor); edit it by hand';
   }
-  const files: string[] = [];
-  for (const file of [base, override]) if (file !== undefined && await saveComposeFile(input.stackDir, file)) files.push(file.name);
-  const envSampleVars = await addEnvSampleVars(input.stackDir, vars);
-  if (envSampleVars.length > 0) files.push('.env.sample');
-  return { changes, skipped, files, envSampleVars };
+  return broken;
 }

@@ -1,6 +1,8 @@
 import type { Document } from 'yaml';
 import { UNSET } from '../flatten.js';
-import { childOf, dropIfEmpty, isMap, isSeq, replaceScalar, Scalar, textOf, YAMLMap, type YAMLSeq } from './yaml-nodes.js';
+import type { ValueWriter } from './value-writer.js';
+import { literalWriter } from './value-writer.js';
+import { childOf, dropIfEmpty, isMap, isSeq, replaceScalar, Scalar, textOf, YAMLMap, YAMLSeq } from './yaml-nodes.js';
 
 const listKey = (entry: string): string => entry.split('=')[0] ?? '';
 
@@ -40,10 +42,28 @@ function setInMap(doc: Document, map: YAMLMap, key: string, value: string | null
   else map.set(doc.createNode(key), node);
 }
 
-/** Sets (or with `null` removes) one `environment`/`labels` entry, keeping the block's list/map form. */
-export function setEntry(doc: Document, svc: YAMLMap, block: string, key: string, value: string | null): void {
+/**
+ * Sets (or with `null` removes) one `environment`/`labels` entry, keeping the block's list/map form.
+ * `value` is literal text unless `asIs` (a `${VAR}` reference): `write` turns it into compose text.
+ */
+export function setEntry(doc: Document, svc: YAMLMap, block: string, key: string, value: string | null, write: ValueWriter = literalWriter, asIs = false): void {
   if (value === null && svc.get(block, true) === undefined) return;
-  const node = childOf(doc, svc, block, () => new YAMLMap());
+  const raw = entryText(svc.get(block, true), key) ?? undefined;
+  const text = value === null || value === UNSET || asIs ? value : write(raw, value);
+  setRaw(doc, svc, block, key, text);
+}
+
+/** A new block takes the form (list or map) most services of the file use for it. */
+function newBlock(doc: Document, block: string): () => YAMLMap | YAMLSeq {
+  const services = doc.get('services', true);
+  const forms = isMap(services) ? services.items.map((p) => (isMap(p.value) ? p.value.get(block, true) : undefined)) : [];
+  const lists = forms.filter((f) => isSeq(f)).length;
+  const maps = forms.filter((f) => isMap(f)).length;
+  return () => (lists > maps ? new YAMLSeq() : new YAMLMap());
+}
+
+function setRaw(doc: Document, svc: YAMLMap, block: string, key: string, value: string | null): void {
+  const node = childOf(doc, svc, block, newBlock(doc, block));
   if (isSeq(node)) setInSeq(node, key, value);
   else setInMap(doc, node, key, value);
   dropIfEmpty(svc, block);

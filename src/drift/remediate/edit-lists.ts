@@ -1,5 +1,6 @@
 import type { Document } from 'yaml';
 import type { MountValue } from './field-edit.js';
+import { literalWriter, type ValueWriter } from './value-writer.js';
 import { childOf, dropIfEmpty, isMap, isSeq, replaceScalar, Scalar, textOf, YAMLSeq, type YAMLMap } from './yaml-nodes.js';
 
 /** `target/protocol` of a short (`ip:pub:target/proto`) or long (`{target, protocol}`) port entry. */
@@ -36,22 +37,41 @@ function replaceEntries(doc: Document, svc: YAMLMap, field: string, keyOf: (e: u
   dropIfEmpty(svc, field);
 }
 
+/** The text of the entries `keyOf(entry) === key` (their variables are kept by re-templating). */
+function entriesText(svc: YAMLMap, field: string, keyOf: (e: unknown) => string, key: string): string | undefined {
+  const seq = svc.get(field, true);
+  if (!isSeq(seq)) return undefined;
+  const texts = seq.items.filter((e) => keyOf(e) === key).map((e) => textOf(e) ?? '');
+  return texts.length === 0 ? undefined : texts.join(' ');
+}
+
 const withIp = (ip: string): string => (ip.includes(':') ? `[${ip}]` : ip);
 
 /** Publishes `target/protocol` exactly on `bindings` (`hostIp:port`; empty IP = all addresses); `null` unpublishes. */
-export function setPort(doc: Document, svc: YAMLMap, target: string, protocol: string, bindings: readonly string[] | null): void {
+export function setPort(doc: Document, svc: YAMLMap, target: string, protocol: string, bindings: readonly string[] | null, write: ValueWriter = literalWriter): void {
+  const raw = entriesText(svc, 'ports', portKey, `${target}/${protocol}`);
   const suffix = protocol === 'tcp' ? '' : `/${protocol}`;
   const entries = (bindings ?? []).map((b) => {
     const colon = b.lastIndexOf(':');
     const ip = b.slice(0, colon);
     const port = b.slice(colon + 1);
-    return `${ip === '' ? '' : `${withIp(ip)}:`}${port}:${target}${suffix}`;
+    return write(raw, `${ip === '' ? '' : `${withIp(ip)}:`}${port}:${target}${suffix}`);
   });
   replaceEntries(doc, svc, 'ports', portKey, `${target}/${protocol}`, entries);
 }
 
 /** Mounts `mount` at `target` (bind: absolute host path; volume: the compose volume name); `null` unmounts. */
-export function setVolume(doc: Document, svc: YAMLMap, target: string, mount: MountValue | null): void {
-  const entries = mount === null ? [] : [`${mount.source}:${target}${mount.readOnly ? ':ro' : ''}`];
+export function setVolume(doc: Document, svc: YAMLMap, target: string, mount: MountValue | null, write: ValueWriter = literalWriter): void {
+  const seq = svc.get('volumes', true);
+  const long = isSeq(seq) ? seq.items.find((e) => isMap(e) && volumeTarget(e) === target) : undefined;
+  // Long syntax is edited field by field: options only it can hold (propagation, nocopy, …) stay.
+  if (mount !== null && isMap(long)) {
+    long.set('source', replaceScalar(long.get('source', true), write(textOf(long.get('source', true)), mount.source)));
+    if (mount.readOnly) long.set('read_only', replaceScalar(long.get('read_only', true), true));
+    else long.delete('read_only');
+    return;
+  }
+  const raw = entriesText(svc, 'volumes', volumeTarget, target);
+  const entries = mount === null ? [] : [`${write(raw, mount.source)}:${write(undefined, target)}${mount.readOnly ? ':ro' : ''}`];
   replaceEntries(doc, svc, 'volumes', volumeTarget, target, entries);
 }

@@ -23,7 +23,7 @@ describe('planEdits', () => {
       item('environment.WG', '${WG}', '••••', { severity: 'unverifiable' }),
       item('ports[80/tcp]', '127.0.0.1:8080', ':⟪*⟫'),
       item('state', 'running', 'exited'),
-      item('healthcheck.interval', '30s', '10s'),
+      item('networks[proxy]', null, 'present'),
     ]);
     expect(plans.every((p) => 'skipped' in p)).toBe(true);
     expect(plans.map((p) => ('skipped' in p ? p.skipped : ''))).toEqual([
@@ -43,6 +43,29 @@ describe('planEdits', () => {
       { kind: 'volume', target: '/data', mount: { type: 'bind', source: '/srv/data', readOnly: true } },
       { kind: 'image', tag: '1.1' },
       { kind: 'scalar', field: 'restart', value: 'no' },
+    ]);
+  });
+
+  it('maps healthcheck, caps, dns, extra hosts, devices, sysctls, ulimits and logging to edits', () => {
+    const plans = planEdits([
+      item('healthcheck.interval', '30s', '10s'),
+      item('cap_add[SYS_TIME]', null, 'present'),
+      item('dns[9.9.9.9]', 'present', null),
+      item('extra_hosts[nas=10.0.0.2]', null, 'present'),
+      item('devices[/dev/dri]', null, '/dev/dri:rwm'),
+      item('sysctls.net.ipv4.ip_forward', '0', '1'),
+      item('ulimits.nofile', '1024:1024', '65535:65535'),
+      item('logging.options.max-size', '10m', '50m'),
+    ]);
+    expect(plans.map((p) => ('edit' in p ? p.edit : p.skipped))).toEqual([
+      { kind: 'healthcheck', part: 'interval', value: '10s' },
+      { kind: 'list', field: 'cap_add', entry: 'SYS_TIME', present: true },
+      { kind: 'list', field: 'dns', entry: '9.9.9.9', present: false },
+      { kind: 'list', field: 'extra_hosts', entry: 'nas=10.0.0.2', present: true },
+      { kind: 'device', target: '/dev/dri', value: '/dev/dri:rwm' },
+      { kind: 'map', field: 'sysctls', key: 'net.ipv4.ip_forward', value: '1' },
+      { kind: 'ulimit', name: 'nofile', value: '65535:65535' },
+      { kind: 'logging', part: 'options.max-size', value: '50m' },
     ]);
   });
 

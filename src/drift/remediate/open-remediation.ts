@@ -8,19 +8,13 @@ import { normalizeProjectName } from '../load-stack.js';
 import { backportService, type BackportResult } from './backport-service.js';
 import { commitTitle, renderPrBody } from './pr-body.js';
 import { refreshRepoDocs } from './repo-docs.js';
+import { openChange, REMEDIATION_LABEL, type ChangeDeps } from '../../remediation/open-change.js';
 import { minuteStamp, utcMinute } from './utc-minute.js';
-import { withClone } from './with-clone.js';
 
 /** What remediation needs, wired by the composition root. */
-export interface RemediationDeps {
+export interface RemediationDeps extends ChangeDeps {
   readonly audit: (options: AuditOptions) => Promise<AuditResult>;
-  readonly forge: Forge;
-  /** Target branch and stacks folder (config `apps`). */
-  readonly apps: { readonly branch: string; readonly stacksDir: string };
   readonly hosts: readonly HostTarget[];
-  /** Where per-job clones are made (and removed). */
-  readonly tmpDir: string;
-  readonly now: () => Date;
   /**
    * Backports drift of hosts that are not compose hosts (Kubernetes clusters, `backportClusterDrift`);
    * undefined from it means "not mine", and the compose backport runs.
@@ -46,10 +40,10 @@ export interface OpenedRemediation {
   readonly branch: string;
   readonly backport: BackportResult;
   readonly auditedCommit: string;
+  readonly body: string;
 }
 
-/** The drift label every remediation PR carries. */
-export const REMEDIATION_LABEL = 'drift-remediation';
+export { REMEDIATION_LABEL };
 
 /** `fix/drift-<service>-<yyyymmddhhmm>` (UTC). */
 export const fixBranch = (service: string, at: Date): string => `fix/drift-${service}-${minuteStamp(at)}`;
@@ -84,27 +78,27 @@ export async function openRemediation(deps: RemediationDeps, target: Remediation
   const { host, items } = serviceItems(result, target);
   const endpoint = deps.hosts.find((h) => h.name === host)?.endpoint ?? null;
   const now = deps.now();
-  const minute = utcMinute(now);
-  const branch = target.branch ?? fixBranch(target.service, minute);
+  const branch = target.branch ?? fixBranch(target.service, utcMinute(now));
   const title = commitTitle(target.stack, target.service);
-  return withClone(deps.forge.remote, deps.apps.branch, deps.tmpDir, async (clone) => {
-    await clone.git(['checkout', '--quiet', '-b', branch, result.report.commit]);
-    const stackDir = join(clone.dir, deps.apps.stacksDir, target.stack);
-    const other = await deps.backportOther?.({ repoDir: clone.dir, host, stack: target.stack, service: target.service, items });
-    const backport = other ?? await backportService({ stackDir, endpoint, project: normalizeProjectName(target.stack), service: target.service, items });
-    if (backport.changes.length === 0) {
-      const why = backport.skipped.map((s) => `${s.item.path}: ${s.reason}`).join('; ');
-      throw new UserError('nothing-to-backport', `Nothing of ${target.stack}/${target.service} can be written back to git (${why}).`);
-    }
-    if (other === undefined) await refreshRepoDocs({ repoDir: clone.dir, stacksDir: deps.apps.stacksDir, hosts: deps.hosts, auditedAt: now, commit: result.report.commit });
-    await clone.git(['add', '--all', '--', '.']);
-    await clone.git(['commit', '--quiet', '-m', title], { date: minute });
-    await clone.git(['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`]);
-    const body = renderPrBody({
-      host, stack: target.stack, service: target.service, ...backport, auditedCommit: result.report.commit,
+  const { pr, result: backport, body } = await openChange(deps, {
+    branch, from: result.report.commit, title, labels: [REMEDIATION_LABEL],
+    unchanged: `Nothing of ${target.stack}/${target.service} changed in git: the compose files already say what runs.`,
+    edit: async (clone) => {
+      const stackDir = join(clone.dir, deps.apps.stacksDir, target.stack);
+      const other = await deps.backportOther?.({ repoDir: clone.dir, host, stack: target.stack, service: target.service, items });
+      const on = result.stackHosts?.get(`${host}/${target.stack}`);
+      const done = other ?? await backportService({ stackDir, endpoint, project: normalizeProjectName(target.stack), service: target.service, items, hostEnv: on?.hostEnv, projectDir: on?.projectDir });
+      if (done.changes.length === 0) {
+        const why = done.skipped.map((s) => `${s.item.path}: ${s.reason}`).join('; ');
+        throw new UserError('nothing-to-backport', `Nothing of ${target.stack}/${target.service} can be written back to git (${why}).`);
+      }
+      if (other === undefined) await refreshRepoDocs({ repoDir: clone.dir, stacksDir: deps.apps.stacksDir, hosts: deps.hosts, auditedAt: now, commit: result.report.commit });
+      return done;
+    },
+    body: (done) => renderPrBody({
+      host, stack: target.stack, service: target.service, ...done, auditedCommit: result.report.commit,
       auditedAt: result.report.generatedAt, report: items, requestedBy: target.requestedBy,
-    });
-    const pr = await deps.forge.openPullRequest({ branch, base: deps.apps.branch, title, body, labels: [REMEDIATION_LABEL] });
-    return { pr, host, branch, backport, auditedCommit: result.report.commit };
+    }),
   });
+  return { pr, host, branch, backport, auditedCommit: result.report.commit, body };
 }

@@ -2,7 +2,7 @@ import type { ComposeFile } from './compose-file.js';
 import { hasEntry } from './edit-entries.js';
 import { portKey, volumeTarget } from './edit-lists.js';
 import type { FieldEdit } from './field-edit.js';
-import { isSeq, serviceNode } from './yaml-nodes.js';
+import { isMap, isSeq, serviceNode } from './yaml-nodes.js';
 
 /** Whether the service in `file` sets what `edit` changes (then the value came from that file). */
 export function setsField(file: ComposeFile, service: string, edit: FieldEdit): boolean {
@@ -20,6 +20,15 @@ export function setsField(file: ComposeFile, service: string, edit: FieldEdit): 
       const volumes = svc.get('volumes', true);
       return isSeq(volumes) && volumes.items.some((v) => volumeTarget(v) === edit.target);
     }
+    case 'healthcheck': {
+      const hc: unknown = svc.get('healthcheck', true);
+      return isMap(hc) && hc.has(edit.part);
+    }
+    case 'list': return svc.has(edit.field);
+    case 'device': return svc.has('devices');
+    case 'map': return svc.has(edit.field);
+    case 'ulimit': return svc.has('ulimits');
+    case 'logging': return svc.has('logging');
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Forge, PullRequest } from '../../forge/forge.js';
 import type { AuditTrailStore, TrailEntry } from '../../store/audit-trail-store.js';
 import { REMEDIATION_LABEL } from './open-remediation.js';
-import { withClone } from './with-clone.js';
+import { withClone, type Clone } from './with-clone.js';
 
 export interface RevertInput {
   readonly pr: number;
@@ -22,6 +22,19 @@ export interface RevertDeps {
 
 const short = (sha: string): string => sha.slice(0, 12);
 
+/** Merges after `mergeSha` that touched the files it changed, newest first (`<sha12> <subject>`). */
+async function laterMerges(clone: Clone, mergeSha: string): Promise<string[]> {
+  const files = (await clone.git(['diff', '--name-only', `${mergeSha}^1`, mergeSha])).split('\n').filter((f) => f !== '');
+  if (files.length === 0) return [];
+  const log = await clone.git(['log', '--merges', '--first-parent', '--format=%H %s', `${mergeSha}..HEAD`]);
+  const later: string[] = [];
+  for (const line of log.split('\n').filter((l) => l !== '')) {
+    const touched = await clone.git(['diff', '--name-only', `${line.slice(0, 40)}^1`, line.slice(0, 40), '--', ...files]);
+    if (touched.trim() !== '') later.push(`${short(line)}${line.slice(40)}`);
+  }
+  return later;
+}
+
 /**
  * FR-4.6: undoes a merged remediation PR with `git revert -m 1 <merge>` in a private clone, pushed
  * as `revert/<branch>`; on GitHub a PR is opened and merged (sha-guarded), with plain git the revert
@@ -36,13 +49,24 @@ export async function revertRemediation(deps: RevertDeps, input: RevertInput): P
   }
   const mergeSha = pr.mergeSha;
   const branch = `revert/${pr.headBranch}`;
-  const pushed = await withClone(deps.forge.remote, pr.baseBranch, deps.tmpDir, async (clone) => {
-    await clone.git(['revert', '-m', '1', '--no-edit', mergeSha]);
+  const pushed = await withClone(deps.forge.remote, pr.baseBranch, deps.tmpDir, async (clone): Promise<string | { later: string[] }> => {
+    try {
+      await clone.git(['revert', '-m', '1', '--no-edit', mergeSha]);
+    } catch {
+      await clone.git(['revert', '--abort']).catch(() => '');
+      return { later: await laterMerges(clone, mergeSha) };
+    }
     const revertSha = (await clone.git(['rev-parse', 'HEAD'])).trim();
     await clone.git(['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`]);
     if (deps.forge.kind === 'git') await clone.git(['push', '--quiet', 'origin', `HEAD:refs/heads/${pr.baseBranch}`]);
     return revertSha;
   });
+  if (typeof pushed !== 'string') {
+    const names = pushed.later.length === 0 ? 'later changes to the same lines' : pushed.later.join('; ');
+    const message = `PR #${input.pr} cannot be reverted cleanly: later merges changed the same lines (${names}). Revert those first, newest first, then this one. Nothing was pushed.`;
+    await deps.trail.record({ event: 'refused', who: input.requester, pr: input.pr, stack: input.stack, service: input.service, headSha: pr.headSha, reason: `revert-conflict: ${message}` });
+    return { kind: 'refused', code: 'revert-conflict', message };
+  }
   let revertPr: PullRequest | undefined;
   let landedSha = pushed;
   if (deps.forge.kind !== 'git') {
