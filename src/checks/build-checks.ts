@@ -2,6 +2,8 @@ import { parseDuration } from '../config/duration.js';
 import type { AppConfig, HostConfig, MediaConfig } from '../config/schema.js';
 import type { DockerHost } from '../infra/index.js';
 import type { Logger } from '../log.js';
+import { createGluetunClient } from '../media/gluetun-client.js';
+import { createPlexClient } from '../media/plex-client.js';
 import { createProwlarrClient } from '../media/prowlarr-client.js';
 import { createQbittorrentClient } from '../media/qbittorrent-client.js';
 import { createRadarrClient } from '../media/radarr-client.js';
@@ -76,11 +78,11 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
       if (cfg !== undefined) checks.push(apiKeyRefsCheck({ service, name, apiPath, ...cfg, ...common }, containers));
     }
   }
-  if (media.gluetun !== undefined) checks.push(vpnIpCheck({ ...media.gluetun, ...common }, media.homeCidrs, qbt));
+  if (media.gluetun !== undefined) checks.push(vpnIpCheck(createGluetunClient({ ...media.gluetun, ...common }), media.homeCidrs, qbt));
   if (containers !== undefined && qbt !== undefined && media.gluetun !== undefined) checks.push(vpnNetworkCheck(containers));
   if (media.plex !== undefined) {
-    const target = { ...media.plex, ...common };
-    checks.push(plexAutoscanCheck(target), ...(roots.length > 0 ? [plexFoldersCheck(target, roots, containers)] : []));
+    const plex = createPlexClient({ ...media.plex, ...common });
+    checks.push(plexAutoscanCheck(plex), ...(roots.length > 0 ? [plexFoldersCheck(plex, roots, containers)] : []));
   }
   return { checks, close: () => containers?.close() ?? Promise.resolve() };
 }

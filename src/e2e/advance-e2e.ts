@@ -26,19 +26,14 @@ async function safePoll(step: E2eStep, scope: StepScope): Promise<Poll & { reado
 
 /**
  * The health checks' suggestion (`failureFinding`) for a service that cannot be reached or refuses
- * the credentials. Media clients report these as `ServiceCallError` (qBittorrent) or as an
- * ExternalError whose code is the failure and whose context names the service (Servarr, Plex).
+ * the credentials (every media client reports these as a `ServiceCallError`).
  */
 function connectionFix(error: AppError): string | undefined {
-  const service = error instanceof ServiceCallError ? error.service : error.context['service'];
-  const failure = error instanceof ServiceCallError ? error.failure : error.code.replace(/^.*-(?=unreachable$)/, '');
-  if (typeof service !== 'string' || !connectionFailures.has(failure)) return undefined;
-  const key = service.toLowerCase();
-  const asCheck = error instanceof ServiceCallError ? error : new ServiceCallError(key, failure === 'unreachable' ? 'refused' : failure as FailureCode, error.message);
-  return failureFinding(asCheck, serviceNames[key] ?? service, `media.${key}`)?.suggestion;
+  if (!(error instanceof ServiceCallError) || !connectionFailures.has(error.failure)) return undefined;
+  return failureFinding(error, serviceNames[error.service] ?? error.service, `media.${error.service}`)?.suggestion;
 }
 
-const connectionFailures = new Set(['refused', 'timeout', 'dns', 'tls', 'unreachable', 'unauthorized']);
+const connectionFailures: ReadonlySet<FailureCode> = new Set(['refused', 'timeout', 'dns', 'tls', 'unreachable', 'unauthorized']);
 const serviceNames: Readonly<Record<string, string>> = { radarr: 'Radarr', qbittorrent: 'qBittorrent', plex: 'Plex', overseerr: 'Overseerr' };
 
 /** The fix suggestion once a step timed out. */

@@ -48,7 +48,7 @@ const probes: readonly (readonly [string, Probe])[] = [
     return `category "${c.category}" saves to ${category.savePath === '' ? await s.qbittorrent.defaultSavePath() : category.savePath}`;
   }],
   ['Plex movie section', async (s, c) => {
-    const sections = (await s.plex.movieSections()).filter((x) => c.plexSection === undefined || x.title === c.plexSection);
+    const sections = (await s.plex.sections()).filter((x) => x.type === 'movie' && (c.plexSection === undefined || x.title === c.plexSection));
     if (sections.length === 0) throw new NotReady(`Plex has no movie section${c.plexSection === undefined ? '' : ` "${c.plexSection}"`}`);
     const root = c.rootFolder ?? (await s.overseerr.radarrDefaults())?.rootFolder ?? '';
     const reading = sections.find((x) => x.locations.some((l) => samePath(l, root) || isUnder(root, l)));

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
+import { createPlexClient, type PlexClient } from '../media/plex-client.js';
 import { overseerrE2e, type OverseerrE2e } from './overseerr-e2e.js';
-import { plexReader, type PlexReader } from './plex-reader.js';
 import { qbittorrentReader, type QbittorrentReader } from './qbittorrent-reader.js';
 import { radarrReader, type RadarrReader } from './radarr-reader.js';
 
@@ -10,7 +10,7 @@ export interface E2eServices {
   readonly overseerr: OverseerrE2e;
   readonly radarr: RadarrReader;
   readonly qbittorrent: QbittorrentReader;
-  readonly plex: PlexReader;
+  readonly plex: PlexClient;
 }
 
 const callTimeoutMs = 15_000;
@@ -29,6 +29,6 @@ export function createE2eServices(config: AppConfig): E2eServices {
     overseerr: overseerrE2e(overseerr.url, overseerr.apiKey, callTimeoutMs),
     radarr: radarrReader({ url: radarr.url, apiKey: radarr.apiKey, timeoutMs: callTimeoutMs }),
     qbittorrent: qbittorrentReader({ url: qbittorrent.url, username: qbittorrent.username, password: qbittorrent.password, timeoutMs: callTimeoutMs }),
-    plex: plexReader({ url: plex.url, token: plex.token, timeoutMs: callTimeoutMs }),
+    plex: createPlexClient({ url: plex.url, token: plex.token, timeoutMs: callTimeoutMs }),
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ExternalError } from '../errors.js';
 import type { OverseerrReply } from './overseerr-http.js';
+import { ServiceCallError } from './network-failure.js';
 import { messageSchema } from './overseerr-schemas.js';
 
 /** The `message` (or `error`) text of an Overseerr error body, if any. */
@@ -48,4 +49,17 @@ export function expectOk<S extends z.ZodType>(reply: OverseerrReply, schema: S, 
     });
   }
   return parsed.data;
+}
+
+const NETWORK: ReadonlySet<string> = new Set(['refused', 'dns', 'tls', 'unreachable']);
+
+/** `timeout` or `unreachable` when Overseerr could not be asked at all (network, or a proxy's 502–504). */
+export function overseerrDown(error: unknown): 'timeout' | 'unreachable' | undefined {
+  if (error instanceof ServiceCallError && error.service === 'overseerr') {
+    if (error.failure === 'timeout') return 'timeout';
+    return NETWORK.has(error.failure) ? 'unreachable' : undefined;
+  }
+  if (error instanceof ExternalError && error.code === 'overseerr-unreachable') return 'unreachable';
+  if (error instanceof ExternalError && error.code === 'overseerr-timeout') return 'timeout';
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { failureText, ServiceCallError } from './network-failure.js';
+import { failureText, safeHost, ServiceCallError } from './network-failure.js';
 import { loginQbt, sendQbt, type QbittorrentHttpOptions, type QbtCall, type QbtReply } from './qbittorrent-http.js';
 import {
   qbtCategoriesSchema, qbtPreferencesSchema, qbtTorrentSchema, qbtTransferInfoSchema,
@@ -68,7 +68,7 @@ export function createQbittorrentClient(options: QbittorrentHttpOptions): Qbitto
     try {
       return (sid = await shared);
     } catch (error) {
-      if (error instanceof ServiceCallError || signal?.aborted === true) throw error;
+      if ((error instanceof ServiceCallError && error.failure !== 'aborted') || signal?.aborted === true) throw error;
       return (sid = await login(signal));
     }
   };
@@ -93,7 +93,7 @@ export function createQbittorrentClient(options: QbittorrentHttpOptions): Qbitto
     try { body = JSON.parse(reply.text); } catch { body = undefined; }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new ServiceCallError('qbittorrent', 'bad-response', failureText('bad-response', 'qBittorrent', options.url, options.timeoutMs), {
+      throw new ServiceCallError('qbittorrent', 'bad-response', failureText('bad-response', { service: 'qBittorrent', method: 'GET', path, host: safeHost(options.url) }), {
         context: { path, issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
       });
     }

@@ -1,4 +1,5 @@
-import { failureText, ServiceCallError, toFailureCode } from './network-failure.js';
+import { callMedia, type MediaTarget } from './media-http.js';
+import { ServiceCallError } from './network-failure.js';
 
 /** How to reach one qBittorrent WebUI. The password never leaves this module except in the login form. */
 export interface QbittorrentHttpOptions {
@@ -23,37 +24,29 @@ export interface QbtCall {
 export interface QbtReply {
   readonly status: number;
   readonly text: string;
+  /** `NAME=value` of the session cookie the reply set, if any. */
   readonly cookie: string | undefined;
 }
 
-const base = (url: string): string => url.replace(/\/+$/, '');
+/** qBittorrent's `/api/v2` as a target of the shared media HTTP layer. */
+function qbtTarget(options: QbittorrentHttpOptions): MediaTarget {
+  return {
+    service: 'qBittorrent', url: `${options.url.replace(/\/+$/, '')}/api/v2`, timeoutMs: options.timeoutMs,
+    headers: { Referer: `${new URL(options.url).origin}/` }, ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  };
+}
 
-/**
- * Sends one request. `Referer` is the WebUI origin itself, which passes qBittorrent's CSRF check
- * whatever its setting (a missing Origin/Referer passes too, but some reverse proxies add one).
- */
+/** Sends one request over the shared media HTTP layer with the session cookie, if any. */
 export async function sendQbt(options: QbittorrentHttpOptions, call: QbtCall, sid: string | undefined): Promise<QbtReply> {
-  const doFetch = options.fetch ?? fetch;
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = call.signal === undefined ? timeout : AbortSignal.any([timeout, call.signal]);
-  const query = call.method === 'GET' && call.params !== undefined ? `?${new URLSearchParams(call.params).toString()}` : '';
-  const headers: Record<string, string> = { Referer: `${new URL(options.url).origin}/` };
-  if (sid !== undefined && sid !== '') headers['Cookie'] = sid;
-  const body = call.form ?? (call.method === 'POST' && call.params !== undefined ? new URLSearchParams(call.params) : undefined);
-  try {
-    const response = await doFetch(`${base(options.url)}/api/v2/${call.path}${query}`, {
-      method: call.method, headers, ...(body === undefined ? {} : { body }), signal,
-    });
-    const text = await response.text();
-    const cookie = /(?:^|,\s*)(SID=[^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
-    return { status: response.status, text, cookie };
-  } catch (error) {
-    if (call.signal?.aborted === true && !timeout.aborted) throw error;
-    const failure = toFailureCode(error);
-    throw new ServiceCallError('qbittorrent', failure, failureText(failure, 'qBittorrent', options.url, options.timeoutMs), {
-      context: { path: call.path }, cause: error,
-    });
-  }
+  const params = call.params === undefined ? undefined : new URLSearchParams(call.params);
+  const reply = await callMedia(qbtTarget(options), {
+    method: call.method, path: `/${call.path}`, signal: call.signal,
+    ...(call.method === 'GET' && call.params !== undefined ? { query: call.params } : {}),
+    ...(call.form !== undefined ? { form: call.form } : call.method === 'POST' && params !== undefined ? { form: params } : {}),
+    ...(sid !== undefined && sid !== '' ? { headers: { Cookie: sid } } : {}),
+  });
+  const cookie = /(?:^|,\s*)(SID=[^;]+)/.exec(reply.headers.get('set-cookie') ?? '')?.[1];
+  return { status: reply.status, text: reply.text, cookie };
 }
 
 /** `auth/login`: the SID cookie, or a `qbittorrent-unauthorized` error (`Fails.`, 401, or banned 403). */

@@ -140,7 +140,7 @@ describe('Overseerr client against the emulator', () => {
     emu.hang(false);
     await emu.down();
     try {
-      expect(await codeOf(client.status())).toBe('overseerr-unreachable');
+      expect(await codeOf(client.status())).toBe('overseerr-refused');
     } finally {
       await emu.up();
     }
