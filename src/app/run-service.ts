@@ -70,12 +70,12 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   if (roles.worker) {
     const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
     const schedules = await startSchedules({
-      redisUrl, prefix: bullPrefix, keyPrefix, schedules: config.schedules, tasks: scheduledTasks(config, log, { onAudit: recordAudit(metrics), healthStore: stores.healthStore }),
+      redisUrl, prefix: bullPrefix, keyPrefix, schedules: config.schedules, tasks: scheduledTasks(config, log, { onAudit: recordAudit(metrics), healthStore: stores.healthStore, qbtGate: stores.qbtLoginGate }),
       chats, targets: reportTargets(config.chat), runStore: stores.runStore, log,
     });
     closers.push(startWorker({
       redisUrl, prefix: bullPrefix,
-      processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config), ...healthProcessors(config, log, stores.auditTrailStore), ...e2eProcessors(config),
+      processors: { ...processors, ...driftProcessors(config, log, undefined, recordAudit(metrics)), ...mediaRequestProcessors(config, stores), ...requestsListProcessors(config), ...healthProcessors(config, log, stores.auditTrailStore, stores.qbtLoginGate), ...e2eProcessors(config, stores.qbtLoginGate),
         ...catalogProcessors(config, log, healthLookup(stores.healthStore)), ...statusProcessors(config, log),
         ...remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge: config.apps === undefined ? undefined : createForge(config.apps, { log }), log })) },
       chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,

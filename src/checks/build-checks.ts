@@ -6,6 +6,7 @@ import { createGluetunClient } from '../media/gluetun-client.js';
 import { createPlexClient } from '../media/plex-client.js';
 import { createProwlarrClient } from '../media/prowlarr-client.js';
 import { createQbittorrentClient } from '../media/qbittorrent-client.js';
+import type { QbtLoginGate } from '../media/qbittorrent-login-gate.js';
 import { createRadarrClient } from '../media/radarr-client.js';
 import { createSonarrClient } from '../media/sonarr-client.js';
 import { apiKeyRefsCheck } from './api-key-refs-check.js';
@@ -37,6 +38,8 @@ export interface CheckDeps {
   readonly hosts?: readonly HostConfig[];
   readonly connect?: (host: HostConfig) => Promise<DockerHost>;
   readonly log: Logger;
+  /** Where refused qBittorrent logins are remembered (Redis in the worker); default: this run only. */
+  readonly qbtGate?: QbtLoginGate;
 }
 
 /** The checks of one run, and what to close after it (SSH connections). */
@@ -54,7 +57,7 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
   const containers = deps.hosts !== undefined && deps.hosts.length > 0 && deps.connect !== undefined
     ? lazyDockerView(deps.hosts, deps.connect, deps.log) : undefined;
   const checks: Check[] = serviceApiSpecs(media, common).map(serviceApiCheck);
-  const qbt = media.qbittorrent === undefined ? undefined : createQbittorrentClient({ ...media.qbittorrent, ...common });
+  const qbt = media.qbittorrent === undefined ? undefined : createQbittorrentClient({ ...media.qbittorrent, ...common, ...(deps.qbtGate === undefined ? {} : { gate: deps.qbtGate }) });
   if (qbt !== undefined) checks.push(qbittorrentApiCheck(qbt));
   const prowlarrUrls = media.prowlarr === undefined ? [] : [media.prowlarr.url, 'http://prowlarr:9696'];
   if (media.prowlarr !== undefined) checks.push(prowlarrSearchCheck(createProwlarrClient({ ...media.prowlarr, ...common }), media.health.testQuery));

@@ -62,8 +62,8 @@ async function shellRemediation(config: AppConfig, log: Logger): Promise<(stores
   const forge = config.apps === undefined ? undefined : createForge(config.apps, { log });
   return (stores) => ({
     ...remediationProcessors(remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log })),
-    // Health fix PRs land in the same audit trail as drift remediation.
-    'health.open-fix': healthProcessors(config, log, stores.auditTrailStore)['health.open-fix'],
+    // Health runs remember refused qBittorrent logins in Redis; health fix PRs land in the remediation audit trail.
+    ...healthProcessors(config, log, stores.auditTrailStore, stores.qbtLoginGate),
     // /request in the shell: the person named by chat.shell.person, linked through people[].overseerrUserId.
     ...mediaRequestProcessors(config, stores),
   });

@@ -1,5 +1,4 @@
 import { callMedia, type MediaTarget } from './media-http.js';
-import { ServiceCallError } from './network-failure.js';
 
 /** How to reach one qBittorrent WebUI. The password never leaves this module except in the login form. */
 export interface QbittorrentHttpOptions {
@@ -7,6 +6,8 @@ export interface QbittorrentHttpOptions {
   readonly url: string;
   readonly username: string;
   readonly password: string;
+  /** Sent as `Referer` when set; otherwise no Referer/Origin is sent (see {@link qbtTarget}). */
+  readonly referer?: string | undefined;
   /** Per-call timeout; a call fails with `qbittorrent-timeout` after it. */
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
@@ -24,41 +25,49 @@ export interface QbtCall {
 export interface QbtReply {
   readonly status: number;
   readonly text: string;
-  /** `NAME=value` of the session cookie the reply set, if any. */
+  /** The `name=value` pairs the reply set (qBittorrent's session cookie is `SID` unless renamed), joined for a `Cookie` header. */
   readonly cookie: string | undefined;
 }
 
-/** qBittorrent's `/api/v2` as a target of the shared media HTTP layer. */
+/**
+ * qBittorrent's `/api/v2` as a target of the shared media HTTP layer. No `Referer`/`Origin` by
+ * default: qBittorrent's CSRF check lets a request without both through, while a Referer naming the
+ * proxy's host fails (401) behind a reverse proxy that rewrites `Host` (nginx's default).
+ */
 function qbtTarget(options: QbittorrentHttpOptions): MediaTarget {
   return {
     service: 'qBittorrent', url: `${options.url.replace(/\/+$/, '')}/api/v2`, timeoutMs: options.timeoutMs,
-    headers: { Referer: `${new URL(options.url).origin}/` }, ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    headers: options.referer === undefined ? {} : { Referer: options.referer }, ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   };
 }
 
+/** Every `name=value` a reply sets (attributes dropped), or undefined when it sets none. */
+function cookiesOf(headers: Headers): string | undefined {
+  const pairs = headers.getSetCookie().map((c) => c.split(';')[0]?.trim() ?? '').filter((p) => /^[^=\s]+=/.test(p));
+  return pairs.length === 0 ? undefined : pairs.join('; ');
+}
+
 /** Sends one request over the shared media HTTP layer with the session cookie, if any. */
-export async function sendQbt(options: QbittorrentHttpOptions, call: QbtCall, sid: string | undefined): Promise<QbtReply> {
+export async function sendQbt(options: QbittorrentHttpOptions, call: QbtCall, session: string | undefined): Promise<QbtReply> {
   const params = call.params === undefined ? undefined : new URLSearchParams(call.params);
   const reply = await callMedia(qbtTarget(options), {
     method: call.method, path: `/${call.path}`, signal: call.signal,
     ...(call.method === 'GET' && call.params !== undefined ? { query: call.params } : {}),
     ...(call.form !== undefined ? { form: call.form } : call.method === 'POST' && params !== undefined ? { form: params } : {}),
-    ...(sid !== undefined && sid !== '' ? { headers: { Cookie: sid } } : {}),
+    ...(session !== undefined && session !== '' ? { headers: { Cookie: session } } : {}),
   });
-  const cookie = /(?:^|,\s*)(SID=[^;]+)/.exec(reply.headers.get('set-cookie') ?? '')?.[1];
-  return { status: reply.status, text: reply.text, cookie };
+  return { status: reply.status, text: reply.text, cookie: cookiesOf(reply.headers) };
 }
 
-/** `auth/login`: the SID cookie, or a `qbittorrent-unauthorized` error (`Fails.`, 401, or banned 403). */
-export async function loginQbt(options: QbittorrentHttpOptions, signal?: AbortSignal): Promise<string> {
+/** The outcome of one `auth/login`: the session cookie(s), or the refusal (`Fails.`, 401, or 403 when banned). */
+export type QbtLogin = { readonly ok: true; readonly session: string } | { readonly ok: false; readonly status: number; readonly text: string };
+
+/** `auth/login`; network failures throw, a refusal is a value (the caller remembers it). */
+export async function loginQbt(options: QbittorrentHttpOptions, signal?: AbortSignal): Promise<QbtLogin> {
   const reply = await sendQbt(options, {
     method: 'POST', path: 'auth/login', params: { username: options.username, password: options.password }, signal,
   }, undefined);
   // No cookie with `Ok.` happens when the bot is inside an auth-bypass subnet: no session needed.
-  if (reply.status === 200 && reply.text.trim() === 'Ok.') return reply.cookie ?? '';
-  const banned = reply.status === 403;
-  const message = banned
-    ? 'qBittorrent has banned the bot\'s IP after too many failed logins (web_ui_ban_duration, default 1 h).'
-    : `qBittorrent refused the login for user "${options.username}" (${reply.status === 200 ? 'Fails.' : `HTTP ${reply.status}`}).`;
-  throw new ServiceCallError('qbittorrent', 'unauthorized', message, { context: { status: reply.status, banned }, retryable: false });
+  if (reply.status === 200 && reply.text.trim() === 'Ok.') return { ok: true, session: reply.cookie ?? '' };
+  return { ok: false, status: reply.status, text: reply.text.trim() };
 }

@@ -8,6 +8,7 @@ import { ConfigError } from '../../errors.js';
 import { createForge } from '../../forge/create-forge.js';
 import { connectDockerHost } from '../../infra/index.js';
 import { silentLogger, type Logger } from '../../log.js';
+import type { QbtLoginGate } from '../../media/qbittorrent-login-gate.js';
 import type { AuditTrailStore } from '../../store/audit-trail-store.js';
 import type { Processors } from '../processor.js';
 import { healthOpenFixProcessor } from './health-open-fix.js';
@@ -30,12 +31,12 @@ function fixDeps(config: HealthConfig, log: Logger): (() => HealthFixDeps) | und
  * The real health processors for a loaded config; the composition root spreads them over
  * `processors`. `trail` records fix PRs in the remediation audit trail.
  */
-export function healthProcessors(config: HealthConfig, log: Logger = silentLogger(), trail?: AuditTrailStore): Pick<Processors, 'health.run' | 'health.open-fix'> {
+export function healthProcessors(config: HealthConfig, log: Logger = silentLogger(), trail?: AuditTrailStore, qbtGate?: QbtLoginGate): Pick<Processors, 'health.run' | 'health.open-fix'> {
   const timeoutMs = healthTimeoutMs(config);
   const fixes = fixDeps(config, log);
   return {
     'health.run': healthRunProcessor({
-      run: (runLog) => runHealth({ media: config.media, timeoutMs, log: runLog, hosts: config.hosts ?? [], connect: (host) => connectDockerHost(host, { log: runLog }) }),
+      run: (runLog) => runHealth({ media: config.media, timeoutMs, log: runLog, hosts: config.hosts ?? [], connect: (host) => connectDockerHost(host, { log: runLog }), ...(qbtGate === undefined ? {} : { qbtGate }) }),
       canOpenFixes: fixes !== undefined,
     }),
     'health.open-fix': healthOpenFixProcessor(fixes, trail),

@@ -5,6 +5,7 @@ import { driftAuditDeps } from '../../drift/cli-audit.js';
 import { connectDockerHost } from '../../infra/index.js';
 import { runAudit } from '../../drift/run-audit.js';
 import type { Logger } from '../../log.js';
+import type { QbtLoginGate } from '../../media/qbittorrent-login-gate.js';
 import type { HealthStore } from '../../store/health-store.js';
 import type { ReportTarget } from '../run-scheduled.js';
 import type { ScheduledTask } from '../scheduled-task.js';
@@ -18,6 +19,8 @@ export interface ScheduledTaskHooks {
   readonly onAudit?: AuditObserver;
   /** Where a scheduled health run is cached (as `/health` does). */
   readonly healthStore?: HealthStore;
+  /** Refused qBittorrent logins shared with /health (Redis). */
+  readonly qbtGate?: QbtLoginGate;
 }
 
 /** Where scheduled reports go: each configured platform's report channel. */
@@ -30,7 +33,7 @@ export function reportTargets(chat: ChatConfig): ReportTarget[] {
 
 /** The tasks this worker can run on a schedule: the drift audit needs `apps`, the health run `media`. */
 export function scheduledTasks(config: AppConfig, log: Logger, hooks: ScheduledTaskHooks = {}): ScheduledTask[] {
-  const { onAudit, healthStore } = hooks;
+  const { onAudit, healthStore, qbtGate } = hooks;
   const tasks: ScheduledTask[] = [];
   if (config.apps !== undefined) {
     tasks.push(scheduledDriftAudit(async () => {
@@ -42,7 +45,7 @@ export function scheduledTasks(config: AppConfig, log: Logger, hooks: ScheduledT
   if (config.media !== undefined) {
     const timeoutMs = healthTimeoutMs(config);
     tasks.push(scheduledHealth({
-      run: () => runHealth({ media: config.media, timeoutMs, log, hosts: config.hosts, connect: (host) => connectDockerHost(host, { log }) }), timeoutMs, log, ...(healthStore === undefined ? {} : { store: healthStore }) }));
+      run: () => runHealth({ media: config.media, timeoutMs, log, hosts: config.hosts, connect: (host) => connectDockerHost(host, { log }), ...(qbtGate === undefined ? {} : { qbtGate }) }), timeoutMs, log, ...(healthStore === undefined ? {} : { store: healthStore }) }));
   }
   return tasks;
 }
