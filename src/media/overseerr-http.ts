@@ -1,4 +1,5 @@
 import { callMedia, type MediaReply, type MediaTarget } from './media-http.js';
+import { explainAsUserRefusal, isAuthFailure } from './overseerr-reply.js';
 
 /** What every Overseerr call needs; the API key never leaves this module except as a header. */
 export interface OverseerrHttpOptions {
@@ -18,7 +19,7 @@ export interface OverseerrCall {
   readonly body?: unknown;
   /** Sent as `X-Api-User`, so Overseerr applies that user's permissions and quota. */
   readonly asUser?: number;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The reply of the shared media HTTP layer. */
@@ -32,8 +33,18 @@ export function overseerrTarget(options: OverseerrHttpOptions): MediaTarget {
   };
 }
 
-/** One Overseerr call over the shared media HTTP layer; network failures are `overseerr-<failure>` ServiceCallErrors. */
-export function callOverseerr(options: OverseerrHttpOptions, call: OverseerrCall): Promise<OverseerrReply> {
+/**
+ * One Overseerr call over the shared media HTTP layer; network failures are `overseerr-<failure>`
+ * ServiceCallErrors. A call made as `X-Api-User` that the auth middleware refuses throws
+ * `overseerr-unknown-user` or `overseerr-auth` after checking the key alone.
+ */
+export async function callOverseerr(options: OverseerrHttpOptions, call: OverseerrCall): Promise<OverseerrReply> {
+  const reply = await send(options, call);
+  if (call.asUser === undefined || !isAuthFailure(reply)) return reply;
+  throw await explainAsUserRefusal(() => send(options, { method: 'GET', path: '/auth/me', signal: call.signal }), reply, call.asUser, call.path);
+}
+
+function send(options: OverseerrHttpOptions, call: OverseerrCall): Promise<OverseerrReply> {
   return callMedia(overseerrTarget(options), {
     method: call.method, path: `/api/v1${call.path}`, signal: call.signal,
     ...(call.query === undefined ? {} : { query: call.query }),
