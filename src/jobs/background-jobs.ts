@@ -2,14 +2,14 @@ import { UnrecoverableError, type Job } from 'bullmq';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
 import type { Logger } from '../log.js';
-import { noticeEventSchema } from '../media/notify-event.js';
+import { webhookNoticeSchema } from '../media/notify-event.js';
 
 /**
  * Jobs that belong to no chat thread (an Overseerr webhook, the notice poll): no run record, no
  * report; their handler talks to chat itself (e.g. DMs). Same queue and worker as the commands.
  */
 export const backgroundJobMap = {
-  'media.notify': noticeEventSchema,
+  'media.notify': webhookNoticeSchema,
   'media.notify-poll': z.object({}).strict(),
 } as const;
 
