@@ -7,15 +7,19 @@ import type { E2eServices } from './e2e-services.js';
 import type { E2eState, StepRecord } from './e2e-state.js';
 import type { E2eStep, Poll, StepScope } from './e2e-step.js';
 import { e2eSteps } from './e2e-steps.js';
+import { retryTransient } from './retry-transient.js';
 
 /** Where a run stands after `advanceE2e`. */
 /** `waitingSoon`: poll again at once (the step saved a fact it needs persisted first). */
 export type E2eProgress = 'waiting' | 'waitingSoon' | 'passed' | 'failed';
 
-/** A service that is down or answers badly while a step waits is a "seen", not a crash. */
-async function safePoll(step: E2eStep, scope: StepScope): Promise<Poll & { readonly fix?: string }> {
+/**
+ * A service that is down or answers badly while a step waits is a "seen", not a crash. A transient
+ * failure (timeout, reset, HTTP 5xx) is tried again at once, within the step's timeout.
+ */
+async function safePoll(step: E2eStep, scope: StepScope, deadline: number): Promise<Poll & { readonly fix?: string }> {
   try {
-    return await step.poll(scope);
+    return await retryTransient(() => step.poll(scope), { deadline });
   } catch (error) {
     if (error instanceof ZodError) return { kind: 'wait', seen: `unexpected reply: ${error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
     if (!(error instanceof AppError)) throw error;
@@ -67,7 +71,7 @@ export async function advanceE2e(input: E2eState, services: E2eServices, config:
     const startedAt = current.startedAt ?? now();
     const record: StepRecord = { ...current, status: 'running', startedAt };
     const scope: StepScope = { services, facts: state.facts, config };
-    const poll = await safePoll(step, scope);
+    const poll = await safePoll(step, scope, startedAt + config.timeoutsMs[step.id]);
     if (poll.kind !== 'fail' && poll.facts !== undefined) state = { ...state, facts: { ...state.facts, ...poll.facts } };
     if (poll.kind === 'fail') return { state: failAt(state, step, record, { ...poll, expected: step.expected({ ...scope, facts: state.facts }) }, now()), progress: 'failed' };
     if (poll.kind === 'done') {

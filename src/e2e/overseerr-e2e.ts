@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ExternalError } from '../errors.js';
 import { callOverseerr, type OverseerrCall } from '../media/overseerr-http.js';
-import { okReply } from '../media/media-reply.js';
+import { okReply, statusError } from '../media/media-reply.js';
 
 const requestSchema = z.looseObject({ id: z.number(), status: z.number() });
 const movieSchema = z.looseObject({
@@ -35,6 +35,8 @@ export function overseerrE2e(url: string, apiKey: string, timeoutMs: number): Ov
     requestMovie: async (tmdbId) => {
       const reply = await callOverseerr(options, { method: 'POST', path: '/request', body: { mediaType: 'movie', mediaId: tmdbId } });
       if (reply.status === 409) return { duplicate: true };
+      // A 5xx (Overseerr or a proxy in front of it hiccuped) is transient: thrown as such, polled again.
+      if (reply.status >= 500) throw statusError(reply);
       if (reply.status !== 201 && reply.status !== 200) {
         const message = z.looseObject({ message: z.string() }).safeParse(reply.body);
         throw new ExternalError('overseerr-request-refused',
