@@ -4,12 +4,12 @@ import { replyError, ServiceCallError } from '../media/network-failure.js';
 import { retryTransient } from './retry-transient.js';
 
 const site = { service: 'Overseerr', method: 'POST', path: '/api/v1/request', host: 'overseerr:5055' };
-const failing = (errors: unknown[], value = 'ok') => {
+const failing = (errors: Error[], value = 'ok') => {
   let calls = 0;
   const fn = () => {
     calls += 1;
     const error = errors.shift();
-    return error === undefined ? Promise.resolve(value) : Promise.reject(error instanceof Error ? error : new Error(String(error)));
+    return error === undefined ? Promise.resolve(value) : Promise.reject(error);
   };
   return { fn, calls: () => calls };
 };
