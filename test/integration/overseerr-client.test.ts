@@ -80,6 +80,24 @@ describe('Overseerr client against the emulator', () => {
     expect(listCalls()).toBe(before + 2);
   });
 
+  it('asks each user for notification settings once per TTL, not on every index rebuild', async () => {
+    let now = 0;
+    const clocked = createOverseerrClient({ url: emu.url, apiKey: emu.apiKey, timeoutMs: 2000, now: () => now, userMissRefreshMs: 1000, userCacheMs: 60_000, userSettingsTtlMs: 10_000 });
+    const settingsCalls = () => emu.log.filter((c) => /^\/api\/v1\/user\/\d+\/settings\/notifications/.test(c.rawUrl)).length;
+    const listCalls = () => emu.log.filter((c) => c.rawUrl.startsWith('/api/v1/user?')).length;
+    const [settings0, list0] = [settingsCalls(), listCalls()];
+    await clocked.findUserByDiscordId('999999999999999999');
+    const perRebuild = settingsCalls() - settings0;
+    expect(perRebuild).toBe(emu.state.users.size);
+    now = 1500;
+    await clocked.findUserByDiscordId('999999999999999999');
+    expect([listCalls() - list0, settingsCalls() - settings0]).toEqual([2, perRebuild]);
+    now = 12_000;
+    await clocked.findUserByDiscordId('999999999999999999');
+    expect(settingsCalls() - settings0).toBe(2 * perRebuild);
+    expect((await clocked.findUserByDiscordId('300000000000000003'))?.id).toBe(3);
+  });
+
   it('links chat users: people table first, then the Discord id in Overseerr; Slack only via people', async () => {
     const people = [
       { name: 'fran', role: 'family' as const, slackId: 'U0FRAN', overseerrUserId: 2 },
