@@ -1,6 +1,6 @@
 import { defineCheck, failed, passed, skipped, type Check, type Finding } from './check.js';
 import type { ContainerFacts, ContainerView } from './container-view.js';
-import { probeHttp } from './probe-http.js';
+import { callMedia } from '../media/media-http.js';
 
 /** A Servarr app whose API key other containers reference in their environment. */
 export interface KeyOwner {
@@ -37,10 +37,8 @@ export function apiKeyRefsCheck(owner: KeyOwner, containers: ContainerView): Che
     service: owner.service,
     title: `Containers reference ${owner.name}'s current API key`,
     run: async (_ctx, signal) => {
-      const reply = await probeHttp({
-        service: owner.name, id: owner.service, url: `${owner.url.replace(/\/+$/, '')}${owner.apiPath}/system/status`,
-        headers: { 'X-Api-Key': owner.apiKey }, signal, timeoutMs: owner.timeoutMs, ...(owner.fetch === undefined ? {} : { fetch: owner.fetch }),
-      }).catch(() => undefined);
+      const target = { service: owner.name, url: owner.url, headers: { 'X-Api-Key': owner.apiKey }, timeoutMs: owner.timeoutMs, ...(owner.fetch === undefined ? {} : { fetch: owner.fetch }) };
+      const reply = await callMedia(target, { method: 'GET', path: `${owner.apiPath}/system/status`, signal }).catch(() => undefined);
       if (reply?.status !== 200) return skipped(`not checked: ${owner.name} does not accept the configured key (see its API check)`);
       const findings = staleRefs(owner, await containers.all());
       return findings.length > 0 ? failed(...findings) : passed('no stale references');

@@ -2,8 +2,11 @@ import { parseDuration } from '../config/duration.js';
 import type { AppConfig, HostConfig, MediaConfig } from '../config/schema.js';
 import type { DockerHost } from '../infra/index.js';
 import type { Logger } from '../log.js';
+import { createGluetunClient } from '../media/gluetun-client.js';
+import { createPlexClient } from '../media/plex-client.js';
 import { createProwlarrClient } from '../media/prowlarr-client.js';
 import { createQbittorrentClient } from '../media/qbittorrent-client.js';
+import type { QbtLoginGate } from '../media/qbittorrent-login-gate.js';
 import { createRadarrClient } from '../media/radarr-client.js';
 import { createSonarrClient } from '../media/sonarr-client.js';
 import { apiKeyRefsCheck } from './api-key-refs-check.js';
@@ -37,6 +40,8 @@ export interface CheckDeps {
   readonly log: Logger;
   /** Checks built elsewhere and run alongside (cluster checks, `clusterChecks`). */
   readonly extraChecks?: readonly Check[];
+  /** Where refused qBittorrent logins are remembered (Redis in the worker); default: this run only. */
+  readonly qbtGate?: QbtLoginGate;
 }
 
 /** The checks of one run, and what to close after it (SSH connections). */
@@ -54,7 +59,7 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
   const containers = deps.hosts !== undefined && deps.hosts.length > 0 && deps.connect !== undefined
     ? lazyDockerView(deps.hosts, deps.connect, deps.log) : undefined;
   const checks: Check[] = serviceApiSpecs(media, common).map(serviceApiCheck);
-  const qbt = media.qbittorrent === undefined ? undefined : createQbittorrentClient({ ...media.qbittorrent, ...common });
+  const qbt = media.qbittorrent === undefined ? undefined : createQbittorrentClient({ ...media.qbittorrent, ...common, ...(deps.qbtGate === undefined ? {} : { gate: deps.qbtGate }) });
   if (qbt !== undefined) checks.push(qbittorrentApiCheck(qbt));
   const prowlarrUrls = media.prowlarr === undefined ? [] : [media.prowlarr.url, 'http://prowlarr:9696'];
   if (media.prowlarr !== undefined) checks.push(prowlarrSearchCheck(createProwlarrClient({ ...media.prowlarr, ...common }), media.health.testQuery));
@@ -78,11 +83,11 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
       if (cfg !== undefined) checks.push(apiKeyRefsCheck({ service, name, apiPath, ...cfg, ...common }, containers));
     }
   }
-  if (media.gluetun !== undefined) checks.push(vpnIpCheck({ ...media.gluetun, ...common }, media.homeCidrs, qbt));
+  if (media.gluetun !== undefined) checks.push(vpnIpCheck(createGluetunClient({ ...media.gluetun, ...common }), media.homeCidrs, qbt));
   if (containers !== undefined && qbt !== undefined && media.gluetun !== undefined) checks.push(vpnNetworkCheck(containers));
   if (media.plex !== undefined) {
-    const target = { ...media.plex, ...common };
-    checks.push(plexAutoscanCheck(target), ...(roots.length > 0 ? [plexFoldersCheck(target, roots, containers)] : []));
+    const plex = createPlexClient({ ...media.plex, ...common });
+    checks.push(plexAutoscanCheck(plex), ...(roots.length > 0 ? [plexFoldersCheck(plex, roots, containers)] : []));
   }
   return { checks, close: () => containers?.close() ?? Promise.resolve() };
 }

@@ -8,6 +8,8 @@ function suggestionFor(code: FailureCode, service: string, where: string): strin
     case 'timeout': return `${service} accepts connections but does not answer: look at its container logs and restart it (\`docker restart\`).`;
     case 'dns': return `Fix the host name in ${where}.url, or add it to your DNS.`;
     case 'tls': return `Use http:// in ${where}.url if ${service} serves plain HTTP, or fix its certificate.`;
+    case 'unreachable': return `Something between the bot and ${service} drops or resets the connection: check ${where}.url, the Docker network and any proxy or firewall in between.`;
+    case 'aborted': return `The call to ${service} was cancelled before it finished; run it again.`;
     case 'unauthorized': return `Copy the current credentials from ${service} (Settings → General → API Key) into .env for ${where}, then restart the bot.`;
     case 'http-error': return `Check that ${where}.url points at ${service} itself (not a proxy login page) and read ${service}'s logs.`;
     case 'bad-response': return `Check that ${where}.url points at ${service} (right port and URL base) and that its version is supported.`;
@@ -19,6 +21,8 @@ const diagnosisFor: Readonly<Record<FailureCode, string>> = {
   timeout: 'no answer in time',
   dns: 'DNS lookup failed',
   tls: 'TLS handshake failed',
+  unreachable: 'connection reset or no route',
+  aborted: 'call cancelled',
   unauthorized: 'credentials rejected (401/403)',
   'http-error': 'HTTP error status',
   'bad-response': 'unexpected response body',

@@ -1,8 +1,8 @@
-import { ExternalError } from '../errors.js';
 import type { ArrClient } from '../media/arr-client.js';
 import { defineCheck, failed, passed, type Check, type Finding } from './check.js';
 import { guarded } from './guarded.js';
-import { probeHttp } from './probe-http.js';
+import { replyError } from '../media/network-failure.js';
+import { callOverseerr } from '../media/overseerr-http.js';
 import { pick } from './service-api-check.js';
 
 export interface OverseerrTarget {
@@ -27,11 +27,7 @@ interface Entry { readonly hostname: unknown; readonly port: unknown; readonly a
 const DEFAULT_PORT = { radarr: 7878, sonarr: 8989 } as const;
 
 function call(target: OverseerrTarget, path: string, signal: AbortSignal, body?: Entry) {
-  return probeHttp({
-    service: 'Overseerr', id: 'overseerr', url: `${target.url.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}/api/v1/settings/${path}`,
-    headers: { 'X-Api-Key': target.apiKey }, signal, timeoutMs: target.timeoutMs, ...(target.fetch === undefined ? {} : { fetch: target.fetch }),
-    ...(body === undefined ? {} : { method: 'POST' as const, body }),
-  });
+  return callOverseerr(target, { method: body === undefined ? 'GET' : 'POST', path: `/settings/${path}`, signal, ...(body === undefined ? {} : { body }) });
 }
 
 /** Overseerr could not reach the app with its own settings (its test endpoint failed). */
@@ -79,7 +75,7 @@ function compareChoices(arr: ArrTarget, entry: unknown, seen: unknown): Finding[
 async function inspect(target: OverseerrTarget, arr: ArrTarget, signal: AbortSignal): Promise<Finding[]> {
   await arr.client.qualityProfiles(signal);
   const listed = await call(target, arr.kind, signal);
-  if (listed.status !== 200) throw new ExternalError('overseerr-http-error', `Overseerr answered HTTP ${listed.status} to settings/${arr.kind}`);
+  if (listed.status !== 200) throw replyError(listed.site, listed.status === 401 || listed.status === 403 ? 'unauthorized' : 'http-error', { status: listed.status });
   const entry: unknown = (Array.isArray(listed.body) ? (listed.body as unknown[]) : []).find((s) => pick(s, 'is4k') !== true);
   if (entry === undefined) {
     return [{ summary: `Overseerr has no (non-4K) ${arr.name} server.`, diagnosis: `Requests cannot be sent to ${arr.name}.`, suggestion: `Overseerr → Settings → Services → Add ${arr.name} server (its URL and API key), Test, pick a profile and root folder, Save.` }];
@@ -88,7 +84,7 @@ async function inspect(target: OverseerrTarget, arr: ArrTarget, signal: AbortSig
   const settings: Entry = { hostname: pick(entry, 'hostname'), port: pick(entry, 'port'), apiKey: pick(entry, 'apiKey'), useSsl: pick(entry, 'useSsl') ?? false, baseUrl: pick(entry, 'baseUrl') ?? '' };
   const tested = await call(target, `${arr.kind}/test`, signal, settings);
   if (tested.status === 200) return compareChoices(arr, entry, tested.body);
-  if (tested.status !== 500) throw new ExternalError('overseerr-http-error', `Overseerr answered HTTP ${tested.status} to settings/${arr.kind}/test`);
+  if (tested.status !== 500) throw replyError(tested.site, 'http-error', { status: tested.status });
   const said = pick(tested.body, 'message');
   const secret = typeof settings.apiKey === 'string' && settings.apiKey !== '' ? settings.apiKey : undefined;
   const text = typeof said === 'string' ? said : 'HTTP 500';

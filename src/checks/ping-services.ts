@@ -1,7 +1,7 @@
 import type { MediaConfig } from '../config/schema.js';
 import { ServiceCallError } from '../media/network-failure.js';
 import type { ServiceName } from './check.js';
-import { probeHttp } from './probe-http.js';
+import { callMedia } from '../media/media-http.js';
 import { serviceTitle } from './render-health.js';
 
 /** A quick "is anything answering" per service: any HTTP status counts as up. */
@@ -24,9 +24,7 @@ export async function pingServices(media: MediaConfig | undefined, timeoutMs: nu
   if (media === undefined) return [];
   return Promise.all(urls(media).map(async ([service, url]): Promise<ServicePing> => {
     try {
-      const reply = await probeHttp({
-        service: serviceTitle[service], id: service, url, timeoutMs, signal: signal ?? new AbortController().signal,
-      });
+      const reply = await callMedia({ service: serviceTitle[service], url, headers: {}, timeoutMs }, { method: 'GET', path: '', signal });
       return { service, up: true, detail: `HTTP ${reply.status}` };
     } catch (error) {
       return { service, up: false, detail: error instanceof ServiceCallError ? error.failure : 'unreachable' };

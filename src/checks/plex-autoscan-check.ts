@@ -1,16 +1,16 @@
+import type { PlexClient } from '../media/plex-client.js';
 import { isPlexTrue } from '../media/plex-schemas.js';
 import { defineCheck, failed, passed, type Check } from './check.js';
 import { guarded } from './guarded.js';
-import { plexPref, type PlexTarget } from './plex-reader.js';
 
 /** `plex.autoscan`: "Scan my library automatically" (FSEventLibraryUpdatesEnabled) is on. */
-export function plexAutoscanCheck(target: PlexTarget): Check {
+export function plexAutoscanCheck(plex: PlexClient): Check {
   return defineCheck({
     id: 'plex.autoscan',
     service: 'plex',
     title: 'Plex updates libraries automatically',
     run: (_ctx, signal) => guarded(async () => {
-      const value = await plexPref(target, 'FSEventLibraryUpdatesEnabled', signal);
+      const value = (await plex.prefs(signal)).get('FSEventLibraryUpdatesEnabled');
       if (isPlexTrue(value)) return passed('FSEventLibraryUpdatesEnabled on');
       return failed({
         summary: 'Plex\'s "Scan my library automatically" is off.',

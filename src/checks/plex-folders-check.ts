@@ -1,8 +1,8 @@
 import type { ArrClient } from '../media/arr-client.js';
+import type { PlexClient } from '../media/plex-client.js';
 import { defineCheck, failed, passed, type Check, type Finding } from './check.js';
 import { toHostPath, type ContainerView } from './container-view.js';
 import { guarded } from './guarded.js';
-import { plexSections, type PlexTarget } from './plex-reader.js';
 
 /** One *arr whose root folders Plex must cover. */
 export interface RootSource {
@@ -17,13 +17,13 @@ const norm = (p: string): string => p.replace(/\/+$/, '') || '/';
 const covers = (outer: string, inner: string): boolean => norm(inner) === norm(outer) || norm(inner).startsWith(`${norm(outer)}/`);
 
 /** `plex.folders`: every Radarr/Sonarr root folder lies inside a Plex library folder of the right type, compared on the host. */
-export function plexFoldersCheck(target: PlexTarget, sources: readonly RootSource[], containers: ContainerView | undefined): Check {
+export function plexFoldersCheck(plex: PlexClient, sources: readonly RootSource[], containers: ContainerView | undefined): Check {
   return defineCheck({
     id: 'plex.folders',
     service: 'plex',
     title: 'Plex libraries cover the Radarr/Sonarr root folders',
     run: (_ctx, signal) => guarded(async () => {
-      const sections = await plexSections(target, signal);
+      const sections = await plex.sections(signal);
       const plexC = await containers?.find('plex');
       const findings: Finding[] = [];
       let matched = 0;

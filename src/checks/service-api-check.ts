@@ -1,6 +1,6 @@
 import { defineCheck, failed, passed, type Check, type ServiceName } from './check.js';
 import { failureFinding, statusFinding } from './failure-finding.js';
-import { probeHttp } from './probe-http.js';
+import { callMedia } from '../media/media-http.js';
 
 /** One GET of an API check; `version` reads the version from its body when it carries one. */
 export interface ApiProbe {
@@ -46,10 +46,8 @@ export function serviceApiCheck(spec: ApiSpec): Check {
       let version: string | undefined;
       for (const probe of spec.probes) {
         try {
-          const reply = await probeHttp({
-            service: spec.name, id: spec.service, url: `${spec.url.replace(/\/+$/, '')}${probe.path}`, headers: spec.headers,
-            signal, timeoutMs: spec.timeoutMs, ...(spec.fetch === undefined ? {} : { fetch: spec.fetch }),
-          });
+          const target = { service: spec.name, url: spec.url, headers: spec.headers, timeoutMs: spec.timeoutMs, ...(spec.fetch === undefined ? {} : { fetch: spec.fetch }) };
+          const reply = await callMedia(target, { method: 'GET', path: probe.path, signal });
           if (reply.status < 200 || reply.status > 299) {
             if (probe.optional === true) continue;
             return failed(statusFinding(reply.status, spec.name, where));

@@ -1,26 +1,8 @@
-import { ExternalError } from '../errors.js';
+import type { GluetunClient } from '../media/gluetun-client.js';
 import type { QbittorrentClient } from '../media/qbittorrent-client.js';
 import { defineCheck, failed, passed, type Check, type Finding } from './check.js';
 import { guarded } from './guarded.js';
 import { ipInCidrs } from './ip-in-cidr.js';
-import { probeHttp } from './probe-http.js';
-import { pick } from './service-api-check.js';
-
-export interface GluetunTarget {
-  readonly url: string;
-  readonly apiKey?: string | undefined;
-  readonly timeoutMs: number;
-  readonly fetch?: typeof fetch;
-}
-
-async function gluetunGet(target: GluetunTarget, path: string, signal: AbortSignal): Promise<unknown> {
-  const reply = await probeHttp({
-    service: 'Gluetun', id: 'gluetun', url: `${target.url.replace(/\/+$/, '')}${path}`, signal, timeoutMs: target.timeoutMs,
-    headers: target.apiKey === undefined ? {} : { 'X-API-Key': target.apiKey }, ...(target.fetch === undefined ? {} : { fetch: target.fetch }),
-  });
-  if (reply.status !== 200) throw new ExternalError('gluetun-http-error', `Gluetun answered HTTP ${reply.status} to ${path}`);
-  return reply.body;
-}
 
 const leak = (ip: string): Finding => ({
   summary: `The VPN's public IP ${ip} is in your home range (media.homeCidrs).`,
@@ -29,22 +11,22 @@ const leak = (ip: string): Finding => ({
 });
 
 /** `gluetun.vpn`: Gluetun reports running, its public IP is not home's, and qBittorrent's own external IP agrees. */
-export function vpnIpCheck(target: GluetunTarget, homeCidrs: readonly string[], qbt: QbittorrentClient | undefined): Check {
+export function vpnIpCheck(gluetun: GluetunClient, homeCidrs: readonly string[], qbt: QbittorrentClient | undefined): Check {
   return defineCheck({
     id: 'gluetun.vpn',
     service: 'gluetun',
     title: 'VPN connected with a non-home public IP',
     run: (_ctx, signal) => guarded(async () => {
-      const status = pick(await gluetunGet(target, '/v1/vpn/status', signal), 'status');
+      const status = await gluetun.vpnStatus(signal);
       if (status !== 'running') {
         return failed({
-          summary: `Gluetun's VPN is ${typeof status === 'string' ? status : 'in an unknown state'}, not running.`,
+          summary: `Gluetun's VPN is ${status === '' ? 'in an unknown state' : status}, not running.`,
           diagnosis: 'Without the tunnel, Gluetun\'s firewall blocks qBittorrent: downloads stall.',
           suggestion: 'Read `docker logs gluetun` for the VPN error (credentials, server, WireGuard key) and restart gluetun.',
         });
       }
-      const ip = pick(await gluetunGet(target, '/v1/publicip/ip', signal), 'public_ip');
-      if (typeof ip !== 'string' || ip === '') {
+      const { ip } = await gluetun.publicIp(signal);
+      if (ip === '') {
         return failed({ summary: 'Gluetun does not know its public IP yet.', diagnosis: 'The tunnel may be up but without internet access.', suggestion: 'Check `docker logs gluetun` for public IP lookup errors and the DNS settings.' });
       }
       if (ipInCidrs(ip, homeCidrs)) return failed(leak(ip));

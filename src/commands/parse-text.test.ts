@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.js';
 import type { OptionSpec } from './option-specs.js';
 import { parseSlashLine } from './parse-slash-line.js';
+import { e2e } from './e2e/e2e.js';
+import { commandOptionSpecs } from './option-specs.js';
 import { parseCommandText } from './parse-text.js';
 
 const specs: OptionSpec[] = [
@@ -16,6 +18,14 @@ const title: OptionSpec[] = [
 ];
 
 describe('parseCommandText', () => {
+  it('switches a boolean option on by its bare name, as the README writes /e2e dry-run (Slack and shell)', () => {
+    const specs = commandOptionSpecs(e2e);
+    expect(parseCommandText('dry-run', specs)).toEqual({ 'dry-run': true });
+    expect(parseCommandText('dry-run:false', specs)).toEqual({ 'dry-run': false });
+    expect(parseCommandText('', specs)).toEqual({});
+    expect(() => parseCommandText('dry-run dry-run', specs)).toThrow('dry-run given twice');
+  });
+
   it('reads key:value pairs, --flags and converts types', () => {
     expect(parseCommandText('host:ct-media-01 limit:5 --dry kind=tv', specs))
       .toEqual({ host: 'ct-media-01', limit: 5, dry: true, kind: 'tv' });

@@ -36,6 +36,9 @@ function convert(spec: OptionSpec, raw: string, specs: readonly OptionSpec[]): s
 }
 
 function keyValue(token: string, specs: readonly OptionSpec[]): [OptionSpec, string] | undefined {
+  // The bare name of a boolean option switches it on, as the README writes it: `/e2e dry-run`.
+  const bare = specs.find((s) => s.type === 'boolean' && s.name === token);
+  if (bare !== undefined) return [bare, 'true'];
   const flag = /^--([\w-]+)$/.exec(token);
   if (flag?.[1] !== undefined) {
     const spec = specs.find((s) => s.name === flag[1]);
@@ -50,7 +53,7 @@ function keyValue(token: string, specs: readonly OptionSpec[]): [OptionSpec, str
 }
 
 /**
- * Slack/shell text → option values: `key:value` (or `key=value`) pairs, `--flag` for booleans,
+ * Slack/shell text → option values: `key:value` (or `key=value`) pairs, `name` or `--name` for booleans,
  * and positional values filling the remaining options in declaration order. A final string
  * option swallows the rest, so `/request Schindler's List` works without quotes.
  */

@@ -40,6 +40,11 @@ export const mediaSchema = strictObject({
     url: httpUrl('http://qbittorrent.lan:8080').describe('Web UI base URL'),
     username: text('expected the qBittorrent Web UI user name').describe('Web UI user'),
     password: secret().describe('Web UI password'),
+    /**
+     * Sent as `Referer` only when set: a reverse proxy that keeps `Host` and requires a Referer. Left unset,
+     * no Referer/Origin is sent, which passes qBittorrent's CSRF check behind proxies that rewrite `Host`.
+     */
+    referer: httpUrl('https://qbittorrent.example.com/').optional().describe('Referer header for a reverse proxy that needs one'),
   }).optional(),
   /** Gluetun control server; `apiKey` when its auth config requires one. */
   gluetun: strictObject({

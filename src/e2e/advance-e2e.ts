@@ -7,15 +7,19 @@ import type { E2eServices } from './e2e-services.js';
 import type { E2eState, StepRecord } from './e2e-state.js';
 import type { E2eStep, Poll, StepScope } from './e2e-step.js';
 import { e2eSteps } from './e2e-steps.js';
+import { retryTransient } from './retry-transient.js';
 
 /** Where a run stands after `advanceE2e`. */
 /** `waitingSoon`: poll again at once (the step saved a fact it needs persisted first). */
 export type E2eProgress = 'waiting' | 'waitingSoon' | 'passed' | 'failed';
 
-/** A service that is down or answers badly while a step waits is a "seen", not a crash. */
-async function safePoll(step: E2eStep, scope: StepScope): Promise<Poll & { readonly fix?: string }> {
+/**
+ * A service that is down or answers badly while a step waits is a "seen", not a crash. A transient
+ * failure (timeout, reset, HTTP 5xx) is tried again at once, within the step's timeout.
+ */
+async function safePoll(step: E2eStep, scope: StepScope, deadline: number): Promise<Poll & { readonly fix?: string }> {
   try {
-    return await step.poll(scope);
+    return await retryTransient(() => step.poll(scope), { deadline });
   } catch (error) {
     if (error instanceof ZodError) return { kind: 'wait', seen: `unexpected reply: ${error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
     if (!(error instanceof AppError)) throw error;
@@ -26,19 +30,14 @@ async function safePoll(step: E2eStep, scope: StepScope): Promise<Poll & { reado
 
 /**
  * The health checks' suggestion (`failureFinding`) for a service that cannot be reached or refuses
- * the credentials. Media clients report these as `ServiceCallError` (qBittorrent) or as an
- * ExternalError whose code is the failure and whose context names the service (Servarr, Plex).
+ * the credentials (every media client reports these as a `ServiceCallError`).
  */
 function connectionFix(error: AppError): string | undefined {
-  const service = error instanceof ServiceCallError ? error.service : error.context['service'];
-  const failure = error instanceof ServiceCallError ? error.failure : error.code.replace(/^.*-(?=unreachable$)/, '');
-  if (typeof service !== 'string' || !connectionFailures.has(failure)) return undefined;
-  const key = service.toLowerCase();
-  const asCheck = error instanceof ServiceCallError ? error : new ServiceCallError(key, failure === 'unreachable' ? 'refused' : failure as FailureCode, error.message);
-  return failureFinding(asCheck, serviceNames[key] ?? service, `media.${key}`)?.suggestion;
+  if (!(error instanceof ServiceCallError) || !connectionFailures.has(error.failure)) return undefined;
+  return failureFinding(error, serviceNames[error.service] ?? error.service, `media.${error.service}`)?.suggestion;
 }
 
-const connectionFailures = new Set(['refused', 'timeout', 'dns', 'tls', 'unreachable', 'unauthorized']);
+const connectionFailures: ReadonlySet<FailureCode> = new Set(['refused', 'timeout', 'dns', 'tls', 'unreachable', 'unauthorized']);
 const serviceNames: Readonly<Record<string, string>> = { radarr: 'Radarr', qbittorrent: 'qBittorrent', plex: 'Plex', overseerr: 'Overseerr' };
 
 /** The fix suggestion once a step timed out. */
@@ -72,7 +71,7 @@ export async function advanceE2e(input: E2eState, services: E2eServices, config:
     const startedAt = current.startedAt ?? now();
     const record: StepRecord = { ...current, status: 'running', startedAt };
     const scope: StepScope = { services, facts: state.facts, config };
-    const poll = await safePoll(step, scope);
+    const poll = await safePoll(step, scope, startedAt + config.timeoutsMs[step.id]);
     if (poll.kind !== 'fail' && poll.facts !== undefined) state = { ...state, facts: { ...state.facts, ...poll.facts } };
     if (poll.kind === 'fail') return { state: failAt(state, step, record, { ...poll, expected: step.expected({ ...scope, facts: state.facts }) }, now()), progress: 'failed' };
     if (poll.kind === 'done') {

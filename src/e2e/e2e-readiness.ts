@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import type { E2eServices } from './e2e-services.js';
 import { isUnder, samePath } from './e2e-step.js';
 import { mediaAvailable } from './overseerr-e2e.js';
+import { retryTransient } from './retry-transient.js';
 
 /** One hop's readiness, as `/e2e dry-run` reports it. */
 export interface Readiness {
@@ -48,7 +49,7 @@ const probes: readonly (readonly [string, Probe])[] = [
     return `category "${c.category}" saves to ${category.savePath === '' ? await s.qbittorrent.defaultSavePath() : category.savePath}`;
   }],
   ['Plex movie section', async (s, c) => {
-    const sections = (await s.plex.movieSections()).filter((x) => c.plexSection === undefined || x.title === c.plexSection);
+    const sections = (await s.plex.sections()).filter((x) => x.type === 'movie' && (c.plexSection === undefined || x.title === c.plexSection));
     if (sections.length === 0) throw new NotReady(`Plex has no movie section${c.plexSection === undefined ? '' : ` "${c.plexSection}"`}`);
     const root = c.rootFolder ?? (await s.overseerr.radarrDefaults())?.rootFolder ?? '';
     const reading = sections.find((x) => x.locations.some((l) => samePath(l, root) || isUnder(root, l)));
@@ -58,11 +59,15 @@ const probes: readonly (readonly [string, Probe])[] = [
   }],
 ];
 
+/** How long one hop's readiness may keep retrying a transient failure. */
+const readinessBudgetMs = 10_000;
+
 /** Checks every hop without requesting anything. */
 export async function checkReadiness(services: E2eServices, config: E2eConfig): Promise<Readiness[]> {
   return Promise.all(probes.map(async ([hop, probe]) => {
     try {
-      return { hop, ok: true, note: await probe(services, config) };
+      // A hiccup (timeout, 5xx) is tried again before the hop is called not ready.
+      return { hop, ok: true, note: await retryTransient(() => probe(services, config), { deadline: Date.now() + readinessBudgetMs }) };
     } catch (error) {
       if (error instanceof NotReady || error instanceof AppError) return { hop, ok: false, note: error.message };
       throw error;

@@ -1,7 +1,8 @@
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
+import { createPlexClient, type PlexClient } from '../media/plex-client.js';
+import type { QbtLoginGate } from '../media/qbittorrent-login-gate.js';
 import { overseerrE2e, type OverseerrE2e } from './overseerr-e2e.js';
-import { plexReader, type PlexReader } from './plex-reader.js';
 import { qbittorrentReader, type QbittorrentReader } from './qbittorrent-reader.js';
 import { radarrReader, type RadarrReader } from './radarr-reader.js';
 
@@ -10,13 +11,13 @@ export interface E2eServices {
   readonly overseerr: OverseerrE2e;
   readonly radarr: RadarrReader;
   readonly qbittorrent: QbittorrentReader;
-  readonly plex: PlexReader;
+  readonly plex: PlexClient;
 }
 
 const callTimeoutMs = 15_000;
 
 /** Builds the clients from `media.*`; a missing section is a UserError naming the config keys. */
-export function createE2eServices(config: AppConfig): E2eServices {
+export function createE2eServices(config: AppConfig, qbtGate?: QbtLoginGate): E2eServices {
   const media = config.media;
   const missing = (['overseerr', 'radarr', 'qbittorrent', 'plex'] as const).filter((k) => media?.[k] === undefined);
   if (media === undefined || missing.length > 0) {
@@ -28,7 +29,7 @@ export function createE2eServices(config: AppConfig): E2eServices {
   return {
     overseerr: overseerrE2e(overseerr.url, overseerr.apiKey, callTimeoutMs),
     radarr: radarrReader({ url: radarr.url, apiKey: radarr.apiKey, timeoutMs: callTimeoutMs }),
-    qbittorrent: qbittorrentReader({ url: qbittorrent.url, username: qbittorrent.username, password: qbittorrent.password, timeoutMs: callTimeoutMs }),
-    plex: plexReader({ url: plex.url, token: plex.token, timeoutMs: callTimeoutMs }),
+    qbittorrent: qbittorrentReader({ ...qbittorrent, timeoutMs: callTimeoutMs, ...(qbtGate === undefined ? {} : { gate: qbtGate }) }),
+    plex: createPlexClient({ url: plex.url, token: plex.token, timeoutMs: callTimeoutMs }),
   };
 }

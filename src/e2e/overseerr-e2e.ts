@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ExternalError } from '../errors.js';
-import { getOk, httpJson, type HttpTarget } from './http-json.js';
+import { callOverseerr, type OverseerrCall } from '../media/overseerr-http.js';
+import { okReply, statusError } from '../media/media-reply.js';
 
 const requestSchema = z.looseObject({ id: z.number(), status: z.number() });
 const movieSchema = z.looseObject({
@@ -27,12 +28,15 @@ export interface OverseerrE2e {
 }
 
 export function overseerrE2e(url: string, apiKey: string, timeoutMs: number): OverseerrE2e {
-  const target: HttpTarget = { service: 'Overseerr', baseUrl: `${url.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}/api/v1`, headers: { 'X-Api-Key': apiKey }, timeoutMs };
+  const options = { url, apiKey, timeoutMs };
+  const getOk = async (path: string, method: OverseerrCall['method'] = 'GET'): Promise<unknown> => okReply(await callOverseerr(options, { method, path })).body;
   return {
-    movie: async (tmdbId) => movieSchema.parse(await getOk(target, `/movie/${tmdbId}`)),
+    movie: async (tmdbId) => movieSchema.parse(await getOk(`/movie/${tmdbId}`)),
     requestMovie: async (tmdbId) => {
-      const reply = await httpJson(target, '/request', { method: 'POST', json: { mediaType: 'movie', mediaId: tmdbId } });
+      const reply = await callOverseerr(options, { method: 'POST', path: '/request', body: { mediaType: 'movie', mediaId: tmdbId } });
       if (reply.status === 409) return { duplicate: true };
+      // A 5xx (Overseerr or a proxy in front of it hiccuped) is transient: thrown as such, polled again.
+      if (reply.status >= 500) throw statusError(reply);
       if (reply.status !== 201 && reply.status !== 200) {
         const message = z.looseObject({ message: z.string() }).safeParse(reply.body);
         throw new ExternalError('overseerr-request-refused',
@@ -40,13 +44,13 @@ export function overseerrE2e(url: string, apiKey: string, timeoutMs: number): Ov
       }
       return { duplicate: false, request: requestSchema.parse(reply.body) };
     },
-    request: async (id) => requestSchema.parse(await getOk(target, `/request/${id}`)),
+    request: async (id) => requestSchema.parse(await getOk(`/request/${id}`)),
     radarrDefaults: async () => {
-      const servers = radarrSettingsSchema.parse(await getOk(target, '/settings/radarr'));
+      const servers = radarrSettingsSchema.parse(await getOk('/settings/radarr'));
       const server = servers.find((s) => !s.is4k && s.isDefault) ?? servers.find((s) => !s.is4k);
       return server === undefined ? undefined : { profileId: server.activeProfileId, rootFolder: server.activeDirectory };
     },
-    deleteRequest: async (id) => { await getOk(target, `/request/${id}`, { method: 'DELETE' }); },
-    deleteMedia: async (id) => { await getOk(target, `/media/${id}`, { method: 'DELETE' }); },
+    deleteRequest: async (id) => { await getOk(`/request/${id}`, 'DELETE'); },
+    deleteMedia: async (id) => { await getOk(`/media/${id}`, 'DELETE'); },
   };
 }

@@ -1,4 +1,4 @@
-import { createQbittorrentClient, type QbittorrentHttpOptions } from '../media/qbittorrent-client.js';
+import { createQbittorrentClient, type QbittorrentClientOptions } from '../media/qbittorrent-client.js';
 import type { QbtCategories, QbtTorrent } from '../media/qbittorrent-schemas.js';
 
 /** The qBittorrent reads and writes `/e2e` needs, over the shared client (one login, reused). */
@@ -9,7 +9,7 @@ export interface QbittorrentReader {
   deleteTorrent(hash: string): Promise<void>;
 }
 
-export function qbittorrentReader(options: QbittorrentHttpOptions): QbittorrentReader {
+export function qbittorrentReader(options: QbittorrentClientOptions): QbittorrentReader {
   const client = createQbittorrentClient(options);
   return {
     torrent: async (hash) => (await client.torrents({ hashes: [hash] }))[0],

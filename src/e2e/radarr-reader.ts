@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { ArrClientOptions } from '../media/arr-api.js';
 import type { ArrHealthItem, ArrIndexer, QualityProfile, RootFolder } from '../media/arr-schemas.js';
 import { createRadarrClient } from '../media/radarr-client.js';
-import { getOk } from './http-json.js';
+import { callMedia } from '../media/media-http.js';
+import { okReply } from '../media/media-reply.js';
 
 /** A library movie with the fields the steps compare (Radarr always sends them for library items). */
 const movieSchema = z.looseObject({
@@ -63,8 +64,8 @@ export function radarrReader(options: ArrClientOptions & { readonly timeoutMs: n
     qualityProfiles: () => client.qualityProfiles(),
     // The shared client has no DELETE; this is the only write `/e2e` makes to Radarr.
     deleteMovie: async (id) => {
-      const target = { service: 'Radarr', baseUrl: `${options.url.replace(/\/+$/, '')}/api/v3`, headers: { 'X-Api-Key': options.apiKey }, timeoutMs: options.timeoutMs };
-      await getOk(target, `/movie/${id}`, { method: 'DELETE', query: { deleteFiles: true } });
+      const target = { service: 'Radarr', url: options.url, headers: { 'X-Api-Key': options.apiKey }, timeoutMs: options.timeoutMs };
+      okReply(await callMedia(target, { method: 'DELETE', path: `/api/v3/movie/${id}`, query: { deleteFiles: true } }));
     },
   };
 }

@@ -32,21 +32,21 @@ export const plexStep: E2eStep = {
   label: 'Plex library contains it',
   expected: (scope) => `a Plex movie section${scope.config.plexSection === undefined ? '' : ` "${scope.config.plexSection}"`} with guid tmdb://${scope.config.tmdbId}`,
   poll: async (scope) => {
-    const sections = (await scope.services.plex.movieSections()).filter((s) => scope.config.plexSection === undefined || s.title === scope.config.plexSection);
+    const sections = (await scope.services.plex.sections()).filter((s) => s.type === 'movie' && (scope.config.plexSection === undefined || s.title === scope.config.plexSection));
     if (sections.length === 0) return fail('Plex has no such movie section', 'Create a movie library in Plex for the Radarr root folder, or fix e2e.plexSection.');
     const seen: string[] = [];
     for (const section of sections) {
-      const found = await scope.services.plex.findTmdb(section.key, scope.config.tmdbId);
-      if (found.found) return done(`section "${section.title}"`);
-      seen.push(`"${section.title}" (${found.count} movies)`);
+      const items = await scope.services.plex.sectionItems(section.key, { type: 1 });
+      if (items.some((m) => m.guids.includes(`tmdb://${scope.config.tmdbId}`))) return done(`section "${section.title}"`);
+      seen.push(`"${section.title}" (${items.length} movies)`);
     }
     // Plex's automatic scan may be off: ask for one scan of each section, once.
-    if (scope.facts.plexRefreshed !== true) for (const section of sections) await scope.services.plex.refresh(section.key);
+    if (scope.facts.plexRefreshed !== true) for (const section of sections) await scope.services.plex.refreshSection(section.key);
     return wait(`not in ${seen.join(', ')}`, { plexRefreshed: true });
   },
   diagnose: async (scope) => {
     const root = need(scope.facts, 'rootFolder');
-    const sections = await scope.services.plex.movieSections().catch(() => []);
+    const sections = (await scope.services.plex.sections().catch(() => [])).filter((s) => s.type === 'movie');
     const reading = sections.filter((s) => s.locations.some((l) => samePath(l, root) || isUnder(root, l)));
     if (reading.length === 0) {
       const where = sections.map((s) => `"${s.title}" reads ${s.locations.join(', ') || 'nothing'}`).join('; ');

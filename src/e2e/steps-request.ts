@@ -1,3 +1,4 @@
+import { ExternalError } from '../errors.js';
 import { mediaAvailable } from './overseerr-e2e.js';
 import { done, fail, need, samePath, wait, type E2eStep, type Poll, type StepScope } from './e2e-step.js';
 
@@ -29,7 +30,12 @@ async function requestIdFor(scope: StepScope): Promise<number | Poll> {
   }
   // A request seen now was made by this run (a crash may have hit between POST and saving its id).
   if (existing !== undefined) return existing.id;
-  const created = await scope.services.overseerr.requestMovie(tmdbId);
+  const created = await scope.services.overseerr.requestMovie(tmdbId).catch((error: unknown) => {
+    // A 4xx refusal (permission, quota, validation) will not change by asking again; a 5xx was retried and is thrown on.
+    if (error instanceof ExternalError && error.code === 'overseerr-request-refused') return fail(error.message, 'Give the API key\'s owner (the Overseerr admin) permission to request movies, or fix e2e.tmdbId.');
+    throw error;
+  });
+  if ('kind' in created) return created;
   if (!created.duplicate) return created.request.id;
   const again = (await scope.services.overseerr.movie(tmdbId)).mediaInfo?.requests?.[0];
   return again?.id ?? fail('Overseerr says the movie is already requested but lists no request', 'Delete the stale media entry in Overseerr (Media → … → Clear data) and run /e2e again.');

@@ -1,7 +1,7 @@
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
-import type { NoticeEventJob } from '../media/notify-event.js';
+import type { WebhookNotice } from '../media/notify-event.js';
 import { parseWebhookPayload } from '../media/webhook-payload.js';
 import type { RouteHandler } from './health-server.js';
 
@@ -14,7 +14,7 @@ export interface OverseerrWebhookOptions {
   /** The configured Authorization header value; undefined refuses every call. */
   readonly secret: string | undefined;
   /** Puts the notice on the queue (a background job); the worker sends the DMs. */
-  readonly enqueue: (notice: NoticeEventJob, jobId: string) => Promise<void>;
+  readonly enqueue: (notice: WebhookNotice, jobId: string) => Promise<void>;
   readonly log: Logger;
 }
 
@@ -67,12 +67,18 @@ export function overseerrWebhookRoute(options: OverseerrWebhookOptions): RouteHa
     const body = parseJson(text);
     if (body === undefined) { reply(res, 400, { error: 'expected a JSON body (Overseerr webhook JSON payload)' }); return true; }
     const intent = parseWebhookPayload(body);
-    if (intent.kind === 'invalid') { reply(res, 400, { error: intent.message }); return true; }
+    if (intent.kind === 'invalid') {
+      // Nothing is lost: the backup poll still finds newly available requests.
+      options.log.warn({ problem: intent.message }, 'overseerr webhook payload unusable (400); the notice poll covers it');
+      reply(res, 400, { error: intent.message });
+      return true;
+    }
     if (intent.kind === 'test') { reply(res, 200, { ok: true, test: true }); return true; }
     if (intent.kind === 'ignored') { reply(res, 200, { ok: true, ignored: intent.type }); return true; }
     const { notice } = intent;
-    await options.enqueue(notice, `media.notify-${notice.event}-${notice.requestId}-${randomUUID()}`);
-    options.log.info({ event: notice.event, requestId: notice.requestId }, 'overseerr webhook queued');
+    const about = notice.requestId ?? `tmdb${notice.tmdbId ?? ''}tvdb${notice.tvdbId ?? ''}`;
+    await options.enqueue(notice, `media.notify-${notice.event}-${about}-${randomUUID()}`);
+    options.log.info({ event: notice.event, requestId: notice.requestId, tmdbId: notice.tmdbId, tvdbId: notice.tvdbId }, 'overseerr webhook queued');
     reply(res, 202, { ok: true, queued: notice.event });
     return true;
   };

@@ -1,9 +1,13 @@
 import { encodeQueryValue } from './encode-query.js';
-import { networkError, type MediaCallSite } from './media-error.js';
+import { networkError, type MediaCallSite } from './network-failure.js';
 
-/** One media service endpoint. Credentials go in `headers` and never into URLs or errors. */
+/**
+ * One media service endpoint. Credentials go in `headers` and never into URLs or errors. This is
+ * the one HTTP layer of every media service (Overseerr, Servarr apps, qBittorrent, Plex, Gluetun),
+ * used by the clients, the health checks and /e2e alike.
+ */
 export interface MediaTarget {
-  /** Display name used in error messages, e.g. `Radarr`. */
+  /** Display name used in error messages, e.g. `Radarr`; its lowercase form prefixes error codes. */
   readonly service: string;
   /** Base URL, e.g. `http://radarr.lan:7878` or `http://host/radarr` (a URL base). */
   readonly url: string;
@@ -15,20 +19,26 @@ export interface MediaTarget {
 
 /** One HTTP call relative to the base URL. */
 export interface MediaCall {
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   readonly path: string;
   /** Arrays become repeated keys (`movieIds=1&movieIds=2`), as ASP.NET binds lists; undefined is left out. */
-  readonly query?: Readonly<Record<string, string | number | readonly number[] | undefined>>;
+  readonly query?: Readonly<Record<string, string | number | boolean | readonly number[] | undefined>>;
+  /** Sent as JSON. */
   readonly body?: unknown;
+  /** Sent as a form instead (`application/x-www-form-urlencoded`, or multipart for FormData). */
+  readonly form?: URLSearchParams | FormData;
+  /** Per-call headers on top of the target's (e.g. Overseerr's `X-Api-User`, qBittorrent's cookie). */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly signal?: AbortSignal | undefined;
 }
 
-/** Status, raw text and the parsed JSON (`json` false when the body is empty or not JSON). */
+/** Status, raw text, headers and the parsed JSON (`json` false when the body is empty or not JSON). */
 export interface MediaReply {
   readonly status: number;
   readonly text: string;
   readonly json: boolean;
   readonly body: unknown;
+  readonly headers: Headers;
   readonly site: MediaCallSite;
 }
 
@@ -55,21 +65,27 @@ function parse(text: string): { json: boolean; body: unknown } {
   }
 }
 
-/** Performs one call under a timeout and the caller's signal; every fetch failure becomes an ExternalError. */
+function requestInit(target: MediaTarget, call: MediaCall, signal: AbortSignal): RequestInit {
+  const headers: Record<string, string> = { Accept: 'application/json', ...target.headers, ...call.headers };
+  if (call.body !== undefined) headers['Content-Type'] = 'application/json';
+  const body = call.body !== undefined ? JSON.stringify(call.body) : call.form;
+  return { method: call.method, headers, signal, ...(body === undefined ? {} : { body }) };
+}
+
+/**
+ * Performs one call under a timeout and the caller's signal. Any HTTP status is returned for the
+ * caller to judge; every fetch failure becomes a `ServiceCallError` (`<service>-refused|timeout|…`).
+ */
 export async function callMedia(target: MediaTarget, call: MediaCall): Promise<MediaReply> {
   const site = siteOf(target, call);
   const timeout = AbortSignal.timeout(target.timeoutMs);
   const signal = call.signal === undefined ? timeout : AbortSignal.any([timeout, call.signal]);
   const qs = toQuery(call.query ?? {});
   const url = `${target.url.replace(/\/+$/, '')}${call.path}${qs === '' ? '' : `?${qs}`}`;
-  const headers: Record<string, string> = { Accept: 'application/json', ...target.headers };
-  if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-  const attempt = async () => {
-    const response = await (target.fetch ?? fetch)(url, {
-      method: call.method, headers, signal, ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-    });
+  const attempt = async (): Promise<MediaReply> => {
+    const response = await (target.fetch ?? fetch)(url, requestInit(target, call, signal));
     const text = await response.text();
-    return { status: response.status, text, ...parse(text), site };
+    return { status: response.status, text, ...parse(text), headers: response.headers, site };
   };
   try {
     return await attempt().catch((error: unknown) => {

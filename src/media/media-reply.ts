@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { ExternalError } from '../errors.js';
-import { replyError, scrubSecrets } from './media-error.js';
+import { scrubSecrets } from './media-error.js';
+import { replyError, type ServiceCallError } from './network-failure.js';
 import type { MediaReply } from './media-http.js';
 
 /** The server's explanation: `{message}`, or a Servarr validation list `[{errorMessage}]` (credentials masked). */
@@ -14,7 +14,7 @@ function serverMessage(body: unknown): string | undefined {
 }
 
 /** The error for a non-2xx reply: 401/403 → `unauthorized`, else `http-error` (with the server's message). */
-export function statusError(reply: MediaReply): ExternalError {
+export function statusError(reply: MediaReply): ServiceCallError {
   if (reply.status === 401 || reply.status === 403) return replyError(reply.site, 'unauthorized', { status: reply.status });
   const detail = serverMessage(reply.body);
   return replyError(reply.site, 'http-error', { status: reply.status, ...(detail === undefined ? {} : { detail }) });
@@ -37,4 +37,10 @@ function badResponse(reply: MediaReply, detail: string): never {
 export function expectOk<S extends z.ZodType>(reply: MediaReply, schema: S): z.infer<S> {
   if (reply.status < 200 || reply.status > 299) throw statusError(reply);
   return parseBody(reply, schema);
+}
+
+/** The reply itself when 2xx (bodies such as DELETE's may be empty), else throws the classified error. */
+export function okReply(reply: MediaReply): MediaReply {
+  if (reply.status < 200 || reply.status > 299) throw statusError(reply);
+  return reply;
 }

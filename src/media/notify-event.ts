@@ -24,3 +24,17 @@ export const noticeEventSchema = z.object({
 
 /** A validated notice event. */
 export type NoticeEventJob = z.infer<typeof noticeEventSchema>;
+
+/**
+ * What the webhook queues (`media.notify`): a notice whose request, media type or TMDB id may be
+ * missing (Overseerr's older templates have no `{{request}}` block); the worker completes it from Overseerr.
+ */
+export const webhookNoticeSchema = noticeEventSchema.extend({
+  requestId: z.number().int().positive().optional(),
+  mediaType: z.enum(['movie', 'tv']).optional(),
+  tmdbId: z.number().int().positive().optional(),
+  tvdbId: z.number().int().positive().optional(),
+}).strict();
+
+/** A validated webhook notice. */
+export type WebhookNotice = z.infer<typeof webhookNoticeSchema>;

@@ -16,6 +16,7 @@ const seasonStatusSchema = z.looseObject({ seasonNumber: z.number(), status: z.n
 /** The media row of a request, with what availability and progress need. */
 export const requestMediaSchema = z.looseObject({
   tmdbId: z.number(),
+  tvdbId: z.number().nullish(),
   status: z.number(),
   status4k: z.number().optional(),
   seasons: z.array(seasonStatusSchema).optional(),

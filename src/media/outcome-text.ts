@@ -1,4 +1,5 @@
 import { AppError } from '../errors.js';
+import { overseerrDown } from './overseerr-reply.js';
 
 /** Quota numbers worth showing next to a quota refusal. */
 export interface QuotaHint {
@@ -63,6 +64,8 @@ export function outcomeFromError(
   request: { readonly title: string; readonly mediaType: 'movie' | 'tv'; readonly is4k?: boolean; readonly quota?: QuotaHint },
 ): RequestOutcome | undefined {
   if (!(error instanceof AppError)) return undefined;
+  const down = overseerrDown(error);
+  if (down !== undefined) return { kind: down };
   const { title } = request;
   switch (error.code) {
     case 'overseerr-quota':
@@ -71,10 +74,6 @@ export function outcomeFromError(
       return { kind: 'forbidden', title, is4k: request.is4k ?? false };
     case 'overseerr-duplicate':
       return { kind: 'duplicate', title };
-    case 'overseerr-unreachable':
-      return { kind: 'unreachable' };
-    case 'overseerr-timeout':
-      return { kind: 'timeout' };
     default:
       return undefined;
   }

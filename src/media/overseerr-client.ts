@@ -7,7 +7,7 @@ import {
   type OverseerrStatus, type OverseerrTv, type OverseerrUser,
 } from './overseerr-schemas.js';
 import { readRequestSettings, type RequestSettings } from './overseerr-settings.js';
-import { buildDiscordIndex, listUsers } from './overseerr-users.js';
+import { buildDiscordIndex, discordIdCache, listUsers } from './overseerr-users.js';
 
 /** Options of {@link createOverseerrClient}. */
 export interface OverseerrClientOptions extends OverseerrHttpOptions {
@@ -15,6 +15,8 @@ export interface OverseerrClientOptions extends OverseerrHttpOptions {
   readonly userCacheMs?: number;
   /** A miss rebuilds the index when it is older than this (default 30 s), so fresh links work soon. */
   readonly userMissRefreshMs?: number;
+  /** How long one user's notification settings (their Discord ids) are reused across rebuilds (default 10 min). */
+  readonly userSettingsTtlMs?: number;
   /** Clock for the cache (default `Date.now`). */
   readonly now?: () => number;
 }
@@ -44,6 +46,7 @@ export function createOverseerrClient(options: OverseerrClientOptions): Overseer
   const cacheMs = options.userCacheMs ?? 300_000;
   const missRefreshMs = options.userMissRefreshMs ?? 30_000;
   let cache: { readonly at: number; readonly index: Map<string, OverseerrUser> } | undefined;
+  const settings = discordIdCache(options.userSettingsTtlMs ?? 600_000, now);
   const get = (path: string, signal: AbortSignal | undefined, extra: Partial<OverseerrCall> = {}) =>
     callOverseerr(options, { method: 'GET', path, ...extra, ...(signal === undefined ? {} : { signal }) });
 
@@ -58,7 +61,7 @@ export function createOverseerrClient(options: OverseerrClientOptions): Overseer
       const age = cache === undefined ? Infinity : now() - cache.at;
       const hit = cache?.index.get(discordId);
       if (age <= cacheMs && (hit !== undefined || age <= missRefreshMs)) return hit;
-      cache = { at: now(), index: await buildDiscordIndex(options, signal) };
+      cache = { at: now(), index: await buildDiscordIndex(options, settings, signal) };
       return cache.index.get(discordId);
     },
     quota: async (userId, signal) =>

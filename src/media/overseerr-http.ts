@@ -1,5 +1,5 @@
-import { ExternalError } from '../errors.js';
-import { toQueryString } from './encode-query.js';
+import { callMedia, type MediaReply, type MediaTarget } from './media-http.js';
+import { explainAsUserRefusal, isAuthFailure } from './overseerr-reply.js';
 
 /** What every Overseerr call needs; the API key never leaves this module except as a header. */
 export interface OverseerrHttpOptions {
@@ -13,65 +13,42 @@ export interface OverseerrHttpOptions {
 
 /** One HTTP call to `/api/v1`. */
 export interface OverseerrCall {
-  readonly method: 'GET' | 'POST';
+  readonly method: 'GET' | 'POST' | 'DELETE';
   readonly path: string;
   readonly query?: Readonly<Record<string, string | number | undefined>>;
   readonly body?: unknown;
   /** Sent as `X-Api-User`, so Overseerr applies that user's permissions and quota. */
   readonly asUser?: number;
-  readonly signal?: AbortSignal;
+  readonly signal?: AbortSignal | undefined;
 }
 
-/** Status and parsed JSON body (undefined when the body is empty or not JSON). */
-export interface OverseerrReply {
-  readonly status: number;
-  readonly body: unknown;
+/** The reply of the shared media HTTP layer. */
+export type OverseerrReply = MediaReply;
+
+/** Overseerr as a target of the shared media HTTP layer (`/api/v1` is part of each call's path). */
+export function overseerrTarget(options: OverseerrHttpOptions): MediaTarget {
+  return {
+    service: 'Overseerr', url: options.url.replace(/\/+$/, '').replace(/\/api\/v1$/, ''), timeoutMs: options.timeoutMs,
+    headers: { 'X-Api-Key': options.apiKey }, ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  };
 }
 
-function buildUrl(base: string, call: OverseerrCall): string {
-  const qs = call.query === undefined ? '' : toQueryString(call.query);
-  return `${base.replace(/\/+$/, '').replace(/\/api\/v1$/, '')}/api/v1${call.path}${qs === '' ? '' : `?${qs}`}`;
-}
-
-function buildHeaders(options: OverseerrHttpOptions, call: OverseerrCall): Record<string, string> {
-  const headers: Record<string, string> = { 'X-Api-Key': options.apiKey, Accept: 'application/json' };
-  if (call.asUser !== undefined) headers['X-Api-User'] = String(call.asUser);
-  if (call.body !== undefined) headers['Content-Type'] = 'application/json';
-  return headers;
-}
-
-function toNetworkError(error: unknown, call: OverseerrCall, timeoutMs: number): ExternalError {
-  const context = { method: call.method, path: call.path };
-  if (error instanceof Error && error.name === 'TimeoutError') {
-    return new ExternalError('overseerr-timeout', `Overseerr did not answer within ${timeoutMs} ms.`, { context, cause: error });
-  }
-  return new ExternalError('overseerr-unreachable', 'Overseerr is unreachable.', { context, cause: error });
-}
-
-/** Performs one call with a timeout (and the caller's signal); network failures become ExternalErrors. */
+/**
+ * One Overseerr call over the shared media HTTP layer; network failures are `overseerr-<failure>`
+ * ServiceCallErrors. A call made as `X-Api-User` that the auth middleware refuses throws
+ * `overseerr-unknown-user` or `overseerr-auth` after checking the key alone.
+ */
 export async function callOverseerr(options: OverseerrHttpOptions, call: OverseerrCall): Promise<OverseerrReply> {
-  const doFetch = options.fetch ?? fetch;
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = call.signal === undefined ? timeout : AbortSignal.any([timeout, call.signal]);
-  try {
-    const response = await doFetch(buildUrl(options.url, call), {
-      method: call.method,
-      headers: buildHeaders(options, call),
-      ...(call.body === undefined ? {} : { body: JSON.stringify(call.body) }),
-      signal,
-    });
-    const text = await response.text();
-    return { status: response.status, body: parseJson(text) };
-  } catch (error) {
-    throw toNetworkError(error, call, options.timeoutMs);
-  }
+  const reply = await send(options, call);
+  if (call.asUser === undefined || !isAuthFailure(reply)) return reply;
+  throw await explainAsUserRefusal(() => send(options, { method: 'GET', path: '/auth/me', signal: call.signal }), reply, call.asUser, call.path);
 }
 
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
+function send(options: OverseerrHttpOptions, call: OverseerrCall): Promise<OverseerrReply> {
+  return callMedia(overseerrTarget(options), {
+    method: call.method, path: `/api/v1${call.path}`, signal: call.signal,
+    ...(call.query === undefined ? {} : { query: call.query }),
+    ...(call.body === undefined ? {} : { body: call.body }),
+    ...(call.asUser === undefined ? {} : { headers: { 'X-Api-User': String(call.asUser) } }),
+  });
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { ExternalError } from '../errors.js';
-import type { OverseerrReply } from './overseerr-http.js';
+import type { MediaReply as OverseerrReply } from './media-http.js';
+import { ServiceCallError } from './network-failure.js';
 import { messageSchema } from './overseerr-schemas.js';
 
 /** The `message` (or `error`) text of an Overseerr error body, if any. */
@@ -17,12 +18,24 @@ export function isAuthFailure(reply: OverseerrReply): boolean {
   return reply.status === 403 && parsed.success && parsed.data.error !== undefined;
 }
 
-/** Maps a non-2xx reply to a stable ExternalError code. */
+/** Overseerr's auth middleware refused the API key itself. */
+export const badKeyError = (context: Readonly<Record<string, unknown>>): ExternalError => new ExternalError('overseerr-auth',
+  'Overseerr rejected the bot\'s API key, so nothing was done. Fix: copy Overseerr → Settings → General → API Key into media.overseerr.apiKey and restart the bot.',
+  { context, retryable: false });
+
+/** The key is fine but `X-Api-User` names no Overseerr user (Overseerr answers both with the same 403). */
+export const unknownUserError = (userId: number, context: Readonly<Record<string, unknown>>): ExternalError => new ExternalError('overseerr-unknown-user',
+  `Overseerr has no user with id ${userId} (the Overseerr account linked to you), so nothing was done. `
+  + 'Fix: set people[].overseerrUserId to the id Overseerr shows under Users (the number in the user\'s page address), or link by Discord id in the user\'s Overseerr notification settings.',
+  { context: { ...context, userId }, retryable: false });
+
+/** Maps a non-2xx reply to a stable ExternalError code (a route's 403 with a message is a permission refusal, not the key). */
 export function toReplyError(reply: OverseerrReply, what: string): ExternalError {
   const message = replyMessage(reply);
   const context = { what, status: reply.status, ...(message === undefined ? {} : { message }) };
-  if (reply.status === 401 || reply.status === 403) {
-    return new ExternalError('overseerr-auth', 'Overseerr rejected the API key (check media.overseerr.apiKey).', { context, retryable: false });
+  if (isAuthFailure(reply) || (reply.status === 403 && message === undefined)) return badKeyError(context);
+  if (reply.status === 403) {
+    return new ExternalError('overseerr-forbidden', `Overseerr refused the ${what}: ${message ?? 'not allowed'}`, { context, retryable: false });
   }
   if (reply.status === 404) {
     return new ExternalError('overseerr-not-found', `Overseerr has no such ${what}.`, { context, retryable: false });
@@ -48,4 +61,29 @@ export function expectOk<S extends z.ZodType>(reply: OverseerrReply, schema: S, 
     });
   }
   return parsed.data;
+}
+
+/**
+ * After the auth middleware refused a call made as `X-Api-User`: asks `GET /auth/me` with the key
+ * alone, once, to tell a wrong key from a user id Overseerr does not know.
+ */
+export async function explainAsUserRefusal(
+  ask: () => Promise<OverseerrReply>, reply: OverseerrReply, asUser: number, what: string,
+): Promise<ExternalError> {
+  const context = { what, status: reply.status };
+  const me = await ask();
+  return me.status >= 200 && me.status < 300 ? unknownUserError(asUser, context) : badKeyError(context);
+}
+
+const NETWORK: ReadonlySet<string> = new Set(['refused', 'dns', 'tls', 'unreachable']);
+
+/** `timeout` or `unreachable` when Overseerr could not be asked at all (network, or a proxy's 502–504). */
+export function overseerrDown(error: unknown): 'timeout' | 'unreachable' | undefined {
+  if (error instanceof ServiceCallError && error.service === 'overseerr') {
+    if (error.failure === 'timeout') return 'timeout';
+    return NETWORK.has(error.failure) ? 'unreachable' : undefined;
+  }
+  if (error instanceof ExternalError && error.code === 'overseerr-unreachable') return 'unreachable';
+  if (error instanceof ExternalError && error.code === 'overseerr-timeout') return 'timeout';
+  return undefined;
 }

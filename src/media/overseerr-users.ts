@@ -4,7 +4,10 @@ import { notificationSettingsSchema, userPageSchema, type OverseerrUser } from '
 
 const PAGE_SIZE = 100;
 
-/** Every Overseerr user, one paged `GET /user` call per 100 users (settings are eager-loaded). */
+/**
+ * Every Overseerr user, one paged `GET /user` call per 100 users. Real Overseerr's list carries no
+ * notification settings (some forks do): see {@link buildDiscordIndex}.
+ */
 export async function listUsers(options: OverseerrHttpOptions, signal?: AbortSignal): Promise<OverseerrUser[]> {
   const users: OverseerrUser[] = [];
   for (let page = 1; ; page += 1) {
@@ -34,14 +37,32 @@ export async function notificationDiscordIds(options: OverseerrHttpOptions, user
   return discordIdsOf(expectOk(reply, notificationSettingsSchema, 'notification settings'));
 }
 
-/** Builds discord id → Overseerr user from the user list, asking per user only when settings are missing. */
-export async function buildDiscordIndex(options: OverseerrHttpOptions, signal?: AbortSignal): Promise<Map<string, OverseerrUser>> {
+/** Per-user Discord ids read from `/user/{id}/settings/notifications`, kept for a TTL across index rebuilds. */
+export interface DiscordIdCache {
+  readonly ttlMs: number;
+  readonly now: () => number;
+  readonly entries: Map<number, { readonly ids: readonly string[]; readonly at: number }>;
+}
+
+export const discordIdCache = (ttlMs: number, now: () => number): DiscordIdCache => ({ ttlMs, now, entries: new Map() });
+
+async function idsOf(options: OverseerrHttpOptions, user: OverseerrUser, cache: DiscordIdCache | undefined, signal?: AbortSignal): Promise<readonly string[]> {
+  if (user.settings !== undefined && user.settings !== null) return discordIdsOf(user.settings);
+  const cached = cache?.entries.get(user.id);
+  if (cached !== undefined && cache !== undefined && cache.now() - cached.at < cache.ttlMs) return cached.ids;
+  const ids = await notificationDiscordIds(options, user.id, signal);
+  cache?.entries.set(user.id, { ids, at: cache.now() });
+  return ids;
+}
+
+/**
+ * Builds discord id → Overseerr user: one user-list call per 100 users, and each user's notification
+ * settings only when the list has none and the cached ones are older than the cache's TTL.
+ */
+export async function buildDiscordIndex(options: OverseerrHttpOptions, cache?: DiscordIdCache, signal?: AbortSignal): Promise<Map<string, OverseerrUser>> {
   const index = new Map<string, OverseerrUser>();
   for (const user of await listUsers(options, signal)) {
-    const ids = user.settings === undefined || user.settings === null
-      ? await notificationDiscordIds(options, user.id, signal)
-      : discordIdsOf(user.settings);
-    for (const id of ids) index.set(id, user);
+    for (const id of await idsOf(options, user, cache, signal)) index.set(id, user);
   }
   return index;
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
-import { failureText, ServiceCallError } from './network-failure.js';
+import { failureText, safeHost, ServiceCallError } from './network-failure.js';
 import { loginQbt, sendQbt, type QbittorrentHttpOptions, type QbtCall, type QbtReply } from './qbittorrent-http.js';
+import { memoryLoginGate, qbtLoginFingerprint, qbtRefusalTtlMs, type QbtLoginGate, type QbtRefusal } from './qbittorrent-login-gate.js';
 import {
   qbtCategoriesSchema, qbtPreferencesSchema, qbtTorrentSchema, qbtTransferInfoSchema,
   type QbtCategories, type QbtPreferences, type QbtTorrent, type QbtTransferInfo,
@@ -18,8 +19,8 @@ export interface QbtAddTorrent {
 }
 
 /**
- * qBittorrent WebUI API v2 with a cookie session: logs in on first use and again once when a
- * call answers 403 (session expired). Errors are `ServiceCallError`s (`qbittorrent-<failure>`).
+ * qBittorrent WebUI API v2 with a cookie session: logs in on first use, and again when a call
+ * answers 403 after an accepted login (session expired). Errors are `ServiceCallError`s (`qbittorrent-<failure>`).
  */
 export interface QbittorrentClient {
   /** `app/version`, e.g. `v4.5.2`. */
@@ -49,34 +50,61 @@ function toForm(input: QbtAddTorrent): FormData {
   return form;
 }
 
-export function createQbittorrentClient(options: QbittorrentHttpOptions): QbittorrentClient {
-  let sid: string | undefined;
-  let pending: Promise<string> | undefined;
-  const login = (signal?: AbortSignal): Promise<string> => {
-    const attempt = loginQbt(options, signal).finally(() => {
-      if (pending === attempt) pending = undefined;
+/** The client's options: the HTTP ones plus where refused logins are remembered (default: this process only). */
+export interface QbittorrentClientOptions extends QbittorrentHttpOptions {
+  readonly gate?: QbtLoginGate;
+  readonly now?: () => number;
+}
+
+/** The "login refused" error; `remembered` when the bot did not even try because of an earlier refusal. */
+function refusedError(options: QbittorrentClientOptions, refusal: QbtRefusal, reply: { remembered: boolean; text?: string }): ServiceCallError {
+  const answered = refusal.status === 200 ? `Fails. for user "${options.username}"` : `HTTP ${refusal.status}${reply.text === undefined || reply.text === '' ? '' : `: ${reply.text.slice(0, 120)}`}`;
+  const csrf = refusal.status === 401 && options.referer !== undefined ? ' (with media.qbittorrent.referer set, a Referer that does not match the Host qBittorrent sees is refused with 401 too)' : '';
+  const until = new Date(refusal.at + qbtRefusalTtlMs).toISOString().slice(11, 16);
+  const held = reply.remembered
+    ? ` Not tried again: the last login was refused (${answered}); the bot waits until media.qbittorrent changes or ${until} UTC, so qBittorrent does not ban its IP.`
+    : ` It answered ${answered}${csrf}. The bot will not try again until media.qbittorrent changes or ${until} UTC.`;
+  return new ServiceCallError('qbittorrent', 'unauthorized',
+    `qBittorrent login refused: wrong credentials, or the bot's IP is banned after failed logins — see qBittorrent's WebUI\\BanDuration.${held}`, {
+      context: { status: refusal.status, banned: refusal.status === 403, remembered: reply.remembered }, retryable: false,
     });
-    pending = attempt;
-    return attempt;
-  };
-  // Concurrent first calls (the checks of one /health run) share one login, so a wrong password costs one
-  // failed attempt towards qBittorrent's IP ban, not one per call. Another caller's abort is not ours: log in again.
-  const session = async (signal?: AbortSignal): Promise<string> => {
-    if (sid !== undefined) return sid;
-    const shared = pending;
-    if (shared === undefined) return (sid = await login(signal));
-    try {
-      return (sid = await shared);
-    } catch (error) {
-      if (error instanceof ServiceCallError || signal?.aborted === true) throw error;
-      return (sid = await login(signal));
+}
+
+/**
+ * At most one login attempt per client (one /health run, one /e2e process) and none at all while a
+ * refusal for the same URL, user and password is remembered in the gate (an hour): a wrong password
+ * must not count towards qBittorrent's IP ban (5 failures → banned for WebUI\BanDuration).
+ */
+export function createQbittorrentClient(options: QbittorrentClientOptions): QbittorrentClient {
+  const gate = options.gate ?? memoryLoginGate();
+  const now = options.now ?? Date.now;
+  const fingerprint = qbtLoginFingerprint(options);
+  let session: string | undefined;
+  let pending: Promise<string> | undefined;
+  let accepted = false;
+  const attempt = async (): Promise<string> => {
+    const known = await gate.refusal(fingerprint);
+    if (known !== undefined) throw refusedError(options, known, { remembered: true });
+    // Not under any caller's signal: concurrent callers share this one attempt.
+    const outcome = await loginQbt(options);
+    if (outcome.ok) {
+      accepted = true;
+      await gate.clear(fingerprint);
+      return outcome.session;
     }
+    const refusal: QbtRefusal = { status: outcome.status, at: now() };
+    await gate.recordRefusal(fingerprint, refusal);
+    throw refusedError(options, refusal, { remembered: false, text: outcome.text });
   };
+  const login = (): Promise<string> => (pending ??= attempt().finally(() => { pending = undefined; }));
   const call = async (c: QbtCall): Promise<QbtReply> => {
-    const first = await sendQbt(options, c, await session(c.signal));
-    if (first.status !== 403) return first;
-    sid = await login(c.signal);
-    return sendQbt(options, c, sid);
+    session ??= await login();
+    const first = await sendQbt(options, c, session);
+    // 403 after a session: it expired (or qBittorrent restarted). Log in again only with credentials it accepted.
+    if (first.status !== 403 || !accepted) return first;
+    session = undefined;
+    session = await login();
+    return sendQbt(options, c, session);
   };
   const expectOk = (reply: QbtReply, path: string): QbtReply => {
     if (reply.status === 403 || reply.status === 401) {
@@ -93,7 +121,7 @@ export function createQbittorrentClient(options: QbittorrentHttpOptions): Qbitto
     try { body = JSON.parse(reply.text); } catch { body = undefined; }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new ServiceCallError('qbittorrent', 'bad-response', failureText('bad-response', 'qBittorrent', options.url, options.timeoutMs), {
+      throw new ServiceCallError('qbittorrent', 'bad-response', failureText('bad-response', { service: 'qBittorrent', method: 'GET', path, host: safeHost(options.url) }), {
         context: { path, issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
       });
     }

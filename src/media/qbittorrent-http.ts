@@ -1,4 +1,4 @@
-import { failureText, ServiceCallError, toFailureCode } from './network-failure.js';
+import { callMedia, type MediaTarget } from './media-http.js';
 
 /** How to reach one qBittorrent WebUI. The password never leaves this module except in the login form. */
 export interface QbittorrentHttpOptions {
@@ -6,6 +6,8 @@ export interface QbittorrentHttpOptions {
   readonly url: string;
   readonly username: string;
   readonly password: string;
+  /** Sent as `Referer` when set; otherwise no Referer/Origin is sent (see {@link qbtTarget}). */
+  readonly referer?: string | undefined;
   /** Per-call timeout; a call fails with `qbittorrent-timeout` after it. */
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
@@ -23,49 +25,49 @@ export interface QbtCall {
 export interface QbtReply {
   readonly status: number;
   readonly text: string;
+  /** The `name=value` pairs the reply set (qBittorrent's session cookie is `SID` unless renamed), joined for a `Cookie` header. */
   readonly cookie: string | undefined;
 }
 
-const base = (url: string): string => url.replace(/\/+$/, '');
-
 /**
- * Sends one request. `Referer` is the WebUI origin itself, which passes qBittorrent's CSRF check
- * whatever its setting (a missing Origin/Referer passes too, but some reverse proxies add one).
+ * qBittorrent's `/api/v2` as a target of the shared media HTTP layer. No `Referer`/`Origin` by
+ * default: qBittorrent's CSRF check lets a request without both through, while a Referer naming the
+ * proxy's host fails (401) behind a reverse proxy that rewrites `Host` (nginx's default).
  */
-export async function sendQbt(options: QbittorrentHttpOptions, call: QbtCall, sid: string | undefined): Promise<QbtReply> {
-  const doFetch = options.fetch ?? fetch;
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = call.signal === undefined ? timeout : AbortSignal.any([timeout, call.signal]);
-  const query = call.method === 'GET' && call.params !== undefined ? `?${new URLSearchParams(call.params).toString()}` : '';
-  const headers: Record<string, string> = { Referer: `${new URL(options.url).origin}/` };
-  if (sid !== undefined && sid !== '') headers['Cookie'] = sid;
-  const body = call.form ?? (call.method === 'POST' && call.params !== undefined ? new URLSearchParams(call.params) : undefined);
-  try {
-    const response = await doFetch(`${base(options.url)}/api/v2/${call.path}${query}`, {
-      method: call.method, headers, ...(body === undefined ? {} : { body }), signal,
-    });
-    const text = await response.text();
-    const cookie = /(?:^|,\s*)(SID=[^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
-    return { status: response.status, text, cookie };
-  } catch (error) {
-    if (call.signal?.aborted === true && !timeout.aborted) throw error;
-    const failure = toFailureCode(error);
-    throw new ServiceCallError('qbittorrent', failure, failureText(failure, 'qBittorrent', options.url, options.timeoutMs), {
-      context: { path: call.path }, cause: error,
-    });
-  }
+function qbtTarget(options: QbittorrentHttpOptions): MediaTarget {
+  return {
+    service: 'qBittorrent', url: `${options.url.replace(/\/+$/, '')}/api/v2`, timeoutMs: options.timeoutMs,
+    headers: options.referer === undefined ? {} : { Referer: options.referer }, ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+  };
 }
 
-/** `auth/login`: the SID cookie, or a `qbittorrent-unauthorized` error (`Fails.`, 401, or banned 403). */
-export async function loginQbt(options: QbittorrentHttpOptions, signal?: AbortSignal): Promise<string> {
+/** Every `name=value` a reply sets (attributes dropped), or undefined when it sets none. */
+function cookiesOf(headers: Headers): string | undefined {
+  const pairs = headers.getSetCookie().map((c) => c.split(';')[0]?.trim() ?? '').filter((p) => /^[^=\s]+=/.test(p));
+  return pairs.length === 0 ? undefined : pairs.join('; ');
+}
+
+/** Sends one request over the shared media HTTP layer with the session cookie, if any. */
+export async function sendQbt(options: QbittorrentHttpOptions, call: QbtCall, session: string | undefined): Promise<QbtReply> {
+  const params = call.params === undefined ? undefined : new URLSearchParams(call.params);
+  const reply = await callMedia(qbtTarget(options), {
+    method: call.method, path: `/${call.path}`, signal: call.signal,
+    ...(call.method === 'GET' && call.params !== undefined ? { query: call.params } : {}),
+    ...(call.form !== undefined ? { form: call.form } : call.method === 'POST' && params !== undefined ? { form: params } : {}),
+    ...(session !== undefined && session !== '' ? { headers: { Cookie: session } } : {}),
+  });
+  return { status: reply.status, text: reply.text, cookie: cookiesOf(reply.headers) };
+}
+
+/** The outcome of one `auth/login`: the session cookie(s), or the refusal (`Fails.`, 401, or 403 when banned). */
+export type QbtLogin = { readonly ok: true; readonly session: string } | { readonly ok: false; readonly status: number; readonly text: string };
+
+/** `auth/login`; network failures throw, a refusal is a value (the caller remembers it). */
+export async function loginQbt(options: QbittorrentHttpOptions, signal?: AbortSignal): Promise<QbtLogin> {
   const reply = await sendQbt(options, {
     method: 'POST', path: 'auth/login', params: { username: options.username, password: options.password }, signal,
   }, undefined);
   // No cookie with `Ok.` happens when the bot is inside an auth-bypass subnet: no session needed.
-  if (reply.status === 200 && reply.text.trim() === 'Ok.') return reply.cookie ?? '';
-  const banned = reply.status === 403;
-  const message = banned
-    ? 'qBittorrent has banned the bot\'s IP after too many failed logins (web_ui_ban_duration, default 1 h).'
-    : `qBittorrent refused the login for user "${options.username}" (${reply.status === 200 ? 'Fails.' : `HTTP ${reply.status}`}).`;
-  throw new ServiceCallError('qbittorrent', 'unauthorized', message, { context: { status: reply.status, banned }, retryable: false });
+  if (reply.status === 200 && reply.text.trim() === 'Ok.') return { ok: true, session: reply.cookie ?? '' };
+  return { ok: false, status: reply.status, text: reply.text.trim() };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSeasonValues, seasonPage, seasonsText } from './request-seasons.js';
+import { parseSeasonValues, seasonCost, seasonPage, seasonsText } from './request-seasons.js';
 
 const seasons = (n: number) => Array.from({ length: n }, (_, i) => ({ seasonNumber: i, episodeCount: 10 }));
 
@@ -46,5 +46,16 @@ describe('parseSeasonValues', () => {
     expect(seasonsText('all')).toBe('all seasons');
     expect(seasonsText([0, 2])).toBe('seasons specials, 2');
     expect(seasonsText([5])).toBe('season 5');
+  });
+});
+
+describe('seasonCost', () => {
+  it('counts "all seasons" as Overseerr does: Specials (season 0) left out, so a 3-season show uses 3', () => {
+    expect(seasonCost('all', [0, 1, 2, 3])).toBe(3);
+    expect(seasonCost('all', [2, 3])).toBe(2);
+  });
+
+  it('counts picked seasons one each, Specials included when picked', () => {
+    expect(seasonCost([0, 1], [0, 1, 2, 3])).toBe(2);
   });
 });

@@ -50,8 +50,16 @@ export function seasonPage(seasons: readonly SeasonInfo[], statuses: readonly Se
     value: String(s.seasonNumber),
     ...(s.episodeCount === undefined ? {} : { description: `${s.episodeCount} episodes` }),
   }));
-  if (options.length > 0) options.unshift({ label: 'All seasons', value: allSeasons, description: 'Every season not yet requested or available' });
+  if (options.length > 0) options.unshift({ label: 'All seasons', value: allSeasons, description: 'Every season not yet requested or available (not Specials)' });
   return { options, page: current, pages, requestable: open.map((s) => s.seasonNumber), taken };
+}
+
+/**
+ * How many seasons a request uses of the quota, as Overseerr counts them: `"all"` means every
+ * requestable season except Specials (season 0), which Overseerr's "all seasons" leaves out.
+ */
+export function seasonCost(seasons: readonly number[] | 'all', requestable: readonly number[]): number {
+  return seasons === 'all' ? requestable.filter((n) => n !== 0).length : seasons.length;
 }
 
 /** `"all"` or the picked season numbers (sorted, unique); undefined when a value is not a season. */

@@ -28,15 +28,30 @@ describe('parseWebhookPayload (Overseerr default JSON template)', () => {
     expect(intent).toMatchObject({ kind: 'notice', notice: { event: 'MEDIA_DECLINED', is4k: true, requestId: 7, requester: {} } });
   });
 
-  it('rejects numbers where Overseerr sends strings, naming the field', () => {
+  it('accepts an unquoted id from a custom template', () => {
     const intent = parseWebhookPayload(available({ media: { media_type: 'movie', tmdbId: 603 } }));
-    expect(intent.kind).toBe('invalid');
-    expect(intent.kind === 'invalid' ? intent.message : '').toContain('media.tmdbId');
+    expect(intent).toMatchObject({ kind: 'notice', notice: { tmdbId: 603, requestId: 42 } });
   });
 
-  it('rejects a media event without its request object', () => {
-    const intent = parseWebhookPayload(available({ request: null }));
-    expect(intent.kind === 'invalid' ? intent.message : '').toContain('{{request}}');
+  it("accepts Overseerr's older default template: {{media}} only, no request block and no event", () => {
+    const old = {
+      notification_type: 'MEDIA_AVAILABLE', subject: 'M*A*S*H (1972)', message: '…', image: '', email: 'fran@home.lan', username: 'fran', avatar: '',
+      media: { media_type: 'tv', tmdbId: '918', imdbId: '', tvdbId: '70994', status: 'AVAILABLE', status4k: 'UNKNOWN' }, extra: [],
+    };
+    expect(parseWebhookPayload(old)).toEqual({
+      kind: 'notice',
+      notice: { event: 'MEDIA_AVAILABLE', mediaType: 'tv', tmdbId: 918, tvdbId: 70994, is4k: false, subject: 'M*A*S*H (1972)', requester: {}, source: 'webhook' },
+    });
+  });
+
+  it('accepts flat keys and a TVDB id alone', () => {
+    expect(parseWebhookPayload({ notification_type: 'MEDIA_APPROVED', media_tvdbid: '70994' })).toMatchObject({ kind: 'notice', notice: { tvdbId: 70994 } });
+  });
+
+  it('refuses a media event that carries neither media id, naming the missing field', () => {
+    const intent = parseWebhookPayload(available({ media: { media_type: 'movie', tmdbId: '', tvdbId: '' }, request: null }));
+    expect(intent.kind).toBe('invalid');
+    expect(intent.kind === 'invalid' ? intent.message : '').toContain('missing field media.tmdbId (or media.tvdbId)');
   });
 
   it('answers test notifications and ignores other types', () => {

@@ -1,57 +1,76 @@
 import { z } from 'zod';
-import { noticeEvents, type NoticeEventJob } from './notify-event.js';
-
-// Overseerr's webhook agent fills a JSON template by string replacement: every value is a string.
-const idText = (what: string) => z.string({ error: `expected ${what} as a string of digits, e.g. "603"` })
-  .regex(/^\d+$/, { error: `expected ${what} as a string of digits, e.g. "603"` });
+import { noticeEvents, type WebhookNotice } from './notify-event.js';
 
 const envelopeSchema = z.looseObject({
   notification_type: z.string({ error: 'expected notification_type, e.g. "MEDIA_AVAILABLE"' }),
 });
 
-const mediaEventSchema = z.looseObject({
-  event: z.string().optional(),
-  subject: z.string().optional(),
-  media: z.looseObject({
-    media_type: z.enum(['movie', 'tv'], { error: 'expected media.media_type "movie" or "tv"' }),
-    tmdbId: idText('media.tmdbId'),
-  }, { error: 'expected a "media" object (the {{media}} key of the default template)' }),
-  request: z.looseObject({
-    request_id: idText('request.request_id'),
-    requestedBy_settings_discordId: z.string().optional(),
-  }, { error: 'expected a "request" object (the {{request}} key of the default template)' }),
-});
-
 /** What a webhook body asks the bot to do. */
 export type WebhookIntent =
-  | { readonly kind: 'notice'; readonly notice: NoticeEventJob }
+  | { readonly kind: 'notice'; readonly notice: WebhookNotice }
   | { readonly kind: 'test' }
   | { readonly kind: 'ignored'; readonly type: string }
   | { readonly kind: 'invalid'; readonly message: string };
 
-const isNoticeType = (type: string): type is NoticeEventJob['event'] => (noticeEvents as readonly string[]).includes(type);
+const isNoticeType = (type: string): type is WebhookNotice['event'] => (noticeEvents as readonly string[]).includes(type);
+const objectAt = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : {});
 
-/** Parses an Overseerr webhook body (default JSON template) into a notice, test ping or ignore. */
+/**
+ * The first value under one of `keys` in the given objects, as text. Overseerr fills its template
+ * by string replacement, so ids are strings ("603"); a custom template may write them unquoted.
+ * `""` (e.g. `tvdbId` of a movie) counts as absent.
+ */
+function textOf(objects: readonly Record<string, unknown>[], keys: readonly string[]): string | undefined {
+  for (const o of objects) {
+    for (const k of keys) {
+      const v = o[k];
+      if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+      if (typeof v === 'string' && v.trim() !== '') return v.trim();
+    }
+  }
+  return undefined;
+}
+
+const idOf = (text: string | undefined): number | undefined => (text !== undefined && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined);
+
+/**
+ * Parses an Overseerr webhook body: the current default JSON template (`{{media}}` and
+ * `{{request}}` blocks), older defaults (`{{media}}` only, no request, no event), and any template
+ * that carries the media's TMDB or TVDB id and the notification type (keys inside `media` or flat:
+ * `tmdbId`/`media_tmdbid`, `tvdbId`/`media_tvdbid`, `media_type`, `request_id`). Without a request
+ * id the worker finds the request in Overseerr.
+ */
 export function parseWebhookPayload(body: unknown): WebhookIntent {
   const envelope = envelopeSchema.safeParse(body);
   if (!envelope.success) return { kind: 'invalid', message: z.prettifyError(envelope.error) };
   const type = envelope.data.notification_type;
   if (type === 'TEST_NOTIFICATION') return { kind: 'test' };
   if (!isNoticeType(type)) return { kind: 'ignored', type };
-  const parsed = mediaEventSchema.safeParse(body);
-  if (!parsed.success) return { kind: 'invalid', message: z.prettifyError(parsed.error) };
-  const { media, request, event, subject } = parsed.data;
-  const discordId = request.requestedBy_settings_discordId?.trim();
+  const top = objectAt(body);
+  const media = objectAt(top['media']);
+  const request = objectAt(top['request']);
+  const where = [media, top];
+  const tmdbId = idOf(textOf(where, ['tmdbId', 'tmdb_id', 'media_tmdbid']));
+  const tvdbId = idOf(textOf(where, ['tvdbId', 'tvdb_id', 'media_tvdbid']));
+  if (tmdbId === undefined && tvdbId === undefined) {
+    return { kind: 'invalid', message: 'missing field media.tmdbId (or media.tvdbId): the template must carry the media\'s id, e.g. "tmdbId": "{{media_tmdbid}}" inside "{{media}}"' };
+  }
+  const mediaType = textOf(where, ['media_type', 'mediaType']);
+  const requestId = idOf(textOf([request, top], ['request_id', 'requestId']));
+  const event = textOf([top], ['event']);
+  const subject = textOf([top], ['subject']);
+  const discordId = textOf([request, top], ['requestedBy_settings_discordId', 'notifyuser_settings_discordId']);
   return {
     kind: 'notice',
     notice: {
       event: type,
-      requestId: Number(request.request_id),
-      mediaType: media.media_type,
-      tmdbId: Number(media.tmdbId),
+      ...(requestId === undefined ? {} : { requestId }),
+      ...(mediaType === 'movie' || mediaType === 'tv' ? { mediaType } : {}),
+      ...(tmdbId === undefined ? {} : { tmdbId }),
+      ...(tvdbId === undefined ? {} : { tvdbId }),
       is4k: event?.startsWith('4K ') ?? false,
-      ...(subject === undefined || subject === '' ? {} : { subject }),
-      requester: discordId === undefined || discordId === '' ? {} : { discordId },
+      ...(subject === undefined ? {} : { subject }),
+      requester: discordId === undefined ? {} : { discordId },
       source: 'webhook',
     },
   };

@@ -3,6 +3,8 @@ import { createActionStore, type ActionStore } from './action-store.js';
 import { createAuditTrailStore, type AuditTrailStore } from './audit-trail-store.js';
 import { createDedupeStore, type DedupeStore } from './dedupe-store.js';
 import { createHealthStore, type HealthStore } from './health-store.js';
+import type { QbtLoginGate } from '../media/qbittorrent-login-gate.js';
+import { createQbtLoginStore } from './qbt-login-store.js';
 import { createRunStore, type RunStore } from './run-store.js';
 import type { SubscriptionStore } from '../media/subscriptions.js';
 import { createSubscriptionStore } from './subscription-store.js';
@@ -18,6 +20,8 @@ export interface Stores {
   readonly auditTrailStore: AuditTrailStore;
   /** The last /health run (for /status). */
   readonly healthStore: HealthStore;
+  /** Refused qBittorrent logins, so no worker tries again for an hour (qBittorrent bans after 5). */
+  readonly qbtLoginGate: QbtLoginGate;
   close(): Promise<void>;
 }
 
@@ -39,6 +43,7 @@ export function createStores(options: StoresOptions): Stores {
     auditTrailStore: createAuditTrailStore({ redis, prefix, clock }),
     subscriptionStore: createSubscriptionStore({ redis, prefix }),
     healthStore: createHealthStore({ redis, prefix }),
+    qbtLoginGate: createQbtLoginStore(redis, prefix),
     close: async () => { await redis.quit(); },
   };
 }

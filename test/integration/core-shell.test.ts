@@ -62,6 +62,12 @@ describe('shell adapter end to end (real redis, in-process worker)', () => {
     await out.waitFor('[private] delay must be a whole number, got "soon". Accepted: delay:<integer> (optional)');
   });
 
+  it('accepts a boolean option typed by its bare name: /e2e dry-run', async () => {
+    type('/e2e dry-run');
+    await out.waitFor('⏳ Queued: /e2e dry-run');
+    expect(out.text).not.toContain('Unexpected value "dry-run"');
+  });
+
   it('refuses an identical command while the first is still running', async () => {
     type('/ping delay:3');
     type('/ping delay:3');

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { ExternalError } from '../../src/errors.js';
+import { ServiceCallError } from '../../src/media/network-failure.js';
 
 /** Shared assertions for the media clients: every client reports the same error classes the same way. */
 /** The ExternalError code a call fails with ('no-error' when it succeeds). */
@@ -8,6 +9,20 @@ export async function codeOf(promise: Promise<unknown>): Promise<string> {
     await promise;
   } catch (error) {
     if (error instanceof ExternalError) return error.code;
+    throw error;
+  }
+  return 'no-error';
+}
+
+/** The failure a media call fails with (`refused`, `timeout`, …; 'no-error' when it succeeds); its code is `<service>-<failure>`. */
+export async function failureKindOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ServiceCallError) {
+      expect(error.code).toBe(`${error.service}-${error.failure}`);
+      return error.failure;
+    }
     throw error;
   }
   return 'no-error';
@@ -23,26 +38,25 @@ export interface ErrorCase {
 }
 
 export async function expectErrorClasses(c: ErrorCase): Promise<void> {
-  expect(await codeOf(c.call('ok'))).toBe('no-error');
-  expect(await codeOf(c.call('wrong-key'))).toBe('unauthorized');
+  expect(await failureKindOf(c.call('ok'))).toBe('no-error');
+  expect(await failureKindOf(c.call('wrong-key'))).toBe('unauthorized');
   c.emu.hang(true);
-  expect(await codeOf(c.call('short-timeout'))).toBe('timeout');
+  expect(await failureKindOf(c.call('short-timeout'))).toBe('timeout');
   c.emu.hang(false);
-  expect(await codeOf(c.call('tls'))).toBe('tls');
+  expect(await failureKindOf(c.call('tls'))).toBe('tls');
   c.emu.override('GET', c.path, { status: 200, text: '<html>not json</html>' });
-  expect(await codeOf(c.call('ok'))).toBe('bad-response');
+  expect(await failureKindOf(c.call('ok'))).toBe('bad-response');
   c.emu.override('GET', c.path, { status: 200, body: c.wrongShape });
-  expect(await codeOf(c.call('ok'))).toBe('bad-response');
+  expect(await failureKindOf(c.call('ok'))).toBe('bad-response');
   c.emu.override('GET', c.path, { status: 503, body: { message: 'Database is locked' } });
   const error = await failureOf(c.call('ok'));
-  expect(error).toBeInstanceOf(ExternalError);
-  expect(error.code).toBe('http-error');
+  expect(error instanceof ServiceCallError ? error.failure : error.code).toBe('http-error');
   expect(error.message).toContain('Database is locked');
   c.emu.override('GET', c.path, undefined);
   await c.emu.down();
-  expect(await codeOf(c.call('ok'))).toBe('refused');
+  expect(await failureKindOf(c.call('ok'))).toBe('refused');
   await c.emu.up();
-  expect(await codeOf(c.call('ok'))).toBe('no-error');
+  expect(await failureKindOf(c.call('ok'))).toBe('no-error');
 }
 
 /** The ExternalError a call fails with (anything else fails the test). */

@@ -83,7 +83,7 @@ describe('Gluetun client against the Gluetun emulator', () => {
     const open = await startGluetunEmulator({ apiKey: null });
     expect(await createGluetunClient({ url: open.url, timeoutMs: 3000 }).vpnStatus()).toBe('running');
     await open.close();
-    expect(await codeOf(createGluetunClient({ url: emu.url, timeoutMs: 3000 }).vpnStatus())).toBe('unauthorized');
+    expect(await codeOf(createGluetunClient({ url: emu.url, timeoutMs: 3000 }).vpnStatus())).toBe('gluetun-unauthorized');
   });
 
   it('classifies refused, timeout, tls, 401, bad JSON, wrong shape and 5xx', async () => {

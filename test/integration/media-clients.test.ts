@@ -83,7 +83,7 @@ describe('Radarr client against the Radarr emulator', () => {
 
   it('turns a validation failure into http-error with the server message', async () => {
     const error = await failureOf(radarr.addMovie({ tmdbId: 424, title: 'x', qualityProfileId: 4, rootFolderPath: '/nowhere' }));
-    expect([error.code, error.message]).toEqual(['http-error', "Radarr failed on POST /api/v3/movie (HTTP 400). Root folder '/nowhere' does not exist"]);
+    expect([error.code, error.message]).toEqual(['radarr-http-error', "Radarr failed on POST /api/v3/movie (HTTP 400). Root folder '/nowhere' does not exist"]);
   });
 
   it('masks an API key a provider test failure echoes', async () => {
@@ -109,13 +109,13 @@ describe('Radarr client against the Radarr emulator', () => {
     const controller = new AbortController();
     const pending = failureOf(radarr.rootFolders(controller.signal));
     controller.abort();
-    expect((await pending).code).toBe('aborted');
+    expect((await pending).code).toBe('radarr-aborted');
     emu.hang(false);
   });
 
   it('never puts the API key into an error message or its context', async () => {
     const error = await failureOf(createRadarrClient({ url: emu.url, apiKey: 'secret-key-abc123', timeoutMs: 3000 }).status());
-    expect(error.code).toBe('unauthorized');
+    expect(error.code).toBe('radarr-unauthorized');
     expect(JSON.stringify({ m: error.message, c: error.context })).not.toContain('secret-key-abc123');
   });
 });
@@ -155,7 +155,7 @@ describe('Prowlarr client against the Prowlarr emulator', () => {
     const [indexer] = await prowlarr.indexers();
     emu.failSearch(indexer?.id ?? 0, 'Indexer EmuTracker is unavailable');
     const error = await failureOf(prowlarr.search({ query: 'matrix' }));
-    expect([error.code, error.message.includes('EmuTracker is unavailable')]).toEqual(['http-error', true]);
+    expect([error.code, error.message.includes('EmuTracker is unavailable')]).toEqual(['prowlarr-http-error', true]);
     emu.failSearch(indexer?.id ?? 0, undefined);
   });
 
@@ -195,7 +195,7 @@ describe('Sonarr client against the Sonarr emulator', () => {
     const make = (url: string) => createSonarrClient({ url, apiKey: proxied.apiKey, timeoutMs: 3000 });
     expect(await make(`${proxied.url}/sonarr/`).status()).toMatchObject({ appName: 'Sonarr', urlBase: '/sonarr' });
     expect(await make(`${proxied.url}/sonarr`).ping()).toBe(true);
-    expect((await failureOf(make(proxied.url).status())).code).toBe('http-error');
+    expect((await failureOf(make(proxied.url).status())).code).toBe('sonarr-http-error');
     expect(proxied.violations).toEqual([]);
     await proxied.close();
   });

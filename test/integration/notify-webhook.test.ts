@@ -8,7 +8,7 @@ import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
 import type { StoredMessage } from '../emulators/discord/emulator-state.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
-import { markAvailable, sendWebhook, setDownloadStatus, webhookBody } from '../emulators/overseerr/overseerr-notify-hooks.js';
+import { markAvailable, oldTemplateWebhookBody, sendWebhook, setDownloadStatus, webhookBody } from '../emulators/overseerr/overseerr-notify-hooks.js';
 import { startSlackEmulator, type SlackEmulator } from '../emulators/slack/slack-emulator.js';
 import { Transcript, eventually, startTestRedis } from './core-harness.js';
 
@@ -125,9 +125,10 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
   it('answers the test notification and ignores other types without queueing', async () => {
     expect(await sendWebhook(hookUrl(), webhookSecret, webhookBody(overseerr.state, 'TEST_NOTIFICATION'))).toBe(200);
     expect(await sendWebhook(hookUrl(), webhookSecret, webhookBody(overseerr.state, 'MEDIA_PENDING', amelieRequest))).toBe(200);
-    const res = await fetch(hookUrl(), { method: 'POST', headers: { authorization: webhookSecret }, body: JSON.stringify({ notification_type: 'MEDIA_AVAILABLE', media: { media_type: 'movie', tmdbId: 194 } }) });
+    const res = await fetch(hookUrl(), { method: 'POST', headers: { authorization: webhookSecret }, body: JSON.stringify({ notification_type: 'MEDIA_AVAILABLE', media: { media_type: 'movie' } }) });
     expect(res.status).toBe(400);
-    expect(await res.text()).toContain('request');
+    expect(await res.text()).toContain('missing field media.tmdbId');
+    expect(logs.text).toContain('overseerr webhook payload unusable (400); the notice poll covers it');
     expect(await queued('media.notify-')).toBe(0);
   });
 
@@ -153,6 +154,26 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
     expect(await client.zcard(`${bull}:failed`)).toBe(0);
   }, 90_000);
 
+  it("an old-template MEDIA_AVAILABLE webhook (no request block) DMs the requester and each subscriber exactly once", async () => {
+    const request = await fileRequest(2, { mediaType: 'movie', mediaId: 56292 });
+    const store = createSubscriptionStore({ redis: client, prefix: 'hlb:' });
+    await store.subscribe({ mediaType: 'movie', tmdbId: 56292, platform: 'discord', userId: sam.id });
+    await store.subscribe({ mediaType: 'movie', tmdbId: 56292, requestId: request, platform: 'slack', userId: slackKid });
+    markAvailable(overseerr.state, request);
+    const body = oldTemplateWebhookBody(overseerr.state, 'MEDIA_AVAILABLE', request);
+    expect(body).not.toHaveProperty('request');
+    const jobsBefore = (await finished('media.notify-')).length;
+    expect(await sendWebhook(hookUrl(), webhookSecret, body)).toBe(202);
+    const about = (m: { content?: string; text?: string }) => (m.content ?? m.text ?? '').includes('Mission: Impossible - Ghost Protocol (2011)');
+    await discord.waitFor(() => discordDms(fran.id).some(about) && discordDms(sam.id).some(about), 'old-template Discord DMs', 30_000);
+    await slack.waitFor(() => slackDms(slackKid).some(about), 30_000, 'old-template Slack DM');
+    expect(await sendWebhook(hookUrl(), webhookSecret, body)).toBe(202);
+    await eventually(async () => ((await finished('media.notify-')).length >= jobsBefore + 2 ? true : undefined), 'both old-template jobs done');
+    expect([discordDms(fran.id).filter(about).length, discordDms(sam.id).filter(about).length, slackDms(slackKid).filter(about).length]).toEqual([1, 1, 1]);
+    expect(discordDms(fran.id).find(about)?.content).toContain('which you requested');
+    expect(await client.zcard(`${bull}:failed`)).toBe(0);
+  }, 90_000);
+
   it('catches a missed webhook with the poll and still sends exactly one notice', async () => {
     const heatRequest = await fileRequest(2, { mediaType: 'movie', mediaId: 949 });
     markAvailable(overseerr.state, heatRequest);
@@ -164,7 +185,7 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
     // Several more polls, then the webhook arrives late: still one notice.
     await eventually(async () => ((await finished('repeat:media.notify-poll')).length >= before + 4 ? true : undefined), 'four more polls');
     expect(await sendWebhook(hookUrl(), webhookSecret, webhookBody(overseerr.state, 'MEDIA_AVAILABLE', heatRequest))).toBe(202);
-    await eventually(async () => ((await finished('media.notify-')).length >= 4 ? true : undefined), 'late webhook job done');
+    await eventually(async () => ((await finished('media.notify-')).length >= 6 ? true : undefined), 'late webhook job done');
     expect(heatDms()).toHaveLength(1);
     expect(discordDms(fran.id).filter((m) => m.content.includes('Amélie'))).toHaveLength(1);
   }, 90_000);

@@ -80,6 +80,24 @@ describe('Overseerr client against the emulator', () => {
     expect(listCalls()).toBe(before + 2);
   });
 
+  it('asks each user for notification settings once per TTL, not on every index rebuild', async () => {
+    let now = 0;
+    const clocked = createOverseerrClient({ url: emu.url, apiKey: emu.apiKey, timeoutMs: 2000, now: () => now, userMissRefreshMs: 1000, userCacheMs: 60_000, userSettingsTtlMs: 10_000 });
+    const settingsCalls = () => emu.log.filter((c) => /^\/api\/v1\/user\/\d+\/settings\/notifications/.test(c.rawUrl)).length;
+    const listCalls = () => emu.log.filter((c) => c.rawUrl.startsWith('/api/v1/user?')).length;
+    const [settings0, list0] = [settingsCalls(), listCalls()];
+    await clocked.findUserByDiscordId('999999999999999999');
+    const perRebuild = settingsCalls() - settings0;
+    expect(perRebuild).toBe(emu.state.users.size);
+    now = 1500;
+    await clocked.findUserByDiscordId('999999999999999999');
+    expect([listCalls() - list0, settingsCalls() - settings0]).toEqual([2, perRebuild]);
+    now = 12_000;
+    await clocked.findUserByDiscordId('999999999999999999');
+    expect(settingsCalls() - settings0).toBe(2 * perRebuild);
+    expect((await clocked.findUserByDiscordId('300000000000000003'))?.id).toBe(3);
+  });
+
   it('links chat users: people table first, then the Discord id in Overseerr; Slack only via people', async () => {
     const people = [
       { name: 'fran', role: 'family' as const, slackId: 'U0FRAN', overseerrUserId: 2 },
@@ -125,6 +143,26 @@ describe('Overseerr client against the emulator', () => {
     expect(emu.log.filter((c) => c.rawUrl.startsWith('/api/v1/settings/')).every((c) => c.apiUser === undefined)).toBe(true);
   });
 
+  it('tells an unknown X-Api-User, a bad key and a quota or permission refusal apart, each with its own message and fix', async () => {
+    const bad = createOverseerrClient({ url: emu.url, apiKey: 'not-the-key', timeoutMs: 2000 });
+    const failure = async (p: Promise<unknown>) => p.then(() => { throw new Error('expected a refusal'); }, (e: unknown) => e as ExternalError);
+    const unknown = await failure(client.request({ mediaType: 'movie', mediaId: 949, asUser: 999 }));
+    const badKey = await failure(bad.request({ mediaType: 'movie', mediaId: 949, asUser: 2 }));
+    const quota = await failure(client.request({ mediaType: 'movie', mediaId: 949, asUser: 4 }));
+    const permission = await failure(client.request({ mediaType: 'movie', mediaId: 949, asUser: 5 }));
+    expect([unknown.code, badKey.code, quota.code, permission.code]).toEqual(['overseerr-unknown-user', 'overseerr-auth', 'overseerr-quota', 'overseerr-forbidden']);
+    expect(unknown.message).toMatch(/no user with id 999 .*Fix: set people\[\]\.overseerrUserId/);
+    expect(badKey.message).toMatch(/rejected the bot's API key.*Fix: copy Overseerr → Settings → General → API Key into media\.overseerr\.apiKey/);
+    expect(quota.message).toContain('Movie Quota exceeded');
+    expect(new Set([unknown.message, badKey.message, quota.message, permission.message]).size).toBe(4);
+    // The key alone was checked once for each auth refusal, without X-Api-User.
+    const me = emu.log.filter((c) => c.rawUrl === '/api/v1/auth/me').slice(-2);
+    expect(me.map((c) => [c.apiUser, c.status])).toEqual([[undefined, 200], [undefined, 403]]);
+    // The same tells apply to reads made as a user (quota, request list).
+    expect(await codeOf(client.quota(999))).toBe('overseerr-unknown-user');
+    expect(await codeOf(bad.requests({ requestedBy: 2 }))).toBe('overseerr-auth');
+  });
+
   it('reports a wrong API key as overseerr-auth without leaking the key', async () => {
     const bad = createOverseerrClient({ url: emu.url, apiKey: 'not-the-key', timeoutMs: 2000 });
     const error = await bad.request({ mediaType: 'movie', mediaId: 949, asUser: 2 }).catch((e: unknown) => e);
@@ -140,7 +178,7 @@ describe('Overseerr client against the emulator', () => {
     emu.hang(false);
     await emu.down();
     try {
-      expect(await codeOf(client.status())).toBe('overseerr-unreachable');
+      expect(await codeOf(client.status())).toBe('overseerr-refused');
     } finally {
       await emu.up();
     }

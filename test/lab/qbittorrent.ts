@@ -16,7 +16,7 @@ const username = 'admin';
 const password = 'adminadmin';
 
 /** Pre-accepts the legal notice and keeps the client offline (no DHT/LSD/UPnP/GeoIP lookups). */
-const config = (webuiPort: number, btPort: number, downloads: string): string => `[LegalNotice]
+const config = (webuiPort: number, btPort: number, downloads: string, checks: boolean): string => `[LegalNotice]
 Accepted=true
 
 [BitTorrent]
@@ -35,8 +35,8 @@ Downloads\\SavePath=${downloads}
 WebUI\\Address=127.0.0.1
 WebUI\\Port=${webuiPort}
 WebUI\\UPnP=false
-WebUI\\CSRFProtection=false
-WebUI\\HostHeaderValidation=false
+WebUI\\CSRFProtection=${String(checks)}
+WebUI\\HostHeaderValidation=${String(checks)}
 General\\Locale=en
 `;
 
@@ -60,10 +60,11 @@ export async function qbittorrentVersion(url: string): Promise<string> {
 }
 
 /**
- * Starts qbittorrent-nox with a fresh profile under the state dir. A previous instance of the
+ * Starts qbittorrent-nox with a fresh profile under the state dir. `webuiChecks` keeps qBittorrent's
+ * defaults on (CSRF protection and Host header validation), as a real install has them. A previous instance of the
  * same lab (still running or crashed) is killed and its profile removed first.
  */
-export async function startQbittorrent(lab: { readonly stateDir: string }): Promise<LabQbittorrent> {
+export async function startQbittorrent(lab: { readonly stateDir: string; readonly webuiChecks?: boolean }): Promise<LabQbittorrent> {
   const dir = `${lab.stateDir}/qbittorrent`;
   const pidFile = `${lab.stateDir}/pids/qbittorrent.pid`;
   const old = Number(await readFile(pidFile, 'utf8').catch(() => '0'));
@@ -72,7 +73,7 @@ export async function startQbittorrent(lab: { readonly stateDir: string }): Prom
   await mkdir(`${dir}/profile/qBittorrent/config`, { recursive: true });
   await mkdir(`${dir}/downloads`, { recursive: true });
   const [webuiPort, btPort] = await Promise.all([freePort(), freePort()]);
-  await writeFile(`${dir}/profile/qBittorrent/config/qBittorrent.conf`, config(webuiPort, btPort, `${dir}/downloads`));
+  await writeFile(`${dir}/profile/qBittorrent/config/qBittorrent.conf`, config(webuiPort, btPort, `${dir}/downloads`, lab.webuiChecks === true));
   const pid = spawnDaemon('qbittorrent-nox', [`--webui-port=${webuiPort}`, `--profile=${dir}/profile`], `${dir}/qbittorrent.log`);
   await writeFile(pidFile, String(pid));
   const url = `http://127.0.0.1:${webuiPort}`;

@@ -10,5 +10,5 @@ export const e2eFeature = defineFeature({
   actions: [],
   jobs: e2eJobs,
   retry: e2eRetry,
-  wire: (ctx) => e2eProcessors(ctx.config),
+  wire: (ctx) => e2eProcessors(ctx.config, ctx.stores.qbtLoginGate),
 });

@@ -1,5 +1,7 @@
 import { healthTimeoutMs } from '../../checks/build-checks.js';
 import { runHealth } from '../../checks/run-health.js';
+import { clusterChecks } from '../../checks/cluster-checks.js';
+import { connectCluster } from '../../k8s/connect-cluster.js';
 import { defineFeature } from '../define-feature.js';
 import { health } from './health.js';
 import { healthOpenFix } from './health-open-fix.js';
@@ -15,13 +17,14 @@ export const healthFeature = defineFeature({
   jobs: healthJobs,
   retry: healthRetry,
   // Health fix PRs land in the same audit trail as drift remediation.
-  wire: (ctx) => healthProcessors(ctx.config, ctx.adapters, ctx.stores.auditTrailStore),
+  wire: (ctx) => healthProcessors(ctx.config, ctx.adapters, ctx.stores.auditTrailStore, ctx.stores.qbtLoginGate),
   schedule: (ctx) => {
     const { config, log } = ctx;
     if (config.media === undefined) return [];
     const timeoutMs = healthTimeoutMs(config);
     return [scheduledHealth({
-      run: () => runHealth({ media: config.media, timeoutMs, log, hosts: config.hosts, connect: (host) => ctx.adapters.connectHost(host, log) }),
+      run: () => runHealth({ media: config.media, timeoutMs, log, hosts: config.hosts, connect: (host) => ctx.adapters.connectHost(host, log),
+        extraChecks: clusterChecks(config.clusters, connectCluster), qbtGate: ctx.stores.qbtLoginGate }),
       timeoutMs, log, store: ctx.stores.healthStore,
     })];
   },

@@ -3,6 +3,7 @@ import type { Person } from '../../config/schema.js';
 import type { Logger } from '../../log.js';
 import { deliverNotices, type DeliveryResult } from '../../media/notify-deliver.js';
 import type { NoticeEventJob } from '../../media/notify-event.js';
+import { completeNotice, findWebhookRequest, withoutTvdb } from '../../media/webhook-request.js';
 import { noticeMessage, plexLink } from '../../media/notify-message.js';
 import type { MediaSummary, NoticeOverseerr } from '../../media/notify-overseerr.js';
 import { noticeRecipients, requesterRecipient, type NoticeRecipient } from '../../media/notify-recipients.js';
@@ -61,9 +62,21 @@ export async function notifyRequest(deps: MediaNotifyDeps, notice: NoticeEventJo
 
 /** The `media.notify` job (from the webhook): asks Overseerr who requested, then DMs. */
 export function mediaNotifyHandler(deps: MediaNotifyDeps): BackgroundHandler<'media.notify'> {
-  return async (notice, { log }) => {
-    const request = await deps.overseerr.request(notice.requestId).catch((error: unknown) => {
-      log.warn({ err: error, requestId: notice.requestId }, 'request lookup failed; using the webhook data');
+  return async (webhook, { log }) => {
+    const { requestId, mediaType, tmdbId } = webhook;
+    if (requestId === undefined || mediaType === undefined || tmdbId === undefined) {
+      // An older template (no {{request}} block): find the request in Overseerr; a failure retries the job.
+      const found = await findWebhookRequest(deps.overseerr, webhook);
+      if (found === undefined) {
+        log.warn({ event: webhook.event, tmdbId, tvdbId: webhook.tvdbId }, 'webhook notice matches no recent request; the notice poll covers it');
+        return;
+      }
+      await notifyRequest(deps, completeNotice(webhook, found), found, log);
+      return;
+    }
+    const notice: NoticeEventJob = { ...withoutTvdb(webhook), requestId, mediaType, tmdbId };
+    const request = await deps.overseerr.request(requestId).catch((error: unknown) => {
+      log.warn({ err: error, requestId }, 'request lookup failed; using the webhook data');
       return undefined;
     });
     await notifyRequest(deps, notice, request, log);

@@ -1,6 +1,6 @@
 import type { ActionButton } from '../../chat/chat-port.js';
 import { requestNotifyMe } from './request-notify-me.js';
-import { AppError } from '../../errors.js';
+import { overseerrDown } from '../../media/overseerr-reply.js';
 import { outcomeText, type RequestOutcome } from '../../media/outcome-text.js';
 import { linkHelpText } from '../../media/request-link-help.js';
 import type { ChatIdentity } from '../../media/resolve-overseerr-user.js';
@@ -39,8 +39,9 @@ export async function outcomeReport(ctx: ProcessorContext, outcome: RequestOutco
 
 /** Overseerr down or slow while looking things up: a plain answer instead of retries. */
 export function lookupFailure(error: unknown): Report {
-  if (error instanceof AppError && (error.code === 'overseerr-unreachable' || error.code === 'overseerr-timeout')) {
-    const why = error.code === 'overseerr-timeout' ? 'did not answer in time' : 'is down right now';
+  const down = overseerrDown(error);
+  if (down !== undefined) {
+    const why = down === 'timeout' ? 'did not answer in time' : 'is down right now';
     return { title: 'Overseerr unavailable', status: 'failed', summary: `The media request service (Overseerr) ${why}. Nothing was requested; please try again later.` };
   }
   throw error;

@@ -2,7 +2,7 @@ import { UserError } from '../../errors.js';
 import { ensureOwner, linkedUser, type RequestFlowDeps } from '../../media/request-deps.js';
 import { titleWithYear } from '../../media/request-labels.js';
 import { quotaText } from '../../media/request-quota.js';
-import { parseSeasonValues, seasonsText } from '../../media/request-seasons.js';
+import { parseSeasonValues, seasonCost, seasonsText } from '../../media/request-seasons.js';
 import type { Processor } from './jobs.js';
 import { cardReport, confirmButtons } from './media-request-card.js';
 import { offer4k } from './media-request-pick.js';
@@ -21,7 +21,7 @@ export function mediaRequestSeasons(deps: RequestFlowDeps): Processor<'media.req
       const scope = { deps, ctx, owner, userId: linked.overseerrUserId, tmdbId };
       const [tv, quota, can4k] = await Promise.all([deps.overseerr.tv(tmdbId), deps.overseerr.quota(linked.overseerrUserId), offer4k(scope, 'tv')]);
       const title = titleWithYear(tv.name, tv.firstAirDate);
-      const cost = seasons === 'all' ? requestable.length : seasons.length;
+      const cost = seasonCost(seasons, requestable);
       const label = `Request ${seasonsText(seasons)}`;
       const actions = await confirmButtons(ctx, { owner, mediaType: 'tv', tmdbId, title, seasons }, label.length > 60 ? 'Request' : label, can4k);
       return cardReport({

@@ -4,7 +4,7 @@ import { requestSeasons } from './request-seasons.js';
 import type { OverseerrTv } from '../../media/overseerr-schemas.js';
 import { mediaStatusText, titleWithYear } from '../../media/request-labels.js';
 import { quotaText } from '../../media/request-quota.js';
-import { seasonPage, type SeasonPage } from '../../media/request-seasons.js';
+import { seasonCost, seasonPage, type SeasonPage } from '../../media/request-seasons.js';
 import type { Report } from '../../report/report.js';
 import { cardReport, confirmButtons } from './media-request-card.js';
 import { offer4k, type PickScope } from './media-request-pick.js';
@@ -39,7 +39,7 @@ export async function tvCard(s: PickScope, page: number): Promise<Report> {
   if (p.requestable.length === 0) return nothingLeft(s, tv, title);
   const card = {
     title, overview: tv.overview, posterPath: tv.posterPath, status: mediaStatusText(tv.mediaInfo),
-    quota: quotaText(quota, 'tv', p.requestable.length),
+    quota: quotaText(quota, 'tv', seasonCost('all', p.requestable)),
   };
   const taken = p.taken.length === 0 ? [] : [`Not requestable: ${p.taken.join('; ')}`];
   if (!settings.partialRequestsEnabled) {

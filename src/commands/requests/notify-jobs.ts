@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { BackgroundHandler, BackgroundPayload } from '../../jobs/background-jobs.js';
-import { noticeEventSchema } from '../../media/notify-event.js';
+import { webhookNoticeSchema } from '../../media/notify-event.js';
 
 /**
  * The notices' background jobs (no chat thread): an Overseerr webhook → `media.notify`, and the
  * backup poll `media.notify-poll` (a job scheduler). The poll runs again on its own schedule.
  */
 export const notifyJobs = {
-  'media.notify': { schema: noticeEventSchema, retry: { attempts: 6, backoff: { type: 'exponential', delay: 5_000 } } },
+  'media.notify': { schema: webhookNoticeSchema, retry: { attempts: 6, backoff: { type: 'exponential', delay: 5_000 } } },
   'media.notify-poll': { schema: z.object({}).strict(), retry: { attempts: 1, backoff: { type: 'exponential', delay: 5_000 } } },
 } as const;
 

@@ -68,6 +68,14 @@ describe('Overseerr emulator self-check', () => {
     expect((await fetch(`${emu.url}/api/v1/status`)).status).toBe(200);
   });
 
+  it('answers an unknown X-Api-User with the same 403 as a bad key, as the real auth middleware does', async () => {
+    const unknown = await get('/auth/me', 999);
+    const badKey = await fetch(`${emu.url}/api/v1/auth/me`, { headers: { 'X-Api-Key': 'wrong' } });
+    expect(unknown).toEqual({ status: 403, body: await badKey.json() });
+    expect(unknown.body).toEqual({ status: 403, error: 'You do not have permission to access this endpoint' });
+    expect((await get('/auth/me', 2)).status).toBe(200);
+  });
+
   it('acts as X-Api-User: pending for a plain user, approved for an auto-approver', async () => {
     const plain = await post({ mediaType: 'movie', mediaId: 194 }, 2);
     expect(plain.body.status).toBe(1);

@@ -36,6 +36,8 @@ export interface OverseerrEmulator {
   up(): Promise<void>;
   /** While on, requests are accepted and never answered (client timeouts). */
   hang(on: boolean): void;
+  /** The next `times` calls of `METHOD path` get `status` (as a proxy in front of a restarting Overseerr would). */
+  failNext(method: string, path: string, status: number, times?: number): void;
   close(): Promise<void>;
 }
 
@@ -75,6 +77,7 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
   const undocumented: string[] = [];
   const checker = createResponseChecker();
   let hanging = false;
+  const faults: { method: string; path: string; status: number }[] = [];
 
   const respond = (req: IncomingMessage, res: ServerResponse, reply: RoutedReply, body: unknown) => {
     record({ checker, log, violations, undocumented }, req, reply, body);
@@ -84,6 +87,14 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
 
   const server = createServer((req, res) => {
     if (hanging) return;
+    const fault = faults.findIndex((f) => f.method === req.method && f.path === new URL(req.url ?? '/', 'http://x').pathname);
+    if (fault >= 0) {
+      const status = faults.splice(fault, 1)[0]?.status ?? 502;
+      log.push({ method: req.method ?? 'GET', rawUrl: req.url ?? '/', apiUser: undefined, hadApiKey: req.headers['x-api-key'] !== undefined, status, body: undefined });
+      req.resume();
+      res.writeHead(status, { 'Content-Type': 'text/html' }).end(`<html><body><h1>${status} Bad Gateway</h1></body></html>`);
+      return;
+    }
     readJson(req).then(
       async (body) => { respond(req, res, await dispatchOverseerr(state, req, body), body); },
       () => { respond(req, res, { status: 400, body: { message: 'Unexpected token in JSON' } }, undefined); },
@@ -103,6 +114,7 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
     down: listener.down,
     up: listener.up,
     hang: (on) => { hanging = on; },
+    failNext: (method, path, status, times = 1) => { for (let i = 0; i < times; i += 1) faults.push({ method, path, status }); },
     close: listener.close,
   };
 }

@@ -81,6 +81,27 @@ export function webhookBody(state: OverseerrState, type: WebhookType, requestId?
   };
 }
 
+/**
+ * The body of Overseerr's older default JSON template (installs that kept it): no `event`, no
+ * `{{request}}` block, the notified user's fields at the top, and `{{media}}` with the ids.
+ */
+export function oldTemplateWebhookBody(state: OverseerrState, type: WebhookType, requestId: number): Record<string, unknown> {
+  const r = requestOf(state, requestId);
+  const title = state.titles.get(r.tmdbId);
+  const user = state.users.get(r.requestedBy);
+  const media = ensureMedia(state, r.tmdbId);
+  return {
+    notification_type: type, subject: `${title?.title ?? '?'} (${title?.date.slice(0, 4) ?? ''})`, message: `Overview of ${title?.title ?? '?'}.`,
+    image: `https://image.tmdb.org/t/p/w600_and_h900_bestv2/poster-${r.tmdbId}.jpg`,
+    email: user?.email ?? '', username: user?.username ?? '', avatar: '',
+    media: {
+      media_type: r.mediaType, tmdbId: String(r.tmdbId), imdbId: title?.imdbId ?? '', tvdbId: String(title?.tvdbId ?? ''),
+      status: statusName[media.status] ?? 'UNKNOWN', status4k: statusName[media.status4k] ?? 'UNKNOWN',
+    },
+    extra: [],
+  };
+}
+
 /** POSTs a webhook like Overseerr does (`Authorization` = the configured header value); returns the status. */
 export async function sendWebhook(url: string, authorization: string | undefined, body: Record<string, unknown>): Promise<number> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -80,7 +80,8 @@ export const ROUTES: readonly Route[] = [
       const take = num(ctx.url, 'take', 10);
       const skip = Number(ctx.url.searchParams.get('skip') ?? 0);
       const users = [...ctx.state.users.values()];
-      const results = users.slice(skip, skip + take).map((u) => userJson(u, ctx.state.requests.filter((r) => r.requestedBy === u.id).length));
+      // Like real Overseerr, the list carries no notification settings (they are a lazy relation there).
+      const results = users.slice(skip, skip + take).map((u) => ({ ...userJson(u, ctx.state.requests.filter((r) => r.requestedBy === u.id).length), settings: undefined }));
       return json({ pageInfo: { page: Math.floor(skip / take) + 1, pages: Math.ceil(users.length / take), results: users.length }, results });
     }),
   },
