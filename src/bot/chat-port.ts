@@ -74,18 +74,25 @@ export interface OutgoingMessage {
   readonly select?: SelectMenu;
 }
 
+/**
+ * Makes a post safe to repeat where the platform allows it (Discord: `nonce` + `enforce_nonce`,
+ * so a second post with the same key within minutes returns the first message). At most 25
+ * characters; a run id fits.
+ */
+export type IdempotencyKey = string;
+
 /** Outbound operations, all with the bot's own credentials. */
 export interface ChatPort {
   readonly platform: Platform;
   /** Posts `first` in `channelId` and opens a thread on it (Discord: a public thread; Slack: its ts). */
-  openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }>;
+  openThread(channelId: string, title: string, first: OutgoingMessage, key?: IdempotencyKey): Promise<{ thread: ThreadRef; root: MessageRef }>;
   /**
    * Opens a thread on a message that already exists (e.g. the public reply to a slash command).
    * Discord: `POST /channels/{c}/messages/{m}/threads`; Slack: the thread is the message's own ts.
    */
   openThreadOn(root: MessageRef, title: string): Promise<ThreadRef>;
   /** Posts into an existing thread. */
-  post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef>;
+  post(thread: ThreadRef, message: OutgoingMessage, key?: IdempotencyKey): Promise<MessageRef>;
   /** Replaces text, attachments-free content and components of a message. */
   edit(message: MessageRef, next: OutgoingMessage): Promise<void>;
   /** Keeps the message but disables every button/select on it (used once an action ran). */
@@ -106,6 +113,8 @@ export interface InboundCommand {
   readonly options: Readonly<Record<string, string | number | boolean>>;
   readonly text?: string;
   readonly channelId: string;
+  /** Discord guild id or Slack team id the command came from; unset for the shell and DMs. */
+  readonly workspaceId?: string;
   /** Set when the command was typed inside a thread: the reply then goes into that thread. */
   readonly threadId?: string;
   /** Platform id of this invocation (Discord interaction id, Slack trigger_id); used for dedupe. */
@@ -119,6 +128,8 @@ export interface InboundAction {
   readonly customId: string;
   readonly values: readonly string[];
   readonly message: MessageRef;
+  /** Discord guild id or Slack team id the click came from; unset for the shell and DMs. */
+  readonly workspaceId?: string;
   readonly invocationId: string;
 }
 
@@ -130,6 +141,11 @@ export interface Responder {
   replyPrivately(text: string): Promise<void>;
   /** Completes the deferred public reply; returns it so it can become a thread root. */
   replyPublicly(message: OutgoingMessage): Promise<MessageRef>;
+  /**
+   * Completes a private deferred answer once the command is queued (Discord: edits the
+   * ephemeral "thinking…" reply). Absent where nothing is pending (Slack, shell).
+   */
+  acknowledged?(text: string): Promise<void>;
 }
 
 /** What an adapter calls for every inbound event; implemented by the dispatcher. */

@@ -6,6 +6,7 @@ import type { ChatAdapter, InboundHandler, Responder } from '../chat-port.js';
 import { SlackChat } from './slack-chat.js';
 import { toInboundAction, toInboundCommand } from './slack-inbound.js';
 import { toSlackLogger } from './slack-logger.js';
+import { createSlackRequestGuard } from './slack-request-guard.js';
 import { slackResponder } from './slack-responder.js';
 import { createSlackWebClient, slackClientOptions } from './slack-web-client.js';
 
@@ -93,7 +94,10 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
       if (settings.appToken === undefined) throw new Error('Slack Socket Mode needs chat.slack.appToken');
       return new App({ ...common, socketMode: true, appToken: settings.appToken });
     }
-    return new App({ ...common, signingSecret: settings.signingSecret, processBeforeResponse: false });
+    const guard = createSlackRequestGuard({ signingSecret: settings.signingSecret, logger: deps.logger });
+    const app = new App({ ...common, receiver: guard.receiver });
+    app.use(guard.middleware);
+    return app;
   }
 
   private async onCommand(handler: InboundHandler, body: SlashCommand, respond: RespondFn): Promise<void> {
