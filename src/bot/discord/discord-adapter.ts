@@ -50,7 +50,7 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   async start(handler: InboundHandler): Promise<void> {
-    const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }) });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }) });
     client.on(Events.Raw, (packet: { t?: unknown; d?: unknown }) => { if (packet.t === 'INTERACTION_CREATE') this.ackRaw(packet.d); });
     client.on(Events.InteractionCreate, (i) => { this.track(this.route(i, handler)); });
     client.on(Events.Error, (error) => { this.logger.error({ err: error }, 'discord client error'); });
