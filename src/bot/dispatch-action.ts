@@ -64,6 +64,8 @@ async function handleAction(deps: DispatchDeps, action: InboundAction, id: strin
   await deps.step?.('validated', runId);
   const requester = toRequester(action.user, deps.access);
   const now = deps.clock().toISOString();
+  const values = action.values.length === 0 ? {} : { values: [...action.values] };
+  const job = { name: definition.job as JobName, payload: { runId, requester, actionId: id, payload: record.payload, ...values } };
   // Durable first, as for commands: run and job are saved before any chat call. A single-use
   // button has one run id, so a click repeated after a crash lands on the same run and job.
   const created = await deps.runStore.create({
@@ -71,10 +73,10 @@ async function handleAction(deps: DispatchDeps, action: InboundAction, id: strin
     requester, command: record.label, status: 'queued', createdAt: now, updatedAt: now,
     ...(parent.workspaceId === undefined ? {} : { workspaceId: parent.workspaceId }),
     announce: { text: `👆 ${requester.name} clicked ${record.label}` },
+    pendingJob: job,
   });
   await deps.step?.('recorded', runId);
-  const values = action.values.length === 0 ? {} : { values: [...action.values] };
-  await deps.producer.enqueue(definition.job as JobName, { runId, requester, actionId: id, payload: record.payload, ...values } as never, { jobId: runId });
+  await deps.producer.enqueue(job.name, job.payload as never, { jobId: runId });
   await deps.step?.('enqueued', runId);
   // The claim decides who hears "already used": the click that created the run owns it.
   const claim = await deps.actionStore.claim(id);

@@ -68,6 +68,7 @@ async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder:
   // killed from here on loses nothing; the worker posts the line and thread if the bot did not.
   const now = deps.clock().toISOString();
   const requester = toRequester(cmd.user, deps.access);
+  const job = { name: definition.job as JobName, payload: { runId, requester, options } };
   const created = await deps.runStore.create({
     runId, jobId: runId, platform: cmd.platform, channelId: cmd.channelId, threadId: cmd.threadId ?? '', rootMessageId: '',
     requester, command: label, status: 'queued', createdAt: now, updatedAt: now,
@@ -76,9 +77,10 @@ async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder:
       text: `⏳ Queued: ${label}${optionsText(options)} · run ${runId}`,
       ...(cmd.threadId === undefined ? { title: `${label} by ${requester.name}`.slice(0, 100) } : {}),
     },
+    pendingJob: job,
   });
   await deps.step?.('recorded', runId);
-  if (created) await deps.producer.enqueue(definition.job as JobName, { runId, requester, options }, { jobId: runId });
+  if (created) await deps.producer.enqueue(job.name, job.payload as never, { jobId: runId });
   await deps.step?.('enqueued', runId);
   const run = await ensureAnnounced(chatFor(deps, cmd.platform), deps.runStore, runId, deps.log);
   await responder.acknowledged?.(`Queued: ${label} · run ${runId}. Follow it in the thread.`);

@@ -33,6 +33,11 @@ export interface RunRecord {
    * belongs to an existing thread (`threadId` set).
    */
   readonly announce?: Announcement | undefined;
+  /**
+   * The job the bot enqueues for this run (name and validated payload), saved with the record
+   * so a worker can enqueue it if the bot died in between (see `requeueOrphans`).
+   */
+  readonly pendingJob?: { readonly name: string; readonly payload: unknown };
 }
 
 /** The public line a run still has to post: in a new thread titled `title`, or into `threadId`. */
