@@ -80,7 +80,7 @@ async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder:
     pendingJob: job,
   });
   await deps.step?.('recorded', runId);
-  if (created) await deps.producer.enqueue(job.name, job.payload as never, { jobId: runId });
+  if (created) await deps.producer.enqueue(job.name, job.payload, { jobId: runId });
   await deps.step?.('enqueued', runId);
   const run = await ensureAnnounced(chatFor(deps, cmd.platform), deps.runStore, runId, deps.log);
   await responder.acknowledged?.(`Queued: ${label} · run ${runId}. Follow it in the thread.`);

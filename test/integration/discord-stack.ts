@@ -16,6 +16,8 @@ export interface StackOptions {
   readonly access: AccessConfig;
   /** The dispatcher's refused-click hook (audit trail), when a test wants it. */
   readonly onActionRefused?: DispatchDeps['onActionRefused'];
+  /** Allowed guild and channels (config `chat.discord.allowedChannelIds`); unrestricted when absent. */
+  readonly places?: DispatchDeps['places'];
 }
 
 /** The bot process: gateway adapter + real dispatcher + producer + stores (no worker). */

@@ -65,11 +65,13 @@ export class DiscordChat implements ChatPort {
 
   /** Idempotent: when the message already has a thread (a repeated call), that thread is used (its id is the message id). */
   async openThreadOn(root: MessageRef, title: string): Promise<ThreadRef> {
-    const thread = await this.rest.post(
-      Routes.threads(root.channelId, root.messageId), { body: { name: title.slice(0, 100), auto_archive_duration: 1440 } },
-    ).then((t) => t as { id: string }, (error: unknown) => {
-      if (error instanceof DiscordAPIError && error.code === threadExists) return { id: root.messageId };
-      return callDiscord<{ id: string }>('open a thread', () => Promise.reject(error));
+    const thread = await callDiscord<{ id: string }>('open a thread', async () => {
+      try {
+        return await this.rest.post(Routes.threads(root.channelId, root.messageId), { body: { name: title.slice(0, 100), auto_archive_duration: 1440 } });
+      } catch (error) {
+        if (error instanceof DiscordAPIError && error.code === threadExists) return { id: root.messageId };
+        throw error;
+      }
     });
     this.logger.debug({ channelId: root.channelId, threadId: thread.id }, 'thread opened');
     return { platform: 'discord', channelId: root.channelId, threadId: thread.id };
