@@ -6,7 +6,7 @@ import type { ChatAdapter, InboundHandler, Responder } from '../chat-port.js';
 import { SlackChat } from './slack-chat.js';
 import { toInboundAction, toInboundCommand } from './slack-inbound.js';
 import { toSlackLogger } from './slack-logger.js';
-import { createSlackRequestGuard } from './slack-request-guard.js';
+import { createGuardedReceiver } from './slack-request-guard.js';
 import { slackResponder } from './slack-responder.js';
 import { createSlackWebClient, slackClientOptions } from './slack-web-client.js';
 
@@ -94,10 +94,7 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
       if (settings.appToken === undefined) throw new Error('Slack Socket Mode needs chat.slack.appToken');
       return new App({ ...common, socketMode: true, appToken: settings.appToken });
     }
-    const guard = createSlackRequestGuard({ signingSecret: settings.signingSecret, logger: deps.logger });
-    const app = new App({ ...common, receiver: guard.receiver });
-    app.use(guard.middleware);
-    return app;
+    return new App({ ...common, receiver: createGuardedReceiver({ signingSecret: settings.signingSecret, logger: deps.logger }) });
   }
 
   private async onCommand(handler: InboundHandler, body: SlashCommand, respond: RespondFn): Promise<void> {
