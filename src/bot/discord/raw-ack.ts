@@ -51,7 +51,8 @@ export interface RawAckerOptions {
 interface Attempt { readonly status: number; readonly code: number | undefined; readonly retryAfterMs: number | undefined }
 /** The error an attempt is destroyed with when it got no answer in time. */
 const timedOut = new Error('no answer in time');
-type Send = (fresh: boolean, timeoutMs: number, track: (req: ClientRequest) => void) => Promise<Attempt>;
+/** `timeoutMs` runs from when the request has a socket (waiting for a pooled socket is not Discord's silence); `leftMs` is the hard stop. */
+type Send = (fresh: boolean, timeoutMs: number, leftMs: number, track: (req: ClientRequest) => void) => Promise<Attempt>;
 
 const failure = (reason: AckFailure, message: string, status?: number): ExternalError =>
   new ExternalError(reason === 'socket' || reason === 'timeout' || reason === 'deadline' ? 'discord-unreachable' : 'discord-api', message, { context: { reason, ...(status === undefined ? {} : { status }) } });
@@ -95,21 +96,24 @@ export function createRawAcker(options: RawAckerOptions = {}): RawAcker {
   const inFlight = new Set<ClientRequest>();
   const abandoned = { value: false };
 
-  const sendOnce = (path: string, body: string): Send => (fresh, timeoutMs, track) => new Promise<Attempt>((resolve, reject) => {
+  const sendOnce = (path: string, body: string): Send => (fresh, timeoutMs, leftMs, track) => new Promise<Attempt>((resolve, reject) => {
+    let soft: NodeJS.Timeout | undefined;
+    const stop = (): void => { clearTimeout(soft); clearTimeout(hard); };
     const req = request({ protocol: base.protocol, hostname: base.hostname, port: base.port, path, method: 'POST', agent: fresh ? false : agent, headers: {
       'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'User-Agent': 'DiscordBot (homelab-bot, 1)',
-    } }, (res) => { clearTimeout(timer); void readAttempt(res).then(resolve); });
+    } }, (res) => { stop(); void readAttempt(res).then(resolve); });
     track(req);
-    const timer = setTimeout(() => { req.destroy(timedOut); }, timeoutMs);
-    req.once('error', (error) => { clearTimeout(timer); reject(error); });
-    req.once('close', () => { clearTimeout(timer); inFlight.delete(req); });
+    const hard = setTimeout(() => { req.destroy(timedOut); }, leftMs);
+    req.once('socket', () => { soft = setTimeout(() => { req.destroy(timedOut); }, timeoutMs); });
+    req.once('error', (error) => { stop(); reject(error); });
+    req.once('close', () => { stop(); inFlight.delete(req); });
     req.end(body);
   });
 
   /** One attempt: the answer's verdict, or why no answer came (the socket failed, or the attempt timed out). */
-  const attemptOnce = async (send: Send, fresh: boolean, timeoutMs: number): Promise<ReturnType<typeof judge> | { retry: AckFailure; waitMs: 0 }> => {
+  const attemptOnce = async (send: Send, fresh: boolean, timeoutMs: number, leftMs: number): Promise<ReturnType<typeof judge> | { retry: AckFailure; waitMs: 0 }> => {
     try {
-      return judge(await send(fresh, timeoutMs, (req) => inFlight.add(req)));
+      return judge(await send(fresh, timeoutMs, leftMs, (req) => inFlight.add(req)));
     } catch (error) {
       if (abandoned.value) throw failure('abandoned', 'the ack was abandoned at shutdown');
       return { retry: error === timedOut ? 'timeout' : 'socket', waitMs: 0 };
@@ -120,7 +124,7 @@ export function createRawAcker(options: RawAckerOptions = {}): RawAcker {
     const started = performance.now();
     const left = (): number => deadlineMs - (performance.now() - started);
     for (let attempt = 1; ; attempt += 1) {
-      const verdict = await attemptOnce(send, attempt > 1, Math.max(1, Math.min(attemptMs, left())));
+      const verdict = await attemptOnce(send, attempt > 1, Math.max(1, Math.min(attemptMs, left())), Math.max(1, left()));
       if ('done' in verdict) return verdict.done;
       if ('give' in verdict) throw failure(verdict.give, `Discord refused to acknowledge the interaction (HTTP ${String(verdict.status)})`, verdict.status);
       // The first retry goes out at once (a dead kept-alive socket); later ones back off a little.
