@@ -30,9 +30,12 @@ const foreignClick = (): UserError =>
 
 /**
  * A click must come from the message its action was posted on. Records from before origins
- * were stored fall back to the platform and channel of the run the button belongs to.
+ * were stored fall back to the platform and channel of the run the button belongs to. The
+ * local shell is exempt: it is the operator's own terminal, and `click <act:id>` there sends
+ * a raw id on purpose.
  */
 export function checkOrigin(record: ActionRecord, parent: RunRecord | undefined, action: InboundAction): void {
+  if (action.platform === 'shell' && (record.origin?.platform ?? parent?.platform) === 'shell') return;
   const origin = record.origin;
   if (origin === undefined) {
     if (parent !== undefined && (parent.platform !== action.platform || parent.channelId !== action.message.channelId)) throw foreignClick();
