@@ -39,6 +39,7 @@ async function loadAuthorized(deps: DispatchDeps, action: InboundAction, id: str
     throw new UserError('not-allowed', refusalMessage(action.user, role, `The ${record.label} button`, deps.access));
   }
   checkOwner(record, action);
+  refuseUnusable(record, deps.clock());
   if (parent === undefined) throw new UserError('action-unknown', 'The run this button belongs to is gone, so nothing was run.');
   return { record, parent };
 }
@@ -60,7 +61,6 @@ async function handleAction(deps: DispatchDeps, action: InboundAction, id: strin
   const definition = findAction(deps.registry, record.kind);
   if (definition === undefined) throw new Error(`action kind ${record.kind} is not registered`);
   const runId = actionRunId(record, action);
-  refuseUnusable(record, deps.clock());
   await deps.step?.('validated', runId);
   const requester = toRequester(action.user, deps.access);
   const now = deps.clock().toISOString();
