@@ -7,6 +7,10 @@
  *
  *   npx tsx bench/ack-latency.ts [count] [--worker | --ack-only] [--warm N]
  *
+ * The same run first measures a floor: `bench/minimal-acker.ts` (a raw gateway socket and one
+ * HTTP POST per interaction, nothing else) answering the same burst on the same emulator; it
+ * prints the bot's p99, the floor's p99 and their ratio (goal: ≤ 1.5× at 200 concurrent).
+ *
  * `--worker` also runs the BullMQ worker in the bot process (like `homelab-bot start`), so acks
  * compete with job processing; without it the jobs just queue up (like `homelab-bot bot`).
  * Prints figures only; no assertions.
@@ -37,7 +41,8 @@ import { silentLogger } from '../src/log.js';
 import { startPrivateRedis } from '../src/store/private-redis.js';
 import { createStores } from '../src/store/stores.js';
 import type { BurstResult, ReadyMessage } from './discord-emulator-child.js';
-import { summarize } from './latency-summary.js';
+import { percentile, summarize } from './latency-summary.js';
+import { startMinimalAcker } from './minimal-acker.js';
 
 const targetMs = 100;
 const args = process.argv.slice(2);
@@ -69,10 +74,27 @@ const burst = (child: ChildProcess, userIds: readonly string[]): Promise<BurstRe
   child.send({ op: 'burst', userIds });
 });
 
+/** The floor: the same bursts answered by `startMinimalAcker` alone (p99 of its acks). */
+async function measureFloor(child: ChildProcess, ready: ReadyMessage, users: readonly string[]): Promise<BurstResult> {
+  const acker = await startMinimalAcker(ready.apiUrl, ready.token);
+  try {
+    await burst(child, users.slice(count, count + warm));
+    return await burst(child, users.slice(0, count));
+  } finally {
+    await acker.stop();
+  }
+}
+
+const p99Of = (r: BurstResult): number => percentile([...r.ackMs].sort((a, b) => a - b), 99);
+
 async function main(): Promise<void> {
   const load = loadavg().map((l) => l.toFixed(2)).join(' ');
   const redis = await startPrivateRedis();
-  const { child, ready } = await startEmulatorChild(count + warm);
+  // The floor's users come after the bot's: every interaction is a fresh one.
+  const { child, ready: all } = await startEmulatorChild(2 * (count + warm));
+  const floorUsers = all.userIds.slice(count + warm);
+  const ready: ReadyMessage = { ...all, userIds: all.userIds.slice(0, count + warm) };
+  const floor = await measureFloor(child, all, floorUsers);
   const log = silentLogger();
   const prefix = `bench${process.pid}:`;
   const access = { people: ready.userIds.map((id, n) => ({ name: `u${n}`, role: 'operator' as const, discordId: id })) };
@@ -90,6 +112,9 @@ async function main(): Promise<void> {
     const mode = ackOnly ? 'dispatcher OFF (ack only)' : `worker ${withWorker ? 'ON (in the bot process)' : 'OFF (jobs queue up)'}`;
     console.log(`load average at start (1/5/15 min): ${load} on this machine; ${mode}; warm-up burst ${String(warm)}`);
     console.log(summarize(result, count, targetMs).join('\n'));
+    const [bot99, floor99] = [p99Of(result), p99Of(floor)];
+    console.log(`floor (minimal raw acker, same emulator, same ${String(count)} concurrent commands): p99 ${floor99.toFixed(1)} ms`);
+    console.log(`bot p99 ${bot99.toFixed(1)} ms / floor p99 ${floor99.toFixed(1)} ms = ${(bot99 / floor99).toFixed(2)}× ${bot99 <= 1.5 * floor99 ? '(within the 1.5× goal)' : '(over the 1.5× goal)'}`);
     // CPU time is what the machine's load cannot inflate: the cost per command of each side.
     console.log(`CPU during the burst: bot ${botCpuMs.toFixed(0)} ms (${(botCpuMs / count).toFixed(2)} ms/command), emulator ${result.emulatorCpuMs.toFixed(0)} ms (${(result.emulatorCpuMs / count).toFixed(2)} ms/command)`);
   } finally {

@@ -8,6 +8,16 @@ import { createSlackWebClient } from '../bot/slack/slack-web-client.js';
 import { hasSubcommands, type Registry } from '../commands/registry.js';
 import type { ChatConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
+import type { AckMetrics } from '../bot/discord/ack-observer.js';
+import type { AllowedPlaces } from '../bot/dispatch-place.js';
+
+/** Where each configured platform is answered: its guild/workspace and allowed channels (default: the configured one). */
+export function allowedPlaces(chat: ChatConfig): AllowedPlaces {
+  return {
+    ...(chat.discord === undefined ? {} : { discord: { workspaceId: chat.discord.guildId, channelIds: chat.discord.allowedChannelIds ?? [chat.discord.reportChannelId] } }),
+    ...(chat.slack === undefined ? {} : { slack: { workspaceId: chat.slack.teamId, channelIds: chat.slack.allowedChannelIds ?? [chat.slack.channelId] } }),
+  };
+}
 
 /**
  * Outbound-only chat ports (bot token, no gateway/receiver) for a worker process: enough to
@@ -29,10 +39,12 @@ export function createOutboundChats(chat: ChatConfig, log: Logger): Partial<Reco
  * The inbound adapters (Discord gateway, Slack HTTP or Socket Mode) for a bot process. Slack's
  * HTTP receiver binds to `bindHost` (config `http.host`), like the rest of the bot's HTTP.
  */
-export function createAdapters(chat: ChatConfig, registry: Registry, log: Logger, bindHost: string): ChatAdapter[] {
+export function createAdapters(chat: ChatConfig, registry: Registry, log: Logger, bindHost: string, ackMetrics?: AckMetrics): ChatAdapter[] {
   const adapters: ChatAdapter[] = [];
   if (chat.discord !== undefined) {
-    adapters.push(new DiscordAdapter({ token: chat.discord.token, logger: log, ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }) }));
+    adapters.push(new DiscordAdapter({
+      token: chat.discord.token, logger: log, ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }), ...(ackMetrics === undefined ? {} : { ackMetrics }),
+    }));
   }
   if (chat.slack !== undefined) {
     const { botToken, signingSecret, appToken, mode, port, apiUrl } = chat.slack;

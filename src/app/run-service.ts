@@ -18,7 +18,7 @@ import { lastCheckResults } from '../metrics/last-check-results.js';
 import { metricsRoute } from '../metrics/metrics-route.js';
 import { recordAudit } from '../metrics/record-audit.js';
 import { createStores } from '../store/stores.js';
-import { createAdapters, createOutboundChats } from './create-chats.js';
+import { allowedPlaces, createAdapters, createOutboundChats } from './create-chats.js';
 import { realAdapters } from './real-adapters.js';
 
 /** Which halves run in this process: `bot` (chat adapters → queue), `worker` (jobs), or both. */
@@ -53,7 +53,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   const closers: { close(): Promise<void> }[] = [];
   const queueDepth = openQueueDepth({ redisUrl, prefix: bullPrefix });
   const metrics = createMetrics({ queueDepth: () => queueDepth.depth(), checkResults: () => lastCheckResults(stores.healthStore), redact: redactorOf(log) });
-  const adapters = roles.bot ? createAdapters(config.chat, registry, log, config.http.host) : [];
+  const adapters = roles.bot ? createAdapters(config.chat, registry, log, config.http.host, metrics) : [];
   const chats: Partial<Record<Platform, ChatPort>> = redactChats(roles.bot
     ? Object.fromEntries(adapters.map((a) => [a.platform, a]))
     : createOutboundChats(config.chat, log), redactorOf(log));
@@ -75,7 +75,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   }
   if (roles.bot) {
     const producer = createProducer({ redisUrl, prefix: bullPrefix, jobs: jobSpecs });
-    const dispatcher = createDispatcher({ registry, chats, access: config, ...stores, producer, log, clock: () => new Date(), onActionRefused: recordRefusedClicks(stores.auditTrailStore) });
+    const dispatcher = createDispatcher({ registry, chats, access: config, ...stores, producer, log, clock: () => new Date(), onActionRefused: recordRefusedClicks(stores.auditTrailStore), places: allowedPlaces(config.chat) });
     for (const adapter of adapters) await adapter.start(dispatcher);
     closers.unshift(...adapters.map((a) => ({ close: () => a.stop() })), producer);
   }

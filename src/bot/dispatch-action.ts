@@ -4,6 +4,9 @@ import { actionIdPattern, type ActionRecord, type ClaimResult } from '../store/a
 import { authorize, refusalMessage, resolveRole } from './authorize.js';
 import type { InboundAction, Responder } from './inbound.js';
 import { chatFor, replyWithError, stableId, toRequester, type DispatchDeps } from './dispatch-deps.js';
+import { checkOrigin, checkOwner, checkPlace } from './dispatch-place.js';
+import { ensureAnnounced } from '../jobs/ensure-announced.js';
+import type { RunRecord } from '../store/run-store.js';
 
 /** `act:<22 base64url chars>` → the opaque id; anything else is forged. */
 export function parseActionId(customId: string): string {
@@ -25,50 +28,75 @@ function claimRefusal(claim: Exclude<ClaimResult, { ok: true }>): UserError {
   return new UserError('action-unknown', 'This button is unknown or too old, so nothing was run. Run the command again.');
 }
 
-async function loadAuthorized(deps: DispatchDeps, action: InboundAction, id: string): Promise<ActionRecord> {
+async function loadAuthorized(deps: DispatchDeps, action: InboundAction, id: string): Promise<{ record: ActionRecord; parent: RunRecord }> {
   const record = await deps.actionStore.get(id);
   if (record === undefined) throw new UserError('action-unknown', 'This button is unknown or too old, so nothing was run. Run the command again.');
+  const parent = await deps.runStore.get(record.runId);
+  checkOrigin(record, parent, action);
   const role = resolveRole(action.user, deps.access);
   if (!authorize(role, record.role)) {
     throw new UserError('not-allowed', refusalMessage(action.user, role, `The ${record.label} button`, deps.access));
   }
-  return record;
+  checkOwner(record, action);
+  refuseUnusable(record, deps.clock());
+  if (parent === undefined) throw new UserError('action-unknown', 'The run this button belongs to is gone, so nothing was run.');
+  return { record, parent };
 }
 
-async function handleAction(deps: DispatchDeps, action: InboundAction, id: string, runId: string): Promise<void> {
-  const record = await loadAuthorized(deps, action, id);
+/** Single-use actions run once per button; reusable ones once per click (the platform's interaction id). */
+export const actionRunId = (record: Pick<ActionRecord, 'id' | 'singleUse'>, action: Pick<InboundAction, 'platform' | 'invocationId'>): string =>
+  record.singleUse ? stableId('a', record.id) : stableId('a', record.id, action.platform, action.invocationId);
+
+/** Expired, or a single-use button already used: refused before anything is saved. */
+function refuseUnusable(record: ActionRecord, now: Date): void {
+  if (now.getTime() > Date.parse(record.expiresAt)) throw claimRefusal({ ok: false, reason: 'expired', record });
+  if (record.singleUse && record.status !== 'pending') throw claimRefusal({ ok: false, reason: 'used', record });
+}
+
+async function handleAction(deps: DispatchDeps, action: InboundAction, id: string): Promise<string> {
+  checkPlace(deps.places, { platform: action.platform, channelId: action.message.channelId, ...(action.workspaceId === undefined ? {} : { workspaceId: action.workspaceId }) });
+  // Every check (place, origin, role, owner) runs before the claim: a refused click never uses a button up.
+  const { record, parent } = await loadAuthorized(deps, action, id);
   const definition = findAction(deps.registry, record.kind);
   if (definition === undefined) throw new Error(`action kind ${record.kind} is not registered`);
+  const runId = actionRunId(record, action);
+  await deps.step?.('validated', runId);
+  const requester = toRequester(action.user, deps.access);
+  const now = deps.clock().toISOString();
+  const values = action.values.length === 0 ? {} : { values: [...action.values] };
+  const job = { name: definition.job, payload: { runId, requester, actionId: id, payload: record.payload, ...values } };
+  // Durable first, as for commands: run and job are saved before any chat call. A single-use
+  // button has one run id, so a click repeated after a crash lands on the same run and job.
+  const created = await deps.runStore.create({
+    platform: parent.platform, channelId: parent.channelId, threadId: parent.threadId, runId, jobId: runId, rootMessageId: '',
+    requester, command: record.label, status: 'queued', createdAt: now, updatedAt: now,
+    ...(parent.workspaceId === undefined ? {} : { workspaceId: parent.workspaceId }),
+    announce: { text: `👆 ${requester.name} clicked ${record.label}` },
+    pendingJob: job,
+  });
+  await deps.step?.('recorded', runId);
+  await deps.producer.enqueue(definition.job, job.payload, { jobId: runId });
+  await deps.step?.('enqueued', runId);
+  // The claim decides who hears "already used": the click that created the run owns it.
   const claim = await deps.actionStore.claim(id);
-  if (!claim.ok) throw claimRefusal(claim);
+  if (!claim.ok && !created) throw claimRefusal(claim);
   const chat = chatFor(deps, action.platform);
   if (record.singleUse) await chat.disableActions(action.message).catch((error: unknown) => { deps.log.warn({ err: error }, 'disable buttons failed'); });
-  const parent = await deps.runStore.get(record.runId);
-  if (parent === undefined) throw new UserError('action-unknown', 'The run this button belongs to is gone, so nothing was run.');
-  const requester = toRequester(action.user, deps.access);
-  const thread = { platform: parent.platform, channelId: parent.channelId, threadId: parent.threadId };
-  const clicked = await chat.post(thread, { text: `👆 ${requester.name} clicked ${record.label}` });
-  const now = deps.clock().toISOString();
-  await deps.runStore.create({
-    ...thread, runId, jobId: runId, rootMessageId: clicked.messageId, requester, command: record.label,
-    status: 'queued', createdAt: now, updatedAt: now,
-  });
-  const values = action.values.length === 0 ? {} : { values: [...action.values] };
-  await deps.producer.enqueue(definition.job, { runId, requester, actionId: id, payload: record.payload, ...values }, { jobId: runId });
+  await ensureAnnounced(chat, deps.runStore, runId, deps.log);
+  return runId;
 }
 
 /**
- * A click: strict id parse → lookup → re-authorize the clicker against the action's role →
- * atomic claim (single-use) → disable buttons → announce in the thread → enqueue once.
+ * A click: strict id parse → place → lookup → origin (this message), role and owner checks →
+ * atomic claim (single-use) → save run and job → disable buttons → announce in the thread.
  */
 export async function onAction(deps: DispatchDeps, action: InboundAction, responder: Responder): Promise<void> {
-  let runId = stableId('a', action.platform, action.invocationId);
+  const runId = stableId('a', action.platform, action.invocationId);
   const log = deps.log.child({ platform: action.platform, customId: action.customId.slice(0, 40) });
   let id: string | undefined;
   try {
     id = parseActionId(action.customId);
-    runId = stableId('a', id);
-    await handleAction(deps, action, id, runId);
+    await handleAction(deps, action, id);
   } catch (error) {
     await replyWithError(responder, error, runId, log);
     if (id !== undefined && error instanceof UserError) await reportRefusal(deps, action, id, error, log);

@@ -10,6 +10,7 @@ import type { AccessConfig } from './authorize.js';
 import { findPerson } from './authorize.js';
 import type { ChatPort, ChatUser, Platform } from '../chat/chat-port.js';
 import type { Responder } from './inbound.js';
+import type { AllowedPlaces } from './dispatch-place.js';
 
 /** Everything the dispatcher needs, passed in (composition root builds the real ones). */
 export interface DispatchDeps {
@@ -26,7 +27,17 @@ export interface DispatchDeps {
   readonly dedupeWindowSeconds?: number;
   /** Told about every refused click on a known action (not allowed, expired, used), e.g. for the audit trail. */
   readonly onActionRefused?: (refusal: ActionRefusal) => Promise<void>;
+  /** Guilds, workspaces and channels commands and clicks are taken from (config `chat.*.allowedChannelIds`). */
+  readonly places?: AllowedPlaces;
+  /**
+   * Called at each step between the ack and the enqueue (tests pause or kill the bot there to
+   * prove nothing is lost); production passes nothing.
+   */
+  readonly step?: (step: DispatchStep, runId: string) => Promise<void>;
 }
+
+/** The steps `DispatchDeps.step` reports, in order. */
+export type DispatchStep = 'validated' | 'recorded' | 'enqueued';
 
 /** A click the dispatcher refused, on an action it knows. */
 export interface ActionRefusal {

@@ -5,11 +5,12 @@ import { describeOptions, parseCommandText } from '../commands/parse-text.js';
 import { commandLabel, findCommand } from '../commands/registry.js';
 import { UserError } from '../errors.js';
 import { authorize, refusalMessage, resolveRole } from './authorize.js';
-import type { ThreadRef } from '../chat/chat-port.js';
 import type { InboundCommand, InboundHandler, Responder } from './inbound.js';
 import { onAction } from './dispatch-action.js';
 import { chatFor, replyWithError, stableId, toRequester, type DispatchDeps } from './dispatch-deps.js';
 import { claimContent } from './dispatch-dedupe.js';
+import { checkPlace } from './dispatch-place.js';
+import { ensureAnnounced } from '../jobs/ensure-announced.js';
 
 export type { DispatchDeps } from './dispatch-deps.js';
 
@@ -49,6 +50,7 @@ const optionsText = (options: Record<string, unknown>): string =>
   Object.entries(options).map(([k, v]) => ` ${k}:${JSON.stringify(v)}`).join('');
 
 async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder: Responder, runId: string): Promise<void> {
+  checkPlace(deps.places, cmd);
   const role = resolveRole(cmd.user, deps.access);
   const definition = findDefinition(deps.registry, cmd, role);
   const label = `/${commandLabel(definition)}`;
@@ -60,25 +62,34 @@ async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder:
     return;
   }
   await claimContent(deps, { cmd, definition, options, runId });
-  const chat = chatFor(deps, cmd.platform);
-  const root = await responder.replyPublicly({ text: `⏳ Queued: ${label}${optionsText(options)} · run ${runId}` });
-  const thread: ThreadRef = cmd.threadId === undefined
-    ? await chat.openThreadOn(root, `${label} by ${toRequester(cmd.user, deps.access).name}`.slice(0, 100))
-    : { platform: cmd.platform, channelId: cmd.channelId, threadId: cmd.threadId };
+  await deps.step?.('validated', runId);
+  // Durable first: the run and its job are in Redis before any further chat call, so a bot
+  // killed from here on loses nothing; the worker posts the line and thread if the bot did not.
   const now = deps.clock().toISOString();
   const requester = toRequester(cmd.user, deps.access);
+  const job = { name: definition.job, payload: { runId, requester, options } };
   const created = await deps.runStore.create({
-    runId, jobId: runId, platform: cmd.platform, channelId: thread.channelId, threadId: thread.threadId,
-    rootMessageId: root.messageId, statusMessage: root, requester, command: label, status: 'queued', createdAt: now, updatedAt: now,
+    runId, jobId: runId, platform: cmd.platform, channelId: cmd.channelId, threadId: cmd.threadId ?? '', rootMessageId: '',
+    requester, command: label, status: 'queued', createdAt: now, updatedAt: now,
+    ...(cmd.workspaceId === undefined ? {} : { workspaceId: cmd.workspaceId }),
+    announce: {
+      text: `⏳ Queued: ${label}${optionsText(options)} · run ${runId}`,
+      ...(cmd.threadId === undefined ? { title: `${label} by ${requester.name}`.slice(0, 100) } : {}),
+    },
+    pendingJob: job,
   });
-  if (!created) return;
-  await deps.producer.enqueue(definition.job, { runId, requester, options }, { jobId: runId });
+  await deps.step?.('recorded', runId);
+  if (created) await deps.producer.enqueue(definition.job, job.payload, { jobId: runId });
+  await deps.step?.('enqueued', runId);
+  const run = await ensureAnnounced(chatFor(deps, cmd.platform), deps.runStore, runId, deps.log);
+  await responder.acknowledged?.(`Queued: ${label} · run ${runId}. Follow it in the thread.`);
+  deps.log.debug({ runId, threadId: run.threadId }, 'command queued');
 }
 
 /**
- * The InboundHandler every adapter calls: validate → authorize → reply publicly and open a
- * thread → save the run record → enqueue with a deterministic job id (platform + invocation),
- * so a redelivered or double-submitted command runs once.
+ * The InboundHandler every adapter calls: place → validate → authorize → save the run record
+ * → enqueue with a deterministic job id (platform + invocation), so a redelivered or
+ * double-submitted command runs once → post the public line and thread (or let the worker).
  */
 export function createDispatcher(deps: DispatchDeps): InboundHandler {
   return {

@@ -12,6 +12,8 @@ export interface InboundCommand {
   readonly options: Readonly<Record<string, string | number | boolean>>;
   readonly text?: string;
   readonly channelId: string;
+  /** Discord guild id or Slack team id the command came from; unset for the shell and DMs. */
+  readonly workspaceId?: string;
   /** Set when the command was typed inside a thread: the reply then goes into that thread. */
   readonly threadId?: string;
   /** Platform id of this invocation (Discord interaction id, Slack trigger_id); used for dedupe. */
@@ -25,6 +27,8 @@ export interface InboundAction {
   readonly customId: string;
   readonly values: readonly string[];
   readonly message: MessageRef;
+  /** Discord guild id or Slack team id the click came from; unset for the shell and DMs. */
+  readonly workspaceId?: string;
   readonly invocationId: string;
 }
 
@@ -36,6 +40,11 @@ export interface Responder {
   replyPrivately(text: string): Promise<void>;
   /** Completes the deferred public reply; returns it so it can become a thread root. */
   replyPublicly(message: OutgoingMessage): Promise<MessageRef>;
+  /**
+   * Completes a private deferred answer once the command is queued (Discord: edits the
+   * ephemeral "thinking…" reply). Absent where nothing is pending (Slack, shell).
+   */
+  acknowledged?(text: string): Promise<void>;
 }
 
 /** What an adapter calls for every inbound event; implemented by the dispatcher. */

@@ -77,18 +77,25 @@ export interface OutgoingMessage {
   readonly select?: SelectMenu;
 }
 
+/**
+ * Makes a post safe to repeat where the platform allows it (Discord: `nonce` + `enforce_nonce`,
+ * so a second post with the same key within minutes returns the first message). At most 25
+ * characters; a run id fits.
+ */
+export type IdempotencyKey = string;
+
 /** Outbound operations, all with the bot's own credentials. */
 export interface ChatPort {
   readonly platform: Platform;
   /** Posts `first` in `channelId` and opens a thread on it (Discord: a public thread; Slack: its ts). */
-  openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }>;
+  openThread(channelId: string, title: string, first: OutgoingMessage, key?: IdempotencyKey): Promise<{ thread: ThreadRef; root: MessageRef }>;
   /**
    * Opens a thread on a message that already exists (e.g. the public reply to a slash command).
    * Discord: `POST /channels/{c}/messages/{m}/threads`; Slack: the thread is the message's own ts.
    */
   openThreadOn(root: MessageRef, title: string): Promise<ThreadRef>;
   /** Posts into an existing thread. */
-  post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef>;
+  post(thread: ThreadRef, message: OutgoingMessage, key?: IdempotencyKey): Promise<MessageRef>;
   /** Replaces text, attachments-free content and components of a message. */
   edit(message: MessageRef, next: OutgoingMessage): Promise<void>;
   /** Keeps the message but disables every button/select on it (used once an action ran). */

@@ -16,7 +16,11 @@ async function serve(ctx: CliContext, roles: ServiceRoles): Promise<ExitCode> {
   const [{ startService }, { installShutdown }] = await Promise.all([import('../app/run-service.js'), import('../jobs/shutdown.js')]);
   const service = await startService(config, roles, log);
   return new Promise<ExitCode>((resolve) => {
-    installShutdown([service], log, (code) => { resolve(code === 0 ? exitCodes.ok : exitCodes.failure); });
+    installShutdown([service], log, (code, timedOut) => {
+      resolve(code === 0 ? exitCodes.ok : exitCodes.failure);
+      // Past the deadline some handle (a hung socket, a running job) would keep the process alive.
+      if (timedOut) setImmediate(() => { process.exit(exitCodes.failure); });
+    }, config.worker.shutdownDeadlineMs);
   });
 }
 

@@ -12,6 +12,8 @@ export const discordSchema = strictObject({
   guildId: discordId().describe('Discord guild id'),
   /** Channel where scheduled reports are posted. */
   reportChannelId: discordId().describe('channel for scheduled reports'),
+  /** Channels commands and clicks are taken from (threads in them too); default `[reportChannelId]`. Other guilds are always refused. */
+  allowedChannelIds: z.array(discordId(), { error: 'expected a list of Discord channel ids' }).optional().describe('channels the bot answers in'),
   /** REST/gateway base URL override, for local emulators only. */
   apiUrl: httpUrl('http://127.0.0.1:8090/api').optional().describe('Discord API base URL (tests)'),
 });
@@ -35,6 +37,10 @@ export const slackSchema = strictObject({
   mode: z.enum(['http', 'socket'], { error: 'expected "socket" or "http"' }).optional().describe('Socket Mode or HTTP events'),
   /** Port of the HTTP events receiver (mode `http`). */
   port: port().default(3000).describe('HTTP events port'),
+  /** Channels commands and clicks are taken from; default `[channelId]`. */
+  allowedChannelIds: z.array(slackChannelId(), { error: 'expected a list of Slack channel ids' }).optional().describe('channels the bot answers in'),
+  /** The workspace (team id `T…`); when set, requests from any other workspace are refused. */
+  teamId: z.string({ error: 'expected a Slack team id like T024BE7LD' }).regex(/^[TE][A-Z0-9]{2,}$/, { error: 'expected a Slack team id like T024BE7LD' }).optional().describe('Slack workspace id'),
   /** Web API base URL override, for local emulators only. */
   apiUrl: httpUrl('http://127.0.0.1:8091/api/').optional().describe('Slack Web API base URL (tests)'),
 })

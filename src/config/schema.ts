@@ -36,7 +36,11 @@ const workerSchema = strictObject({
   lockDuration: duration().default('30s').describe('job lock duration'),
   /** How often stalled jobs (of killed workers) are looked for. */
   stalledInterval: duration().default('30s').describe('stalled-job check interval'),
-}).transform((w) => ({ ...w, lockDurationMs: parseDuration(w.lockDuration), stalledIntervalMs: parseDuration(w.stalledInterval) }));
+  /** How long bot and worker get to stop on SIGTERM before exiting anyway (keep it under Docker's 10 s stop timeout). */
+  shutdownDeadline: duration().default('8s').describe('deadline for bot and worker to stop on SIGTERM'),
+}).transform((w) => ({
+  ...w, lockDurationMs: parseDuration(w.lockDuration), stalledIntervalMs: parseDuration(w.stalledInterval), shutdownDeadlineMs: parseDuration(w.shutdownDeadline),
+}));
 
 const rateLimitsSchema = strictObject({
   /** Media requests one person may make per hour. */

@@ -1,5 +1,7 @@
 import { DelayedError, UnrecoverableError, type Job } from 'bullmq';
 import type { ChatPort, Platform } from '../chat/chat-port.js';
+import { bindActionOrigins } from './bind-action-origins.js';
+import { ensureAnnounced } from './ensure-announced.js';
 import { UserError, toUserMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ActionStore } from '../store/action-store.js';
@@ -48,10 +50,14 @@ export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<v
   const log = deps.log.child({ job: name, jobId: job.id, runId: payload.runId });
   const found = await deps.runStore.get(payload.runId);
   if (found === undefined) throw new UnrecoverableError(`run ${payload.runId} not found`);
-  const chat = deps.chats[found.platform];
-  if (chat === undefined) throw new UnrecoverableError(`no chat port for ${found.platform}`);
+  const port = deps.chats[found.platform];
+  if (port === undefined) throw new UnrecoverableError(`no chat port for ${found.platform}`);
   if (found.status === 'succeeded' && found.resultMessage !== undefined) return;
-  let run = await deps.runStore.update(found.runId, { status: 'running' });
+  const chat = bindActionOrigins(port, deps.actionStore, found.workspaceId);
+  // The bot saves the run and the job before any chat call; if it died before posting the
+  // run's line and thread, the worker posts them (exactly once, see ensureAnnounced).
+  const announced = found.announce === undefined ? found : await ensureAnnounced(port, deps.runStore, found.runId, log);
+  let run = await deps.runStore.update(announced.runId, { status: 'running' });
   let suspended = false;
   // A resumed long job (see ResumeLater) is already shown as running.
   if (splitResume(job.data).state === undefined) await setStatusLine(chat, run, `🔄 Running: ${run.command}`, log);

@@ -4,6 +4,7 @@ import { redactChats, redactorOf } from './redact-chats.js';
 import { packageVersion } from './package-version.js';
 import { connectRedis } from './redis-connection.js';
 import { queueName } from './queue.js';
+import { requeueOrphans, defaultOrphanAgeMs } from './requeue-orphans.js';
 import { runJob, type JobDeps } from './run-job.js';
 import { createSystemView } from './system-view.js';
 
@@ -20,6 +21,8 @@ export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'> {
   readonly version?: string;
   /** Counts and times every job attempt (`/metrics`). */
   readonly metrics?: JobMetrics;
+  /** How often queued runs without a job (their bot died before enqueueing) are looked for; default 15 s. */
+  readonly orphanSweepMs?: number;
   /** Jobs outside `jobs` (scheduler ticks such as `schedule.drift-audit`, background jobs), by job name. */
   readonly extraHandlers?: Readonly<Record<string, (job: Job) => Promise<void>>>;
 }
@@ -52,8 +55,15 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),
   });
   worker.on('error', (error) => { options.log.error({ err: error }, 'worker error'); });
+  const sweepMs = options.orphanSweepMs ?? 15_000;
+  const sweep = (): void => {
+    requeueOrphans(options.runStore, options.jobs, queue, options.log, Date.now(), Math.min(defaultOrphanAgeMs, sweepMs)).catch((error: unknown) => { options.log.warn({ err: error }, 'orphan sweep failed'); });
+  };
+  const sweeper = setInterval(sweep, sweepMs);
+  sweep();
   return {
     close: async () => {
+      clearInterval(sweeper);
       await worker.close();
       await queue.close();
       await connection.quit();

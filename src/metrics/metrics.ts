@@ -25,6 +25,8 @@ export interface Metrics extends JobMetrics {
   setDriftItems(items: readonly { readonly severity: string }[]): void;
   /** Latest status per health check (a state set: the current status has value 1). */
   recordCheckResults(results: readonly CheckStatus[]): void;
+  /** One retried or lost Discord interaction ack (`homelab_discord_acks_total`). */
+  ackEvent(event: 'retried' | 'lost', reason: string): void;
   /** The Prometheus text exposition and its content type. */
   render(): Promise<{ contentType: string; body: string }>;
 }
@@ -67,6 +69,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     name: 'homelab_job_duration_seconds', help: 'Job attempt duration by job name', labelNames: ['job'], registers: [registry],
     buckets: [0.05, 0.25, 1, 5, 15, 60, 300, 1800],
   });
+  const acks = new Counter({ name: 'homelab_discord_acks_total', help: 'Interaction acks retried or lost, by reason', labelNames: ['event', 'reason'], registers: [registry] });
   const drift = new Gauge({ name: 'homelab_drift_items', help: 'Drift items of the latest full audit by severity', labelNames: ['severity'], registers: [registry] });
   const setChecks = (gauge: Gauge, results: readonly CheckStatus[]): void => {
     for (const { name, status } of results) {
@@ -93,6 +96,7 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       for (const severity of severities) drift.set({ severity }, items.filter((i) => i.severity === severity).length);
     },
     recordCheckResults: (results) => { setChecks(checks, results); },
+    ackEvent: (event, reason) => { acks.inc({ event, reason }); },
     render: async () => ({ contentType: registry.contentType, body: (options.redact ?? ((t: string) => t))(await registry.metrics()) }),
   };
 }

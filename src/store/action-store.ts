@@ -18,9 +18,23 @@ export interface ActionRecord {
   /** The run whose thread the button lives in. */
   readonly runId: string;
   readonly messageRef?: MessageRef;
+  /**
+   * Where the button was posted (set by `bindActionOrigins` when its message is sent): a
+   * click must come from this platform, workspace, channel and message.
+   */
+  readonly origin?: ActionOrigin;
   readonly createdAt: string;
   readonly expiresAt: string;
   readonly status: ActionStatus;
+}
+
+/** The message an action's button or menu lives on. */
+export interface ActionOrigin {
+  readonly platform: Platform;
+  /** Discord guild id or Slack team id, when known. */
+  readonly workspaceId?: string;
+  readonly channelId: string;
+  readonly messageId: string;
 }
 
 export type NewAction = Omit<ActionRecord, 'id' | 'createdAt' | 'expiresAt' | 'status'>;
@@ -35,6 +49,8 @@ export interface ActionStore {
   /** Atomic pending→running for single-use actions; multi-use ones only check expiry. */
   claim(id: string): Promise<ClaimResult>;
   finish(id: string, status: 'done' | 'refused'): Promise<void>;
+  /** Records the message the action was posted on; the first binding wins (a re-post cannot move it). */
+  bindOrigin(id: string, origin: ActionOrigin): Promise<void>;
 }
 
 /** The opaque id format: 16 random bytes, base64url (22 characters). */
@@ -63,9 +79,10 @@ export function createActionStore(options: ActionStoreOptions): ActionStore {
   const { redis, prefix = 'hlb:', clock = () => new Date() } = options;
   const key = (id: string): string => `${prefix}action:${id}`;
   const get = async (id: string): Promise<ActionRecord | undefined> => {
-    const [raw, status] = await redis.hmget(key(id), 'record', 'status');
+    const [raw, status, origin] = await redis.hmget(key(id), 'record', 'status', 'origin');
     if (raw === null || raw === undefined) return undefined;
-    return { ...(JSON.parse(raw) as ActionRecord), status: (status ?? 'pending') as ActionStatus };
+    const bound = origin === null || origin === undefined ? {} : { origin: JSON.parse(origin) as ActionOrigin };
+    return { ...(JSON.parse(raw) as ActionRecord), ...bound, status: (status ?? 'pending') as ActionStatus };
   };
   return {
     create: async (action, ttlMs) => {
@@ -88,6 +105,10 @@ export function createActionStore(options: ActionStoreOptions): ActionStore {
     },
     finish: async (id, status) => {
       await redis.hset(key(id), 'status', status);
+    },
+    bindOrigin: async (id, origin) => {
+      // Only an existing record: HSETNX on a missing key would create a stray hash.
+      if ((await redis.exists(key(id))) === 1) await redis.hsetnx(key(id), 'origin', JSON.stringify(origin));
     },
   };
 }

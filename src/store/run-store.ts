@@ -24,6 +24,27 @@ export interface RunRecord {
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly error?: string;
+  /** Discord guild or Slack team of the invocation (buttons of this run must be clicked there). */
+  readonly workspaceId?: string;
+  /**
+   * Set while the public line (and thread) of the run is still to be posted: the run and its
+   * job are saved before any chat call, and whichever side comes first, bot or worker, posts it
+   * (see `ensureAnnounced`). `threadId`/`rootMessageId` are empty until then, unless the run
+   * belongs to an existing thread (`threadId` set).
+   */
+  readonly announce?: Announcement | undefined;
+  /**
+   * The job the bot enqueues for this run (name and validated payload), saved with the record
+   * so a worker can enqueue it if the bot died in between (see `requeueOrphans`).
+   */
+  readonly pendingJob?: { readonly name: string; readonly payload: unknown };
+}
+
+/** The public line a run still has to post: in a new thread titled `title`, or into `threadId`. */
+export interface Announcement {
+  readonly text: string;
+  /** Title of the thread to open on the line; absent when the line goes into the run's thread. */
+  readonly title?: string;
 }
 
 /** Run records in Redis under `<prefix>run:<runId>`, kept for `ttlSeconds`. */
@@ -35,6 +56,13 @@ export interface RunStore {
   update(runId: string, patch: Partial<Omit<RunRecord, 'runId'>>): Promise<RunRecord>;
   /** The newest runs first (by creation), at most `limit`; expired records are left out. */
   listRecent(limit: number): Promise<RunRecord[]>;
+  /**
+   * Takes the lease on posting the run's announcement for `seconds`; false while another
+   * process holds it. A holder that dies loses it when it expires.
+   */
+  leaseAnnouncement(runId: string, seconds: number): Promise<boolean>;
+  /** Drops the announcement lease (after the record was updated). */
+  releaseAnnouncement(runId: string): Promise<void>;
 }
 
 export interface RunStoreOptions {
@@ -76,5 +104,7 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       await redis.set(key(runId), JSON.stringify(next), 'KEEPTTL');
       return next;
     },
+    leaseAnnouncement: async (runId, seconds) => (await redis.set(`${key(runId)}:announcing`, '1', 'EX', seconds, 'NX')) === 'OK',
+    releaseAnnouncement: async (runId) => { await redis.del(`${key(runId)}:announcing`); },
   };
 }

@@ -89,12 +89,12 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
  */
 export async function startDispatching(
   adapter: ChatAdapter,
-  o: { readonly redisUrl: string; readonly prefix: string; readonly access: AccessConfig; readonly onActionRefused?: DispatchDeps['onActionRefused'] },
+  o: { readonly redisUrl: string; readonly prefix: string; readonly access: AccessConfig; readonly onActionRefused?: DispatchDeps['onActionRefused']; readonly places?: DispatchDeps['places'] },
 ): Promise<() => Promise<void>> {
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const producer = createProducer({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: jobSpecs });
-  await adapter.start(createDispatcher({ registry, chats: { [adapter.platform]: adapter }, access: o.access, ...stores, producer, log, clock: () => new Date(), ...(o.onActionRefused === undefined ? {} : { onActionRefused: o.onActionRefused }) }));
+  await adapter.start(createDispatcher({ registry, chats: { [adapter.platform]: adapter }, access: o.access, ...stores, producer, log, clock: () => new Date(), ...(o.onActionRefused === undefined ? {} : { onActionRefused: o.onActionRefused }), ...(o.places === undefined ? {} : { places: o.places }) }));
   return async () => {
     await adapter.stop();
     await producer.close();

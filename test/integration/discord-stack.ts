@@ -17,6 +17,8 @@ export interface StackOptions {
   readonly access: AccessConfig;
   /** The dispatcher's refused-click hook (audit trail), when a test wants it. */
   readonly onActionRefused?: DispatchDeps['onActionRefused'];
+  /** Allowed guild and channels (config `chat.discord.allowedChannelIds`); unrestricted when absent. */
+  readonly places?: DispatchDeps['places'];
 }
 
 /** The bot process: gateway adapter + real dispatcher + producer + stores (no worker). */
@@ -30,7 +32,7 @@ export function startDiscordWorker(o: StackOptions): { worker: RunningWorker; st
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const chat = new DiscordChat({ token: o.emu.token, apiUrl: o.emu.apiUrl, logger: log });
-  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs(wired(stores)), chats: { discord: chat }, ...stores, log });
+  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs(wired(stores)), chats: { discord: chat }, ...stores, log, orphanSweepMs: 1_000 });
   return {
     worker,
     stop: async () => {

@@ -1,5 +1,6 @@
 import { startDispatching } from './core-harness.js';
 import type { AccessConfig } from '../../src/bot/authorize.js';
+import type { DispatchDeps } from '../../src/bot/dispatch-deps.js';
 import { SlackAdapter } from '../../src/bot/slack/slack-adapter.js';
 import { SlackChat } from '../../src/bot/slack/slack-chat.js';
 import { createSlackWebClient } from '../../src/bot/slack/slack-web-client.js';
@@ -17,6 +18,8 @@ export interface SlackStackOptions {
   readonly redisUrl: string;
   readonly prefix: string;
   readonly access: AccessConfig;
+  /** Allowed workspace and channels; unrestricted when absent. */
+  readonly places?: DispatchDeps['places'];
 }
 
 /** The bot process: Bolt HTTP receiver + real dispatcher + producer + stores (no worker). */

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import { toUserMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
@@ -6,6 +6,7 @@ import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { createAckGate, type AckGate } from './ack-gate.js';
 import { DiscordChat } from './discord-chat.js';
 import { interactionResponder } from './interaction-responder.js';
+import { ackObserver, type AckMetrics } from './ack-observer.js';
 import { createRawAcker, toAck, type RawAcker } from './raw-ack.js';
 import { toInboundAction, toInboundCommand } from './to-inbound.js';
 
@@ -15,11 +16,18 @@ export interface DiscordAdapterOptions {
   /** REST base (`http://127.0.0.1:P/api` for the emulator); the gateway URL comes from `/gateway/bot`. */
   readonly apiUrl?: string;
   readonly logger: Logger;
+  /** Counts retried and lost acks (`/metrics`). */
+  readonly ackMetrics?: AckMetrics;
+  /** How long `stop()` waits for handlers already running (default 5 s, inside the process's shutdown deadline). */
+  readonly stopWaitMs?: number;
 }
+
+const defaultStopWaitMs = 5_000;
 
 /**
  * The inbound side over a discord.js gateway client (intents: Guilds only). Every interaction
- * is acknowledged first (type 5 for commands, 6 for components, well inside Discord's 3 s),
+ * is acknowledged first (type 5 ephemeral for commands, 6 for components, well inside Discord's 3 s,
+ * retried on a fresh connection and bounded by a deadline, see `RawAcker`),
  * straight from the raw gateway packet (`RawAcker`, before discord.js builds its structures),
  * and only then handed to the handler, with `deferred` set as `deferReply`/`deferUpdate` would.
  * Outbound calls go through `DiscordChat` (bot token, REST).
@@ -39,11 +47,11 @@ export class DiscordAdapter implements ChatAdapter {
   constructor(private readonly options: DiscordAdapterOptions) {
     this.chat = new DiscordChat(options);
     this.logger = options.logger.child({ platform: 'discord' });
-    this.acker = createRawAcker(options.apiUrl);
+    this.acker = createRawAcker({ ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }), observer: ackObserver(this.logger, options.ackMetrics) });
   }
 
   async start(handler: InboundHandler): Promise<void> {
-    const client = new Client({ intents: [GatewayIntentBits.Guilds], ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }) });
+    const client = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }) });
     client.on(Events.Raw, (packet: { t?: unknown; d?: unknown }) => { if (packet.t === 'INTERACTION_CREATE') this.ackRaw(packet.d); });
     client.on(Events.InteractionCreate, (i) => { this.track(this.route(i, handler)); });
     client.on(Events.Error, (error) => { this.logger.error({ err: error }, 'discord client error'); });
@@ -55,18 +63,23 @@ export class DiscordAdapter implements ChatAdapter {
   }
 
   /**
-   * Stops taking interactions, waits for the ones already acknowledged (they may still be
-   * replying and enqueueing: a SIGTERM right after an ack must not lose the job), then
-   * closes the gateway and REST client.
+   * Stops taking interactions, waits (at most `stopWaitMs`) for the ones already acknowledged
+   * (they may still be saving and enqueueing: a SIGTERM right after an ack must not lose the
+   * job), abandons acks still in flight, then closes the gateway and REST client.
    */
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
+    client?.removeAllListeners(Events.Raw);
     client?.removeAllListeners(Events.InteractionCreate);
-    await Promise.allSettled([...this.inFlight]);
-    await client?.destroy();
-    this.acks.clear();
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<void>((resolve) => { timer = setTimeout(resolve, this.options.stopWaitMs ?? defaultStopWaitMs); });
+    await Promise.race([Promise.allSettled([...this.inFlight]), deadline]);
+    clearTimeout(timer);
+    if (this.inFlight.size > 0) this.logger.warn({ handlers: this.inFlight.size }, 'stopped with handlers still running');
     this.acker.close();
+    this.acks.clear();
+    await client?.destroy();
   }
 
   private ackRaw(d: unknown): void {
@@ -108,12 +121,12 @@ export class DiscordAdapter implements ChatAdapter {
     const log = this.logger.child({ invocationId: i.id });
     try {
       if (i.isChatInputCommand()) {
-        await this.acknowledge(i, () => i.deferReply());
-        const responder = interactionResponder(i);
+        await this.acknowledge(i, () => i.deferReply({ flags: MessageFlags.Ephemeral }));
+        const responder = interactionResponder(i, this.chat);
         await this.guard(log, responder, i.id, () => handler.onCommand(toInboundCommand(i), responder));
       } else if (i.isButton() || i.isStringSelectMenu()) {
         await this.acknowledge(i, () => i.deferUpdate());
-        const responder = interactionResponder(i);
+        const responder = interactionResponder(i, this.chat);
         await this.guard(log, responder, i.id, () => handler.onAction(toInboundAction(i), responder));
       }
     } catch (error) {

@@ -14,6 +14,18 @@ export interface DiscordChatOptions {
 
 interface ApiMessage { readonly id: string; readonly channel_id: string; readonly components?: unknown[] }
 
+/**
+ * Mentions in the text never ping: `@everyone`, `@here`, `<@&role>` and `<@user>` in a title,
+ * a container name or a label stay plain text (`allowed_mentions: { parse: [] }` on every
+ * message, edit, webhook and follow-up). discord.js's camel-case form for its own calls.
+ */
+export const noMentions = { parse: [] as [] };
+/** The same for raw REST bodies. */
+export const allowedMentions = { parse: [] as string[] };
+
+/** Discord: "A thread has already been created for this message". */
+const threadExists = 160004;
+
 /** A message lives in its thread when it has one, else in its channel. */
 const home = (m: MessageRef): string => m.threadId ?? m.channelId;
 
@@ -45,22 +57,28 @@ export class DiscordChat implements ChatPort {
     this.logger = options.logger.child({ platform: 'discord' });
   }
 
-  async openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }> {
-    const sent = await this.send(channelId, first);
+  async openThread(channelId: string, title: string, first: OutgoingMessage, key?: string): Promise<{ thread: ThreadRef; root: MessageRef }> {
+    const sent = await this.send(channelId, first, key);
     const root: MessageRef = { platform: 'discord', channelId, messageId: sent.id };
     return { thread: await this.openThreadOn(root, title), root };
   }
 
+  /** Idempotent: when the message already has a thread (a repeated call), that thread is used (its id is the message id). */
   async openThreadOn(root: MessageRef, title: string): Promise<ThreadRef> {
-    const thread = await callDiscord<{ id: string }>('open a thread', () => this.rest.post(
-      Routes.threads(root.channelId, root.messageId), { body: { name: title.slice(0, 100), auto_archive_duration: 1440 } },
-    ));
+    const thread = await callDiscord<{ id: string }>('open a thread', async () => {
+      try {
+        return await this.rest.post(Routes.threads(root.channelId, root.messageId), { body: { name: title.slice(0, 100), auto_archive_duration: 1440 } });
+      } catch (error) {
+        if (error instanceof DiscordAPIError && error.code === threadExists) return { id: root.messageId };
+        throw error;
+      }
+    });
     this.logger.debug({ channelId: root.channelId, threadId: thread.id }, 'thread opened');
     return { platform: 'discord', channelId: root.channelId, threadId: thread.id };
   }
 
-  async post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef> {
-    const sent = await this.send(thread.threadId, message);
+  async post(thread: ThreadRef, message: OutgoingMessage, key?: string): Promise<MessageRef> {
+    const sent = await this.send(thread.threadId, message, key);
     return { platform: 'discord', channelId: thread.channelId, messageId: sent.id, threadId: thread.threadId };
   }
 
@@ -68,7 +86,10 @@ export class DiscordChat implements ChatPort {
     const body = toDiscordMessage(next);
     const keepFiles = next.attachments === undefined && body.files.length === 0;
     await callDiscord('edit a message', () => this.rest.patch(Routes.channelMessage(home(message), message.messageId), {
-      body: { content: body.content, components: body.components, ...(keepFiles ? {} : { attachments: body.files.map((f, id) => ({ id, filename: f.name })) }) },
+      body: {
+        content: body.content, components: body.components, allowed_mentions: allowedMentions,
+        ...(keepFiles ? {} : { attachments: body.files.map((f, n) => ({ id: String(n), filename: f.name })) }),
+      },
       files: body.files,
     }));
   }
@@ -76,7 +97,7 @@ export class DiscordChat implements ChatPort {
   async disableActions(message: MessageRef): Promise<void> {
     const route = Routes.channelMessage(home(message), message.messageId);
     const current = await callDiscord<ApiMessage>('read a message', () => this.rest.get(route));
-    await callDiscord('disable buttons', () => this.rest.patch(route, { body: { components: disableComponents(current.components ?? []) } }));
+    await callDiscord('disable buttons', () => this.rest.patch(route, { body: { components: disableComponents(current.components ?? []), allowed_mentions: allowedMentions } }));
   }
 
   async sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef> {
@@ -85,10 +106,18 @@ export class DiscordChat implements ChatPort {
     return { platform: 'discord', channelId: dm.id, messageId: sent.id };
   }
 
-  private send(channelId: string, message: OutgoingMessage): Promise<ApiMessage> {
+  /**
+   * `key` becomes the message nonce with `enforce_nonce`: Discord then returns the message
+   * already created with that nonce (within minutes) instead of creating a second one.
+   */
+  private send(channelId: string, message: OutgoingMessage, key?: string): Promise<ApiMessage> {
     const body = toDiscordMessage(message);
     return callDiscord<ApiMessage>('post a message', () => this.rest.post(Routes.channelMessages(channelId), {
-      body: { content: body.content, components: body.components, attachments: body.files.map((f, id) => ({ id, filename: f.name })) },
+      body: {
+        content: body.content, components: body.components, allowed_mentions: allowedMentions,
+        attachments: body.files.map((f, n) => ({ id: String(n), filename: f.name })),
+        ...(key === undefined ? {} : { nonce: key.slice(0, 25), enforce_nonce: true }),
+      },
       files: body.files,
     }));
   }

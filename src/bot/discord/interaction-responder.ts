@@ -1,7 +1,7 @@
 import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Message, type StringSelectMenuInteraction } from 'discord.js';
 import type { MessageRef, OutgoingMessage } from '../../chat/chat-port.js';
 import type { Responder } from '../inbound.js';
-import { callDiscord } from './discord-chat.js';
+import { callDiscord, noMentions, type DiscordChat } from './discord-chat.js';
 import { locate } from './to-inbound.js';
 import { toDiscordMessage } from './to-discord-message.js';
 
@@ -9,38 +9,41 @@ type Deferred = ChatInputCommandInteraction | ButtonInteraction | StringSelectMe
 
 const toPayload = (message: OutgoingMessage) => {
   const body = toDiscordMessage(message);
-  return { content: body.content, components: body.components as never[], files: body.files.map((f) => ({ attachment: f.data, name: f.name })) };
+  return { content: body.content, components: body.components as never[], files: body.files.map((f) => ({ attachment: f.data, name: f.name })), allowedMentions: noMentions };
 };
 
-function refOf(i: Deferred, sent: Message): MessageRef {
-  const where = locate(i);
-  return { platform: 'discord', channelId: where.channelId, messageId: sent.id, ...(where.threadId === undefined ? {} : { threadId: where.threadId }) };
-}
+const privately = (text: string) => ({ content: toDiscordMessage({ text }).content, allowedMentions: noMentions });
 
 /**
- * Answers an interaction the adapter has already deferred. Commands: the first public reply
- * completes the deferred reply (`editReply`), later ones are follow-ups. Actions (deferUpdate):
- * public replies are follow-ups, so the clicked message keeps its content.
+ * Answers an interaction the adapter has already deferred. Commands are deferred ephemerally:
+ * the first private answer (a refusal, "already received", an error, or "queued") completes
+ * that reply, later ones are ephemeral follow-ups (flag 64); public replies are channel
+ * messages with the bot token (they outlive the 15-minute interaction token). Clicks
+ * (deferUpdate): private answers are ephemeral follow-ups, public ones plain follow-ups.
  */
-export function interactionResponder(i: Deferred): Responder {
-  let publicSent = false;
-  const completesDeferred = i.isChatInputCommand();
+export function interactionResponder(i: Deferred, chat: DiscordChat): Responder {
+  let deferredOpen = i.isChatInputCommand();
+  const answerPrivately = async (text: string): Promise<void> => {
+    if (deferredOpen) {
+      deferredOpen = false;
+      await callDiscord('reply', () => i.editReply(privately(text)));
+      return;
+    }
+    await callDiscord('reply privately', () => i.followUp({ ...privately(text), flags: MessageFlags.Ephemeral }));
+  };
   return {
     async replyPublicly(message) {
-      const payload = toPayload(message);
-      const first = completesDeferred && !publicSent;
-      publicSent = true;
-      const sent = await callDiscord<Message>('reply', () => (first ? i.editReply(payload) : i.followUp(payload)));
-      return refOf(i, sent);
-    },
-    async replyPrivately(text) {
-      // A deferred command reply shows "thinking…" until edited, so the first answer completes it.
-      if (completesDeferred && !publicSent) {
-        publicSent = true;
-        await callDiscord('reply', () => i.editReply({ content: toDiscordMessage({ text }).content }));
-        return;
+      const where = locate(i);
+      if (i.isChatInputCommand()) {
+        return chat.post({ platform: 'discord', channelId: where.channelId, threadId: where.threadId ?? where.channelId }, message);
       }
-      await callDiscord('reply privately', () => i.followUp({ content: toDiscordMessage({ text }).content, flags: MessageFlags.Ephemeral }));
+      const sent = await callDiscord<Message>('reply', () => i.followUp(toPayload(message)));
+      const ref: MessageRef = { platform: 'discord', channelId: where.channelId, messageId: sent.id, ...(where.threadId === undefined ? {} : { threadId: where.threadId }) };
+      return ref;
+    },
+    replyPrivately: answerPrivately,
+    async acknowledged(text) {
+      if (deferredOpen) await answerPrivately(text);
     },
   };
 }

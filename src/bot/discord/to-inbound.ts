@@ -33,12 +33,15 @@ export function locate(i: Interaction): { channelId: string; threadId?: string }
   return { channelId: i.channelId ?? '' };
 }
 
+/** The guild the interaction came from; none in DMs. */
+const workspace = (i: Interaction): { workspaceId?: string } => (i.guildId === null ? {} : { workspaceId: i.guildId });
+
 export function toInboundCommand(i: ChatInputCommandInteraction): InboundCommand {
   const subcommand = i.options.getSubcommand(false);
   return {
     platform: 'discord', user: toChatUser(i), command: i.commandName,
     ...(subcommand === null ? {} : { subcommand }),
-    options: flattenOptions(i.options.data), ...locate(i), invocationId: i.id,
+    options: flattenOptions(i.options.data), ...locate(i), invocationId: i.id, ...workspace(i),
   };
 }
 
@@ -51,6 +54,6 @@ export function clickedMessage(i: ButtonInteraction | StringSelectMenuInteractio
 export function toInboundAction(i: ButtonInteraction | StringSelectMenuInteraction): InboundAction {
   return {
     platform: 'discord', user: toChatUser(i), customId: i.customId, values: i.isStringSelectMenu() ? [...i.values] : [],
-    message: clickedMessage(i), invocationId: i.id,
+    message: clickedMessage(i), invocationId: i.id, ...workspace(i),
   };
 }

@@ -6,6 +6,7 @@ import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { SlackChat } from './slack-chat.js';
 import { toInboundAction, toInboundCommand } from './slack-inbound.js';
 import { toSlackLogger } from './slack-logger.js';
+import { createGuardedReceiver } from './slack-request-guard.js';
 import { slackResponder } from './slack-responder.js';
 import { createSlackWebClient, slackClientOptions } from './slack-web-client.js';
 
@@ -93,7 +94,7 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
       if (settings.appToken === undefined) throw new Error('Slack Socket Mode needs chat.slack.appToken');
       return new App({ ...common, socketMode: true, appToken: settings.appToken });
     }
-    return new App({ ...common, signingSecret: settings.signingSecret, processBeforeResponse: false });
+    return new App({ ...common, receiver: createGuardedReceiver({ signingSecret: settings.signingSecret, logger: deps.logger }) });
   }
 
   private async onCommand(handler: InboundHandler, body: SlashCommand, respond: RespondFn): Promise<void> {

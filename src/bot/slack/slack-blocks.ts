@@ -55,7 +55,8 @@ export function toSlackBlocks(message: OutgoingMessage): Block[] {
 /** Top-level `text` (notifications, screen readers); Slack wants it even when blocks are sent. */
 export function fallbackText(message: OutgoingMessage): string {
   const text = message.text.trim();
-  return text === '' ? (message.buttons?.map((b) => b.label).join(' · ') ?? ' ') : toMrkdwn(text.slice(0, sectionLimit));
+  // Button labels too: the top-level text is mrkdwn, where `<!channel>` would notify everyone.
+  return text === '' ? (message.buttons === undefined ? ' ' : toMrkdwn(message.buttons.map((b) => b.label).join(' · '))) : toMrkdwn(text.slice(0, sectionLimit));
 }
 
 /**

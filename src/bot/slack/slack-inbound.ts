@@ -20,7 +20,7 @@ export function toInboundCommand(body: SlashCommand, hasSubcommands: (command: s
   const first = trimmed.split(/\s+/, 1)[0] ?? '';
   const split = first !== '' && hasSubcommands(command);
   return {
-    platform, command, options: {}, channelId: body.channel_id, invocationId: body.trigger_id,
+    platform, command, options: {}, channelId: body.channel_id, invocationId: body.trigger_id, workspaceId: body.team_id,
     text: split ? trimmed.slice(first.length).trim() : trimmed,
     user: toUser(body.user_id, body.user_name),
     ...(split ? { subcommand: first.toLowerCase() } : {}),
@@ -46,12 +46,17 @@ export function clickedMessage(body: BlockAction): MessageRef {
   };
 }
 
+/** The workspace of a click: `team.id`, else the user's `team_id` (Bolt reads them the same way). */
+const teamOf = (body: BlockAction): string | undefined => body.team?.id ?? body.user.team_id;
+
 /** A `block_actions` click or choice as an `InboundAction` (`customId` = the `action_id`). */
 export function toInboundAction(body: BlockAction): InboundAction | undefined {
   const action = body.actions[0];
   if (action === undefined) return undefined;
+  const team = teamOf(body);
   return {
     platform, user: toUser(body.user.id, body.user.username), customId: action.action_id,
     values: selectedValues(action), message: clickedMessage(body), invocationId: body.trigger_id,
+    ...(team === undefined ? {} : { workspaceId: team }),
   };
 }

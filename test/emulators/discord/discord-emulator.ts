@@ -3,12 +3,18 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createEmulatorServer } from './emulator-server.js';
-import { createState, type EmuUser, type EmulatorState, type RecordedCallback, type StoredMessage } from './emulator-state.js';
+import { createState, type AckFault, type EmuUser, type EmulatorState, type RecordedCallback, type StoredMessage } from './emulator-state.js';
 import { startGateway, type Gateway } from './gateway.js';
 import { componentPayload, findComponent, slashPayload, type OptionValue } from './interaction-payloads.js';
-import { messagesIn } from './message-store.js';
+import { createMessage, messagesIn } from './message-store.js';
 import { roleObject, type EmuIdentity } from './payloads.js';
 import { waitUntil } from './wait-until.js';
+
+/** Where an interaction comes from, when not the configured guild and channel. */
+export interface Where {
+  readonly guildId?: string;
+  readonly channelId?: string;
+}
 
 export interface DiscordEmulatorOptions {
   readonly token?: string;
@@ -68,18 +74,55 @@ export class DiscordEmulator {
     return user;
   }
 
-  /** Sends a slash command (`drift audit`, options) and resolves with its acknowledgement. */
-  async slash(userId: string, name: string, options: Readonly<Record<string, OptionValue>> = {}, at: { channelId?: string } = {}): Promise<InteractionOutcome> {
+  /**
+   * Sends a slash command (`drift audit`, options) and resolves with its acknowledgement.
+   * `at.guildId` sends it as if from another guild (the bot must refuse it).
+   */
+  async slash(userId: string, name: string, options: Readonly<Record<string, OptionValue>> = {}, at: Where = {}): Promise<InteractionOutcome> {
     const base = this.interactionBase(userId, at.channelId ?? this.identity.channelId, 2, null);
     const top = name.trim().split(/\s+/)[0] ?? '';
     const cmd = this.state.commands.get(this.identity.guildId)?.get(top) ?? this.state.commands.get('global')?.get(top);
     const commandId = typeof cmd?.['id'] === 'string' ? cmd['id'] : this.state.nextId();
-    return this.send(base, slashPayload(this.identity, base, commandId, name, options));
+    return this.send(base, slashPayload(this.at(at), base, commandId, name, options));
   }
 
-  /** Clicks a button on a stored message; refuses disabled or missing buttons like the client does. */
-  click(messageId: string, customId: string, userId: string, how: { stale?: boolean } = {}): Promise<InteractionOutcome> {
-    return this.component(messageId, customId, userId, undefined, how.stale === true);
+  /**
+   * Clicks a button on a stored message; refuses disabled or missing buttons like the client
+   * does. `how.guildId` / `how.channelId` send the click as if from another guild or channel
+   * (a forged click with a real custom id).
+   */
+  click(messageId: string, customId: string, userId: string, how: { stale?: boolean } & Where = {}): Promise<InteractionOutcome> {
+    return this.component(messageId, customId, userId, undefined, how.stale === true, how);
+  }
+
+  /** A second text channel in the guild (for clicks and commands from a channel that is not configured). */
+  addChannel(name: string): string {
+    const id = this.state.nextId();
+    this.state.channels.set(id, { id, type: 0, name, parentId: null, recipientId: null, createdAt: new Date().toISOString() });
+    return id;
+  }
+
+  /** A message by a user (not the bot) carrying `components`: e.g. a copy of a real button on another message. */
+  postAs(userId: string, channelId: string, content: string, components: unknown[]): StoredMessage {
+    return createMessage(this.state, { channelId, authorId: userId }, { content, components }, []);
+  }
+
+  /**
+   * The next `count` interaction callbacks fail: `reset` (socket destroyed before the ack
+   * counts), `reset-after` (the ack counts, the answer is lost), `silent` (never answered),
+   * `late` (answered after `delayMs`), `500`.
+   */
+  failAcks(kind: AckFault['kind'], count = 1, delayMs?: number): void {
+    this.state.ackFaults.push({ kind, remaining: count, ...(delayMs === undefined ? {} : { delayMs }) });
+  }
+
+  /** Everything the bot's messages would have pinged (must stay empty: the bot never pings by accident). */
+  pings(): string[] { return this.state.mentions.flatMap((m) => m.pings); }
+  /** Requests that sent content without `allowed_mentions` (Discord then parses every mention). */
+  withoutAllowedMentions(): string[] { return this.state.mentions.filter((m) => m.missingAllowedMentions).map((m) => m.request); }
+
+  private at(where: Where): EmuIdentity {
+    return where.guildId === undefined ? this.identity : { ...this.identity, guildId: where.guildId };
   }
 
   /** Chooses values in a string select on a stored message. */
@@ -128,14 +171,14 @@ export class DiscordEmulator {
   }
 
   /** `stale`: a client that still shows the button enabled (the disabling edit not yet seen). */
-  private async component(messageId: string, customId: string, userId: string, values: readonly string[] | undefined, stale: boolean): Promise<InteractionOutcome> {
+  private async component(messageId: string, customId: string, userId: string, values: readonly string[] | undefined, stale: boolean, where: Where = {}): Promise<InteractionOutcome> {
     const message = this.state.messages.get(messageId);
     if (message === undefined) throw new Error(`unknown message ${messageId}`);
     const c = findComponent(message.components, customId);
     if (c === undefined) throw new Error(`message ${messageId} has no component ${customId}`);
     if (c['disabled'] === true && !stale) throw new Error(`component ${customId} is disabled`);
-    const base = this.interactionBase(userId, message.channelId, 3, messageId);
-    return await this.send(base, componentPayload(this.identity, base, message, this.state.users, customId, values));
+    const base = this.interactionBase(userId, where.channelId ?? message.channelId, 3, messageId);
+    return await this.send(base, componentPayload(this.at(where), base, message, this.state.users, customId, values));
   }
 
   private async send(base: { id: string; token: string }, payload: unknown): Promise<InteractionOutcome> {

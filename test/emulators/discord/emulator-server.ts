@@ -6,6 +6,7 @@ import { appRoutes } from './rest-app.js';
 import { channelRoutes } from './rest-channels.js';
 import { interactionRoutes } from './rest-interactions.js';
 import { matchRoute, type RouteResult } from './route.js';
+import { auditMentions } from './mentions.js';
 import { checkResponse } from './validate-response.js';
 
 const routes = [...appRoutes, ...channelRoutes, ...interactionRoutes];
@@ -57,6 +58,30 @@ async function decide(deps: ServerDeps, method: string, path: string, entry: Log
   return { status: 500, body: { message: `emulator response violates discord-api-spec: ${violations.join('; ')}`, code: 0 } };
 }
 
+/** Message-sending requests whose content is audited for mentions (create, edit, webhook, callback). */
+function auditBody(state: EmulatorState, method: string, path: string, json: unknown): void {
+  const body = json as Record<string, unknown> | undefined;
+  const isCallback = /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path);
+  const sends = (method === 'POST' || method === 'PATCH') && (/^\/channels\/[^/]+\/messages(\/[^/]+)?$/.test(path) || path.startsWith('/webhooks/'));
+  const data = isCallback ? (body?.['data'] as Record<string, unknown> | undefined) : sends ? body : undefined;
+  const audit = auditMentions(`${method} ${path}`, data);
+  if (audit !== undefined) state.mentions.push(audit);
+}
+
+/** Applies an `AckFault` to an interaction callback; true when the response was handled here. */
+async function ackFault(deps: ServerDeps, res: ServerResponse, run: () => Promise<Reply>): Promise<Reply | 'handled' | undefined> {
+  const fault = deps.state.ackFaults.find((f) => f.remaining > 0);
+  if (fault === undefined) return undefined;
+  fault.remaining -= 1;
+  if (fault.kind === 'reset') { res.socket?.destroy(); return 'handled'; }
+  if (fault.kind === 'silent') return 'handled';
+  if (fault.kind === '500') return { status: 500, body: { message: 'Injected server error', code: 0 } };
+  const reply = await run();
+  if (fault.kind === 'reset-after') { res.socket?.destroy(); return 'handled'; }
+  await new Promise((resolve) => setTimeout(resolve, fault.delayMs ?? 1_000));
+  return reply;
+}
+
 async function handleApi(deps: ServerDeps, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = req.method ?? 'GET';
   const versioned = url.pathname.startsWith('/api/v10/');
@@ -65,7 +90,14 @@ async function handleApi(deps: ServerDeps, req: IncomingMessage, res: ServerResp
   const authorized = req.headers.authorization === `Bot ${deps.token}`;
   const entry: LoggedRequest = { method, path, query: Object.fromEntries(url.searchParams), authorized, json: body.json, files: body.files, status: 0 };
   deps.state.requests.push(entry);
-  const reply = await decide(deps, method, path, entry, body);
+  auditBody(deps.state, method, path, body.json);
+  const run = () => decide(deps, method, path, entry, body);
+  const faulted = method === 'POST' && /^\/interactions\/[^/]+\/[^/]+\/callback$/.test(path) ? await ackFault(deps, res, run) : undefined;
+  if (faulted === 'handled') {
+    deps.state.events.emit('change');
+    return;
+  }
+  const reply = faulted ?? await run();
   entry.status = reply.status;
   sendJson(res, reply.status, reply.body, reply.headers);
   deps.state.events.emit('change');

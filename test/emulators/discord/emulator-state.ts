@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { MentionAudit } from './mentions.js';
 
 /** A member of the emulated guild (or a DM partner). */
 export interface EmuUser {
@@ -89,6 +90,17 @@ export interface Fault {
   readonly match: (method: string, path: string) => boolean;
 }
 
+/**
+ * A fault on the next interaction callbacks: `reset` destroys the socket before the ack is
+ * applied, `reset-after` after (the ack counts, the answer is lost), `silent` never answers,
+ * `late` applies the ack and answers after `delayMs`, `500` answers 500 without applying.
+ */
+export interface AckFault {
+  readonly kind: 'reset' | 'reset-after' | 'silent' | 'late' | '500';
+  remaining: number;
+  readonly delayMs?: number;
+}
+
 /** Everything the emulator remembers; one instance per emulator. */
 export interface EmulatorState {
   readonly users: Map<string, EmuUser>;
@@ -103,6 +115,11 @@ export interface EmulatorState {
   /** Responses of the emulator that failed the discord-api-spec schema (must stay empty). */
   readonly violations: string[];
   readonly faults: Fault[];
+  readonly ackFaults: AckFault[];
+  /** Every message body with content the bot sent or edited, with the pings it would cause. */
+  readonly mentions: MentionAudit[];
+  /** `nonce` → message id, for `enforce_nonce` (Discord: same author and nonce within minutes → the same message). */
+  readonly nonces: Map<string, { readonly messageId: string; readonly at: number }>;
   /** Emits `change` after every request and gateway event, for `waitFor`. */
   readonly events: EventEmitter;
   readonly nextId: () => string;
@@ -123,6 +140,6 @@ export function createState(): EmulatorState {
   return {
     users: new Map(), channels: new Map(), messages: new Map(), attachments: new Map(),
     commands: new Map(), interactions: new Map(), requests: [], callbacks: [], violations: [],
-    faults: [], events, nextId: snowflakes(),
+    faults: [], ackFaults: [], mentions: [], nonces: new Map(), events, nextId: snowflakes(),
   };
 }

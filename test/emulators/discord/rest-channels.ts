@@ -5,6 +5,8 @@ import { dmChannelObject, messageObject, textChannelObject, threadObject } from 
 import type { Route, RouteContext, RouteResult } from './route.js';
 
 type Json = Record<string, unknown> | undefined;
+/** Discord checks nonce uniqueness "in the past few minutes". */
+const nonceWindowMs = 5 * 60_000;
 const unknownChannel = apiError(404, 10003, 'Unknown Channel');
 const unknownMessage = apiError(404, 10008, 'Unknown Message');
 
@@ -28,7 +30,12 @@ function postMessage(ctx: RouteContext): RouteResult {
   if (content.length > 2000) {
     return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: { content: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 2000 or fewer in length.' }] } } } };
   }
+  // enforce_nonce: the same author and nonce within a few minutes returns the first message.
+  const nonce = json?.['enforce_nonce'] === true && (typeof json['nonce'] === 'string' || typeof json['nonce'] === 'number') ? String(json['nonce']) : undefined;
+  const earlier = nonce === undefined ? undefined : ctx.state.nonces.get(nonce);
+  if (earlier !== undefined && Date.now() - earlier.at < nonceWindowMs && ctx.state.messages.has(earlier.messageId)) return messageResult(ctx, earlier.messageId);
   const m = createMessage(ctx.state, { channelId, authorId: ctx.ids.botId }, json, ctx.body.files);
+  if (nonce !== undefined) ctx.state.nonces.set(nonce, { messageId: m.id, at: Date.now() });
   return messageResult(ctx, m.id);
 }
 

@@ -25,6 +25,8 @@ export interface RawPostOptions {
   readonly timestamp?: number;
   /** Defaults to exactly `application/x-www-form-urlencoded` (Bolt rejects a charset suffix). */
   readonly contentType?: string;
+  /** Slack's retry marker (`X-Slack-Retry-Num`, with `X-Slack-Retry-Reason`), as on a redelivery. */
+  readonly retryNum?: number;
 }
 
 /** POSTs `body` to the bot as Slack would; signs it unless a signature is given. */
@@ -34,6 +36,7 @@ export async function postToBot(url: string, secret: string, body: string, optio
     'Content-Type': options.contentType ?? 'application/x-www-form-urlencoded',
     'X-Slack-Request-Timestamp': String(timestamp),
     'X-Slack-Signature': options.signature ?? signBody(secret, timestamp, body),
+    ...(options.retryNum === undefined ? {} : { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' }),
   };
   try {
     const res = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(ackWindowMs) });
