@@ -1,5 +1,6 @@
 // @ts-check
 import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -36,7 +37,7 @@ const srcFolders = [
  * feature only through its index.ts, and the ground floor (src/chat, src/errors.ts) imports nothing
  * above it. src/architecture.test.ts checks the same plus import cycles over the whole graph.
  */
-const featureFolders = readdirSync(new URL('./src/commands', import.meta.url), { withFileTypes: true })
+const featureFolders = readdirSync(join(import.meta.dirname, 'src/commands'), { withFileTypes: true })
   .filter((d) => d.isDirectory()).map((d) => d.name);
 
 const boundaries = [
