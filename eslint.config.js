@@ -1,4 +1,6 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -31,6 +33,39 @@ const srcFolders = [
   'src/bot/discord', 'src/bot/slack', 'src/forge', 'src/infra', 'src/jobs', 'src/store', 'src/config', 'src/drift', 'src/log.ts', 'src/metrics', 'src/k8s',
 ];
 
+/**
+ * Internal boundaries (STYLE.md "Layout"): a feature folder under src/commands may reach another
+ * feature only through its index.ts, and the ground floor (src/chat, src/errors.ts) imports nothing
+ * above it. src/architecture.test.ts checks the same plus import cycles over the whole graph.
+ */
+const featureFolders = readdirSync(join(import.meta.dirname, 'src/commands'), { withFileTypes: true })
+  .filter((d) => d.isDirectory()).map((d) => d.name);
+
+const boundaries = [
+  ...featureFolders.map((feature) => ({
+    files: [`src/commands/${feature}/**/*.ts`],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: restrict(''),
+        patterns: [{
+          regex: `^\\.\\./(?!${feature}/)[\\w-]+/(?!index\\.js$)`,
+          message: "Reach another feature only through its index.ts (features may not import each other's internals).",
+        }],
+      }],
+    },
+  })),
+  {
+    files: ['src/chat/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: restrict(''), patterns: [{ regex: '^\\.\\./', message: 'src/chat is the ground floor: it imports nothing above it.' }] }] },
+  },
+  {
+    files: ['src/errors.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: restrict(''), patterns: [{ regex: '^\\.', message: 'src/errors.ts is the ground floor: it imports nothing above it.' }] }] },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.lab/**', 'bin/**'] },
   js.configs.recommended,
@@ -57,6 +92,7 @@ export default tseslint.config(
     files: [folder.endsWith('.ts') ? folder : `${folder}/**/*.ts`],
     rules: { 'no-restricted-imports': ['error', { paths: restrict(folder) }] },
   })),
+  ...boundaries,
   // CLIs and tests may print; tests and the lab drive real SDKs directly.
   {
     files: ['src/cli/**/*.ts', 'src/main.ts', 'test/**/*.ts', 'bench/**/*.ts'],

@@ -9,21 +9,12 @@ import { createQbittorrentClient } from '../media/qbittorrent-client.js';
 import type { QbtLoginGate } from '../media/qbittorrent-login-gate.js';
 import { createRadarrClient } from '../media/radarr-client.js';
 import { createSonarrClient } from '../media/sonarr-client.js';
-import { apiKeyRefsCheck } from './api-key-refs-check.js';
-import { arrDownloadClientCheck } from './arr-download-client-check.js';
-import { arrIndexersCheck } from './arr-indexers-check.js';
 import type { Check } from './check.js';
 import { lazyDockerView } from './lazy-docker-view.js';
-import { overseerrArrCheck, type ArrTarget } from './overseerr-arr-check.js';
-import { pathAlignmentCheck } from './path-alignment-check.js';
-import { plexAutoscanCheck } from './plex-autoscan-check.js';
-import { plexFoldersCheck, type RootSource } from './plex-folders-check.js';
-import { prowlarrSearchCheck } from './prowlarr-search-check.js';
-import { qbittorrentApiCheck } from './qbittorrent-api-check.js';
-import { serviceApiCheck } from './service-api-check.js';
+import type { ArrTarget } from './overseerr-arr-check.js';
+import type { RootSource } from './plex-folders-check.js';
+import { checkFactories as checks } from './registry.js';
 import { serviceApiSpecs } from './service-api-specs.js';
-import { vpnIpCheck } from './vpn-ip-check.js';
-import { vpnNetworkCheck } from './vpn-network-check.js';
 
 /** Per-check timeout of a config (media.health.timeout, default 10 s). */
 export const healthTimeoutMs = (config: Pick<AppConfig, 'media'>): number => parseDuration(config.media?.health.timeout ?? '10s');
@@ -58,11 +49,11 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
   const common = { timeoutMs: callMs, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) };
   const containers = deps.hosts !== undefined && deps.hosts.length > 0 && deps.connect !== undefined
     ? lazyDockerView(deps.hosts, deps.connect, deps.log) : undefined;
-  const checks: Check[] = serviceApiSpecs(media, common).map(serviceApiCheck);
+  const built: Check[] = serviceApiSpecs(media, common).map(checks.serviceApiCheck);
   const qbt = media.qbittorrent === undefined ? undefined : createQbittorrentClient({ ...media.qbittorrent, ...common, ...(deps.qbtGate === undefined ? {} : { gate: deps.qbtGate }) });
-  if (qbt !== undefined) checks.push(qbittorrentApiCheck(qbt));
+  if (qbt !== undefined) built.push(checks.qbittorrentApiCheck(qbt));
   const prowlarrUrls = media.prowlarr === undefined ? [] : [media.prowlarr.url, 'http://prowlarr:9696'];
-  if (media.prowlarr !== undefined) checks.push(prowlarrSearchCheck(createProwlarrClient({ ...media.prowlarr, ...common }), media.health.testQuery));
+  if (media.prowlarr !== undefined) built.push(checks.prowlarrSearchCheck(createProwlarrClient({ ...media.prowlarr, ...common }), media.health.testQuery));
   const roots: RootSource[] = [];
   const arrTargets: ArrTarget[] = [];
   for (const [service, name, make, sectionType] of [
@@ -73,21 +64,21 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
     const client = make({ ...cfg, ...common });
     roots.push({ service, name, client, sectionType });
     arrTargets.push({ kind: service, name, apiKey: cfg.apiKey, client });
-    checks.push(arrIndexersCheck(service, name, client, prowlarrUrls), arrDownloadClientCheck(service, name, client, qbt));
-    if (qbt !== undefined) checks.push(pathAlignmentCheck(service, name, client, qbt, containers));
+    built.push(checks.arrIndexersCheck(service, name, client, prowlarrUrls), checks.arrDownloadClientCheck(service, name, client, qbt));
+    if (qbt !== undefined) built.push(checks.pathAlignmentCheck(service, name, client, qbt, containers));
   }
-  if (media.overseerr !== undefined && arrTargets.length > 0) checks.push(overseerrArrCheck({ ...media.overseerr, ...common }, arrTargets));
+  if (media.overseerr !== undefined && arrTargets.length > 0) built.push(checks.overseerrArrCheck({ ...media.overseerr, ...common }, arrTargets));
   if (containers !== undefined) {
     for (const [service, name, apiPath] of [['radarr', 'Radarr', '/api/v3'], ['sonarr', 'Sonarr', '/api/v3'], ['prowlarr', 'Prowlarr', '/api/v1']] as const) {
       const cfg = media[service];
-      if (cfg !== undefined) checks.push(apiKeyRefsCheck({ service, name, apiPath, ...cfg, ...common }, containers));
+      if (cfg !== undefined) built.push(checks.apiKeyRefsCheck({ service, name, apiPath, ...cfg, ...common }, containers));
     }
   }
-  if (media.gluetun !== undefined) checks.push(vpnIpCheck(createGluetunClient({ ...media.gluetun, ...common }), media.homeCidrs, qbt));
-  if (containers !== undefined && qbt !== undefined && media.gluetun !== undefined) checks.push(vpnNetworkCheck(containers));
+  if (media.gluetun !== undefined) built.push(checks.vpnIpCheck(createGluetunClient({ ...media.gluetun, ...common }), media.homeCidrs, qbt));
+  if (containers !== undefined && qbt !== undefined && media.gluetun !== undefined) built.push(checks.vpnNetworkCheck(containers));
   if (media.plex !== undefined) {
     const plex = createPlexClient({ ...media.plex, ...common });
-    checks.push(plexAutoscanCheck(plex), ...(roots.length > 0 ? [plexFoldersCheck(plex, roots, containers)] : []));
+    built.push(checks.plexAutoscanCheck(plex), ...(roots.length > 0 ? [checks.plexFoldersCheck(plex, roots, containers)] : []));
   }
-  return { checks, close: () => containers?.close() ?? Promise.resolve() };
+  return { checks: built, close: () => containers?.close() ?? Promise.resolve() };
 }

@@ -31,9 +31,6 @@ type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) exten
 /** One processor per job of every feature (what `wireFeatures` returns; tests may replace entries). */
 export type Processors = UnionToIntersection<ReturnType<AnyFeature['wire']>>;
 
-/** Every job name of every feature. */
-export type JobName = keyof Processors & string;
-
 const shapes: readonly FeatureShape[] = features;
 
 /** Every slash command, feature by feature. */

@@ -23,7 +23,7 @@ describe('retryTransient', () => {
   });
 
   it('does not retry a 4xx, bad credentials or a non-service error', async () => {
-    for (const error of [replyError(site, 'http-error', { status: 400 }), replyError(site, 'unauthorized', { status: 403 }), new ExternalError('x', 'y', { retryable: false })]) {
+    for (const error of [replyError(site, 'http-error', { status: 400 }), replyError(site, 'unauthorized', { status: 403 }), new ExternalError('git-failed', 'y', { retryable: false })]) {
       const f = failing([error]);
       await expect(retryTransient(f.fn, { deadline: Date.now() + 60_000, delayMs: 1 })).rejects.toBe(error);
       expect(f.calls()).toBe(1);

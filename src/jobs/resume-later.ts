@@ -14,7 +14,7 @@ export class ResumeLater extends Error {
 /** The key in a job's data that holds the state saved by the previous run of the processor. */
 export const resumeKey = 'resume';
 
-/** Splits job data into the payload (validated against the job map) and the saved state. */
+/** Splits job data into the payload (validated against the job's schema) and the saved state. */
 export function splitResume(data: unknown): { payload: unknown; state: unknown } {
   if (typeof data !== 'object' || data === null || !Object.hasOwn(data, resumeKey)) return { payload: data, state: undefined };
   const { [resumeKey]: state, ...payload } = data as Record<string, unknown>;

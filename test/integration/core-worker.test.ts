@@ -11,7 +11,7 @@ const scripted = (stores: Stores): Processors => ({
   ...wired(stores),
   'system.ping': (payload, context) => {
     const mode = payload.options.delay;
-    if (mode === 1) throw new UserError('no-such-host', 'Host ct-nope is not in the config.');
+    if (mode === 1) throw new UserError('unknown-host', 'Host ct-nope is not in the config.');
     if (mode === 3 || (mode === 2 && context.attempt === 1)) throw new Error(`flaky ${String(context.attempt)}`);
     return Promise.resolve({ title: `Pong on attempt ${String(context.attempt)}`, status: 'ok' });
   },

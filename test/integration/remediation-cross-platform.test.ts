@@ -54,7 +54,7 @@ describe('Approve clicked on Discord and on Slack at once (both bots, one worker
       slack: new SlackChat(createSlackWebClient({ botToken: slackSecrets.botToken, apiUrl: fake.apiUrl, retries: 0 }, log), log),
     };
     const remediation = {
-      audit: () => Promise.reject(new UserError('no-audit', 'not used here')), forge, apps: { branch: 'main', stacksDir: 'stacks' },
+      audit: () => Promise.reject(new UserError('no-drift', 'not used here')), forge, apps: { branch: 'main', stacksDir: 'stacks' },
       hosts: [], tmpDir: join(tmpdir(), `hlb-cross-${prefix.slice(0, -1)}`), now: () => new Date(),
     };
     worker = startWorker({

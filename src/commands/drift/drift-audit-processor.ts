@@ -1,5 +1,5 @@
 import type { ActionButton, Attachment } from '../../chat/chat-port.js';
-import { driftOpenPr } from '../remediation/drift-open-pr.js';
+import { driftOpenPr } from '../remediation/index.js';
 import type { AuditOptions, AuditResult } from '../../drift/audit-report.js';
 import { serviceKey } from '../../drift/audit-report.js';
 import { groupByService, renderAuditJson, renderAuditMarkdown, renderAuditSummary, renderServiceDiff, renderServiceMessage } from '../../drift/render-audit.js';

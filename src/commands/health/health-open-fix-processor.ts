@@ -1,5 +1,5 @@
 import { openHealthFix, type HealthFixDeps } from '../../checks/open-health-fix.js';
-import { approve } from '../remediation/approve.js';
+import { approve } from '../remediation/index.js';
 import { UserError } from '../../errors.js';
 import type { AuditTrailStore } from '../../store/audit-trail-store.js';
 import type { Processor } from './jobs.js';

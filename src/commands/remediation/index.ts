@@ -8,6 +8,7 @@ import { remediationProcessors } from './remediation-processors.js';
 import { remediationJobDeps } from './remediation-wiring.js';
 import { revert } from './revert.js';
 
+export { approve } from './approve.js';
 export { driftOpenPr } from './drift-open-pr.js';
 export { recordRefusedClicks } from './remediation-wiring.js';
 

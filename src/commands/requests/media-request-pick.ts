@@ -1,32 +1,14 @@
 import { UserError } from '../../errors.js';
 import { outcomeFromStatus } from '../../media/outcome-text.js';
-import { ensureOwner, linkedUser, type FlowOwner, type RequestFlowDeps } from '../../media/request-deps.js';
+import { ensureOwner, linkedUser, type RequestFlowDeps } from '../../media/request-deps.js';
 import { mediaStatusText, titleWithYear } from '../../media/request-labels.js';
-import { mayRequest4k } from '../../media/request-permissions.js';
 import { quotaText } from '../../media/request-quota.js';
 import type { Report } from '../../report/report.js';
-import type { ProcessorContext } from '../../jobs/processor.js';
 import type { Processor } from './jobs.js';
 import { cardReport, confirmButtons } from './media-request-card.js';
 import { linkHelpReport, lookupFailure, outcomeReport } from './media-request-reports.js';
 import { tvCard } from './media-request-tv-card.js';
-
-/** Everything a card needs about the user: who they act as, quota, settings, 4K permission. */
-export interface PickScope {
-  readonly deps: RequestFlowDeps;
-  readonly ctx: ProcessorContext;
-  readonly owner: FlowOwner;
-  readonly userId: number;
-  readonly tmdbId: number;
-}
-
-/** Whether to offer 4K: a 4K server exists for the type and the user has the permission. */
-export async function offer4k(s: PickScope, mediaType: 'movie' | 'tv'): Promise<boolean> {
-  const settings = await s.deps.overseerr.requestSettings();
-  if (!(mediaType === 'movie' ? settings.movie4k : settings.series4k)) return false;
-  const user = (await s.deps.overseerr.users()).find((u) => u.id === s.userId);
-  return mayRequest4k(user?.permissions, mediaType);
-}
+import { offer4k, type PickScope } from './pick-scope.js';
 
 async function movieCard(s: PickScope): Promise<Report> {
   const [movie, quota, can4k] = await Promise.all([s.deps.overseerr.movie(s.tmdbId), s.deps.overseerr.quota(s.userId), offer4k(s, 'movie')]);

@@ -26,18 +26,18 @@ export function requestFlowProcessors(deps: RequestFlowDeps): Pick<Processors, M
   };
 }
 
-/** Placeholder when Overseerr is not configured (or the worker was started without the wiring). */
-export const requestNotWired = <N extends MediaRequestJobs>(): Processor<N> => () =>
+/** `/request` when Overseerr is not configured: a clear refusal, never retried. */
+export const requestsNotConfigured = <N extends MediaRequestJobs>(): Processor<N> => () =>
   Promise.reject(new UserError('requests-not-configured', 'Media requests are not set up on this bot yet (no media.overseerr in its config); ask the operator.'));
 
-/** Placeholders for every `/request` job. */
-export const requestPlaceholders: Pick<Processors, MediaRequestJobs> = {
-  'media.request-movie': requestNotWired(),
-  'media.request-tv': requestNotWired(),
-  'media.request-pick': requestNotWired(),
-  'media.request-seasons': requestNotWired(),
-  'media.request-confirm': requestNotWired(),
-  'media.request-notify-me': requestNotWired(),
+/** Every `/request` job refusing because `media.overseerr` is not configured. */
+export const notConfiguredRequests: Pick<Processors, MediaRequestJobs> = {
+  'media.request-movie': requestsNotConfigured(),
+  'media.request-tv': requestsNotConfigured(),
+  'media.request-pick': requestsNotConfigured(),
+  'media.request-seasons': requestsNotConfigured(),
+  'media.request-confirm': requestsNotConfigured(),
+  'media.request-notify-me': requestsNotConfigured(),
 };
 
 /** The composition root's wiring: Overseerr from `media.overseerr`, people, rate limit, stores. */
@@ -45,7 +45,7 @@ export function mediaRequestProcessors(
   config: AppConfig, stores: { readonly dedupeStore: DedupeStore; readonly subscriptionStore: SubscriptionStore },
 ): Pick<Processors, MediaRequestJobs> {
   const overseerr = config.media?.overseerr;
-  if (overseerr === undefined) return requestPlaceholders;
+  if (overseerr === undefined) return notConfiguredRequests;
   return requestFlowProcessors({
     overseerr: createOverseerrClient({ url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000 }),
     people: config.people,

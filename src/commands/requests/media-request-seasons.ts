@@ -5,7 +5,7 @@ import { quotaText } from '../../media/request-quota.js';
 import { parseSeasonValues, seasonCost, seasonsText } from '../../media/request-seasons.js';
 import type { Processor } from './jobs.js';
 import { cardReport, confirmButtons } from './media-request-card.js';
-import { offer4k } from './media-request-pick.js';
+import { offer4k } from './pick-scope.js';
 import { linkHelpReport, lookupFailure } from './media-request-reports.js';
 
 /** Seasons chosen: the confirm step ("Request seasons 1, 3 of M*A*S*H?", quota cost, buttons). */

@@ -7,7 +7,7 @@ import { quotaText } from '../../media/request-quota.js';
 import { seasonCost, seasonPage, type SeasonPage } from '../../media/request-seasons.js';
 import type { Report } from '../../report/report.js';
 import { cardReport, confirmButtons } from './media-request-card.js';
-import { offer4k, type PickScope } from './media-request-pick.js';
+import { offer4k, type PickScope } from './pick-scope.js';
 import { outcomeReport } from './media-request-reports.js';
 import { requireSelect } from './media-request-select.js';
 

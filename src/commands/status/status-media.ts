@@ -3,7 +3,7 @@ import type { ServicePing } from '../../checks/ping-services.js';
 import { countText } from '../../checks/render-health.js';
 import type { HealthRun } from '../../checks/run-checks.js';
 import type { RunRecord } from '../../store/run-store.js';
-import { formatUptime } from './status-report.js';
+import { formatUptime } from './format-uptime.js';
 
 /** Open remediation PRs, or why they are not listed. */
 export type PrFacts =

@@ -1,6 +1,8 @@
 import type { Report } from '../../report/report.js';
 import type { RunRecord } from '../../store/run-store.js';
 import type { QueueCounts } from '../../jobs/system-view.js';
+export { formatUptime } from './format-uptime.js';
+import { formatUptime } from './format-uptime.js';
 import { mediaStatusFields, type MediaStatusFacts } from './status-media.js';
 
 /** Everything `/status` shows, already fetched. */
@@ -13,14 +15,6 @@ export interface StatusFacts {
   readonly selfRunId: string;
   /** Services, cached health, last audit/e2e, PRs and a recommendation; placeholders without it. */
   readonly media?: MediaStatusFacts;
-}
-
-/** `3d 4h 5m 6s`, leading zero units left out. */
-export function formatUptime(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const parts: [number, string][] = [[Math.floor(total / 86_400), 'd'], [Math.floor(total / 3600) % 24, 'h'], [Math.floor(total / 60) % 60, 'm'], [total % 60, 's']];
-  const first = parts.findIndex(([n]) => n > 0);
-  return first < 0 ? '0s' : parts.slice(first).map(([n, unit]) => `${n}${unit}`).join(' ');
 }
 
 const runLine = (r: RunRecord): string =>

@@ -1,0 +1,82 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const src = dirname(fileURLToPath(import.meta.url));
+const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => f.split('\\').join('/'));
+
+/** Runtime imports of a file (type-only imports are erased and cannot form a runtime cycle). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(src, file), 'utf8');
+  const specs = [
+    ...text.matchAll(/^(?:import|export)\s+(?!type\s)[^;]*?\sfrom\s+'(\.{1,2}\/[^']+)'/gms),
+    ...text.matchAll(/import\(\s*'(\.{1,2}\/[^']+)'\s*\)/g),
+    ...text.matchAll(/^import\s+'(\.{1,2}\/[^']+)'/gm),
+  ].map((m) => m[1] ?? '');
+  return specs.map((s) => relative(src, resolve(src, dirname(file), s)).split('\\').join('/').replace(/\.js$/, '.ts'));
+}
+
+const graph = new Map(files.map((f) => [f, importsOf(f).filter((t) => files.includes(t))]));
+
+/** Strongly connected components with more than one file, or a file importing itself (Tarjan). */
+function cycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
+  let index = 0;
+  const stack: string[] = [];
+  const meta = new Map<string, { index: number; low: number; onStack: boolean }>();
+  const found: string[][] = [];
+  const visit = (v: string): void => {
+    const m = { index, low: index, onStack: true };
+    meta.set(v, m);
+    index += 1;
+    stack.push(v);
+    for (const w of edges.get(v) ?? []) {
+      const mw = meta.get(w);
+      if (mw === undefined) { visit(w); m.low = Math.min(m.low, meta.get(w)?.low ?? m.low); } else if (mw.onStack) m.low = Math.min(m.low, mw.index);
+    }
+    if (m.low !== m.index) return;
+    const component: string[] = [];
+    for (let w = stack.pop(); w !== undefined; w = stack.pop()) {
+      const mw = meta.get(w);
+      if (mw !== undefined) mw.onStack = false;
+      component.push(w);
+      if (w === v) break;
+    }
+    if (component.length > 1 || (edges.get(v) ?? []).includes(v)) found.push(component.sort());
+  };
+  for (const v of edges.keys()) if (!meta.has(v)) visit(v);
+  return found;
+}
+
+const featureOf = (file: string): string | undefined => /^commands\/([^/]+)\//.exec(file)?.[1];
+
+/** Imports of another feature's internals (anything but its `index.ts`), from outside that feature. */
+function featureLeaks(edges: ReadonlyMap<string, readonly string[]>): string[] {
+  return [...edges].flatMap(([from, targets]) => targets
+    .filter((t) => featureOf(t) !== undefined && featureOf(t) !== featureOf(from) && !t.endsWith('/index.ts'))
+    .map((t) => `${from} → ${t}`));
+}
+
+describe('architecture', () => {
+  it('has no import cycle in src/', () => {
+    expect(files.length).toBeGreaterThan(100);
+    expect(cycles(graph)).toEqual([]);
+  });
+
+  it('finds a cycle when there is one', () => {
+    expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]))).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+  });
+
+  it('reaches a feature only through its index.ts from outside the feature', () => {
+    expect(featureLeaks(graph)).toEqual([]);
+    expect(featureLeaks(new Map([['app/x.ts', ['commands/drift/drift-processors.ts', 'commands/drift/index.ts']]]))).toEqual(['app/x.ts → commands/drift/drift-processors.ts']);
+  });
+
+  it('keeps the ground floor (src/chat, errors.ts) free of imports from above it', () => {
+    const ground = [...graph].filter(([f]) => f.startsWith('chat/') || f === 'errors.ts');
+    expect(ground.length).toBeGreaterThan(3);
+    expect(ground.flatMap(([f, targets]) => targets.filter((t) => !t.startsWith('chat/')).map((t) => `${f} → ${t}`))).toEqual([]);
+  });
+});
