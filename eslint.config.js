@@ -27,10 +27,23 @@ const funnels = [
 const restrict = (except) =>
   funnels
     .filter((f) => !f.folders.some((d) => except.startsWith(d)))
-    .map((f) => ({ name: f.pkg, message: `${f.pkg} may only be imported in ${f.folders.join(', ')} (STYLE.md SDK funnels).` }));
+    .map((f) => ({
+      name: f.pkg,
+      message: `${f.pkg} may only be imported in ${f.folders.join(', ')} (STYLE.md SDK funnels).`,
+    }));
 
 const srcFolders = [
-  'src/bot/discord', 'src/bot/slack', 'src/forge', 'src/infra', 'src/jobs', 'src/store', 'src/config', 'src/drift', 'src/log.ts', 'src/metrics', 'src/k8s',
+  'src/bot/discord',
+  'src/bot/slack',
+  'src/forge',
+  'src/infra',
+  'src/jobs',
+  'src/store',
+  'src/config',
+  'src/drift',
+  'src/log.ts',
+  'src/metrics',
+  'src/k8s',
 ];
 
 /**
@@ -39,30 +52,53 @@ const srcFolders = [
  * above it. src/architecture.test.ts checks the same plus import cycles over the whole graph.
  */
 const featureFolders = readdirSync(join(import.meta.dirname, 'src/commands'), { withFileTypes: true })
-  .filter((d) => d.isDirectory()).map((d) => d.name);
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 const boundaries = [
   ...featureFolders.map((feature) => ({
     files: [`src/commands/${feature}/**/*.ts`],
     ignores: ['**/*.test.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: restrict(''),
-        patterns: [{
-          regex: `^\\.\\./(?!${feature}/)[\\w-]+/(?!index\\.js$)`,
-          message: "Reach another feature only through its index.ts (features may not import each other's internals).",
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: restrict(''),
+          patterns: [
+            {
+              regex: `^\\.\\./(?!${feature}/)[\\w-]+/(?!index\\.js$)`,
+              message:
+                "Reach another feature only through its index.ts (features may not import each other's internals).",
+            },
+          ],
+        },
+      ],
     },
   })),
   {
     files: ['src/chat/**/*.ts'],
     ignores: ['**/*.test.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: restrict(''), patterns: [{ regex: '^\\.\\./', message: 'src/chat is the ground floor: it imports nothing above it.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: restrict(''),
+          patterns: [{ regex: '^\\.\\./', message: 'src/chat is the ground floor: it imports nothing above it.' }],
+        },
+      ],
+    },
   },
   {
     files: ['src/errors.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: restrict(''), patterns: [{ regex: '^\\.', message: 'src/errors.ts is the ground floor: it imports nothing above it.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: restrict(''),
+          patterns: [{ regex: '^\\.', message: 'src/errors.ts is the ground floor: it imports nothing above it.' }],
+        },
+      ],
+    },
   },
 ];
 

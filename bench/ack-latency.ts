@@ -64,15 +64,22 @@ function startEmulatorChild(users: number): Promise<{ child: ChildProcess; ready
   const execArgv = ['--import', 'tsx', ...(profile === undefined ? [] : ['--cpu-prof', `--cpu-prof-dir=${profile}`])];
   const child = fork(script, [String(users)], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
-    child.once('message', (m: ReadyMessage) => { resolve({ child, ready: m }); });
-    child.once('exit', (code) => { reject(new Error(`emulator child exited (${String(code)})`)); });
+    child.once('message', (m: ReadyMessage) => {
+      resolve({ child, ready: m });
+    });
+    child.once('exit', (code) => {
+      reject(new Error(`emulator child exited (${String(code)})`));
+    });
   });
 }
 
-const burst = (child: ChildProcess, userIds: readonly string[]): Promise<BurstResult> => new Promise((resolve) => {
-  child.once('message', (m: BurstResult) => { resolve(m); });
-  child.send({ op: 'burst', userIds });
-});
+const burst = (child: ChildProcess, userIds: readonly string[]): Promise<BurstResult> =>
+  new Promise((resolve) => {
+    child.once('message', (m: BurstResult) => {
+      resolve(m);
+    });
+    child.send({ op: 'burst', userIds });
+  });
 
 /** The floor: the same bursts answered by `startMinimalAcker` alone (p99 of its acks). */
 async function measureFloor(child: ChildProcess, ready: ReadyMessage, users: readonly string[]): Promise<BurstResult> {
@@ -85,10 +92,16 @@ async function measureFloor(child: ChildProcess, ready: ReadyMessage, users: rea
   }
 }
 
-const p99Of = (r: BurstResult): number => percentile([...r.ackMs].sort((a, b) => a - b), 99);
+const p99Of = (r: BurstResult): number =>
+  percentile(
+    [...r.ackMs].sort((a, b) => a - b),
+    99,
+  );
 
 async function main(): Promise<void> {
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   const redis = await startPrivateRedis();
   // The floor's users come after the bot's: every interaction is a fresh one.
   const { child, ready: all } = await startEmulatorChild(2 * (count + warm));
@@ -97,26 +110,57 @@ async function main(): Promise<void> {
   const floor = await measureFloor(child, all, floorUsers);
   const log = silentLogger();
   const prefix = `bench${process.pid}:`;
-  const access = { people: ready.userIds.map((id, n) => ({ name: `u${n}`, role: 'operator' as const, discordId: id })) };
+  const access = {
+    people: ready.userIds.map((id, n) => ({ name: `u${n}`, role: 'operator' as const, discordId: id })),
+  };
   const adapter = new DiscordAdapter({ token: ready.token, apiUrl: ready.apiUrl, logger: log });
   const stores = createStores({ redisUrl: redis.url, prefix });
   const producer = createProducer({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: jobSpecs });
-  const worker = withWorker ? startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs(wired(stores)), chats: { discord: adapter }, ...stores, log }) : undefined;
-  await adapter.start(ackOnly ? noopHandler : createDispatcher({ registry, chats: { discord: adapter }, access, ...stores, producer, log, clock: () => new Date() }));
+  const worker = withWorker
+    ? startWorker({
+        redisUrl: redis.url,
+        prefix: `${prefix}bull`,
+        jobs: bindJobs(wired(stores)),
+        chats: { discord: adapter },
+        ...stores,
+        log,
+      })
+    : undefined;
+  await adapter.start(
+    ackOnly
+      ? noopHandler
+      : createDispatcher({
+          registry,
+          chats: { discord: adapter },
+          access,
+          ...stores,
+          producer,
+          log,
+          clock: () => new Date(),
+        }),
+  );
   try {
     await burst(child, ready.userIds.slice(count)); // warm-up: JIT, redis and HTTP connections
     const cpu = process.cpuUsage();
     const result = await burst(child, ready.userIds.slice(0, count));
     const used = process.cpuUsage(cpu);
     const botCpuMs = (used.user + used.system) / 1000;
-    const mode = ackOnly ? 'dispatcher OFF (ack only)' : `worker ${withWorker ? 'ON (in the bot process)' : 'OFF (jobs queue up)'}`;
+    const mode = ackOnly
+      ? 'dispatcher OFF (ack only)'
+      : `worker ${withWorker ? 'ON (in the bot process)' : 'OFF (jobs queue up)'}`;
     console.log(`load average at start (1/5/15 min): ${load} on this machine; ${mode}; warm-up burst ${String(warm)}`);
     console.log(summarize(result, count, targetMs).join('\n'));
     const [bot99, floor99] = [p99Of(result), p99Of(floor)];
-    console.log(`floor (minimal raw acker, same emulator, same ${String(count)} concurrent commands): p99 ${floor99.toFixed(1)} ms`);
-    console.log(`bot p99 ${bot99.toFixed(1)} ms / floor p99 ${floor99.toFixed(1)} ms = ${(bot99 / floor99).toFixed(2)}× ${bot99 <= 1.5 * floor99 ? '(within the 1.5× goal)' : '(over the 1.5× goal)'}`);
+    console.log(
+      `floor (minimal raw acker, same emulator, same ${String(count)} concurrent commands): p99 ${floor99.toFixed(1)} ms`,
+    );
+    console.log(
+      `bot p99 ${bot99.toFixed(1)} ms / floor p99 ${floor99.toFixed(1)} ms = ${(bot99 / floor99).toFixed(2)}× ${bot99 <= 1.5 * floor99 ? '(within the 1.5× goal)' : '(over the 1.5× goal)'}`,
+    );
     // CPU time is what the machine's load cannot inflate: the cost per command of each side.
-    console.log(`CPU during the burst: bot ${botCpuMs.toFixed(0)} ms (${(botCpuMs / count).toFixed(2)} ms/command), emulator ${result.emulatorCpuMs.toFixed(0)} ms (${(result.emulatorCpuMs / count).toFixed(2)} ms/command)`);
+    console.log(
+      `CPU during the burst: bot ${botCpuMs.toFixed(0)} ms (${(botCpuMs / count).toFixed(2)} ms/command), emulator ${result.emulatorCpuMs.toFixed(0)} ms (${(result.emulatorCpuMs / count).toFixed(2)} ms/command)`,
+    );
   } finally {
     await adapter.stop();
     await worker?.close();

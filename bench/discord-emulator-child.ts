@@ -29,15 +29,23 @@ export interface ReadyMessage {
 type Command = { op: 'burst'; userIds: string[] } | { op: 'stop' };
 
 const cpuMs = (u: NodeJS.CpuUsage): number => (u.user + u.system) / 1000;
-const send = (message: BurstResult | ReadyMessage): void => { process.send?.(message); };
+const send = (message: BurstResult | ReadyMessage): void => {
+  process.send?.(message);
+};
 
 async function main(): Promise<void> {
   const count = Number(process.argv[2] ?? 200);
-  const users = Array.from({ length: count }, (_, n) => ({ id: (130000000000000000n + BigInt(n)).toString(), username: `u${n}`, roleIds: [] }));
+  const users = Array.from({ length: count }, (_, n) => ({
+    id: (130000000000000000n + BigInt(n)).toString(),
+    username: `u${n}`,
+    roleIds: [],
+  }));
   const emu = await startDiscordEmulator({ users });
   process.on('message', (raw: Command) => {
     if (raw.op === 'stop') {
-      void emu.stop().then(() => { process.disconnect(); });
+      void emu.stop().then(() => {
+        process.disconnect();
+      });
       return;
     }
     void (async () => {
@@ -45,7 +53,14 @@ async function main(): Promise<void> {
       const settled = await Promise.allSettled(raw.userIds.map((id) => emu.slash(id, 'ping')));
       const ok = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
       const failures = settled.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : []));
-      send({ op: 'burst-result', ackMs: ok.map((o) => o.ackMs), callbackTypes: ok.map((o) => o.callback.type), failures, violations: [...emu.state.violations], emulatorCpuMs: cpuMs(process.cpuUsage(cpu)) });
+      send({
+        op: 'burst-result',
+        ackMs: ok.map((o) => o.ackMs),
+        callbackTypes: ok.map((o) => o.callback.type),
+        failures,
+        violations: [...emu.state.violations],
+        emulatorCpuMs: cpuMs(process.cpuUsage(cpu)),
+      });
     })();
   });
   send({ op: 'ready', apiUrl: emu.apiUrl, token: emu.token, userIds: users.map((u) => u.id) });

@@ -22,8 +22,18 @@ const [extra = 30, rounds = 3] = process.argv.slice(2).map(Number);
 
 async function baselineHost(h: LabHost): Promise<number> {
   const args = [
-    '-i', h.privateKeyPath, '-p', String(h.sshPort), '-o', `UserKnownHostsFile=${h.knownHostsPath}`,
-    '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes', `${h.sshUser}@${h.sshHost}`, 'docker inspect $(docker ps -aq)',
+    '-i',
+    h.privateKeyPath,
+    '-p',
+    String(h.sshPort),
+    '-o',
+    `UserKnownHostsFile=${h.knownHostsPath}`,
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    'BatchMode=yes',
+    `${h.sshUser}@${h.sshHost}`,
+    'docker inspect $(docker ps -aq)',
   ];
   const { stdout } = await run('ssh', args, { maxBuffer: 256 * 1024 * 1024 });
   return (JSON.parse(stdout) as unknown[]).length;
@@ -47,12 +57,18 @@ async function measure(lab: Lab): Promise<void> {
     const b = await timed(() => Promise.all(lab.hosts.map(baselineHost)));
     audits.push(a.ms);
     baselines.push(b.ms);
-    const hosts = a.value.report.hosts.map((h) => `${h.name}:${h.reachable ? 'ok' : h.error ?? 'down'}`).join(' ');
-    console.log(`round ${r + 1}: audit ${a.ms.toFixed(0)} ms (${a.value.report.servicesAudited} services, ${a.value.report.items.length} items, ${hosts}) · baseline ${b.ms.toFixed(0)} ms (${b.value.join('+')} containers)`);
+    const hosts = a.value.report.hosts.map((h) => `${h.name}:${h.reachable ? 'ok' : (h.error ?? 'down')}`).join(' ');
+    console.log(
+      `round ${r + 1}: audit ${a.ms.toFixed(0)} ms (${a.value.report.servicesAudited} services, ${a.value.report.items.length} items, ${hosts}) · baseline ${b.ms.toFixed(0)} ms (${b.value.join('+')} containers)`,
+    );
   }
   const audit = median(audits);
   const baseline = median(baselines);
-  console.log(`median audit ${audit.toFixed(0)} ms · median baseline ${baseline.toFixed(0)} ms · ratio ${(audit / baseline).toFixed(2)}× (goal ≤ 1.5×) · load ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(
+    `median audit ${audit.toFixed(0)} ms · median baseline ${baseline.toFixed(0)} ms · ratio ${(audit / baseline).toFixed(2)}× (goal ≤ 1.5×) · load ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 }
 
 const lab = await startLab({ name: 'bench-audit', extraContainersPerHost: extra });

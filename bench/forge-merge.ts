@@ -25,7 +25,12 @@ const rounds = Number(process.argv[2] ?? '10');
 const burst = Number(process.argv[3] ?? '8');
 
 /** Pushes a one-file commit on `branch` (from main) and returns its sha. */
-async function pushBranch(url: string, env: Readonly<Record<string, string>>, root: string, branch: string): Promise<string> {
+async function pushBranch(
+  url: string,
+  env: Readonly<Record<string, string>>,
+  root: string,
+  branch: string,
+): Promise<string> {
   const dir = await mkdtemp(join(root, 'push-'));
   await runGit(['clone', '--quiet', url, dir], { env });
   await runGit(['checkout', '--quiet', '-b', branch], { cwd: dir });
@@ -50,20 +55,30 @@ const line = (name: string, ms: number[]) => {
 };
 
 async function measure(label: string, forge: Forge, root: string): Promise<number[]> {
-  const open: number[] = [], read: number[] = [], merge: number[] = [];
+  const open: number[] = [],
+    read: number[] = [],
+    merge: number[] = [];
   for (let i = 0; i < rounds; i += 1) {
     const sha = await pushBranch(forge.remote.url, forge.remote.env, root, `bench/${label}-${i}`);
-    const [pr, o] = await time(() => forge.openPullRequest({ branch: `bench/${label}-${i}`, base: 'main', title: 't', body: 'b', labels: ['bench'] }));
+    const [pr, o] = await time(() =>
+      forge.openPullRequest({ branch: `bench/${label}-${i}`, base: 'main', title: 't', body: 'b', labels: ['bench'] }),
+    );
     const [, r] = await time(() => forge.getPullRequest(pr.number));
     const [, m] = await time(() => forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'merge' }));
-    open.push(o); read.push(r); merge.push(m);
+    open.push(o);
+    read.push(r);
+    merge.push(m);
   }
   console.log(line(`${label} open`, open));
   console.log(line(`${label} read`, read));
   console.log(line(`${label} merge`, merge));
   const sha = await pushBranch(forge.remote.url, forge.remote.env, root, `bench/${label}-burst`);
   const pr = await forge.openPullRequest({ branch: `bench/${label}-burst`, base: 'main', title: 't', body: 'b' });
-  const [results, total] = await time(() => Promise.allSettled(Array.from({ length: burst }, () => forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'burst' }))));
+  const [results, total] = await time(() =>
+    Promise.allSettled(
+      Array.from({ length: burst }, () => forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'burst' })),
+    ),
+  );
   const won = results.filter((r) => r.status === 'fulfilled').length;
   console.log(`${label} burst of ${burst} merges: ${total.toFixed(0)} ms, ${won} merged, ${burst - won} refused`);
   return merge;
@@ -99,11 +114,39 @@ try {
   const base = await baseline(root);
   const bare = join(root, 'apps.git');
   await runGit(['clone', '--quiet', '--bare', emu.bare.path, bare]);
-  const git = await measure('git', createGitForge({ url: `file://${bare}`, workDir: join(root, 'work'), log: silentLogger() }), root);
-  const github = await measure('github', createGitHubForge({ owner: emu.owner, repo: emu.repo, token: emu.token, apiUrl: emu.url, log: silentLogger(), retry: { baseDelayMs: 100 } }), root);
-  const p50 = (ms: number[]) => percentile([...ms].sort((a, b) => a - b), 50);
-  console.log(`merge p50 / baseline p50: git ${(p50(git) / p50(base)).toFixed(2)}  github(emulator) ${(p50(github) / p50(base)).toFixed(2)}`);
-  console.log(`merge p95 / NFR-6 budget (600 000 ms): git ${(percentile([...git].sort((a, b) => a - b), 95) / 600_000).toExponential(1)}`);
+  const git = await measure(
+    'git',
+    createGitForge({ url: `file://${bare}`, workDir: join(root, 'work'), log: silentLogger() }),
+    root,
+  );
+  const github = await measure(
+    'github',
+    createGitHubForge({
+      owner: emu.owner,
+      repo: emu.repo,
+      token: emu.token,
+      apiUrl: emu.url,
+      log: silentLogger(),
+      retry: { baseDelayMs: 100 },
+    }),
+    root,
+  );
+  const p50 = (ms: number[]) =>
+    percentile(
+      [...ms].sort((a, b) => a - b),
+      50,
+    );
+  console.log(
+    `merge p50 / baseline p50: git ${(p50(git) / p50(base)).toFixed(2)}  github(emulator) ${(p50(github) / p50(base)).toFixed(2)}`,
+  );
+  console.log(
+    `merge p95 / NFR-6 budget (600 000 ms): git ${(
+      percentile(
+        [...git].sort((a, b) => a - b),
+        95,
+      ) / 600_000
+    ).toExponential(1)}`,
+  );
   if (emu.violations.length > 0) console.log(`emulator spec violations: ${emu.violations.join('\n')}`);
 } finally {
   await emu.close();

@@ -25,8 +25,11 @@ const healthy = { overseerr: { url: overseerr.url, apiKey: overseerr.apiKey }, h
 const configs = {
   'one hung (Radarr)': mediaSchema.parse({ ...healthy, radarr: { url: hung[0]!.url, apiKey: 'k' } }),
   'four hung': mediaSchema.parse({
-    ...healthy, radarr: { url: hung[0]!.url, apiKey: 'k' }, sonarr: { url: hung[1]!.url, apiKey: 'k' },
-    prowlarr: { url: hung[2]!.url, apiKey: 'k' }, plex: { url: hung[3]!.url, token: 't' },
+    ...healthy,
+    radarr: { url: hung[0]!.url, apiKey: 'k' },
+    sonarr: { url: hung[1]!.url, apiKey: 'k' },
+    prowlarr: { url: hung[2]!.url, apiKey: 'k' },
+    plex: { url: hung[3]!.url, token: 't' },
   }),
 };
 
@@ -37,7 +40,9 @@ try {
       const run = await runHealth({ media, timeoutMs, log });
       const elapsed = performance.now() - started;
       const failing = run.outcomes.filter((o) => o.status === 'fail' || o.status === 'error').length;
-      console.log(`round ${round}  ${label.padEnd(18)} checks ${String(run.outcomes.length).padStart(2)}  failing ${String(failing).padStart(2)}  elapsed ${elapsed.toFixed(0).padStart(5)} ms  ratio ${(elapsed / timeoutMs).toFixed(2)} (one after the other: ≥ ${failing}×)`);
+      console.log(
+        `round ${round}  ${label.padEnd(18)} checks ${String(run.outcomes.length).padStart(2)}  failing ${String(failing).padStart(2)}  elapsed ${elapsed.toFixed(0).padStart(5)} ms  ratio ${(elapsed / timeoutMs).toFixed(2)} (one after the other: ≥ ${failing}×)`,
+      );
     }
   }
 } finally {

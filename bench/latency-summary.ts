@@ -14,7 +14,10 @@ export function summarize(result: BurstResult, count: number, targetMs: number):
     `p50 ${p50.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  p99 ${p99.toFixed(1)} ms  max ${(sorted.at(-1) ?? Number.NaN).toFixed(1)} ms`,
     `p99 / ${targetMs} ms = ${(p99 / targetMs).toFixed(2)} ${p99 < targetMs ? '(within target)' : '(over target)'}`,
   ];
-  if (result.failures.length > 0) lines.push(`${result.failures.length} of ${count} got no ack within Discord's 3 s window: ${result.failures[0] ?? ''}`);
+  if (result.failures.length > 0)
+    lines.push(
+      `${result.failures.length} of ${count} got no ack within Discord's 3 s window: ${result.failures[0] ?? ''}`,
+    );
   if (result.violations.length > 0) lines.push(`spec violations: ${result.violations.join('\n')}`);
   return lines;
 }

@@ -19,7 +19,19 @@ export async function startMinimalAcker(apiUrl: string, token: string): Promise<
   const ws = new WebSocket(`${url}?v=10&encoding=json`);
   const ack = (id: string, itk: string): void => {
     const body = '{"type":5}';
-    const req = request({ hostname: base.hostname, port: base.port, path: `${base.pathname}/interactions/${id}/${itk}/callback`, method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': body.length } }, (res) => { res.resume(); });
+    const req = request(
+      {
+        hostname: base.hostname,
+        port: base.port,
+        path: `${base.pathname}/interactions/${id}/${itk}/callback`,
+        method: 'POST',
+        agent,
+        headers: { 'Content-Type': 'application/json', 'Content-Length': body.length },
+      },
+      (res) => {
+        res.resume();
+      },
+    );
     req.on('error', () => undefined);
     req.end(body);
   };
@@ -27,15 +39,25 @@ export async function startMinimalAcker(apiUrl: string, token: string): Promise<
     ws.on('error', reject);
     ws.on('message', (raw: Buffer) => {
       const p = JSON.parse(raw.toString('utf8')) as { op: number; t?: string; d?: { id?: string; token?: string } };
-      if (p.op === 10) ws.send(JSON.stringify({ op: 2, d: { token, intents: 1, properties: { os: 'linux', browser: 'bench', device: 'bench' } } }));
+      if (p.op === 10)
+        ws.send(
+          JSON.stringify({
+            op: 2,
+            d: { token, intents: 1, properties: { os: 'linux', browser: 'bench', device: 'bench' } },
+          }),
+        );
       if (p.t === 'READY') resolve();
       if (p.t === 'INTERACTION_CREATE' && p.d?.id !== undefined && p.d.token !== undefined) ack(p.d.id, p.d.token);
     });
   });
   return {
-    stop: () => new Promise<void>((resolve) => {
-      ws.once('close', () => { agent.destroy(); resolve(); });
-      ws.close(1000);
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        ws.once('close', () => {
+          agent.destroy();
+          resolve();
+        });
+        ws.close(1000);
+      }),
   };
 }

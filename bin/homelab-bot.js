@@ -13,7 +13,8 @@ const src = fileURLToPath(new URL('src/', root));
 function newestSource() {
   let newest = 0;
   for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && !entry.name.endsWith('.test.ts')) newest = Math.max(newest, statSync(`${entry.parentPath}/${entry.name}`).mtimeMs);
+    if (entry.isFile() && !entry.name.endsWith('.test.ts'))
+      newest = Math.max(newest, statSync(`${entry.parentPath}/${entry.name}`).mtimeMs);
   }
   for (const name of ['package.json', 'tsconfig.json', 'tsconfig.build.json']) {
     const file = fileURLToPath(new URL(name, root));
@@ -30,7 +31,9 @@ if (buildIsCurrent) {
   try {
     ({ register } = await import('tsx/esm/api'));
   } catch {
-    process.stderr.write('homelab-bot: dist/ is older than src/ (or missing) and tsx is not installed: run `npm ci && npm run build`.\n');
+    process.stderr.write(
+      'homelab-bot: dist/ is older than src/ (or missing) and tsx is not installed: run `npm ci && npm run build`.\n',
+    );
     process.exit(2);
   }
   register();

@@ -16,7 +16,12 @@ function importsOf(file: string): string[] {
     ...text.matchAll(/import\(\s*'(\.{1,2}\/[^']+)'\s*\)/g),
     ...text.matchAll(/^import\s+'(\.{1,2}\/[^']+)'/gm),
   ].map((m) => m[1] ?? '');
-  return specs.map((s) => relative(src, resolve(src, dirname(file), s)).split('\\').join('/').replace(/\.js$/, '.ts'));
+  return specs.map((s) =>
+    relative(src, resolve(src, dirname(file), s))
+      .split('\\')
+      .join('/')
+      .replace(/\.js$/, '.ts'),
+  );
 }
 
 const graph = new Map(files.map((f) => [f, importsOf(f).filter((t) => files.includes(t))]));
@@ -34,7 +39,10 @@ function cycles(edges: ReadonlyMap<string, readonly string[]>): string[][] {
     stack.push(v);
     for (const w of edges.get(v) ?? []) {
       const mw = meta.get(w);
-      if (mw === undefined) { visit(w); m.low = Math.min(m.low, meta.get(w)?.low ?? m.low); } else if (mw.onStack) m.low = Math.min(m.low, mw.index);
+      if (mw === undefined) {
+        visit(w);
+        m.low = Math.min(m.low, meta.get(w)?.low ?? m.low);
+      } else if (mw.onStack) m.low = Math.min(m.low, mw.index);
     }
     if (m.low !== m.index) return;
     const component: string[] = [];
@@ -54,9 +62,11 @@ const featureOf = (file: string): string | undefined => /^commands\/([^/]+)\//.e
 
 /** Imports of another feature's internals (anything but its `index.ts`), from outside that feature. */
 function featureLeaks(edges: ReadonlyMap<string, readonly string[]>): string[] {
-  return [...edges].flatMap(([from, targets]) => targets
-    .filter((t) => featureOf(t) !== undefined && featureOf(t) !== featureOf(from) && !t.endsWith('/index.ts'))
-    .map((t) => `${from} → ${t}`));
+  return [...edges].flatMap(([from, targets]) =>
+    targets
+      .filter((t) => featureOf(t) !== undefined && featureOf(t) !== featureOf(from) && !t.endsWith('/index.ts'))
+      .map((t) => `${from} → ${t}`),
+  );
 }
 
 describe('architecture', () => {
@@ -66,17 +76,30 @@ describe('architecture', () => {
   });
 
   it('finds a cycle when there is one', () => {
-    expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', ['c.ts']], ['c.ts', ['a.ts']], ['d.ts', ['a.ts']]]))).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+    expect(
+      cycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', ['c.ts']],
+          ['c.ts', ['a.ts']],
+          ['d.ts', ['a.ts']],
+        ]),
+      ),
+    ).toEqual([['a.ts', 'b.ts', 'c.ts']]);
   });
 
   it('reaches a feature only through its index.ts from outside the feature', () => {
     expect(featureLeaks(graph)).toEqual([]);
-    expect(featureLeaks(new Map([['app/x.ts', ['commands/drift/drift-processors.ts', 'commands/drift/index.ts']]]))).toEqual(['app/x.ts → commands/drift/drift-processors.ts']);
+    expect(
+      featureLeaks(new Map([['app/x.ts', ['commands/drift/drift-processors.ts', 'commands/drift/index.ts']]])),
+    ).toEqual(['app/x.ts → commands/drift/drift-processors.ts']);
   });
 
   it('keeps the ground floor (src/chat, errors.ts) free of imports from above it', () => {
     const ground = [...graph].filter(([f]) => f.startsWith('chat/') || f === 'errors.ts');
     expect(ground.length).toBeGreaterThan(3);
-    expect(ground.flatMap(([f, targets]) => targets.filter((t) => !t.startsWith('chat/')).map((t) => `${f} → ${t}`))).toEqual([]);
+    expect(
+      ground.flatMap(([f, targets]) => targets.filter((t) => !t.startsWith('chat/')).map((t) => `${f} → ${t}`)),
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,10 @@ import { createLogger, rememberSecrets } from './log.js';
 function capture(): { lines: string[]; stream: Writable } {
   const lines: string[] = [];
   const stream = new Writable({
-    write(chunk: Buffer, _enc, cb) { lines.push(chunk.toString()); cb(); },
+    write(chunk: Buffer, _enc, cb) {
+      lines.push(chunk.toString());
+      cb();
+    },
   });
   return { lines, stream };
 }
@@ -14,7 +17,10 @@ describe('createLogger', () => {
   it('redacts tokens, passwords and authorization headers at any of the first levels', () => {
     const { lines, stream } = capture();
     const log = createLogger({ level: 'info' }, stream);
-    log.info({ token: 'tok-123', cfg: { password: 'hunter2' }, req: { headers: { authorization: 'Bot abc' } } }, 'hello');
+    log.info(
+      { token: 'tok-123', cfg: { password: 'hunter2' }, req: { headers: { authorization: 'Bot abc' } } },
+      'hello',
+    );
     const out = lines.join('');
     expect(out).toContain('hello');
     expect(out).not.toContain('tok-123');
@@ -58,7 +64,14 @@ describe('createLogger keeps errors whole and redacts at any depth', () => {
     const root = new Error('socket closed for s3cr3t-value');
     const middle = new ExternalError('host-unreachable', 'ssh failed', { cause: root, context: { host: 'h1' } });
     log.error({ err: new UserError('no-drift', 'nothing to fix', { cause: middle }) }, 'job failed');
-    const line = JSON.parse(lines.join('')) as { err: { type: string; code: string; message: string; cause: { type: string; code: string; context: { host: string }; cause: { type: string; message: string } } } };
+    const line = JSON.parse(lines.join('')) as {
+      err: {
+        type: string;
+        code: string;
+        message: string;
+        cause: { type: string; code: string; context: { host: string }; cause: { type: string; message: string } };
+      };
+    };
     expect(line.err.type).toBe('UserError');
     expect(line.err.code).toBe('no-drift');
     expect(line.err.message).toBe('nothing to fix');
@@ -72,7 +85,10 @@ describe('createLogger keeps errors whole and redacts at any depth', () => {
   it('redacts deeper than six levels and under secret-named keys at any depth', () => {
     const { lines, stream } = capture();
     const log = createLogger({ level: 'info', secrets: ['deep-secret-1'] }, stream);
-    log.info({ a: { b: { c: { d: { e: { f: { g: { h: 'x deep-secret-1', dbPassword: 'hunter22', note: 'plain' } } } } } } } }, 'deep');
+    log.info(
+      { a: { b: { c: { d: { e: { f: { g: { h: 'x deep-secret-1', dbPassword: 'hunter22', note: 'plain' } } } } } } } },
+      'deep',
+    );
     const out = lines.join('');
     expect(out).not.toContain('deep-secret-1');
     expect(out).not.toContain('hunter22');
@@ -94,7 +110,10 @@ describe('createLogger keeps errors whole and redacts at any depth', () => {
 
   it('masks URL passwords and private keys it was never told about', () => {
     const { lines, stream } = capture();
-    createLogger({ level: 'info' }, stream).warn({ dsn: 'x', target: 'redis://:unknown-pw@redis:6379' }, 'pem -----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----');
+    createLogger({ level: 'info' }, stream).warn(
+      { dsn: 'x', target: 'redis://:unknown-pw@redis:6379' },
+      'pem -----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----',
+    );
     const out = lines.join('');
     expect(out).not.toContain('unknown-pw');
     expect(out).not.toContain('MIIB');

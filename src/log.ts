@@ -37,7 +37,11 @@ export function scrubLogLine(line: string, book: SecretBook): string {
 
 /** A destination that scrubs every line (root, child bindings, serialized errors) before writing it. */
 function scrubbing(destination: DestinationStream, book: SecretBook): DestinationStream {
-  return { write: (line: string) => { destination.write(scrubLogLine(line, book)); } };
+  return {
+    write: (line: string) => {
+      destination.write(scrubLogLine(line, book));
+    },
+  };
 }
 
 /**

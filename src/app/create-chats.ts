@@ -14,8 +14,19 @@ import type { AllowedPlaces } from '../bot/dispatch-place.js';
 /** Where each configured platform is answered: its guild/workspace and allowed channels (default: the configured one). */
 export function allowedPlaces(chat: ChatConfig): AllowedPlaces {
   return {
-    ...(chat.discord === undefined ? {} : { discord: { workspaceId: chat.discord.guildId, channelIds: chat.discord.allowedChannelIds ?? [chat.discord.reportChannelId] } }),
-    ...(chat.slack === undefined ? {} : { slack: { workspaceId: chat.slack.teamId, channelIds: chat.slack.allowedChannelIds ?? [chat.slack.channelId] } }),
+    ...(chat.discord === undefined
+      ? {}
+      : {
+          discord: {
+            workspaceId: chat.discord.guildId,
+            channelIds: chat.discord.allowedChannelIds ?? [chat.discord.reportChannelId],
+          },
+        }),
+    ...(chat.slack === undefined
+      ? {}
+      : {
+          slack: { workspaceId: chat.slack.teamId, channelIds: chat.slack.allowedChannelIds ?? [chat.slack.channelId] },
+        }),
   };
 }
 
@@ -26,10 +37,17 @@ export function allowedPlaces(chat: ChatConfig): AllowedPlaces {
 export function createOutboundChats(chat: ChatConfig, log: Logger): Partial<Record<Platform, ChatPort>> {
   const chats: Partial<Record<Platform, ChatPort>> = {};
   if (chat.discord !== undefined) {
-    chats.discord = new DiscordChat({ token: chat.discord.token, logger: log, ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }) });
+    chats.discord = new DiscordChat({
+      token: chat.discord.token,
+      logger: log,
+      ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }),
+    });
   }
   if (chat.slack !== undefined) {
-    const client = createSlackWebClient({ botToken: chat.slack.botToken, ...(chat.slack.apiUrl === undefined ? {} : { apiUrl: chat.slack.apiUrl }) }, log);
+    const client = createSlackWebClient(
+      { botToken: chat.slack.botToken, ...(chat.slack.apiUrl === undefined ? {} : { apiUrl: chat.slack.apiUrl }) },
+      log,
+    );
     chats.slack = new SlackChat(client, log);
   }
   return chats;
@@ -39,19 +57,40 @@ export function createOutboundChats(chat: ChatConfig, log: Logger): Partial<Reco
  * The inbound adapters (Discord gateway, Slack HTTP or Socket Mode) for a bot process. Slack's
  * HTTP receiver binds to `bindHost` (config `http.host`), like the rest of the bot's HTTP.
  */
-export function createAdapters(chat: ChatConfig, registry: Registry, log: Logger, bindHost: string, ackMetrics?: AckMetrics): ChatAdapter[] {
+export function createAdapters(
+  chat: ChatConfig,
+  registry: Registry,
+  log: Logger,
+  bindHost: string,
+  ackMetrics?: AckMetrics,
+): ChatAdapter[] {
   const adapters: ChatAdapter[] = [];
   if (chat.discord !== undefined) {
-    adapters.push(new DiscordAdapter({
-      token: chat.discord.token, logger: log, ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }), ...(ackMetrics === undefined ? {} : { ackMetrics }),
-    }));
+    adapters.push(
+      new DiscordAdapter({
+        token: chat.discord.token,
+        logger: log,
+        ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }),
+        ...(ackMetrics === undefined ? {} : { ackMetrics }),
+      }),
+    );
   }
   if (chat.slack !== undefined) {
     const { botToken, signingSecret, appToken, mode, port, apiUrl } = chat.slack;
-    adapters.push(new SlackAdapter(
-      { botToken, signingSecret, mode, port, host: bindHost, ...(appToken === undefined ? {} : { appToken }), ...(apiUrl === undefined ? {} : { apiUrl }) },
-      { logger: log, hasSubcommands: (c) => hasSubcommands(registry, c) },
-    ));
+    adapters.push(
+      new SlackAdapter(
+        {
+          botToken,
+          signingSecret,
+          mode,
+          port,
+          host: bindHost,
+          ...(appToken === undefined ? {} : { appToken }),
+          ...(apiUrl === undefined ? {} : { apiUrl }),
+        },
+        { logger: log, hasSubcommands: (c) => hasSubcommands(registry, c) },
+      ),
+    );
   }
   return adapters;
 }

@@ -38,11 +38,20 @@ export async function startMediaNotify(o: MediaNotifyWiringOptions): Promise<Med
   const queue = createBackgroundQueue({ redisUrl: o.redisUrl, prefix: o.prefix, jobs: notifyJobs });
   const log = o.log.child({ unit: 'media-notify' });
   if (o.roles.worker) await queue.every('media.notify-poll', overseerr.notifyPollMs, {});
-  if (o.roles.bot && overseerr.webhookSecret === undefined) log.warn('media.overseerr.webhookSecret is not set: Overseerr webhooks are refused; notices rely on the poll');
+  if (o.roles.bot && overseerr.webhookSecret === undefined)
+    log.warn('media.overseerr.webhookSecret is not set: Overseerr webhooks are refused; notices rely on the poll');
   return {
-    workerHandlers: o.roles.worker ? backgroundWorkerHandlers(notifyJobs, mediaNotifyHandlers(mediaNotifyDeps(o.config, o.store, o.chats)), log) : {},
+    workerHandlers: o.roles.worker
+      ? backgroundWorkerHandlers(notifyJobs, mediaNotifyHandlers(mediaNotifyDeps(o.config, o.store, o.chats)), log)
+      : {},
     routes: o.roles.bot
-      ? [overseerrWebhookRoute({ secret: overseerr.webhookSecret, enqueue: (notice, jobId) => queue.enqueue('media.notify', notice, jobId), log })]
+      ? [
+          overseerrWebhookRoute({
+            secret: overseerr.webhookSecret,
+            enqueue: (notice, jobId) => queue.enqueue('media.notify', notice, jobId),
+            log,
+          }),
+        ]
       : [],
     close: () => queue.close(),
   };

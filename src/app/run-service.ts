@@ -37,9 +37,11 @@ const bullPrefix = 'hlb:bull';
 
 function requireChat(config: AppConfig): void {
   if (config.chat.discord !== undefined || config.chat.slack !== undefined) return;
-  throw new UserError('no-chat-configured',
-    'No chat platform is configured: add chat.discord and/or chat.slack to the config (see config.example.yaml), '
-    + 'or use `homelab-bot shell` for the local REPL, which needs no tokens.');
+  throw new UserError(
+    'no-chat-configured',
+    'No chat platform is configured: add chat.discord and/or chat.slack to the config (see config.example.yaml), ' +
+      'or use `homelab-bot shell` for the local REPL, which needs no tokens.',
+  );
 }
 
 /**
@@ -52,37 +54,88 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   const stores = createStores({ redisUrl, prefix: keyPrefix });
   const closers: { close(): Promise<void> }[] = [];
   const queueDepth = openQueueDepth({ redisUrl, prefix: bullPrefix });
-  const metrics = createMetrics({ queueDepth: () => queueDepth.depth(), checkResults: () => lastCheckResults(stores.healthStore), redact: redactorOf(log) });
+  const metrics = createMetrics({
+    queueDepth: () => queueDepth.depth(),
+    checkResults: () => lastCheckResults(stores.healthStore),
+    redact: redactorOf(log),
+  });
   const adapters = roles.bot ? createAdapters(config.chat, registry, log, config.http.host, metrics) : [];
-  const chats: Partial<Record<Platform, ChatPort>> = redactChats(roles.bot
-    ? Object.fromEntries(adapters.map((a) => [a.platform, a]))
-    : createOutboundChats(config.chat, log), redactorOf(log));
-  const notify = await startMediaNotify({ config, roles, redisUrl, prefix: bullPrefix, store: stores.subscriptionStore, chats, log });
+  const chats: Partial<Record<Platform, ChatPort>> = redactChats(
+    roles.bot ? Object.fromEntries(adapters.map((a) => [a.platform, a])) : createOutboundChats(config.chat, log),
+    redactorOf(log),
+  );
+  const notify = await startMediaNotify({
+    config,
+    roles,
+    redisUrl,
+    prefix: bullPrefix,
+    store: stores.subscriptionStore,
+    chats,
+    log,
+  });
   closers.push(notify);
   if (roles.worker) {
     const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
     const features = { config, log, stores, adapters: realAdapters(config, log), onAudit: recordAudit(metrics) };
     const schedules = await startSchedules({
-      redisUrl, prefix: bullPrefix, keyPrefix, schedules: config.schedules, tasks: scheduledTasks(features),
-      chats, targets: reportTargets(config.chat), runStore: stores.runStore, log,
+      redisUrl,
+      prefix: bullPrefix,
+      keyPrefix,
+      schedules: config.schedules,
+      tasks: scheduledTasks(features),
+      chats,
+      targets: reportTargets(config.chat),
+      runStore: stores.runStore,
+      log,
     });
-    closers.push(startWorker({
-      redisUrl, prefix: bullPrefix, jobs: bindJobs(wireFeatures(features)),
-      chats, ...stores, log, actionTtlMs: config.approvals.ttlMs,
-      concurrency, lockDuration: lockDurationMs, stalledInterval: stalledIntervalMs, metrics,
-      extraHandlers: { ...schedules.handlers, ...notify.workerHandlers },
-    }), schedules);
+    closers.push(
+      startWorker({
+        redisUrl,
+        prefix: bullPrefix,
+        jobs: bindJobs(wireFeatures(features)),
+        chats,
+        ...stores,
+        log,
+        actionTtlMs: config.approvals.ttlMs,
+        concurrency,
+        lockDuration: lockDurationMs,
+        stalledInterval: stalledIntervalMs,
+        metrics,
+        extraHandlers: { ...schedules.handlers, ...notify.workerHandlers },
+      }),
+      schedules,
+    );
   }
   if (roles.bot) {
     const producer = createProducer({ redisUrl, prefix: bullPrefix, jobs: jobSpecs });
-    const dispatcher = createDispatcher({ registry, chats, access: config, ...stores, producer, log, clock: () => new Date(), onActionRefused: recordRefusedClicks(stores.auditTrailStore), places: allowedPlaces(config.chat) });
+    const dispatcher = createDispatcher({
+      registry,
+      chats,
+      access: config,
+      ...stores,
+      producer,
+      log,
+      clock: () => new Date(),
+      onActionRefused: recordRefusedClicks(stores.auditTrailStore),
+      places: allowedPlaces(config.chat),
+    });
     for (const adapter of adapters) await adapter.start(dispatcher);
     closers.unshift(...adapters.map((a) => ({ close: () => a.stop() })), producer);
   }
   // A read that reaches Redis; it rejects (→ failing) when Redis is down.
-  const redisProbe: HealthProbe = { name: 'redis', probe: async () => (await stores.runStore.get('healthz-probe')) === undefined };
+  const redisProbe: HealthProbe = {
+    name: 'redis',
+    probe: async () => (await stores.runStore.get('healthz-probe')) === undefined,
+  };
   const role = roles.bot && roles.worker ? 'bot+worker' : roles.bot ? 'bot' : 'worker';
-  const http = await startHealthServer({ host: config.http.host, port: config.http.port, role, probes: [redisProbe], log, routes: [metricsRoute(metrics), ...notify.routes] });
+  const http = await startHealthServer({
+    host: config.http.host,
+    port: config.http.port,
+    role,
+    probes: [redisProbe],
+    log,
+    routes: [metricsRoute(metrics), ...notify.routes],
+  });
   closers.unshift(http);
   closers.push(queueDepth, stores);
   log.info({ role, health: `${http.url}/healthz`, platforms: Object.keys(chats) }, 'service started');
@@ -91,6 +144,10 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
 
 async function closeAll(closers: readonly { close(): Promise<void> }[], log: Logger): Promise<void> {
   for (const c of closers) {
-    try { await c.close(); } catch (error) { log.error({ err: error }, 'close failed'); }
+    try {
+      await c.close();
+    } catch (error) {
+      log.error({ err: error }, 'close failed');
+    }
   }
 }

@@ -9,7 +9,11 @@ const access: AccessConfig = {
   ],
   roles: { operator: { discordRoleIds: ['R-OP'] }, family: { discordRoleIds: ['R-FAM'] } },
 };
-const user = (platform: ChatUser['platform'], id: string, roleIds: string[] = []): ChatUser => ({ platform, id, roleIds });
+const user = (platform: ChatUser['platform'], id: string, roleIds: string[] = []): ChatUser => ({
+  platform,
+  id,
+  roleIds,
+});
 
 describe('resolveRole', () => {
   it('maps platform user ids to one role across Discord and Slack', () => {
@@ -41,11 +45,14 @@ describe('authorize', () => {
 
 describe('refusalMessage', () => {
   it('tells unknown users who to ask and which id to give', () => {
-    expect(refusalMessage(user('slack', 'UX'), undefined, '/ping', access))
-      .toBe("I don't know you yet — ask alice to add your slack id (UX) to the people table.");
+    expect(refusalMessage(user('slack', 'UX'), undefined, '/ping', access)).toBe(
+      "I don't know you yet — ask alice to add your slack id (UX) to the people table.",
+    );
   });
 
   it('points family members at the media commands', () => {
-    expect(refusalMessage(user('discord', '222'), 'family', '/drift audit', access)).toMatch(/^\/drift audit is for the operator; you can use \/request/);
+    expect(refusalMessage(user('discord', '222'), 'family', '/drift audit', access)).toMatch(
+      /^\/drift audit is for the operator; you can use \/request/,
+    );
   });
 });

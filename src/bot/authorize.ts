@@ -20,13 +20,17 @@ export interface AccessConfig {
 }
 
 const idField: Readonly<Record<Platform, 'discordId' | 'slackId' | 'shellId'>> = {
-  discord: 'discordId', slack: 'slackId', shell: 'shellId',
+  discord: 'discordId',
+  slack: 'slackId',
+  shell: 'shellId',
 };
 
 /** The person behind a platform user id, if listed. */
 export function findPerson(user: ChatUser, access: AccessConfig): PersonEntry | undefined {
   const field = idField[user.platform];
-  return access.people.find((p) => p[field] === user.id || (user.platform === 'shell' && p.shellId === undefined && p.name === user.id));
+  return access.people.find(
+    (p) => p[field] === user.id || (user.platform === 'shell' && p.shellId === undefined && p.name === user.id),
+  );
 }
 
 /**

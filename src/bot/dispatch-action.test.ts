@@ -9,11 +9,15 @@ describe('parseActionId', () => {
     expect(parseActionId(`act:${id}`)).toBe(id);
   });
 
-  it.each(['act:short', `act:${'A'.repeat(23)}`, `act:${'A'.repeat(21)}!`, `approve:${'A'.repeat(22)}`, `act:${'A'.repeat(22)}\n`, ''])(
-    'refuses the forged id %j with a clear message',
-    (customId) => {
-      expect(() => parseActionId(customId)).toThrow(UserError);
-      expect(() => parseActionId(customId)).toThrow(/isn't one I recognise/);
-    },
-  );
+  it.each([
+    'act:short',
+    `act:${'A'.repeat(23)}`,
+    `act:${'A'.repeat(21)}!`,
+    `approve:${'A'.repeat(22)}`,
+    `act:${'A'.repeat(22)}\n`,
+    '',
+  ])('refuses the forged id %j with a clear message', (customId) => {
+    expect(() => parseActionId(customId)).toThrow(UserError);
+    expect(() => parseActionId(customId)).toThrow(/isn't one I recognise/);
+  });
 });

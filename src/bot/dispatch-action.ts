@@ -20,17 +20,34 @@ export function parseActionId(customId: string): string {
 
 function claimRefusal(claim: Exclude<ClaimResult, { ok: true }>): UserError {
   if (claim.reason === 'expired') {
-    return new UserError('action-expired', `This button expired (${claim.record?.expiresAt ?? 'earlier'}); run the command again for a fresh one.`);
+    return new UserError(
+      'action-expired',
+      `This button expired (${claim.record?.expiresAt ?? 'earlier'}); run the command again for a fresh one.`,
+    );
   }
   if (claim.reason === 'used') {
-    return new UserError('action-used', `${claim.record?.label ?? 'This button'} was already used, so it did not run again.`);
+    return new UserError(
+      'action-used',
+      `${claim.record?.label ?? 'This button'} was already used, so it did not run again.`,
+    );
   }
-  return new UserError('action-unknown', 'This button is unknown or too old, so nothing was run. Run the command again.');
+  return new UserError(
+    'action-unknown',
+    'This button is unknown or too old, so nothing was run. Run the command again.',
+  );
 }
 
-async function loadAuthorized(deps: DispatchDeps, action: InboundAction, id: string): Promise<{ record: ActionRecord; parent: RunRecord }> {
+async function loadAuthorized(
+  deps: DispatchDeps,
+  action: InboundAction,
+  id: string,
+): Promise<{ record: ActionRecord; parent: RunRecord }> {
   const record = await deps.actionStore.get(id);
-  if (record === undefined) throw new UserError('action-unknown', 'This button is unknown or too old, so nothing was run. Run the command again.');
+  if (record === undefined)
+    throw new UserError(
+      'action-unknown',
+      'This button is unknown or too old, so nothing was run. Run the command again.',
+    );
   const parent = await deps.runStore.get(record.runId);
   checkOrigin(record, parent, action);
   const role = resolveRole(action.user, deps.access);
@@ -39,12 +56,16 @@ async function loadAuthorized(deps: DispatchDeps, action: InboundAction, id: str
   }
   checkOwner(record, action);
   refuseUnusable(record, deps.clock());
-  if (parent === undefined) throw new UserError('action-unknown', 'The run this button belongs to is gone, so nothing was run.');
+  if (parent === undefined)
+    throw new UserError('action-unknown', 'The run this button belongs to is gone, so nothing was run.');
   return { record, parent };
 }
 
 /** Single-use actions run once per button; reusable ones once per click (the platform's interaction id). */
-export const actionRunId = (record: Pick<ActionRecord, 'id' | 'singleUse'>, action: Pick<InboundAction, 'platform' | 'invocationId'>): string =>
+export const actionRunId = (
+  record: Pick<ActionRecord, 'id' | 'singleUse'>,
+  action: Pick<InboundAction, 'platform' | 'invocationId'>,
+): string =>
   record.singleUse ? stableId('a', record.id) : stableId('a', record.id, action.platform, action.invocationId);
 
 /** Expired, or a single-use button already used: refused before anything is saved. */
@@ -54,7 +75,11 @@ function refuseUnusable(record: ActionRecord, now: Date): void {
 }
 
 async function handleAction(deps: DispatchDeps, action: InboundAction, id: string): Promise<string> {
-  checkPlace(deps.places, { platform: action.platform, channelId: action.message.channelId, ...(action.workspaceId === undefined ? {} : { workspaceId: action.workspaceId }) });
+  checkPlace(deps.places, {
+    platform: action.platform,
+    channelId: action.message.channelId,
+    ...(action.workspaceId === undefined ? {} : { workspaceId: action.workspaceId }),
+  });
   // Every check (place, origin, role, owner) runs before the claim: a refused click never uses a button up.
   const { record, parent } = await loadAuthorized(deps, action, id);
   const definition = findAction(deps.registry, record.kind);
@@ -68,8 +93,17 @@ async function handleAction(deps: DispatchDeps, action: InboundAction, id: strin
   // Durable first, as for commands: run and job are saved before any chat call. A single-use
   // button has one run id, so a click repeated after a crash lands on the same run and job.
   const created = await deps.runStore.create({
-    platform: parent.platform, channelId: parent.channelId, threadId: parent.threadId, runId, jobId: runId, rootMessageId: '',
-    requester, command: record.label, status: 'queued', createdAt: now, updatedAt: now,
+    platform: parent.platform,
+    channelId: parent.channelId,
+    threadId: parent.threadId,
+    runId,
+    jobId: runId,
+    rootMessageId: '',
+    requester,
+    command: record.label,
+    status: 'queued',
+    createdAt: now,
+    updatedAt: now,
     ...(parent.workspaceId === undefined ? {} : { workspaceId: parent.workspaceId }),
     announce: { text: `👆 ${requester.name} clicked ${record.label}` },
     pendingJob: job,
@@ -81,7 +115,10 @@ async function handleAction(deps: DispatchDeps, action: InboundAction, id: strin
   const claim = await deps.actionStore.claim(id);
   if (!claim.ok && !created) throw claimRefusal(claim);
   const chat = chatFor(deps, action.platform);
-  if (record.singleUse) await chat.disableActions(action.message).catch((error: unknown) => { deps.log.warn({ err: error }, 'disable buttons failed'); });
+  if (record.singleUse)
+    await chat.disableActions(action.message).catch((error: unknown) => {
+      deps.log.warn({ err: error }, 'disable buttons failed');
+    });
   await ensureAnnounced(chat, deps.runStore, runId, deps.log);
   return runId;
 }
@@ -104,11 +141,23 @@ export async function onAction(deps: DispatchDeps, action: InboundAction, respon
 }
 
 /** Hands a refusal of a known action to `onActionRefused` (the audit trail); never throws. */
-async function reportRefusal(deps: DispatchDeps, action: InboundAction, id: string, error: UserError, log: DispatchDeps['log']): Promise<void> {
+async function reportRefusal(
+  deps: DispatchDeps,
+  action: InboundAction,
+  id: string,
+  error: UserError,
+  log: DispatchDeps['log'],
+): Promise<void> {
   if (deps.onActionRefused === undefined) return;
   try {
     const record = await deps.actionStore.get(id);
-    if (record !== undefined) await deps.onActionRefused({ record, user: toRequester(action.user, deps.access), code: error.code, message: error.message });
+    if (record !== undefined)
+      await deps.onActionRefused({
+        record,
+        user: toRequester(action.user, deps.access),
+        code: error.code,
+        message: error.message,
+      });
   } catch (hookError) {
     log.warn({ err: hookError }, 'recording a refused click failed');
   }

@@ -30,7 +30,10 @@ export async function claimContent(deps: DispatchDeps, scope: ContentScope): Pro
   if (owner === undefined || owner === scope.runId) return;
   const run = await deps.runStore.get(owner);
   if (run !== undefined && (run.status === 'queued' || run.status === 'running')) {
-    throw new UserError('already-running', `/${commandLabel(scope.definition)} is already ${run.status} (run ${run.runId}) — see its thread.`);
+    throw new UserError(
+      'already-running',
+      `/${commandLabel(scope.definition)} is already ${run.status} (run ${run.runId}) — see its thread.`,
+    );
   }
   await deps.dedupeStore.replace(key, scope.runId, window);
 }

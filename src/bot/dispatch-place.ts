@@ -19,7 +19,10 @@ const notHere = (): UserError =>
   new UserError('wrong-place', "I don't take commands here. Use the bot's channel on the configured server.");
 
 /** Refuses a command or click from a guild, workspace or channel that is not configured. */
-export function checkPlace(places: AllowedPlaces | undefined, where: Pick<InboundCommand, 'platform' | 'workspaceId' | 'channelId'>): void {
+export function checkPlace(
+  places: AllowedPlaces | undefined,
+  where: Pick<InboundCommand, 'platform' | 'workspaceId' | 'channelId'>,
+): void {
   const place = places?.[where.platform];
   if (place === undefined) return;
   if (place.workspaceId !== undefined && where.workspaceId !== place.workspaceId) throw notHere();
@@ -39,10 +42,14 @@ export function checkOrigin(record: ActionRecord, parent: RunRecord | undefined,
   if (action.platform === 'shell' && (record.origin?.platform ?? parent?.platform) === 'shell') return;
   const origin = record.origin;
   if (origin === undefined) {
-    if (parent !== undefined && (parent.platform !== action.platform || parent.channelId !== action.message.channelId)) throw foreignClick();
+    if (parent !== undefined && (parent.platform !== action.platform || parent.channelId !== action.message.channelId))
+      throw foreignClick();
     return;
   }
-  const same = origin.platform === action.platform && origin.channelId === action.message.channelId && origin.messageId === action.message.messageId;
+  const same =
+    origin.platform === action.platform &&
+    origin.channelId === action.message.channelId &&
+    origin.messageId === action.message.messageId;
   const workspace = origin.workspaceId === undefined || origin.workspaceId === action.workspaceId;
   if (!same || !workspace) throw foreignClick();
 }
@@ -53,5 +60,8 @@ export function checkOwner(record: ActionRecord, action: InboundAction): void {
   if (typeof owner !== 'object' || typeof owner.id !== 'string') return;
   if (owner.platform === action.platform && owner.id === action.user.id) return;
   const whose = typeof owner.name === 'string' ? `${owner.name}'s` : "someone else's";
-  throw new UserError('request-not-yours', `This menu belongs to ${whose} request, so nothing was done. Start your own with /request movie or /request tv.`);
+  throw new UserError(
+    'request-not-yours',
+    `This menu belongs to ${whose} request, so nothing was done. Start your own with /request movie or /request tv.`,
+  );
 }

@@ -19,18 +19,31 @@ export type { DispatchDeps } from './dispatch-deps.js';
  * the sub-commands when the command exists (`/request Dune` → `/request movie`, `/request tv`),
  * else every command their role allows.
  */
-export function findDefinition(registry: DispatchDeps['registry'], cmd: Pick<InboundCommand, 'command' | 'subcommand'>, role: Role | undefined): CommandDefinition {
+export function findDefinition(
+  registry: DispatchDeps['registry'],
+  cmd: Pick<InboundCommand, 'command' | 'subcommand'>,
+  role: Role | undefined,
+): CommandDefinition {
   const definition = findCommand(registry, cmd.command, cmd.subcommand);
   if (definition !== undefined) return definition;
   const allowed = registry.commands.filter((d) => authorize(role, d.role));
   const usage = (d: CommandDefinition): string => `/${commandLabel(d)} (${d.description})`;
   const siblings = allowed.filter((d) => d.command === cmd.command && d.subcommand !== undefined);
   if (siblings.length > 0) {
-    const what = cmd.subcommand === undefined ? `/${cmd.command} needs a sub-command` : `/${cmd.command} has no sub-command "${cmd.subcommand}"`;
+    const what =
+      cmd.subcommand === undefined
+        ? `/${cmd.command} needs a sub-command`
+        : `/${cmd.command} has no sub-command "${cmd.subcommand}"`;
     throw new UserError('unknown-command', `${what}. Use one of: ${siblings.map(usage).join('; ')}.`);
   }
-  const label = commandLabel({ command: cmd.command, ...(cmd.subcommand === undefined ? {} : { subcommand: cmd.subcommand }) });
-  const known = allowed.length === 0 ? 'none (ask the operator to add you to the people table)' : allowed.map((d) => `/${commandLabel(d)}`).join(', ');
+  const label = commandLabel({
+    command: cmd.command,
+    ...(cmd.subcommand === undefined ? {} : { subcommand: cmd.subcommand }),
+  });
+  const known =
+    allowed.length === 0
+      ? 'none (ask the operator to add you to the people table)'
+      : allowed.map((d) => `/${commandLabel(d)}`).join(', ');
   throw new UserError('unknown-command', `Unknown command /${label}. Commands you can use: ${known}.`);
 }
 
@@ -40,21 +53,32 @@ function validateOptions(definition: CommandDefinition, cmd: InboundCommand): Re
   const useText = cmd.text !== undefined && Object.keys(cmd.options).length === 0;
   const text = (cmd.text ?? '').trim();
   const free = definition.freeText === undefined || text === '' ? undefined : { [definition.freeText]: text };
-  const raw = useText ? free ?? parseCommandText(text, specs) : cmd.options;
+  const raw = useText ? (free ?? parseCommandText(text, specs)) : cmd.options;
   const parsed = definition.options.safeParse(raw);
   if (parsed.success) return parsed.data;
-  throw new UserError('bad-options', `Invalid options for /${commandLabel(definition)}: ${z.prettifyError(parsed.error)}\n${describeOptions(specs)}`);
+  throw new UserError(
+    'bad-options',
+    `Invalid options for /${commandLabel(definition)}: ${z.prettifyError(parsed.error)}\n${describeOptions(specs)}`,
+  );
 }
 
 const optionsText = (options: Record<string, unknown>): string =>
-  Object.entries(options).map(([k, v]) => ` ${k}:${JSON.stringify(v)}`).join('');
+  Object.entries(options)
+    .map(([k, v]) => ` ${k}:${JSON.stringify(v)}`)
+    .join('');
 
-async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder: Responder, runId: string): Promise<void> {
+async function handleCommand(
+  deps: DispatchDeps,
+  cmd: InboundCommand,
+  responder: Responder,
+  runId: string,
+): Promise<void> {
   checkPlace(deps.places, cmd);
   const role = resolveRole(cmd.user, deps.access);
   const definition = findDefinition(deps.registry, cmd, role);
   const label = `/${commandLabel(definition)}`;
-  if (!authorize(role, definition.role)) throw new UserError('not-allowed', refusalMessage(cmd.user, role, label, deps.access));
+  if (!authorize(role, definition.role))
+    throw new UserError('not-allowed', refusalMessage(cmd.user, role, label, deps.access));
   const options = validateOptions(definition, cmd);
   // The invocation id is the platform's; a redelivery or double submit finds its key taken.
   if ((await deps.dedupeStore.acquire(`inv:${runId}`, runId, 24 * 3600)) !== undefined) {
@@ -69,8 +93,17 @@ async function handleCommand(deps: DispatchDeps, cmd: InboundCommand, responder:
   const requester = toRequester(cmd.user, deps.access);
   const job = { name: definition.job, payload: { runId, requester, options } };
   const created = await deps.runStore.create({
-    runId, jobId: runId, platform: cmd.platform, channelId: cmd.channelId, threadId: cmd.threadId ?? '', rootMessageId: '',
-    requester, command: label, status: 'queued', createdAt: now, updatedAt: now,
+    runId,
+    jobId: runId,
+    platform: cmd.platform,
+    channelId: cmd.channelId,
+    threadId: cmd.threadId ?? '',
+    rootMessageId: '',
+    requester,
+    command: label,
+    status: 'queued',
+    createdAt: now,
+    updatedAt: now,
     ...(cmd.workspaceId === undefined ? {} : { workspaceId: cmd.workspaceId }),
     announce: {
       text: `⏳ Queued: ${label}${optionsText(options)} · run ${runId}`,

@@ -15,7 +15,9 @@ const messageOf = (run: () => unknown): string => {
 
 describe('findDefinition', () => {
   it('finds a registered command with its sub-command', () => {
-    expect(findDefinition(registry, { command: 'request', subcommand: 'movie' }, 'family').job).toBe('media.request-movie');
+    expect(findDefinition(registry, { command: 'request', subcommand: 'movie' }, 'family').job).toBe(
+      'media.request-movie',
+    );
   });
 
   it('turns "/request Dune" into the sub-commands to use, with what each does', () => {
@@ -26,7 +28,9 @@ describe('findDefinition', () => {
   });
 
   it('says a sub-command is needed when none was typed', () => {
-    expect(messageOf(() => findDefinition(registry, { command: 'drift' }, 'operator'))).toMatch(/^\/drift needs a sub-command\. Use one of: .*\/drift audit/);
+    expect(messageOf(() => findDefinition(registry, { command: 'drift' }, 'operator'))).toMatch(
+      /^\/drift needs a sub-command\. Use one of: .*\/drift audit/,
+    );
   });
 
   it('lists only the commands the caller may use', () => {
@@ -35,6 +39,8 @@ describe('findDefinition', () => {
     expect(family).toContain('/request movie');
     expect(family).not.toContain('/drift audit');
     expect(messageOf(() => findDefinition(registry, { command: 'dirft' }, 'operator'))).toContain('/drift audit');
-    expect(messageOf(() => findDefinition(registry, { command: 'dirft' }, undefined))).toContain('none (ask the operator');
+    expect(messageOf(() => findDefinition(registry, { command: 'dirft' }, undefined))).toContain(
+      'none (ask the operator',
+    );
   });
 });

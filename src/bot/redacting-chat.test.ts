@@ -9,12 +9,28 @@ function recordingChat(): { port: ChatPort; sent: OutgoingMessage[]; titles: str
   const ref = { platform: 'shell' as const, channelId: 'c', messageId: 'm' };
   const port: ChatPort = {
     platform: 'shell',
-    openThread: (_c, title, first) => { titles.push(title); sent.push(first); return Promise.resolve({ thread, root: ref }); },
-    openThreadOn: (_r, title) => { titles.push(title); return Promise.resolve(thread); },
-    post: (_t, m) => { sent.push(m); return Promise.resolve(ref); },
-    edit: (_r, m) => { sent.push(m); return Promise.resolve(); },
+    openThread: (_c, title, first) => {
+      titles.push(title);
+      sent.push(first);
+      return Promise.resolve({ thread, root: ref });
+    },
+    openThreadOn: (_r, title) => {
+      titles.push(title);
+      return Promise.resolve(thread);
+    },
+    post: (_t, m) => {
+      sent.push(m);
+      return Promise.resolve(ref);
+    },
+    edit: (_r, m) => {
+      sent.push(m);
+      return Promise.resolve();
+    },
     disableActions: () => Promise.resolve(),
-    sendDirect: (_u, m) => { sent.push(m); return Promise.resolve(ref); },
+    sendDirect: (_u, m) => {
+      sent.push(m);
+      return Promise.resolve(ref);
+    },
   };
   return { port, sent, titles };
 }
@@ -27,14 +43,31 @@ describe('redactingChat', () => {
     const chat = redactingChat(port, redact);
     const png = new Uint8Array([137, 80, 78, 71]);
     await chat.openThread('c', 'title known-secret-1', { text: 'a known-secret-1' });
-    await chat.post({ platform: 'shell', channelId: 'c', threadId: 't' }, {
-      text: 'b',
-      attachments: [{ filename: 'r.md', content: 'x known-secret-1' }, { filename: 'r.json', content: Buffer.from('"known-secret-1"') }, { filename: 'c.png', content: png, contentType: 'image/png' }],
-      buttons: [{ id: 'act:1', label: 'Open known-secret-1', style: 'primary' }],
-      select: { id: 's', placeholder: 'p', options: [{ label: 'known-secret-1', value: 'v', description: 'd known-secret-1' }] },
-    });
+    await chat.post(
+      { platform: 'shell', channelId: 'c', threadId: 't' },
+      {
+        text: 'b',
+        attachments: [
+          { filename: 'r.md', content: 'x known-secret-1' },
+          { filename: 'r.json', content: Buffer.from('"known-secret-1"') },
+          { filename: 'c.png', content: png, contentType: 'image/png' },
+        ],
+        buttons: [{ id: 'act:1', label: 'Open known-secret-1', style: 'primary' }],
+        select: {
+          id: 's',
+          placeholder: 'p',
+          options: [{ label: 'known-secret-1', value: 'v', description: 'd known-secret-1' }],
+        },
+      },
+    );
     await chat.sendDirect('u', { text: 'dm known-secret-1' });
-    const all = JSON.stringify(sent) + titles.join() + sent.flatMap((m) => m.attachments ?? []).map((a) => Buffer.from(a.content).toString('utf8')).join();
+    const all =
+      JSON.stringify(sent) +
+      titles.join() +
+      sent
+        .flatMap((m) => m.attachments ?? [])
+        .map((a) => Buffer.from(a.content).toString('utf8'))
+        .join();
     expect(all).not.toContain('known-secret-1');
     expect(sent[1]?.attachments?.[2]?.content).toBe(png);
     expect(sent[1]?.buttons?.[0]?.id).toBe('act:1');

@@ -5,7 +5,9 @@ export type Redact = (text: string) => string;
 
 const TEXT_TYPES = /^(?:text\/|application\/(?:json|x-yaml|yaml|xml))/;
 const isTextFile = (a: Attachment): boolean =>
-  typeof a.content === 'string' || TEXT_TYPES.test(a.contentType ?? '') || /\.(?:md|json|diff|txt|ya?ml|mmd|csv|log)$/i.test(a.filename);
+  typeof a.content === 'string' ||
+  TEXT_TYPES.test(a.contentType ?? '') ||
+  /\.(?:md|json|diff|txt|ya?ml|mmd|csv|log)$/i.test(a.filename);
 
 function redactAttachment(a: Attachment, redact: Redact): Attachment {
   if (!isTextFile(a)) return a;
@@ -20,15 +22,25 @@ export function redactMessage(message: OutgoingMessage, redact: Redact): Outgoin
   return {
     ...message,
     text: redact(message.text),
-    ...(message.attachments === undefined ? {} : { attachments: message.attachments.map((a) => redactAttachment(a, redact)) }),
-    ...(message.buttons === undefined ? {} : { buttons: message.buttons.map((b) => ({ ...b, label: redact(b.label) })) }),
-    ...(message.select === undefined ? {} : {
-      select: {
-        ...message.select,
-        placeholder: redact(message.select.placeholder),
-        options: message.select.options.map((o) => ({ ...o, label: redact(o.label), ...(o.description === undefined ? {} : { description: redact(o.description) }) })),
-      },
-    }),
+    ...(message.attachments === undefined
+      ? {}
+      : { attachments: message.attachments.map((a) => redactAttachment(a, redact)) }),
+    ...(message.buttons === undefined
+      ? {}
+      : { buttons: message.buttons.map((b) => ({ ...b, label: redact(b.label) })) }),
+    ...(message.select === undefined
+      ? {}
+      : {
+          select: {
+            ...message.select,
+            placeholder: redact(message.select.placeholder),
+            options: message.select.options.map((o) => ({
+              ...o,
+              label: redact(o.label),
+              ...(o.description === undefined ? {} : { description: redact(o.description) }),
+            })),
+          },
+        }),
   };
 }
 

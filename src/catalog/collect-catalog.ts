@@ -13,44 +13,91 @@ import type { Catalog, CatalogEntry, CatalogHost } from './catalog-entry.js';
 import { catalogClusters } from './cluster-catalog.js';
 import { bindsOf, imageName, imageVersion, traefikUrl } from './service-facts.js';
 
-interface HostPart { readonly host: CatalogHost; readonly entries: readonly CatalogEntry[] }
+interface HostPart {
+  readonly host: CatalogHost;
+  readonly entries: readonly CatalogEntry[];
+}
 
 const healthOf = (pair: InspectPair): string | undefined => {
   const state = (pair.container as { State?: { Health?: { Status?: unknown } } } | null)?.State;
   return typeof state?.Health?.Status === 'string' ? state.Health.Status : undefined;
 };
 
-function entryOf(host: string, stack: string, service: string, model: ServiceModel, state: string, origin: CatalogEntry['origin']): CatalogEntry {
+function entryOf(
+  host: string,
+  stack: string,
+  service: string,
+  model: ServiceModel,
+  state: string,
+  origin: CatalogEntry['origin'],
+): CatalogEntry {
   const url = traefikUrl(model.labels);
   const shared = model.networkMode?.startsWith('service:') === true ? model.networkMode : undefined;
   return {
-    host, stack, service, image: imageName(model), version: imageVersion(model), state, origin, binds: bindsOf(model),
+    host,
+    stack,
+    service,
+    image: imageName(model),
+    version: imageVersion(model),
+    state,
+    origin,
+    binds: bindsOf(model),
     networks: shared === undefined ? [...model.networks].sort() : [],
-    ...(url === undefined ? {} : { url }), ...(shared === undefined ? {} : { networkMode: shared }),
+    ...(url === undefined ? {} : { url }),
+    ...(shared === undefined ? {} : { networkMode: shared }),
   };
 }
 
-function mergeHost(host: string, expected: readonly ExpectedService[], observed: readonly ObservedContainer[], health: ReadonlyMap<string, string>): CatalogEntry[] {
+function mergeHost(
+  host: string,
+  expected: readonly ExpectedService[],
+  observed: readonly ObservedContainer[],
+  health: ReadonlyMap<string, string>,
+): CatalogEntry[] {
   const live = observed.filter((c) => !c.oneoff);
-  const stateOf = (c: ObservedContainer): string => { const h = health.get(c.id); return h === undefined ? c.state : `${c.state} (${h})`; };
+  const stateOf = (c: ObservedContainer): string => {
+    const h = health.get(c.id);
+    return h === undefined ? c.state : `${c.state} (${h})`;
+  };
   const fromGit = expected.map((e) => {
     const c = live.find((o) => o.project === e.project && o.service === e.service);
-    return c === undefined ? entryOf(host, e.stack, e.service, e.model, 'not running', 'git-only') : entryOf(host, e.stack, e.service, c.model, stateOf(c), 'git+running');
+    return c === undefined
+      ? entryOf(host, e.stack, e.service, e.model, 'not running', 'git-only')
+      : entryOf(host, e.stack, e.service, c.model, stateOf(c), 'git+running');
   });
   const projects = new Set(expected.map((e) => e.project));
-  const unmanaged = live.filter((c) => c.project === null || !projects.has(c.project))
+  const unmanaged = live
+    .filter((c) => c.project === null || !projects.has(c.project))
     .map((c) => entryOf(host, c.project ?? '(no stack)', c.service ?? c.name, c.model, stateOf(c), 'unmanaged'));
   return [...fromGit, ...unmanaged];
 }
 
-async function catalogHost(host: HostConfig, stacks: readonly string[], plan: { repoDir: string; stacksDir: string }, deps: AuditDeps): Promise<HostPart> {
-  const down = (error: unknown): HostPart => ({ host: { name: host.name, reachable: false, error: error instanceof Error ? error.message : String(error) }, entries: [] });
+async function catalogHost(
+  host: HostConfig,
+  stacks: readonly string[],
+  plan: { repoDir: string; stacksDir: string },
+  deps: AuditDeps,
+): Promise<HostPart> {
+  const down = (error: unknown): HostPart => ({
+    host: { name: host.name, reachable: false, error: error instanceof Error ? error.message : String(error) },
+    entries: [],
+  });
   let docker;
-  try { docker = await deps.connect(host); } catch (error) { return down(error); }
+  try {
+    docker = await deps.connect(host);
+  } catch (error) {
+    return down(error);
+  }
   try {
     const pairs = await inspectAll(docker);
     const observed = toObservedContainers(pairs, stacks.map(normalizeProjectName));
-    const health = new Map(pairs.flatMap((p, i) => { const h = healthOf(p); const c = observed[i]; return h === undefined || c === undefined ? [] : [[c.id, h] as const]; }));
+    const health = new Map(
+      pairs.flatMap((p, i) => {
+        const h = healthOf(p);
+        const c = observed[i];
+        return h === undefined || c === undefined ? [] : [[c.id, h] as const];
+      }),
+    );
     const dirs = workingDirs(stacks, observed, host.deployDir);
     const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, deps.log) : new Map<string, string>();
     rememberSecrets(deps.log, envSecrets(hostEnvs));
@@ -70,16 +117,27 @@ async function catalogHost(host: HostConfig, stacks: readonly string[], plan: { 
  */
 export async function collectCatalog(deps: AuditDeps): Promise<Catalog> {
   const apps = deps.config.apps;
-  if (apps === undefined) throw new UserError('no-apps-repo', 'No apps repository is configured: add an `apps` section (path and/or url) to the config.');
+  if (apps === undefined)
+    throw new UserError(
+      'no-apps-repo',
+      'No apps repository is configured: add an `apps` section (path and/or url) to the config.',
+    );
   const snapshot = await deps.snapshot();
   try {
     const repo = await discoverRepo(snapshot.dir, deps.config.hosts, apps.stacksDir);
     const plan = { repoDir: snapshot.dir, stacksDir: apps.stacksDir };
     const [parts, clusters] = await Promise.all([
       Promise.all(deps.config.hosts.map((h) => catalogHost(h, repo.assignments.get(h.name) ?? [], plan, deps))),
-      deps.clusters === undefined ? { hosts: [], entries: [] } : catalogClusters(deps.clusters.clusters, deps.clusters.connect),
+      deps.clusters === undefined
+        ? { hosts: [], entries: [] }
+        : catalogClusters(deps.clusters.clusters, deps.clusters.connect),
     ]);
-    return { generatedAt: new Date(deps.now()).toISOString(), commit: snapshot.commit, hosts: [...parts.map((p) => p.host), ...clusters.hosts], entries: [...parts.flatMap((p) => p.entries), ...clusters.entries] };
+    return {
+      generatedAt: new Date(deps.now()).toISOString(),
+      commit: snapshot.commit,
+      hosts: [...parts.map((p) => p.host), ...clusters.hosts],
+      entries: [...parts.flatMap((p) => p.entries), ...clusters.entries],
+    };
   } finally {
     await snapshot.dispose();
   }

@@ -9,13 +9,19 @@ export interface PipelineEdge {
 
 /** Who talks to whom in the media pipeline, by service name (the usual compose names). */
 const talksTo: readonly (readonly [string, string, string])[] = [
-  ['overseerr', 'radarr', 'requests'], ['overseerr', 'sonarr', 'requests'], ['overseerr', 'plex', 'library'],
-  ['radarr', 'prowlarr', 'searches'], ['sonarr', 'prowlarr', 'searches'],
-  ['radarr', 'qbittorrent', 'downloads'], ['sonarr', 'qbittorrent', 'downloads'],
+  ['overseerr', 'radarr', 'requests'],
+  ['overseerr', 'sonarr', 'requests'],
+  ['overseerr', 'plex', 'library'],
+  ['radarr', 'prowlarr', 'searches'],
+  ['sonarr', 'prowlarr', 'searches'],
+  ['radarr', 'qbittorrent', 'downloads'],
+  ['sonarr', 'qbittorrent', 'downloads'],
 ];
 
 const named = (entries: readonly CatalogEntry[], name: string): CatalogEntry | undefined =>
-  entries.find((e) => e.service.toLowerCase() === name || e.image.toLowerCase().split(':')[0]?.endsWith(`/${name}`) === true);
+  entries.find(
+    (e) => e.service.toLowerCase() === name || e.image.toLowerCase().split(':')[0]?.endsWith(`/${name}`) === true,
+  );
 
 /** Media pipeline edges among the services present, plus `network_mode: service:x` ("via gluetun"). */
 export function pipelineEdges(entries: readonly CatalogEntry[]): PipelineEdge[] {
@@ -38,12 +44,20 @@ const overlaps = (a: string, b: string): boolean => a === b || a.startsWith(`${b
  * Media folders: Plex's bind mounts (its config left out), and which services read or write
  * them (any other service binding the same folder or a folder inside it).
  */
-export function mediaFolders(entries: readonly CatalogEntry[]): { folder: string; host: string; users: { entry: CatalogEntry; reads: boolean }[] }[] {
-  return entries.filter((e) => e.service.toLowerCase() === 'plex').flatMap((plex) =>
-    plex.binds.filter((b) => !b.target.startsWith('/config')).map((b) => ({
-      folder: b.source,
-      host: plex.host,
-      users: entries.filter((e) => e.host === plex.host && e.binds.some((x) => overlaps(x.source, b.source)))
-        .map((entry) => ({ entry, reads: entry === plex })),
-    })));
+export function mediaFolders(
+  entries: readonly CatalogEntry[],
+): { folder: string; host: string; users: { entry: CatalogEntry; reads: boolean }[] }[] {
+  return entries
+    .filter((e) => e.service.toLowerCase() === 'plex')
+    .flatMap((plex) =>
+      plex.binds
+        .filter((b) => !b.target.startsWith('/config'))
+        .map((b) => ({
+          folder: b.source,
+          host: plex.host,
+          users: entries
+            .filter((e) => e.host === plex.host && e.binds.some((x) => overlaps(x.source, b.source)))
+            .map((entry) => ({ entry, reads: entry === plex })),
+        })),
+    );
 }

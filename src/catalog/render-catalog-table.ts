@@ -14,9 +14,16 @@ export const healthText = (entry: CatalogEntry, health: HealthLookup): string =>
 /** `catalog.md`: one row per service (service, stack, host, image, version, URL, health). */
 export function renderCatalogTable(catalog: Catalog, health: HealthLookup = () => undefined): string {
   const rows = [...catalog.entries]
-    .sort((a, b) => a.host.localeCompare(b.host) || a.stack.localeCompare(b.stack) || a.service.localeCompare(b.service))
-    .map((e) => `| ${[e.service, e.stack, e.host, `\`${e.image}\``, e.version, e.url ?? '—', healthText(e, health)].map(cell).join(' | ')} |`);
-  const down = catalog.hosts.filter((h) => !h.reachable).map((h) => `- ⚠️ ${h.name} could not be read: ${h.error ?? 'unreachable'}`);
+    .sort(
+      (a, b) => a.host.localeCompare(b.host) || a.stack.localeCompare(b.stack) || a.service.localeCompare(b.service),
+    )
+    .map(
+      (e) =>
+        `| ${[e.service, e.stack, e.host, `\`${e.image}\``, e.version, e.url ?? '—', healthText(e, health)].map(cell).join(' | ')} |`,
+    );
+  const down = catalog.hosts
+    .filter((h) => !h.reachable)
+    .map((h) => `- ⚠️ ${h.name} could not be read: ${h.error ?? 'unreachable'}`);
   return [
     `# Service catalog ${catalog.generatedAt}`,
     '',

@@ -29,11 +29,13 @@ export function renderMermaid(catalog: Catalog): string {
       for (const e of inStack) lines.push(`      ${id(e)}[${label(`${e.service} · ${e.version}`)}]`);
       lines.push('    end');
     });
-    for (const name of new Set(onHost.flatMap((e) => e.networks))) lines.push(`    ${netId(host, name)}{{${label(`network ${name} @ ${host}`)}}}`);
+    for (const name of new Set(onHost.flatMap((e) => e.networks)))
+      lines.push(`    ${netId(host, name)}{{${label(`network ${name} @ ${host}`)}}}`);
     lines.push('  end');
   });
   for (const e of catalog.entries) for (const name of e.networks) lines.push(`  ${id(e)} -.- ${netId(e.host, name)}`);
-  for (const edge of pipelineEdges(catalog.entries)) lines.push(`  ${id(edge.from)} -->|${label(edge.label)}| ${id(edge.to)}`);
+  for (const edge of pipelineEdges(catalog.entries))
+    lines.push(`  ${id(edge.from)} -->|${label(edge.label)}| ${id(edge.to)}`);
   mediaFolders(catalog.entries).forEach((f, i) => {
     lines.push(`  f${String(i)}[(${label(`media ${f.folder}`)})]`);
     for (const u of f.users) lines.push(`  ${id(u.entry)} -->|${label(u.reads ? 'reads' : 'writes')}| f${String(i)}`);

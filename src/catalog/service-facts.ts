@@ -9,7 +9,9 @@ export function traefikUrl(labels: ReadonlyMap<string, string>): string | undefi
     const host = hostRule.exec(value)?.[1];
     if (host === undefined || host.includes('⟪')) continue;
     const router = key.split('.')[3] ?? '';
-    const tls = [...labels.keys()].some((k) => k.startsWith(`traefik.http.routers.${router}.tls`)) || labels.get(`traefik.http.routers.${router}.entrypoints`) === 'websecure';
+    const tls =
+      [...labels.keys()].some((k) => k.startsWith(`traefik.http.routers.${router}.tls`)) ||
+      labels.get(`traefik.http.routers.${router}.entrypoints`) === 'websecure';
     return `${tls ? 'https' : 'http'}://${host}`;
   }
   return undefined;
@@ -31,4 +33,7 @@ export function imageName(model: ServiceModel): string {
 
 /** Bind mounts as host source → container path (volumes and tmpfs left out). */
 export const bindsOf = (model: ServiceModel): { source: string; target: string }[] =>
-  [...model.mounts].filter(([, m]) => m.type === 'bind').map(([target, m]) => ({ source: m.source, target })).sort((a, b) => a.target.localeCompare(b.target));
+  [...model.mounts]
+    .filter(([, m]) => m.type === 'bind')
+    .map(([target, m]) => ({ source: m.source, target }))
+    .sort((a, b) => a.target.localeCompare(b.target));

@@ -88,7 +88,12 @@ export type IdempotencyKey = string;
 export interface ChatPort {
   readonly platform: Platform;
   /** Posts `first` in `channelId` and opens a thread on it (Discord: a public thread; Slack: its ts). */
-  openThread(channelId: string, title: string, first: OutgoingMessage, key?: IdempotencyKey): Promise<{ thread: ThreadRef; root: MessageRef }>;
+  openThread(
+    channelId: string,
+    title: string,
+    first: OutgoingMessage,
+    key?: IdempotencyKey,
+  ): Promise<{ thread: ThreadRef; root: MessageRef }>;
   /**
    * Opens a thread on a message that already exists (e.g. the public reply to a slash command).
    * Discord: `POST /channels/{c}/messages/{m}/threads`; Slack: the thread is the message's own ts.

@@ -13,7 +13,12 @@ describe('fitMessage', () => {
     expect(fitted.text.length).toBeLessThanOrEqual(2000);
     expect(fitted.text).toMatch(/^line 0 /);
     expect(fitted.text.endsWith('… full output attached as audit.txt')).toBe(true);
-    expect(fitted.text.split('\n').slice(0, -1).every((l) => text.includes(l))).toBe(true);
+    expect(
+      fitted.text
+        .split('\n')
+        .slice(0, -1)
+        .every((l) => text.includes(l)),
+    ).toBe(true);
     expect(fitted.attachments?.map((a) => a.filename)).toEqual(['audit.txt', 'a.diff']);
     expect(fitted.attachments?.[0]?.content).toBe(text);
   });

@@ -19,12 +19,22 @@ const keyNames = (service: string): RegExp => new RegExp(`^${service.toUpperCase
 
 function staleRefs(owner: KeyOwner, containers: readonly ContainerFacts[]): Finding[] {
   const pattern = keyNames(owner.service);
-  return containers.flatMap((c) => [...c.env].filter(([name, value]) => pattern.test(name) && value !== '' && value !== owner.apiKey).map(([name]) => ({
-    summary: `${c.stack}/${c.service} (${c.name}) has ${name} set to a key ${owner.name} no longer accepts.`,
-    diagnosis: `${owner.name}'s current API key (the one media.${owner.service}.apiKey uses) differs, so that container's calls to ${owner.name} fail with 401 — or, for ${owner.name} itself, its key changes back on the next recreate.`,
-    suggestion: `Write ${name} as \${${owner.service.toUpperCase()}_API_KEY} in the compose file (the "Open fix PR" button does this), set that variable in the host .env to ${owner.name}'s current key, and recreate the container.`,
-    fix: { stack: c.stack, service: c.service, field: `environment.${name}`, value: `\${${owner.service.toUpperCase()}_API_KEY}`, reason: `${name} must follow ${owner.name}'s current API key` },
-  })));
+  return containers.flatMap((c) =>
+    [...c.env]
+      .filter(([name, value]) => pattern.test(name) && value !== '' && value !== owner.apiKey)
+      .map(([name]) => ({
+        summary: `${c.stack}/${c.service} (${c.name}) has ${name} set to a key ${owner.name} no longer accepts.`,
+        diagnosis: `${owner.name}'s current API key (the one media.${owner.service}.apiKey uses) differs, so that container's calls to ${owner.name} fail with 401 — or, for ${owner.name} itself, its key changes back on the next recreate.`,
+        suggestion: `Write ${name} as \${${owner.service.toUpperCase()}_API_KEY} in the compose file (the "Open fix PR" button does this), set that variable in the host .env to ${owner.name}'s current key, and recreate the container.`,
+        fix: {
+          stack: c.stack,
+          service: c.service,
+          field: `environment.${name}`,
+          value: `\${${owner.service.toUpperCase()}_API_KEY}`,
+          reason: `${name} must follow ${owner.name}'s current API key`,
+        },
+      })),
+  );
 }
 
 /**
@@ -37,9 +47,18 @@ export function apiKeyRefsCheck(owner: KeyOwner, containers: ContainerView): Che
     service: owner.service,
     title: `Containers reference ${owner.name}'s current API key`,
     run: async (_ctx, signal) => {
-      const target = { service: owner.name, url: owner.url, headers: { 'X-Api-Key': owner.apiKey }, timeoutMs: owner.timeoutMs, ...(owner.fetch === undefined ? {} : { fetch: owner.fetch }) };
-      const reply = await callMedia(target, { method: 'GET', path: `${owner.apiPath}/system/status`, signal }).catch(() => undefined);
-      if (reply?.status !== 200) return skipped(`not checked: ${owner.name} does not accept the configured key (see its API check)`);
+      const target = {
+        service: owner.name,
+        url: owner.url,
+        headers: { 'X-Api-Key': owner.apiKey },
+        timeoutMs: owner.timeoutMs,
+        ...(owner.fetch === undefined ? {} : { fetch: owner.fetch }),
+      };
+      const reply = await callMedia(target, { method: 'GET', path: `${owner.apiPath}/system/status`, signal }).catch(
+        () => undefined,
+      );
+      if (reply?.status !== 200)
+        return skipped(`not checked: ${owner.name} does not accept the configured key (see its API check)`);
       const findings = staleRefs(owner, await containers.all());
       return findings.length > 0 ? failed(...findings) : passed('no stale references');
     },

@@ -18,26 +18,34 @@ const noneSynced = (name: string, total: number): Finding => ({
 });
 
 /** `<arr>.indexers`: Radarr/Sonarr have indexers synced from Prowlarr and each passes `indexer/test`. */
-export function arrIndexersCheck(service: 'radarr' | 'sonarr', name: string, client: ArrClient, prowlarrUrls: readonly string[]): Check {
+export function arrIndexersCheck(
+  service: 'radarr' | 'sonarr',
+  name: string,
+  client: ArrClient,
+  prowlarrUrls: readonly string[],
+): Check {
   return defineCheck({
     id: `${service}.indexers`,
     service,
     title: `${name} has working indexers from Prowlarr`,
-    run: (_ctx, signal) => guarded(async () => {
-      const indexers = await client.indexers(signal);
-      const synced = indexers.filter((i) => isProwlarrSynced(i, prowlarrUrls));
-      if (synced.length === 0) return failed(noneSynced(name, indexers.length));
-      const findings: Finding[] = [];
-      for (const indexer of synced.filter((i) => i.enableAutomaticSearch !== false || i.enableRss !== false)) {
-        const test = await client.testIndexer(indexer, signal);
-        if (test.ok) continue;
-        findings.push({
-          summary: `Indexer "${indexer.name ?? indexer.id}" fails its test in ${name}: ${test.failures.map((f) => f.errorMessage).join('; ')}`,
-          diagnosis: `${name} could not query the indexer through Prowlarr.`,
-          suggestion: `Open Prowlarr → Indexers and test "${indexer.name ?? ''}"; if Prowlarr passes, re-sync apps (System → Tasks → Application Indexer Sync).`,
-        });
-      }
-      return findings.length > 0 ? failed(...findings) : passed(`${synced.length} indexer(s) from Prowlarr, tests pass`);
-    }),
+    run: (_ctx, signal) =>
+      guarded(async () => {
+        const indexers = await client.indexers(signal);
+        const synced = indexers.filter((i) => isProwlarrSynced(i, prowlarrUrls));
+        if (synced.length === 0) return failed(noneSynced(name, indexers.length));
+        const findings: Finding[] = [];
+        for (const indexer of synced.filter((i) => i.enableAutomaticSearch !== false || i.enableRss !== false)) {
+          const test = await client.testIndexer(indexer, signal);
+          if (test.ok) continue;
+          findings.push({
+            summary: `Indexer "${indexer.name ?? indexer.id}" fails its test in ${name}: ${test.failures.map((f) => f.errorMessage).join('; ')}`,
+            diagnosis: `${name} could not query the indexer through Prowlarr.`,
+            suggestion: `Open Prowlarr → Indexers and test "${indexer.name ?? ''}"; if Prowlarr passes, re-sync apps (System → Tasks → Application Indexer Sync).`,
+          });
+        }
+        return findings.length > 0
+          ? failed(...findings)
+          : passed(`${synced.length} indexer(s) from Prowlarr, tests pass`);
+      }),
   });
 }

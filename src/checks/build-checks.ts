@@ -17,7 +17,8 @@ import { checkFactories as checks } from './registry.js';
 import { serviceApiSpecs } from './service-api-specs.js';
 
 /** Per-check timeout of a config (media.health.timeout, default 10 s). */
-export const healthTimeoutMs = (config: Pick<AppConfig, 'media'>): number => parseDuration(config.media?.health.timeout ?? '10s');
+export const healthTimeoutMs = (config: Pick<AppConfig, 'media'>): number =>
+  parseDuration(config.media?.health.timeout ?? '10s');
 
 /** What the checks are built from. */
 export interface CheckDeps {
@@ -47,38 +48,65 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
   if (media === undefined) return { checks: [], close: () => Promise.resolve() };
   const callMs = Math.max(50, Math.floor(deps.timeoutMs * 0.8));
   const common = { timeoutMs: callMs, ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }) };
-  const containers = deps.hosts !== undefined && deps.hosts.length > 0 && deps.connect !== undefined
-    ? lazyDockerView(deps.hosts, deps.connect, deps.log) : undefined;
+  const containers =
+    deps.hosts !== undefined && deps.hosts.length > 0 && deps.connect !== undefined
+      ? lazyDockerView(deps.hosts, deps.connect, deps.log)
+      : undefined;
   const built: Check[] = serviceApiSpecs(media, common).map(checks.serviceApiCheck);
-  const qbt = media.qbittorrent === undefined ? undefined : createQbittorrentClient({ ...media.qbittorrent, ...common, ...(deps.qbtGate === undefined ? {} : { gate: deps.qbtGate }) });
+  const qbt =
+    media.qbittorrent === undefined
+      ? undefined
+      : createQbittorrentClient({
+          ...media.qbittorrent,
+          ...common,
+          ...(deps.qbtGate === undefined ? {} : { gate: deps.qbtGate }),
+        });
   if (qbt !== undefined) built.push(checks.qbittorrentApiCheck(qbt));
   const prowlarrUrls = media.prowlarr === undefined ? [] : [media.prowlarr.url, 'http://prowlarr:9696'];
-  if (media.prowlarr !== undefined) built.push(checks.prowlarrSearchCheck(createProwlarrClient({ ...media.prowlarr, ...common }), media.health.testQuery));
+  if (media.prowlarr !== undefined)
+    built.push(
+      checks.prowlarrSearchCheck(createProwlarrClient({ ...media.prowlarr, ...common }), media.health.testQuery),
+    );
   const roots: RootSource[] = [];
   const arrTargets: ArrTarget[] = [];
   for (const [service, name, make, sectionType] of [
-    ['radarr', 'Radarr', createRadarrClient, 'movie'], ['sonarr', 'Sonarr', createSonarrClient, 'show'],
+    ['radarr', 'Radarr', createRadarrClient, 'movie'],
+    ['sonarr', 'Sonarr', createSonarrClient, 'show'],
   ] as const) {
     const cfg = media[service];
     if (cfg === undefined) continue;
     const client = make({ ...cfg, ...common });
     roots.push({ service, name, client, sectionType });
     arrTargets.push({ kind: service, name, apiKey: cfg.apiKey, client });
-    built.push(checks.arrIndexersCheck(service, name, client, prowlarrUrls), checks.arrDownloadClientCheck(service, name, client, qbt));
+    built.push(
+      checks.arrIndexersCheck(service, name, client, prowlarrUrls),
+      checks.arrDownloadClientCheck(service, name, client, qbt),
+    );
     if (qbt !== undefined) built.push(checks.pathAlignmentCheck(service, name, client, qbt, containers));
   }
-  if (media.overseerr !== undefined && arrTargets.length > 0) built.push(checks.overseerrArrCheck({ ...media.overseerr, ...common }, arrTargets));
+  if (media.overseerr !== undefined && arrTargets.length > 0)
+    built.push(checks.overseerrArrCheck({ ...media.overseerr, ...common }, arrTargets));
   if (containers !== undefined) {
-    for (const [service, name, apiPath] of [['radarr', 'Radarr', '/api/v3'], ['sonarr', 'Sonarr', '/api/v3'], ['prowlarr', 'Prowlarr', '/api/v1']] as const) {
+    for (const [service, name, apiPath] of [
+      ['radarr', 'Radarr', '/api/v3'],
+      ['sonarr', 'Sonarr', '/api/v3'],
+      ['prowlarr', 'Prowlarr', '/api/v1'],
+    ] as const) {
       const cfg = media[service];
-      if (cfg !== undefined) built.push(checks.apiKeyRefsCheck({ service, name, apiPath, ...cfg, ...common }, containers));
+      if (cfg !== undefined)
+        built.push(checks.apiKeyRefsCheck({ service, name, apiPath, ...cfg, ...common }, containers));
     }
   }
-  if (media.gluetun !== undefined) built.push(checks.vpnIpCheck(createGluetunClient({ ...media.gluetun, ...common }), media.homeCidrs, qbt));
-  if (containers !== undefined && qbt !== undefined && media.gluetun !== undefined) built.push(checks.vpnNetworkCheck(containers));
+  if (media.gluetun !== undefined)
+    built.push(checks.vpnIpCheck(createGluetunClient({ ...media.gluetun, ...common }), media.homeCidrs, qbt));
+  if (containers !== undefined && qbt !== undefined && media.gluetun !== undefined)
+    built.push(checks.vpnNetworkCheck(containers));
   if (media.plex !== undefined) {
     const plex = createPlexClient({ ...media.plex, ...common });
-    built.push(checks.plexAutoscanCheck(plex), ...(roots.length > 0 ? [checks.plexFoldersCheck(plex, roots, containers)] : []));
+    built.push(
+      checks.plexAutoscanCheck(plex),
+      ...(roots.length > 0 ? [checks.plexFoldersCheck(plex, roots, containers)] : []),
+    );
   }
   return { checks: built, close: () => containers?.close() ?? Promise.resolve() };
 }

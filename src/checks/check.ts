@@ -1,7 +1,16 @@
 import type { Logger } from '../log.js';
 
 /** The media services the checks look at, in display order. */
-export const serviceNames = ['overseerr', 'radarr', 'sonarr', 'prowlarr', 'qbittorrent', 'plex', 'gluetun', 'kubernetes'] as const;
+export const serviceNames = [
+  'overseerr',
+  'radarr',
+  'sonarr',
+  'prowlarr',
+  'qbittorrent',
+  'plex',
+  'gluetun',
+  'kubernetes',
+] as const;
 export type ServiceName = (typeof serviceNames)[number];
 
 /** `fail`: the service or integration is broken; `warn`: works but off; `error`: the check itself could not run. */
@@ -52,7 +61,11 @@ export interface Check {
   run(context: CheckContext, signal: AbortSignal): Promise<CheckResult>;
 }
 
-export const passed = (note?: string): CheckResult => ({ status: 'ok', findings: [], ...(note === undefined ? {} : { note }) });
+export const passed = (note?: string): CheckResult => ({
+  status: 'ok',
+  findings: [],
+  ...(note === undefined ? {} : { note }),
+});
 export const failed = (...findings: Finding[]): CheckResult => ({ status: 'fail', findings });
 export const warned = (...findings: Finding[]): CheckResult => ({ status: 'warn', findings });
 export const skipped = (note: string): CheckResult => ({ status: 'skipped', findings: [], note });

@@ -36,7 +36,10 @@ export function toHostPath(mounts: readonly MountFact[], containerPath: string):
   const norm = (p: string): string => p.replace(/\/+$/, '') || '/';
   const path = norm(containerPath);
   const hit = [...mounts]
-    .filter((m) => { const d = norm(m.destination); return path === d || path.startsWith(d === '/' ? '/' : `${d}/`); })
+    .filter((m) => {
+      const d = norm(m.destination);
+      return path === d || path.startsWith(d === '/' ? '/' : `${d}/`);
+    })
     .sort((a, b) => b.destination.length - a.destination.length)[0];
   if (hit === undefined) return undefined;
   const rest = path.slice(norm(hit.destination).length);
@@ -48,7 +51,10 @@ export function toContainerPath(mounts: readonly MountFact[], hostPath: string):
   const norm = (p: string): string => p.replace(/\/+$/, '') || '/';
   const path = norm(hostPath);
   const hit = [...mounts]
-    .filter((m) => { const s = norm(m.source); return path === s || path.startsWith(`${s}/`); })
+    .filter((m) => {
+      const s = norm(m.source);
+      return path === s || path.startsWith(`${s}/`);
+    })
     .sort((a, b) => b.source.length - a.source.length)[0];
   return hit === undefined ? undefined : `${norm(hit.destination)}${path.slice(norm(hit.source).length)}`;
 }

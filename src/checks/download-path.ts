@@ -11,12 +11,17 @@ export function qbtOutputDir(prefs: QbtPreferences, categories: QbtCategories, c
 }
 
 /** Applies the first Remote Path Mapping whose host matches (case-insensitive) and whose remotePath prefixes `path`. */
-export function remapToLocal(path: string, host: string, mappings: readonly RemotePathMapping[]): { path: string; mapping?: RemotePathMapping } {
+export function remapToLocal(
+  path: string,
+  host: string,
+  mappings: readonly RemotePathMapping[],
+): { path: string; mapping?: RemotePathMapping } {
   const p = norm(path);
   for (const m of mappings) {
     const remote = norm(m.remotePath);
     if (m.host.toLowerCase() !== host.toLowerCase()) continue;
-    if (p === remote || p.startsWith(`${remote}/`)) return { path: `${norm(m.localPath)}${p.slice(remote.length)}`, mapping: m };
+    if (p === remote || p.startsWith(`${remote}/`))
+      return { path: `${norm(m.localPath)}${p.slice(remote.length)}`, mapping: m };
   }
   return { path: p };
 }

@@ -10,15 +10,21 @@ export interface ClosableContainerView extends ContainerView {
 }
 
 export function lazyDockerView(
-  hosts: readonly HostConfig[], connect: (host: HostConfig) => Promise<DockerHost>, log: Logger,
+  hosts: readonly HostConfig[],
+  connect: (host: HostConfig) => Promise<DockerHost>,
+  log: Logger,
 ): ClosableContainerView {
   let connected: Promise<DockerHost[]> | undefined;
   let view: ContainerView | undefined;
   const open = () => {
-    connected ??= Promise.all(hosts.map((h) => connect(h).catch((error: unknown) => {
-      log.warn({ host: h.name, err: error }, 'health: docker host unreachable; its containers are not checked');
-      return undefined;
-    }))).then((list) => list.filter((h): h is DockerHost => h !== undefined));
+    connected ??= Promise.all(
+      hosts.map((h) =>
+        connect(h).catch((error: unknown) => {
+          log.warn({ host: h.name, err: error }, 'health: docker host unreachable; its containers are not checked');
+          return undefined;
+        }),
+      ),
+    ).then((list) => list.filter((h): h is DockerHost => h !== undefined));
     return connected;
   };
   return {

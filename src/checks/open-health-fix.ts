@@ -25,20 +25,33 @@ export async function openHealthFix(deps: HealthFixDeps, fix: FixProposal, reque
   const stackPath = join(deps.apps.stacksDir, fix.stack);
   const unchanged = `${fix.stack}/${fix.service} already has ${fix.field} = ${fix.value} in git: deploy it (docker compose up -d).`;
   const { pr } = await openChange(deps, {
-    branch, title, labels: [REMEDIATION_LABEL], paths: [stackPath], unchanged,
+    branch,
+    title,
+    labels: [REMEDIATION_LABEL],
+    paths: [stackPath],
+    unchanged,
     edit: async (clone) => {
       const stackDir = join(clone.dir, stackPath);
       const { base } = await openComposeFiles(stackDir, null);
       const svc = base === undefined ? undefined : serviceNode(base.doc, fix.service);
-      if (base === undefined || svc === undefined) throw new UserError('health-fix-no-service', `Service ${fix.service} is not in stack ${fix.stack} in git; fix it by hand.`);
+      if (base === undefined || svc === undefined)
+        throw new UserError(
+          'health-fix-no-service',
+          `Service ${fix.service} is not in stack ${fix.stack} in git; fix it by hand.`,
+        );
       applyEdit(base.doc, svc, edit);
       if (!(await saveComposeFile(stackDir, base))) throw new UserError('health-fix-noop', unchanged);
     },
-    body: () => [
-      `/health proposed this change (requested by ${requestedBy}).`, '',
-      `- Stack \`${fix.stack}\`, service \`${fix.service}\``, `- \`${fix.field}\` → \`${fix.value}\``, `- Why: ${fix.reason}`, '',
-      'After merging, redeploy the stack (`docker compose up -d`) and run /health again.',
-    ].join('\n'),
+    body: () =>
+      [
+        `/health proposed this change (requested by ${requestedBy}).`,
+        '',
+        `- Stack \`${fix.stack}\`, service \`${fix.service}\``,
+        `- \`${fix.field}\` → \`${fix.value}\``,
+        `- Why: ${fix.reason}`,
+        '',
+        'After merging, redeploy the stack (`docker compose up -d`) and run /health again.',
+      ].join('\n'),
   });
   return pr;
 }

@@ -22,12 +22,23 @@ export interface ArrTarget {
   readonly client: ArrClient;
 }
 
-interface Entry { readonly hostname: unknown; readonly port: unknown; readonly apiKey: unknown; readonly useSsl: unknown; readonly baseUrl: unknown }
+interface Entry {
+  readonly hostname: unknown;
+  readonly port: unknown;
+  readonly apiKey: unknown;
+  readonly useSsl: unknown;
+  readonly baseUrl: unknown;
+}
 
 const DEFAULT_PORT = { radarr: 7878, sonarr: 8989 } as const;
 
 function call(target: OverseerrTarget, path: string, signal: AbortSignal, body?: Entry) {
-  return callOverseerr(target, { method: body === undefined ? 'GET' : 'POST', path: `/settings/${path}`, signal, ...(body === undefined ? {} : { body }) });
+  return callOverseerr(target, {
+    method: body === undefined ? 'GET' : 'POST',
+    path: `/settings/${path}`,
+    signal,
+    ...(body === undefined ? {} : { body }),
+  });
 }
 
 /** Overseerr could not reach the app with its own settings (its test endpoint failed). */
@@ -39,9 +50,10 @@ function unreachable(arr: ArrTarget, entry: Entry, message: string): Finding {
     diagnosis: keyDiffers
       ? `The API key Overseerr has for ${arr.name} differs from the one in media.${arr.kind}.apiKey; approved requests never reach ${arr.name}.`
       : `Overseerr's hostname, port or URL base for ${arr.name} does not lead to ${arr.name}; approved requests never reach it.`,
-    suggestion: `Overseerr → Settings → Services → ${arr.name}: hostname = the container name on the docker network both share (e.g. ${arr.kind}), `
-      + `port = the port inside the container (${DEFAULT_PORT[arr.kind]} unless changed), not a published one; `
-      + `API key = ${arr.name} → Settings → General → API Key; URL base only if ${arr.name} has one. Test, then Save.`,
+    suggestion:
+      `Overseerr → Settings → Services → ${arr.name}: hostname = the container name on the docker network both share (e.g. ${arr.kind}), ` +
+      `port = the port inside the container (${DEFAULT_PORT[arr.kind]} unless changed), not a published one; ` +
+      `API key = ${arr.name} → Settings → General → API Key; URL base only if ${arr.name} has one. Test, then Save.`,
   };
 }
 
@@ -75,13 +87,30 @@ function compareChoices(arr: ArrTarget, entry: unknown, seen: unknown): Finding[
 async function inspect(target: OverseerrTarget, arr: ArrTarget, signal: AbortSignal): Promise<Finding[]> {
   await arr.client.qualityProfiles(signal);
   const listed = await call(target, arr.kind, signal);
-  if (listed.status !== 200) throw replyError(listed.site, listed.status === 401 || listed.status === 403 ? 'unauthorized' : 'http-error', { status: listed.status });
-  const entry: unknown = (Array.isArray(listed.body) ? (listed.body as unknown[]) : []).find((s) => pick(s, 'is4k') !== true);
+  if (listed.status !== 200)
+    throw replyError(listed.site, listed.status === 401 || listed.status === 403 ? 'unauthorized' : 'http-error', {
+      status: listed.status,
+    });
+  const entry: unknown = (Array.isArray(listed.body) ? (listed.body as unknown[]) : []).find(
+    (s) => pick(s, 'is4k') !== true,
+  );
   if (entry === undefined) {
-    return [{ summary: `Overseerr has no (non-4K) ${arr.name} server.`, diagnosis: `Requests cannot be sent to ${arr.name}.`, suggestion: `Overseerr → Settings → Services → Add ${arr.name} server (its URL and API key), Test, pick a profile and root folder, Save.` }];
+    return [
+      {
+        summary: `Overseerr has no (non-4K) ${arr.name} server.`,
+        diagnosis: `Requests cannot be sent to ${arr.name}.`,
+        suggestion: `Overseerr → Settings → Services → Add ${arr.name} server (its URL and API key), Test, pick a profile and root folder, Save.`,
+      },
+    ];
   }
   // Posted as read (real Overseerr lists the key); the key never goes into a finding or log line.
-  const settings: Entry = { hostname: pick(entry, 'hostname'), port: pick(entry, 'port'), apiKey: pick(entry, 'apiKey'), useSsl: pick(entry, 'useSsl') ?? false, baseUrl: pick(entry, 'baseUrl') ?? '' };
+  const settings: Entry = {
+    hostname: pick(entry, 'hostname'),
+    port: pick(entry, 'port'),
+    apiKey: pick(entry, 'apiKey'),
+    useSsl: pick(entry, 'useSsl') ?? false,
+    baseUrl: pick(entry, 'baseUrl') ?? '',
+  };
   const tested = await call(target, `${arr.kind}/test`, signal, settings);
   if (tested.status === 200) return compareChoices(arr, entry, tested.body);
   if (tested.status !== 500) throw replyError(tested.site, 'http-error', { status: tested.status });
@@ -98,9 +127,12 @@ export function overseerrArrCheck(target: OverseerrTarget, arrs: readonly ArrTar
     id: 'overseerr.arr-settings',
     service: 'overseerr',
     title: "Overseerr's Radarr/Sonarr settings reach those apps and match them",
-    run: (_ctx, signal) => guarded(async () => {
-      const findings = (await Promise.all(arrs.map((a) => inspect(target, a, signal)))).flat();
-      return findings.length > 0 ? failed(...findings) : passed(`${arrs.map((a) => a.name).join(' and ')}: reachable, profile and root folder exist`);
-    }),
+    run: (_ctx, signal) =>
+      guarded(async () => {
+        const findings = (await Promise.all(arrs.map((a) => inspect(target, a, signal)))).flat();
+        return findings.length > 0
+          ? failed(...findings)
+          : passed(`${arrs.map((a) => a.name).join(' and ')}: reachable, profile and root folder exist`);
+      }),
   });
 }

@@ -27,7 +27,11 @@ describe('container paths', () => {
 describe('download folders', () => {
   const prefs = { save_path: '/downloads/' };
   it('uses the category path (absolute or relative to save_path), else the default', () => {
-    const categories = { radarr: { name: 'radarr', savePath: '/data/movies' }, tv: { name: 'tv', savePath: 'tv' }, none: { name: 'none', savePath: '' } };
+    const categories = {
+      radarr: { name: 'radarr', savePath: '/data/movies' },
+      tv: { name: 'tv', savePath: 'tv' },
+      none: { name: 'none', savePath: '' },
+    };
     expect(qbtOutputDir(prefs, categories, 'radarr')).toBe('/data/movies');
     expect(qbtOutputDir(prefs, categories, 'tv')).toBe('/downloads/tv');
     expect(qbtOutputDir(prefs, categories, 'none')).toBe('/downloads');

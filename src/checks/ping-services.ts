@@ -13,21 +13,31 @@ export interface ServicePing {
 }
 
 const urls = (media: MediaConfig): [ServiceName, string][] =>
-  (['overseerr', 'radarr', 'sonarr', 'prowlarr', 'qbittorrent', 'plex', 'gluetun'] as const)
-    .flatMap((s): [ServiceName, string][] => {
+  (['overseerr', 'radarr', 'sonarr', 'prowlarr', 'qbittorrent', 'plex', 'gluetun'] as const).flatMap(
+    (s): [ServiceName, string][] => {
       const entry = media[s];
       return entry === undefined ? [] : [[s, entry.url]];
-    });
+    },
+  );
 
 /** Pings every configured service at once, each limited to `timeoutMs` (no credentials sent). */
-export async function pingServices(media: MediaConfig | undefined, timeoutMs: number, signal?: AbortSignal): Promise<ServicePing[]> {
+export async function pingServices(
+  media: MediaConfig | undefined,
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<ServicePing[]> {
   if (media === undefined) return [];
-  return Promise.all(urls(media).map(async ([service, url]): Promise<ServicePing> => {
-    try {
-      const reply = await callMedia({ service: serviceTitle[service], url, headers: {}, timeoutMs }, { method: 'GET', path: '', signal });
-      return { service, up: true, detail: `HTTP ${reply.status}` };
-    } catch (error) {
-      return { service, up: false, detail: error instanceof ServiceCallError ? error.failure : 'unreachable' };
-    }
-  }));
+  return Promise.all(
+    urls(media).map(async ([service, url]): Promise<ServicePing> => {
+      try {
+        const reply = await callMedia(
+          { service: serviceTitle[service], url, headers: {}, timeoutMs },
+          { method: 'GET', path: '', signal },
+        );
+        return { service, up: true, detail: `HTTP ${reply.status}` };
+      } catch (error) {
+        return { service, up: false, detail: error instanceof ServiceCallError ? error.failure : 'unreachable' };
+      }
+    }),
+  );
 }

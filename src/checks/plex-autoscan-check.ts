@@ -9,14 +9,17 @@ export function plexAutoscanCheck(plex: PlexClient): Check {
     id: 'plex.autoscan',
     service: 'plex',
     title: 'Plex updates libraries automatically',
-    run: (_ctx, signal) => guarded(async () => {
-      const value = (await plex.prefs(signal)).get('FSEventLibraryUpdatesEnabled');
-      if (isPlexTrue(value)) return passed('FSEventLibraryUpdatesEnabled on');
-      return failed({
-        summary: 'Plex\'s "Scan my library automatically" is off.',
-        diagnosis: 'Imported movies and episodes only appear after a scheduled or manual scan, so Overseerr keeps showing them as "processing".',
-        suggestion: 'Plex → Settings → Library → enable "Scan my library automatically" (or add a Plex Media Server connection in Radarr/Sonarr → Settings → Connect).',
-      });
-    }),
+    run: (_ctx, signal) =>
+      guarded(async () => {
+        const value = (await plex.prefs(signal)).get('FSEventLibraryUpdatesEnabled');
+        if (isPlexTrue(value)) return passed('FSEventLibraryUpdatesEnabled on');
+        return failed({
+          summary: 'Plex\'s "Scan my library automatically" is off.',
+          diagnosis:
+            'Imported movies and episodes only appear after a scheduled or manual scan, so Overseerr keeps showing them as "processing".',
+          suggestion:
+            'Plex → Settings → Library → enable "Scan my library automatically" (or add a Plex Media Server connection in Radarr/Sonarr → Settings → Connect).',
+        });
+      }),
   });
 }

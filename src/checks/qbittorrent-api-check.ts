@@ -17,9 +17,15 @@ export function qbittorrentApiCheck(client: QbittorrentClient): Check {
       } catch (error) {
         const finding = failureFinding(error, 'qBittorrent', 'media.qbittorrent');
         if (finding === undefined) throw error;
-        return failed(finding.diagnosis.startsWith('credentials')
-          ? { ...finding, suggestion: 'Set media.qbittorrent.username/password to the WebUI login (Tools → Options → Web UI → Authentication). The bot tries again as soon as they change, else after an hour; if qBittorrent banned its IP, restart qBittorrent or wait out WebUI\\BanDuration.' }
-          : finding);
+        return failed(
+          finding.diagnosis.startsWith('credentials')
+            ? {
+                ...finding,
+                suggestion:
+                  'Set media.qbittorrent.username/password to the WebUI login (Tools → Options → Web UI → Authentication). The bot tries again as soon as they change, else after an hour; if qBittorrent banned its IP, restart qBittorrent or wait out WebUI\\BanDuration.',
+              }
+            : finding,
+        );
       }
     },
   });

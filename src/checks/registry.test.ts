@@ -6,7 +6,8 @@ import { checkFactories } from './registry.js';
 
 const folder = dirname(fileURLToPath(import.meta.url));
 const checkFiles = readdirSync(folder).filter((f) => f.endsWith('-check.ts'));
-const camel = (file: string): string => file.replace(/\.ts$/, '').replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
+const camel = (file: string): string =>
+  file.replace(/\.ts$/, '').replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase());
 
 /** Check files whose factory is not in the registry. */
 const unregistered = (files: readonly string[], registry: Readonly<Record<string, unknown>>): string[] =>

@@ -2,10 +2,23 @@ import type { Report, ReportStatus } from '../report/report.js';
 import { serviceNames, type CheckStatus, type ServiceName } from './check.js';
 import { byUrgency, worstStatus, type CheckOutcome, type HealthRun } from './run-checks.js';
 
-export const checkIcon: Readonly<Record<CheckStatus, string>> = { ok: '✅', warn: '⚠️', fail: '❌', error: '💥', skipped: '➖' };
+export const checkIcon: Readonly<Record<CheckStatus, string>> = {
+  ok: '✅',
+  warn: '⚠️',
+  fail: '❌',
+  error: '💥',
+  skipped: '➖',
+};
 
 export const serviceTitle: Readonly<Record<ServiceName, string>> = {
-  overseerr: 'Overseerr', radarr: 'Radarr', sonarr: 'Sonarr', prowlarr: 'Prowlarr', qbittorrent: 'qBittorrent', plex: 'Plex', gluetun: 'Gluetun (VPN)', kubernetes: 'Kubernetes clusters',
+  overseerr: 'Overseerr',
+  radarr: 'Radarr',
+  sonarr: 'Sonarr',
+  prowlarr: 'Prowlarr',
+  qbittorrent: 'qBittorrent',
+  plex: 'Plex',
+  gluetun: 'Gluetun (VPN)',
+  kubernetes: 'Kubernetes clusters',
 };
 
 /** Services in display order, those with the worst outcomes first; each group worst check first. */
@@ -23,17 +36,28 @@ const outcomeLines = (o: CheckOutcome): string[] => {
 
 /** The checklist shown in chat: grouped by service, failing items first, suggestions inline. */
 export function renderHealthLines(run: HealthRun): string[] {
-  return groupByService(run.outcomes).flatMap(([service, list]) => [`**${serviceTitle[service]}**`, ...list.flatMap(outcomeLines)]);
+  return groupByService(run.outcomes).flatMap(([service, list]) => [
+    `**${serviceTitle[service]}**`,
+    ...list.flatMap(outcomeLines),
+  ]);
 }
 
 /** The full report (attachment): every check with diagnosis, suggestion and timing. */
 export function renderHealthMarkdown(run: HealthRun): string {
-  const parts = [`# Media health`, '', `Run ${run.startedAt} → ${run.finishedAt}, per-check timeout ${run.timeoutMs} ms.`, ''];
+  const parts = [
+    `# Media health`,
+    '',
+    `Run ${run.startedAt} → ${run.finishedAt}, per-check timeout ${run.timeoutMs} ms.`,
+    '',
+  ];
   for (const [service, list] of groupByService(run.outcomes)) {
     parts.push(`## ${serviceTitle[service]}`, '');
     for (const o of list) {
-      parts.push(`- ${checkIcon[o.status]} **${o.title}** (\`${o.id}\`, ${o.status}, ${o.durationMs} ms)${o.note === undefined ? '' : `: ${o.note}`}`);
-      for (const f of o.findings) parts.push(`  - ${f.summary}`, `    - Diagnosis: ${f.diagnosis}`, `    - Fix: ${f.suggestion}`);
+      parts.push(
+        `- ${checkIcon[o.status]} **${o.title}** (\`${o.id}\`, ${o.status}, ${o.durationMs} ms)${o.note === undefined ? '' : `: ${o.note}`}`,
+      );
+      for (const f of o.findings)
+        parts.push(`  - ${f.summary}`, `    - Diagnosis: ${f.diagnosis}`, `    - Fix: ${f.suggestion}`);
     }
     parts.push('');
   }
@@ -43,8 +67,18 @@ export function renderHealthMarkdown(run: HealthRun): string {
 /** Counts per status, e.g. `2 failing, 1 warning, 9 ok`. */
 export function countText(outcomes: readonly CheckOutcome[]): string {
   const n = (s: CheckStatus[]) => outcomes.filter((o) => s.includes(o.status)).length;
-  const parts = [[n(['fail', 'error']), 'failing'], [n(['warn']), 'warning'], [n(['ok']), 'ok'], [n(['skipped']), 'skipped']] as const;
-  return parts.filter(([c]) => c > 0).map(([c, w]) => `${c} ${w}`).join(', ') || 'no checks';
+  const parts = [
+    [n(['fail', 'error']), 'failing'],
+    [n(['warn']), 'warning'],
+    [n(['ok']), 'ok'],
+    [n(['skipped']), 'skipped'],
+  ] as const;
+  return (
+    parts
+      .filter(([c]) => c > 0)
+      .map(([c, w]) => `${c} ${w}`)
+      .join(', ') || 'no checks'
+  );
 }
 
 export function toReportStatus(status: CheckStatus): ReportStatus {
@@ -54,9 +88,10 @@ export function toReportStatus(status: CheckStatus): ReportStatus {
 /** The `/health` report: checklist lines plus the Markdown and JSON reports attached. */
 export function healthReport(run: HealthRun): Report {
   const worst = worstStatus(run.outcomes);
-  const summary = run.outcomes.length === 0
-    ? 'No media services are configured (media: in config.yaml), so there is nothing to check.'
-    : `${run.outcomes.length} checks: ${countText(run.outcomes)}.`;
+  const summary =
+    run.outcomes.length === 0
+      ? 'No media services are configured (media: in config.yaml), so there is nothing to check.'
+      : `${run.outcomes.length} checks: ${countText(run.outcomes)}.`;
   return {
     title: 'Media health',
     status: toReportStatus(worst),

@@ -29,20 +29,24 @@ export interface RunChecksOptions {
 
 const timedOut = (check: Check, timeoutMs: number): CheckResult => ({
   status: 'error',
-  findings: [{
-    summary: `${check.title}: no answer within ${timeoutMs} ms.`,
-    diagnosis: `The check was stopped at its time limit; ${check.service} is probably hung or very slow.`,
-    suggestion: `Look at the ${check.service} container (logs, CPU, disk); raise media.health.timeout only if it is just slow.`,
-  }],
+  findings: [
+    {
+      summary: `${check.title}: no answer within ${timeoutMs} ms.`,
+      diagnosis: `The check was stopped at its time limit; ${check.service} is probably hung or very slow.`,
+      suggestion: `Look at the ${check.service} container (logs, CPU, disk); raise media.health.timeout only if it is just slow.`,
+    },
+  ],
 });
 
 const thrown = (check: Check, error: unknown): CheckResult => ({
   status: 'error',
-  findings: [{
-    summary: `${check.title}: the check could not run: ${error instanceof Error ? error.message : String(error)}`,
-    diagnosis: 'The check stopped with an error before it could decide.',
-    suggestion: 'Run /health again; if it persists, the bot log has the details.',
-  }],
+  findings: [
+    {
+      summary: `${check.title}: the check could not run: ${error instanceof Error ? error.message : String(error)}`,
+      diagnosis: 'The check stopped with an error before it could decide.',
+      suggestion: 'Run /health again; if it persists, the bot log has the details.',
+    },
+  ],
 });
 
 /** Runs one check under its own abort signal and timer; never rejects. */
@@ -52,7 +56,10 @@ async function runOne(check: Check, options: RunChecksOptions): Promise<CheckOut
   const controller = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<CheckResult>((resolve) => {
-    timer = setTimeout(() => { controller.abort(); resolve(timedOut(check, options.timeoutMs)); }, options.timeoutMs);
+    timer = setTimeout(() => {
+      controller.abort();
+      resolve(timedOut(check, options.timeoutMs));
+    }, options.timeoutMs);
   });
   const log = options.log.child({ check: check.id });
   const work = check.run({ log }, controller.signal).catch((error: unknown) => {
@@ -63,7 +70,14 @@ async function runOne(check: Check, options: RunChecksOptions): Promise<CheckOut
   try {
     const result = await Promise.race([work, deadline]);
     const end = clock();
-    return { ...result, id: check.id, service: check.service, title: check.title, checkedAt: end.toISOString(), durationMs: end.getTime() - started };
+    return {
+      ...result,
+      id: check.id,
+      service: check.service,
+      title: check.title,
+      checkedAt: end.toISOString(),
+      durationMs: end.getTime() - started,
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -75,13 +89,19 @@ export async function runChecks(checks: readonly Check[], options: RunChecksOpti
   const startedAt = clock().toISOString();
   const outcomes = await Promise.all(checks.map((c) => runOne(c, options)));
   // Server text and thrown messages can quote a key or a URL with a password: the run is shown, cached and exported.
-  return { startedAt, finishedAt: clock().toISOString(), timeoutMs: options.timeoutMs, outcomes: redactDeep(outcomes, redactorOf(options.log)) };
+  return {
+    startedAt,
+    finishedAt: clock().toISOString(),
+    timeoutMs: options.timeoutMs,
+    outcomes: redactDeep(outcomes, redactorOf(options.log)),
+  };
 }
 
 const rank: Readonly<Record<CheckStatus, number>> = { fail: 0, error: 1, warn: 2, ok: 3, skipped: 4 };
 
 /** Worst first: fail, error, warn, ok, skipped. */
-export const byUrgency = (a: { status: CheckStatus }, b: { status: CheckStatus }): number => rank[a.status] - rank[b.status];
+export const byUrgency = (a: { status: CheckStatus }, b: { status: CheckStatus }): number =>
+  rank[a.status] - rank[b.status];
 
 /** The worst status of a run (`ok` for an empty run). */
 export function worstStatus(outcomes: readonly { status: CheckStatus }[]): CheckStatus {

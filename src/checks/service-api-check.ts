@@ -30,10 +30,12 @@ export function pick(value: unknown, ...path: string[]): unknown {
   return v;
 }
 
-export const textAt = (...path: string[]) => (body: unknown): string | undefined => {
-  const v = pick(body, ...path);
-  return typeof v === 'string' && v !== '' ? v : undefined;
-};
+export const textAt =
+  (...path: string[]) =>
+  (body: unknown): string | undefined => {
+    const v = pick(body, ...path);
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
 
 /** `<service>.api`: reachable, version known, credentials accepted (refused/timeout/DNS/TLS/401 told apart). */
 export function serviceApiCheck(spec: ApiSpec): Check {
@@ -46,7 +48,13 @@ export function serviceApiCheck(spec: ApiSpec): Check {
       let version: string | undefined;
       for (const probe of spec.probes) {
         try {
-          const target = { service: spec.name, url: spec.url, headers: spec.headers, timeoutMs: spec.timeoutMs, ...(spec.fetch === undefined ? {} : { fetch: spec.fetch }) };
+          const target = {
+            service: spec.name,
+            url: spec.url,
+            headers: spec.headers,
+            timeoutMs: spec.timeoutMs,
+            ...(spec.fetch === undefined ? {} : { fetch: spec.fetch }),
+          };
           const reply = await callMedia(target, { method: 'GET', path: probe.path, signal });
           if (reply.status < 200 || reply.status > 299) {
             if (probe.optional === true) continue;

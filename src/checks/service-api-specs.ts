@@ -4,9 +4,14 @@ import { textAt } from './service-api-check.js';
 
 type Common = Pick<ApiSpec, 'timeoutMs'> & { readonly fetch?: typeof fetch };
 
-const servarr = (service: 'radarr' | 'sonarr' | 'prowlarr', name: string, api: string) =>
+const servarr =
+  (service: 'radarr' | 'sonarr' | 'prowlarr', name: string, api: string) =>
   (cfg: { url: string; apiKey: string }, common: Common): ApiSpec => ({
-    service, name, url: cfg.url, headers: { 'X-Api-Key': cfg.apiKey }, ...common,
+    service,
+    name,
+    url: cfg.url,
+    headers: { 'X-Api-Key': cfg.apiKey },
+    ...common,
     probes: [{ path: `/api/${api}/system/status`, version: textAt('version') }],
   });
 
@@ -16,7 +21,11 @@ export function serviceApiSpecs(media: MediaConfig, common: Common): ApiSpec[] {
   const { overseerr, radarr, sonarr, prowlarr, plex, gluetun } = media;
   if (overseerr !== undefined) {
     specs.push({
-      service: 'overseerr', name: 'Overseerr', url: overseerr.url.replace(/\/api\/v1\/?$/, ''), headers: { 'X-Api-Key': overseerr.apiKey }, ...common,
+      service: 'overseerr',
+      name: 'Overseerr',
+      url: overseerr.url.replace(/\/api\/v1\/?$/, ''),
+      headers: { 'X-Api-Key': overseerr.apiKey },
+      ...common,
       probes: [{ path: '/api/v1/status', version: textAt('version') }, { path: '/api/v1/auth/me' }],
     });
   }
@@ -25,13 +34,20 @@ export function serviceApiSpecs(media: MediaConfig, common: Common): ApiSpec[] {
   if (prowlarr !== undefined) specs.push(servarr('prowlarr', 'Prowlarr', 'v1')(prowlarr, common));
   if (plex !== undefined) {
     specs.push({
-      service: 'plex', name: 'Plex', url: plex.url, headers: { 'X-Plex-Token': plex.token }, ...common,
+      service: 'plex',
+      name: 'Plex',
+      url: plex.url,
+      headers: { 'X-Plex-Token': plex.token },
+      ...common,
       probes: [{ path: '/identity', version: textAt('MediaContainer', 'version') }, { path: '/library/sections' }],
     });
   }
   if (gluetun !== undefined) {
     specs.push({
-      service: 'gluetun', name: 'Gluetun', url: gluetun.url, ...common,
+      service: 'gluetun',
+      name: 'Gluetun',
+      url: gluetun.url,
+      ...common,
       headers: gluetun.apiKey === undefined ? {} : { 'X-API-Key': gluetun.apiKey },
       probes: [{ path: '/v1/vpn/status' }, { path: '/v1/version', version: textAt('version'), optional: true }],
     });

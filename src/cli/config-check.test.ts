@@ -8,23 +8,38 @@ import { runConfigCheck } from './config-check.js';
 
 const root = join(import.meta.dirname, '../..');
 
-async function check(configPath: string | undefined, env: NodeJS.ProcessEnv = {}): Promise<{ code: number; out: string; err: string }> {
+async function check(
+  configPath: string | undefined,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; out: string; err: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
-  stdout.on('data', (d: Buffer) => { out += d.toString(); });
-  stderr.on('data', (d: Buffer) => { err += d.toString(); });
-  const code = await runConfigCheck({ values: {}, positionals: [], configPath, env, stdout, stderr, stdin: new PassThrough() }, describeConfig);
+  stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+  });
+  stderr.on('data', (d: Buffer) => {
+    err += d.toString();
+  });
+  const code = await runConfigCheck(
+    { values: {}, positionals: [], configPath, env, stdout, stderr, stdin: new PassThrough() },
+    describeConfig,
+  );
   return { code, out, err };
 }
 
-const host = (ssh: string): string => ['hosts:', '  - name: h1', '    endpoint: e1', `    ssh: { host: h1.lan, port: 2222, ${ssh} }`, ''].join('\n');
+const host = (ssh: string): string =>
+  ['hosts:', '  - name: h1', '    endpoint: e1', `    ssh: { host: h1.lan, port: 2222, ${ssh} }`, ''].join('\n');
 
 describe('homelab-bot config check', () => {
   let dir: string;
-  beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'hlb-config-check-')); });
-  afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hlb-config-check-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('says it used the built-in default when there is no config file', async () => {
     const run = await check(undefined, {});
@@ -35,7 +50,10 @@ describe('homelab-bot config check', () => {
 
   it('names the file it read when everything is in order', async () => {
     await writeFile(join(dir, 'key'), 'k');
-    await writeFile(join(dir, 'known_hosts'), '[h1.lan]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n');
+    await writeFile(
+      join(dir, 'known_hosts'),
+      '[h1.lan]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n',
+    );
     await writeFile(join(dir, 'c.yaml'), host('privateKeyPath: key, knownHostsPath: known_hosts'));
     const run = await check(join(dir, 'c.yaml'));
     expect(run.err).toBe('');
@@ -48,19 +66,28 @@ describe('homelab-bot config check', () => {
     await copyFile(join(root, '.env.sample'), join(dir, '.env'));
     const run = await check(join(dir, 'config.yaml'));
     expect(run.code).toBe(2);
-    expect(run.err).toMatch(/config\.yaml:\d+:\d+ {2}chat\.discord\.token: still the placeholder from the sample files: set DISCORD_TOKEN to the real value in \.env/);
+    expect(run.err).toMatch(
+      /config\.yaml:\d+:\d+ {2}chat\.discord\.token: still the placeholder from the sample files: set DISCORD_TOKEN to the real value in \.env/,
+    );
     expect(run.err).toMatch(/apps\.forge\.token: still the placeholder from the sample files: set GITHUB_TOKEN/);
     expect(run.err).toContain('hosts[0] (ct-docker-01) ssh.privateKeyPath: /keys/homelab_bot_ed25519: file not found');
-    expect(run.err).toContain('hosts[0] (ct-docker-01) ssh.knownHostsPath: /keys/known_hosts: file not found; create it with: homelab-bot hosts trust ct-docker-01');
+    expect(run.err).toContain(
+      'hosts[0] (ct-docker-01) ssh.knownHostsPath: /keys/known_hosts: file not found; create it with: homelab-bot hosts trust ct-docker-01',
+    );
     expect(run.err).not.toContain('replace-me');
   });
 
   it('refuses a known_hosts without a key for the exact name and port the config uses', async () => {
     await writeFile(join(dir, 'key'), 'k');
-    await writeFile(join(dir, 'known_hosts'), 'h1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n');
+    await writeFile(
+      join(dir, 'known_hosts'),
+      'h1 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n',
+    );
     await writeFile(join(dir, 'c.yaml'), host('privateKeyPath: key, knownHostsPath: known_hosts'));
     const run = await check(join(dir, 'c.yaml'));
     expect(run.code).toBe(2);
-    expect(run.err).toContain(`has no key for [h1.lan]:2222 (the name and port the config connects to); add it with: homelab-bot hosts trust h1`);
+    expect(run.err).toContain(
+      `has no key for [h1.lan]:2222 (the name and port the config connects to); add it with: homelab-bot hosts trust h1`,
+    );
   });
 });

@@ -37,7 +37,9 @@ export async function hostFileProblems(config: AppConfig): Promise<string[]> {
     }
     const entries = parseKnownHosts(await readFile(knownHosts, 'utf8'));
     if (entriesFor(entries, host.ssh.host, host.ssh.port).length === 0) {
-      problems.push(`${where} ssh.knownHostsPath: ${knownHosts} has no key for ${knownHostsName(host.ssh.host, host.ssh.port)} (the name and port the config connects to); add it with: homelab-bot hosts trust ${host.name}`);
+      problems.push(
+        `${where} ssh.knownHostsPath: ${knownHosts} has no key for ${knownHostsName(host.ssh.host, host.ssh.port)} (the name and port the config connects to); add it with: homelab-bot hosts trust ${host.name}`,
+      );
     }
   }
   return problems;
@@ -55,6 +57,11 @@ export async function appsPathProblem(config: AppConfig): Promise<string | undef
     dir = dirname(dir);
   }
   if (dir === path) return undefined;
-  const writable = await access(dir, constants.W_OK).then(() => true, () => false);
-  return writable ? undefined : `apps.path: ${path} does not exist and cannot be created: ${dir} is not writable by this user (uid ${uid()}); use a folder this user owns (in Docker: under /data, the data volume)`;
+  const writable = await access(dir, constants.W_OK).then(
+    () => true,
+    () => false,
+  );
+  return writable
+    ? undefined
+    : `apps.path: ${path} does not exist and cannot be created: ${dir} is not writable by this user (uid ${uid()}); use a folder this user owns (in Docker: under /data, the data volume)`;
 }

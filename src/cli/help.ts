@@ -1,7 +1,12 @@
 import type { CliCommand, CliOption } from './cli-command.js';
 
 const globalOptions: Readonly<Record<string, CliOption>> = {
-  config: { type: 'string', short: 'c', valueName: 'path', description: 'config file (default: $CONFIG_PATH, else ./config.yaml)' },
+  config: {
+    type: 'string',
+    short: 'c',
+    valueName: 'path',
+    description: 'config file (default: $CONFIG_PATH, else ./config.yaml)',
+  },
   help: { type: 'boolean', short: 'h', description: 'show help for the command' },
   version: { type: 'boolean', description: 'print the version' },
 };
@@ -29,7 +34,7 @@ export function renderMainHelp(commands: readonly CliCommand[], version: string)
     ...Object.entries(globalOptions).map(([n, o]) => formatOption(n, o)),
     '',
     'Exit codes: 0 ok · 1 findings (drift, lint or check failures) · 2 usage or config error · 3 run failed · 129/130/143 stopped by SIGHUP/SIGINT/SIGTERM',
-    'Run `homelab-bot <command> --help` for a command\'s options.',
+    "Run `homelab-bot <command> --help` for a command's options.",
   ].join('\n');
 }
 

@@ -18,18 +18,37 @@ export const jobCommands: readonly CliCommand[] = [
     },
     run: async (ctx) => {
       const { runDriftAuditCli } = await import('../drift/cli-audit.js');
-      const config = await loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
-      const text = (name: string): string | undefined => (typeof ctx.values[name] === 'string' ? ctx.values[name] : undefined);
-      return runDriftAuditCli(config, { host: text('host'), stack: text('stack'), json: ctx.values['json'] === true }, ctx.stdout);
+      const config = await loadConfig({
+        ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }),
+        env: ctx.env,
+      });
+      const text = (name: string): string | undefined =>
+        typeof ctx.values[name] === 'string' ? ctx.values[name] : undefined;
+      return runDriftAuditCli(
+        config,
+        { host: text('host'), stack: text('stack'), json: ctx.values['json'] === true },
+        ctx.stdout,
+      );
     },
   }),
   defineCliCommand({
     path: ['drift', 'lint'],
-    summary: 'lint the compose stacks and Flux service folders in git (exit 1 on findings; --dir lints a working tree, e.g. in a pre-commit hook)',
-    options: { json, dir: { type: 'string', valueName: 'path', description: 'lint this checkout as it is on disk instead of the configured branch' } },
+    summary:
+      'lint the compose stacks and Flux service folders in git (exit 1 on findings; --dir lints a working tree, e.g. in a pre-commit hook)',
+    options: {
+      json,
+      dir: {
+        type: 'string',
+        valueName: 'path',
+        description: 'lint this checkout as it is on disk instead of the configured branch',
+      },
+    },
     run: async (ctx) => {
       const { runDriftLintCli } = await import('../drift/cli-audit.js');
-      const config = await loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
+      const config = await loadConfig({
+        ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }),
+        env: ctx.env,
+      });
       const dir = typeof ctx.values['dir'] === 'string' ? ctx.values['dir'] : undefined;
       return runDriftLintCli(config, { json: ctx.values['json'] === true, dir }, ctx.stdout);
     },
@@ -39,8 +58,14 @@ export const jobCommands: readonly CliCommand[] = [
     summary: 'check the media pipeline services and their integration (exit 1 when a check fails)',
     options: { json },
     run: async (ctx) => {
-      const [{ runHealthCli }, { silentLogger }] = await Promise.all([import('../checks/cli-health.js'), import('../log.js')]);
-      const config = await loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
+      const [{ runHealthCli }, { silentLogger }] = await Promise.all([
+        import('../checks/cli-health.js'),
+        import('../log.js'),
+      ]);
+      const config = await loadConfig({
+        ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }),
+        env: ctx.env,
+      });
       return runHealthCli(config, { json: ctx.values['json'] === true }, ctx.stdout, silentLogger());
     },
   }),

@@ -16,11 +16,15 @@ export interface OwnedScope {
  * signal the status is 128 + its number (130 SIGINT, 143 SIGTERM, 129 SIGHUP). A second signal
  * while closing exits at once (the supervisors still stop the children and remove the dir).
  */
-export async function runOwned(body: (scope: OwnedScope) => Promise<ExitCode>): Promise<ExitCode | (typeof signalExitCodes)[TerminationSignal]> {
+export async function runOwned(
+  body: (scope: OwnedScope) => Promise<ExitCode>,
+): Promise<ExitCode | (typeof signalExitCodes)[TerminationSignal]> {
   const owner = await createProcessOwner();
   const previousTmp = process.env['TMPDIR'];
   process.env['TMPDIR'] = owner.dir;
-  const signals = watchTerminationSignals((signal) => { process.exit(signalExitCodes[signal]); });
+  const signals = watchTerminationSignals((signal) => {
+    process.exit(signalExitCodes[signal]);
+  });
   try {
     const code = await body({ owner, stopped: signals.first });
     const signal = signals.received();

@@ -6,27 +6,43 @@ import { defineCliCommand, type CliCommand, type CliContext } from './cli-comman
 import { exitCodes, type ExitCode } from './exit-codes.js';
 import { runOwned } from './owned-run.js';
 
-const load = (ctx: CliContext) => loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
+const load = (ctx: CliContext) =>
+  loadConfig({ ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }), env: ctx.env });
 
 /** Runs until SIGTERM/SIGINT, then closes everything in order. */
 async function serve(ctx: CliContext, roles: ServiceRoles): Promise<ExitCode> {
   const config = await load(ctx);
   const log = createLogger({ name: 'homelab-bot', secrets: await loadSecretBook(config, ctx) });
   // Loaded on demand: `--help` and `healthcheck` (every 30 s in Docker) must not pay for the chat SDKs.
-  const [{ startService }, { installShutdown }] = await Promise.all([import('../app/run-service.js'), import('../jobs/shutdown.js')]);
+  const [{ startService }, { installShutdown }] = await Promise.all([
+    import('../app/run-service.js'),
+    import('../jobs/shutdown.js'),
+  ]);
   const service = await startService(config, roles, log);
   return new Promise<ExitCode>((resolve) => {
-    installShutdown([service], log, (code, timedOut) => {
-      resolve(code === 0 ? exitCodes.ok : exitCodes.failure);
-      // Past the deadline some handle (a hung socket, a running job) would keep the process alive.
-      if (timedOut) setImmediate(() => { process.exit(exitCodes.failure); });
-    }, config.worker.shutdownDeadlineMs);
+    installShutdown(
+      [service],
+      log,
+      (code, timedOut) => {
+        resolve(code === 0 ? exitCodes.ok : exitCodes.failure);
+        // Past the deadline some handle (a hung socket, a running job) would keep the process alive.
+        if (timedOut)
+          setImmediate(() => {
+            process.exit(exitCodes.failure);
+          });
+      },
+      config.worker.shutdownDeadlineMs,
+    );
   });
 }
 
-const serviceCommand = (word: string, roles: ServiceRoles, summary: string): CliCommand => defineCliCommand({
-  path: [word], summary, options: {}, run: (ctx) => serve(ctx, roles),
-});
+const serviceCommand = (word: string, roles: ServiceRoles, summary: string): CliCommand =>
+  defineCliCommand({
+    path: [word],
+    summary,
+    options: {},
+    run: (ctx) => serve(ctx, roles),
+  });
 
 export const serviceCommands: readonly CliCommand[] = [
   defineCliCommand({
@@ -34,24 +50,36 @@ export const serviceCommands: readonly CliCommand[] = [
     summary: 'local chat REPL with the worker in the same process (needs no chat tokens)',
     details: 'Redis comes from REDIS_URL, or a private redis-server is started from PATH. Type help in the REPL.',
     options: {},
-    run: (ctx) => runOwned(async ({ owner, stopped }) => {
-      const config = await load(ctx);
-      // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
-      const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: await loadSecretBook(config, ctx) });
-      const [{ runShell }, { wireFeatures }, { realAdapters }] = await Promise.all([
-        import('../bot/shell/run-shell.js'), import('../commands/registry.js'), import('../app/real-adapters.js'),
-      ]);
-      const adapters = realAdapters(config, log);
-      await runShell({
-        config, log, input: ctx.stdin, output: ctx.stdout, redisUrl: ctx.env['REDIS_URL'] || undefined,
-        // /request in the shell is the person named by chat.shell.person, linked through people[].overseerrUserId.
-        processors: (stores) => wireFeatures({ config, log, stores, adapters }),
-        owner, interrupt: stopped,
-      });
-      return exitCodes.ok;
-    }),
+    run: (ctx) =>
+      runOwned(async ({ owner, stopped }) => {
+        const config = await load(ctx);
+        // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
+        const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: await loadSecretBook(config, ctx) });
+        const [{ runShell }, { wireFeatures }, { realAdapters }] = await Promise.all([
+          import('../bot/shell/run-shell.js'),
+          import('../commands/registry.js'),
+          import('../app/real-adapters.js'),
+        ]);
+        const adapters = realAdapters(config, log);
+        await runShell({
+          config,
+          log,
+          input: ctx.stdin,
+          output: ctx.stdout,
+          redisUrl: ctx.env['REDIS_URL'] || undefined,
+          // /request in the shell is the person named by chat.shell.person, linked through people[].overseerrUserId.
+          processors: (stores) => wireFeatures({ config, log, stores, adapters }),
+          owner,
+          interrupt: stopped,
+        });
+        return exitCodes.ok;
+      }),
   }),
   serviceCommand('start', { bot: true, worker: true }, 'Discord/Slack bot and job worker in one process'),
   serviceCommand('bot', { bot: true, worker: false }, 'Discord/Slack adapters only: commands go onto the queue'),
-  serviceCommand('worker', { bot: false, worker: true }, 'job worker only: runs queued jobs and posts into their threads'),
+  serviceCommand(
+    'worker',
+    { bot: false, worker: true },
+    'job worker only: runs queued jobs and posts into their threads',
+  ),
 ];

@@ -36,7 +36,9 @@ export interface CommandDefinition<O extends z.ZodObject = z.ZodObject, J extend
 }
 
 /** Identity helper that keeps literal types and checks the shape (`satisfies` in one call). */
-export const defineCommand = <O extends z.ZodObject, const J extends string>(definition: CommandDefinition<O, J>): CommandDefinition<O, J> => definition;
+export const defineCommand = <O extends z.ZodObject, const J extends string>(
+  definition: CommandDefinition<O, J>,
+): CommandDefinition<O, J> => definition;
 
 /**
  * A button or select action. Custom ids on the wire are `act:<opaqueId>`; the opaque id maps
@@ -55,4 +57,6 @@ export interface ActionDefinition<P extends z.ZodObject = z.ZodObject, J extends
   readonly singleUse: boolean;
 }
 
-export const defineAction = <P extends z.ZodObject, const J extends string>(definition: ActionDefinition<P, J>): ActionDefinition<P, J> => definition;
+export const defineAction = <P extends z.ZodObject, const J extends string>(
+  definition: ActionDefinition<P, J>,
+): ActionDefinition<P, J> => definition;

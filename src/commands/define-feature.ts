@@ -59,6 +59,9 @@ const jobNames = <J extends JobSchemas>(jobs: J): (keyof J & string)[] => Object
 export function defineFeature<const J extends JobSchemas>(spec: FeatureSpec<J>): Feature<J> {
   return {
     ...spec,
-    bind: (processors) => Object.fromEntries(jobNames(spec.jobs).map((name) => [name, bindJob(spec.jobs[name], spec.retry[name], processors[name])])),
+    bind: (processors) =>
+      Object.fromEntries(
+        jobNames(spec.jobs).map((name) => [name, bindJob(spec.jobs[name], spec.retry[name], processors[name])]),
+      ),
   };
 }

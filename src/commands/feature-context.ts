@@ -20,7 +20,10 @@ export interface Adapters {
 }
 
 /** The Redis-backed stores features keep state in (the roots own the connection). */
-export type FeatureStores = Pick<Stores, 'auditTrailStore' | 'dedupeStore' | 'subscriptionStore' | 'healthStore' | 'qbtLoginGate'>;
+export type FeatureStores = Pick<
+  Stores,
+  'auditTrailStore' | 'dedupeStore' | 'subscriptionStore' | 'healthStore' | 'qbtLoginGate'
+>;
 
 /** What every feature's `wire(ctx)` builds its processors from. */
 export interface FeatureContext {

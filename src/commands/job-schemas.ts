@@ -18,8 +18,13 @@ export const commandJob = <O extends z.ZodObject>(options: O) =>
 
 /** Button/select jobs also carry the action id and the payload stored with the action. */
 export const actionJob = <P extends z.ZodObject>(payload: P) =>
-  z.object({
-    runId: z.string().min(1), requester: requesterSchema, actionId: z.string().min(1), payload,
-    /** A select menu's chosen option values (buttons carry none). */
-    values: z.array(z.string()).max(25).optional(),
-  }).strict();
+  z
+    .object({
+      runId: z.string().min(1),
+      requester: requesterSchema,
+      actionId: z.string().min(1),
+      payload,
+      /** A select menu's chosen option values (buttons carry none). */
+      values: z.array(z.string()).max(25).optional(),
+    })
+    .strict();

@@ -25,7 +25,9 @@ describe('toOptionSpecs', () => {
 
   it('rejects non-integer numbers, unsupported types and missing descriptions', () => {
     expect(() => toOptionSpecs(z.object({ n: z.number().describe('n') }))).toThrow(/\.int\(\)/);
-    expect(() => toOptionSpecs(z.object({ a: z.array(z.string()).describe('a') }))).toThrow(/unsupported zod type "array"/);
+    expect(() => toOptionSpecs(z.object({ a: z.array(z.string()).describe('a') }))).toThrow(
+      /unsupported zod type "array"/,
+    );
     expect(() => toOptionSpecs(z.object({ s: z.string() }))).toThrow(/missing \.describe/);
   });
 });

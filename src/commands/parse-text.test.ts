@@ -27,8 +27,12 @@ describe('parseCommandText', () => {
   });
 
   it('reads key:value pairs, --flags and converts types', () => {
-    expect(parseCommandText('host:ct-media-01 limit:5 --dry kind=tv', specs))
-      .toEqual({ host: 'ct-media-01', limit: 5, dry: true, kind: 'tv' });
+    expect(parseCommandText('host:ct-media-01 limit:5 --dry kind=tv', specs)).toEqual({
+      host: 'ct-media-01',
+      limit: 5,
+      dry: true,
+      kind: 'tv',
+    });
   });
 
   it('fills positional values in declaration order', () => {
@@ -36,14 +40,24 @@ describe('parseCommandText', () => {
   });
 
   it('keeps quoted values with apostrophes and lets the last string option take the rest', () => {
-    expect(parseCommandText('"Schindler\'s List" kind:movie', title)).toEqual({ title: "Schindler's List", kind: 'movie' });
-    expect(parseCommandText("kind:movie Schindler's List", title)).toEqual({ title: "Schindler's List", kind: 'movie' });
+    expect(parseCommandText('"Schindler\'s List" kind:movie', title)).toEqual({
+      title: "Schindler's List",
+      kind: 'movie',
+    });
+    expect(parseCommandText("kind:movie Schindler's List", title)).toEqual({
+      title: "Schindler's List",
+      kind: 'movie',
+    });
     expect(parseCommandText('title:\u201CThe Wire\u201D', title)).toEqual({ title: 'The Wire' });
   });
 
   it('names accepted options, types and choices in errors', () => {
-    expect(() => parseCommandText('host:x limit:abc', specs)).toThrow(/limit must be a whole number.*host:<string>, limit:<integer> \(optional\)/);
-    expect(() => parseCommandText('host:x kind:book', specs)).toThrow(/kind must be one of movie, tv.*kind:<movie\|tv>/);
+    expect(() => parseCommandText('host:x limit:abc', specs)).toThrow(
+      /limit must be a whole number.*host:<string>, limit:<integer> \(optional\)/,
+    );
+    expect(() => parseCommandText('host:x kind:book', specs)).toThrow(
+      /kind must be one of movie, tv.*kind:<movie\|tv>/,
+    );
     expect(() => parseCommandText('limit:1', specs)).toThrow(/Missing host/);
     expect(() => parseCommandText('host:x colour:red', specs)).toThrow(UserError);
     expect(() => parseCommandText('a 1 true movie extra', specs)).toThrow(/Unexpected value "extra"/);
@@ -54,7 +68,11 @@ describe('parseCommandText', () => {
 describe('parseSlashLine', () => {
   it('splits command, sub-command and text for grouped commands only', () => {
     const grouped = (c: string): boolean => c === 'drift';
-    expect(parseSlashLine('/drift audit host:ct-media-01', grouped)).toEqual({ command: 'drift', subcommand: 'audit', text: 'host:ct-media-01' });
+    expect(parseSlashLine('/drift audit host:ct-media-01', grouped)).toEqual({
+      command: 'drift',
+      subcommand: 'audit',
+      text: 'host:ct-media-01',
+    });
     expect(parseSlashLine('/request Dune 2', grouped)).toEqual({ command: 'request', text: 'Dune 2' });
     expect(parseSlashLine('  /ping  ')).toEqual({ command: 'ping', text: '' });
   });

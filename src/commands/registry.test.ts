@@ -17,12 +17,23 @@ import { actions, commandLabel, commands, features, jobSpecs, scheduledTasks } f
 import { statusFeature } from './status/index.js';
 
 const folder = dirname(fileURLToPath(import.meta.url));
-const featureFolders = readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const featureFolders = readdirSync(folder, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 
 /** Stores that fail when used: wiring must only capture them, never call them. */
-const unusedStores = new Proxy({}, {
-  get: (_target, store) => new Proxy({}, { get: (_t, method) => () => Promise.reject(new Error(`${String(store)}.${String(method)} used while wiring`)) }),
-}) as FeatureStores;
+const unusedStores = new Proxy(
+  {},
+  {
+    get: (_target, store) =>
+      new Proxy(
+        {},
+        {
+          get: (_t, method) => () => Promise.reject(new Error(`${String(store)}.${String(method)} used while wiring`)),
+        },
+      ),
+  },
+) as FeatureStores;
 
 const ctx: FeatureContext = {
   config: defaultConfig(),
@@ -31,7 +42,13 @@ const ctx: FeatureContext = {
   adapters: { forge: undefined, connectHost: () => Promise.reject(new Error('no hosts while wiring')) },
 };
 
-const reboot = defineCommand({ command: 'reboot', description: 'Reboot a host', role: 'operator', job: 'system.reboot', options: z.object({}) });
+const reboot = defineCommand({
+  command: 'reboot',
+  description: 'Reboot a host',
+  role: 'operator',
+  job: 'system.reboot',
+  options: z.object({}),
+});
 
 describe('feature registry conformance', () => {
   it('registers every feature folder, wires a processor and a retry row for every job', () => {
@@ -41,7 +58,9 @@ describe('feature registry conformance', () => {
 
   it('fails for a feature folder that is not registered', () => {
     const withoutCatalog = features.filter((f) => f.name !== 'catalog');
-    expect(conformanceProblems(withoutCatalog, featureFolders, ctx)).toEqual(['feature folder src/commands/catalog/ is not registered in src/commands/registry.ts']);
+    expect(conformanceProblems(withoutCatalog, featureFolders, ctx)).toEqual([
+      'feature folder src/commands/catalog/ is not registered in src/commands/registry.ts',
+    ]);
   });
 
   it('fails for a command whose job has no processor', () => {
@@ -52,7 +71,11 @@ describe('feature registry conformance', () => {
   });
 
   it('fails for a declared job that wire(ctx) gives no processor, or that has no retry row', () => {
-    const broken: FeatureShape = { ...statusFeature, commands: [...statusFeature.commands, reboot], jobs: { ...statusFeature.jobs, 'system.reboot': commandJob(reboot.options) } };
+    const broken: FeatureShape = {
+      ...statusFeature,
+      commands: [...statusFeature.commands, reboot],
+      jobs: { ...statusFeature.jobs, 'system.reboot': commandJob(reboot.options) },
+    };
     expect(conformanceProblems([broken], ['status'], ctx)).toEqual([
       'job system.reboot (status) has no processor in wire(ctx)',
       'job system.reboot (status) has no retry row',
@@ -61,7 +84,9 @@ describe('feature registry conformance', () => {
 
   it('fails for a job declared by two features', () => {
     const twin: FeatureShape = { ...statusFeature, name: 'twin', commands: [], actions: [] };
-    expect(conformanceProblems([statusFeature, twin], ['status', 'twin'], ctx)).toContain('job system.ping is declared by more than one feature');
+    expect(conformanceProblems([statusFeature, twin], ['status', 'twin'], ctx)).toContain(
+      'job system.ping is declared by more than one feature',
+    );
   });
 
   it('has unique command names and action kinds', () => {

@@ -49,11 +49,15 @@ export const registry: Registry = { commands, actions };
 
 /** Job name → payload schema and retry row, for producers (the bot half needs no processors). */
 export function jobSpecsOf(list: readonly FeatureShape[]): JobSpecs {
-  return Object.fromEntries(list.flatMap((f) => Object.entries(f.jobs).map(([name, schema]) => {
-    const retry = f.retry[name];
-    if (retry === undefined) throw new Error(`job ${name} (${f.name}) has no retry row`);
-    return [name, { schema, retry }];
-  })));
+  return Object.fromEntries(
+    list.flatMap((f) =>
+      Object.entries(f.jobs).map(([name, schema]) => {
+        const retry = f.retry[name];
+        if (retry === undefined) throw new Error(`job ${name} (${f.name}) has no retry row`);
+        return [name, { schema, retry }];
+      }),
+    ),
+  );
 }
 
 export const jobSpecs: JobSpecs = jobSpecsOf(shapes);

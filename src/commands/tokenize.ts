@@ -14,7 +14,7 @@ export function tokenize(text: string): string[] {
     if (quote !== undefined) {
       if (ch === quote) quote = undefined;
       else current += ch;
-    } else if (ch === '"' || (ch === "'" && current === '' ) || (ch === "'" && current.endsWith(':'))) {
+    } else if (ch === '"' || (ch === "'" && current === '') || (ch === "'" && current.endsWith(':'))) {
       quote = ch;
       started = true;
     } else if (/\s/.test(ch)) {

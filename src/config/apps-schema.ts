@@ -24,7 +24,9 @@ export const forgeSchema = z.discriminatedUnion('type', [githubForgeSchema, gitF
 
 const cloneUrlError = 'expected a git clone URL (https://…, ssh://…, git@host:owner/repo.git or file://…)';
 const cloneUrl = () =>
-  z.string({ error: cloneUrlError }).regex(/^(https?:\/\/|ssh:\/\/|file:\/\/|[\w.-]+@[\w.-]+:)\S+$/, { error: cloneUrlError });
+  z
+    .string({ error: cloneUrlError })
+    .regex(/^(https?:\/\/|ssh:\/\/|file:\/\/|[\w.-]+@[\w.-]+:)\S+$/, { error: cloneUrlError });
 
 /** The git repository that holds the desired state (`<stacksDir>/<stack>/compose.yaml`). */
 export const appsSchema = strictObject({

@@ -13,7 +13,10 @@ export const discordSchema = strictObject({
   /** Channel where scheduled reports are posted. */
   reportChannelId: discordId().describe('channel for scheduled reports'),
   /** Channels commands and clicks are taken from (threads in them too); default `[reportChannelId]`. Other guilds are always refused. */
-  allowedChannelIds: z.array(discordId(), { error: 'expected a list of Discord channel ids' }).optional().describe('channels the bot answers in'),
+  allowedChannelIds: z
+    .array(discordId(), { error: 'expected a list of Discord channel ids' })
+    .optional()
+    .describe('channels the bot answers in'),
   /** REST/gateway base URL override, for local emulators only. */
   apiUrl: httpUrl('http://127.0.0.1:8090/api').optional().describe('Discord API base URL (tests)'),
 });
@@ -34,19 +37,33 @@ export const slackSchema = strictObject({
   /** Channel where scheduled reports are posted. */
   channelId: slackChannelId().describe('channel for scheduled reports'),
   /** `socket` (default when appToken is set) or `http`. */
-  mode: z.enum(['http', 'socket'], { error: 'expected "socket" or "http"' }).optional().describe('Socket Mode or HTTP events'),
+  mode: z
+    .enum(['http', 'socket'], { error: 'expected "socket" or "http"' })
+    .optional()
+    .describe('Socket Mode or HTTP events'),
   /** Port of the HTTP events receiver (mode `http`). */
   port: port().default(3000).describe('HTTP events port'),
   /** Channels commands and clicks are taken from; default `[channelId]`. */
-  allowedChannelIds: z.array(slackChannelId(), { error: 'expected a list of Slack channel ids' }).optional().describe('channels the bot answers in'),
+  allowedChannelIds: z
+    .array(slackChannelId(), { error: 'expected a list of Slack channel ids' })
+    .optional()
+    .describe('channels the bot answers in'),
   /** The workspace (team id `T…`); when set, requests from any other workspace are refused. */
-  teamId: z.string({ error: 'expected a Slack team id like T024BE7LD' }).regex(/^[TE][A-Z0-9]{2,}$/, { error: 'expected a Slack team id like T024BE7LD' }).optional().describe('Slack workspace id'),
+  teamId: z
+    .string({ error: 'expected a Slack team id like T024BE7LD' })
+    .regex(/^[TE][A-Z0-9]{2,}$/, { error: 'expected a Slack team id like T024BE7LD' })
+    .optional()
+    .describe('Slack workspace id'),
   /** Web API base URL override, for local emulators only. */
   apiUrl: httpUrl('http://127.0.0.1:8091/api/').optional().describe('Slack Web API base URL (tests)'),
 })
   .superRefine((slack, ctx) => {
     if (slack.mode === 'socket' && slack.appToken === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['appToken'], message: 'mode "socket" needs appToken (xapp-…); set it or use mode "http"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['appToken'],
+        message: 'mode "socket" needs appToken (xapp-…); set it or use mode "http"',
+      });
     }
   }, evenWithIssues)
   .transform((slack) => ({ ...slack, mode: slack.mode ?? (slack.appToken === undefined ? 'http' : 'socket') }));

@@ -4,11 +4,28 @@ import { parseDotenv } from './dotenv.js';
 describe('parseDotenv', () => {
   it('reads plain, exported, quoted and commented assignments', () => {
     const text = [
-      '# comment', '', 'A=1', 'export B = two words  # trailing comment', "C='single #kept $X'", 'D="line\\nbreak \\"q\\""',
-      'E=pa#ss', 'F=', 'G="multi', 'line"', '',
+      '# comment',
+      '',
+      'A=1',
+      'export B = two words  # trailing comment',
+      "C='single #kept $X'",
+      'D="line\\nbreak \\"q\\""',
+      'E=pa#ss',
+      'F=',
+      'G="multi',
+      'line"',
+      '',
     ].join('\n');
     expect(parseDotenv(text)).toEqual({
-      values: { A: '1', B: 'two words', C: 'single #kept $X', D: 'line\nbreak "q"', E: 'pa#ss', F: '', G: 'multi\nline' },
+      values: {
+        A: '1',
+        B: 'two words',
+        C: 'single #kept $X',
+        D: 'line\nbreak "q"',
+        E: 'pa#ss',
+        F: '',
+        G: 'multi\nline',
+      },
       problems: [],
     });
   });
@@ -23,6 +40,8 @@ describe('parseDotenv', () => {
   });
 
   it('rejects text after a closing quote', () => {
-    expect(parseDotenv("K='a' b").problems).toEqual([{ line: 1, message: 'K: unexpected text after the closing quote' }]);
+    expect(parseDotenv("K='a' b").problems).toEqual([
+      { line: 1, message: 'K: unexpected text after the closing quote' },
+    ]);
   });
 });

@@ -93,7 +93,9 @@ export interface DotenvFileProblem extends DotenvProblem {
  * Reads `.env` files in order; a later file's variables override an earlier one's. Missing
  * files are skipped. Returns the merged variables (never logged) and any problems.
  */
-export async function readDotenvFiles(files: readonly string[]): Promise<{ values: Record<string, string>; problems: DotenvFileProblem[] }> {
+export async function readDotenvFiles(
+  files: readonly string[],
+): Promise<{ values: Record<string, string>; problems: DotenvFileProblem[] }> {
   const values: Record<string, string> = {};
   const problems: DotenvFileProblem[] = [];
   for (const file of files) {

@@ -23,11 +23,17 @@ export const e2eSchema = strictObject({
   /** Radarr quality profile id the movie must get; default: Overseerr's default Radarr server profile. */
   qualityProfileId: integer(1).optional().describe('expected Radarr quality profile id'),
   /** Radarr root folder the movie must land in; default: Overseerr's default Radarr server folder. */
-  rootFolder: text('expected an absolute folder path like /data/media/movies').optional().describe('expected Radarr root folder'),
+  rootFolder: text('expected an absolute folder path like /data/media/movies')
+    .optional()
+    .describe('expected Radarr root folder'),
   /** qBittorrent category Radarr uses (the download client's movieCategory). */
-  category: text('expected a qBittorrent category like radarr').default('radarr').describe('expected qBittorrent category'),
+  category: text('expected a qBittorrent category like radarr')
+    .default('radarr')
+    .describe('expected qBittorrent category'),
   /** Plex library section title to look in; default: every movie section. */
-  plexSection: text('expected a Plex library section title like Movies').optional().describe('Plex movie section title'),
+  plexSection: text('expected a Plex library section title like Movies')
+    .optional()
+    .describe('Plex movie section title'),
   /** How often waiting steps poll; the job is parked (no worker slot) in between. */
   pollInterval: duration().default('30s').describe('poll interval'),
   /** Remove the test request, movie (with files) and torrent at the end. */
@@ -38,7 +44,10 @@ export const e2eSchema = strictObject({
   /** `pollInterval` in milliseconds. */
   pollIntervalMs: parseDuration(e2e.pollInterval),
   /** Per-step timeouts in milliseconds. */
-  timeoutsMs: Object.fromEntries(Object.entries(e2e.timeouts).map(([k, v]) => [k, parseDuration(v)])) as Record<keyof typeof e2e.timeouts, number>,
+  timeoutsMs: Object.fromEntries(Object.entries(e2e.timeouts).map(([k, v]) => [k, parseDuration(v)])) as Record<
+    keyof typeof e2e.timeouts,
+    number
+  >,
 }));
 
 /** `/e2e` settings after validation. */

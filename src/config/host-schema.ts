@@ -14,7 +14,9 @@ export const sshSchema = strictObject({
   /** Expected host key, `SHA256:<base64>` as printed by `ssh-keygen -lf`. */
   hostKeyFingerprint: hostKeyFingerprint().optional().describe('expected host key fingerprint SHA256:<base64>'),
   /** A known_hosts file that lists the host's key. */
-  knownHostsPath: text('expected the path of a known_hosts file').optional().describe('known_hosts file listing the host key'),
+  knownHostsPath: text('expected the path of a known_hosts file')
+    .optional()
+    .describe('known_hosts file listing the host key'),
 }).superRefine((ssh, ctx) => {
   if (ssh.hostKeyFingerprint === undefined && ssh.knownHostsPath === undefined) {
     ctx.addIssue({
@@ -34,9 +36,14 @@ export const hostSchema = strictObject({
   /** SSH access to the host. */
   ssh: sshSchema,
   /** Docker socket path on the host, reached through the SSH connection. */
-  dockerSocket: text('expected the Docker socket path on the host').default('/var/run/docker.sock').describe('Docker socket path on the host'),
+  dockerSocket: text('expected the Docker socket path on the host')
+    .default('/var/run/docker.sock')
+    .describe('Docker socket path on the host'),
   /** Stacks deployed on this host; used when the apps repo has no stack-targets.yml. */
-  stacks: z.array(slug('a stack folder name'), { error: 'expected a list of stack folder names' }).optional().describe('fallback list of stacks on this host'),
+  stacks: z
+    .array(slug('a stack folder name'), { error: 'expected a list of stack folder names' })
+    .optional()
+    .describe('fallback list of stacks on this host'),
   /**
    * Whether the bot reads the stacks' real `.env` on the host (default true; values are classified
    * and masked in every output). Without it, values that depend on the host `.env` are unverifiable.
@@ -46,7 +53,9 @@ export const hostSchema = strictObject({
    * Folder on the host that holds one folder per stack (`<deployDir>/<stack>/docker-compose.yml`
    * and its `.env`), e.g. `/opt/stacks`. Used when a stack has no container to read its folder from.
    */
-  deployDir: text('expected the folder on the host that holds the stack folders').optional().describe('host folder holding <stack>/ compose folders and their .env'),
+  deployDir: text('expected the folder on the host that holds the stack folders')
+    .optional()
+    .describe('host folder holding <stack>/ compose folders and their .env'),
 });
 
 /** A Docker host entry after validation. */

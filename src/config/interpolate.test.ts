@@ -12,12 +12,19 @@ describe('interpolateText', () => {
   });
 
   it('treats $$ as a literal dollar and leaves other dollars alone', () => {
-    expect(interpolateText('$${USER} costs $$5, $HOME stays', lookup)).toMatchObject({ value: '${USER} costs $5, $HOME stays', problems: [] });
+    expect(interpolateText('$${USER} costs $$5, $HOME stays', lookup)).toMatchObject({
+      value: '${USER} costs $5, $HOME stays',
+      problems: [],
+    });
   });
 
   it('reports an unset variable by name, and the :? message', () => {
-    expect(interpolateText('${NOPE}', lookup).problems).toEqual([{ name: 'NOPE', message: expect.stringContaining('environment variable NOPE is not set') as unknown }]);
-    expect(interpolateText('${EMPTY:?give it a value}', lookup).problems[0]?.message).toContain('EMPTY is not set: give it a value');
+    expect(interpolateText('${NOPE}', lookup).problems).toEqual([
+      { name: 'NOPE', message: expect.stringContaining('environment variable NOPE is not set') as unknown },
+    ]);
+    expect(interpolateText('${EMPTY:?give it a value}', lookup).problems[0]?.message).toContain(
+      'EMPTY is not set: give it a value',
+    );
   });
 
   it('reports malformed and unclosed references', () => {

@@ -17,14 +17,19 @@ const reference = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])(.*))?$/s;
 
 function resolve(inner: string, lookup: EnvLookup): { value: string; name?: string; problem?: string } {
   const match = reference.exec(inner);
-  if (match === null) return { value: '', problem: `malformed reference \${${inner}}: expected \${NAME} or \${NAME:-default}` };
+  if (match === null)
+    return { value: '', problem: `malformed reference \${${inner}}: expected \${NAME} or \${NAME:-default}` };
   const [, name = '', operator, word = ''] = match;
   const raw = lookup(name);
   const absent = raw === undefined || (operator?.startsWith(':') === true && raw === '');
   if (!absent) return { value: raw, name };
   if (operator?.endsWith('-') === true) return { value: word, name };
   const hint = operator?.endsWith('?') === true && word !== '' ? `: ${word}` : '';
-  return { value: '', name, problem: `environment variable ${name} is not set${hint} (set it in the environment or .env, or write \${${name}:-default})` };
+  return {
+    value: '',
+    name,
+    problem: `environment variable ${name} is not set${hint} (set it in the environment or .env, or write \${${name}:-default})`,
+  };
 }
 
 /**
@@ -54,7 +59,8 @@ export function interpolateText(text: string, lookup: EnvLookup): InterpolatedTe
       const part = resolve(text.slice(next + 2, close), lookup);
       value += part.value;
       if (part.name !== undefined) names.push(part.name);
-      if (part.problem !== undefined) problems.push(part.name === undefined ? { message: part.problem } : { name: part.name, message: part.problem });
+      if (part.problem !== undefined)
+        problems.push(part.name === undefined ? { message: part.problem } : { name: part.name, message: part.problem });
       i = close + 1;
     } else {
       value += '$';
@@ -76,7 +82,8 @@ function dataPath(chain: readonly unknown[]): (string | number)[] {
   chain.forEach((parent, index) => {
     const child = chain[index + 1];
     if (child === undefined) return;
-    if (isPair(parent) && parent.value === child) path.push(isScalar(parent.key) ? String(parent.key.value) : String(parent.key));
+    if (isPair(parent) && parent.value === child)
+      path.push(isScalar(parent.key) ? String(parent.key.value) : String(parent.key));
     else if (isSeq(parent)) path.push(parent.items.indexOf(child));
   });
   return path;

@@ -19,11 +19,19 @@ export interface IssueContext {
 }
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  return path.reduce<unknown>((value, key) => (typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined), data);
+  return path.reduce<unknown>(
+    (value, key) =>
+      typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key] : undefined,
+    data,
+  );
 }
 
 /** How a found value is shown; secret-named keys only reveal the length. */
-function describeValue(value: unknown, path: readonly PropertyKey[], secretPaths: ReadonlySet<string>): string | undefined {
+function describeValue(
+  value: unknown,
+  path: readonly PropertyKey[],
+  secretPaths: ReadonlySet<string>,
+): string | undefined {
   if (Array.isArray(value)) return 'a list';
   if (value === '') return 'an empty value';
   if (typeof value === 'object' && value !== null) return 'a mapping';
@@ -49,20 +57,32 @@ function editDistance(a: string, b: string): number {
 }
 
 function unknownKeyProblems(issue: z.core.$ZodIssueUnrecognizedKeys, context: IssueContext): ConfigProblem[] {
-  const accepted = issue.message.startsWith(acceptedKeysPrefix) ? issue.message.slice(acceptedKeysPrefix.length).split(', ') : [];
+  const accepted = issue.message.startsWith(acceptedKeysPrefix)
+    ? issue.message.slice(acceptedKeysPrefix.length).split(', ')
+    : [];
   return issue.keys.map((key) => {
     const path = [...issue.path, key];
-    const close = accepted.find((candidate) => editDistance(key, candidate) <= Math.max(1, Math.floor(candidate.length / 3)));
+    const close = accepted.find(
+      (candidate) => editDistance(key, candidate) <= Math.max(1, Math.floor(candidate.length / 3)),
+    );
     const hint = close === undefined ? '' : ` (did you mean '${close}'?)`;
     const message = `unknown key '${key}'${hint} — ${issue.message}`;
-    return { file: context.file, ...locate(context.doc, context.lineCounter, path, true), path: formatPath(path), message };
+    return {
+      file: context.file,
+      ...locate(context.doc, context.lineCounter, path, true),
+      path: formatPath(path),
+      message,
+    };
   });
 }
 
 function issueMessage(issue: z.core.$ZodIssue, value: unknown, secretPaths: ReadonlySet<string>): string {
   if (value === undefined && issue.code === 'invalid_type') return `missing — ${issue.message}`;
   const found = describeValue(value, issue.path, secretPaths);
-  const redundant = found === undefined || (issue.code === 'custom' && typeof value === 'object') || issue.message.includes(`'${String(value)}'`);
+  const redundant =
+    found === undefined ||
+    (issue.code === 'custom' && typeof value === 'object') ||
+    issue.message.includes(`'${String(value)}'`);
   return redundant ? issue.message : `${issue.message}, got ${found}`;
 }
 
@@ -71,7 +91,10 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], context: I
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') return unknownKeyProblems(issue, context);
     const path = formatPath(issue.path);
-    if ([...context.reported].some((done) => path === done || path.startsWith(`${done}.`) || path.startsWith(`${done}[`))) return [];
+    if (
+      [...context.reported].some((done) => path === done || path.startsWith(`${done}.`) || path.startsWith(`${done}[`))
+    )
+      return [];
     const message = issueMessage(issue, valueAt(context.data, issue.path), context.secretPaths);
     return [{ file: context.file, ...locate(context.doc, context.lineCounter, issue.path), path, message }];
   });
@@ -82,7 +105,13 @@ export function issuesToProblems(issues: readonly z.core.$ZodIssue[], context: I
  * (schema-level messages take precedence).
  */
 export const configErrorMap: z.core.$ZodErrorMap = (issue) => {
-  const names: Record<string, string> = { string: 'text', number: 'a number', boolean: 'true or false', array: 'a list', object: 'a mapping (key: value)' };
+  const names: Record<string, string> = {
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping (key: value)',
+  };
   if (issue.code === 'invalid_type') return `expected ${names[issue.expected] ?? issue.expected}`;
   if (issue.code === 'invalid_value') return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
   if (issue.code === 'too_small' && issue.origin === 'array') return `expected at least ${issue.minimum} entries`;

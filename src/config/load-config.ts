@@ -33,10 +33,13 @@ async function readConfigFile(file: string, explicit: boolean, display: string):
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' && !explicit) return undefined;
     const reason = code === 'ENOENT' ? 'file not found' : `cannot read it (${code ?? (error as Error).message})`;
-    throw new ConfigError(`Config file ${display}: ${reason}. Set CONFIG_PATH to an existing file, or unset it to use ./config.yaml.`, {
-      cause: error,
-      context: { file },
-    });
+    throw new ConfigError(
+      `Config file ${display}: ${reason}. Set CONFIG_PATH to an existing file, or unset it to use ./config.yaml.`,
+      {
+        cause: error,
+        context: { file },
+      },
+    );
   }
 }
 
@@ -54,8 +57,12 @@ function fail(display: string, problems: readonly ConfigProblem[]): never {
  *
  * @throws ConfigError whose message lists every problem, one `file:line:col  key: message` line each.
  */
-export async function loadConfig(options: LoadConfigOptions | string = {}, env?: NodeJS.ProcessEnv): Promise<AppConfig> {
-  const opts: LoadConfigOptions = typeof options === 'string' ? { path: options, ...(env === undefined ? {} : { env }) } : options;
+export async function loadConfig(
+  options: LoadConfigOptions | string = {},
+  env?: NodeJS.ProcessEnv,
+): Promise<AppConfig> {
+  const opts: LoadConfigOptions =
+    typeof options === 'string' ? { path: options, ...(env === undefined ? {} : { env }) } : options;
   const processEnv = opts.env ?? process.env;
   const cwd = opts.cwd ?? process.cwd();
   const requested = opts.path ?? (processEnv['CONFIG_PATH'] === '' ? undefined : processEnv['CONFIG_PATH']);
@@ -68,7 +75,12 @@ export async function loadConfig(options: LoadConfigOptions | string = {}, env?:
   const dotenv = await readDotenvFiles(dotenvFiles);
   const lookup = (name: string): string | undefined => processEnv[name] ?? dotenv.values[name];
   const checked = checkConfigText(text, { file: display, lookup });
-  const envProblems = dotenv.problems.map((p) => ({ file: shown(cwd, p.file), ...(p.line > 0 ? { line: p.line, col: 1 } : {}), path: '', message: p.message }));
+  const envProblems = dotenv.problems.map((p) => ({
+    file: shown(cwd, p.file),
+    ...(p.line > 0 ? { line: p.line, col: 1 } : {}),
+    path: '',
+    message: p.message,
+  }));
   if (!checked.ok || envProblems.length > 0) fail(display, [...envProblems, ...(checked.ok ? [] : checked.problems)]);
   return resolveConfigPaths(checked.config, baseDir);
 }

@@ -13,15 +13,18 @@ const apiService = (example: string) =>
 /** Media services the health checks and requests talk to. Every service is optional. */
 export const mediaSchema = strictObject({
   /** Overseerr: family media requests. */
-  overseerr: apiService('http://overseerr.lan:5055').extend({
-    /**
-     * The exact `Authorization` header value set in Overseerr → Settings → Notifications → Webhook;
-     * `POST /hooks/overseerr` refuses every call without it (and all calls when it is unset).
-     */
-    webhookSecret: optionalSecret().describe('webhook Authorization header value'),
-    /** How often the backup poll looks for newly available requests whose webhook was missed. */
-    notifyPoll: duration().default('10m').describe('backup poll interval for availability notices'),
-  }).transform((o) => ({ ...o, /** `notifyPoll` in milliseconds. */ notifyPollMs: parseDuration(o.notifyPoll) })).optional(),
+  overseerr: apiService('http://overseerr.lan:5055')
+    .extend({
+      /**
+       * The exact `Authorization` header value set in Overseerr → Settings → Notifications → Webhook;
+       * `POST /hooks/overseerr` refuses every call without it (and all calls when it is unset).
+       */
+      webhookSecret: optionalSecret().describe('webhook Authorization header value'),
+      /** How often the backup poll looks for newly available requests whose webhook was missed. */
+      notifyPoll: duration().default('10m').describe('backup poll interval for availability notices'),
+    })
+    .transform((o) => ({ ...o, /** `notifyPoll` in milliseconds. */ notifyPollMs: parseDuration(o.notifyPoll) }))
+    .optional(),
   /** Radarr (movies). */
   radarr: apiService('http://radarr.lan:7878').optional(),
   /** Sonarr (series). */
@@ -44,7 +47,9 @@ export const mediaSchema = strictObject({
      * Sent as `Referer` only when set: a reverse proxy that keeps `Host` and requires a Referer. Left unset,
      * no Referer/Origin is sent, which passes qBittorrent's CSRF check behind proxies that rewrite `Host`.
      */
-    referer: httpUrl('https://qbittorrent.example.com/').optional().describe('Referer header for a reverse proxy that needs one'),
+    referer: httpUrl('https://qbittorrent.example.com/')
+      .optional()
+      .describe('Referer header for a reverse proxy that needs one'),
   }).optional(),
   /** Gluetun control server; `apiKey` when its auth config requires one. */
   gluetun: strictObject({
@@ -56,10 +61,15 @@ export const mediaSchema = strictObject({
     /** Per-check time limit; a hung service costs one of these, not one per call. */
     timeout: duration().default('10s').describe('per-check timeout'),
     /** A search Prowlarr should find releases for (e.g. a popular movie); unset: that check is skipped. */
-    testQuery: text('expected a search text like "ubuntu" or a popular movie title').optional().describe('Prowlarr test search'),
+    testQuery: text('expected a search text like "ubuntu" or a popular movie title')
+      .optional()
+      .describe('Prowlarr test search'),
   }).prefault({}),
   /** Home WAN addresses; the VPN check fails when a download client's public IP is in one of them. */
-  homeCidrs: z.array(cidr(), { error: 'expected a list of IP addresses or CIDR ranges' }).default([]).describe('home WAN IP/CIDR'),
+  homeCidrs: z
+    .array(cidr(), { error: 'expected a list of IP addresses or CIDR ranges' })
+    .default([])
+    .describe('home WAN IP/CIDR'),
 });
 
 /** Media settings after validation. */

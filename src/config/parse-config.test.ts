@@ -17,15 +17,20 @@ describe('checkConfigText', () => {
 
   it('rejects a top-level list and duplicate keys', () => {
     expect(problems('- a\n')).toEqual(['c.yaml:1:1  expected a mapping (key: value), got a list']);
-    expect(problems('http:\n  port: 1\nhttp:\n  port: 2\n')).toEqual(['c.yaml:3:1  YAML syntax error: Map keys must be unique']);
+    expect(problems('http:\n  port: 1\nhttp:\n  port: 2\n')).toEqual([
+      'c.yaml:3:1  YAML syntax error: Map keys must be unique',
+    ]);
   });
 
   it('follows anchors and aliases', () => {
-    const text = 'hosts:\n  - &h { name: a, endpoint: e, ssh: { host: x, privateKeyPath: /k, knownHostsPath: /kh } }\npeople: []\n';
+    const text =
+      'hosts:\n  - &h { name: a, endpoint: e, ssh: { host: x, privateKeyPath: /k, knownHostsPath: /kh } }\npeople: []\n';
     expect(problems(text)).toEqual([]);
   });
 
   it('reports a missing required key at its parent entry', () => {
-    expect(problems('hosts:\n  - name: x\n    endpoint: e\n')).toEqual(['c.yaml:2:5  hosts[0].ssh: missing — expected a mapping (key: value)']);
+    expect(problems('hosts:\n  - name: x\n    endpoint: e\n')).toEqual([
+      'c.yaml:2:5  hosts[0].ssh: missing — expected a mapping (key: value)',
+    ]);
   });
 });

@@ -22,7 +22,13 @@ function syntaxProblems(doc: Document, lineCounter: LineCounter, file: string, t
   const places = doc.errors.map((error) => placeSyntaxError(text, error, (offset) => lineCounter.linePos(offset)));
   // One mistake often yields two errors at the same place: report it once.
   const unique = places.filter((p, i) => places.findIndex((q) => q.line === p.line) === i);
-  return unique.map(({ line, col, message }) => ({ file, line, col, path: '', message: `YAML syntax error: ${message}` }));
+  return unique.map(({ line, col, message }) => ({
+    file,
+    line,
+    col,
+    path: '',
+    message: `YAML syntax error: ${message}`,
+  }));
 }
 
 /** `key:` with nothing after it (everything below commented out) counts as an absent key. */
@@ -52,11 +58,25 @@ export function checkConfigText(text: string, options: CheckConfigOptions): Conf
   const doc = parseDocument(text, { lineCounter, intAsBigInt: true, prettyErrors: false });
   if (doc.errors.length > 0) return { ok: false, problems: syntaxProblems(doc, lineCounter, file, text) };
   const report = interpolateDocument(doc, options.lookup, text);
-  const interpolation = report.problems.map((p) => ({ file, ...lineCounter.linePos(p.offset), path: formatPath(p.path), message: p.message }));
+  const interpolation = report.problems.map((p) => ({
+    file,
+    ...lineCounter.linePos(p.offset),
+    path: formatPath(p.path),
+    message: p.message,
+  }));
   const { data, problems: readProblems } = toData(doc, file);
   const parsed = appConfigSchema.safeParse(data, { error: configErrorMap });
   const reported = new Set(interpolation.map((p) => p.path));
-  const issues = parsed.success ? [] : issuesToProblems(parsed.error.issues, { file, doc, lineCounter, data, reported, secretPaths: report.secretPaths });
+  const issues = parsed.success
+    ? []
+    : issuesToProblems(parsed.error.issues, {
+        file,
+        doc,
+        lineCounter,
+        data,
+        reported,
+        secretPaths: report.secretPaths,
+      });
   const problems = [...interpolation, ...readProblems, ...issues];
   if (parsed.success && problems.length === 0) return { ok: true, config: parsed.data };
   return { ok: false, problems };

@@ -28,9 +28,12 @@ export const personSchema = strictObject({
 
 const roleSchema = strictObject({
   /** Discord role ids whose members get this role (in addition to people[]). */
-  discordRoleIds: z.array(discordId(), {
-    error: 'expected a list of Discord role ids',
-  }).default([]).describe('Discord role ids granting this role'),
+  discordRoleIds: z
+    .array(discordId(), {
+      error: 'expected a list of Discord role ids',
+    })
+    .default([])
+    .describe('Discord role ids granting this role'),
 });
 
 /** Optional Discord role mapping per role. */

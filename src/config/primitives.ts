@@ -26,7 +26,10 @@ function toNumber(value: unknown): unknown {
 
 /** An integer from `min` to `max`, written as a YAML number or (after `${VAR}`) as digits. */
 export function integer(min: number, max: number = Number.MAX_SAFE_INTEGER) {
-  const error = max === Number.MAX_SAFE_INTEGER ? `expected a whole number of at least ${min}` : `expected a number from ${min} to ${max}`;
+  const error =
+    max === Number.MAX_SAFE_INTEGER
+      ? `expected a whole number of at least ${min}`
+      : `expected a number from ${min} to ${max}`;
   return z.preprocess(toNumber, z.number({ error }).int({ error }).min(min, { error }).max(max, { error }));
 }
 
@@ -56,7 +59,8 @@ export const optionalSecret = () => z.preprocess((value) => (value === '' ? unde
 
 /** A short identifier: letters, digits, `.`, `_`, `-`. */
 export const slug = (what: string) =>
-  z.string({ error: `expected ${what}: letters, digits, '.', '_' or '-'` })
+  z
+    .string({ error: `expected ${what}: letters, digits, '.', '_' or '-'` })
     .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { error: `expected ${what}: letters, digits, '.', '_' or '-'` });
 
 function isHttpUrl(value: string): boolean {
@@ -71,7 +75,10 @@ function isHttpUrl(value: string): boolean {
 /** An http(s) base URL; a trailing slash is removed so clients can append paths. */
 export const httpUrl = (example = 'http://radarr.lan:7878') => {
   const error = `expected an http:// or https:// URL like ${example}`;
-  return z.string({ error }).refine(isHttpUrl, { error }).transform((value) => value.replace(/\/+$/, ''));
+  return z
+    .string({ error })
+    .refine(isHttpUrl, { error })
+    .transform((value) => value.replace(/\/+$/, ''));
 };
 
 /** A Redis URL (`redis://` or `rediss://`). */
@@ -115,7 +122,10 @@ export const hostKeyFingerprint = () =>
 /** A Discord snowflake id (17–20 digits); unquoted YAML numbers are kept exact. */
 export const discordId = () => {
   const error = 'expected a Discord id: 17 to 20 digits (Developer Mode → Copy ID)';
-  return z.preprocess((value) => (typeof value === 'bigint' ? value.toString() : value), z.string({ error }).regex(/^\d{17,20}$/, { error }));
+  return z.preprocess(
+    (value) => (typeof value === 'bigint' ? value.toString() : value),
+    z.string({ error }).regex(/^\d{17,20}$/, { error }),
+  );
 };
 
 /** A Slack user id such as `U024BE7LH`. */

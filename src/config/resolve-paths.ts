@@ -11,9 +11,17 @@ export function resolveConfigPaths(config: AppConfig, baseDir: string): AppConfi
   const hosts = config.hosts.map((host) => {
     const { knownHostsPath, privateKeyPath } = host.ssh;
     const ssh = { ...host.ssh, privateKeyPath: against(baseDir, privateKeyPath) };
-    return { ...host, ssh: knownHostsPath === undefined ? ssh : { ...ssh, knownHostsPath: against(baseDir, knownHostsPath) } };
+    return {
+      ...host,
+      ssh: knownHostsPath === undefined ? ssh : { ...ssh, knownHostsPath: against(baseDir, knownHostsPath) },
+    };
   });
-  const apps = config.apps?.path === undefined ? config.apps : { ...config.apps, path: against(baseDir, config.apps.path) };
-  const clusters = config.clusters.map((c) => (c.access.kubeconfig === undefined ? c : { ...c, access: { ...c.access, kubeconfig: against(baseDir, c.access.kubeconfig) } }));
+  const apps =
+    config.apps?.path === undefined ? config.apps : { ...config.apps, path: against(baseDir, config.apps.path) };
+  const clusters = config.clusters.map((c) =>
+    c.access.kubeconfig === undefined
+      ? c
+      : { ...c, access: { ...c.access, kubeconfig: against(baseDir, c.access.kubeconfig) } },
+  );
   return apps === undefined ? { ...config, hosts, clusters } : { ...config, hosts, clusters, apps };
 }

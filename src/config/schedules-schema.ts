@@ -20,13 +20,18 @@ export const scheduleSchema = strictObject({
   every: duration().optional().describe('interval, e.g. 6h'),
   /** IANA time zone for `cron`, e.g. `Europe/Berlin`; default is the process time zone. */
   timezone: text()
-    .refine((value) => typeof value === 'string' && isTimeZone(value), { error: 'expected an IANA time zone like Europe/Berlin' })
+    .refine((value) => typeof value === 'string' && isTimeZone(value), {
+      error: 'expected an IANA time zone like Europe/Berlin',
+    })
     .optional()
     .describe('time zone for cron'),
 })
   .superRefine((schedule, ctx) => {
     if ((schedule.cron === undefined) === (schedule.every === undefined)) {
-      ctx.addIssue({ code: 'custom', message: `expected exactly one of cron (${cronHint}) or every (${durationHint})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected exactly one of cron (${cronHint}) or every (${durationHint})`,
+      });
     }
   }, evenWithIssues)
   .transform((schedule) => ({

@@ -11,7 +11,12 @@ function messages(input: unknown): string[] {
 
 describe('appConfigSchema', () => {
   it('accepts an empty config (shell-only) and fills defaults', () => {
-    expect(appConfigSchema.parse({})).toMatchObject({ hosts: [], redis: { url: 'redis://127.0.0.1:6379' }, approvals: { ttlMs: 86_400_000 }, http: { port: 8780 } });
+    expect(appConfigSchema.parse({})).toMatchObject({
+      hosts: [],
+      redis: { url: 'redis://127.0.0.1:6379' },
+      approvals: { ttlMs: 86_400_000 },
+      http: { port: 8780 },
+    });
   });
 
   it('accepts ports and flags written as text by ${VAR} and Discord ids as exact big integers', () => {
@@ -19,22 +24,55 @@ describe('appConfigSchema', () => {
       hosts: [{ name: 'h', endpoint: 'e', ssh: { ...ssh, port: '2222' }, readHostEnv: 'true' }],
       people: [{ name: 'alice', role: 'operator', discordId: 12345678901234567890n }],
     });
-    expect(config.hosts[0]).toMatchObject({ ssh: { port: 2222, user: 'root' }, readHostEnv: true, dockerSocket: '/var/run/docker.sock' });
+    expect(config.hosts[0]).toMatchObject({
+      ssh: { port: 2222, user: 'root' },
+      readHostEnv: true,
+      dockerSocket: '/var/run/docker.sock',
+    });
     expect(config.people[0]?.discordId).toBe('12345678901234567890');
   });
 
   it.each([
-    [{ hosts: [{ name: 'h', endpoint: 'e', ssh: { ...ssh, hostKeyFingerprint: 'MD5:aa:bb' } }] }, 'hosts.0.ssh.hostKeyFingerprint: expected an OpenSSH host key fingerprint'],
+    [
+      { hosts: [{ name: 'h', endpoint: 'e', ssh: { ...ssh, hostKeyFingerprint: 'MD5:aa:bb' } }] },
+      'hosts.0.ssh.hostKeyFingerprint: expected an OpenSSH host key fingerprint',
+    ],
     [{ media: { homeCidrs: ['203.0.113.0/33'] } }, 'media.homeCidrs.0: expected an IP address or CIDR range'],
-    [{ media: { radarr: { url: 'ftp://radarr', apiKey: 'k' } } }, 'media.radarr.url: expected an http:// or https:// URL'],
-    [{ schedules: { health: { cron: '0 25 * * *' } } }, 'schedules.health.cron: expected a cron expression with 5 or 6 fields'],
+    [
+      { media: { radarr: { url: 'ftp://radarr', apiKey: 'k' } } },
+      'media.radarr.url: expected an http:// or https:// URL',
+    ],
+    [
+      { schedules: { health: { cron: '0 25 * * *' } } },
+      'schedules.health.cron: expected a cron expression with 5 or 6 fields',
+    ],
     [{ schedules: { health: {} } }, 'schedules.health: expected exactly one of cron'],
-    [{ apps: { path: '/a', forge: { type: 'github', owner: 'o', repo: 'r' } } }, 'apps.forge.token: expected a non-empty secret'],
+    [
+      { apps: { path: '/a', forge: { type: 'github', owner: 'o', repo: 'r' } } },
+      'apps.forge.token: expected a non-empty secret',
+    ],
     [{ people: [{ name: 'bob', role: 'family' }] }, "people.0: person 'bob' needs discordId, slackId or both"],
-    [{ people: [{ name: 'a', role: 'family', slackId: 'U1X' }, { name: 'b', role: 'family', slackId: 'U1X' }] }, "people.1.slackId: duplicate Slack id 'U1X'"],
-    [{ chat: { slack: { botToken: 'xoxb-1', signingSecret: 's', channelId: 'C1X', mode: 'socket' } } }, 'chat.slack.appToken: mode "socket" needs appToken'],
-    [{ chat: { slack: { botToken: 'xapp-1', signingSecret: 's', channelId: 'C1X' } } }, 'chat.slack.botToken: expected a Slack bot token starting with xoxb-'],
-    [{ chat: { shell: { person: 'carol' } } }, 'chat.shell.person: expected the name of a person from people[] (none defined)'],
+    [
+      {
+        people: [
+          { name: 'a', role: 'family', slackId: 'U1X' },
+          { name: 'b', role: 'family', slackId: 'U1X' },
+        ],
+      },
+      "people.1.slackId: duplicate Slack id 'U1X'",
+    ],
+    [
+      { chat: { slack: { botToken: 'xoxb-1', signingSecret: 's', channelId: 'C1X', mode: 'socket' } } },
+      'chat.slack.appToken: mode "socket" needs appToken',
+    ],
+    [
+      { chat: { slack: { botToken: 'xapp-1', signingSecret: 's', channelId: 'C1X' } } },
+      'chat.slack.botToken: expected a Slack bot token starting with xoxb-',
+    ],
+    [
+      { chat: { shell: { person: 'carol' } } },
+      'chat.shell.person: expected the name of a person from people[] (none defined)',
+    ],
     [{ approvals: { ttl: '10 minutes' } }, 'approvals.ttl: expected a duration like'],
   ])('rejects %j', (input, expected) => {
     expect(messages(input).join('\n')).toContain(expected);
@@ -42,7 +80,9 @@ describe('appConfigSchema', () => {
 
   it('defaults Slack to socket mode when an app token is given, http otherwise', () => {
     const slack = { botToken: 'xoxb-1', signingSecret: 's', channelId: 'C1X' };
-    expect(appConfigSchema.parse({ chat: { slack: { ...slack, appToken: 'xapp-1' } } }).chat.slack?.mode).toBe('socket');
+    expect(appConfigSchema.parse({ chat: { slack: { ...slack, appToken: 'xapp-1' } } }).chat.slack?.mode).toBe(
+      'socket',
+    );
     expect(appConfigSchema.parse({ chat: { slack } }).chat.slack?.mode).toBe('http');
   });
 });

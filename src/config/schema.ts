@@ -39,7 +39,10 @@ const workerSchema = strictObject({
   /** How long bot and worker get to stop on SIGTERM before exiting anyway (keep it under Docker's 10 s stop timeout). */
   shutdownDeadline: duration().default('8s').describe('deadline for bot and worker to stop on SIGTERM'),
 }).transform((w) => ({
-  ...w, lockDurationMs: parseDuration(w.lockDuration), stalledIntervalMs: parseDuration(w.stalledInterval), shutdownDeadlineMs: parseDuration(w.shutdownDeadline),
+  ...w,
+  lockDurationMs: parseDuration(w.lockDuration),
+  stalledIntervalMs: parseDuration(w.stalledInterval),
+  shutdownDeadlineMs: parseDuration(w.shutdownDeadline),
 }));
 
 const rateLimitsSchema = strictObject({
@@ -98,7 +101,12 @@ function reportDuplicates(ctx: z.RefinementCtx, list: unknown, at: readonly [str
     if (value === undefined) return;
     const first = seen.get(value);
     if (first === undefined) seen.set(value, index);
-    else ctx.addIssue({ code: 'custom', path: [listKey, index, key], message: `duplicate ${what} '${value}', already used by ${listKey}[${first}]` });
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [listKey, index, key],
+        message: `duplicate ${what} '${value}', already used by ${listKey}[${first}]`,
+      });
   });
 }
 
@@ -109,7 +117,11 @@ function checkShellPerson(config: Record<string, unknown>, ctx: z.RefinementCtx)
   const names = valuesAt(config['people'], 'name');
   if (names.includes(person)) return;
   const known = names.filter((n) => n !== undefined).join(', ') || 'none defined';
-  ctx.addIssue({ code: 'custom', path: ['chat', 'shell', 'person'], message: `expected the name of a person from people[] (${known})` });
+  ctx.addIssue({
+    code: 'custom',
+    path: ['chat', 'shell', 'person'],
+    message: `expected the name of a person from people[] (${known})`,
+  });
 }
 
 function checkCrossReferences(config: Record<string, unknown>, ctx: z.RefinementCtx): void {
@@ -117,7 +129,12 @@ function checkCrossReferences(config: Record<string, unknown>, ctx: z.Refinement
   reportDuplicates(ctx, config['clusters'], ['clusters', 'name'], 'cluster name');
   const hostNames = valuesAt(config['hosts'], 'name');
   valuesAt(config['clusters'], 'name').forEach((name, index) => {
-    if (name !== undefined && hostNames.includes(name)) ctx.addIssue({ code: 'custom', path: ['clusters', index, 'name'], message: `cluster name '${name}' is already a host name: names must be unique across hosts and clusters` });
+    if (name !== undefined && hostNames.includes(name))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['clusters', index, 'name'],
+        message: `cluster name '${name}' is already a host name: names must be unique across hosts and clusters`,
+      });
   });
   reportDuplicates(ctx, config['people'], ['people', 'name'], 'person name');
   reportDuplicates(ctx, config['people'], ['people', 'discordId'], 'Discord id');
@@ -126,10 +143,9 @@ function checkCrossReferences(config: Record<string, unknown>, ctx: z.Refinement
 }
 
 /** The zod schema of `config.yaml`, including cross-field checks (unique names and ids). */
-export const appConfigSchema = appConfigShape.superRefine(
-  (config, ctx) => { checkCrossReferences(config, ctx); },
-  evenWithIssues,
-);
+export const appConfigSchema = appConfigShape.superRefine((config, ctx) => {
+  checkCrossReferences(config, ctx);
+}, evenWithIssues);
 
 /** A validated configuration. Durations carry a parsed `…Ms` twin (`approvals.ttlMs`, `everyMs`). */
 export type AppConfig = z.infer<typeof appConfigSchema>;

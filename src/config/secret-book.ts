@@ -14,7 +14,9 @@ export interface SecretSources {
 
 /** Values of `env` (process environment or a `.env`) the classifier calls secret. */
 export const envSecretValues = (env: Readonly<Record<string, string | undefined>>): string[] =>
-  Object.entries(env).flatMap(([name, value]) => (value !== undefined && value !== '' && isSecretValue({ name, values: [value] }) ? [value] : []));
+  Object.entries(env).flatMap(([name, value]) =>
+    value !== undefined && value !== '' && isSecretValue({ name, values: [value] }) ? [value] : [],
+  );
 
 /**
  * The process's secret book at start: every secret of the loaded config, and the secret values
@@ -26,5 +28,9 @@ export async function loadSecretBook(config: unknown, sources: SecretSources): P
   const requested = sources.configPath ?? (sources.env['CONFIG_PATH'] === '' ? undefined : sources.env['CONFIG_PATH']);
   const configDir = dirname(resolve(cwd, requested ?? defaultConfigPath));
   const dotenv = await readDotenvFiles([...new Set([resolve(cwd, '.env'), resolve(configDir, '.env')])]);
-  return new SecretBook([...collectSecretValues(config), ...envSecretValues(sources.env), ...envSecretValues(dotenv.values)]);
+  return new SecretBook([
+    ...collectSecretValues(config),
+    ...envSecretValues(sources.env),
+    ...envSecretValues(dotenv.values),
+  ]);
 }

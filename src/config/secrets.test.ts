@@ -5,7 +5,10 @@ describe('collectSecretValues', () => {
   it('collects secret-named values and URL passwords, longest first, without duplicates', () => {
     const config = {
       chat: { discord: { token: 'tok-1', applicationId: '1234' } },
-      media: { radarr: { url: 'http://radarr.lan:7878', apiKey: 'radarr-key' }, qbittorrent: { username: 'admin', password: 'tok-1' } },
+      media: {
+        radarr: { url: 'http://radarr.lan:7878', apiKey: 'radarr-key' },
+        qbittorrent: { username: 'admin', password: 'tok-1' },
+      },
       redis: { url: 'redis://:redis%40pw@redis:6379' },
       hooks: ['https://x.test/hook?token=q-secret&page=2'],
     };

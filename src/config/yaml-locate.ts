@@ -40,7 +40,12 @@ export function locateOffset(doc: Document, path: readonly PropertyKey[], asKey 
 }
 
 /** Line and column of a data path in the document. */
-export function locate(doc: Document, lineCounter: LineCounter, path: readonly PropertyKey[], asKey = false): SourcePosition {
+export function locate(
+  doc: Document,
+  lineCounter: LineCounter,
+  path: readonly PropertyKey[],
+  asKey = false,
+): SourcePosition {
   const { line, col } = lineCounter.linePos(locateOffset(doc, path, asKey));
   return { line, col };
 }

@@ -15,8 +15,12 @@ describe('YAML syntax errors point at the line to fix', () => {
   });
 
   it('an unclosed [ or quote: the line that opened it, not the next one', () => {
-    expect(check('hosts: [a, b\nhttp:\n  port: 1\n')[0]).toMatch(/^config\.yaml:1:1 {2}YAML syntax error: Flow sequence .* \(opened on this line and never closed\)$/);
-    expect(check('http:\n  port: 1\n  host: "x\nredis: {}\n')[0]).toMatch(/^config\.yaml:3:3 {2}YAML syntax error: Missing closing "quote \(opened on this line and never closed\)$/);
+    expect(check('hosts: [a, b\nhttp:\n  port: 1\n')[0]).toMatch(
+      /^config\.yaml:1:1 {2}YAML syntax error: Flow sequence .* \(opened on this line and never closed\)$/,
+    );
+    expect(check('http:\n  port: 1\n  host: "x\nredis: {}\n')[0]).toMatch(
+      /^config\.yaml:3:3 {2}YAML syntax error: Missing closing "quote \(opened on this line and never closed\)$/,
+    );
   });
 
   it('a key that does not line up: its own line and column, with both columns named', () => {

@@ -13,7 +13,8 @@ export interface RawSyntaxError {
 }
 
 const indentOf = (line: string): number => line.length - line.trimStart().length;
-const isContent = (line: string | undefined): line is string => line !== undefined && line.trim() !== '' && !line.trimStart().startsWith('#');
+const isContent = (line: string | undefined): line is string =>
+  line !== undefined && line.trim() !== '' && !line.trimStart().startsWith('#');
 
 /** The nearest content line at or above `index` (0-based), for errors reported where a construct ended. */
 function previousContent(lines: readonly string[], index: number): number {
@@ -43,7 +44,11 @@ function unclosedAbove(lines: readonly string[], index: number, open: string, cl
  * a line indented too deep at the end of the line above it, an unclosed `[`, `{` or quote on the
  * line after it, and misaligned keys at column 1. This moves each to the line and column to fix.
  */
-export function placeSyntaxError(text: string, error: RawSyntaxError, linePos: (offset: number) => { line: number; col: number }): SyntaxPlace {
+export function placeSyntaxError(
+  text: string,
+  error: RawSyntaxError,
+  linePos: (offset: number) => { line: number; col: number },
+): SyntaxPlace {
   const lines = text.split('\n');
   const start = linePos(error.pos[0]);
   const first = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? error.code;
@@ -51,12 +56,21 @@ export function placeSyntaxError(text: string, error: RawSyntaxError, linePos: (
   const deeper = next !== undefined && indentOf(lines[next] ?? '') > indentOf(lines[start.line - 1] ?? '');
   if ((error.code === 'BLOCK_AS_IMPLICIT_KEY' || error.code === 'MULTILINE_IMPLICIT_KEY') && deeper) {
     const line = lines[next] ?? '';
-    return { line: next + 1, col: indentOf(line) + 1, message: `this line is indented deeper than the key on line ${String(start.line)} above it; line it up with that key, or nest it under a key that ends with ":"` };
+    return {
+      line: next + 1,
+      col: indentOf(line) + 1,
+      message: `this line is indented deeper than the key on line ${String(start.line)} above it; line it up with that key, or nest it under a key that ends with ":"`,
+    };
   }
-  const unclosed = /closing "quote/.test(first) ? unclosedAbove(lines, start.line - 2, '"', '"')
-    : /closing '?quote/.test(first) ? unclosedAbove(lines, start.line - 2, "'", "'")
-      : /Flow sequence/.test(first) ? unclosedAbove(lines, start.line - 2, '[', ']')
-        : /Flow mapping/.test(first) ? unclosedAbove(lines, start.line - 2, '{', '}') : undefined;
+  const unclosed = /closing "quote/.test(first)
+    ? unclosedAbove(lines, start.line - 2, '"', '"')
+    : /closing '?quote/.test(first)
+      ? unclosedAbove(lines, start.line - 2, "'", "'")
+      : /Flow sequence/.test(first)
+        ? unclosedAbove(lines, start.line - 2, '[', ']')
+        : /Flow mapping/.test(first)
+          ? unclosedAbove(lines, start.line - 2, '{', '}')
+          : undefined;
   if (unclosed !== undefined) {
     const line = lines[unclosed] ?? '';
     return { line: unclosed + 1, col: indentOf(line) + 1, message: `${first} (opened on this line and never closed)` };
@@ -64,8 +78,10 @@ export function placeSyntaxError(text: string, error: RawSyntaxError, linePos: (
   if (start.col === 1 && isContent(lines[start.line - 1])) {
     const line = lines[start.line - 1] ?? '';
     const above = previousContent(lines, start.line - 2);
-    const hint = error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR'
-      ? `; "${line.trim()}" starts at column ${String(indentOf(line) + 1)}, the line above at column ${String(indentOf(lines[above] ?? '') + 1)}` : '';
+    const hint =
+      error.code === 'BAD_INDENT' || error.code === 'MISSING_CHAR'
+        ? `; "${line.trim()}" starts at column ${String(indentOf(line) + 1)}, the line above at column ${String(indentOf(lines[above] ?? '') + 1)}`
+        : '';
     return { line: start.line, col: indentOf(line) + 1, message: `${first}${hint}` };
   }
   return { line: start.line, col: start.col, message: first };

@@ -18,7 +18,10 @@ type RawObject = Readonly<Record<string, unknown>>;
 export interface AuditDockerHost {
   listContainers(options?: { readonly all?: boolean }): Promise<readonly RawObject[]>;
   inspectContainers(ids: readonly string[], options?: { readonly concurrency?: number }): Promise<readonly RawObject[]>;
-  inspectImages(ids: readonly string[], options?: { readonly concurrency?: number }): Promise<ReadonlyMap<string, RawObject>>;
+  inspectImages(
+    ids: readonly string[],
+    options?: { readonly concurrency?: number },
+  ): Promise<ReadonlyMap<string, RawObject>>;
   readFile(path: string): Promise<string | null>;
   close(): Promise<void>;
 }
@@ -78,7 +81,13 @@ export async function inspectAll(docker: AuditDockerHost): Promise<InspectPair[]
   return containers.map((container) => ({ container, image: images.get(str(container, 'Image') ?? '') }));
 }
 
-function sidesOf(host: string, items: readonly DriftItem[], stacks: readonly LoadedStack[], live: readonly ObservedContainer[], known: readonly string[]): ServiceSides[] {
+function sidesOf(
+  host: string,
+  items: readonly DriftItem[],
+  stacks: readonly LoadedStack[],
+  live: readonly ObservedContainer[],
+  known: readonly string[],
+): ServiceSides[] {
   const seen = new Map<string, ServiceSides>();
   for (const item of items) {
     if (item.service === null || seen.has(serviceKey(item))) continue;
@@ -86,19 +95,35 @@ function sidesOf(host: string, items: readonly DriftItem[], stacks: readonly Loa
       seen.set(serviceKey(item), serviceSides(host, null, live.find((c) => c.name === item.path) ?? null, known));
       continue;
     }
-    const exp = stacks.flatMap((s) => (s.ok ? s.services : [])).find((s) => s.stack === item.stack && s.service === item.service) ?? null;
-    const obs = live.find((c) => exp !== null && c.project === exp.project && c.service === exp.service && !c.oneoff) ?? null;
+    const exp =
+      stacks
+        .flatMap((s) => (s.ok ? s.services : []))
+        .find((s) => s.stack === item.stack && s.service === item.service) ?? null;
+    const obs =
+      live.find((c) => exp !== null && c.project === exp.project && c.service === exp.service && !c.oneoff) ?? null;
     seen.set(serviceKey(item), serviceSides(host, exp, obs, known));
   }
   return [...seen.values()];
 }
 
 const failure = (name: string, error: unknown): HostAudit => ({
-  status: { name, reachable: false, error: error instanceof Error ? error.message : String(error), ...(isAppError(error) ? { code: error.code } : {}) },
-  items: [], sides: [], servicesAudited: 0,
+  status: {
+    name,
+    reachable: false,
+    error: error instanceof Error ? error.message : String(error),
+    ...(isAppError(error) ? { code: error.code } : {}),
+  },
+  items: [],
+  sides: [],
+  servicesAudited: 0,
 });
 
-async function compareWith(docker: AuditDockerHost, pairs: readonly InspectPair[], plan: HostPlan, input: AuditHostInput): Promise<HostAudit> {
+async function compareWith(
+  docker: AuditDockerHost,
+  pairs: readonly InspectPair[],
+  plan: HostPlan,
+  input: AuditHostInput,
+): Promise<HostAudit> {
   const { host, log } = input;
   const projects = plan.stacks.map(normalizeProjectName);
   const all = toObservedContainers(pairs, projects);
@@ -107,18 +132,38 @@ async function compareWith(docker: AuditDockerHost, pairs: readonly InspectPair[
   const t0 = input.now();
   const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, log) : new Map<string, string>();
   log.debug({ host: host.name, envFiles: hostEnvs.size, envMs: input.now() - t0 }, 'host .env files read');
-  const stacks = await loadHostStacks({ repoDir: plan.repoDir, stacksDir: plan.stacksDir, endpoint: host.endpoint, stacks: plan.stacks, hostEnvs, projectDirs: dirs });
-  const learned = [...envSecrets(hostEnvs), ...stacks.flatMap((s) => (s.ok ? s.secretValues ?? [] : []))];
+  const stacks = await loadHostStacks({
+    repoDir: plan.repoDir,
+    stacksDir: plan.stacksDir,
+    endpoint: host.endpoint,
+    stacks: plan.stacks,
+    hostEnvs,
+    projectDirs: dirs,
+  });
+  const learned = [...envSecrets(hostEnvs), ...stacks.flatMap((s) => (s.ok ? (s.secretValues ?? []) : []))];
   rememberSecrets(log, learned);
   const knownSecrets = [...input.configSecrets, ...learned];
-  const items = compareHost({ hostName: host.name, expectedStacks: stacks, observedContainers: observed, knownSecrets });
+  const items = compareHost({
+    hostName: host.name,
+    expectedStacks: stacks,
+    observedContainers: observed,
+    knownSecrets,
+  });
   const servicesAudited = stacks.reduce((n, s) => n + (s.ok ? s.services.length : 0), 0);
-  const stackHosts = new Map(plan.stacks.map((s): [string, StackOnHost] => {
-    const env = hostEnvs.get(s);
-    const dir = dirs.get(s);
-    return [s, { ...(env === undefined ? {} : { hostEnv: env }), ...(dir === undefined ? {} : { projectDir: dir }) }];
-  }));
-  return { status: { name: host.name, reachable: true }, items, sides: sidesOf(host.name, items, stacks, observed, knownSecrets), servicesAudited, stackHosts };
+  const stackHosts = new Map(
+    plan.stacks.map((s): [string, StackOnHost] => {
+      const env = hostEnvs.get(s);
+      const dir = dirs.get(s);
+      return [s, { ...(env === undefined ? {} : { hostEnv: env }), ...(dir === undefined ? {} : { projectDir: dir }) }];
+    }),
+  );
+  return {
+    status: { name: host.name, reachable: true },
+    items,
+    sides: sidesOf(host.name, items, stacks, observed, knownSecrets),
+    servicesAudited,
+    stackHosts,
+  };
 }
 
 /** Audits one host; a host that cannot be reached or read is a value (`reachable: false`), never a throw. */
@@ -134,18 +179,34 @@ export async function auditHost(input: AuditHostInput): Promise<HostAudit> {
   try {
     const t1 = now();
     let pairs: InspectPair[];
-    try { pairs = await inspectAll(docker); } catch (error) { return failure(host.name, error); }
+    try {
+      pairs = await inspectAll(docker);
+    } catch (error) {
+      return failure(host.name, error);
+    }
     const t2 = now();
     const plan = await input.plan();
     const t3 = now();
     try {
       const audit = await compareWith(docker, pairs, plan, input);
-      log.info({ host: host.name, containers: pairs.length, connectMs: t1 - t0, inspectMs: t2 - t1, planWaitMs: t3 - t2, compareMs: now() - t3 }, 'host audited');
+      log.info(
+        {
+          host: host.name,
+          containers: pairs.length,
+          connectMs: t1 - t0,
+          inspectMs: t2 - t1,
+          planWaitMs: t3 - t2,
+          compareMs: now() - t3,
+        },
+        'host audited',
+      );
       return audit;
     } catch (error) {
       return failure(host.name, error);
     }
   } finally {
-    await docker.close().catch((error: unknown) => { log.warn({ host: host.name, err: String(error) }, 'closing the docker host failed'); });
+    await docker.close().catch((error: unknown) => {
+      log.warn({ host: host.name, err: String(error) }, 'closing the docker host failed');
+    });
   }
 }

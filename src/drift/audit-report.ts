@@ -56,8 +56,11 @@ export interface AuditResult {
 }
 
 /** `host/stack/service` key of an item or a side (stale stacks have no host, unparseable no service). */
-export const serviceKey = (x: { readonly host: string; readonly stack: string; readonly service: string | null }): string =>
-  `${x.host}/${x.stack}/${x.service ?? ''}`;
+export const serviceKey = (x: {
+  readonly host: string;
+  readonly stack: string;
+  readonly service: string | null;
+}): string => `${x.host}/${x.stack}/${x.service ?? ''}`;
 
 /** Distinct drifted services (items with a service), in first-seen order. */
 export function driftedServices(items: readonly DriftItem[]): string[] {

@@ -15,7 +15,14 @@ export const SEVERITY_RULES: readonly SeverityRule[] = [
   // Helm releases (Kubernetes): not compose fields, so not in DRIFT_FIELDS; see SEVERITY.md.
   { path: /^chart\.version$/, severity: 'functional', why: 'other version of the same chart' },
   { path: /^chart\.name$/, severity: 'breaking', why: 'different software' },
-  ...DRIFT_FIELDS.flatMap((f) => f.severity.map((r) => ({ path: r.when ?? f.path, ...(r.kinds === undefined ? {} : { kinds: r.kinds }), severity: r.severity, why: r.why }))),
+  ...DRIFT_FIELDS.flatMap((f) =>
+    f.severity.map((r) => ({
+      path: r.when ?? f.path,
+      ...(r.kinds === undefined ? {} : { kinds: r.kinds }),
+      severity: r.severity,
+      why: r.why,
+    })),
+  ),
 ];
 
 /** Severity of one difference; anything not in the table is functional. */

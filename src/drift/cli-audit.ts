@@ -39,15 +39,22 @@ export function auditExitCode(report: AuditReport): 0 | 1 | 3 {
 export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps = {}): AuditDeps {
   const log = deps.log ?? silentLogger();
   const apps = config.apps;
-  if (apps === undefined) throw new UserError('no-apps-repo', 'No apps repository is configured: add an `apps` section (path and/or url) to the config.');
+  if (apps === undefined)
+    throw new UserError(
+      'no-apps-repo',
+      'No apps repository is configured: add an `apps` section (path and/or url) to the config.',
+    );
   const cacheDir = deps.cacheDir ?? defaultCacheDir();
   return {
     config,
     connect: deps.connect ?? ((host) => connectDockerHost(host, { log })),
-    snapshot: () => snapshotBranch({ path: apps.path, url: apps.url, branch: apps.branch, env: appsGitEnv(apps) }, cacheDir),
+    snapshot: () =>
+      snapshotBranch({ path: apps.path, url: apps.url, branch: apps.branch, env: appsGitEnv(apps) }, cacheDir),
     now: () => Date.now(),
     log,
-    ...(config.clusters.length === 0 ? {} : { clusters: { clusters: config.clusters, connect: deps.connectCluster ?? connectCluster, log } }),
+    ...(config.clusters.length === 0
+      ? {}
+      : { clusters: { clusters: config.clusters, connect: deps.connectCluster ?? connectCluster, log } }),
   };
 }
 
@@ -55,7 +62,12 @@ export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps = {}): Audi
  * Runs one audit and prints the Markdown report, or the JSON report with `json`. Returns the exit
  * code (0 clean, 1 drift found, 3 nothing could be audited); `UserError`s (unknown host/stack) propagate.
  */
-export async function runDriftAuditCli(config: AppConfig, options: DriftAuditCliOptions, out: Writable, deps: DriftCliDeps = {}): Promise<0 | 1 | 3> {
+export async function runDriftAuditCli(
+  config: AppConfig,
+  options: DriftAuditCliOptions,
+  out: Writable,
+  deps: DriftCliDeps = {},
+): Promise<0 | 1 | 3> {
   const result = await runAudit(driftAuditDeps(config, deps), { host: options.host, stack: options.stack });
   out.write(options.json ? renderAuditJson(result.report) : renderAuditMarkdown(result));
   return auditExitCode(result.report);
@@ -70,15 +82,26 @@ export function driftLintDeps(config: AppConfig, deps: Pick<DriftCliDeps, 'cache
 /** Lint deps over a working tree as it is on disk (pre-commit hooks: uncommitted changes count). */
 function workingTreeLintDeps(config: AppConfig, dir: string): LintDeps {
   const apps = config.apps ?? appsSchema.parse({ path: dir });
-  return { config: { ...config, apps }, snapshot: () => Promise.resolve({ dir, commit: 'working-tree', dispose: () => Promise.resolve() }), now: () => Date.now() };
+  return {
+    config: { ...config, apps },
+    snapshot: () => Promise.resolve({ dir, commit: 'working-tree', dispose: () => Promise.resolve() }),
+    now: () => Date.now(),
+  };
 }
 
 /**
  * `homelab-bot drift lint [--json] [--dir path]`: prints the findings; exit 1 when there are any,
  * else 0. With `dir`, the folder is linted as it is on disk instead of a snapshot of the branch.
  */
-export async function runDriftLintCli(config: AppConfig, options: { readonly json: boolean; readonly dir?: string | undefined }, out: Writable, deps: Pick<DriftCliDeps, 'cacheDir'> = {}): Promise<0 | 1> {
-  const report = await runLint(options.dir === undefined ? driftLintDeps(config, deps) : workingTreeLintDeps(config, options.dir));
+export async function runDriftLintCli(
+  config: AppConfig,
+  options: { readonly json: boolean; readonly dir?: string | undefined },
+  out: Writable,
+  deps: Pick<DriftCliDeps, 'cacheDir'> = {},
+): Promise<0 | 1> {
+  const report = await runLint(
+    options.dir === undefined ? driftLintDeps(config, deps) : workingTreeLintDeps(config, options.dir),
+  );
   out.write(options.json ? renderLintJson(report) : renderLintMarkdown(report));
   return report.findings.length > 0 ? 1 : 0;
 }

@@ -11,7 +11,13 @@ const fixtures = fileURLToPath(new URL('../../test/fixtures/compose/', import.me
 interface Fixture {
   Id: string;
   State: { Status: string };
-  Config: { Env: string[]; Image: string; Labels: Record<string, string>; Cmd: string[]; Healthcheck: { Interval: number } };
+  Config: {
+    Env: string[];
+    Image: string;
+    Labels: Record<string, string>;
+    Cmd: string[];
+    Healthcheck: { Interval: number };
+  };
   HostConfig: {
     PortBindings: Record<string, { HostIp: string; HostPort: string }[]>;
     Binds: string[];
@@ -35,7 +41,12 @@ function auditWeb(mutate: Mutate = () => undefined): DriftItem[] {
   const container = json('web-nginx.container.json');
   mutate(container);
   const observed = toObservedContainers([{ container, image: json('nginx.image.json') }]);
-  return compareHost({ hostName: 'ct-docker-01', expectedStacks: [web], observedContainers: observed, knownSecrets: ['s3cr3t-token-value'] });
+  return compareHost({
+    hostName: 'ct-docker-01',
+    expectedStacks: [web],
+    observedContainers: observed,
+    knownSecrets: ['s3cr3t-token-value'],
+  });
 }
 
 const env = (c: Fixture, key: string, value: string | null): void => {
@@ -49,23 +60,137 @@ describe('compareHost on a compose 1.29 container', () => {
   });
 
   it.each<[string, Mutate, Partial<DriftItem>]>([
-    ['an env value', (c) => { env(c, 'TZ', 'UTC'); }, { kind: 'changed', path: 'environment.TZ', severity: 'functional', expected: 'Europe/Berlin', actual: 'UTC' }],
-    ['a removed env var', (c) => { env(c, 'NGINX_HOST', null); }, { kind: 'removed', path: 'environment.NGINX_HOST', severity: 'breaking' }],
-    ['the image tag', (c) => { c.Config.Image = 'nginx:1.27-alpine'; }, { kind: 'changed', path: 'image.tag', severity: 'functional', actual: '1.27-alpine' }],
-    ['the image repository', (c) => { c.Config.Image = 'ghcr.io/acme/nginx:1.25-alpine'; }, { kind: 'changed', path: 'image.repo', severity: 'breaking' }],
-    ['a descriptive label', (c) => { c.Config.Labels['org.example.owner'] = 'bob'; }, { kind: 'changed', path: 'labels.org.example.owner', severity: 'cosmetic' }],
-    ['a traefik label', (c) => { c.Config.Labels['traefik.http.routers.web.rule'] = 'Host(`x.lan`)'; }, { kind: 'changed', path: 'labels.traefik.http.routers.web.rule', severity: 'functional' }],
-    ['a published port', (c) => { c.HostConfig.PortBindings['80/tcp']![0]!.HostPort = '18081'; }, { kind: 'changed', path: 'ports[80/tcp]', severity: 'breaking', expected: '127.0.0.1:18080', actual: '127.0.0.1:18081' }],
-    ['a bind source', (c) => { c.HostConfig.Binds[0] = '/srv/html:/usr/share/nginx/html:ro'; }, { kind: 'changed', path: 'volumes[/usr/share/nginx/html]', severity: 'breaking' }],
-    ['ro → rw on a bind', (c) => { c.HostConfig.Binds[0] = '/opt/stacks/web/html:/usr/share/nginx/html:rw'; }, { kind: 'changed', path: 'volumes[/usr/share/nginx/html]', severity: 'breaking' }],
-    ['the restart policy', (c) => { c.HostConfig.RestartPolicy = { Name: 'always', MaximumRetryCount: 0 }; }, { kind: 'changed', path: 'restart', severity: 'functional', expected: 'unless-stopped', actual: 'always' }],
-    ['network_mode', (c) => { c.HostConfig.NetworkMode = 'host'; }, { kind: 'added', path: 'network_mode', severity: 'breaking', actual: 'host' }],
-    ['the healthcheck interval', (c) => { c.Config.Healthcheck.Interval = 60e9; }, { kind: 'changed', path: 'healthcheck.interval', severity: 'functional', expected: '30s', actual: '1m' }],
-    ['the command', (c) => { c.Config.Cmd = ['nginx', '-g', 'daemon off; worker_processes 2;']; }, { kind: 'changed', path: 'command', severity: 'breaking' }],
-    ['an added capability', (c) => { c.HostConfig.CapAdd?.push('SYS_ADMIN'); }, { kind: 'added', path: 'cap_add[SYS_ADMIN]', severity: 'functional' }],
-    ['a dropped capability', (c) => { c.HostConfig.CapAdd = null; }, { kind: 'removed', path: 'cap_add[CHOWN]', severity: 'breaking' }],
-    ['a deploy without the endpoint override', (c) => { c.Config.Labels['com.docker.compose.project.config_files'] = '/opt/stacks/web/docker-compose.yml'; }, { kind: 'changed', path: 'config_files', severity: 'breaking', expected: 'docker-compose.yml,docker-compose.docker01.yml', actual: 'docker-compose.yml' }],
-    ['an exited container', (c) => { c.State.Status = 'exited'; }, { kind: 'changed', path: 'state', severity: 'breaking', actual: 'exited' }],
+    [
+      'an env value',
+      (c) => {
+        env(c, 'TZ', 'UTC');
+      },
+      { kind: 'changed', path: 'environment.TZ', severity: 'functional', expected: 'Europe/Berlin', actual: 'UTC' },
+    ],
+    [
+      'a removed env var',
+      (c) => {
+        env(c, 'NGINX_HOST', null);
+      },
+      { kind: 'removed', path: 'environment.NGINX_HOST', severity: 'breaking' },
+    ],
+    [
+      'the image tag',
+      (c) => {
+        c.Config.Image = 'nginx:1.27-alpine';
+      },
+      { kind: 'changed', path: 'image.tag', severity: 'functional', actual: '1.27-alpine' },
+    ],
+    [
+      'the image repository',
+      (c) => {
+        c.Config.Image = 'ghcr.io/acme/nginx:1.25-alpine';
+      },
+      { kind: 'changed', path: 'image.repo', severity: 'breaking' },
+    ],
+    [
+      'a descriptive label',
+      (c) => {
+        c.Config.Labels['org.example.owner'] = 'bob';
+      },
+      { kind: 'changed', path: 'labels.org.example.owner', severity: 'cosmetic' },
+    ],
+    [
+      'a traefik label',
+      (c) => {
+        c.Config.Labels['traefik.http.routers.web.rule'] = 'Host(`x.lan`)';
+      },
+      { kind: 'changed', path: 'labels.traefik.http.routers.web.rule', severity: 'functional' },
+    ],
+    [
+      'a published port',
+      (c) => {
+        c.HostConfig.PortBindings['80/tcp']![0]!.HostPort = '18081';
+      },
+      {
+        kind: 'changed',
+        path: 'ports[80/tcp]',
+        severity: 'breaking',
+        expected: '127.0.0.1:18080',
+        actual: '127.0.0.1:18081',
+      },
+    ],
+    [
+      'a bind source',
+      (c) => {
+        c.HostConfig.Binds[0] = '/srv/html:/usr/share/nginx/html:ro';
+      },
+      { kind: 'changed', path: 'volumes[/usr/share/nginx/html]', severity: 'breaking' },
+    ],
+    [
+      'ro → rw on a bind',
+      (c) => {
+        c.HostConfig.Binds[0] = '/opt/stacks/web/html:/usr/share/nginx/html:rw';
+      },
+      { kind: 'changed', path: 'volumes[/usr/share/nginx/html]', severity: 'breaking' },
+    ],
+    [
+      'the restart policy',
+      (c) => {
+        c.HostConfig.RestartPolicy = { Name: 'always', MaximumRetryCount: 0 };
+      },
+      { kind: 'changed', path: 'restart', severity: 'functional', expected: 'unless-stopped', actual: 'always' },
+    ],
+    [
+      'network_mode',
+      (c) => {
+        c.HostConfig.NetworkMode = 'host';
+      },
+      { kind: 'added', path: 'network_mode', severity: 'breaking', actual: 'host' },
+    ],
+    [
+      'the healthcheck interval',
+      (c) => {
+        c.Config.Healthcheck.Interval = 60e9;
+      },
+      { kind: 'changed', path: 'healthcheck.interval', severity: 'functional', expected: '30s', actual: '1m' },
+    ],
+    [
+      'the command',
+      (c) => {
+        c.Config.Cmd = ['nginx', '-g', 'daemon off; worker_processes 2;'];
+      },
+      { kind: 'changed', path: 'command', severity: 'breaking' },
+    ],
+    [
+      'an added capability',
+      (c) => {
+        c.HostConfig.CapAdd?.push('SYS_ADMIN');
+      },
+      { kind: 'added', path: 'cap_add[SYS_ADMIN]', severity: 'functional' },
+    ],
+    [
+      'a dropped capability',
+      (c) => {
+        c.HostConfig.CapAdd = null;
+      },
+      { kind: 'removed', path: 'cap_add[CHOWN]', severity: 'breaking' },
+    ],
+    [
+      'a deploy without the endpoint override',
+      (c) => {
+        c.Config.Labels['com.docker.compose.project.config_files'] = '/opt/stacks/web/docker-compose.yml';
+      },
+      {
+        kind: 'changed',
+        path: 'config_files',
+        severity: 'breaking',
+        expected: 'docker-compose.yml,docker-compose.docker01.yml',
+        actual: 'docker-compose.yml',
+      },
+    ],
+    [
+      'an exited container',
+      (c) => {
+        c.State.Status = 'exited';
+      },
+      { kind: 'changed', path: 'state', severity: 'breaking', actual: 'exited' },
+    ],
   ])('reports exactly one item for %s', (_name, mutate, expected) => {
     const items = auditWeb(mutate);
     expect(items).toHaveLength(1);
@@ -73,15 +198,28 @@ describe('compareHost on a compose 1.29 container', () => {
   });
 
   it('masks a changed secret while keeping the change visible', () => {
-    const items = auditWeb((c) => { env(c, 'API_TOKEN', 'rotated-token'); });
+    const items = auditWeb((c) => {
+      env(c, 'API_TOKEN', 'rotated-token');
+    });
     expect(items).toEqual([
-      { host: 'ct-docker-01', stack: 'web', service: 'nginx', kind: 'changed', path: 'environment.API_TOKEN', severity: 'functional', expected: '••••', actual: '•••• (changed)' },
+      {
+        host: 'ct-docker-01',
+        stack: 'web',
+        service: 'nginx',
+        kind: 'changed',
+        path: 'environment.API_TOKEN',
+        severity: 'functional',
+        expected: '••••',
+        actual: '•••• (changed)',
+      },
     ]);
     expect(JSON.stringify(items)).not.toContain('rotated-token');
   });
 
   it('masks known secret values under innocent-looking keys', () => {
-    const items = auditWeb((c) => { env(c, 'DEBUG_DUMP', 'x=s3cr3t-token-value'); });
+    const items = auditWeb((c) => {
+      env(c, 'DEBUG_DUMP', 'x=s3cr3t-token-value');
+    });
     expect(items[0]).toMatchObject({ kind: 'added', path: 'environment.DEBUG_DUMP', actual: '••••' });
   });
 
@@ -102,24 +240,51 @@ describe('compareHost on a gluetun namespace stack', () => {
   ];
 
   it('resolves container:<id> to service:gluetun and marks the host-only key unverifiable with its value masked', () => {
-    const items = compareHost({ hostName: 'h', expectedStacks: [vpn], observedContainers: toObservedContainers(pairs()) });
+    const items = compareHost({
+      hostName: 'h',
+      expectedStacks: [vpn],
+      observedContainers: toObservedContainers(pairs()),
+    });
     expect(items).toEqual([
-      { host: 'h', stack: 'vpn', service: 'gluetun', kind: 'changed', path: 'environment.WIREGUARD_PRIVATE_KEY', severity: 'unverifiable', expected: '${WG_KEY}', actual: '••••' },
+      {
+        host: 'h',
+        stack: 'vpn',
+        service: 'gluetun',
+        kind: 'changed',
+        path: 'environment.WIREGUARD_PRIVATE_KEY',
+        severity: 'unverifiable',
+        expected: '${WG_KEY}',
+        actual: '••••',
+      },
     ]);
   });
 
   it('reports a stale namespace parent when gluetun was recreated outside compose', () => {
     const [gluetun, qbit] = pairs();
     (gluetun!.container as Fixture).Id = 'f'.repeat(64);
-    const items = compareHost({ hostName: 'h', expectedStacks: [vpn], observedContainers: toObservedContainers([gluetun!, qbit!]) });
+    const items = compareHost({
+      hostName: 'h',
+      expectedStacks: [vpn],
+      observedContainers: toObservedContainers([gluetun!, qbit!]),
+    });
     expect(items.filter((i) => i.path === 'network_mode')).toEqual([
-      expect.objectContaining({ service: 'qbittorrent', kind: 'changed', severity: 'breaking', expected: 'service:gluetun', actual: 'container:a1b2c3d4e5f6' }),
+      expect.objectContaining({
+        service: 'qbittorrent',
+        kind: 'changed',
+        severity: 'breaking',
+        expected: 'service:gluetun',
+        actual: 'container:a1b2c3d4e5f6',
+      }),
     ]);
   });
 
   it('reports the unparseable stack with line/column and still audits the others', async () => {
     const broken = await loadStack({ stackDir: `${fixtures}repo/stacks/broken`, endpoint: null });
-    const items = compareHost({ hostName: 'h', expectedStacks: [broken, vpn], observedContainers: toObservedContainers(pairs()) });
+    const items = compareHost({
+      hostName: 'h',
+      expectedStacks: [broken, vpn],
+      observedContainers: toObservedContainers(pairs()),
+    });
     expect(items.map((i) => [i.kind, i.stack, i.path])).toEqual([
       ['unparseable', 'broken', 'docker-compose.yml:5:5'],
       ['changed', 'vpn', 'environment.WIREGUARD_PRIVATE_KEY'],

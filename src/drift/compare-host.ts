@@ -20,19 +20,52 @@ const hook = (c: ObservedContainer): boolean => c.oneoff;
 
 function unparseable(host: string, s: Extract<LoadedStack, { ok: false }>): DriftItem {
   const path = `${s.file}:${s.line}:${s.col}`;
-  return { host, stack: s.stack, service: null, kind: 'unparseable', path, severity: classify(path, 'unparseable'), expected: null, actual: s.message };
+  return {
+    host,
+    stack: s.stack,
+    service: null,
+    kind: 'unparseable',
+    path,
+    severity: classify(path, 'unparseable'),
+    expected: null,
+    actual: s.message,
+  };
 }
 
 function missing(host: string, svc: ExpectedService): DriftItem {
-  return { host, stack: svc.stack, service: svc.service, kind: 'missing-container', path: svc.containerName ?? svc.service, severity: 'breaking', expected: 'running', actual: null };
+  return {
+    host,
+    stack: svc.stack,
+    service: svc.service,
+    kind: 'missing-container',
+    path: svc.containerName ?? svc.service,
+    severity: 'breaking',
+    expected: 'running',
+    actual: null,
+  };
 }
 
 function unmanaged(host: string, c: ObservedContainer, stack: string): DriftItem {
-  return { host, stack, service: c.service, kind: 'unmanaged-container', path: c.name, severity: classify(c.name, 'unmanaged-container'), expected: null, actual: c.state };
+  return {
+    host,
+    stack,
+    service: c.service,
+    kind: 'unmanaged-container',
+    path: c.name,
+    severity: classify(c.name, 'unmanaged-container'),
+    expected: null,
+    actual: c.state,
+  };
 }
 
 /** Containers of no claimed project, and orphans of a loaded project whose service git no longer has. */
-function findUnmanaged(host: string, live: readonly ObservedContainer[], claimed: ReadonlySet<string>, services: ReadonlyMap<string, ExpectedService>, stacks: readonly LoadedStack[]): DriftItem[] {
+function findUnmanaged(
+  host: string,
+  live: readonly ObservedContainer[],
+  claimed: ReadonlySet<string>,
+  services: ReadonlyMap<string, ExpectedService>,
+  stacks: readonly LoadedStack[],
+): DriftItem[] {
   return live
     .filter((c) => {
       const known = c.project !== null && claimed.has(c.project);
@@ -67,7 +100,12 @@ export function compareHost(input: CompareHostInput): DriftItem[] {
     if (containers.length === 0) items.push(missing(host, svc));
     const stackBound = bound.get(svc.stack) ?? new Map<string, string>();
     bound.set(svc.stack, stackBound);
-    const ctx = { host, bound: stackBound, knownSecrets: input.knownSecrets ?? [], ignoredLabelPrefixes: input.ignoredLabelPrefixes ?? DEFAULT_IGNORED_LABELS };
+    const ctx = {
+      host,
+      bound: stackBound,
+      knownSecrets: input.knownSecrets ?? [],
+      ignoredLabelPrefixes: input.ignoredLabelPrefixes ?? DEFAULT_IGNORED_LABELS,
+    };
     for (const c of containers) items.push(...compareService(svc, c, ctx));
   }
   return [...items, ...findUnmanaged(host, live, claimed, services, input.expectedStacks)];
@@ -77,9 +115,21 @@ export function compareHost(input: CompareHostInput): DriftItem[] {
  * Stacks in git that no configured host is assigned (`stack-targets.yml` or config fallback):
  * nothing deploys them.
  */
-export function findStaleStacks(discovered: readonly string[], assigned: ReadonlyMap<string, readonly string[]>): DriftItem[] {
+export function findStaleStacks(
+  discovered: readonly string[],
+  assigned: ReadonlyMap<string, readonly string[]>,
+): DriftItem[] {
   const used = new Set([...assigned.values()].flat());
   return discovered
     .filter((s) => !used.has(s))
-    .map((stack) => ({ host: '', stack, service: null, kind: 'stale-stack' as const, path: `stacks/${stack}`, severity: classify(stack, 'stale-stack'), expected: null, actual: null }));
+    .map((stack) => ({
+      host: '',
+      stack,
+      service: null,
+      kind: 'stale-stack' as const,
+      path: `stacks/${stack}`,
+      severity: classify(stack, 'stale-stack'),
+      expected: null,
+      actual: null,
+    }));
 }

@@ -5,8 +5,22 @@ import { loadStack } from './load-stack.js';
 import type { ExpectedService, ImageDefaults, ObservedContainer, ServiceModel } from './model.js';
 
 const stackDir = fileURLToPath(new URL('../../test/fixtures/compose/envfile', import.meta.url));
-const noImage: ImageDefaults = { env: new Map(), labels: new Map(), cmd: null, entrypoint: null, user: null, workingDir: null, healthcheck: null, volumes: new Set() };
-const ctx = (): CompareContext => ({ host: 'h', bound: new Map(), knownSecrets: [], ignoredLabelPrefixes: DEFAULT_IGNORED_LABELS });
+const noImage: ImageDefaults = {
+  env: new Map(),
+  labels: new Map(),
+  cmd: null,
+  entrypoint: null,
+  user: null,
+  workingDir: null,
+  healthcheck: null,
+  volumes: new Set(),
+};
+const ctx = (): CompareContext => ({
+  host: 'h',
+  bound: new Map(),
+  knownSecrets: [],
+  ignoredLabelPrefixes: DEFAULT_IGNORED_LABELS,
+});
 
 async function expected(): Promise<ExpectedService> {
   const loaded = await loadStack({ stackDir, endpoint: null });
@@ -18,11 +32,28 @@ function observe(exp: ExpectedService, change: Partial<ServiceModel>): ObservedC
   const model: ServiceModel = {
     ...exp.model,
     image: { repo: 'registry.home.lan:5000/app', tag: '2.1', digest: '' },
-    environment: new Map([['LOG_LEVEL', 'info'], ['FROM_ENV_FILE', 'overridden']]),
-    labels: new Map([['homepage.href', 'http://app.lan:8080'], ['homepage.name', 'app.lan']]),
+    environment: new Map([
+      ['LOG_LEVEL', 'info'],
+      ['FROM_ENV_FILE', 'overridden'],
+    ]),
+    labels: new Map([
+      ['homepage.href', 'http://app.lan:8080'],
+      ['homepage.name', 'app.lan'],
+    ]),
     ...change,
   };
-  return { id: 'x', name: 'envfile-app-1', project: 'envfile', service: 'app', oneoff: false, state: 'running', workingDir: null, configFiles: null, model, imageDefaults: noImage };
+  return {
+    id: 'x',
+    name: 'envfile-app-1',
+    project: 'envfile',
+    service: 'app',
+    oneoff: false,
+    state: 'running',
+    workingDir: null,
+    configFiles: null,
+    model,
+    imageDefaults: noImage,
+  };
 }
 
 describe('compareService with unknown variables and env files', () => {
@@ -45,22 +76,43 @@ describe('compareService with unknown variables and env files', () => {
 
   it('reports real drift when one variable would need two different values', async () => {
     const exp = await expected();
-    const labels = new Map([['homepage.href', 'http://app.lan:8080'], ['homepage.name', 'other.lan']]);
+    const labels = new Map([
+      ['homepage.href', 'http://app.lan:8080'],
+      ['homepage.name', 'other.lan'],
+    ]);
     const items = compareService(exp, observe(exp, { labels }), ctx());
-    expect(items.find((i) => i.path === 'labels.homepage.name')).toMatchObject({ kind: 'changed', severity: 'functional', expected: '${APP_HOST}', actual: 'other.lan' });
+    expect(items.find((i) => i.path === 'labels.homepage.name')).toMatchObject({
+      kind: 'changed',
+      severity: 'functional',
+      expected: '${APP_HOST}',
+      actual: 'other.lan',
+    });
   });
 
   it('reports a template mismatch in the literal part as drift', async () => {
     const exp = await expected();
-    const labels = new Map([['homepage.href', 'https://app.lan:9090'], ['homepage.name', 'app.lan']]);
+    const labels = new Map([
+      ['homepage.href', 'https://app.lan:9090'],
+      ['homepage.name', 'app.lan'],
+    ]);
     const items = compareService(exp, observe(exp, { labels }), ctx());
-    expect(items.find((i) => i.path === 'labels.homepage.href')).toMatchObject({ kind: 'changed', severity: 'functional' });
+    expect(items.find((i) => i.path === 'labels.homepage.href')).toMatchObject({
+      kind: 'changed',
+      severity: 'functional',
+    });
   });
 
   it('treats extra env keys as unverifiable when an env_file is not in git', async () => {
     const exp = await expected();
-    const environment = new Map([['LOG_LEVEL', 'info'], ['FROM_ENV_FILE', 'overridden'], ['DB_HOST', 'db']]);
+    const environment = new Map([
+      ['LOG_LEVEL', 'info'],
+      ['FROM_ENV_FILE', 'overridden'],
+      ['DB_HOST', 'db'],
+    ]);
     const items = compareService(exp, observe(exp, { environment }), ctx());
-    expect(items.find((i) => i.path === 'environment.DB_HOST')).toMatchObject({ kind: 'added', severity: 'unverifiable' });
+    expect(items.find((i) => i.path === 'environment.DB_HOST')).toMatchObject({
+      kind: 'added',
+      severity: 'unverifiable',
+    });
   });
 });

@@ -24,9 +24,17 @@ type Verdict = { readonly kind: DriftKind; readonly severity?: Severity } | null
 
 /** N23: logging is compared only when git sets it (the daemon fills its default driver in). */
 const unsetLogging = (path: string, exp: ExpectedService): boolean =>
-  path.startsWith('logging.') && (exp.model.logging === null || (path === 'logging.driver' && exp.model.logging.driver === ''));
+  path.startsWith('logging.') &&
+  (exp.model.logging === null || (path === 'logging.driver' && exp.model.logging.driver === ''));
 
-function judge(path: string, e: string | undefined, o: string | undefined, exp: ExpectedService, obs: ObservedContainer, ctx: CompareContext): Verdict {
+function judge(
+  path: string,
+  e: string | undefined,
+  o: string | undefined,
+  exp: ExpectedService,
+  obs: ObservedContainer,
+  ctx: CompareContext,
+): Verdict {
   if (unsetLogging(path, exp)) return null;
   if (e === undefined) {
     if (PROXY_ENV.test(path)) return null;
@@ -48,14 +56,25 @@ function judge(path: string, e: string | undefined, o: string | undefined, exp: 
  * (`${WG_KEY}`, text from git that holds no value) and the actual side is a bare mask: with the value
  * unknown, "(changed)" would be a claim the bot cannot make.
  */
-function maskSecret(shown: { expected: string | null; actual: string | null }, verdict: NonNullable<Verdict>, known: readonly string[]): { expected: string | null; actual: string | null } {
+function maskSecret(
+  shown: { expected: string | null; actual: string | null },
+  verdict: NonNullable<Verdict>,
+  known: readonly string[],
+): { expected: string | null; actual: string | null } {
   const masked = maskPair(shown.expected, shown.actual);
   const template = shown.expected;
   if (verdict.severity !== 'unverifiable' || template === null || isSecret('', [template], known)) return masked;
   return { expected: template, actual: shown.actual === null ? null : MASK };
 }
 
-function item(path: string, verdict: NonNullable<Verdict>, e: string | undefined, o: string | undefined, exp: ExpectedService, ctx: CompareContext): DriftItem {
+function item(
+  path: string,
+  verdict: NonNullable<Verdict>,
+  e: string | undefined,
+  o: string | undefined,
+  exp: ExpectedService,
+  ctx: CompareContext,
+): DriftItem {
   const key = path.replace(/^(environment|labels)\./, '');
   const shown = { expected: e === undefined ? null : displayTemplate(e), actual: o ?? null };
   const secret = isSecret(key, [e ?? null, o ?? null], ctx.knownSecrets, markerNames(e ?? ''));
@@ -76,10 +95,28 @@ export function compareService(exp: ExpectedService, obs: ObservedContainer, ctx
   const items: DriftItem[] = [];
   const files = exp.composeFiles.join(',');
   if (obs.configFiles !== null && obs.configFiles.join(',') !== files) {
-    items.push({ host: ctx.host, stack: exp.stack, service: exp.service, kind: 'changed', path: 'config_files', severity: classify('config_files', 'changed'), expected: files, actual: obs.configFiles.join(',') });
+    items.push({
+      host: ctx.host,
+      stack: exp.stack,
+      service: exp.service,
+      kind: 'changed',
+      path: 'config_files',
+      severity: classify('config_files', 'changed'),
+      expected: files,
+      actual: obs.configFiles.join(','),
+    });
   }
   if (obs.state !== 'running') {
-    items.push({ host: ctx.host, stack: exp.stack, service: exp.service, kind: 'changed', path: 'state', severity: classify('state', 'changed'), expected: 'running', actual: obs.state });
+    items.push({
+      host: ctx.host,
+      stack: exp.stack,
+      service: exp.service,
+      kind: 'changed',
+      path: 'state',
+      severity: classify('state', 'changed'),
+      expected: 'running',
+      actual: obs.state,
+    });
   }
   for (const path of new Set([...expected.keys(), ...observed.keys()])) {
     if (ignoredLabel(path, ctx.ignoredLabelPrefixes)) continue;

@@ -34,7 +34,13 @@ describe('assignStacks', () => {
 describe('parseStackTargets', () => {
   it('accepts a list of endpoints and a targets: wrapper', () => {
     const r = parseStackTargets('targets:\n  media: [docker01, docker02]\n  dns: docker01\n');
-    expect(r).toEqual({ ok: true, targets: new Map([['media', ['docker01', 'docker02']], ['dns', ['docker01']]]) });
+    expect(r).toEqual({
+      ok: true,
+      targets: new Map([
+        ['media', ['docker01', 'docker02']],
+        ['dns', ['docker01']],
+      ]),
+    });
   });
 
   it('returns the parser position for broken YAML', () => {

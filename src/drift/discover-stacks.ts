@@ -51,16 +51,24 @@ export function parseStackTargets(text: string): StackTargets {
   const root = doc !== null && typeof doc === 'object' && 'targets' in doc ? doc.targets : doc;
   const targets = new Map<string, string[]>();
   if (root === null || root === undefined) return { ok: true, targets };
-  if (typeof root !== 'object' || Array.isArray(root)) return { ok: false, line: 1, col: 1, message: 'expected a mapping of stack → endpoint' };
+  if (typeof root !== 'object' || Array.isArray(root))
+    return { ok: false, line: 1, col: 1, message: 'expected a mapping of stack → endpoint' };
   for (const [stack, value] of Object.entries(root as Record<string, unknown>)) {
     const list = Array.isArray(value) ? value : [value];
-    targets.set(stack, list.filter((v): v is string => typeof v === 'string'));
+    targets.set(
+      stack,
+      list.filter((v): v is string => typeof v === 'string'),
+    );
   }
   return { ok: true, targets };
 }
 
 /** Host → stacks, from the targets file when present, else from each host's configured `stacks`. */
-export function assignStacks(stacks: readonly string[], targets: ReadonlyMap<string, readonly string[]> | null, hosts: readonly HostTarget[]): { assignments: Map<string, string[]>; warnings: string[] } {
+export function assignStacks(
+  stacks: readonly string[],
+  targets: ReadonlyMap<string, readonly string[]> | null,
+  hosts: readonly HostTarget[],
+): { assignments: Map<string, string[]>; warnings: string[] } {
   const assignments = new Map<string, string[]>(hosts.map((h) => [h.name, []]));
   const warnings: string[] = [];
   const declared = targets ?? new Map(hosts.flatMap((h) => (h.stacks ?? []).map((s) => [s, [h.endpoint]] as const)));
@@ -70,7 +78,8 @@ export function assignStacks(stacks: readonly string[], targets: ReadonlyMap<str
     if (!stacks.includes(stack)) warnings.push(`stack "${stack}" is assigned but has no compose file in the repo`);
     for (const endpoint of endpoints) {
       const matching = hosts.filter((h) => h.endpoint === endpoint);
-      if (matching.length === 0) warnings.push(`stack "${stack}" targets endpoint "${endpoint}", which no configured host has`);
+      if (matching.length === 0)
+        warnings.push(`stack "${stack}" targets endpoint "${endpoint}", which no configured host has`);
       for (const h of matching) assignments.get(h.name)?.push(stack);
     }
   }
@@ -78,7 +87,11 @@ export function assignStacks(stacks: readonly string[], targets: ReadonlyMap<str
 }
 
 /** Discovers the repo's stacks and assigns them to hosts (issue step 2). */
-export async function discoverRepo(repoDir: string, hosts: readonly HostTarget[], stacksDir = 'stacks'): Promise<StackDiscovery> {
+export async function discoverRepo(
+  repoDir: string,
+  hosts: readonly HostTarget[],
+  stacksDir = 'stacks',
+): Promise<StackDiscovery> {
   const stacks = await discoverStacks(repoDir, stacksDir);
   for (const dir of [repoDir, posix.join(repoDir, stacksDir)]) {
     for (const name of TARGET_FILES) {
@@ -95,4 +108,7 @@ export async function discoverRepo(repoDir: string, hosts: readonly HostTarget[]
   return { stacks, source: 'config', ...assignStacks(stacks, null, hosts) };
 }
 
-const withWarning = (r: { assignments: Map<string, string[]>; warnings: string[] }, w: string): typeof r => ({ ...r, warnings: [w, ...r.warnings] });
+const withWarning = (r: { assignments: Map<string, string[]>; warnings: string[] }, w: string): typeof r => ({
+  ...r,
+  warnings: [w, ...r.warnings],
+});

@@ -13,18 +13,29 @@ const docPath = fileURLToPath(new URL('./SEVERITY.md', import.meta.url));
 const full: ServiceModel = {
   image: { repo: 'docker.io/library/nginx', tag: '1', digest: 'sha256:ab' },
   environment: new Map([['TZ', 'UTC']]),
-  labels: new Map([['traefik.enable', 'true'], ['org.x', 'y']]),
+  labels: new Map([
+    ['traefik.enable', 'true'],
+    ['org.x', 'y'],
+  ]),
   ports: new Map([['80/tcp', [':8080']]]),
-  mounts: new Map([['/data', { type: 'bind', source: '/srv/data', readOnly: false }], ['/tmp', { type: 'tmpfs', source: '', readOnly: false }]]),
+  mounts: new Map([
+    ['/data', { type: 'bind', source: '/srv/data', readOnly: false }],
+    ['/tmp', { type: 'tmpfs', source: '', readOnly: false }],
+  ]),
   networks: new Set(['p_default']),
   networkMode: 'host',
   restart: 'always',
   healthcheck: { test: ['CMD', 'true'], interval: 1e9, timeout: 1e9, startPeriod: 0, retries: 3 },
-  command: ['a'], entrypoint: ['b'], user: 'u', workingDir: '/w',
-  capAdd: new Set(['NET_ADMIN']), capDrop: new Set(['ALL']),
+  command: ['a'],
+  entrypoint: ['b'],
+  user: 'u',
+  workingDir: '/w',
+  capAdd: new Set(['NET_ADMIN']),
+  capDrop: new Set(['ALL']),
   devices: new Map([['/dev/net/tun', '/dev/net/tun:rwm']]),
   privileged: true,
-  extraHosts: new Set(['a=1.2.3.4']), dns: new Set(['1.1.1.1']),
+  extraHosts: new Set(['a=1.2.3.4']),
+  dns: new Set(['1.1.1.1']),
   sysctls: new Map([['net.ipv4.ip_forward', '1']]),
   ulimits: new Map([['nofile', '65535:65535']]),
   logging: { driver: 'json-file', options: new Map([['max-size', '10m']]) },
@@ -33,7 +44,11 @@ const full: ServiceModel = {
 describe('DRIFT_FIELDS (the one table of compared fields)', () => {
   it('declares every path the comparison produces, exactly once', () => {
     const paths = [...flattenModel(full, true).keys(), 'state', 'config_files'];
-    for (const path of paths) expect(DRIFT_FIELDS.filter((f) => f.path.test(path)).map((f) => f.shown), path).toHaveLength(1);
+    for (const path of paths)
+      expect(
+        DRIFT_FIELDS.filter((f) => f.path.test(path)).map((f) => f.shown),
+        path,
+      ).toHaveLength(1);
   });
 
   it('says for every field how remediation writes it, or why it does not', () => {

@@ -17,7 +17,8 @@ function health(h: HealthcheckSpec): [string, string][] {
   ];
 }
 
-const setPaths = (name: string, set: ReadonlySet<string>): [string, string][] => [...set].map((v) => [`${name}[${v}]`, 'present']);
+const setPaths = (name: string, set: ReadonlySet<string>): [string, string][] =>
+  [...set].map((v) => [`${name}[${v}]`, 'present']);
 
 /**
  * Flattens a model into `path → display string`, the unit of comparison: every key of a map or
@@ -45,7 +46,8 @@ export function flattenModel(m: ServiceModel, withDigest: boolean): Map<string, 
   for (const [k, v] of m.environment) out.set(`environment.${k}`, v ?? UNSET);
   for (const [k, v] of m.labels) out.set(`labels.${k}`, v);
   for (const [k, v] of m.ports) out.set(`ports[${k}]`, v.join(', '));
-  for (const [k, v] of m.mounts) out.set(v.type === 'tmpfs' ? `tmpfs[${k}]` : `volumes[${k}]`, v.type === 'tmpfs' ? v.source : mount(v));
+  for (const [k, v] of m.mounts)
+    out.set(v.type === 'tmpfs' ? `tmpfs[${k}]` : `volumes[${k}]`, v.type === 'tmpfs' ? v.source : mount(v));
   for (const [k, v] of m.devices) out.set(`devices[${k}]`, v);
   for (const [p, v] of [
     ...setPaths('networks', m.networks),
@@ -54,6 +56,7 @@ export function flattenModel(m: ServiceModel, withDigest: boolean): Map<string, 
     ...setPaths('extra_hosts', m.extraHosts),
     ...setPaths('dns', m.dns),
     ...(m.healthcheck === null ? [] : health(m.healthcheck)),
-  ]) out.set(p, v);
+  ])
+    out.set(p, v);
   return out;
 }

@@ -3,12 +3,15 @@ import { envSecrets, workingDirs } from './host-env.js';
 import type { ObservedContainer } from './model.js';
 
 const container = (project: string, workingDir: string | null): ObservedContainer =>
-  ({ project, workingDir } as unknown as ObservedContainer);
+  ({ project, workingDir }) as unknown as ObservedContainer;
 
 describe('workingDirs', () => {
   it('takes the compose label first and falls back to <deployDir>/<stack> for a stack with no container', () => {
     const dirs = workingDirs(['media', 'gone'], [container('media', '/srv/compose/media')], '/opt/stacks/');
-    expect([...dirs]).toEqual([['media', '/srv/compose/media'], ['gone', '/opt/stacks/gone']]);
+    expect([...dirs]).toEqual([
+      ['media', '/srv/compose/media'],
+      ['gone', '/opt/stacks/gone'],
+    ]);
   });
 
   it('knows no folder for such a stack without deployDir', () => {

@@ -40,17 +40,32 @@ const hostConfig = z
     CapAdd: strings,
     CapDrop: strings,
     Devices: z
-      .array(z.looseObject({ PathOnHost: z.string().nullish(), PathInContainer: z.string().nullish(), CgroupPermissions: z.string().nullish() }))
+      .array(
+        z.looseObject({
+          PathOnHost: z.string().nullish(),
+          PathInContainer: z.string().nullish(),
+          CgroupPermissions: z.string().nullish(),
+        }),
+      )
       .nullish(),
     Privileged: z.boolean().nullish(),
     ExtraHosts: strings,
     Dns: strings,
     Tmpfs: stringMap,
     Sysctls: stringMap,
-    Ulimits: z.array(z.looseObject({ Name: z.string().nullish(), Soft: z.number().nullish(), Hard: z.number().nullish() })).nullish(),
+    Ulimits: z
+      .array(z.looseObject({ Name: z.string().nullish(), Soft: z.number().nullish(), Hard: z.number().nullish() }))
+      .nullish(),
     LogConfig: z.looseObject({ Type: z.string().nullish(), Config: stringMap }).nullish(),
     Mounts: z
-      .array(z.looseObject({ Type: z.string().nullish(), Source: z.string().nullish(), Target: z.string().nullish(), ReadOnly: z.boolean().nullish() }))
+      .array(
+        z.looseObject({
+          Type: z.string().nullish(),
+          Source: z.string().nullish(),
+          Target: z.string().nullish(),
+          ReadOnly: z.boolean().nullish(),
+        }),
+      )
       .nullish(),
   })
   .nullish();
@@ -64,7 +79,15 @@ export const containerInspectSchema = z.looseObject({
   Config: config,
   HostConfig: hostConfig,
   Mounts: z
-    .array(z.looseObject({ Type: z.string().nullish(), Name: z.string().nullish(), Source: z.string().nullish(), Destination: z.string().nullish(), RW: z.boolean().nullish() }))
+    .array(
+      z.looseObject({
+        Type: z.string().nullish(),
+        Name: z.string().nullish(),
+        Source: z.string().nullish(),
+        Destination: z.string().nullish(),
+        RW: z.boolean().nullish(),
+      }),
+    )
     .nullish(),
   NetworkSettings: z.looseObject({ Networks: z.record(z.string(), z.unknown()).nullish() }).nullish(),
 });

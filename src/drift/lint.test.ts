@@ -35,12 +35,18 @@ const stack = async (name: string, files: Record<string, string>): Promise<strin
   return dir;
 };
 
-beforeEach(async () => { root = await mkdtemp(join(tmpdir(), 'hlb-lint-')); });
-afterEach(async () => { await rm(root, { recursive: true, force: true }); });
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'hlb-lint-'));
+});
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
 
 describe('lintStack', () => {
   it('finds nothing in a stack that follows every rule', async () => {
-    expect(await lintStack(await stack('good', { 'docker-compose.yml': good, '.env.sample': 'TZ=UTC\nDOMAIN=home.lan\n' }))).toEqual([]);
+    expect(
+      await lintStack(await stack('good', { 'docker-compose.yml': good, '.env.sample': 'TZ=UTC\nDOMAIN=home.lan\n' })),
+    ).toEqual([]);
   });
 
   it('reports each broken rule with stack, service, rule and a fix', async () => {

@@ -4,7 +4,14 @@ import { parseDotenv } from './compose/dotenv.js';
 import { isMap, type YamlMap } from './compose/merge-helpers.js';
 import { parseComposeYaml } from './compose/parse-yaml.js';
 import { discoverStacks } from './discover-stacks.js';
-import { checkHealthcheck, checkImage, checkProxyNetwork, checkTraefik, referencedVariables, type LintFinding } from './lint-rules.js';
+import {
+  checkHealthcheck,
+  checkImage,
+  checkProxyNetwork,
+  checkTraefik,
+  referencedVariables,
+  type LintFinding,
+} from './lint-rules.js';
 
 export type { LintFinding, LintRule } from './lint-rules.js';
 
@@ -14,12 +21,26 @@ const read = (path: string): Promise<string | undefined> => readFile(path, 'utf8
 
 function lintEnvSample(stack: string, sample: string | undefined, texts: readonly string[]): LintFinding[] {
   if (sample === undefined) {
-    return [{ stack, service: null, rule: 'env-sample', message: '`.env.sample` is missing', fix: 'add `.env.sample` listing every variable the compose files use, with placeholder values' }];
+    return [
+      {
+        stack,
+        service: null,
+        rule: 'env-sample',
+        message: '`.env.sample` is missing',
+        fix: 'add `.env.sample` listing every variable the compose files use, with placeholder values',
+      },
+    ];
   }
   const listed = parseDotenv(sample).values;
   return referencedVariables(texts.join('\n'))
     .filter((v) => !listed.has(v) && v !== 'COMPOSE_PROJECT_NAME')
-    .map((v) => ({ stack, service: null, rule: 'env-sample' as const, message: `variable \`${v}\` is used but not listed in \`.env.sample\``, fix: `add \`${v}=<placeholder>\` to \`.env.sample\`` }));
+    .map((v) => ({
+      stack,
+      service: null,
+      rule: 'env-sample' as const,
+      message: `variable \`${v}\` is used but not listed in \`.env.sample\``,
+      fix: `add \`${v}=<placeholder>\` to \`.env.sample\``,
+    }));
 }
 
 function lintServices(stack: string, doc: YamlMap): LintFinding[] {
@@ -27,7 +48,12 @@ function lintServices(stack: string, doc: YamlMap): LintFinding[] {
   const networks = isMap(doc.networks) ? doc.networks : {};
   return Object.entries(services).flatMap(([name, svc]) => {
     if (!isMap(svc)) return [];
-    const found = [...checkImage(svc), ...checkHealthcheck(svc), ...checkTraefik(svc, name), ...checkProxyNetwork(svc, networks)];
+    const found = [
+      ...checkImage(svc),
+      ...checkHealthcheck(svc),
+      ...checkTraefik(svc, name),
+      ...checkProxyNetwork(svc, networks),
+    ];
     return found.map((f) => ({ stack, service: name, ...f }));
   });
 }
@@ -43,11 +69,24 @@ export async function lintStack(stackDir: string): Promise<LintFinding[]> {
     texts.push(text);
     const parsed = parseComposeYaml(text);
     if (!parsed.ok) {
-      findings.push({ stack, service: null, rule: 'valid-yaml', message: `${file}:${parsed.line}:${parsed.col}: not valid YAML: ${parsed.message}`, fix: 'fix the YAML syntax' });
+      findings.push({
+        stack,
+        service: null,
+        rule: 'valid-yaml',
+        message: `${file}:${parsed.line}:${parsed.col}: not valid YAML: ${parsed.message}`,
+        fix: 'fix the YAML syntax',
+      });
       continue;
     }
     const doc = isMap(parsed.value) ? parsed.value : {};
-    if ('version' in doc) findings.push({ stack, service: null, rule: 'no-version', message: `${file} has a top-level \`version:\` key (obsolete in Compose v2)`, fix: 'delete the `version:` line' });
+    if ('version' in doc)
+      findings.push({
+        stack,
+        service: null,
+        rule: 'no-version',
+        message: `${file} has a top-level \`version:\` key (obsolete in Compose v2)`,
+        fix: 'delete the `version:` line',
+      });
     if (BASE.includes(file)) findings.push(...lintServices(stack, doc));
   }
   return [...findings, ...lintEnvSample(stack, await read(posix.join(stackDir, '.env.sample')), texts)];

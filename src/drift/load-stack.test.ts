@@ -13,11 +13,25 @@ describe('loadStack', () => {
     expect(nginx.image).toEqual({ repo: 'docker.io/library/nginx', tag: '1.25-alpine', digest: '' });
     expect(nginx.environment.get('TZ')).toBe('Europe/Berlin');
     expect(nginx.environment.get('NGINX_HOST')).toBe('web.home.lan');
-    expect(nginx.mounts.get('/usr/share/nginx/html')).toEqual({ type: 'bind', source: '/opt/stacks/web/html', readOnly: true });
-    expect(nginx.mounts.get('/var/cache/nginx')).toEqual({ type: 'volume', source: 'web_nginx-cache', readOnly: false });
+    expect(nginx.mounts.get('/usr/share/nginx/html')).toEqual({
+      type: 'bind',
+      source: '/opt/stacks/web/html',
+      readOnly: true,
+    });
+    expect(nginx.mounts.get('/var/cache/nginx')).toEqual({
+      type: 'volume',
+      source: 'web_nginx-cache',
+      readOnly: false,
+    });
     expect(nginx.ports.get('80/tcp')).toEqual(['127.0.0.1:18080']);
     expect(nginx.networks).toEqual(new Set(['web_default']));
-    expect(nginx.healthcheck).toEqual({ test: ['CMD-SHELL', 'curl -fsS http://localhost/ || exit 1'], interval: 30e9, timeout: 5e9, startPeriod: 0, retries: 3 });
+    expect(nginx.healthcheck).toEqual({
+      test: ['CMD-SHELL', 'curl -fsS http://localhost/ || exit 1'],
+      interval: 30e9,
+      timeout: 5e9,
+      startPeriod: 0,
+      retries: 3,
+    });
     expect(nginx.extraHosts).toEqual(new Set(['nas=192.168.1.10']));
   });
 

@@ -28,11 +28,22 @@ export interface LoadStackOptions {
 /** A loaded stack, or the first YAML/interpolation error with the file and parser line/column. */
 export type LoadedStack =
   | {
-    readonly ok: true; readonly stack: string; readonly project: string; readonly files: readonly string[]; readonly services: readonly ExpectedService[];
-    /** Values of the interpolation variables (git and host `.env`) the secret classifier calls secret (provenance). */
-    readonly secretValues?: readonly string[];
-  }
-  | { readonly ok: false; readonly stack: string; readonly file: string; readonly line: number; readonly col: number; readonly message: string };
+      readonly ok: true;
+      readonly stack: string;
+      readonly project: string;
+      readonly files: readonly string[];
+      readonly services: readonly ExpectedService[];
+      /** Values of the interpolation variables (git and host `.env`) the secret classifier calls secret (provenance). */
+      readonly secretValues?: readonly string[];
+    }
+  | {
+      readonly ok: false;
+      readonly stack: string;
+      readonly file: string;
+      readonly line: number;
+      readonly col: number;
+      readonly message: string;
+    };
 
 const BASE_FILES = ['docker-compose.yml', 'docker-compose.yaml', 'compose.yaml', 'compose.yml'];
 
@@ -46,7 +57,10 @@ const readOptional = async (path: string): Promise<string | undefined> => {
 
 /** Compose-go project name normalisation: lowercase, `[a-z0-9_-]` only, leading `_`/`-` trimmed. */
 export const normalizeProjectName = (name: string): string =>
-  name.toLowerCase().replace(/[^a-z0-9_-]/g, '').replace(/^[_-]+/, '');
+  name
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '')
+    .replace(/^[_-]+/, '');
 
 async function composeFiles(stackDir: string, endpoint: string | null): Promise<[string, string][]> {
   const files: [string, string][] = [];
@@ -103,7 +117,8 @@ export async function loadStack(opts: LoadStackOptions): Promise<LoadedStack> {
   const stack = basename(opts.stackDir);
   const projectDir = opts.projectDir ?? opts.stackDir;
   const files = await composeFiles(opts.stackDir, opts.endpoint);
-  if (files.length === 0) return { ok: false, stack, file: 'docker-compose.yml', line: 0, col: 0, message: 'no compose file' };
+  if (files.length === 0)
+    return { ok: false, stack, file: 'docker-compose.yml', line: 0, col: 0, message: 'no compose file' };
   const env = await interpolationEnv(opts, normalizeProjectName(stack));
   let merged: YamlMap = {};
   for (const [file, text] of files) {
@@ -111,14 +126,18 @@ export async function loadStack(opts: LoadStackOptions): Promise<LoadedStack> {
     if (!parsed.ok) return { ok: false, stack, file, line: parsed.line, col: parsed.col, message: parsed.message };
     const { value, errors } = interpolateTree(parsed.value ?? {}, env);
     const first = errors[0];
-    if (first !== undefined) return { ok: false, stack, file, line: 0, col: 0, message: `${first.path}: ${first.error}` };
+    if (first !== undefined)
+      return { ok: false, stack, file, line: 0, col: 0, message: `${first.path}: ${first.error}` };
     if (!isMap(value)) return { ok: false, stack, file, line: 1, col: 1, message: 'top level is not a mapping' };
     merged = mergeCompose(merged, value);
   }
   const project = normalizeProjectName(typeof merged.name === 'string' ? merged.name : stack);
   const services = isMap(merged.services) ? merged.services : {};
   const ctx = {
-    stack, project, projectDir, env,
+    stack,
+    project,
+    projectDir,
+    env,
     networks: isMap(merged.networks) ? merged.networks : {},
     volumes: isMap(merged.volumes) ? merged.volumes : {},
     envFiles: await envFileContents(services, opts.stackDir, projectDir),
@@ -127,6 +146,8 @@ export async function loadStack(opts: LoadStackOptions): Promise<LoadedStack> {
   const expected = Object.entries(services)
     .filter((e): e is [string, YamlMap] => isMap(e[1]) && isActive(e[1], env))
     .map(([name, svc]) => toExpectedService(name, svc, ctx));
-  const secretValues = [...env.values].filter(([name, value]) => value !== '' && isSecretValue({ name, values: [value] })).map(([, value]) => value);
+  const secretValues = [...env.values]
+    .filter(([name, value]) => value !== '' && isSecretValue({ name, values: [value] }))
+    .map(([, value]) => value);
   return { ok: true, stack, project, files: files.map(([f]) => f), services: expected, secretValues };
 }

@@ -123,7 +123,9 @@ export function toImageRef(image: string): ImageRef {
   let repo = hasTag ? name.slice(0, colon) : name;
   const tag = hasTag ? name.slice(colon + 1) : digest === '' ? 'latest' : '';
   const first = repo.split('/')[0] ?? '';
-  const isRegistry = repo.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('⟪'));
+  const isRegistry =
+    repo.includes('/') &&
+    (first.includes('.') || first.includes(':') || first === 'localhost' || first.startsWith('⟪'));
   if (!isRegistry) repo = repo.includes('/') ? `docker.io/${repo}` : `docker.io/library/${repo}`;
   return { repo, tag, digest };
 }

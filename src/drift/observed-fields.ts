@@ -2,7 +2,10 @@ import type { HealthcheckSpec, MountSpec } from './model.js';
 import type { ContainerInspect } from './inspect-schema.js';
 
 type HostConfig = NonNullable<ContainerInspect['HostConfig']>;
-type Healthcheck = { [K in 'Test' | 'Interval' | 'Timeout' | 'StartPeriod' | 'Retries']?: (K extends 'Test' ? string[] : number) | null | undefined };
+type Healthcheck = {
+  [K in 'Test' | 'Interval' | 'Timeout' | 'StartPeriod' | 'Retries']?:
+    (K extends 'Test' ? string[] : number) | null | undefined;
+};
 
 const ANONYMOUS = /^[0-9a-f]{64}$/;
 
@@ -19,7 +22,13 @@ export function envMap(env: readonly string[] | null | undefined): Map<string, s
 /** Healthcheck as stored by the engine (durations already in ns); `null` when none. */
 export function toHealthSpec(h: Healthcheck | null | undefined): HealthcheckSpec | null {
   if (h === null || h === undefined) return null;
-  return { test: h.Test ?? [], interval: h.Interval ?? 0, timeout: h.Timeout ?? 0, startPeriod: h.StartPeriod ?? 0, retries: h.Retries ?? 0 };
+  return {
+    test: h.Test ?? [],
+    interval: h.Interval ?? 0,
+    timeout: h.Timeout ?? 0,
+    startPeriod: h.StartPeriod ?? 0,
+    retries: h.Retries ?? 0,
+  };
 }
 
 /** N11: `HostConfig.PortBindings` (not the runtime `NetworkSettings.Ports`) → `port/proto` → `ip:port`. */
@@ -47,7 +56,8 @@ export function mountsOf(c: ContainerInspect): Map<string, MountSpec> {
     const type = m.Type === 'bind' || m.Type === 'volume' || m.Type === 'tmpfs' ? m.Type : 'other';
     out.set(m.Target ?? '', { type, source: type === 'tmpfs' ? '' : (m.Source ?? ''), readOnly: m.ReadOnly === true });
   }
-  for (const [target, opts] of Object.entries(c.HostConfig?.Tmpfs ?? {})) out.set(target, { type: 'tmpfs', source: opts, readOnly: false });
+  for (const [target, opts] of Object.entries(c.HostConfig?.Tmpfs ?? {}))
+    out.set(target, { type: 'tmpfs', source: opts, readOnly: false });
   for (const m of c.Mounts ?? []) {
     const target = m.Destination ?? '';
     if (m.Type === 'volume' && ANONYMOUS.test(m.Name ?? '') && !out.has(target)) {
@@ -66,7 +76,11 @@ export function restartOf(hc: HostConfig | null | undefined): string {
 }
 
 /** N17: `container:<id>` → `service:<name>` when the id is a known compose container; attached network → null. */
-export function networkModeOf(mode: string | null | undefined, networks: ReadonlySet<string>, idToService: ReadonlyMap<string, string>): string | null {
+export function networkModeOf(
+  mode: string | null | undefined,
+  networks: ReadonlySet<string>,
+  idToService: ReadonlyMap<string, string>,
+): string | null {
   if (mode === null || mode === undefined || mode === '') return null;
   if (mode.startsWith('container:')) {
     const id = mode.slice('container:'.length);

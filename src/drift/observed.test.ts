@@ -11,7 +11,12 @@ const base = {
     Binds: ['4f'.repeat(32) + ':/config:rw', 'media_tv:/tv:ro,z'],
     Tmpfs: { '/run': '' },
     Mounts: [{ Type: 'tmpfs', Target: '/cache' }],
-    PortBindings: { '8989/tcp': [{ HostIp: '', HostPort: '8989' }, { HostIp: '::', HostPort: '8989' }] },
+    PortBindings: {
+      '8989/tcp': [
+        { HostIp: '', HostPort: '8989' },
+        { HostIp: '::', HostPort: '8989' },
+      ],
+    },
     CapAdd: ['cap_net_raw'],
     ExtraHosts: ['nas:10.0.0.2'],
     NetworkMode: 'default',
@@ -41,7 +46,10 @@ describe('toObserved', () => {
   });
 
   it('prefers labels over the name', () => {
-    const labelled = { ...base, Config: { ...base.Config, Labels: { 'com.docker.compose.project': 'tv', 'com.docker.compose.service': 'pvr' } } };
+    const labelled = {
+      ...base,
+      Config: { ...base.Config, Labels: { 'com.docker.compose.project': 'tv', 'com.docker.compose.service': 'pvr' } },
+    };
     const o = toObserved({ container: labelled, image: {} }, new Map(), ['media']);
     expect([o.project, o.service]).toEqual(['tv', 'pvr']);
   });

@@ -13,13 +13,17 @@ export interface InspectPair {
 const caps = (list: readonly string[] | null | undefined): Set<string> =>
   new Set((list ?? []).map((c) => c.toUpperCase().replace(/^CAP_/, '')));
 
-const blankToNull = (s: string | null | undefined): string | null => (s === undefined || s === null || s === '' ? null : s);
+const blankToNull = (s: string | null | undefined): string | null =>
+  s === undefined || s === null || s === '' ? null : s;
 
 const configFiles = (label: string | undefined): string[] | null =>
   label === undefined ? null : label.split(',').map((f) => f.slice(f.lastIndexOf('/') + 1));
 
 /** Project and service from compose labels (N1); names (`stack_svc_1`, `stack-svc-1`) only as a fallback. */
-export function identify(c: ContainerInspect, knownProjects: readonly string[] = []): { project: string | null; service: string | null } {
+export function identify(
+  c: ContainerInspect,
+  knownProjects: readonly string[] = [],
+): { project: string | null; service: string | null } {
   const labels = c.Config?.Labels ?? {};
   const project = labels[`${L}project`];
   const service = labels[`${L}service`];
@@ -52,7 +56,11 @@ function imageDefaults(raw: unknown): ImageDefaults {
  * (container id → compose service) resolves `network_mode: container:<id>`. Throws only when the
  * payload is not a container inspect object at all (no `Id`).
  */
-export function toObserved(pair: InspectPair, idToService: ReadonlyMap<string, string> = new Map(), knownProjects: readonly string[] = []): ObservedContainer {
+export function toObserved(
+  pair: InspectPair,
+  idToService: ReadonlyMap<string, string> = new Map(),
+  knownProjects: readonly string[] = [],
+): ObservedContainer {
   const c = containerInspectSchema.parse(pair.container);
   const cfg = c.Config;
   const hc = c.HostConfig;
@@ -84,19 +92,30 @@ export function toObserved(pair: InspectPair, idToService: ReadonlyMap<string, s
       workingDir: blankToNull(cfg?.WorkingDir),
       capAdd: caps(hc?.CapAdd),
       capDrop: caps(hc?.CapDrop),
-      devices: new Map((hc?.Devices ?? []).map((d) => [d.PathInContainer ?? '', `${d.PathOnHost ?? ''}:${d.CgroupPermissions ?? 'rwm'}`])),
+      devices: new Map(
+        (hc?.Devices ?? []).map((d) => [
+          d.PathInContainer ?? '',
+          `${d.PathOnHost ?? ''}:${d.CgroupPermissions ?? 'rwm'}`,
+        ]),
+      ),
       privileged: hc?.Privileged === true,
       extraHosts: extraHostsOf(hc?.ExtraHosts),
       dns: new Set(hc?.Dns ?? []),
       sysctls: new Map(Object.entries(hc?.Sysctls ?? {})),
       ulimits: new Map((hc?.Ulimits ?? []).map((u) => [u.Name ?? '', `${String(u.Soft ?? 0)}:${String(u.Hard ?? 0)}`])),
-      logging: hc?.LogConfig === null || hc?.LogConfig === undefined ? null : { driver: hc.LogConfig.Type ?? '', options: new Map(Object.entries(hc.LogConfig.Config ?? {})) },
+      logging:
+        hc?.LogConfig === null || hc?.LogConfig === undefined
+          ? null
+          : { driver: hc.LogConfig.Type ?? '', options: new Map(Object.entries(hc.LogConfig.Config ?? {})) },
     },
   };
 }
 
 /** Converts every container of a host, resolving `container:<id>` namespaces between them. */
-export function toObservedContainers(pairs: readonly InspectPair[], knownProjects: readonly string[] = []): ObservedContainer[] {
+export function toObservedContainers(
+  pairs: readonly InspectPair[],
+  knownProjects: readonly string[] = [],
+): ObservedContainer[] {
   const idToService = new Map<string, string>();
   for (const p of pairs) {
     const c = containerInspectSchema.safeParse(p.container);
@@ -104,5 +123,7 @@ export function toObservedContainers(pairs: readonly InspectPair[], knownProject
     const { service } = identify(c.data, knownProjects);
     if (service !== null) idToService.set(c.data.Id, service);
   }
-  return pairs.filter((p) => containerInspectSchema.safeParse(p.container).success).map((p) => toObserved(p, idToService, knownProjects));
+  return pairs
+    .filter((p) => containerInspectSchema.safeParse(p.container).success)
+    .map((p) => toObserved(p, idToService, knownProjects));
 }

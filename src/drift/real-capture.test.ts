@@ -13,13 +13,23 @@ interface Capture {
   images: Record<string, unknown>;
 }
 const capture = (): Capture => JSON.parse(readFileSync(`${dir}media-downloads.inspect.json`, 'utf8')) as Capture;
-const pairs = (c: Capture): InspectPair[] => c.containers.map((container) => ({ container, image: c.images[container.Image] }));
+const pairs = (c: Capture): InspectPair[] =>
+  c.containers.map((container) => ({ container, image: c.images[container.Image] }));
 const hostEnv = readFileSync(`${dir}media-downloads.host.env`, 'utf8');
 const wgKey = /WIREGUARD_PRIVATE_KEY=(.*)/.exec(hostEnv)?.[1] ?? '';
 
 async function audit(c: Capture, env?: string): Promise<ReturnType<typeof compareHost>> {
-  const stack = await loadStack({ stackDir: `${dir}media-downloads`, endpoint: 'media01', ...(env === undefined ? {} : { hostEnv: env }) });
-  return compareHost({ hostName: 'ct-media-01', expectedStacks: [stack], observedContainers: toObservedContainers(pairs(c)), knownSecrets: [wgKey] });
+  const stack = await loadStack({
+    stackDir: `${dir}media-downloads`,
+    endpoint: 'media01',
+    ...(env === undefined ? {} : { hostEnv: env }),
+  });
+  return compareHost({
+    hostName: 'ct-media-01',
+    expectedStacks: [stack],
+    observedContainers: toObservedContainers(pairs(c)),
+    knownSecrets: [wgKey],
+  });
 }
 
 describe('drift on real compose 1.29 inspect output', () => {
@@ -31,7 +41,10 @@ describe('drift on real compose 1.29 inspect output', () => {
     const items = await audit(capture());
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.severity === 'unverifiable')).toBe(true);
-    expect(items.find((i) => i.path === 'environment.WIREGUARD_PRIVATE_KEY')).toMatchObject({ expected: '${WIREGUARD_PRIVATE_KEY}', actual: '••••' });
+    expect(items.find((i) => i.path === 'environment.WIREGUARD_PRIVATE_KEY')).toMatchObject({
+      expected: '${WIREGUARD_PRIVATE_KEY}',
+      actual: '••••',
+    });
     expect(JSON.stringify(items)).not.toContain(wgKey);
   });
 
@@ -40,6 +53,13 @@ describe('drift on real compose 1.29 inspect output', () => {
     const qbit = c.containers.find((x) => x.HostConfig.NetworkMode.startsWith('container:'))!;
     qbit.HostConfig.NetworkMode = `container:${'0'.repeat(64)}`;
     const items = await audit(c, hostEnv);
-    expect(items).toEqual([expect.objectContaining({ service: 'qbittorrent', path: 'network_mode', severity: 'breaking', expected: 'service:gluetun' })]);
+    expect(items).toEqual([
+      expect.objectContaining({
+        service: 'qbittorrent',
+        path: 'network_mode',
+        severity: 'breaking',
+        expected: 'service:gluetun',
+      }),
+    ]);
   });
 });

@@ -1,27 +1,71 @@
 import { describe, expect, it } from 'vitest';
 import type { AuditResult } from './audit-report.js';
 import type { DriftItem } from './drift-item.js';
-import { renderAuditJson, renderAuditMarkdown, renderAuditSummary, renderServiceDiff, renderServiceMessage } from './render-audit.js';
+import {
+  renderAuditJson,
+  renderAuditMarkdown,
+  renderAuditSummary,
+  renderServiceDiff,
+  renderServiceMessage,
+} from './render-audit.js';
 
 const item = (over: Partial<DriftItem>): DriftItem => ({
-  host: 'h1', stack: 'web', service: 'nginx', kind: 'changed', path: 'environment.TZ', severity: 'functional', expected: 'Europe/Berlin', actual: 'UTC', ...over,
+  host: 'h1',
+  stack: 'web',
+  service: 'nginx',
+  kind: 'changed',
+  path: 'environment.TZ',
+  severity: 'functional',
+  expected: 'Europe/Berlin',
+  actual: 'UTC',
+  ...over,
 });
 
 const result: AuditResult = {
   report: {
-    generatedAt: '2026-01-02T03:04:05.000Z', commit: 'a'.repeat(40), durationMs: 2345, servicesAudited: 7, warnings: [],
-    hosts: [{ name: 'h1', reachable: true }, { name: 'h2', reachable: false, code: 'host-unreachable', error: 'h2 (127.0.0.1:1): connection refused' }],
+    generatedAt: '2026-01-02T03:04:05.000Z',
+    commit: 'a'.repeat(40),
+    durationMs: 2345,
+    servicesAudited: 7,
+    warnings: [],
+    hosts: [
+      { name: 'h1', reachable: true },
+      { name: 'h2', reachable: false, code: 'host-unreachable', error: 'h2 (127.0.0.1:1): connection refused' },
+    ],
     items: [
       item({}),
       item({ path: 'environment.API_TOKEN', expected: '••••', actual: '•••• (changed)' }),
-      item({ service: null, stack: 'old', host: '', kind: 'stale-stack', path: 'stacks/old', severity: 'cosmetic', expected: null, actual: null }),
+      item({
+        service: null,
+        stack: 'old',
+        host: '',
+        kind: 'stale-stack',
+        path: 'stacks/old',
+        severity: 'cosmetic',
+        expected: null,
+        actual: null,
+      }),
     ],
   },
-  sides: [{
-    host: 'h1', stack: 'web', service: 'nginx',
-    expected: { 'image.tag': '1.25', 'environment.TZ': 'Europe/Berlin', 'environment.API_TOKEN': '••••', restart: 'always' },
-    actual: { 'image.tag': '1.25', 'environment.TZ': 'UTC', 'environment.API_TOKEN': '•••• (changed)', restart: 'always' },
-  }],
+  sides: [
+    {
+      host: 'h1',
+      stack: 'web',
+      service: 'nginx',
+      expected: {
+        'image.tag': '1.25',
+        'environment.TZ': 'Europe/Berlin',
+        'environment.API_TOKEN': '••••',
+        restart: 'always',
+      },
+      actual: {
+        'image.tag': '1.25',
+        'environment.TZ': 'UTC',
+        'environment.API_TOKEN': '•••• (changed)',
+        restart: 'always',
+      },
+    },
+  ],
 };
 
 describe('renderAudit*', () => {

@@ -6,7 +6,10 @@ export { renderServiceDiff } from './service-diff.js';
 
 /** Icon per severity, worst first. */
 export const severityIcon: Readonly<Record<Severity, string>> = {
-  breaking: '🔴', functional: '🟠', cosmetic: '🔵', unverifiable: '❔',
+  breaking: '🔴',
+  functional: '🟠',
+  cosmetic: '🔵',
+  unverifiable: '❔',
 };
 const SEVERITIES = Object.keys(severityIcon) as Severity[];
 
@@ -53,7 +56,11 @@ export function groupByService(items: readonly DriftItem[]): [string, DriftItem[
 export function renderServiceMessage(key: string, items: readonly DriftItem[], max = 20): string {
   const more = items.length - max;
   const tail = more > 0 ? [`…and ${more} more in drift-report.md`] : [];
-  return [`**${key.replace(/^\//, '')}** — ${severityCounts(items)}`, ...items.slice(0, max).map(renderItemLine), ...tail].join('\n');
+  return [
+    `**${key.replace(/^\//, '')}** — ${severityCounts(items)}`,
+    ...items.slice(0, max).map(renderItemLine),
+    ...tail,
+  ].join('\n');
 }
 
 /** The full Markdown report: summary, warnings, every item per service, every diff. */
@@ -61,10 +68,12 @@ export function renderAuditMarkdown(result: AuditResult): string {
   const { report } = result;
   const out = [`# Drift audit ${report.generatedAt}`, '', ...renderAuditSummary(report).map((l) => `- ${l}`), ''];
   if (report.warnings.length > 0) out.push('## Warnings', '', ...report.warnings.map((w) => `- ${w}`), '');
-  for (const [key, items] of groupByService(report.items)) out.push(`## ${key.replace(/^\//, '')}`, '', ...items.map((i) => `- ${renderItemLine(i)}`), '');
+  for (const [key, items] of groupByService(report.items))
+    out.push(`## ${key.replace(/^\//, '')}`, '', ...items.map((i) => `- ${renderItemLine(i)}`), '');
   for (const side of result.sides) {
     const diff = renderServiceDiff(side);
-    if (diff !== '') out.push(`### Diff ${side.host}/${side.stack}/${side.service}`, '', '```diff', diff.trimEnd(), '```', '');
+    if (diff !== '')
+      out.push(`### Diff ${side.host}/${side.stack}/${side.service}`, '', '```diff', diff.trimEnd(), '```', '');
   }
   return out.join('\n');
 }

@@ -50,7 +50,11 @@ function checkStack(stacks: readonly string[], stack: string | undefined): void 
 export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Promise<AuditResult> {
   const started = deps.now();
   const apps = deps.config.apps;
-  if (apps === undefined) throw new UserError('no-apps-repo', 'No apps repository is configured: add an `apps` section (path and/or url) to the config.');
+  if (apps === undefined)
+    throw new UserError(
+      'no-apps-repo',
+      'No apps repository is configured: add an `apps` section (path and/or url) to the config.',
+    );
   const hosts = selectHosts(deps, options);
   const snapshotting = deps.snapshot();
   const planning = snapshotting.then(async (snapshot) => {
@@ -60,21 +64,42 @@ export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Pro
   });
   // Known values: the config's, and the process's secret book (`.env` files, earlier host reads).
   const configSecrets = [...collectSecretValues(deps.config), ...(secretBookOf(deps.log)?.values() ?? [])];
-  const clustering: Promise<ClusterAudit> = deps.clusters === undefined ? Promise.resolve({ statuses: [], items: [], sides: [], audited: 0 })
-    : planning.then(({ snapshot }) => auditClusters(deps.clusters as ClusterAuditDeps, { repoDir: snapshot.dir, commit: snapshot.commit, knownSecrets: configSecrets }, options));
+  const clustering: Promise<ClusterAudit> =
+    deps.clusters === undefined
+      ? Promise.resolve({ statuses: [], items: [], sides: [], audited: 0 })
+      : planning.then(({ snapshot }) =>
+          auditClusters(
+            deps.clusters as ClusterAuditDeps,
+            { repoDir: snapshot.dir, commit: snapshot.commit, knownSecrets: configSecrets },
+            options,
+          ),
+        );
   // Hosts connect and inspect while git snapshots; each awaits the plan only to compare.
-  const auditing = Promise.all(hosts.map((host) => auditHost({
-    host, configSecrets, connect: deps.connect, now: deps.now, log: deps.log,
-    plan: async () => {
-      const { snapshot, repo } = await planning;
-      const assigned = repo.assignments.get(host.name) ?? [];
-      const stacks = options.stack === undefined ? assigned : assigned.filter((s) => s === options.stack);
-      return { repoDir: snapshot.dir, stacksDir: apps.stacksDir, stacks, onlyStacks: options.stack !== undefined };
-    },
-  })));
+  const auditing = Promise.all(
+    hosts.map((host) =>
+      auditHost({
+        host,
+        configSecrets,
+        connect: deps.connect,
+        now: deps.now,
+        log: deps.log,
+        plan: async () => {
+          const { snapshot, repo } = await planning;
+          const assigned = repo.assignments.get(host.name) ?? [];
+          const stacks = options.stack === undefined ? assigned : assigned.filter((s) => s === options.stack);
+          return { repoDir: snapshot.dir, stacksDir: apps.stacksDir, stacks, onlyStacks: options.stack !== undefined };
+        },
+      }),
+    ),
+  );
   try {
     const [{ snapshot, repo }, audits, clusters] = await Promise.all([planning, auditing, clustering]);
-    const stale = options.host === undefined ? findStaleStacks(repo.stacks, repo.assignments).filter((i) => options.stack === undefined || i.stack === options.stack) : [];
+    const stale =
+      options.host === undefined
+        ? findStaleStacks(repo.stacks, repo.assignments).filter(
+            (i) => options.stack === undefined || i.stack === options.stack,
+          )
+        : [];
     const report = {
       generatedAt: new Date(started).toISOString(),
       commit: snapshot.commit,
@@ -84,11 +109,21 @@ export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Pro
       servicesAudited: audits.reduce((n, a) => n + a.servicesAudited, 0) + clusters.audited,
       warnings: repo.warnings,
     };
-    deps.log.info({ commit: report.commit, items: report.items.length, durationMs: report.durationMs }, 'drift audit done');
-    const stackHosts = new Map(hosts.flatMap((h, i) => [...(audits[i]?.stackHosts ?? new Map())].map(([stack, on]) => [`${h.name}/${stack}`, on] as const)));
+    deps.log.info(
+      { commit: report.commit, items: report.items.length, durationMs: report.durationMs },
+      'drift audit done',
+    );
+    const stackHosts = new Map(
+      hosts.flatMap((h, i) =>
+        [...(audits[i]?.stackHosts ?? new Map())].map(([stack, on]) => [`${h.name}/${stack}`, on] as const),
+      ),
+    );
     return { report, sides: [...audits.flatMap((a) => a.sides), ...clusters.sides], stackHosts };
   } finally {
     await Promise.allSettled([auditing, clustering]);
-    await snapshotting.then((s) => s.dispose(), () => undefined);
+    await snapshotting.then(
+      (s) => s.dispose(),
+      () => undefined,
+    );
   }
 }

@@ -22,12 +22,24 @@ export interface LintReport {
 /** Lints the compose stacks of a fresh snapshot of the configured branch. */
 export async function runLint(deps: LintDeps): Promise<LintReport> {
   const apps = deps.config.apps;
-  if (apps === undefined) throw new UserError('no-apps-repo', 'No apps repository is configured: add an `apps` section (path and/or url) to the config.');
+  if (apps === undefined)
+    throw new UserError(
+      'no-apps-repo',
+      'No apps repository is configured: add an `apps` section (path and/or url) to the config.',
+    );
   const generatedAt = new Date(deps.now()).toISOString();
   const snapshot = await deps.snapshot();
   try {
-    const findings = [...await lintRepo(snapshot.dir, apps.stacksDir), ...await lintFluxClusters(snapshot.dir, deps.config.clusters ?? [])];
-    return { generatedAt, commit: snapshot.commit, stacksWithFindings: new Set(findings.map((f) => f.stack)).size, findings };
+    const findings = [
+      ...(await lintRepo(snapshot.dir, apps.stacksDir)),
+      ...(await lintFluxClusters(snapshot.dir, deps.config.clusters ?? [])),
+    ];
+    return {
+      generatedAt,
+      commit: snapshot.commit,
+      stacksWithFindings: new Set(findings.map((f) => f.stack)).size,
+      findings,
+    };
   } finally {
     await snapshot.dispose();
   }
@@ -35,18 +47,26 @@ export async function runLint(deps: LintDeps): Promise<LintReport> {
 
 /** The Flux conventions of every `flux` cluster's layout (each distinct layout once). */
 async function lintFluxClusters(repoDir: string, clusters: NonNullable<AppConfig['clusters']>): Promise<LintFinding[]> {
-  const layouts = new Map(clusters.flatMap((c) => (c.flavour === 'flux' ? [[JSON.stringify(c.layout), c.layout] as const] : [])));
+  const layouts = new Map(
+    clusters.flatMap((c) => (c.flavour === 'flux' ? [[JSON.stringify(c.layout), c.layout] as const] : [])),
+  );
   return (await Promise.all([...layouts.values()].map((layout) => lintFluxRepo(repoDir, layout)))).flat();
 }
 
 /** One line per finding: `stack/service rule: message — fix` (Flux findings lead with `file:line`). */
-export const renderLintLine = (f: LintFinding): string => f.file === undefined
-  ? `\`${f.stack}${f.service === null ? '' : `/${f.service}`}\` **${f.rule}**: ${f.message} — fix: ${f.fix}`
-  : `\`${f.file}:${String(f.line ?? 1)}\` **${f.rule}**: ${f.message} — fix: ${f.fix}${f.silence === undefined ? '' : ` (${f.silence})`}`;
+export const renderLintLine = (f: LintFinding): string =>
+  f.file === undefined
+    ? `\`${f.stack}${f.service === null ? '' : `/${f.service}`}\` **${f.rule}**: ${f.message} — fix: ${f.fix}`
+    : `\`${f.file}:${String(f.line ?? 1)}\` **${f.rule}**: ${f.message} — fix: ${f.fix}${f.silence === undefined ? '' : ` (${f.silence})`}`;
 
 /** Markdown report of a lint run. */
 export function renderLintMarkdown(r: LintReport): string {
-  const head = [`# Lint ${r.generatedAt}`, '', `Commit ${r.commit.slice(0, 12)}: ${r.findings.length} finding(s) in ${r.stacksWithFindings} stack(s).`, ''];
+  const head = [
+    `# Lint ${r.generatedAt}`,
+    '',
+    `Commit ${r.commit.slice(0, 12)}: ${r.findings.length} finding(s) in ${r.stacksWithFindings} stack(s).`,
+    '',
+  ];
   return [...head, ...r.findings.map((f) => `- ${renderLintLine(f)}`), ''].join('\n');
 }
 

@@ -35,10 +35,18 @@ export function sideYaml(side: Readonly<Record<string, string>> | null, service:
 
 /** File name of a service's diff attachment: `<host>_<stack>_<service>.diff`, filesystem-safe. */
 export const diffFileName = (s: ServiceSides): string =>
-  `${[s.host, s.stack, s.service].filter((p) => p !== '').join('_').replace(/[^A-Za-z0-9._-]/g, '-')}.diff`;
+  `${[s.host, s.stack, s.service]
+    .filter((p) => p !== '')
+    .join('_')
+    .replace(/[^A-Za-z0-9._-]/g, '-')}.diff`;
 
 /** Unified diff of a service: compose as in git (`a/`) vs as running (`b/`). Masked. */
 export function renderServiceDiff(s: ServiceSides): string {
   const where = `${s.host}/${s.stack}/${s.service}`;
-  return unifiedDiff(sideYaml(s.expected, s.service), sideYaml(s.actual, s.service), `git/${where}`, `running/${where}`);
+  return unifiedDiff(
+    sideYaml(s.expected, s.service),
+    sideYaml(s.actual, s.service),
+    `git/${where}`,
+    `running/${where}`,
+  );
 }

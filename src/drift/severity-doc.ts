@@ -7,11 +7,13 @@ export const TABLE_END = '<!-- drift-fields:end -->';
 const cell = (text: string): string => text.replace(/\|/g, '\\|');
 
 function severityText(rows: readonly FieldSeverity[]): string {
-  return rows.map((r, i) => {
-    const cond = [r.kinds?.join(', '), r.shownWhen].filter((c) => c !== undefined).join(' ');
-    const prefix = cond === '' ? (i === 0 ? '' : 'otherwise ') : `${cond}: `;
-    return `${prefix}**${r.severity}** (${r.why})`;
-  }).join('; ');
+  return rows
+    .map((r, i) => {
+      const cond = [r.kinds?.join(', '), r.shownWhen].filter((c) => c !== undefined).join(' ');
+      const prefix = cond === '' ? (i === 0 ? '' : 'otherwise ') : `${cond}: `;
+      return `${prefix}**${r.severity}** (${r.why})`;
+    })
+    .join('; ');
 }
 
 const writeText = (f: DriftField): string =>
@@ -22,8 +24,13 @@ export function severityTable(): string {
   const rows = [
     '| Path or item kind | Compose | Inspect | Severity | Remediation writes it |',
     '|---|---|---|---|---|',
-    ...ITEM_KINDS.map((k) => `| ${cell(k.shown)} | — | — | **${k.severity}** (${cell(k.why)}) | no: ${cell(k.writeBack)} |`),
-    ...DRIFT_FIELDS.map((f) => `| ${cell(f.shown)} | ${cell(f.compose)} | ${cell(f.inspect)} | ${cell(severityText(f.severity))} | ${cell(writeText(f))} |`),
+    ...ITEM_KINDS.map(
+      (k) => `| ${cell(k.shown)} | — | — | **${k.severity}** (${cell(k.why)}) | no: ${cell(k.writeBack)} |`,
+    ),
+    ...DRIFT_FIELDS.map(
+      (f) =>
+        `| ${cell(f.shown)} | ${cell(f.compose)} | ${cell(f.inspect)} | ${cell(severityText(f.severity))} | ${cell(writeText(f))} |`,
+    ),
   ];
   return [TABLE_START, ...rows, TABLE_END].join('\n');
 }

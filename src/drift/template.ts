@@ -23,8 +23,7 @@ export const displayTemplate = (value: string): string =>
   value.replace(TOKEN, (_m, name: string) => (name === '*' ? '*' : `\${${name}}`));
 
 export type TemplateMatch =
-  | { readonly ok: true; readonly captures: ReadonlyMap<string, string> }
-  | { readonly ok: false };
+  { readonly ok: true; readonly captures: ReadonlyMap<string, string> } | { readonly ok: false };
 
 const escapeRegex = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -8,7 +8,8 @@ export function editScript(a: readonly string[], b: readonly string[]): Op[] {
   for (let i = n - 1; i >= 0; i--) {
     const row = lcs[i] as number[];
     const next = lcs[i + 1] as number[];
-    for (let j = m - 1; j >= 0; j--) row[j] = a[i] === b[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
+    for (let j = m - 1; j >= 0; j--)
+      row[j] = a[i] === b[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
   }
   const ops: Op[] = [];
   let i = 0;

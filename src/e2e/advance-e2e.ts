@@ -21,7 +21,14 @@ async function safePoll(step: E2eStep, scope: StepScope, deadline: number): Prom
   try {
     return await retryTransient(() => step.poll(scope), { deadline });
   } catch (error) {
-    if (error instanceof ZodError) return { kind: 'wait', seen: `unexpected reply: ${error.issues.slice(0, 3).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}` };
+    if (error instanceof ZodError)
+      return {
+        kind: 'wait',
+        seen: `unexpected reply: ${error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')} ${i.message}`)
+          .join('; ')}`,
+      };
     if (!(error instanceof AppError)) throw error;
     const fix = connectionFix(error);
     return { kind: 'wait', seen: error.message, ...(fix === undefined ? {} : { fix }) };
@@ -37,18 +44,39 @@ function connectionFix(error: AppError): string | undefined {
   return failureFinding(error, serviceNames[error.service] ?? error.service, `media.${error.service}`)?.suggestion;
 }
 
-const connectionFailures: ReadonlySet<FailureCode> = new Set(['refused', 'timeout', 'dns', 'tls', 'unreachable', 'unauthorized']);
-const serviceNames: Readonly<Record<string, string>> = { radarr: 'Radarr', qbittorrent: 'qBittorrent', plex: 'Plex', overseerr: 'Overseerr' };
+const connectionFailures: ReadonlySet<FailureCode> = new Set([
+  'refused',
+  'timeout',
+  'dns',
+  'tls',
+  'unreachable',
+  'unauthorized',
+]);
+const serviceNames: Readonly<Record<string, string>> = {
+  radarr: 'Radarr',
+  qbittorrent: 'qBittorrent',
+  plex: 'Plex',
+  overseerr: 'Overseerr',
+};
 
 /** The fix suggestion once a step timed out. */
 async function suggestionFor(step: E2eStep, scope: StepScope, poll: { seen: string; fix?: string }): Promise<string> {
   if (poll.fix !== undefined) return poll.fix;
-  return step.diagnose(scope, poll.seen).catch(() => 'See the service\'s own log for why it is stuck.');
+  return step.diagnose(scope, poll.seen).catch(() => "See the service's own log for why it is stuck.");
 }
 
-const setStep = (state: E2eState, next: StepRecord): E2eState => ({ ...state, steps: state.steps.map((s) => (s.id === next.id ? next : s)) });
+const setStep = (state: E2eState, next: StepRecord): E2eState => ({
+  ...state,
+  steps: state.steps.map((s) => (s.id === next.id ? next : s)),
+});
 
-function failAt(state: E2eState, step: E2eStep, record: StepRecord, detail: { seen: string; suggestion: string; expected: string }, now: number): E2eState {
+function failAt(
+  state: E2eState,
+  step: E2eStep,
+  record: StepRecord,
+  detail: { seen: string; suggestion: string; expected: string },
+  now: number,
+): E2eState {
   const failed = setStep(state, { ...record, status: 'failed', endedAt: now, note: detail.seen });
   return {
     ...failed,
@@ -62,7 +90,12 @@ function failAt(state: E2eState, step: E2eStep, record: StepRecord, detail: { se
  * to wait (its timeout not yet reached), fails, or the pipeline passed. Pure apart from the
  * service calls: the caller persists the returned state and decides when to call again.
  */
-export async function advanceE2e(input: E2eState, services: E2eServices, config: E2eConfig, now: () => number): Promise<{ state: E2eState; progress: E2eProgress }> {
+export async function advanceE2e(
+  input: E2eState,
+  services: E2eServices,
+  config: E2eConfig,
+  now: () => number,
+): Promise<{ state: E2eState; progress: E2eProgress }> {
   let state = input;
   for (const step of e2eSteps) {
     const current = state.steps.find((s) => s.id === step.id);
@@ -72,8 +105,19 @@ export async function advanceE2e(input: E2eState, services: E2eServices, config:
     const record: StepRecord = { ...current, status: 'running', startedAt };
     const scope: StepScope = { services, facts: state.facts, config };
     const poll = await safePoll(step, scope, startedAt + config.timeoutsMs[step.id]);
-    if (poll.kind !== 'fail' && poll.facts !== undefined) state = { ...state, facts: { ...state.facts, ...poll.facts } };
-    if (poll.kind === 'fail') return { state: failAt(state, step, record, { ...poll, expected: step.expected({ ...scope, facts: state.facts }) }, now()), progress: 'failed' };
+    if (poll.kind !== 'fail' && poll.facts !== undefined)
+      state = { ...state, facts: { ...state.facts, ...poll.facts } };
+    if (poll.kind === 'fail')
+      return {
+        state: failAt(
+          state,
+          step,
+          record,
+          { ...poll, expected: step.expected({ ...scope, facts: state.facts }) },
+          now(),
+        ),
+        progress: 'failed',
+      };
     if (poll.kind === 'done') {
       state = setStep(state, { ...record, status: 'ok', endedAt: now(), note: poll.note });
       continue;
@@ -81,9 +125,21 @@ export async function advanceE2e(input: E2eState, services: E2eServices, config:
     if (now() - startedAt > config.timeoutsMs[step.id]) {
       const suggestion = await suggestionFor(step, { ...scope, facts: state.facts }, poll);
       const seen = `${poll.seen.replace(/\.$/, '')} after ${config.timeouts[step.id]} (e2e.timeouts.${step.id})`;
-      return { state: failAt(state, step, record, { seen, suggestion, expected: step.expected({ ...scope, facts: state.facts }) }, now()), progress: 'failed' };
+      return {
+        state: failAt(
+          state,
+          step,
+          record,
+          { seen, suggestion, expected: step.expected({ ...scope, facts: state.facts }) },
+          now(),
+        ),
+        progress: 'failed',
+      };
     }
-    return { state: setStep(state, { ...record, note: poll.seen }), progress: poll.soon === true ? 'waitingSoon' : 'waiting' };
+    return {
+      state: setStep(state, { ...record, note: poll.seen }),
+      progress: poll.soon === true ? 'waitingSoon' : 'waiting',
+    };
   }
   return { state, progress: 'passed' };
 }

@@ -18,12 +18,15 @@ async function attempt(what: string, run: () => Promise<void>): Promise<string> 
 export async function cleanupE2e(services: E2eServices, facts: E2eFacts, tmdbId: number): Promise<string[]> {
   const notes: string[] = [];
   const { downloadId, movieId, requestId } = facts;
-  if (downloadId !== undefined) notes.push(await attempt('the torrent', () => services.qbittorrent.deleteTorrent(downloadId)));
-  if (movieId !== undefined) notes.push(await attempt(`Radarr movie #${movieId}`, () => services.radarr.deleteMovie(movieId)));
+  if (downloadId !== undefined)
+    notes.push(await attempt('the torrent', () => services.qbittorrent.deleteTorrent(downloadId)));
+  if (movieId !== undefined)
+    notes.push(await attempt(`Radarr movie #${movieId}`, () => services.radarr.deleteMovie(movieId)));
   // The media entry only when this run made the request (a failed run may have stopped at somebody else's).
   if (requestId === undefined) return notes;
   notes.push(await attempt(`Overseerr request #${requestId}`, () => services.overseerr.deleteRequest(requestId)));
   const mediaId = (await services.overseerr.movie(tmdbId).catch(() => undefined))?.mediaInfo?.id;
-  if (mediaId !== undefined) notes.push(await attempt('the Overseerr media entry', () => services.overseerr.deleteMedia(mediaId)));
+  if (mediaId !== undefined)
+    notes.push(await attempt('the Overseerr media entry', () => services.overseerr.deleteMedia(mediaId)));
   return notes;
 }

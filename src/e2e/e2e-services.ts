@@ -21,15 +21,22 @@ export function createE2eServices(config: AppConfig, qbtGate?: QbtLoginGate): E2
   const media = config.media;
   const missing = (['overseerr', 'radarr', 'qbittorrent', 'plex'] as const).filter((k) => media?.[k] === undefined);
   if (media === undefined || missing.length > 0) {
-    throw new UserError('e2e-not-configured',
-      `/e2e needs ${missing.map((k) => `media.${k}`).join(', ')} in the config (see config.example.yaml).`);
+    throw new UserError(
+      'e2e-not-configured',
+      `/e2e needs ${missing.map((k) => `media.${k}`).join(', ')} in the config (see config.example.yaml).`,
+    );
   }
   const { overseerr, radarr, qbittorrent, plex } = media;
-  if (overseerr === undefined || radarr === undefined || qbittorrent === undefined || plex === undefined) throw new Error('unreachable');
+  if (overseerr === undefined || radarr === undefined || qbittorrent === undefined || plex === undefined)
+    throw new Error('unreachable');
   return {
     overseerr: overseerrE2e(overseerr.url, overseerr.apiKey, callTimeoutMs),
     radarr: radarrReader({ url: radarr.url, apiKey: radarr.apiKey, timeoutMs: callTimeoutMs }),
-    qbittorrent: qbittorrentReader({ ...qbittorrent, timeoutMs: callTimeoutMs, ...(qbtGate === undefined ? {} : { gate: qbtGate }) }),
+    qbittorrent: qbittorrentReader({
+      ...qbittorrent,
+      timeoutMs: callTimeoutMs,
+      ...(qbtGate === undefined ? {} : { gate: qbtGate }),
+    }),
     plex: createPlexClient({ url: plex.url, token: plex.token, timeoutMs: callTimeoutMs }),
   };
 }

@@ -3,7 +3,16 @@ import { platformSchema } from '../chat/platform.js';
 import type { E2eStepId } from '../config/schema.js';
 
 /** Pipeline order of the `/e2e` hops. */
-export const stepIds = ['request', 'radarrMovie', 'grab', 'torrent', 'download', 'import', 'plex', 'available'] as const satisfies readonly E2eStepId[];
+export const stepIds = [
+  'request',
+  'radarrMovie',
+  'grab',
+  'torrent',
+  'download',
+  'import',
+  'plex',
+  'available',
+] as const satisfies readonly E2eStepId[];
 
 const stepSchema = z.object({
   id: z.enum(stepIds),
@@ -36,7 +45,9 @@ export type E2eFailure = z.infer<typeof failureSchema>;
 /** Everything `/e2e` keeps between polls (stored in the job's data while it is parked). */
 export const e2eStateSchema = z.object({
   startedAt: z.number(),
-  message: z.object({ platform: platformSchema, channelId: z.string(), messageId: z.string(), threadId: z.string().optional() }).optional(),
+  message: z
+    .object({ platform: platformSchema, channelId: z.string(), messageId: z.string(), threadId: z.string().optional() })
+    .optional(),
   steps: z.array(stepSchema),
   facts: factsSchema,
   failure: failureSchema.optional(),

@@ -5,7 +5,12 @@ import type { E2eFacts } from './e2e-state.js';
 /** One poll of a step: finished, still waiting (counts against its timeout), or failed for good. */
 export type Poll =
   | { readonly kind: 'done'; readonly note: string; readonly facts?: Partial<E2eFacts> }
-  | { readonly kind: 'wait'; readonly seen: string; readonly facts?: Partial<E2eFacts>; /** Poll again at once (state had to be saved first). */ readonly soon?: boolean }
+  | {
+      readonly kind: 'wait';
+      readonly seen: string;
+      readonly facts?: Partial<E2eFacts>;
+      /** Poll again at once (state had to be saved first). */ readonly soon?: boolean;
+    }
   | { readonly kind: 'fail'; readonly seen: string; readonly suggestion: string };
 
 /** What a step sees. */
@@ -27,8 +32,16 @@ export interface E2eStep {
   diagnose(scope: StepScope, seen: string): Promise<string>;
 }
 
-export const done = (note: string, facts?: Partial<E2eFacts>): Poll => ({ kind: 'done', note, ...(facts === undefined ? {} : { facts }) });
-export const wait = (seen: string, facts?: Partial<E2eFacts>): Poll => ({ kind: 'wait', seen, ...(facts === undefined ? {} : { facts }) });
+export const done = (note: string, facts?: Partial<E2eFacts>): Poll => ({
+  kind: 'done',
+  note,
+  ...(facts === undefined ? {} : { facts }),
+});
+export const wait = (seen: string, facts?: Partial<E2eFacts>): Poll => ({
+  kind: 'wait',
+  seen,
+  ...(facts === undefined ? {} : { facts }),
+});
 export const fail = (seen: string, suggestion: string): Poll => ({ kind: 'fail', seen, suggestion });
 
 /** `facts.x` that an earlier step must have set (a programming error otherwise). */
@@ -45,5 +58,8 @@ export const isUnder = (path: string, folder: string): boolean => path.startsWit
 /** Radarr `/health` messages from the given sources, joined; empty when none. */
 export async function radarrHealth(scope: StepScope, sources: RegExp): Promise<string> {
   const items = await scope.services.radarr.health().catch(() => []);
-  return items.filter((h) => sources.test(h.source ?? '') && h.message !== undefined).map((h) => `Radarr health: ${h.message ?? ''}`).join(' ');
+  return items
+    .filter((h) => sources.test(h.source ?? '') && h.message !== undefined)
+    .map((h) => `Radarr health: ${h.message ?? ''}`)
+    .join(' ');
 }

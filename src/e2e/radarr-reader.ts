@@ -27,7 +27,9 @@ const queueItemSchema = z.looseObject({
   trackedDownloadState: z.string().optional(),
   trackedDownloadStatus: z.string().optional(),
   errorMessage: z.string().optional(),
-  statusMessages: z.array(z.looseObject({ title: z.string().optional(), messages: z.array(z.string()).optional() })).optional(),
+  statusMessages: z
+    .array(z.looseObject({ title: z.string().optional(), messages: z.array(z.string()).optional() }))
+    .optional(),
 });
 export type RadarrQueueItem = z.infer<typeof queueItemSchema>;
 
@@ -53,9 +55,12 @@ export function radarrReader(options: ArrClientOptions & { readonly timeoutMs: n
       return found === undefined ? undefined : movieSchema.parse(found);
     },
     movie: async (id) => movieSchema.parse(await client.movie(id)),
-    queue: async (movieId) => z.array(queueItemSchema).parse((await client.queue({ pageSize: 50, filter: { movieIds: [movieId] } })).records),
+    queue: async (movieId) =>
+      z.array(queueItemSchema).parse((await client.queue({ pageSize: 50, filter: { movieIds: [movieId] } })).records),
     grabbedDownloadId: async (movieId) => {
-      const page = await client.history({ filter: { movieIds: [movieId], eventType: 1, sortKey: 'date', sortDirection: 'descending' } });
+      const page = await client.history({
+        filter: { movieIds: [movieId], eventType: 1, sortKey: 'date', sortDirection: 'descending' },
+      });
       return page.records.find((r) => r.downloadId !== undefined)?.downloadId;
     },
     health: () => client.health(),
@@ -64,7 +69,12 @@ export function radarrReader(options: ArrClientOptions & { readonly timeoutMs: n
     qualityProfiles: () => client.qualityProfiles(),
     // The shared client has no DELETE; this is the only write `/e2e` makes to Radarr.
     deleteMovie: async (id) => {
-      const target = { service: 'Radarr', url: options.url, headers: { 'X-Api-Key': options.apiKey }, timeoutMs: options.timeoutMs };
+      const target = {
+        service: 'Radarr',
+        url: options.url,
+        headers: { 'X-Api-Key': options.apiKey },
+        timeoutMs: options.timeoutMs,
+      };
       okReply(await callMedia(target, { method: 'DELETE', path: `/api/v3/movie/${id}`, query: { deleteFiles: true } }));
     },
   };

@@ -5,8 +5,13 @@ import { formatElapsed, renderSteps } from './render-e2e.js';
 describe('renderSteps', () => {
   it('shows one line per hop with status, elapsed time and note', () => {
     const state = initialE2eState(0);
-    const steps = state.steps.map((s, i) => (i === 0 ? { ...s, status: 'ok' as const, startedAt: 0, endedAt: 1_500, note: 'request #3 approved' }
-      : i === 1 ? { ...s, status: 'running' as const, startedAt: 1_500, note: 'Radarr has no movie with tmdb 194' } : s));
+    const steps = state.steps.map((s, i) =>
+      i === 0
+        ? { ...s, status: 'ok' as const, startedAt: 0, endedAt: 1_500, note: 'request #3 approved' }
+        : i === 1
+          ? { ...s, status: 'running' as const, startedAt: 1_500, note: 'Radarr has no movie with tmdb 194' }
+          : s,
+    );
     const text = renderSteps({ ...state, steps }, 62_000, 'heading');
     const lines = text.split('\n');
     expect(lines).toHaveLength(9);

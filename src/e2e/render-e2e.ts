@@ -1,7 +1,13 @@
 import type { E2eState, StepRecord } from './e2e-state.js';
 import { e2eSteps } from './e2e-steps.js';
 
-const icons: Readonly<Record<StepRecord['status'], string>> = { pending: '⬜', running: '🔄', ok: '✅', failed: '❌', skipped: '⏭️' };
+const icons: Readonly<Record<StepRecord['status'], string>> = {
+  pending: '⬜',
+  running: '🔄',
+  ok: '✅',
+  failed: '❌',
+  skipped: '⏭️',
+};
 
 /** `850 ms`, `12 s`, `4 min 05 s`, `2 h 03 min`. */
 export function formatElapsed(ms: number): string {
@@ -15,9 +21,11 @@ export function formatElapsed(ms: number): string {
 
 function stepLine(record: StepRecord, now: number): string {
   const label = e2eSteps.find((s) => s.id === record.id)?.label ?? record.id;
-  const elapsed = record.startedAt === undefined ? '' : ` — ${formatElapsed((record.endedAt ?? now) - record.startedAt)}`;
+  const elapsed =
+    record.startedAt === undefined ? '' : ` — ${formatElapsed((record.endedAt ?? now) - record.startedAt)}`;
   // Notes can quote service messages; keep the whole list far below chat message limits.
-  const note = record.note === undefined ? '' : ` (${record.note.length > 200 ? `${record.note.slice(0, 199)}…` : record.note})`;
+  const note =
+    record.note === undefined ? '' : ` (${record.note.length > 200 ? `${record.note.slice(0, 199)}…` : record.note})`;
   return `${icons[record.status]} ${label}${elapsed}${note}`;
 }
 

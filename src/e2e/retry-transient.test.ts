@@ -23,7 +23,11 @@ describe('retryTransient', () => {
   });
 
   it('does not retry a 4xx, bad credentials or a non-service error', async () => {
-    for (const error of [replyError(site, 'http-error', { status: 400 }), replyError(site, 'unauthorized', { status: 403 }), new ExternalError('git-failed', 'y', { retryable: false })]) {
+    for (const error of [
+      replyError(site, 'http-error', { status: 400 }),
+      replyError(site, 'unauthorized', { status: 403 }),
+      new ExternalError('git-failed', 'y', { retryable: false }),
+    ]) {
       const f = failing([error]);
       await expect(retryTransient(f.fn, { deadline: Date.now() + 60_000, delayMs: 1 })).rejects.toBe(error);
       expect(f.calls()).toBe(1);
@@ -31,11 +35,19 @@ describe('retryTransient', () => {
   });
 
   it('stops at the attempt limit and when the next try would pass the deadline', async () => {
-    const f = failing([replyError(site, 'http-error', { status: 500 }), replyError(site, 'http-error', { status: 500 }), replyError(site, 'http-error', { status: 503 })]);
-    await expect(retryTransient(f.fn, { deadline: Date.now() + 60_000, delayMs: 1, attempts: 3 })).rejects.toMatchObject({ code: 'overseerr-http-error' });
+    const f = failing([
+      replyError(site, 'http-error', { status: 500 }),
+      replyError(site, 'http-error', { status: 500 }),
+      replyError(site, 'http-error', { status: 503 }),
+    ]);
+    await expect(
+      retryTransient(f.fn, { deadline: Date.now() + 60_000, delayMs: 1, attempts: 3 }),
+    ).rejects.toMatchObject({ code: 'overseerr-http-error' });
     expect(f.calls()).toBe(3);
     const late = failing([replyError(site, 'http-error', { status: 500 })]);
-    await expect(retryTransient(late.fn, { deadline: Date.now() + 5, delayMs: 1000 })).rejects.toMatchObject({ retryable: true });
+    await expect(retryTransient(late.fn, { deadline: Date.now() + 5, delayMs: 1000 })).rejects.toMatchObject({
+      retryable: true,
+    });
     expect(late.calls()).toBe(1);
   });
 });

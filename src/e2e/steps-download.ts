@@ -1,11 +1,25 @@
 import { done, fail, need, radarrHealth, wait, type E2eStep, type StepScope } from './e2e-step.js';
 
-const completeStates = new Set(['uploading', 'stalledUP', 'queuedUP', 'pausedUP', 'stoppedUP', 'forcedUP', 'checkingUP']);
+const completeStates = new Set([
+  'uploading',
+  'stalledUP',
+  'queuedUP',
+  'pausedUP',
+  'stoppedUP',
+  'forcedUP',
+  'checkingUP',
+]);
 
 async function queueNote(scope: StepScope): Promise<string> {
   const items = await scope.services.radarr.queue(need(scope.facts, 'movieId')).catch(() => []);
-  return items.map((q) => [q.status, q.trackedDownloadState, q.errorMessage, ...(q.statusMessages ?? []).flatMap((m) => m.messages ?? [])]
-    .filter((x) => x !== undefined && x !== '').join(', ')).filter((x) => x !== '').join('; ');
+  return items
+    .map((q) =>
+      [q.status, q.trackedDownloadState, q.errorMessage, ...(q.statusMessages ?? []).flatMap((m) => m.messages ?? [])]
+        .filter((x) => x !== undefined && x !== '')
+        .join(', '),
+    )
+    .filter((x) => x !== '')
+    .join('; ');
 }
 
 /** Radarr searched its (Prowlarr-synced) indexers and sent a release to the download client. */
@@ -16,8 +30,9 @@ export const grabStep: E2eStep = {
   poll: async (scope) => {
     const movieId = need(scope.facts, 'movieId');
     const queued = (await scope.services.radarr.queue(movieId)).find((q) => q.downloadId !== undefined);
-    const downloadId = queued?.downloadId ?? await scope.services.radarr.grabbedDownloadId(movieId);
-    if (downloadId === undefined) return wait('no release grabbed yet (Radarr queue and history are empty for the movie)');
+    const downloadId = queued?.downloadId ?? (await scope.services.radarr.grabbedDownloadId(movieId));
+    if (downloadId === undefined)
+      return wait('no release grabbed yet (Radarr queue and history are empty for the movie)');
     return done(`grabbed ${queued?.title ?? 'a release'} (${downloadId.slice(0, 8).toLowerCase()}…)`, { downloadId });
   },
   diagnose: async (scope) => {
@@ -42,14 +57,20 @@ export const torrentStep: E2eStep = {
     if (torrent === undefined) return wait(`qBittorrent has no torrent ${hash.toLowerCase()}`);
     const category = scope.config.category;
     if (torrent.category !== category) {
-      return fail(`category "${torrent.category}"`, `Set the Radarr download client's category (movieCategory) to "${category}", or e2e.category to the one Radarr uses.`);
+      return fail(
+        `category "${torrent.category}"`,
+        `Set the Radarr download client's category (movieCategory) to "${category}", or e2e.category to the one Radarr uses.`,
+      );
     }
     const savePath = (await scope.services.qbittorrent.categories())[category]?.savePath ?? '';
     const base = await scope.services.qbittorrent.defaultSavePath();
-    const expected = savePath === '' ? base : savePath.startsWith('/') ? savePath : `${base.replace(/\/+$/, '')}/${savePath}`;
+    const expected =
+      savePath === '' ? base : savePath.startsWith('/') ? savePath : `${base.replace(/\/+$/, '')}/${savePath}`;
     if (!(torrent.save_path ?? '').replace(/\/+$/, '').startsWith(expected.replace(/\/+$/, ''))) {
-      return fail(`save path ${torrent.save_path ?? '?'} (category ${category} saves to ${expected})`,
-        'Turn on Automatic Torrent Management in qBittorrent (or the Radarr download client\'s category), so torrents land in the category\'s save path.');
+      return fail(
+        `save path ${torrent.save_path ?? '?'} (category ${category} saves to ${expected})`,
+        "Turn on Automatic Torrent Management in qBittorrent (or the Radarr download client's category), so torrents land in the category's save path.",
+      );
     }
     return done(`category ${category}, ${torrent.save_path ?? '?'}`);
   },
@@ -67,19 +88,32 @@ export const downloadStep: E2eStep = {
   expected: () => 'progress 100 % (a seeding state)',
   poll: async (scope) => {
     const torrent = await scope.services.qbittorrent.torrent(need(scope.facts, 'downloadId'));
-    if (torrent === undefined) return fail('the torrent disappeared from qBittorrent', 'Something removed it (Radarr failed-download handling or a person); check Radarr → Activity → History.');
+    if (torrent === undefined)
+      return fail(
+        'the torrent disappeared from qBittorrent',
+        'Something removed it (Radarr failed-download handling or a person); check Radarr → Activity → History.',
+      );
     const seen = `${torrent.state}, ${Math.floor(torrent.progress * 100)} %`;
     if (torrent.state === 'error' || torrent.state === 'missingFiles') {
-      return fail(seen, `qBittorrent cannot read/write ${torrent.save_path}: check the downloads volume is mounted and writable for the qBittorrent user.`);
+      return fail(
+        seen,
+        `qBittorrent cannot read/write ${torrent.save_path}: check the downloads volume is mounted and writable for the qBittorrent user.`,
+      );
     }
     return completeStates.has(torrent.state) || torrent.progress >= 1 ? done(seen) : wait(seen);
   },
   diagnose: (_scope, seen) => {
     if (/^(stalledDL|metaDL|forcedMetaDL)/.test(seen)) {
-      return Promise.resolve('No peers: check the VPN (Gluetun up, port forwarding) and qBittorrent\'s connection status; the release may be dead — remove it in Radarr\'s queue with "blocklist" and search again.');
+      return Promise.resolve(
+        'No peers: check the VPN (Gluetun up, port forwarding) and qBittorrent\'s connection status; the release may be dead — remove it in Radarr\'s queue with "blocklist" and search again.',
+      );
     }
-    if (/^(pausedDL|stoppedDL)/.test(seen)) return Promise.resolve('The torrent is paused: resume it, and check the Radarr download client\'s "initial state".');
-    if (/^queuedDL/.test(seen)) return Promise.resolve('qBittorrent queued it: raise Options → BitTorrent → maximum active downloads.');
+    if (/^(pausedDL|stoppedDL)/.test(seen))
+      return Promise.resolve(
+        'The torrent is paused: resume it, and check the Radarr download client\'s "initial state".',
+      );
+    if (/^queuedDL/.test(seen))
+      return Promise.resolve('qBittorrent queued it: raise Options → BitTorrent → maximum active downloads.');
     return Promise.resolve('The download is slow: raise the e2e.timeouts.download or pick a smaller test title.');
   },
 };

@@ -2,7 +2,13 @@ import { mediaAvailable } from './overseerr-e2e.js';
 import { done, fail, isUnder, need, radarrHealth, samePath, wait, type E2eStep } from './e2e-step.js';
 import { queueNote } from './steps-download.js';
 
-const mediaStatusNames: Readonly<Record<number, string>> = { 1: 'UNKNOWN', 2: 'PENDING', 3: 'PROCESSING', 4: 'PARTIALLY_AVAILABLE', 5: 'AVAILABLE' };
+const mediaStatusNames: Readonly<Record<number, string>> = {
+  1: 'UNKNOWN',
+  2: 'PENDING',
+  3: 'PROCESSING',
+  4: 'PARTIALLY_AVAILABLE',
+  5: 'AVAILABLE',
+};
 
 /** Radarr imported the downloaded file into the movie's folder under the root folder. */
 export const importStep: E2eStep = {
@@ -14,14 +20,21 @@ export const importStep: E2eStep = {
     const path = movie.movieFile?.path;
     if (movie.hasFile === true && path !== undefined) {
       const root = need(scope.facts, 'rootFolder');
-      if (!isUnder(path, root)) return fail(`file imported to ${path}`, `The movie's path is outside ${root}: move it (Radarr → Edit → Path) or fix e2e.rootFolder.`);
+      if (!isUnder(path, root))
+        return fail(
+          `file imported to ${path}`,
+          `The movie's path is outside ${root}: move it (Radarr → Edit → Path) or fix e2e.rootFolder.`,
+        );
       return done(path);
     }
     const queue = await queueNote(scope);
     return wait(queue === '' ? 'no movie file yet' : `no movie file yet; Radarr queue: ${queue}`);
   },
   diagnose: async (scope, seen) => {
-    const health = await radarrHealth(scope, /^(RemotePathMapping|ImportMechanism|RootFolder|DownloadClientRootFolder|Mount)/);
+    const health = await radarrHealth(
+      scope,
+      /^(RemotePathMapping|ImportMechanism|RootFolder|DownloadClientRootFolder|Mount)/,
+    );
     return `Radarr did not import the completed download (${seen}): check Settings → Download Clients → Remote Path Mappings (qBittorrent's save path must be visible inside Radarr), Completed Download Handling, and write access to the root folder. ${health}`.trim();
   },
 };
@@ -30,18 +43,27 @@ export const importStep: E2eStep = {
 export const plexStep: E2eStep = {
   id: 'plex',
   label: 'Plex library contains it',
-  expected: (scope) => `a Plex movie section${scope.config.plexSection === undefined ? '' : ` "${scope.config.plexSection}"`} with guid tmdb://${scope.config.tmdbId}`,
+  expected: (scope) =>
+    `a Plex movie section${scope.config.plexSection === undefined ? '' : ` "${scope.config.plexSection}"`} with guid tmdb://${scope.config.tmdbId}`,
   poll: async (scope) => {
-    const sections = (await scope.services.plex.sections()).filter((s) => s.type === 'movie' && (scope.config.plexSection === undefined || s.title === scope.config.plexSection));
-    if (sections.length === 0) return fail('Plex has no such movie section', 'Create a movie library in Plex for the Radarr root folder, or fix e2e.plexSection.');
+    const sections = (await scope.services.plex.sections()).filter(
+      (s) => s.type === 'movie' && (scope.config.plexSection === undefined || s.title === scope.config.plexSection),
+    );
+    if (sections.length === 0)
+      return fail(
+        'Plex has no such movie section',
+        'Create a movie library in Plex for the Radarr root folder, or fix e2e.plexSection.',
+      );
     const seen: string[] = [];
     for (const section of sections) {
       const items = await scope.services.plex.sectionItems(section.key, { type: 1 });
-      if (items.some((m) => m.guids.includes(`tmdb://${scope.config.tmdbId}`))) return done(`section "${section.title}"`);
+      if (items.some((m) => m.guids.includes(`tmdb://${scope.config.tmdbId}`)))
+        return done(`section "${section.title}"`);
       seen.push(`"${section.title}" (${items.length} movies)`);
     }
     // Plex's automatic scan may be off: ask for one scan of each section, once.
-    if (scope.facts.plexRefreshed !== true) for (const section of sections) await scope.services.plex.refreshSection(section.key);
+    if (scope.facts.plexRefreshed !== true)
+      for (const section of sections) await scope.services.plex.refreshSection(section.key);
     return wait(`not in ${seen.join(', ')}`, { plexRefreshed: true });
   },
   diagnose: async (scope) => {
@@ -52,7 +74,7 @@ export const plexStep: E2eStep = {
       const where = sections.map((s) => `"${s.title}" reads ${s.locations.join(', ') || 'nothing'}`).join('; ');
       return `No Plex movie section reads ${root} (${where}): add the folder to the library (Plex sees it under its own mount path), or mount the media volume into Plex.`;
     }
-    return 'Plex scanned but did not match the file: check the file name (Title (Year)), the section\'s agent, and Plex\'s scanner log.';
+    return "Plex scanned but did not match the file: check the file name (Title (Year)), the section's agent, and Plex's scanner log.";
   },
 };
 
@@ -66,5 +88,8 @@ export const availableStep: E2eStep = {
     const seen = `media status ${mediaStatusNames[status] ?? status}`;
     return status === mediaAvailable ? done(seen) : wait(seen);
   },
-  diagnose: () => Promise.resolve('Overseerr has not noticed the file: run Settings → Jobs → "Plex Recently Added Scan", and check Settings → Plex (server, and the movie library enabled).'),
+  diagnose: () =>
+    Promise.resolve(
+      'Overseerr has not noticed the file: run Settings → Jobs → "Plex Recently Added Scan", and check Settings → Plex (server, and the movie library enabled).',
+    ),
 };

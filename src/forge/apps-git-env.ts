@@ -9,5 +9,11 @@ import { gitHubRemote } from './github-remote.js';
 export function appsGitEnv(apps: AppsConfig): Readonly<Record<string, string>> {
   const forge = apps.forge;
   if (forge?.type !== 'github') return {};
-  return gitHubRemote({ owner: forge.owner, repo: forge.repo, token: forge.token, apiUrl: forge.apiUrl, cloneUrl: apps.url }).env;
+  return gitHubRemote({
+    owner: forge.owner,
+    repo: forge.repo,
+    token: forge.token,
+    apiUrl: forge.apiUrl,
+    cloneUrl: apps.url,
+  }).env;
 }

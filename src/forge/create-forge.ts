@@ -27,7 +27,13 @@ export function createForge(apps: AppsConfig, deps: ForgeDeps): Forge | undefine
   const log = deps.log.child({ forge: forge.type });
   if (forge.type === 'github') {
     return createGitHubForge({
-      owner: forge.owner, repo: forge.repo, token: forge.token, apiUrl: forge.apiUrl, cloneUrl: apps.url, log, retry: deps.retry,
+      owner: forge.owner,
+      repo: forge.repo,
+      token: forge.token,
+      apiUrl: forge.apiUrl,
+      cloneUrl: apps.url,
+      log,
+      retry: deps.retry,
     });
   }
   const url = apps.url ?? apps.path;

@@ -31,9 +31,22 @@ export async function readPullRecord(cwd: string, commit: string): Promise<PullR
  * Writes `record` as a new commit (parent `parent` when updating) with plumbing only, so it works in
  * a bare scratch repository. Returns the commit sha; the caller pushes it with a lease.
  */
-export async function writePullRecord(cwd: string, record: PullRecord, parent: string | undefined, env: NodeJS.ProcessEnv): Promise<string> {
-  const blob = (await runGit(['hash-object', '-w', '--stdin'], { cwd, input: `${JSON.stringify(record, null, 2)}\n` })).stdout.trim();
+export async function writePullRecord(
+  cwd: string,
+  record: PullRecord,
+  parent: string | undefined,
+  env: NodeJS.ProcessEnv,
+): Promise<string> {
+  const blob = (
+    await runGit(['hash-object', '-w', '--stdin'], { cwd, input: `${JSON.stringify(record, null, 2)}\n` })
+  ).stdout.trim();
   const tree = (await runGit(['mktree'], { cwd, input: `100644 blob ${blob}\tpull.json\n` })).stdout.trim();
-  const args = ['commit-tree', tree, ...(parent === undefined ? [] : ['-p', parent]), '-m', `pull #${record.number}: ${record.state}`];
+  const args = [
+    'commit-tree',
+    tree,
+    ...(parent === undefined ? [] : ['-p', parent]),
+    '-m',
+    `pull #${record.number}: ${record.state}`,
+  ];
   return (await runGit(args, { cwd, env })).stdout.trim();
 }

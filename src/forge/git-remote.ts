@@ -9,7 +9,10 @@ import type { GitRemote } from './forge.js';
 class CredentialedRemote implements GitRemote {
   readonly #env: Readonly<Record<string, string>>;
 
-  constructor(readonly url: string, env: Readonly<Record<string, string>>) {
+  constructor(
+    readonly url: string,
+    env: Readonly<Record<string, string>>,
+  ) {
     this.#env = env;
   }
 
@@ -23,4 +26,5 @@ class CredentialedRemote implements GitRemote {
 }
 
 /** Builds a GitRemote that does not leak `env` when logged. */
-export const toGitRemote = (url: string, env: Readonly<Record<string, string>> = {}): GitRemote => new CredentialedRemote(url, env);
+export const toGitRemote = (url: string, env: Readonly<Record<string, string>> = {}): GitRemote =>
+  new CredentialedRemote(url, env);

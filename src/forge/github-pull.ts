@@ -20,10 +20,15 @@ export function toPullRequest(data: GitHubPullData): PullRequest {
   const merged = data.merged === true || data.merged_at !== null;
   const state = merged ? 'merged' : data.state === 'closed' ? 'closed' : 'open';
   return {
-    number: data.number, url: data.html_url, title: data.title, state,
-    headBranch: data.head.ref, headSha: data.head.sha, baseBranch: data.base.ref,
+    number: data.number,
+    url: data.html_url,
+    title: data.title,
+    state,
+    headBranch: data.head.ref,
+    headSha: data.head.sha,
+    baseBranch: data.base.ref,
     labels: data.labels.map((l) => l.name).filter((n): n is string => n !== undefined),
-    mergeSha: merged ? data.merge_commit_sha ?? undefined : undefined,
+    mergeSha: merged ? (data.merge_commit_sha ?? undefined) : undefined,
     mergeable: state === 'open' ? data.mergeable : undefined,
   };
 }

@@ -27,5 +27,9 @@ export function gitHubRemote(input: GitHubRemoteInput): GitRemote {
   const url = gitHubCloneUrl(input);
   if (!/^https?:\/\//i.test(url)) return toGitRemote(url);
   const basic = Buffer.from(`x-access-token:${input.token}`).toString('base64');
-  return toGitRemote(url, { GIT_CONFIG_COUNT: '1', GIT_CONFIG_KEY_0: `http.${new URL(url).origin}/.extraHeader`, GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` });
+  return toGitRemote(url, {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `http.${new URL(url).origin}/.extraHeader`,
+    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+  });
 }

@@ -16,20 +16,33 @@ export function withoutCredentials(text: string): string {
  * with prompts disabled. Failures become `ExternalError('git-failed')` with git's first error
  * line, credentials stripped.
  */
-export function runGit(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<GitResult> {
+export function runGit(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {},
+): Promise<GitResult> {
   return new Promise((resolve, reject) => {
-    const child = execFile('git', [...args], {
-      cwd: options.cwd,
-      env: { ...process.env, ...options.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', LC_ALL: 'C' },
-      maxBuffer: 64 * 1024 * 1024,
-      encoding: 'utf8',
-    }, (error, stdout, stderr) => {
-      if (error === null) { resolve({ stdout, stderr }); return; }
-      const reason = stderr.split('\n').find((l) => /fatal|error/i.test(l)) ?? stderr.split('\n')[0] ?? error.message;
-      reject(new ExternalError('git-failed', `git ${args[0] ?? ''} failed: ${withoutCredentials(reason.trim())}`, {
-        context: { args: args.map(withoutCredentials), cwd: options.cwd },
-      }));
-    });
+    const child = execFile(
+      'git',
+      [...args],
+      {
+        cwd: options.cwd,
+        env: { ...process.env, ...options.env, GIT_TERMINAL_PROMPT: '0', GIT_ASKPASS: 'true', LC_ALL: 'C' },
+        maxBuffer: 64 * 1024 * 1024,
+        encoding: 'utf8',
+      },
+      (error, stdout, stderr) => {
+        if (error === null) {
+          resolve({ stdout, stderr });
+          return;
+        }
+        const reason = stderr.split('\n').find((l) => /fatal|error/i.test(l)) ?? stderr.split('\n')[0] ?? error.message;
+        reject(
+          new ExternalError('git-failed', `git ${args[0] ?? ''} failed: ${withoutCredentials(reason.trim())}`, {
+            context: { args: args.map(withoutCredentials), cwd: options.cwd },
+          }),
+        );
+      },
+    );
     if (options.input !== undefined) child.stdin?.end(options.input);
   });
 }

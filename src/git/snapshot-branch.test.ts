@@ -22,7 +22,9 @@ describe('snapshotBranch (real git)', () => {
     await runGit(['commit', '--quiet', '-m', 'first'], { cwd: work, env: author });
     await runGit(['push', '--quiet', 'origin', 'HEAD:main'], { cwd: work });
   });
-  afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
 
   it('clones on first use and exports exactly the branch head', async () => {
     const snap = await snapshotBranch({ url: `file://${remote}`, branch: 'main' }, join(root, 'cache'));
@@ -42,13 +44,19 @@ describe('snapshotBranch (real git)', () => {
   });
 
   it('names a missing branch clearly', async () => {
-    await expect(snapshotBranch({ url: `file://${remote}`, path: join(root, 'cache', 'apps'), branch: 'nope' }, join(root, 'cache')))
-      .rejects.toThrow(/nope/);
+    await expect(
+      snapshotBranch(
+        { url: `file://${remote}`, path: join(root, 'cache', 'apps'), branch: 'nope' },
+        join(root, 'cache'),
+      ),
+    ).rejects.toThrow(/nope/);
   });
 
   it('never shows credentials of the clone URL in errors', async () => {
-    const error = await snapshotBranch({ url: 'http://x-access-token:tok-SECRET@127.0.0.1:9/o/r.git', branch: 'main' }, join(root, 'cache2'))
-      .catch((e: unknown) => e);
+    const error = await snapshotBranch(
+      { url: 'http://x-access-token:tok-SECRET@127.0.0.1:9/o/r.git', branch: 'main' },
+      join(root, 'cache2'),
+    ).catch((e: unknown) => e);
     expect(String(error)).not.toContain('tok-SECRET');
     expect(String(error)).toContain('127.0.0.1:9');
   });

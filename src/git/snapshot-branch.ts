@@ -25,21 +25,34 @@ export interface BranchSnapshot {
   dispose(): Promise<void>;
 }
 
-const exists = (path: string): Promise<boolean> => stat(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 /** Makes sure `checkout` exists (a bare-free clone of `url`) and has the latest `branch` fetched. */
 async function fetchBranch(source: AppsSource, checkout: string): Promise<string> {
   const { url, branch } = source;
   const env = { ...source.env };
   if (!(await exists(join(checkout, '.git'))) && !(await exists(join(checkout, 'HEAD')))) {
-    if (url === undefined) throw new ExternalError('apps-repo-missing', `The apps checkout ${checkout} is not a git repository and no apps.url is configured to clone it from.`, { retryable: false });
+    if (url === undefined)
+      throw new ExternalError(
+        'apps-repo-missing',
+        `The apps checkout ${checkout} is not a git repository and no apps.url is configured to clone it from.`,
+        { retryable: false },
+      );
     await mkdir(checkout, { recursive: true });
     await runGit(['clone', '--quiet', '--no-checkout', '--branch', branch, url, checkout], { env });
   }
   const remotes = (await runGit(['remote'], { cwd: checkout })).stdout.split('\n').filter((r) => r !== '');
-  if (url !== undefined && !remotes.includes('origin')) await runGit(['remote', 'add', 'origin', url], { cwd: checkout });
+  if (url !== undefined && !remotes.includes('origin'))
+    await runGit(['remote', 'add', 'origin', url], { cwd: checkout });
   if (url !== undefined || remotes.includes('origin')) {
-    await runGit(['fetch', '--quiet', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], { cwd: checkout, env });
+    await runGit(['fetch', '--quiet', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], {
+      cwd: checkout,
+      env,
+    });
     return `refs/remotes/origin/${branch}`;
   }
   return `refs/heads/${branch}`;
@@ -53,10 +66,14 @@ async function fetchBranch(source: AppsSource, checkout: string): Promise<string
 export async function snapshotBranch(source: AppsSource, cacheDir: string): Promise<BranchSnapshot> {
   const checkout = source.path ?? join(cacheDir, 'apps');
   const ref = await fetchBranch(source, checkout);
-  const commit = (await runGit(['rev-parse', '--verify', `${ref}^{commit}`], { cwd: checkout }).catch(() => {
-    const where = withoutCredentials(source.url ?? checkout);
-    throw new ExternalError('apps-branch-missing', `Branch "${source.branch}" does not exist in ${where}.`, { retryable: false });
-  })).stdout.trim();
+  const commit = (
+    await runGit(['rev-parse', '--verify', `${ref}^{commit}`], { cwd: checkout }).catch(() => {
+      const where = withoutCredentials(source.url ?? checkout);
+      throw new ExternalError('apps-branch-missing', `Branch "${source.branch}" does not exist in ${where}.`, {
+        retryable: false,
+      });
+    })
+  ).stdout.trim();
   await mkdir(cacheDir, { recursive: true });
   const dir = await mkdtemp(join(cacheDir, 'snapshot-'));
   const archive = join(dir, '.tree.tar');

@@ -4,10 +4,19 @@ import { startHealthServer, type RunningHttpServer } from './health-server.js';
 
 describe('startHealthServer', () => {
   let server: RunningHttpServer | undefined;
-  afterEach(async () => { await server?.close(); server = undefined; });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
 
   it('answers 200 with every probe ok', async () => {
-    server = await startHealthServer({ host: '127.0.0.1', port: 0, role: 'worker', log: silentLogger(), probes: [{ name: 'redis', probe: () => Promise.resolve(true) }] });
+    server = await startHealthServer({
+      host: '127.0.0.1',
+      port: 0,
+      role: 'worker',
+      log: silentLogger(),
+      probes: [{ name: 'redis', probe: () => Promise.resolve(true) }],
+    });
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', role: 'worker', checks: { redis: 'ok' } });
@@ -15,8 +24,14 @@ describe('startHealthServer', () => {
 
   it('answers 503 naming the failing probe, also when a probe throws', async () => {
     server = await startHealthServer({
-      host: '127.0.0.1', port: 0, role: 'bot', log: silentLogger(),
-      probes: [{ name: 'redis', probe: () => Promise.reject(new Error('down')) }, { name: 'discord', probe: () => Promise.resolve(true) }],
+      host: '127.0.0.1',
+      port: 0,
+      role: 'bot',
+      log: silentLogger(),
+      probes: [
+        { name: 'redis', probe: () => Promise.reject(new Error('down')) },
+        { name: 'discord', probe: () => Promise.resolve(true) },
+      ],
     });
     const res = await fetch(`${server.url}/healthz`);
     expect(res.status).toBe(503);
@@ -25,8 +40,18 @@ describe('startHealthServer', () => {
 
   it('routes other paths to extra handlers, else 404', async () => {
     server = await startHealthServer({
-      host: '127.0.0.1', port: 0, role: 'bot', log: silentLogger(), probes: [],
-      routes: [(req, res) => { if (req.url !== '/hook') return false; res.writeHead(204).end(); return true; }],
+      host: '127.0.0.1',
+      port: 0,
+      role: 'bot',
+      log: silentLogger(),
+      probes: [],
+      routes: [
+        (req, res) => {
+          if (req.url !== '/hook') return false;
+          res.writeHead(204).end();
+          return true;
+        },
+      ],
     });
     expect((await fetch(`${server.url}/hook`)).status).toBe(204);
     expect((await fetch(`${server.url}/nope`)).status).toBe(404);

@@ -26,10 +26,20 @@ export interface RunningHttpServer {
 }
 
 async function healthBody(options: HealthServerOptions): Promise<{ ok: boolean; body: string }> {
-  const results = await Promise.all(options.probes.map(async (p) => [p.name, await p.probe().catch(() => false)] as const));
+  const results = await Promise.all(
+    options.probes.map(async (p) => [p.name, await p.probe().catch(() => false)] as const),
+  );
   const ok = results.every(([, healthy]) => healthy);
   const checks = Object.fromEntries(results.map(([n, h]) => [n, h ? 'ok' : 'failing']));
-  return { ok, body: JSON.stringify({ status: ok ? 'ok' : 'failing', role: options.role, uptimeSeconds: Math.round(process.uptime()), checks }) };
+  return {
+    ok,
+    body: JSON.stringify({
+      status: ok ? 'ok' : 'failing',
+      role: options.role,
+      uptimeSeconds: Math.round(process.uptime()),
+      checks,
+    }),
+  };
 }
 
 /** Starts the process's HTTP server: `/healthz` plus any extra routes. */
@@ -42,12 +52,20 @@ export async function startHealthServer(options: HealthServerOptions): Promise<R
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host, () => { resolve(); });
+    server.listen(options.port, options.host, () => {
+      resolve();
+    });
   });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${port}`,
-    close: () => new Promise((resolve) => { server.close(() => { resolve(); }); server.closeAllConnections(); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => {
+          resolve();
+        });
+        server.closeAllConnections();
+      }),
   };
 }
 

@@ -42,7 +42,11 @@ async function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 function parseJson(text: string): unknown {
-  try { return JSON.parse(text) as unknown; } catch { return undefined; }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -58,27 +62,50 @@ export function overseerrWebhookRoute(options: OverseerrWebhookOptions): RouteHa
       return true;
     }
     if (!authorized(req.headers.authorization, options.secret)) {
-      options.log.warn({ hadHeader: req.headers.authorization !== undefined, configured: options.secret !== undefined }, 'overseerr webhook refused: wrong or missing Authorization');
-      reply(res, 401, { error: 'unauthorized: send the Authorization header value configured as media.overseerr.webhookSecret' });
+      options.log.warn(
+        { hadHeader: req.headers.authorization !== undefined, configured: options.secret !== undefined },
+        'overseerr webhook refused: wrong or missing Authorization',
+      );
+      reply(res, 401, {
+        error: 'unauthorized: send the Authorization header value configured as media.overseerr.webhookSecret',
+      });
       return true;
     }
     const text = await readBody(req);
-    if (text === undefined) { reply(res, 413, { error: `body larger than ${maxBodyBytes} bytes` }); return true; }
+    if (text === undefined) {
+      reply(res, 413, { error: `body larger than ${maxBodyBytes} bytes` });
+      return true;
+    }
     const body = parseJson(text);
-    if (body === undefined) { reply(res, 400, { error: 'expected a JSON body (Overseerr webhook JSON payload)' }); return true; }
+    if (body === undefined) {
+      reply(res, 400, { error: 'expected a JSON body (Overseerr webhook JSON payload)' });
+      return true;
+    }
     const intent = parseWebhookPayload(body);
     if (intent.kind === 'invalid') {
       // Nothing is lost: the backup poll still finds newly available requests.
-      options.log.warn({ problem: intent.message }, 'overseerr webhook payload unusable (400); the notice poll covers it');
+      options.log.warn(
+        { problem: intent.message },
+        'overseerr webhook payload unusable (400); the notice poll covers it',
+      );
       reply(res, 400, { error: intent.message });
       return true;
     }
-    if (intent.kind === 'test') { reply(res, 200, { ok: true, test: true }); return true; }
-    if (intent.kind === 'ignored') { reply(res, 200, { ok: true, ignored: intent.type }); return true; }
+    if (intent.kind === 'test') {
+      reply(res, 200, { ok: true, test: true });
+      return true;
+    }
+    if (intent.kind === 'ignored') {
+      reply(res, 200, { ok: true, ignored: intent.type });
+      return true;
+    }
     const { notice } = intent;
     const about = notice.requestId ?? `tmdb${notice.tmdbId ?? ''}tvdb${notice.tvdbId ?? ''}`;
     await options.enqueue(notice, `media.notify-${notice.event}-${about}-${randomUUID()}`);
-    options.log.info({ event: notice.event, requestId: notice.requestId, tmdbId: notice.tmdbId, tvdbId: notice.tvdbId }, 'overseerr webhook queued');
+    options.log.info(
+      { event: notice.event, requestId: notice.requestId, tmdbId: notice.tmdbId, tvdbId: notice.tvdbId },
+      'overseerr webhook queued',
+    );
     reply(res, 202, { ok: true, queued: notice.event });
     return true;
   };

@@ -27,7 +27,8 @@ export function openStreamLocal(client: Client, socket: string): Promise<ClientC
 }
 
 /** The dial-stdio command for `socket` (used when stream-local forwarding is refused). */
-export const dialStdioCommand = (socket: string): string => `docker -H ${shellQuote(`unix://${socket}`)} system dial-stdio`;
+export const dialStdioCommand = (socket: string): string =>
+  `docker -H ${shellQuote(`unix://${socket}`)} system dial-stdio`;
 
 /** Opens one Docker API channel over `transport`. */
 export function openDockerChannel(client: Client, socket: string, transport: DockerTransport): Promise<ClientChannel> {
@@ -35,23 +36,39 @@ export function openDockerChannel(client: Client, socket: string, transport: Doc
 }
 
 function pipeTo(local: Socket, conn: SshConnection, transport: DockerTransport, log: Logger): void {
-  local.on('error', () => { local.destroy(); });
-  conn.client()
+  local.on('error', () => {
+    local.destroy();
+  });
+  conn
+    .client()
     .then((client) => openDockerChannel(client, conn.host.dockerSocket, transport))
     .then((channel) => {
-      channel.on('error', () => { local.destroy(); });
-      channel.on('close', () => { local.end(); });
-      local.on('close', () => { channel.close(); });
+      channel.on('error', () => {
+        local.destroy();
+      });
+      channel.on('close', () => {
+        local.end();
+      });
+      local.on('close', () => {
+        channel.close();
+      });
       local.pipe(channel).pipe(local);
     })
     .catch((error: unknown) => {
-      log.warn({ host: conn.host.name, transport, err: error instanceof Error ? error.message : String(error) }, 'docker channel failed');
+      log.warn(
+        { host: conn.host.name, transport, err: error instanceof Error ? error.message : String(error) },
+        'docker channel failed',
+      );
       local.destroy();
     });
 }
 
 /** Starts the bridge in a fresh 0700 temp dir (mkdtemp); every accepted connection gets its own channel. */
-export async function startDockerBridge(conn: SshConnection, transport: DockerTransport, log: Logger): Promise<DockerBridge> {
+export async function startDockerBridge(
+  conn: SshConnection,
+  transport: DockerTransport,
+  log: Logger,
+): Promise<DockerBridge> {
   const dir = await mkdtemp(join(tmpdir(), 'hlb-docker-'));
   const socketPath = join(dir, 'docker.sock');
   const sockets = new Set<Socket>();
@@ -62,11 +79,17 @@ export async function startDockerBridge(conn: SshConnection, transport: DockerTr
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(socketPath, () => { resolve(); });
+    server.listen(socketPath, () => {
+      resolve();
+    });
   });
   const close = async (): Promise<void> => {
     for (const s of sockets) s.destroy();
-    await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      server.close(() => {
+        resolve();
+      }),
+    );
     await rm(dir, { recursive: true, force: true });
   };
   return { socketPath, close };

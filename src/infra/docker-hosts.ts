@@ -14,16 +14,23 @@ export type HostConnection =
  * Connects to every host in parallel; one bad host (unreachable, wrong key, unknown host key,
  * socket denied) never blocks or fails the others. Results keep the order of `hosts`.
  */
-export async function connectHosts(hosts: readonly HostConfig[], log: Logger, deps: Omit<DockerHostDeps, 'log'> = {}): Promise<HostConnection[]> {
-  return Promise.all(hosts.map(async (host): Promise<HostConnection> => {
-    try {
-      return { name: host.name, ok: true, docker: await connectDockerHost(host, { ...deps, log }) };
-    } catch (error) {
-      const classified = error instanceof ExternalError ? error : classifySshError(host, isAppError(error) ? error.message : error);
-      log.warn({ host: host.name, code: classified.code, err: classified.message }, 'docker host unavailable');
-      return { name: host.name, ok: false, error: classified };
-    }
-  }));
+export async function connectHosts(
+  hosts: readonly HostConfig[],
+  log: Logger,
+  deps: Omit<DockerHostDeps, 'log'> = {},
+): Promise<HostConnection[]> {
+  return Promise.all(
+    hosts.map(async (host): Promise<HostConnection> => {
+      try {
+        return { name: host.name, ok: true, docker: await connectDockerHost(host, { ...deps, log }) };
+      } catch (error) {
+        const classified =
+          error instanceof ExternalError ? error : classifySshError(host, isAppError(error) ? error.message : error);
+        log.warn({ host: host.name, code: classified.code, err: classified.message }, 'docker host unavailable');
+        return { name: host.name, ok: false, error: classified };
+      }
+    }),
+  );
 }
 
 /** Closes every connected host of {@link connectHosts}' result. */

@@ -22,7 +22,11 @@ const isGone = (error: unknown): boolean =>
   typeof error === 'object' && error !== null && 'statusCode' in error && error.statusCode === 404;
 
 /** Inspects each unique id with a cap; 404 (gone in between) is skipped, anything else fails the call. */
-async function inspectEach(ids: readonly string[], limit: number, inspect: (id: string) => Promise<unknown>): Promise<Array<[string, DockerObject]>> {
+async function inspectEach(
+  ids: readonly string[],
+  limit: number,
+  inspect: (id: string) => Promise<unknown>,
+): Promise<Array<[string, DockerObject]>> {
   const found = await mapLimit([...new Set(ids)], limit, async (id) => {
     try {
       return [id, (await inspect(id)) as DockerObject] as [string, DockerObject];
@@ -48,28 +52,56 @@ function toDockerHost({ host, transport, conn, bridge, agent }: Parts): DockerHo
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     // (Re)connect first, so a host that went away reports host-unreachable, not a hung-up socket.
     await conn.client();
-    try { return await work(); } catch (error) { throw classifyDockerError(host, error); }
+    try {
+      return await work();
+    } catch (error) {
+      throw classifyDockerError(host, error);
+    }
   };
-  const listContainers = (o: ListContainersOptions = {}): Promise<DockerObject[]> => guard(async () =>
-    (await docker.listContainers({ all: o.all ?? true, ...(o.labels === undefined ? {} : { filters: JSON.stringify({ label: o.labels }) }) })) as unknown as DockerObject[]);
+  const listContainers = (o: ListContainersOptions = {}): Promise<DockerObject[]> =>
+    guard(
+      async () =>
+        (await docker.listContainers({
+          all: o.all ?? true,
+          ...(o.labels === undefined ? {} : { filters: JSON.stringify({ label: o.labels }) }),
+        })) as unknown as DockerObject[],
+    );
   const files = createRemoteFileReader(conn.client);
   return {
-    name: host.name, transport,
-    ping: () => guard(async () => { await docker.ping(); }),
+    name: host.name,
+    transport,
+    ping: () =>
+      guard(async () => {
+        await docker.ping();
+      }),
     version: () => guard(async () => (await docker.version()) as unknown as DockerObject),
     listContainers,
     listComposeContainers: () => listContainers({ all: true, labels: [composeLabel] }),
-    inspectContainers: (ids, o = {}) => guard(async () =>
-      (await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getContainer(id).inspect())).map(([, c]) => c)),
-    inspectImages: (ids, o = {}) => guard(async () =>
-      new Map(await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getImage(id).inspect()))),
+    inspectContainers: (ids, o = {}) =>
+      guard(async () =>
+        (await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getContainer(id).inspect())).map(([, c]) => c),
+      ),
+    inspectImages: (ids, o = {}) =>
+      guard(async () => new Map(await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getImage(id).inspect()))),
     readFile: async (path) => {
-      try { return await files.read(path); } catch (error) {
-        throw hostError(host, 'host-file-unreadable', `${host.name}: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`, error);
+      try {
+        return await files.read(path);
+      } catch (error) {
+        throw hostError(
+          host,
+          'host-file-unreadable',
+          `${host.name}: cannot read ${path}: ${error instanceof Error ? error.message : String(error)}`,
+          error,
+        );
       }
     },
     sshStats: conn.stats,
-    close: async () => { files.close(); agent.destroy(); await bridge.close(); await conn.close(); },
+    close: async () => {
+      files.close();
+      agent.destroy();
+      await bridge.close();
+      await conn.close();
+    },
   };
 }
 

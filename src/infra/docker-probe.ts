@@ -14,10 +14,19 @@ function rawPing(channel: ClientChannel): Promise<{ response: string; stderr: st
   return new Promise((resolve) => {
     let response = '';
     let stderr = '';
-    const timer = setTimeout(() => { channel.close(); }, probeTimeoutMs);
-    channel.on('data', (chunk: Buffer) => { response += chunk.toString(); });
-    channel.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-    channel.on('close', () => { clearTimeout(timer); resolve({ response, stderr: stderr.trim() }); });
+    const timer = setTimeout(() => {
+      channel.close();
+    }, probeTimeoutMs);
+    channel.on('data', (chunk: Buffer) => {
+      response += chunk.toString();
+    });
+    channel.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    channel.on('close', () => {
+      clearTimeout(timer);
+      resolve({ response, stderr: stderr.trim() });
+    });
     channel.end('GET /_ping HTTP/1.0\r\nHost: docker\r\n\r\n');
   });
 }
@@ -27,7 +36,8 @@ const answered = (response: string): boolean => /^HTTP\/1\.[01] 200/.test(respon
 /** What the socket path looks like to the SSH user (a tiny POSIX sh script; the path is quoted). */
 export async function probeSocket(client: Client, socket: string): Promise<SocketProbe> {
   const p = shellQuote(socket);
-  const script = `p=${p}; if [ -S "$p" ]; then if [ -r "$p" ] && [ -w "$p" ]; then echo ok; else echo denied; fi; ` +
+  const script =
+    `p=${p}; if [ -S "$p" ]; then if [ -r "$p" ] && [ -w "$p" ]; then echo ok; else echo denied; fi; ` +
     `elif [ -e "$p" ]; then echo not-socket; else d=$(dirname "$p"); if [ -d "$d" ] && [ ! -x "$d" ]; then echo denied; else echo missing; fi; fi`;
   const result = await execCollect(client, script);
   const word = result.stdout.toString().trim();
@@ -37,7 +47,10 @@ export async function probeSocket(client: Client, socket: string): Promise<Socke
 async function tryDialStdio(host: HostConfig, client: Client): Promise<DockerTransport> {
   const { response, stderr } = await rawPing(await openExec(client, dialStdioCommand(host.dockerSocket)));
   if (answered(response)) return 'dial-stdio';
-  throw classifyDockerError(host, new Error(stderr === '' ? `no answer to /_ping through docker system dial-stdio` : stderr));
+  throw classifyDockerError(
+    host,
+    new Error(stderr === '' ? `no answer to /_ping through docker system dial-stdio` : stderr),
+  );
 }
 
 /**
@@ -45,7 +58,11 @@ async function tryDialStdio(host: HostConfig, client: Client): Promise<DockerTra
  * preferred; when the channel is refused the socket is probed so "missing" and "permission
  * denied" are told apart from "forwarding disabled" (then dial-stdio is tried).
  */
-export async function selectTransport(host: HostConfig, client: Client, choice: TransportChoice): Promise<DockerTransport> {
+export async function selectTransport(
+  host: HostConfig,
+  client: Client,
+  choice: TransportChoice,
+): Promise<DockerTransport> {
   if (choice === 'dial-stdio') return tryDialStdio(host, client);
   let refusal: unknown;
   try {

@@ -21,12 +21,26 @@ export function fetchHostKey(host: string, port: number, timeoutMs = 10_000): Pr
     const finish = (error?: Error): void => {
       client.end();
       if (presented !== undefined) resolve(presented);
-      else reject(new ExternalError('host-unreachable', `${host}:${String(port)}: ${error?.message ?? 'no host key received'}`, { cause: error }));
+      else
+        reject(
+          new ExternalError(
+            'host-unreachable',
+            `${host}:${String(port)}: ${error?.message ?? 'no host key received'}`,
+            { cause: error },
+          ),
+        );
     };
-    client.once('error', (error) => { finish(error); });
-    client.once('close', () => { finish(); });
+    client.once('error', (error) => {
+      finish(error);
+    });
+    client.once('close', () => {
+      finish();
+    });
     client.connect({
-      host, port, username: 'homelab-bot-hosts-trust', readyTimeout: timeoutMs,
+      host,
+      port,
+      username: 'homelab-bot-hosts-trust',
+      readyTimeout: timeoutMs,
       hostVerifier: (key: Buffer) => {
         presented = { type: keyTypeOf(key), base64: key.toString('base64'), fingerprint: sshFingerprint(key) };
         return false;

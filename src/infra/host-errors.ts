@@ -3,12 +3,23 @@ import { ExternalError } from '../errors.js';
 
 /** Stable codes of host failures (they may leave the process, e.g. in reports). */
 export type HostErrorCode =
-  | 'host-unreachable' | 'ssh-auth-failed' | 'host-key-mismatch' | 'host-key-unknown'
-  | 'docker-socket-denied' | 'docker-socket-missing' | 'docker-unavailable' | 'host-file-unreadable' | 'ssh-failed';
+  | 'host-unreachable'
+  | 'ssh-auth-failed'
+  | 'host-key-mismatch'
+  | 'host-key-unknown'
+  | 'docker-socket-denied'
+  | 'docker-socket-missing'
+  | 'docker-unavailable'
+  | 'host-file-unreadable'
+  | 'ssh-failed';
 
 /** Codes that a retry will not fix (configuration or trust problems). */
 const permanent: ReadonlySet<HostErrorCode> = new Set([
-  'ssh-auth-failed', 'host-key-mismatch', 'host-key-unknown', 'docker-socket-denied', 'docker-socket-missing',
+  'ssh-auth-failed',
+  'host-key-mismatch',
+  'host-key-unknown',
+  'docker-socket-denied',
+  'docker-socket-missing',
 ]);
 
 /** Builds the {@link ExternalError} for a host failure, with the host in its context. */
@@ -49,10 +60,20 @@ export function classifySshError(host: HostConfig, error: unknown): ExternalErro
   const reason = unreachableReasons[code];
   if (reason !== undefined) return hostError(host, 'host-unreachable', `${where(host)}: ${reason}`, error);
   if (level === 'client-timeout' || /timed out while waiting for handshake/i.test(text)) {
-    return hostError(host, 'host-unreachable', `${where(host)}: no SSH handshake within the timeout — is this an SSH port and is the host responsive?`, error);
+    return hostError(
+      host,
+      'host-unreachable',
+      `${where(host)}: no SSH handshake within the timeout — is this an SSH port and is the host responsive?`,
+      error,
+    );
   }
   if (level === 'client-authentication' || /authentication methods failed/i.test(text)) {
-    return hostError(host, 'ssh-auth-failed', `${where(host)}: the server refused key ${host.ssh.privateKeyPath} for user ${host.ssh.user} — is its public key in ~${host.ssh.user}/.ssh/authorized_keys?`, error);
+    return hostError(
+      host,
+      'ssh-auth-failed',
+      `${where(host)}: the server refused key ${host.ssh.privateKeyPath} for user ${host.ssh.user} — is its public key in ~${host.ssh.user}/.ssh/authorized_keys?`,
+      error,
+    );
   }
   return hostError(host, 'ssh-failed', `${where(host)}: SSH failed: ${text}`, error);
 }
@@ -66,11 +87,26 @@ export function classifyDockerError(host: HostConfig, error: unknown, probe?: So
   const text = textOf(error);
   const socket = host.dockerSocket;
   if (probe === 'denied' || /permission denied/i.test(text)) {
-    return hostError(host, 'docker-socket-denied', `${host.name}: user ${host.ssh.user} cannot open ${socket} (permission denied) — add it to the docker group`, error);
+    return hostError(
+      host,
+      'docker-socket-denied',
+      `${host.name}: user ${host.ssh.user} cannot open ${socket} (permission denied) — add it to the docker group`,
+      error,
+    );
   }
   if (probe === 'missing' || probe === 'not-socket' || /no such file or directory/i.test(text)) {
     const what = probe === 'not-socket' ? 'is not a socket' : 'does not exist';
-    return hostError(host, 'docker-socket-missing', `${host.name}: the Docker socket ${socket} ${what} — is Docker installed and running, and dockerSocket right?`, error);
+    return hostError(
+      host,
+      'docker-socket-missing',
+      `${host.name}: the Docker socket ${socket} ${what} — is Docker installed and running, and dockerSocket right?`,
+      error,
+    );
   }
-  return hostError(host, 'docker-unavailable', `${host.name}: the Docker API at ${socket} did not answer: ${text}`, error);
+  return hostError(
+    host,
+    'docker-unavailable',
+    `${host.name}: the Docker API at ${socket} did not answer: ${text}`,
+    error,
+  );
 }

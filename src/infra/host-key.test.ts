@@ -12,7 +12,10 @@ const run = promisify(execFile);
 const keyTypes = ['ed25519', 'ecdsa', 'rsa'] as const;
 
 const hostAt = (port: number, ssh: Partial<HostConfig['ssh']> = {}): HostConfig => ({
-  name: 'ct-docker-01', endpoint: 'docker01', dockerSocket: '/var/run/docker.sock', readHostEnv: false,
+  name: 'ct-docker-01',
+  endpoint: 'docker01',
+  dockerSocket: '/var/run/docker.sock',
+  readHostEnv: false,
   ssh: { host: 'docker01.lan', port, user: 'root', privateKeyPath: '/keys/id', ...ssh },
 });
 
@@ -44,10 +47,16 @@ describe('host key fingerprints and known_hosts', () => {
 
   it('matches plain, [host]:port, comma-list and wildcard entries', () => {
     const k = (t: string) => pub[t]!.line.split(' ').slice(0, 2).join(' ');
-    const entries = parseKnownHosts([
-      '# comment', '', `other.lan,docker01.lan ${k('ed25519')}`, `[docker01.lan]:2222 ${k('ecdsa')}`,
-      `*.lan,!media01.lan ${k('rsa')}`, 'garbage-line',
-    ].join('\n'));
+    const entries = parseKnownHosts(
+      [
+        '# comment',
+        '',
+        `other.lan,docker01.lan ${k('ed25519')}`,
+        `[docker01.lan]:2222 ${k('ecdsa')}`,
+        `*.lan,!media01.lan ${k('rsa')}`,
+        'garbage-line',
+      ].join('\n'),
+    );
     expect(entries).toHaveLength(3);
     const at22 = knownHostsPolicy(hostAt(22), 'kh', entries);
     expect(at22.verify(pub['ed25519']!.blob).ok).toBe(true);
@@ -99,6 +108,9 @@ describe('host key fingerprints and known_hosts', () => {
 
   it('refuses to connect when the known_hosts file cannot be read', async () => {
     const missing = join(dir, 'absent');
-    await expect(loadHostKeyPolicy(hostAt(22, { knownHostsPath: missing }))).rejects.toMatchObject({ code: 'host-key-unknown', retryable: false });
+    await expect(loadHostKeyPolicy(hostAt(22, { knownHostsPath: missing }))).rejects.toMatchObject({
+      code: 'host-key-unknown',
+      retryable: false,
+    });
   });
 });

@@ -18,7 +18,12 @@ export function keyTypeOf(key: Buffer): string {
 /** Outcome of checking the key a server presented. Fingerprints are public, so messages may show them. */
 export type HostKeyVerdict =
   | { readonly ok: true; readonly presented: string }
-  | { readonly ok: false; readonly code: 'host-key-mismatch' | 'host-key-unknown'; readonly presented: string; readonly message: string };
+  | {
+      readonly ok: false;
+      readonly code: 'host-key-mismatch' | 'host-key-unknown';
+      readonly presented: string;
+      readonly message: string;
+    };
 
 /** How a host's key is checked: the verdict function plus the host key algorithms to prefer. */
 export interface HostKeyPolicy {
@@ -33,8 +38,11 @@ const keyscan = (host: HostConfig): string => `ssh-keyscan -p ${host.ssh.port} $
 function mismatch(host: HostConfig, key: Buffer, expected: readonly string[], source: string): HostKeyVerdict {
   const presented = sshFingerprint(key);
   return {
-    ok: false, code: 'host-key-mismatch', presented,
-    message: `${where(host)}: host key mismatch — the server presented ${presented} (${keyTypeOf(key)}) but ${source} expects ${expected.join(' or ')}. ` +
+    ok: false,
+    code: 'host-key-mismatch',
+    presented,
+    message:
+      `${where(host)}: host key mismatch — the server presented ${presented} (${keyTypeOf(key)}) but ${source} expects ${expected.join(' or ')}. ` +
       `Refusing to connect. If the host was reinstalled, check the new key on the host itself (${keyscan(host)}) and update ${source}; otherwise the connection may be intercepted.`,
   };
 }
@@ -61,12 +69,22 @@ export function knownHostsPolicy(host: HostConfig, path: string, entries: readon
   return {
     verify: (key) => {
       const presented = sshFingerprint(key);
-      if (mine.some((e) => e.revoked && e.key.equals(key))) return mismatch(host, key, ['a key that is not revoked'], source);
+      if (mine.some((e) => e.revoked && e.key.equals(key)))
+        return mismatch(host, key, ['a key that is not revoked'], source);
       if (trusted.some((e) => e.key.equals(key))) return { ok: true, presented };
-      if (trusted.length > 0) return mismatch(host, key, trusted.map((e) => sshFingerprint(e.key)), source);
+      if (trusted.length > 0)
+        return mismatch(
+          host,
+          key,
+          trusted.map((e) => sshFingerprint(e.key)),
+          source,
+        );
       return {
-        ok: false, code: 'host-key-unknown', presented,
-        message: `${where(host)}: host key unknown — ${knownHostsName(host.ssh.host, host.ssh.port)} is not listed in ${path} (the server presented ${presented}, ${keyTypeOf(key)}). ` +
+        ok: false,
+        code: 'host-key-unknown',
+        presented,
+        message:
+          `${where(host)}: host key unknown — ${knownHostsName(host.ssh.host, host.ssh.port)} is not listed in ${path} (the server presented ${presented}, ${keyTypeOf(key)}). ` +
           `Refusing to connect. Check the fingerprint on the host itself (${keyscan(host)}), then add the host's line to ${path} or set hostKeyFingerprint.`,
       };
     },
@@ -80,13 +98,21 @@ export async function loadHostKeyPolicy(host: HostConfig): Promise<HostKeyPolicy
   if (hostKeyFingerprint !== undefined) return fingerprintPolicy(host, hostKeyFingerprint);
   if (knownHostsPath === undefined) {
     // The config schema already requires one of them; this guards hand-built configs.
-    throw new ConfigError(`host ${host.name}: neither hostKeyFingerprint nor knownHostsPath is set; host key verification is never skipped`);
+    throw new ConfigError(
+      `host ${host.name}: neither hostKeyFingerprint nor knownHostsPath is set; host key verification is never skipped`,
+    );
   }
   const text = await readFile(knownHostsPath, 'utf8').catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ExternalError('host-key-unknown', `${where(host)}: cannot read known_hosts ${knownHostsPath} (${reason}); refusing to connect without host key verification`, {
-      retryable: false, context: { host: host.name }, cause: error,
-    });
+    throw new ExternalError(
+      'host-key-unknown',
+      `${where(host)}: cannot read known_hosts ${knownHostsPath} (${reason}); refusing to connect without host key verification`,
+      {
+        retryable: false,
+        context: { host: host.name },
+        cause: error,
+      },
+    );
   });
   return knownHostsPolicy(host, knownHostsPath, parseKnownHosts(text));
 }

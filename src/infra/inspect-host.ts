@@ -30,16 +30,23 @@ const imageOf = (c: DockerObject): string | undefined => (typeof c['Image'] === 
  * Lists, inspects every container and their (deduped) images of one host. Also the benchmark
  * hook: returns how long each phase took.
  */
-export async function inspectHost(host: DockerHost, options: InspectHostOptions = {}): Promise<{ containers: InspectedContainer[]; timing: InspectTiming }> {
+export async function inspectHost(
+  host: DockerHost,
+  options: InspectHostOptions = {},
+): Promise<{ containers: InspectedContainer[]; timing: InspectTiming }> {
   const now = options.now ?? (() => performance.now());
   const concurrency = options.concurrency ?? 6;
   const t0 = now();
-  const listed = options.composeOnly === false ? await host.listContainers({ all: true }) : await host.listComposeContainers();
+  const listed =
+    options.composeOnly === false ? await host.listContainers({ all: true }) : await host.listComposeContainers();
   const t1 = now();
   const ids = listed.map((c) => c['Id']).filter((id): id is string => typeof id === 'string');
   const inspected = await host.inspectContainers(ids, { concurrency });
   const t2 = now();
-  const images = await host.inspectImages(inspected.map(imageOf).filter((id): id is string => id !== undefined), { concurrency });
+  const images = await host.inspectImages(
+    inspected.map(imageOf).filter((id): id is string => id !== undefined),
+    { concurrency },
+  );
   const t3 = now();
   const containers = inspected.map((container) => {
     const id = imageOf(container);
@@ -47,6 +54,13 @@ export async function inspectHost(host: DockerHost, options: InspectHostOptions 
   });
   return {
     containers,
-    timing: { listMs: t1 - t0, containersMs: t2 - t1, imagesMs: t3 - t2, totalMs: t3 - t0, containers: containers.length, images: images.size },
+    timing: {
+      listMs: t1 - t0,
+      containersMs: t2 - t1,
+      imagesMs: t3 - t2,
+      totalMs: t3 - t0,
+      containers: containers.length,
+      images: images.size,
+    },
   };
 }

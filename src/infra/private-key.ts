@@ -20,7 +20,11 @@ export async function readPrivateKey(host: HostConfig): Promise<ParsedKey> {
   const key = Array.isArray(parsed) ? (parsed as ParsedKey[])[0] : parsed;
   if (key === undefined || key instanceof Error || !key.isPrivateKey()) {
     // The parser's message is generic and never quotes the key material.
-    throw hostError(host, 'ssh-auth-failed', `${host.name}: ${path} is not a usable unencrypted private key (OpenSSH or PEM format expected)`);
+    throw hostError(
+      host,
+      'ssh-auth-failed',
+      `${host.name}: ${path} is not a usable unencrypted private key (OpenSSH or PEM format expected)`,
+    );
   }
   return key;
 }

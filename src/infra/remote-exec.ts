@@ -27,10 +27,18 @@ export async function execCollect(client: Client, command: string, stdin?: strin
     const out: Buffer[] = [];
     let err = '';
     let code: number | null = null;
-    channel.on('data', (chunk: Buffer) => { out.push(chunk); });
-    channel.stderr.on('data', (chunk: Buffer) => { err += chunk.toString(); });
-    channel.on('exit', (exitCode: number | null) => { code = exitCode; });
-    channel.on('close', () => { resolve({ code, stdout: Buffer.concat(out), stderr: err.trim() }); });
+    channel.on('data', (chunk: Buffer) => {
+      out.push(chunk);
+    });
+    channel.stderr.on('data', (chunk: Buffer) => {
+      err += chunk.toString();
+    });
+    channel.on('exit', (exitCode: number | null) => {
+      code = exitCode;
+    });
+    channel.on('close', () => {
+      resolve({ code, stdout: Buffer.concat(out), stderr: err.trim() });
+    });
     channel.end(stdin);
   });
 }

@@ -6,7 +6,9 @@ const noSuchFile = 2;
 
 function openSftp(client: Client): Promise<SFTPWrapper | undefined> {
   return new Promise((resolve) => {
-    client.sftp((error, sftp) => { resolve(error === undefined ? sftp : undefined); });
+    client.sftp((error, sftp) => {
+      resolve(error === undefined ? sftp : undefined);
+    });
   });
 }
 
@@ -45,7 +47,9 @@ export function createRemoteFileReader(getClient: () => Promise<Client>): Remote
     if (session?.client !== client) {
       const sftp = openSftp(client);
       session = { client, sftp };
-      client.once('close', () => { if (session?.client === client) session = undefined; });
+      client.once('close', () => {
+        if (session?.client === client) session = undefined;
+      });
     }
     return session.sftp;
   };
@@ -56,7 +60,9 @@ export function createRemoteFileReader(getClient: () => Promise<Client>): Remote
       return sftp === undefined ? viaCat(client, path) : viaSftp(sftp, path);
     },
     close: () => {
-      void session?.sftp.then((s) => { s?.end(); });
+      void session?.sftp.then((s) => {
+        s?.end();
+      });
       session = undefined;
     },
   };

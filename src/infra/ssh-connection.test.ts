@@ -28,8 +28,17 @@ describe('SSH connection reconnect policy', () => {
     dir = await mkdtemp(join(tmpdir(), 'hlb-sshconn-'));
     await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'id')]);
     host = {
-      name: 'ct-docker-01', endpoint: 'docker01', dockerSocket: '/var/run/docker.sock', readHostEnv: false,
-      ssh: { host: '127.0.0.1', port: await closedPort(), user: 'root', privateKeyPath: join(dir, 'id'), hostKeyFingerprint: `SHA256:${'A'.repeat(43)}` },
+      name: 'ct-docker-01',
+      endpoint: 'docker01',
+      dockerSocket: '/var/run/docker.sock',
+      readHostEnv: false,
+      ssh: {
+        host: '127.0.0.1',
+        port: await closedPort(),
+        user: 'root',
+        privateKeyPath: join(dir, 'id'),
+        hostKeyFingerprint: `SHA256:${'A'.repeat(43)}`,
+      },
     };
   });
 
@@ -39,7 +48,13 @@ describe('SSH connection reconnect policy', () => {
 
   it('backs off exponentially between failed connects', async () => {
     const waits: number[] = [];
-    const conn = createSshConnection(host, { log: silentLogger(), sleep: (ms) => { waits.push(ms); return Promise.resolve(); } });
+    const conn = createSshConnection(host, {
+      log: silentLogger(),
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+    });
     for (let i = 0; i < 4; i += 1) await expect(conn.client()).rejects.toMatchObject({ code: 'host-unreachable' });
     expect(waits).toEqual([500, 1000, 2000]);
     expect(conn.stats()).toEqual({ connects: 4, authAttempts: 0 });
@@ -47,8 +62,14 @@ describe('SSH connection reconnect policy', () => {
   });
 
   it('fails with ssh-auth-failed naming the file when the private key is missing', async () => {
-    const conn = createSshConnection({ ...host, ssh: { ...host.ssh, privateKeyPath: join(dir, 'absent') } }, { log: silentLogger() });
-    await expect(conn.client()).rejects.toMatchObject({ code: 'ssh-auth-failed', message: `ct-docker-01: cannot read private key ${join(dir, 'absent')} (ENOENT)` });
+    const conn = createSshConnection(
+      { ...host, ssh: { ...host.ssh, privateKeyPath: join(dir, 'absent') } },
+      { log: silentLogger() },
+    );
+    await expect(conn.client()).rejects.toMatchObject({
+      code: 'ssh-auth-failed',
+      message: `ct-docker-01: cannot read private key ${join(dir, 'absent')} (ENOENT)`,
+    });
     await conn.close();
   });
 

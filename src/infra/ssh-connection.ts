@@ -1,4 +1,10 @@
-import { Client, type AuthHandlerMiddleware, type ConnectConfig, type ParsedKey, type ServerHostKeyAlgorithm } from 'ssh2';
+import {
+  Client,
+  type AuthHandlerMiddleware,
+  type ConnectConfig,
+  type ParsedKey,
+  type ServerHostKeyAlgorithm,
+} from 'ssh2';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import { classifySshError, hostError } from './host-errors.js';
@@ -34,7 +40,11 @@ export interface SshConnectionDeps {
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const backoffMs = (failures: number): number => Math.min(30_000, 500 * 2 ** (failures - 1));
 
-interface Attempt { readonly key: ParsedKey; readonly policy: HostKeyPolicy; readonly counters: { connects: number; authAttempts: number } }
+interface Attempt {
+  readonly key: ParsedKey;
+  readonly policy: HostKeyPolicy;
+  readonly counters: { connects: number; authAttempts: number };
+}
 
 function handshake(host: HostConfig, deps: SshConnectionDeps, a: Attempt): Promise<Client> {
   return new Promise((resolve, reject) => {
@@ -44,21 +54,38 @@ function handshake(host: HostConfig, deps: SshConnectionDeps, a: Attempt): Promi
     let offered = false;
     const authHandler: AuthHandlerMiddleware = (_left, _partial, next) => {
       // Only the configured key is offered, once; `false` ends authentication (ssh2 accepts it).
-      if (offered) { next(false as never); return; }
+      if (offered) {
+        next(false as never);
+        return;
+      }
       offered = true;
       a.counters.authAttempts += 1;
       next({ type: 'publickey', username: host.ssh.user, key: a.key });
     };
-    client.on('ready', () => { ready = true; resolve(client); });
+    client.on('ready', () => {
+      ready = true;
+      resolve(client);
+    });
     client.on('error', (error) => {
-      if (ready) { deps.log.warn({ host: host.name, err: error.message }, 'ssh connection error'); return; }
-      reject(rejection !== undefined && !rejection.ok ? hostError(host, rejection.code, rejection.message, error) : classifySshError(host, error));
+      if (ready) {
+        deps.log.warn({ host: host.name, err: error.message }, 'ssh connection error');
+        return;
+      }
+      reject(
+        rejection !== undefined && !rejection.ok
+          ? hostError(host, rejection.code, rejection.message, error)
+          : classifySshError(host, error),
+      );
     });
     a.counters.connects += 1;
     const prefer = a.policy.preferredAlgorithms as ServerHostKeyAlgorithm[];
     const config: ConnectConfig = {
-      host: host.ssh.host, port: host.ssh.port, username: host.ssh.user, authHandler,
-      keepaliveInterval: deps.keepaliveIntervalMs ?? 15_000, readyTimeout: deps.readyTimeoutMs ?? 20_000,
+      host: host.ssh.host,
+      port: host.ssh.port,
+      username: host.ssh.user,
+      authHandler,
+      keepaliveInterval: deps.keepaliveIntervalMs ?? 15_000,
+      readyTimeout: deps.readyTimeoutMs ?? 20_000,
       ...(prefer.length > 0 ? { algorithms: { serverHostKey: { prepend: prefer, append: [], remove: [] } } } : {}),
       hostVerifier: (key: Buffer) => {
         rejection = a.policy.verify(key);
@@ -85,16 +112,27 @@ export function createSshConnection(host: HostConfig, deps: SshConnectionDeps): 
     live = client;
     client.on('close', () => {
       if (!closed) deps.log.info({ host: host.name }, 'ssh connection closed; reconnecting on next use');
-      if (live === client) { live = undefined; current = undefined; }
+      if (live === client) {
+        live = undefined;
+        current = undefined;
+      }
     });
     return client;
   };
 
   const client = (): Promise<Client> => {
-    if (closed) return Promise.reject(hostError(host, 'ssh-failed', `${host.name}: the SSH connection was closed by the bot`));
+    if (closed)
+      return Promise.reject(hostError(host, 'ssh-failed', `${host.name}: the SSH connection was closed by the bot`));
     current ??= open().then(
-      (c) => { failures = 0; return c; },
-      (error: unknown) => { failures += 1; current = undefined; throw error; },
+      (c) => {
+        failures = 0;
+        return c;
+      },
+      (error: unknown) => {
+        failures += 1;
+        current = undefined;
+        throw error;
+      },
     );
     return current;
   };
@@ -105,7 +143,12 @@ export function createSshConnection(host: HostConfig, deps: SshConnectionDeps): 
     current = undefined;
     const c = await pending?.catch(() => undefined);
     if (c === undefined || live !== c) return;
-    await new Promise<void>((resolve) => { c.once('close', () => { resolve(); }); c.end(); });
+    await new Promise<void>((resolve) => {
+      c.once('close', () => {
+        resolve();
+      });
+      c.end();
+    });
   };
 
   return { host, client, stats: () => ({ ...counters }), close };

@@ -34,7 +34,11 @@ export interface BoundBackgroundJob {
 }
 
 /** Pairs a schema with the handler for its payload type; bad payloads are not retried. */
-export function bindBackgroundJob<S extends z.ZodType>(name: string, schema: S, handler: BackgroundHandler<z.output<S>>): BoundBackgroundJob {
+export function bindBackgroundJob<S extends z.ZodType>(
+  name: string,
+  schema: S,
+  handler: BackgroundHandler<z.output<S>>,
+): BoundBackgroundJob {
   return {
     run: async (data, context) => {
       const parsed = schema.safeParse(data);
@@ -51,14 +55,21 @@ export type BackgroundHandlers = Readonly<Record<string, BoundBackgroundJob | un
  * The worker's `extraHandlers` for the background jobs: every background job name gets one (a
  * job whose handler this process lacks fails unretried instead of reaching the run-job path).
  */
-export function backgroundWorkerHandlers(specs: BackgroundJobSpecs, handlers: BackgroundHandlers, log: Logger): Record<string, (job: Job) => Promise<void>> {
-  return Object.fromEntries(Object.keys(specs).map((name) => [name, (job: Job) => runBackgroundJob(job, name, handlers, log)]));
+export function backgroundWorkerHandlers(
+  specs: BackgroundJobSpecs,
+  handlers: BackgroundHandlers,
+  log: Logger,
+): Record<string, (job: Job) => Promise<void>> {
+  return Object.fromEntries(
+    Object.keys(specs).map((name) => [name, (job: Job) => runBackgroundJob(job, name, handlers, log)]),
+  );
 }
 
 /** Runs one background job; UserErrors and bad payloads are not retried. */
 async function runBackgroundJob(job: Job, name: string, handlers: BackgroundHandlers, log: Logger): Promise<void> {
   const handler = handlers[name];
-  if (handler === undefined) throw new UnrecoverableError(`no handler for ${name} in this worker (media not configured?)`);
+  if (handler === undefined)
+    throw new UnrecoverableError(`no handler for ${name} in this worker (media not configured?)`);
   const child = log.child({ job: name, jobId: job.id });
   try {
     await handler.run(job.data, { log: child, attempt: job.attemptsMade + 1 });

@@ -20,7 +20,9 @@ export interface BackgroundQueueOptions<M extends BackgroundJobSpecs<M>> {
   readonly jobs: M;
 }
 
-export function createBackgroundQueue<M extends BackgroundJobSpecs<M>>(options: BackgroundQueueOptions<M>): BackgroundQueue<M> {
+export function createBackgroundQueue<M extends BackgroundJobSpecs<M>>(
+  options: BackgroundQueueOptions<M>,
+): BackgroundQueue<M> {
   const connection = connectRedis(options.redisUrl);
   const queue = new Queue(queueName, { connection, prefix: options.prefix ?? 'hlb-bull' });
   return {
@@ -30,7 +32,11 @@ export function createBackgroundQueue<M extends BackgroundJobSpecs<M>>(options: 
     },
     every: async (name, everyMs, payload) => {
       const { schema, retry } = options.jobs[name];
-      await queue.upsertJobScheduler(name, { every: everyMs }, { name, data: schema.parse(payload), opts: { ...retry, ...jobRetention } });
+      await queue.upsertJobScheduler(
+        name,
+        { every: everyMs },
+        { name, data: schema.parse(payload), opts: { ...retry, ...jobRetention } },
+      );
     },
     close: async () => {
       await queue.close();

@@ -2,17 +2,27 @@ import type { ActionStore } from '../store/action-store.js';
 import type { ChatPort, MessageRef, OutgoingMessage } from '../chat/chat-port.js';
 
 const actionIds = (message: OutgoingMessage): string[] =>
-  [...(message.buttons ?? []).map((b) => b.id), ...(message.select === undefined ? [] : [message.select.id])]
-    .flatMap((id) => (id.startsWith('act:') ? [id.slice(4)] : []));
+  [...(message.buttons ?? []).map((b) => b.id), ...(message.select === undefined ? [] : [message.select.id])].flatMap(
+    (id) => (id.startsWith('act:') ? [id.slice(4)] : []),
+  );
 
 /**
  * A `ChatPort` that records, for every button and menu it posts or edits in, the message it
  * landed on (platform, workspace, channel, message): a click from anywhere else is refused by
  * the dispatcher. `workspaceId` is the run's Discord guild or Slack team.
  */
-export function bindActionOrigins(chat: ChatPort, actionStore: Pick<ActionStore, 'bindOrigin'>, workspaceId?: string): ChatPort {
+export function bindActionOrigins(
+  chat: ChatPort,
+  actionStore: Pick<ActionStore, 'bindOrigin'>,
+  workspaceId?: string,
+): ChatPort {
   const bind = async (message: OutgoingMessage, at: MessageRef): Promise<void> => {
-    const origin = { platform: at.platform, channelId: at.channelId, messageId: at.messageId, ...(workspaceId === undefined ? {} : { workspaceId }) };
+    const origin = {
+      platform: at.platform,
+      channelId: at.channelId,
+      messageId: at.messageId,
+      ...(workspaceId === undefined ? {} : { workspaceId }),
+    };
     await Promise.all(actionIds(message).map((id) => actionStore.bindOrigin(id, origin)));
   };
   return {

@@ -27,7 +27,12 @@ async function post(chat: ChatPort, run: RunRecord): Promise<{ thread: ThreadRef
  * Discord posts carry the run id as nonce, so a takeover after a crash mid-post finds the
  * first message instead of posting a second.
  */
-export async function ensureAnnounced(chat: ChatPort, runStore: RunStore, runId: string, log: Logger): Promise<RunRecord> {
+export async function ensureAnnounced(
+  chat: ChatPort,
+  runStore: RunStore,
+  runId: string,
+  log: Logger,
+): Promise<RunRecord> {
   for (;;) {
     const run = await runStore.get(runId);
     if (run === undefined) throw new Error(`run ${runId} not found`);
@@ -39,7 +44,11 @@ export async function ensureAnnounced(chat: ChatPort, runStore: RunStore, runId:
         const { thread, root } = await post(chat, again);
         log.debug({ runId, threadId: thread.threadId }, 'run announced');
         return await runStore.update(runId, {
-          channelId: thread.channelId, threadId: thread.threadId, rootMessageId: root.messageId, statusMessage: root, announce: undefined,
+          channelId: thread.channelId,
+          threadId: thread.threadId,
+          rootMessageId: root.messageId,
+          statusMessage: root,
+          announce: undefined,
         });
       } finally {
         await runStore.releaseAnnouncement(runId);

@@ -34,7 +34,11 @@ export interface BoundJob extends JobSpec {
 export type JobTable = Readonly<Record<string, BoundJob>>;
 
 /** Pairs a schema with the processor for its payload type (no cast: the types must agree). */
-export function bindJob<S extends z.ZodType<RunPayload>>(schema: S, retry: RetryPolicy, processor: Processor<z.output<S>>): BoundJob {
+export function bindJob<S extends z.ZodType<RunPayload>>(
+  schema: S,
+  retry: RetryPolicy,
+  processor: Processor<z.output<S>>,
+): BoundJob {
   return {
     schema,
     retry,

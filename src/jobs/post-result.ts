@@ -8,7 +8,12 @@ import type { RunRecord, RunStore } from '../store/run-store.js';
  * Posts the run's result into its thread once: when a previous attempt already posted,
  * the stored message is edited instead, so a retried or re-picked job never posts twice.
  */
-export async function postResult(chat: ChatPort, run: RunRecord, report: Report, runStore: RunStore): Promise<RunRecord> {
+export async function postResult(
+  chat: ChatPort,
+  run: RunRecord,
+  report: Report,
+  runStore: RunStore,
+): Promise<RunRecord> {
   const message = renderReport(report, run.platform);
   if (run.resultMessage !== undefined) {
     await chat.edit(run.resultMessage, message);

@@ -19,16 +19,19 @@ interface Scope {
 export function processorContext(scope: Scope): ProcessorContext {
   const { job, run, chat, deps, log } = scope;
   const store = async (definition: ActionSpec, payload: Record<string, unknown>, label: string, style: ActionStyle) =>
-    deps.actionStore.create({
-      kind: definition.kind,
-      label,
-      style,
-      payload: definition.payload.parse(payload),
-      role: definition.role,
-      singleUse: definition.singleUse,
-      createdBy: { platform: run.requester.platform, id: run.requester.id },
-      runId: run.runId,
-    }, deps.actionTtlMs);
+    deps.actionStore.create(
+      {
+        kind: definition.kind,
+        label,
+        style,
+        payload: definition.payload.parse(payload),
+        role: definition.role,
+        singleUse: definition.singleUse,
+        createdBy: { platform: run.requester.platform, id: run.requester.id },
+        runId: run.runId,
+      },
+      deps.actionTtlMs,
+    );
   return {
     log,
     run,
@@ -45,7 +48,9 @@ export function processorContext(scope: Scope): ProcessorContext {
     post: (message) => chat.post({ platform: run.platform, channelId: run.channelId, threadId: run.threadId }, message),
     edit: (message, next) => chat.edit(message, next),
     resumeState: splitResume(job.data).state,
-    resumeLater: (state, delayMs) => { throw new ResumeLater(state, delayMs); },
+    resumeLater: (state, delayMs) => {
+      throw new ResumeLater(state, delayMs);
+    },
     system: deps.system,
   };
 }

@@ -1,4 +1,11 @@
-import type { ActionButton, ActionStyle, MessageRef, OutgoingMessage, SelectMenu, SelectOption } from '../chat/chat-port.js';
+import type {
+  ActionButton,
+  ActionStyle,
+  MessageRef,
+  OutgoingMessage,
+  SelectMenu,
+  SelectOption,
+} from '../chat/chat-port.js';
 import type { z } from 'zod';
 import type { Role } from '../chat/role.js';
 import type { Logger } from '../log.js';
@@ -29,7 +36,12 @@ export interface ProcessorContext {
   /** 1 on the first try, 2 on the first retry, … */
   readonly attempt: number;
   /** Stores an action record and returns the button (`act:<opaque id>`) for the report. */
-  createButton(definition: ActionSpec, payload: Record<string, unknown>, label: string, style?: ActionStyle): Promise<ActionButton>;
+  createButton(
+    definition: ActionSpec,
+    payload: Record<string, unknown>,
+    label: string,
+    style?: ActionStyle,
+  ): Promise<ActionButton>;
   /**
    * Stores an action record for a select menu (`act:<opaque id>`); the chosen option values reach
    * the action's job as `values`. Optional for compatibility with hand-built contexts.

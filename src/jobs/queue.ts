@@ -6,7 +6,10 @@ import type { JobSpecs } from './job-table.js';
 export const queueName = 'homelab-bot';
 
 /** How long finished jobs stay in Redis: a week when done, a month when failed (for inspection). */
-export const jobRetention = { removeOnComplete: { age: 7 * 24 * 3600 }, removeOnFail: { age: 30 * 24 * 3600 } } as const;
+export const jobRetention = {
+  removeOnComplete: { age: 7 * 24 * 3600 },
+  removeOnFail: { age: 30 * 24 * 3600 },
+} as const;
 
 /** Producer: validates the payload against the job's schema before it leaves the process. */
 export interface Producer {

@@ -14,7 +14,14 @@ export const defaultOrphanAgeMs = 15_000;
  * and enqueues their job under the run id (a no-op when the job exists). Only runs still
  * `queued` qualify: a run the worker started or finished is never enqueued again.
  */
-export async function requeueOrphans(runStore: RunStore, specs: JobSpecs, queue: Pick<Queue, 'add' | 'getJob'>, log: Logger, now = Date.now(), minAgeMs = defaultOrphanAgeMs): Promise<string[]> {
+export async function requeueOrphans(
+  runStore: RunStore,
+  specs: JobSpecs,
+  queue: Pick<Queue, 'add' | 'getJob'>,
+  log: Logger,
+  now = Date.now(),
+  minAgeMs = defaultOrphanAgeMs,
+): Promise<string[]> {
   const requeued: string[] = [];
   for (const run of await runStore.listRecent(sweepSize)) {
     const pending = run.pendingJob;
@@ -27,8 +34,16 @@ export async function requeueOrphans(runStore: RunStore, specs: JobSpecs, queue:
       continue;
     }
     const policy = spec.retry;
-    await queue.add(pending.name, parsed.data, { jobId: run.jobId, attempts: policy.attempts, backoff: policy.backoff, ...jobRetention });
-    log.warn({ runId: run.runId, job: pending.name }, 'enqueued the job of a run whose bot stopped before enqueueing it');
+    await queue.add(pending.name, parsed.data, {
+      jobId: run.jobId,
+      attempts: policy.attempts,
+      backoff: policy.backoff,
+      ...jobRetention,
+    });
+    log.warn(
+      { runId: run.runId, job: pending.name },
+      'enqueued the job of a run whose bot stopped before enqueueing it',
+    );
     requeued.push(run.runId);
   }
   return requeued;

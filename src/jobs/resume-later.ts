@@ -6,7 +6,10 @@
 export class ResumeLater extends Error {
   override readonly name = 'ResumeLater';
 
-  constructor(readonly state: unknown, readonly delayMs: number) {
+  constructor(
+    readonly state: unknown,
+    readonly delayMs: number,
+  ) {
     super(`resume in ${delayMs} ms`);
   }
 }
@@ -16,7 +19,8 @@ export const resumeKey = 'resume';
 
 /** Splits job data into the payload (validated against the job's schema) and the saved state. */
 export function splitResume(data: unknown): { payload: unknown; state: unknown } {
-  if (typeof data !== 'object' || data === null || !Object.hasOwn(data, resumeKey)) return { payload: data, state: undefined };
+  if (typeof data !== 'object' || data === null || !Object.hasOwn(data, resumeKey))
+    return { payload: data, state: undefined };
   const { [resumeKey]: state, ...payload } = data as Record<string, unknown>;
   return { payload, state };
 }

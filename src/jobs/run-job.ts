@@ -77,7 +77,7 @@ export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<v
 
 /** Saves the processor's state in the job and delays it; the worker slot is freed at once. */
 async function suspend(job: Job, resume: ResumeLater, token: string): Promise<never> {
-  await job.updateData({ ...splitResume(job.data).payload as Record<string, unknown>, [resumeKey]: resume.state });
+  await job.updateData({ ...(splitResume(job.data).payload as Record<string, unknown>), [resumeKey]: resume.state });
   await job.moveToDelayed(Date.now() + resume.delayMs, token);
   throw new DelayedError();
 }
@@ -98,7 +98,12 @@ async function handleFailure(error: unknown, scope: FailureScope): Promise<never
   else log.error({ err: error, attempt: job.attemptsMade + 1, final }, 'job failed');
   if (!final) throw error;
   const text = (deps.redact ?? ((t: string) => t))(toUserMessage(error, scope.run.runId));
-  const run = await postResult(chat, scope.run, { title: `${scope.run.command} failed`, status: 'failed', summary: text }, deps.runStore);
+  const run = await postResult(
+    chat,
+    scope.run,
+    { title: `${scope.run.command} failed`, status: 'failed', summary: text },
+    deps.runStore,
+  );
   await deps.runStore.update(run.runId, { status: 'failed', error: text });
   await setStatusLine(chat, run, `❌ Failed: ${run.command}`, log);
   throw error instanceof UserError ? new UnrecoverableError(error.message) : error;

@@ -34,7 +34,8 @@ const MAX_LINES = 40;
 function section(name: string, findings: readonly Finding[]): string[] {
   if (findings.length === 0) return [];
   const shown = findings.slice(0, MAX_LINES).map((f) => `• ${f.text}`);
-  const more = findings.length > MAX_LINES ? [`…and ${String(findings.length - MAX_LINES)} more (see the attachments)`] : [];
+  const more =
+    findings.length > MAX_LINES ? [`…and ${String(findings.length - MAX_LINES)} more (see the attachments)`] : [];
   return [`${name} (${String(findings.length)}):`, ...shown, ...more];
 }
 
@@ -57,15 +58,29 @@ function changeReport(task: ScheduledTask, diff: FindingsDiff, full: Report): Re
 
 async function postTo(target: ReportTarget, runId: string, report: Report, deps: ScheduledRunDeps): Promise<void> {
   const chat = deps.chats[target.platform];
-  if (chat === undefined) { deps.log.warn({ platform: target.platform }, 'no chat for scheduled report'); return; }
+  if (chat === undefined) {
+    deps.log.warn({ platform: target.platform }, 'no chat for scheduled report');
+    return;
+  }
   let run = await deps.runStore.get(runId);
   if (run?.resultMessage !== undefined) return; // an earlier attempt of this tick already posted here
   if (run === undefined) {
-    const { thread, root } = await chat.openThread(target.channelId, report.title.slice(0, 100), { text: `🕒 ${report.title}` });
+    const { thread, root } = await chat.openThread(target.channelId, report.title.slice(0, 100), {
+      text: `🕒 ${report.title}`,
+    });
     const now = (deps.clock ?? (() => new Date()))().toISOString();
     const record: RunRecord = {
-      runId, jobId: runId, platform: target.platform, channelId: thread.channelId, threadId: thread.threadId, rootMessageId: root.messageId,
-      requester: schedulerRequester, command: report.title, status: 'running', createdAt: now, updatedAt: now,
+      runId,
+      jobId: runId,
+      platform: target.platform,
+      channelId: thread.channelId,
+      threadId: thread.threadId,
+      rootMessageId: root.messageId,
+      requester: schedulerRequester,
+      command: report.title,
+      status: 'running',
+      createdAt: now,
+      updatedAt: now,
     };
     await deps.runStore.create(record);
     run = record;
@@ -79,19 +94,30 @@ async function postTo(target: ReportTarget, runId: string, report: Report, deps:
  * into every report channel only when something changed. The new findings are saved only after
  * posting, so a failed post is retried and a posted change is never posted again.
  */
-export async function runScheduled(task: ScheduledTask, tickId: string, deps: ScheduledRunDeps): Promise<'posted' | 'unchanged' | 'skipped'> {
+export async function runScheduled(
+  task: ScheduledTask,
+  tickId: string,
+  deps: ScheduledRunDeps,
+): Promise<'posted' | 'unchanged' | 'skipped'> {
   const log = deps.log.child({ schedule: task.kind, tickId });
   const leaseMs = deps.lockMs ?? 60_000;
   if (!(await deps.state.lock(task.kind, tickId, leaseMs))) {
     log.info('previous tick still running; skipped');
     return 'skipped';
   }
-  const heartbeat = setInterval(() => {
-    deps.state.renew(task.kind, tickId, leaseMs).then(
-      (held) => { if (!held) log.warn('schedule lease lost (the run outlived it); another tick may overlap'); },
-      (error: unknown) => { log.warn({ err: error }, 'could not renew the schedule lease'); },
-    );
-  }, Math.max(1, Math.floor(leaseMs / 3)));
+  const heartbeat = setInterval(
+    () => {
+      deps.state.renew(task.kind, tickId, leaseMs).then(
+        (held) => {
+          if (!held) log.warn('schedule lease lost (the run outlived it); another tick may overlap');
+        },
+        (error: unknown) => {
+          log.warn({ err: error }, 'could not renew the schedule lease');
+        },
+      );
+    },
+    Math.max(1, Math.floor(leaseMs / 3)),
+  );
   heartbeat.unref();
   try {
     const outcome = await task.run();
@@ -105,7 +131,12 @@ export async function runScheduled(task: ScheduledTask, tickId: string, deps: Sc
     }
     const findings = Object.fromEntries(outcome.findings.map((f) => [f.key, f]));
     const lastRunAt = (deps.clock ?? (() => new Date()))().toISOString();
-    await deps.state.save(task.kind, { findings, runs: before.runs + 1, posts: before.posts + (changed ? 1 : 0), lastRunAt });
+    await deps.state.save(task.kind, {
+      findings,
+      runs: before.runs + 1,
+      posts: before.posts + (changed ? 1 : 0),
+      lastRunAt,
+    });
     log.info({ changed, added: diff.added.length, resolved: diff.resolved.length }, 'scheduled run done');
     return changed ? 'posted' : 'unchanged';
   } finally {

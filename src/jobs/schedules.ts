@@ -8,14 +8,19 @@ import { createScheduleStateStore } from './schedule-state.js';
 import type { ScheduledTask } from './scheduled-task.js';
 
 /** Config key → scheduler id (and task kind); the scheduler's jobs are named `schedule.<id>`. */
-const scheduleIds = { driftAudit: 'drift-audit', health: 'health' } as const satisfies Record<keyof SchedulesConfig, string>;
+const scheduleIds = { driftAudit: 'drift-audit', health: 'health' } as const satisfies Record<
+  keyof SchedulesConfig,
+  string
+>;
 
 type ScheduleKey = keyof typeof scheduleIds;
 
 const jobNameOf = (kind: string): string => `schedule.${kind}`;
 
 const repeatOf = (s: ScheduleConfig): { every: number } | { pattern: string; tz?: string } =>
-  s.everyMs !== undefined ? { every: s.everyMs } : { pattern: s.cron ?? '', ...(s.timezone === undefined ? {} : { tz: s.timezone }) };
+  s.everyMs !== undefined
+    ? { every: s.everyMs }
+    : { pattern: s.cron ?? '', ...(s.timezone === undefined ? {} : { tz: s.timezone }) };
 
 export interface SyncSchedulesOptions {
   readonly redisUrl: string;
@@ -40,10 +45,15 @@ export async function syncSchedules(options: SyncSchedulesOptions): Promise<stri
       const id = scheduleIds[key];
       const schedule = options.schedules?.[key];
       if (schedule !== undefined && options.available.includes(id)) {
-        await queue.upsertJobScheduler(id, repeatOf(schedule), { name: jobNameOf(id), data: {}, opts: { attempts: 2, backoff: { type: 'fixed', delay: 30_000 } } });
+        await queue.upsertJobScheduler(id, repeatOf(schedule), {
+          name: jobNameOf(id),
+          data: {},
+          opts: { attempts: 2, backoff: { type: 'fixed', delay: 30_000 } },
+        });
         active.push(id);
       } else {
-        if (schedule !== undefined) options.log.warn({ schedule: key }, 'schedule configured but this worker cannot run it; not scheduled');
+        if (schedule !== undefined)
+          options.log.warn({ schedule: key }, 'schedule configured but this worker cannot run it; not scheduled');
         await queue.removeJobScheduler(id);
       }
     }
@@ -55,23 +65,38 @@ export async function syncSchedules(options: SyncSchedulesOptions): Promise<stri
 }
 
 /** Worker handlers for the scheduler jobs (`schedule.<kind>`), for `startWorker({ extraHandlers })`. */
-function scheduledHandlers(tasks: readonly ScheduledTask[], deps: ScheduledRunDeps): Record<string, (job: Job) => Promise<void>> {
-  return Object.fromEntries(tasks.map((task) => [
-    jobNameOf(task.kind),
-    async (job: Job) => { await runScheduled(task, job.id ?? String(job.timestamp), deps); },
-  ]));
+function scheduledHandlers(
+  tasks: readonly ScheduledTask[],
+  deps: ScheduledRunDeps,
+): Record<string, (job: Job) => Promise<void>> {
+  return Object.fromEntries(
+    tasks.map((task) => [
+      jobNameOf(task.kind),
+      async (job: Job) => {
+        await runScheduled(task, job.id ?? String(job.timestamp), deps);
+      },
+    ]),
+  );
 }
 
-export interface StartSchedulesOptions extends Omit<ScheduledRunDeps, 'state'>, Omit<SyncSchedulesOptions, 'available'> {
+export interface StartSchedulesOptions
+  extends Omit<ScheduledRunDeps, 'state'>, Omit<SyncSchedulesOptions, 'available'> {
   /** Prefix of bot state keys (`hlb:`); the BullMQ prefix is `prefix`. */
   readonly keyPrefix: string;
   readonly tasks: readonly ScheduledTask[];
 }
 
 /** Syncs the job schedulers and returns the worker handlers for their jobs (plus the state connection to close). */
-export async function startSchedules(options: StartSchedulesOptions): Promise<{ handlers: Record<string, (job: Job) => Promise<void>>; close(): Promise<void> }> {
+export async function startSchedules(
+  options: StartSchedulesOptions,
+): Promise<{ handlers: Record<string, (job: Job) => Promise<void>>; close(): Promise<void> }> {
   const redis = connectRedis(options.redisUrl);
   const state = createScheduleStateStore(redis, options.keyPrefix);
   await syncSchedules({ ...options, available: options.tasks.map((t) => t.kind) });
-  return { handlers: scheduledHandlers(options.tasks, { ...options, state }), close: async () => { await redis.quit(); } };
+  return {
+    handlers: scheduledHandlers(options.tasks, { ...options, state }),
+    close: async () => {
+      await redis.quit();
+    },
+  };
 }

@@ -4,12 +4,30 @@ import { installShutdown } from './shutdown.js';
 
 describe('installShutdown', () => {
   const removers: (() => void)[] = [];
-  afterEach(() => { for (const remove of removers.splice(0)) remove(); });
+  afterEach(() => {
+    for (const remove of removers.splice(0)) remove();
+  });
 
   it('calls onDone(0) once every target closed in time', async () => {
     const closed: string[] = [];
     const done = new Promise<[number, boolean]>((resolve) => {
-      removers.push(installShutdown([{ close: () => { closed.push('a'); return Promise.resolve(); } }], silentLogger(), (code, late) => { resolve([code, late]); }, 1_000));
+      removers.push(
+        installShutdown(
+          [
+            {
+              close: () => {
+                closed.push('a');
+                return Promise.resolve();
+              },
+            },
+          ],
+          silentLogger(),
+          (code, late) => {
+            resolve([code, late]);
+          },
+          1_000,
+        ),
+      );
     });
     process.emit('SIGTERM', 'SIGTERM');
     expect(await done).toEqual([0, false]);
@@ -19,7 +37,16 @@ describe('installShutdown', () => {
   it('gives up at the deadline when a target hangs, and reports it', async () => {
     const started = performance.now();
     const done = new Promise<[number, boolean]>((resolve) => {
-      removers.push(installShutdown([{ close: () => new Promise<void>(() => undefined) }], silentLogger(), (code, late) => { resolve([code, late]); }, 150));
+      removers.push(
+        installShutdown(
+          [{ close: () => new Promise<void>(() => undefined) }],
+          silentLogger(),
+          (code, late) => {
+            resolve([code, late]);
+          },
+          150,
+        ),
+      );
     });
     process.emit('SIGTERM', 'SIGTERM');
     expect(await done).toEqual([1, true]);

@@ -11,7 +11,9 @@ export const defaultShutdownDeadlineMs = 8_000;
  * the handlers. The process wiring calls this once.
  */
 export function installShutdown(
-  targets: readonly { close(): Promise<void> }[], log: Logger, onDone: (code: number, timedOut: boolean) => void,
+  targets: readonly { close(): Promise<void> }[],
+  log: Logger,
+  onDone: (code: number, timedOut: boolean) => void,
   deadlineMs = defaultShutdownDeadlineMs,
 ): () => void {
   let closing = false;
@@ -26,7 +28,10 @@ export function installShutdown(
     closing = true;
     log.info({ signal, deadlineMs }, 'shutting down');
     const timer = setTimeout(() => {
-      log.warn({ deadlineMs }, 'shutdown deadline passed: exiting with work in flight (running jobs go back to the queue)');
+      log.warn(
+        { deadlineMs },
+        'shutdown deadline passed: exiting with work in flight (running jobs go back to the queue)',
+      );
       finish(1, true);
     }, deadlineMs);
     timer.unref();

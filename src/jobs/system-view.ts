@@ -42,7 +42,13 @@ export function createSystemView(options: SystemViewOptions): SystemView {
     uptimeMs: () => clock().getTime() - startedAt.getTime(),
     queueCounts: async () => {
       const c = await queue.getJobCounts('waiting', 'active', 'delayed', 'failed', 'completed');
-      return { waiting: c['waiting'] ?? 0, active: c['active'] ?? 0, delayed: c['delayed'] ?? 0, failed: c['failed'] ?? 0, completed: c['completed'] ?? 0 };
+      return {
+        waiting: c['waiting'] ?? 0,
+        active: c['active'] ?? 0,
+        delayed: c['delayed'] ?? 0,
+        failed: c['failed'] ?? 0,
+        completed: c['completed'] ?? 0,
+      };
     },
     recentRuns: (limit) => runStore.listRecent(limit),
     ...(health === undefined ? {} : { health }),

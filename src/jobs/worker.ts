@@ -39,14 +39,27 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   // Read-only handle on the same queue, for `/status` counts.
   const queue = new Queue(queueName, { connection, prefix });
   const system = createSystemView({
-    version: options.version ?? packageVersion(), startedAt: new Date(), queue, runStore: options.runStore,
+    version: options.version ?? packageVersion(),
+    startedAt: new Date(),
+    queue,
+    runStore: options.runStore,
     ...(options.healthStore === undefined ? {} : { health: options.healthStore }),
   });
   const redact = redactorOf(options.log);
-  const deps: JobDeps = { ...options, chats: redactChats(options.chats, redact), actionTtlMs: options.actionTtlMs ?? 24 * 3600 * 1000, system, redact };
-  const run = (job: Job, token?: string): Promise<void> => options.extraHandlers?.[job.name]?.(job) ?? runJob(job, deps, token);
+  const deps: JobDeps = {
+    ...options,
+    chats: redactChats(options.chats, redact),
+    actionTtlMs: options.actionTtlMs ?? 24 * 3600 * 1000,
+    system,
+    redact,
+  };
+  const run = (job: Job, token?: string): Promise<void> =>
+    options.extraHandlers?.[job.name]?.(job) ?? runJob(job, deps, token);
   // BullMQ keeps a failed attempt's message and stack in Redis (failedReason, stacktrace).
-  const handle = (job: Job, token?: string): Promise<void> => run(job, token).catch((error: unknown) => { throw redactError(error, redact); });
+  const handle = (job: Job, token?: string): Promise<void> =>
+    run(job, token).catch((error: unknown) => {
+      throw redactError(error, redact);
+    });
   const worker = new Worker(queueName, (job, token) => measured(job, (j) => handle(j, token), options.metrics), {
     connection,
     prefix,
@@ -54,10 +67,21 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     ...(options.lockDuration === undefined ? {} : { lockDuration: options.lockDuration }),
     ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),
   });
-  worker.on('error', (error) => { options.log.error({ err: error }, 'worker error'); });
+  worker.on('error', (error) => {
+    options.log.error({ err: error }, 'worker error');
+  });
   const sweepMs = options.orphanSweepMs ?? 15_000;
   const sweep = (): void => {
-    requeueOrphans(options.runStore, options.jobs, queue, options.log, Date.now(), Math.min(defaultOrphanAgeMs, sweepMs)).catch((error: unknown) => { options.log.warn({ err: error }, 'orphan sweep failed'); });
+    requeueOrphans(
+      options.runStore,
+      options.jobs,
+      queue,
+      options.log,
+      Date.now(),
+      Math.min(defaultOrphanAgeMs, sweepMs),
+    ).catch((error: unknown) => {
+      options.log.warn({ err: error }, 'orphan sweep failed');
+    });
   };
   const sweeper = setInterval(sweep, sweepMs);
   sweep();
@@ -80,7 +104,11 @@ function redactError(error: unknown, redact: (text: string) => string): unknown 
 }
 
 const outcomeOf = (error: unknown, job: Job): JobOutcome =>
-  error instanceof DelayedError ? 'parked' : error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1) ? 'failed' : 'retried';
+  error instanceof DelayedError
+    ? 'parked'
+    : error instanceof UnrecoverableError || job.attemptsMade + 1 >= (job.opts.attempts ?? 1)
+      ? 'failed'
+      : 'retried';
 
 /** Runs one attempt and reports its outcome and duration to the metrics. */
 async function measured(job: Job, handle: (job: Job) => Promise<void>, metrics: JobMetrics | undefined): Promise<void> {

@@ -14,15 +14,18 @@ export function loadKubeConfig(access: ClusterConfig['access']): KubeConfig {
 }
 
 const notServed = (error: unknown): boolean =>
-  (error instanceof ApiException && error.code === 404) || (error instanceof Error && error.message.startsWith('Unrecognized API version and kind'));
+  (error instanceof ApiException && error.code === 404) ||
+  (error instanceof Error && error.message.startsWith('Unrecognized API version and kind'));
 
 /** Turns a client error into a secret-free ExternalError naming the cluster and what was read. */
 function wrap(cluster: string, what: string, error: unknown): ExternalError {
   if (error instanceof ApiException) {
     const code = error.code === 401 || error.code === 403 ? 'cluster-forbidden' : 'cluster-api-error';
-    return new ExternalError(code, `Cluster ${cluster}: reading ${what} failed with HTTP ${String(error.code)}.`, { retryable: code !== 'cluster-forbidden' });
+    return new ExternalError(code, `Cluster ${cluster}: reading ${what} failed with HTTP ${String(error.code)}.`, {
+      retryable: code !== 'cluster-forbidden',
+    });
   }
-  const detail = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+  const detail = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
   return new ExternalError('cluster-unreachable', `Cluster ${cluster} is unreachable while reading ${what}: ${detail}`);
 }
 
@@ -39,7 +42,16 @@ export function connectCluster(cluster: ClusterConfig): KubeApi {
     cluster: cluster.name,
     async list(apiVersion: string, kind: string, options: ListOptions = {}): Promise<KubeObject[]> {
       try {
-        const list = await api.list(apiVersion, kind, options.namespace, undefined, undefined, undefined, options.fieldSelector, options.labelSelector);
+        const list = await api.list(
+          apiVersion,
+          kind,
+          options.namespace,
+          undefined,
+          undefined,
+          undefined,
+          options.fieldSelector,
+          options.labelSelector,
+        );
         return plain(list.items);
       } catch (error) {
         if (notServed(error)) return [];

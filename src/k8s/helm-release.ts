@@ -30,7 +30,8 @@ export function decodeReleaseData(secretData: string): unknown {
   return JSON.parse((zipped ? gunzipSync(bytes) : bytes).toString('utf8')) as unknown;
 }
 
-const record = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+const record = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /** The release of a Helm release Secret, or undefined when it is not one or cannot be decoded. */
 export function toHelmRelease(secret: KubeObject): HelmRelease | undefined {
@@ -52,7 +53,11 @@ export function toHelmRelease(secret: KubeObject): HelmRelease | undefined {
     namespace: pickText(json, 'namespace') ?? secret.metadata?.namespace ?? 'default',
     version: Number(pick(json, 'version') ?? 0),
     status: pickText(json, 'info', 'status') ?? 'unknown',
-    chart: { name: chartName, version: pickText(json, 'chart', 'metadata', 'version') ?? '', ...(appVersion === undefined ? {} : { appVersion }) },
+    chart: {
+      name: chartName,
+      version: pickText(json, 'chart', 'metadata', 'version') ?? '',
+      ...(appVersion === undefined ? {} : { appVersion }),
+    },
     config: record(pick(json, 'config')),
   };
 }

@@ -54,12 +54,15 @@ export function conditionsOf(obj: unknown): KubeCondition[] {
     if (type === undefined || status === undefined) return [];
     const reason = pickText(c, 'reason');
     const message = pickText(c, 'message');
-    return [{ type, status, ...(reason === undefined ? {} : { reason }), ...(message === undefined ? {} : { message }) }];
+    return [
+      { type, status, ...(reason === undefined ? {} : { reason }), ...(message === undefined ? {} : { message }) },
+    ];
   });
 }
 
 /** The condition of a type, if present. */
-export const conditionOf = (obj: unknown, type: string): KubeCondition | undefined => conditionsOf(obj).find((c) => c.type === type);
+export const conditionOf = (obj: unknown, type: string): KubeCondition | undefined =>
+  conditionsOf(obj).find((c) => c.type === type);
 
 /** `namespace/name` of an object (`name` alone for cluster-scoped ones). */
 export function objectRef(obj: KubeObject): string {

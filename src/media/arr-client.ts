@@ -1,9 +1,29 @@
 import { createArrApi, type ArrApi, type ArrClientOptions, type ProviderTest } from './arr-api.js';
 import {
-  arrCommandSchema, arrHealthSchema, arrIndexerSchema, arrNotificationSchema, arrProviderSchema, historyRecordSchema, pageSchema, qualityProfileSchema,
-  queueRecordSchema, remotePathMappingSchema, rootFolderSchema,
-  type ArrCommand, type ArrHealthItem, type ArrIndexer, type ArrNotification, type ArrProvider, type ArrStatus, type HistoryRecord, type Page,
-  type ProviderTestAll, type QualityProfile, type QueueRecord, type RemotePathMapping, type RootFolder,
+  arrCommandSchema,
+  arrHealthSchema,
+  arrIndexerSchema,
+  arrNotificationSchema,
+  arrProviderSchema,
+  historyRecordSchema,
+  pageSchema,
+  qualityProfileSchema,
+  queueRecordSchema,
+  remotePathMappingSchema,
+  rootFolderSchema,
+  type ArrCommand,
+  type ArrHealthItem,
+  type ArrIndexer,
+  type ArrNotification,
+  type ArrProvider,
+  type ArrStatus,
+  type HistoryRecord,
+  type Page,
+  type ProviderTestAll,
+  type QualityProfile,
+  type QueueRecord,
+  type RemotePathMapping,
+  type RootFolder,
 } from './arr-schemas.js';
 import { z } from 'zod';
 
@@ -42,8 +62,12 @@ export interface ArrClient {
 
 /** `{page, pageSize, ...filter}` as query parameters. */
 export function toPageQuery(query: ArrPageQuery = {}): Record<string, string | number | readonly number[]> {
-  const out: Record<string, string | number | readonly number[]> = { page: query.page ?? 1, pageSize: query.pageSize ?? 50 };
-  for (const [key, value] of Object.entries(query.filter ?? {})) out[key] = typeof value === 'boolean' ? String(value) : value;
+  const out: Record<string, string | number | readonly number[]> = {
+    page: query.page ?? 1,
+    pageSize: query.pageSize ?? 50,
+  };
+  for (const [key, value] of Object.entries(query.filter ?? {}))
+    out[key] = typeof value === 'boolean' ? String(value) : value;
   return out;
 }
 

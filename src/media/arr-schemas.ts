@@ -10,12 +10,14 @@ export const arrStatusSchema = z.looseObject({
 export type ArrStatus = z.infer<typeof arrStatusSchema>;
 
 /** `type`: ok | notice | warning | error. */
-export const arrHealthSchema = z.array(z.looseObject({
-  source: z.string().optional(),
-  type: z.string(),
-  message: z.string().optional(),
-  wikiUrl: z.string().optional(),
-}));
+export const arrHealthSchema = z.array(
+  z.looseObject({
+    source: z.string().optional(),
+    type: z.string(),
+    message: z.string().optional(),
+    wikiUrl: z.string().optional(),
+  }),
+);
 export type ArrHealthItem = z.infer<typeof arrHealthSchema>[number];
 
 export const arrFieldSchema = z.looseObject({ name: z.string(), value: z.unknown().optional() });
@@ -42,10 +44,18 @@ export const arrIndexerSchema = arrProviderSchema.extend({
 export type ArrIndexer = z.infer<typeof arrIndexerSchema>;
 
 /** A Connect entry; `implementation: 'PlexServer'` with `onDownload` = Plex scans after each import. */
-export const arrNotificationSchema = arrProviderSchema.extend({ onDownload: z.boolean().optional(), onUpgrade: z.boolean().optional() });
+export const arrNotificationSchema = arrProviderSchema.extend({
+  onDownload: z.boolean().optional(),
+  onUpgrade: z.boolean().optional(),
+});
 export type ArrNotification = z.infer<typeof arrNotificationSchema>;
 
-export const remotePathMappingSchema = z.looseObject({ id: z.number(), host: z.string(), remotePath: z.string(), localPath: z.string() });
+export const remotePathMappingSchema = z.looseObject({
+  id: z.number(),
+  host: z.string(),
+  remotePath: z.string(),
+  localPath: z.string(),
+});
 export type RemotePathMapping = z.infer<typeof remotePathMappingSchema>;
 
 export const rootFolderSchema = z.looseObject({
@@ -78,16 +88,23 @@ export const validationFailureSchema = z.looseObject({
 });
 export type ValidationFailure = z.infer<typeof validationFailureSchema>;
 
-export const testAllSchema = z.array(z.looseObject({
-  id: z.number(),
-  isValid: z.boolean(),
-  validationFailures: z.array(validationFailureSchema).default([]),
-}));
+export const testAllSchema = z.array(
+  z.looseObject({
+    id: z.number(),
+    isValid: z.boolean(),
+    validationFailures: z.array(validationFailureSchema).default([]),
+  }),
+);
 export type ProviderTestAll = z.infer<typeof testAllSchema>;
 
 /** A paged list (`/queue`, `/history`). */
 export function pageSchema<T extends z.ZodType>(record: T) {
-  return z.looseObject({ page: z.number(), pageSize: z.number(), totalRecords: z.number(), records: z.array(record).default([]) });
+  return z.looseObject({
+    page: z.number(),
+    pageSize: z.number(),
+    totalRecords: z.number(),
+    records: z.array(record).default([]),
+  });
 }
 
 export const queueRecordSchema = z.looseObject({
@@ -121,9 +138,17 @@ export const historyRecordSchema = z.looseObject({
 });
 export type HistoryRecord = z.infer<typeof historyRecordSchema>;
 
-export type Page<T> = { readonly page: number; readonly pageSize: number; readonly totalRecords: number; readonly records: T[] };
+export type Page<T> = {
+  readonly page: number;
+  readonly pageSize: number;
+  readonly totalRecords: number;
+  readonly records: T[];
+};
 
 /** The value of a provider field by name (`host`, `baseUrl`, `movieCategory`…), or undefined. */
-export function fieldValue(provider: { readonly fields: readonly { name: string; value?: unknown }[] }, name: string): unknown {
+export function fieldValue(
+  provider: { readonly fields: readonly { name: string; value?: unknown }[] },
+  name: string,
+): unknown {
   return provider.fields.find((f) => f.name === name)?.value;
 }

@@ -10,7 +10,8 @@ describe('encodeQueryValue', () => {
   });
 
   it('round-trips through decodeURIComponent', () => {
-    for (const s of ["it's", 'a+b', '千と千尋', '100% & more', '(x)*!']) expect(decodeURIComponent(encodeQueryValue(s))).toBe(s);
+    for (const s of ["it's", 'a+b', '千と千尋', '100% & more', '(x)*!'])
+      expect(decodeURIComponent(encodeQueryValue(s))).toBe(s);
   });
 });
 

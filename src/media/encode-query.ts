@@ -4,10 +4,7 @@
  * leaves `!'()*` alone, so those are escaped here as well.
  */
 export function encodeQueryValue(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Builds `a=1&b=2` with {@link encodeQueryValue}; undefined values are left out. */

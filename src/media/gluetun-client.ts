@@ -1,6 +1,11 @@
 import { callMedia, type MediaTarget } from './media-http.js';
 import { expectOk } from './media-reply.js';
-import { gluetunPortSchema, gluetunPublicIpSchema, gluetunStatusSchema, gluetunVersionSchema } from './gluetun-schemas.js';
+import {
+  gluetunPortSchema,
+  gluetunPublicIpSchema,
+  gluetunStatusSchema,
+  gluetunVersionSchema,
+} from './gluetun-schemas.js';
 
 export interface GluetunClientOptions {
   /** Control server base URL, e.g. `http://gluetun:8000`. */
@@ -12,7 +17,12 @@ export interface GluetunClientOptions {
 }
 
 /** The VPN exit as Gluetun sees it; `ip` is `''` while unknown. */
-export interface GluetunPublicIp { readonly ip: string; readonly country?: string; readonly city?: string; readonly organization?: string }
+export interface GluetunPublicIp {
+  readonly ip: string;
+  readonly country?: string;
+  readonly city?: string;
+  readonly organization?: string;
+}
 
 /** Gluetun's HTTP control server. Every method takes an optional AbortSignal. */
 export interface GluetunClient {
@@ -26,14 +36,27 @@ export interface GluetunClient {
 
 export function createGluetunClient(options: GluetunClientOptions): GluetunClient {
   const target: MediaTarget = {
-    service: 'Gluetun', url: options.url, timeoutMs: options.timeoutMs ?? 10_000, ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    service: 'Gluetun',
+    url: options.url,
+    timeoutMs: options.timeoutMs ?? 10_000,
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
     headers: options.apiKey === undefined || options.apiKey === '' ? {} : { 'X-API-Key': options.apiKey },
   };
   const get = async (path: string, signal?: AbortSignal) => callMedia(target, { method: 'GET', path, signal });
   return {
     publicIp: async (signal) => {
-      const { public_ip: ip, country, city, organization } = expectOk(await get('/v1/publicip/ip', signal), gluetunPublicIpSchema);
-      return { ip, ...(country === undefined ? {} : { country }), ...(city === undefined ? {} : { city }), ...(organization === undefined ? {} : { organization }) };
+      const {
+        public_ip: ip,
+        country,
+        city,
+        organization,
+      } = expectOk(await get('/v1/publicip/ip', signal), gluetunPublicIpSchema);
+      return {
+        ip,
+        ...(country === undefined ? {} : { country }),
+        ...(city === undefined ? {} : { city }),
+        ...(organization === undefined ? {} : { organization }),
+      };
     },
     vpnStatus: async (signal) => expectOk(await get('/v1/vpn/status', signal), gluetunStatusSchema).status,
     forwardedPorts: async (signal) => {

@@ -53,7 +53,15 @@ function siteOf(target: MediaTarget, call: MediaCall): MediaCallSite {
 }
 
 function toQuery(query: NonNullable<MediaCall['query']>): string {
-  return Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : (Array.isArray(value) ? value : [value]).map((v) => `${encodeQueryValue(key)}=${encodeQueryValue(String(v))}`))).join('&');
+  return Object.entries(query)
+    .flatMap(([key, value]) =>
+      value === undefined
+        ? []
+        : (Array.isArray(value) ? value : [value]).map(
+            (v) => `${encodeQueryValue(key)}=${encodeQueryValue(String(v))}`,
+          ),
+    )
+    .join('&');
 }
 
 function parse(text: string): { json: boolean; body: unknown } {
@@ -99,6 +107,6 @@ export async function callMedia(target: MediaTarget, call: MediaCall): Promise<M
 }
 
 function isStaleSocket(error: unknown): boolean {
-  const code = (error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined);
+  const code = error instanceof Error ? (error.cause as { code?: unknown } | undefined)?.code : undefined;
   return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
 }

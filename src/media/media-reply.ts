@@ -6,16 +6,23 @@ import type { MediaReply } from './media-http.js';
 /** The server's explanation: `{message}`, or a Servarr validation list `[{errorMessage}]` (credentials masked). */
 function serverMessage(body: unknown): string | undefined {
   const list = Array.isArray(body) ? body : [body];
-  const texts = list.map((x) => {
-    const o = (typeof x === 'object' && x !== null ? x : {}) as { message?: unknown; errorMessage?: unknown };
-    return typeof o.errorMessage === 'string' ? o.errorMessage : typeof o.message === 'string' ? o.message : undefined;
-  }).filter((t): t is string => t !== undefined && t !== '');
+  const texts = list
+    .map((x) => {
+      const o = (typeof x === 'object' && x !== null ? x : {}) as { message?: unknown; errorMessage?: unknown };
+      return typeof o.errorMessage === 'string'
+        ? o.errorMessage
+        : typeof o.message === 'string'
+          ? o.message
+          : undefined;
+    })
+    .filter((t): t is string => t !== undefined && t !== '');
   return texts.length === 0 ? undefined : scrubSecrets(texts.join('; ')).slice(0, 300);
 }
 
 /** The error for a non-2xx reply: 401/403 → `unauthorized`, else `http-error` (with the server's message). */
 export function statusError(reply: MediaReply): ServiceCallError {
-  if (reply.status === 401 || reply.status === 403) return replyError(reply.site, 'unauthorized', { status: reply.status });
+  if (reply.status === 401 || reply.status === 403)
+    return replyError(reply.site, 'unauthorized', { status: reply.status });
   const detail = serverMessage(reply.body);
   return replyError(reply.site, 'http-error', { status: reply.status, ...(detail === undefined ? {} : { detail }) });
 }

@@ -8,7 +8,7 @@ import { ExternalError, type AppErrorOptions } from '../errors.js';
  * `http-error` (any other non-2xx), `bad-response` (not JSON, or not the expected shape).
  */
 export type FailureCode =
-  | 'refused' | 'timeout' | 'dns' | 'tls' | 'unreachable' | 'aborted' | 'unauthorized' | 'http-error' | 'bad-response';
+  'refused' | 'timeout' | 'dns' | 'tls' | 'unreachable' | 'aborted' | 'unauthorized' | 'http-error' | 'bad-response';
 
 /** Where a failed call went; never holds a key, token or password. */
 export interface MediaCallSite {
@@ -49,7 +49,8 @@ export function classifyNetworkError(error: unknown): FailureCode {
 }
 
 const MESSAGES: Readonly<Record<FailureCode, (s: MediaCallSite, timeoutMs: number) => string>> = {
-  refused: (s) => `${s.service} is unreachable: ${s.host} refused the connection (nothing listening, or the container is down).`,
+  refused: (s) =>
+    `${s.service} is unreachable: ${s.host} refused the connection (nothing listening, or the container is down).`,
   timeout: (s, ms) => `${s.service} at ${s.host} did not answer within ${ms} ms (hung, or a firewall drops packets).`,
   dns: (s) => `The host name of ${s.service} (${s.host}) does not resolve.`,
   tls: (s) => `TLS to ${s.service} at ${s.host} failed (certificate, or https against a plain-http port).`,
@@ -98,16 +99,27 @@ export const serviceId = (display: string): string => display.toLowerCase();
 /** A thrown fetch error as a ServiceCallError (the cause is kept for logs, the message names no secret). */
 export function networkError(site: MediaCallSite, error: unknown, timeoutMs: number): ServiceCallError {
   const failure = classifyNetworkError(error);
-  return new ServiceCallError(serviceId(site.service), failure, failureText(failure, site, timeoutMs), { context: { ...site }, cause: error });
+  return new ServiceCallError(serviceId(site.service), failure, failureText(failure, site, timeoutMs), {
+    context: { ...site },
+    cause: error,
+  });
 }
 
 /** A failure decided from the reply (status or body); `detail` is appended (server text, already scrubbed). */
 export function replyError(
-  site: MediaCallSite, failure: 'unauthorized' | 'http-error' | 'bad-response', extra: { status: number; detail?: string },
+  site: MediaCallSite,
+  failure: 'unauthorized' | 'http-error' | 'bad-response',
+  extra: { status: number; detail?: string },
 ): ServiceCallError {
   const detail = extra.detail === undefined ? '' : ` ${extra.detail}`;
   const status = failure === 'http-error' ? ` (HTTP ${extra.status})` : '';
-  return new ServiceCallError(serviceId(site.service), failure, `${failureText(failure, site).replace(/\.$/, '')}${status}.${detail}`, {
-    context: { ...site, status: extra.status }, retryable: failure === 'http-error' && extra.status >= 500,
-  });
+  return new ServiceCallError(
+    serviceId(site.service),
+    failure,
+    `${failureText(failure, site).replace(/\.$/, '')}${status}.${detail}`,
+    {
+      context: { ...site, status: extra.status },
+      retryable: failure === 'http-error' && extra.status >= 500,
+    },
+  );
 }

@@ -28,7 +28,12 @@ export interface DeliveryResult {
  * notices make it throw a retryable error (after the others were sent) so the job tries again.
  */
 export async function deliverNotices(input: DeliveryInput): Promise<DeliveryResult> {
-  const key = (r: NoticeRecipient) => ({ event: input.event, requestId: input.requestId, platform: r.platform, userId: r.userId });
+  const key = (r: NoticeRecipient) => ({
+    event: input.event,
+    requestId: input.requestId,
+    platform: r.platform,
+    userId: r.userId,
+  });
   const due: NoticeRecipient[] = [];
   for (const r of input.recipients) if (!(await input.store.isNotified(key(r)))) due.push(r);
   const alreadySent = input.recipients.length - due.length;
@@ -38,7 +43,10 @@ export async function deliverNotices(input: DeliveryInput): Promise<DeliveryResu
   let pending = 0;
   for (const r of due) {
     const claim = await input.store.claimNotice(key(r));
-    if (claim !== 'claimed') { if (claim === 'busy') pending += 1; continue; }
+    if (claim !== 'claimed') {
+      if (claim === 'busy') pending += 1;
+      continue;
+    }
     try {
       const chat = input.chats[r.platform];
       if (chat === undefined) throw new Error(`no ${r.platform} chat`);
@@ -47,11 +55,15 @@ export async function deliverNotices(input: DeliveryInput): Promise<DeliveryResu
       sent += 1;
     } catch (error) {
       await input.store.releaseNotice(key(r));
-      input.log.warn({ err: error, platform: r.platform, event: input.event, requestId: input.requestId }, 'notice DM failed');
+      input.log.warn(
+        { err: error, platform: r.platform, event: input.event, requestId: input.requestId },
+        'notice DM failed',
+      );
       pending += 1;
     }
   }
   input.log.info({ event: input.event, requestId: input.requestId, sent, alreadySent, pending }, 'notices delivered');
-  if (pending > 0) throw new ExternalError('notice-pending', `${pending} notice(s) for request ${input.requestId} not sent yet`);
+  if (pending > 0)
+    throw new ExternalError('notice-pending', `${pending} notice(s) for request ${input.requestId} not sent yet`);
   return { sent, alreadySent, pending };
 }

@@ -16,7 +16,10 @@ export interface NoticeContent {
  * A Plex Web link for the configured Plex Web address: Overseerr's deep link (`plexUrl`,
  * app.plex.tv based) moved onto that address, else a search for the title there.
  */
-export function plexLink(webUrl: string | undefined, media: Pick<MediaSummary, 'title' | 'plexUrl'>): string | undefined {
+export function plexLink(
+  webUrl: string | undefined,
+  media: Pick<MediaSummary, 'title' | 'plexUrl'>,
+): string | undefined {
   if (webUrl === undefined) return undefined;
   const hash = media.plexUrl?.indexOf('#!') ?? -1;
   if (media.plexUrl !== undefined && hash >= 0) return `${webUrl}/web/index.html${media.plexUrl.slice(hash)}`;
@@ -24,18 +27,22 @@ export function plexLink(webUrl: string | undefined, media: Pick<MediaSummary, '
 }
 
 const lines: Readonly<Record<NoticeEvent, (title: string, why: NoticeRecipient['why']) => string>> = {
-  MEDIA_AVAILABLE: (title, why) => why === 'requester'
-    ? `🍿 ${title}, which you requested, is now available on Plex.`
-    : `🍿 ${title} is now available on Plex (you asked me to tell you).`,
-  MEDIA_APPROVED: (title) => `👍 Your request for ${title} was approved. It will download now; I will tell you when it is ready to watch.`,
+  MEDIA_AVAILABLE: (title, why) =>
+    why === 'requester'
+      ? `🍿 ${title}, which you requested, is now available on Plex.`
+      : `🍿 ${title} is now available on Plex (you asked me to tell you).`,
+  MEDIA_APPROVED: (title) =>
+    `👍 Your request for ${title} was approved. It will download now; I will tell you when it is ready to watch.`,
   MEDIA_DECLINED: (title) => `🚫 Your request for ${title} was declined. Ask an admin if you think that is a mistake.`,
-  MEDIA_FAILED: (title) => `⚠️ Your request for ${title} could not be sent for download. The admins see it in Overseerr; no need to request it again.`,
+  MEDIA_FAILED: (title) =>
+    `⚠️ Your request for ${title} could not be sent for download. The admins see it in Overseerr; no need to request it again.`,
 };
 
 /** The DM text for one recipient (plain text: it reads the same on Discord and Slack). */
 export function noticeMessage(content: NoticeContent, why: NoticeRecipient['why']): OutgoingMessage {
   const title = content.is4k ? `${content.title} (4K)` : content.title;
   const text = lines[content.event](title, why);
-  const watch = content.event === 'MEDIA_AVAILABLE' && content.plexLink !== undefined ? `\nWatch: ${content.plexLink}` : '';
+  const watch =
+    content.event === 'MEDIA_AVAILABLE' && content.plexLink !== undefined ? `\nWatch: ${content.plexLink}` : '';
   return { text: `${text}${watch}` };
 }

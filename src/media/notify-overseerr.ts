@@ -18,15 +18,27 @@ export interface NoticeOverseerr {
   media(mediaType: 'movie' | 'tv', tmdbId: number): Promise<MediaSummary>;
 }
 
-const yearOf = (date: string | undefined): string | undefined => (date !== undefined && /^\d{4}/.test(date) ? date.slice(0, 4) : undefined);
+const yearOf = (date: string | undefined): string | undefined =>
+  date !== undefined && /^\d{4}/.test(date) ? date.slice(0, 4) : undefined;
 
 export function createNoticeOverseerr(options: OverseerrHttpOptions): NoticeOverseerr {
   const get = (path: string, query?: Record<string, string | number>, asUser?: number) =>
-    callOverseerr(options, { method: 'GET', path, ...(query === undefined ? {} : { query }), ...(asUser === undefined ? {} : { asUser }) });
+    callOverseerr(options, {
+      method: 'GET',
+      path,
+      ...(query === undefined ? {} : { query }),
+      ...(asUser === undefined ? {} : { asUser }),
+    });
   return {
     request: async (id) => expectOk(await get(`/request/${id}`), noticeRequestSchema, 'request'),
     recentRequests: async (take, asUser, filter = 'all') => {
-      const query = { take, skip: 0, filter, sort: 'modified', ...(asUser === undefined ? {} : { requestedBy: asUser }) };
+      const query = {
+        take,
+        skip: 0,
+        filter,
+        sort: 'modified',
+        ...(asUser === undefined ? {} : { requestedBy: asUser }),
+      };
       return expectOk(await get('/request', query, asUser), noticeRequestPageSchema, 'request list').results;
     },
     media: async (mediaType, tmdbId) => {
@@ -41,5 +53,9 @@ export function createNoticeOverseerr(options: OverseerrHttpOptions): NoticeOver
 }
 
 function summary(title: string, year: string | undefined, plexUrl: string | null | undefined): MediaSummary {
-  return { title, ...(year === undefined ? {} : { year }), ...(plexUrl === undefined || plexUrl === null ? {} : { plexUrl }) };
+  return {
+    title,
+    ...(year === undefined ? {} : { year }),
+    ...(plexUrl === undefined || plexUrl === null ? {} : { plexUrl }),
+  };
 }

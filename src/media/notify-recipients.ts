@@ -20,21 +20,32 @@ export interface RequesterIdentity {
  * without one, the Discord id saved in Overseerr. One recipient, so nobody is told twice.
  */
 export function requesterRecipient(
-  who: RequesterIdentity, people: readonly Person[], platforms: ReadonlySet<Platform>,
+  who: RequesterIdentity,
+  people: readonly Person[],
+  platforms: ReadonlySet<Platform>,
 ): NoticeRecipient | undefined {
-  const person = (who.overseerrUserId === undefined ? undefined : people.find((p) => p.overseerrUserId === who.overseerrUserId))
-    ?? people.find((p) => p.discordId !== undefined && who.discordIds.includes(p.discordId));
+  const person =
+    (who.overseerrUserId === undefined ? undefined : people.find((p) => p.overseerrUserId === who.overseerrUserId)) ??
+    people.find((p) => p.discordId !== undefined && who.discordIds.includes(p.discordId));
   if (person !== undefined) {
-    if (person.discordId !== undefined && platforms.has('discord')) return { platform: 'discord', userId: person.discordId, why: 'requester' };
-    if (person.slackId !== undefined && platforms.has('slack')) return { platform: 'slack', userId: person.slackId, why: 'requester' };
+    if (person.discordId !== undefined && platforms.has('discord'))
+      return { platform: 'discord', userId: person.discordId, why: 'requester' };
+    if (person.slackId !== undefined && platforms.has('slack'))
+      return { platform: 'slack', userId: person.slackId, why: 'requester' };
     return undefined;
   }
   const discordId = who.discordIds.find((id) => /^\d{17,20}$/.test(id));
-  return discordId !== undefined && platforms.has('discord') ? { platform: 'discord', userId: discordId, why: 'requester' } : undefined;
+  return discordId !== undefined && platforms.has('discord')
+    ? { platform: 'discord', userId: discordId, why: 'requester' }
+    : undefined;
 }
 
 /** The requester (if any) and the subscribers, each chat user once (the requester wording wins). */
-export function noticeRecipients(requester: NoticeRecipient | undefined, subscribers: readonly Subscriber[], platforms: ReadonlySet<Platform>): NoticeRecipient[] {
+export function noticeRecipients(
+  requester: NoticeRecipient | undefined,
+  subscribers: readonly Subscriber[],
+  platforms: ReadonlySet<Platform>,
+): NoticeRecipient[] {
   const all: NoticeRecipient[] = requester === undefined ? [] : [requester];
   for (const s of subscribers) {
     if (!platforms.has(s.platform) || all.some((r) => r.platform === s.platform && r.userId === s.userId)) continue;

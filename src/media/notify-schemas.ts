@@ -11,7 +11,11 @@ export const downloadItemSchema = z.looseObject({
 });
 export type DownloadItem = z.infer<typeof downloadItemSchema>;
 
-const seasonStatusSchema = z.looseObject({ seasonNumber: z.number(), status: z.number().optional(), status4k: z.number().optional() });
+const seasonStatusSchema = z.looseObject({
+  seasonNumber: z.number(),
+  status: z.number().optional(),
+  status4k: z.number().optional(),
+});
 
 /** The media row of a request, with what availability and progress need. */
 export const requestMediaSchema = z.looseObject({
@@ -34,10 +38,12 @@ export const noticeRequestSchema = z.looseObject({
   createdAt: z.string().optional(),
   media: requestMediaSchema,
   seasons: z.array(z.looseObject({ seasonNumber: z.number() })).optional(),
-  requestedBy: z.looseObject({
-    id: z.number(),
-    settings: z.looseObject({ discordId: z.string().nullish(), discordIds: z.array(z.string()).nullish() }).nullish(),
-  }).optional(),
+  requestedBy: z
+    .looseObject({
+      id: z.number(),
+      settings: z.looseObject({ discordId: z.string().nullish(), discordIds: z.array(z.string()).nullish() }).nullish(),
+    })
+    .optional(),
 });
 export type NoticeRequest = z.infer<typeof noticeRequestSchema>;
 

@@ -12,11 +12,17 @@ describe('outcomeText', () => {
 
   it('gives every outcome its own sentence naming the title where one is known', () => {
     const outcomes: RequestOutcome[] = [
-      { kind: 'created', title, approved: true }, { kind: 'created', title, approved: false },
-      { kind: 'already-available', title }, { kind: 'already-requested', title },
-      { kind: 'nothing-to-request', title }, { kind: 'quota', title, mediaType: 'movie' },
-      { kind: 'forbidden', title, is4k: false }, { kind: 'forbidden', title, is4k: true },
-      { kind: 'duplicate', title }, { kind: 'unreachable' }, { kind: 'timeout' },
+      { kind: 'created', title, approved: true },
+      { kind: 'created', title, approved: false },
+      { kind: 'already-available', title },
+      { kind: 'already-requested', title },
+      { kind: 'nothing-to-request', title },
+      { kind: 'quota', title, mediaType: 'movie' },
+      { kind: 'forbidden', title, is4k: false },
+      { kind: 'forbidden', title, is4k: true },
+      { kind: 'duplicate', title },
+      { kind: 'unreachable' },
+      { kind: 'timeout' },
     ];
     const texts = outcomes.map(outcomeText);
     expect(new Set(texts).size).toBe(outcomes.length);
@@ -27,7 +33,9 @@ describe('outcomeText', () => {
     const text = outcomeText({ kind: 'quota', title: 'M*A*S*H', mediaType: 'tv', quota: { limit: 1, days: 7 } });
     expect(text).toContain('1 series request per 7 days');
     expect(text).toContain('one per season');
-    expect(outcomeText({ kind: 'quota', title, mediaType: 'movie', quota: { limit: 3, days: 1 } })).toContain('3 movie requests per 1 day)');
+    expect(outcomeText({ kind: 'quota', title, mediaType: 'movie', quota: { limit: 3, days: 1 } })).toContain(
+      '3 movie requests per 1 day)',
+    );
   });
 
   it('tells the user whether a timed-out request may have gone through', () => {
@@ -40,8 +48,17 @@ describe('outcomeFromError', () => {
   const req = { title, mediaType: 'movie' as const, is4k: true, quota: { limit: 2, days: 7 } };
 
   it('maps client error codes to outcomes', () => {
-    expect(outcomeFromError(new ExternalError('overseerr-quota', 'x'), req)).toEqual({ kind: 'quota', title, mediaType: 'movie', quota: { limit: 2, days: 7 } });
-    expect(outcomeFromError(new ExternalError('overseerr-forbidden', 'x'), req)).toEqual({ kind: 'forbidden', title, is4k: true });
+    expect(outcomeFromError(new ExternalError('overseerr-quota', 'x'), req)).toEqual({
+      kind: 'quota',
+      title,
+      mediaType: 'movie',
+      quota: { limit: 2, days: 7 },
+    });
+    expect(outcomeFromError(new ExternalError('overseerr-forbidden', 'x'), req)).toEqual({
+      kind: 'forbidden',
+      title,
+      is4k: true,
+    });
     expect(outcomeFromError(new ExternalError('overseerr-duplicate', 'x'), req)).toEqual({ kind: 'duplicate', title });
     expect(outcomeFromError(new ExternalError('overseerr-unreachable', 'x'), req)).toEqual({ kind: 'unreachable' });
     expect(outcomeFromError(new ExternalError('overseerr-timeout', 'x'), req)).toEqual({ kind: 'timeout' });

@@ -23,9 +23,10 @@ function quotaText(o: Extract<RequestOutcome, { kind: 'quota' }>): string {
   const what = o.mediaType === 'tv' ? 'series' : 'movie';
   const limit = o.quota?.limit;
   const days = o.quota?.days;
-  const numbers = limit !== undefined && days !== undefined
-    ? ` (${limit} ${what} request${limit === 1 ? '' : 's'} per ${days} day${days === 1 ? '' : 's'})`
-    : '';
+  const numbers =
+    limit !== undefined && days !== undefined
+      ? ` (${limit} ${what} request${limit === 1 ? '' : 's'} per ${days} day${days === 1 ? '' : 's'})`
+      : '';
   const tvNote = o.mediaType === 'tv' ? ' Series requests count one per season.' : '';
   return `You have used up your ${what} request quota${numbers}, so ${o.title} was not requested. It frees up as older requests age out.${tvNote}`;
 }
@@ -61,7 +62,12 @@ export function outcomeText(outcome: RequestOutcome): string {
 /** Maps a client error to an outcome; undefined for errors that are not request outcomes. */
 export function outcomeFromError(
   error: unknown,
-  request: { readonly title: string; readonly mediaType: 'movie' | 'tv'; readonly is4k?: boolean; readonly quota?: QuotaHint },
+  request: {
+    readonly title: string;
+    readonly mediaType: 'movie' | 'tv';
+    readonly is4k?: boolean;
+    readonly quota?: QuotaHint;
+  },
 ): RequestOutcome | undefined {
   if (!(error instanceof AppError)) return undefined;
   const down = overseerrDown(error);
@@ -69,7 +75,12 @@ export function outcomeFromError(
   const { title } = request;
   switch (error.code) {
     case 'overseerr-quota':
-      return { kind: 'quota', title, mediaType: request.mediaType, ...(request.quota === undefined ? {} : { quota: request.quota }) };
+      return {
+        kind: 'quota',
+        title,
+        mediaType: request.mediaType,
+        ...(request.quota === undefined ? {} : { quota: request.quota }),
+      };
     case 'overseerr-forbidden':
       return { kind: 'forbidden', title, is4k: request.is4k ?? false };
     case 'overseerr-duplicate':
@@ -83,7 +94,11 @@ export function outcomeFromError(
  * What a title's current media status means before requesting (MediaStatus: 2 pending,
  * 3 processing, 4 partially available, 5 available). Unknown numbers (Seerr 6/7) mean "requestable".
  */
-export function outcomeFromStatus(title: string, mediaType: 'movie' | 'tv', status: number | undefined): RequestOutcome | undefined {
+export function outcomeFromStatus(
+  title: string,
+  mediaType: 'movie' | 'tv',
+  status: number | undefined,
+): RequestOutcome | undefined {
   if (status === 5) return { kind: 'already-available', title };
   if (status === 2 || status === 3) return { kind: 'already-requested', title };
   if (status === 4 && mediaType === 'movie') return { kind: 'already-available', title };

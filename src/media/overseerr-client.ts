@@ -2,9 +2,19 @@ import { callOverseerr, type OverseerrCall, type OverseerrHttpOptions } from './
 import { expectOk } from './overseerr-reply.js';
 import { createRequest, type NewMediaRequest, type RequestResult } from './overseerr-request.js';
 import {
-  movieDetailsSchema, quotaSchema, requestPageSchema, searchPageSchema, statusSchema, tvDetailsSchema,
-  type OverseerrMovie, type OverseerrQuota, type OverseerrRequest, type OverseerrSearchPage,
-  type OverseerrStatus, type OverseerrTv, type OverseerrUser,
+  movieDetailsSchema,
+  quotaSchema,
+  requestPageSchema,
+  searchPageSchema,
+  statusSchema,
+  tvDetailsSchema,
+  type OverseerrMovie,
+  type OverseerrQuota,
+  type OverseerrRequest,
+  type OverseerrSearchPage,
+  type OverseerrStatus,
+  type OverseerrTv,
+  type OverseerrUser,
 } from './overseerr-schemas.js';
 import { readRequestSettings, type RequestSettings } from './overseerr-settings.js';
 import { buildDiscordIndex, discordIdCache, listUsers } from './overseerr-users.js';
@@ -37,7 +47,11 @@ export interface OverseerrClient {
   /** The requests of one user, newest first, asked as that user. */
   /** partialRequestsEnabled and whether 4K Radarr/Sonarr servers exist (admin settings). */
   requestSettings(signal?: AbortSignal): Promise<RequestSettings>;
-  requests(input: { readonly requestedBy: number; readonly take?: number; readonly signal?: AbortSignal }): Promise<OverseerrRequest[]>;
+  requests(input: {
+    readonly requestedBy: number;
+    readonly take?: number;
+    readonly signal?: AbortSignal;
+  }): Promise<OverseerrRequest[]>;
 }
 
 /** Creates the client; nothing is fetched until a method is called. */
@@ -70,7 +84,8 @@ export function createOverseerrClient(options: OverseerrClientOptions): Overseer
     requestSettings: (signal) => readRequestSettings(options, signal),
     requests: async ({ requestedBy, take = 20, signal }) => {
       const reply = await get('/request', signal, {
-        query: { take, skip: 0, filter: 'all', sort: 'added', requestedBy }, asUser: requestedBy,
+        query: { take, skip: 0, filter: 'all', sort: 'added', requestedBy },
+        asUser: requestedBy,
       });
       return expectOk(reply, requestPageSchema, 'request list').results;
     },

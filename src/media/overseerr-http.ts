@@ -28,8 +28,11 @@ export type OverseerrReply = MediaReply;
 /** Overseerr as a target of the shared media HTTP layer (`/api/v1` is part of each call's path). */
 export function overseerrTarget(options: OverseerrHttpOptions): MediaTarget {
   return {
-    service: 'Overseerr', url: options.url.replace(/\/+$/, '').replace(/\/api\/v1$/, ''), timeoutMs: options.timeoutMs,
-    headers: { 'X-Api-Key': options.apiKey }, ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    service: 'Overseerr',
+    url: options.url.replace(/\/+$/, '').replace(/\/api\/v1$/, ''),
+    timeoutMs: options.timeoutMs,
+    headers: { 'X-Api-Key': options.apiKey },
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   };
 }
 
@@ -41,12 +44,19 @@ export function overseerrTarget(options: OverseerrHttpOptions): MediaTarget {
 export async function callOverseerr(options: OverseerrHttpOptions, call: OverseerrCall): Promise<OverseerrReply> {
   const reply = await send(options, call);
   if (call.asUser === undefined || !isAuthFailure(reply)) return reply;
-  throw await explainAsUserRefusal(() => send(options, { method: 'GET', path: '/auth/me', signal: call.signal }), reply, call.asUser, call.path);
+  throw await explainAsUserRefusal(
+    () => send(options, { method: 'GET', path: '/auth/me', signal: call.signal }),
+    reply,
+    call.asUser,
+    call.path,
+  );
 }
 
 function send(options: OverseerrHttpOptions, call: OverseerrCall): Promise<OverseerrReply> {
   return callMedia(overseerrTarget(options), {
-    method: call.method, path: `/api/v1${call.path}`, signal: call.signal,
+    method: call.method,
+    path: `/api/v1${call.path}`,
+    signal: call.signal,
     ...(call.query === undefined ? {} : { query: call.query }),
     ...(call.body === undefined ? {} : { body: call.body }),
     ...(call.asUser === undefined ? {} : { headers: { 'X-Api-User': String(call.asUser) } }),

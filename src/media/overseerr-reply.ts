@@ -19,15 +19,21 @@ export function isAuthFailure(reply: OverseerrReply): boolean {
 }
 
 /** Overseerr's auth middleware refused the API key itself. */
-export const badKeyError = (context: Readonly<Record<string, unknown>>): ExternalError => new ExternalError('overseerr-auth',
-  'Overseerr rejected the bot\'s API key, so nothing was done. Fix: copy Overseerr → Settings → General → API Key into media.overseerr.apiKey and restart the bot.',
-  { context, retryable: false });
+export const badKeyError = (context: Readonly<Record<string, unknown>>): ExternalError =>
+  new ExternalError(
+    'overseerr-auth',
+    "Overseerr rejected the bot's API key, so nothing was done. Fix: copy Overseerr → Settings → General → API Key into media.overseerr.apiKey and restart the bot.",
+    { context, retryable: false },
+  );
 
 /** The key is fine but `X-Api-User` names no Overseerr user (Overseerr answers both with the same 403). */
-export const unknownUserError = (userId: number, context: Readonly<Record<string, unknown>>): ExternalError => new ExternalError('overseerr-unknown-user',
-  `Overseerr has no user with id ${userId} (the Overseerr account linked to you), so nothing was done. `
-  + 'Fix: set people[].overseerrUserId to the id Overseerr shows under Users (the number in the user\'s page address), or link by Discord id in the user\'s Overseerr notification settings.',
-  { context: { ...context, userId }, retryable: false });
+export const unknownUserError = (userId: number, context: Readonly<Record<string, unknown>>): ExternalError =>
+  new ExternalError(
+    'overseerr-unknown-user',
+    `Overseerr has no user with id ${userId} (the Overseerr account linked to you), so nothing was done. ` +
+      "Fix: set people[].overseerrUserId to the id Overseerr shows under Users (the number in the user's page address), or link by Discord id in the user's Overseerr notification settings.",
+    { context: { ...context, userId }, retryable: false },
+  );
 
 /** Maps a non-2xx reply to a stable ExternalError code (a route's 403 with a message is a permission refusal, not the key). */
 export function toReplyError(reply: OverseerrReply, what: string): ExternalError {
@@ -35,7 +41,10 @@ export function toReplyError(reply: OverseerrReply, what: string): ExternalError
   const context = { what, status: reply.status, ...(message === undefined ? {} : { message }) };
   if (isAuthFailure(reply) || (reply.status === 403 && message === undefined)) return badKeyError(context);
   if (reply.status === 403) {
-    return new ExternalError('overseerr-forbidden', `Overseerr refused the ${what}: ${message ?? 'not allowed'}`, { context, retryable: false });
+    return new ExternalError('overseerr-forbidden', `Overseerr refused the ${what}: ${message ?? 'not allowed'}`, {
+      context,
+      retryable: false,
+    });
   }
   if (reply.status === 404) {
     return new ExternalError('overseerr-not-found', `Overseerr has no such ${what}.`, { context, retryable: false });
@@ -68,7 +77,10 @@ export function expectOk<S extends z.ZodType>(reply: OverseerrReply, schema: S, 
  * alone, once, to tell a wrong key from a user id Overseerr does not know.
  */
 export async function explainAsUserRefusal(
-  ask: () => Promise<OverseerrReply>, reply: OverseerrReply, asUser: number, what: string,
+  ask: () => Promise<OverseerrReply>,
+  reply: OverseerrReply,
+  asUser: number,
+  what: string,
 ): Promise<ExternalError> {
   const context = { what, status: reply.status };
   const me = await ask();

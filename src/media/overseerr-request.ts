@@ -16,21 +16,35 @@ export interface NewMediaRequest {
 }
 
 /** MediaRequestStatus: PENDING 1, APPROVED 2 (unknown numbers are possible on newer servers). */
-export type RequestCreated = { readonly outcome: 'created'; readonly approved: boolean; readonly request: OverseerrRequest };
+export type RequestCreated = {
+  readonly outcome: 'created';
+  readonly approved: boolean;
+  readonly request: OverseerrRequest;
+};
 /** Overseerr's 202: every asked season is already requested or available. */
 export type NothingToRequest = { readonly outcome: 'nothing-to-request'; readonly message: string };
 export type RequestResult = RequestCreated | NothingToRequest;
 
-function toRequestError(status: number, message: string | undefined, context: Record<string, unknown>): ExternalError | undefined {
+function toRequestError(
+  status: number,
+  message: string | undefined,
+  context: Record<string, unknown>,
+): ExternalError | undefined {
   const text = message ?? '';
   if (status === 403 && /quota/i.test(text)) {
     return new ExternalError('overseerr-quota', `Overseerr quota exceeded: ${text}`, { context, retryable: false });
   }
   if (status === 403) {
-    return new ExternalError('overseerr-forbidden', `Overseerr refused the request: ${text || 'not allowed'}`, { context, retryable: false });
+    return new ExternalError('overseerr-forbidden', `Overseerr refused the request: ${text || 'not allowed'}`, {
+      context,
+      retryable: false,
+    });
   }
   if (status === 409) {
-    return new ExternalError('overseerr-duplicate', `Overseerr already has this request: ${text || 'duplicate'}`, { context, retryable: false });
+    return new ExternalError('overseerr-duplicate', `Overseerr already has this request: ${text || 'duplicate'}`, {
+      context,
+      retryable: false,
+    });
   }
   return undefined;
 }
@@ -44,7 +58,10 @@ export async function createRequest(options: OverseerrHttpOptions, input: NewMed
     ...(input.is4k === undefined ? {} : { is4k: input.is4k }),
   };
   const reply = await callOverseerr(options, {
-    method: 'POST', path: '/request', body, asUser: input.asUser,
+    method: 'POST',
+    path: '/request',
+    body,
+    asUser: input.asUser,
     ...(input.signal === undefined ? {} : { signal: input.signal }),
   });
   if (reply.status === 202) {

@@ -8,7 +8,9 @@ export const mediaInfoSchema = z.looseObject({
   status4k: z.number().optional(),
   plexUrl: z.string().nullish(),
   /** TV: per-season status (status4k tracked separately). */
-  seasons: z.array(z.looseObject({ seasonNumber: z.number(), status: z.number(), status4k: z.number().optional() })).optional(),
+  seasons: z
+    .array(z.looseObject({ seasonNumber: z.number(), status: z.number(), status4k: z.number().optional() }))
+    .optional(),
 });
 export type OverseerrMediaInfo = z.infer<typeof mediaInfoSchema>;
 
@@ -67,10 +69,12 @@ export const userSchema = z.looseObject({
   plexUsername: z.string().nullish(),
   displayName: z.string().optional(),
   permissions: z.number().optional(),
-  settings: z.looseObject({
-    discordId: z.string().nullish(),
-    discordIds: z.array(z.string()).nullish(),
-  }).nullish(),
+  settings: z
+    .looseObject({
+      discordId: z.string().nullish(),
+      discordIds: z.array(z.string()).nullish(),
+    })
+    .nullish(),
 });
 export type OverseerrUser = z.infer<typeof userSchema>;
 

@@ -13,9 +13,17 @@ export interface RequestSettings {
 }
 
 /** Reads `/settings/main`, `/settings/radarr`, `/settings/sonarr` (admin-only: never sent with `X-Api-User`). */
-export async function readRequestSettings(options: OverseerrHttpOptions, signal?: AbortSignal): Promise<RequestSettings> {
-  const get = (path: string) => callOverseerr(options, { method: 'GET', path, ...(signal === undefined ? {} : { signal }) });
-  const [main, radarr, sonarr] = await Promise.all([get('/settings/main'), get('/settings/radarr'), get('/settings/sonarr')]);
+export async function readRequestSettings(
+  options: OverseerrHttpOptions,
+  signal?: AbortSignal,
+): Promise<RequestSettings> {
+  const get = (path: string) =>
+    callOverseerr(options, { method: 'GET', path, ...(signal === undefined ? {} : { signal }) });
+  const [main, radarr, sonarr] = await Promise.all([
+    get('/settings/main'),
+    get('/settings/radarr'),
+    get('/settings/sonarr'),
+  ]);
   return {
     // Overseerr's default is false when the field is missing.
     partialRequestsEnabled: expectOk(main, mainSchema, 'main settings').partialRequestsEnabled ?? false,

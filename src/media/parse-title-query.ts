@@ -6,12 +6,18 @@ import { UserError } from '../errors.js';
  * prefixes and strips `year:YYYY`).
  */
 export type TitleQuery =
-  | { readonly kind: 'tmdb'; readonly tmdbId: number; readonly mediaType?: 'movie' | 'tv'; readonly overseerrQuery: string }
+  | {
+      readonly kind: 'tmdb';
+      readonly tmdbId: number;
+      readonly mediaType?: 'movie' | 'tv';
+      readonly overseerrQuery: string;
+    }
   | { readonly kind: 'imdb'; readonly imdbId: string; readonly overseerrQuery: string }
   | { readonly kind: 'tvdb'; readonly tvdbId: number; readonly overseerrQuery: string }
   | { readonly kind: 'text'; readonly text: string; readonly year?: number; readonly overseerrQuery: string };
 
-const ACCEPTED = 'Accepted: a title (optionally with year:1993), tmdb:603, imdb:tt0133093, tvdb:81189, or a themoviedb.org / imdb.com link.';
+const ACCEPTED =
+  'Accepted: a title (optionally with year:1993), tmdb:603, imdb:tt0133093, tvdb:81189, or a themoviedb.org / imdb.com link.';
 const MIN_YEAR = 1870;
 const MAX_YEAR = 2100;
 
@@ -21,7 +27,8 @@ function invalid(what: string): UserError {
 
 function positiveId(raw: string, label: string): number {
   const id = Number(raw);
-  if (!/^\d{1,10}$/.test(raw) || !Number.isSafeInteger(id) || id <= 0) throw invalid(`"${label}:${raw}" is not a valid id.`);
+  if (!/^\d{1,10}$/.test(raw) || !Number.isSafeInteger(id) || id <= 0)
+    throw invalid(`"${label}:${raw}" is not a valid id.`);
   return id;
 }
 

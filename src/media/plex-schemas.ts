@@ -10,15 +10,19 @@ export const plexIdentitySchema = container({
 });
 
 export const plexSectionsSchema = container({
-  Directory: z.array(z.looseObject({
-    key: z.union([z.string(), z.number()]).transform(String),
-    type: z.string(),
-    title: z.string(),
-    agent: z.string().optional(),
-    scanner: z.string().optional(),
-    refreshing: z.boolean().optional(),
-    Location: z.array(z.looseObject({ path: z.string() })).default([]),
-  })).default([]),
+  Directory: z
+    .array(
+      z.looseObject({
+        key: z.union([z.string(), z.number()]).transform(String),
+        type: z.string(),
+        title: z.string(),
+        agent: z.string().optional(),
+        scanner: z.string().optional(),
+        refreshing: z.boolean().optional(),
+        Location: z.array(z.looseObject({ path: z.string() })).default([]),
+      }),
+    )
+    .default([]),
 });
 
 /** Values arrive as booleans/numbers in JSON, `"1"`/`"true"` in XML-ish servers: parsed defensively. */
@@ -34,7 +38,9 @@ export const plexMetadataSchema = z.looseObject({
   guid: z.string().optional(),
   addedAt: z.number().optional(),
   Guid: z.array(z.looseObject({ id: z.string() })).default([]),
-  Media: z.array(z.looseObject({ Part: z.array(z.looseObject({ file: z.string().optional() })).default([]) })).default([]),
+  Media: z
+    .array(z.looseObject({ Part: z.array(z.looseObject({ file: z.string().optional() })).default([]) }))
+    .default([]),
 });
 
 export const plexItemsSchema = container({ Metadata: z.array(plexMetadataSchema).default([]) });
@@ -43,7 +49,11 @@ export const plexHubsSchema = container({
   Hub: z.array(z.looseObject({ type: z.string(), Metadata: z.array(plexMetadataSchema).default([]) })).default([]),
 });
 
-export const plexSessionsSchema = container({ size: z.number(), Metadata: z.array(z.looseObject({ title: z.string().optional() })).default([]) });
+export const plexSessionsSchema = container({
+  size: z.number(),
+  Metadata: z.array(z.looseObject({ title: z.string().optional() })).default([]),
+});
 
 /** `true`, `1`, `"1"`, `"true"` → true. */
-export const isPlexTrue = (value: unknown): boolean => value === true || value === 1 || value === '1' || value === 'true';
+export const isPlexTrue = (value: unknown): boolean =>
+  value === true || value === 1 || value === '1' || value === 'true';

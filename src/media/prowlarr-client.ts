@@ -2,8 +2,12 @@ import { z } from 'zod';
 import { createArrApi, type ArrClientOptions, type ProviderTest } from './arr-api.js';
 import { arrHealthSchema, type ArrHealthItem, type ArrStatus, type ProviderTestAll } from './arr-schemas.js';
 import {
-  prowlarrApplicationSchema, prowlarrIndexerSchema, prowlarrReleaseSchema,
-  type ProwlarrApplication, type ProwlarrIndexer, type ProwlarrRelease,
+  prowlarrApplicationSchema,
+  prowlarrIndexerSchema,
+  prowlarrReleaseSchema,
+  type ProwlarrApplication,
+  type ProwlarrIndexer,
+  type ProwlarrRelease,
 } from './prowlarr-schemas.js';
 
 /** Options of `GET /search`. */
@@ -41,8 +45,18 @@ export function createProwlarrClient(options: ArrClientOptions): ProwlarrClient 
     testAllIndexers: (signal) => api.testAll('indexer', signal),
     applications: (signal) => api.get('/applications', z.array(prowlarrApplicationSchema), undefined, signal),
     testApplication: (application, signal) => api.test('applications', application, signal),
-    search: ({ query, type = 'search', indexerIds, categories, limit }, signal) => api.get('/search', z.array(prowlarrReleaseSchema), {
-      query, type, indexerIds, categories, limit,
-    }, signal),
+    search: ({ query, type = 'search', indexerIds, categories, limit }, signal) =>
+      api.get(
+        '/search',
+        z.array(prowlarrReleaseSchema),
+        {
+          query,
+          type,
+          indexerIds,
+          categories,
+          limit,
+        },
+        signal,
+      ),
   };
 }

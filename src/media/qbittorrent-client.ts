@@ -1,10 +1,22 @@
 import type { z } from 'zod';
 import { failureText, safeHost, ServiceCallError } from './network-failure.js';
 import { loginQbt, sendQbt, type QbittorrentHttpOptions, type QbtCall, type QbtReply } from './qbittorrent-http.js';
-import { memoryLoginGate, qbtLoginFingerprint, qbtRefusalTtlMs, type QbtLoginGate, type QbtRefusal } from './qbittorrent-login-gate.js';
 import {
-  qbtCategoriesSchema, qbtPreferencesSchema, qbtTorrentSchema, qbtTransferInfoSchema,
-  type QbtCategories, type QbtPreferences, type QbtTorrent, type QbtTransferInfo,
+  memoryLoginGate,
+  qbtLoginFingerprint,
+  qbtRefusalTtlMs,
+  type QbtLoginGate,
+  type QbtRefusal,
+} from './qbittorrent-login-gate.js';
+import {
+  qbtCategoriesSchema,
+  qbtPreferencesSchema,
+  qbtTorrentSchema,
+  qbtTransferInfoSchema,
+  type QbtCategories,
+  type QbtPreferences,
+  type QbtTorrent,
+  type QbtTransferInfo,
 } from './qbittorrent-schemas.js';
 
 export type { QbittorrentHttpOptions } from './qbittorrent-http.js';
@@ -30,7 +42,10 @@ export interface QbittorrentClient {
   preferences(signal?: AbortSignal): Promise<QbtPreferences>;
   categories(signal?: AbortSignal): Promise<QbtCategories>;
   transferInfo(signal?: AbortSignal): Promise<QbtTransferInfo>;
-  torrents(filter?: { readonly category?: string; readonly hashes?: readonly string[] }, signal?: AbortSignal): Promise<QbtTorrent[]>;
+  torrents(
+    filter?: { readonly category?: string; readonly hashes?: readonly string[] },
+    signal?: AbortSignal,
+  ): Promise<QbtTorrent[]>;
   /** `torrents/add`; resolves when qBittorrent accepted at least one torrent. */
   addTorrent(input: QbtAddTorrent, signal?: AbortSignal): Promise<void>;
   /** `torrents/delete` (used by `/e2e` cleanup); `deleteFiles` also removes the downloaded data. */
@@ -40,7 +55,12 @@ export interface QbittorrentClient {
 function toForm(input: QbtAddTorrent): FormData {
   const form = new FormData();
   if (input.urls !== undefined) form.set('urls', input.urls.join('\n'));
-  if (input.torrent !== undefined) form.set('torrents', new Blob([input.torrent.data.slice()], { type: 'application/x-bittorrent' }), input.torrent.name);
+  if (input.torrent !== undefined)
+    form.set(
+      'torrents',
+      new Blob([input.torrent.data.slice()], { type: 'application/x-bittorrent' }),
+      input.torrent.name,
+    );
   if (input.category !== undefined) form.set('category', input.category);
   if (input.savePath !== undefined) form.set('savepath', input.savePath);
   if (input.stopped !== undefined) {
@@ -57,17 +77,32 @@ export interface QbittorrentClientOptions extends QbittorrentHttpOptions {
 }
 
 /** The "login refused" error; `remembered` when the bot did not even try because of an earlier refusal. */
-function refusedError(options: QbittorrentClientOptions, refusal: QbtRefusal, reply: { remembered: boolean; text?: string }): ServiceCallError {
-  const answered = refusal.status === 200 ? `Fails. for user "${options.username}"` : `HTTP ${refusal.status}${reply.text === undefined || reply.text === '' ? '' : `: ${reply.text.slice(0, 120)}`}`;
-  const csrf = refusal.status === 401 && options.referer !== undefined ? ' (with media.qbittorrent.referer set, a Referer that does not match the Host qBittorrent sees is refused with 401 too)' : '';
+function refusedError(
+  options: QbittorrentClientOptions,
+  refusal: QbtRefusal,
+  reply: { remembered: boolean; text?: string },
+): ServiceCallError {
+  const answered =
+    refusal.status === 200
+      ? `Fails. for user "${options.username}"`
+      : `HTTP ${refusal.status}${reply.text === undefined || reply.text === '' ? '' : `: ${reply.text.slice(0, 120)}`}`;
+  const csrf =
+    refusal.status === 401 && options.referer !== undefined
+      ? ' (with media.qbittorrent.referer set, a Referer that does not match the Host qBittorrent sees is refused with 401 too)'
+      : '';
   const until = new Date(refusal.at + qbtRefusalTtlMs).toISOString().slice(11, 16);
   const held = reply.remembered
     ? ` Not tried again: the last login was refused (${answered}); the bot waits until media.qbittorrent changes or ${until} UTC, so qBittorrent does not ban its IP.`
     : ` It answered ${answered}${csrf}. The bot will not try again until media.qbittorrent changes or ${until} UTC.`;
-  return new ServiceCallError('qbittorrent', 'unauthorized',
-    `qBittorrent login refused: wrong credentials, or the bot's IP is banned after failed logins — see qBittorrent's WebUI\\BanDuration.${held}`, {
-      context: { status: refusal.status, banned: refusal.status === 403, remembered: reply.remembered }, retryable: false,
-    });
+  return new ServiceCallError(
+    'qbittorrent',
+    'unauthorized',
+    `qBittorrent login refused: wrong credentials, or the bot's IP is banned after failed logins — see qBittorrent's WebUI\\BanDuration.${held}`,
+    {
+      context: { status: refusal.status, banned: refusal.status === 403, remembered: reply.remembered },
+      retryable: false,
+    },
+  );
 }
 
 /**
@@ -96,7 +131,10 @@ export function createQbittorrentClient(options: QbittorrentClientOptions): Qbit
     await gate.recordRefusal(fingerprint, refusal);
     throw refusedError(options, refusal, { remembered: false, text: outcome.text });
   };
-  const login = (): Promise<string> => (pending ??= attempt().finally(() => { pending = undefined; }));
+  const login = (): Promise<string> =>
+    (pending ??= attempt().finally(() => {
+      pending = undefined;
+    }));
   const call = async (c: QbtCall): Promise<QbtReply> => {
     session ??= await login();
     const first = await sendQbt(options, c, session);
@@ -108,22 +146,46 @@ export function createQbittorrentClient(options: QbittorrentClientOptions): Qbit
   };
   const expectOk = (reply: QbtReply, path: string): QbtReply => {
     if (reply.status === 403 || reply.status === 401) {
-      throw new ServiceCallError('qbittorrent', 'unauthorized', `qBittorrent answered ${reply.status} to ${path} after a fresh login.`, { retryable: false });
+      throw new ServiceCallError(
+        'qbittorrent',
+        'unauthorized',
+        `qBittorrent answered ${reply.status} to ${path} after a fresh login.`,
+        { retryable: false },
+      );
     }
     if (reply.status < 200 || reply.status > 299) {
-      throw new ServiceCallError('qbittorrent', 'http-error', `qBittorrent answered HTTP ${reply.status} to ${path}.`, { context: { status: reply.status } });
+      throw new ServiceCallError('qbittorrent', 'http-error', `qBittorrent answered HTTP ${reply.status} to ${path}.`, {
+        context: { status: reply.status },
+      });
     }
     return reply;
   };
-  const json = async <S extends z.ZodType>(path: string, schema: S, signal?: AbortSignal, params?: Record<string, string>): Promise<z.infer<S>> => {
-    const reply = expectOk(await call({ method: 'GET', path, signal, ...(params === undefined ? {} : { params }) }), path);
+  const json = async <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    signal?: AbortSignal,
+    params?: Record<string, string>,
+  ): Promise<z.infer<S>> => {
+    const reply = expectOk(
+      await call({ method: 'GET', path, signal, ...(params === undefined ? {} : { params }) }),
+      path,
+    );
     let body: unknown;
-    try { body = JSON.parse(reply.text); } catch { body = undefined; }
+    try {
+      body = JSON.parse(reply.text);
+    } catch {
+      body = undefined;
+    }
     const parsed = schema.safeParse(body);
     if (!parsed.success) {
-      throw new ServiceCallError('qbittorrent', 'bad-response', failureText('bad-response', { service: 'qBittorrent', method: 'GET', path, host: safeHost(options.url) }), {
-        context: { path, issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
-      });
+      throw new ServiceCallError(
+        'qbittorrent',
+        'bad-response',
+        failureText('bad-response', { service: 'qBittorrent', method: 'GET', path, host: safeHost(options.url) }),
+        {
+          context: { path, issues: parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`) },
+        },
+      );
     }
     return parsed.data;
   };
@@ -136,14 +198,20 @@ export function createQbittorrentClient(options: QbittorrentClientOptions): Qbit
     preferences: (signal) => json('app/preferences', qbtPreferencesSchema, signal),
     categories: (signal) => json('torrents/categories', qbtCategoriesSchema, signal),
     transferInfo: (signal) => json('transfer/info', qbtTransferInfoSchema, signal),
-    torrents: (filter = {}, signal) => json('torrents/info', qbtTorrentSchema.array(), signal, {
-      ...(filter.category === undefined ? {} : { category: filter.category }),
-      ...(filter.hashes === undefined ? {} : { hashes: filter.hashes.map((h) => h.toLowerCase()).join('|') }),
-    }),
+    torrents: (filter = {}, signal) =>
+      json('torrents/info', qbtTorrentSchema.array(), signal, {
+        ...(filter.category === undefined ? {} : { category: filter.category }),
+        ...(filter.hashes === undefined ? {} : { hashes: filter.hashes.map((h) => h.toLowerCase()).join('|') }),
+      }),
     addTorrent: async (input, signal) => {
-      const reply = expectOk(await call({ method: 'POST', path: 'torrents/add', form: toForm(input), signal }), 'torrents/add');
+      const reply = expectOk(
+        await call({ method: 'POST', path: 'torrents/add', form: toForm(input), signal }),
+        'torrents/add',
+      );
       if (reply.text.trim() === 'Fails.') {
-        throw new ServiceCallError('qbittorrent', 'http-error', 'qBittorrent accepted none of the torrents (Fails.).', { retryable: false });
+        throw new ServiceCallError('qbittorrent', 'http-error', 'qBittorrent accepted none of the torrents (Fails.).', {
+          retryable: false,
+        });
       }
     },
     deleteTorrents: async (hashes, deleteFiles, signal) => {

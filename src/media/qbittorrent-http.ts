@@ -36,37 +36,62 @@ export interface QbtReply {
  */
 function qbtTarget(options: QbittorrentHttpOptions): MediaTarget {
   return {
-    service: 'qBittorrent', url: `${options.url.replace(/\/+$/, '')}/api/v2`, timeoutMs: options.timeoutMs,
-    headers: options.referer === undefined ? {} : { Referer: options.referer }, ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
+    service: 'qBittorrent',
+    url: `${options.url.replace(/\/+$/, '')}/api/v2`,
+    timeoutMs: options.timeoutMs,
+    headers: options.referer === undefined ? {} : { Referer: options.referer },
+    ...(options.fetch === undefined ? {} : { fetch: options.fetch }),
   };
 }
 
 /** Every `name=value` a reply sets (attributes dropped), or undefined when it sets none. */
 function cookiesOf(headers: Headers): string | undefined {
-  const pairs = headers.getSetCookie().map((c) => c.split(';')[0]?.trim() ?? '').filter((p) => /^[^=\s]+=/.test(p));
+  const pairs = headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]?.trim() ?? '')
+    .filter((p) => /^[^=\s]+=/.test(p));
   return pairs.length === 0 ? undefined : pairs.join('; ');
 }
 
 /** Sends one request over the shared media HTTP layer with the session cookie, if any. */
-export async function sendQbt(options: QbittorrentHttpOptions, call: QbtCall, session: string | undefined): Promise<QbtReply> {
+export async function sendQbt(
+  options: QbittorrentHttpOptions,
+  call: QbtCall,
+  session: string | undefined,
+): Promise<QbtReply> {
   const params = call.params === undefined ? undefined : new URLSearchParams(call.params);
   const reply = await callMedia(qbtTarget(options), {
-    method: call.method, path: `/${call.path}`, signal: call.signal,
+    method: call.method,
+    path: `/${call.path}`,
+    signal: call.signal,
     ...(call.method === 'GET' && call.params !== undefined ? { query: call.params } : {}),
-    ...(call.form !== undefined ? { form: call.form } : call.method === 'POST' && params !== undefined ? { form: params } : {}),
+    ...(call.form !== undefined
+      ? { form: call.form }
+      : call.method === 'POST' && params !== undefined
+        ? { form: params }
+        : {}),
     ...(session !== undefined && session !== '' ? { headers: { Cookie: session } } : {}),
   });
   return { status: reply.status, text: reply.text, cookie: cookiesOf(reply.headers) };
 }
 
 /** The outcome of one `auth/login`: the session cookie(s), or the refusal (`Fails.`, 401, or 403 when banned). */
-export type QbtLogin = { readonly ok: true; readonly session: string } | { readonly ok: false; readonly status: number; readonly text: string };
+export type QbtLogin =
+  | { readonly ok: true; readonly session: string }
+  | { readonly ok: false; readonly status: number; readonly text: string };
 
 /** `auth/login`; network failures throw, a refusal is a value (the caller remembers it). */
 export async function loginQbt(options: QbittorrentHttpOptions, signal?: AbortSignal): Promise<QbtLogin> {
-  const reply = await sendQbt(options, {
-    method: 'POST', path: 'auth/login', params: { username: options.username, password: options.password }, signal,
-  }, undefined);
+  const reply = await sendQbt(
+    options,
+    {
+      method: 'POST',
+      path: 'auth/login',
+      params: { username: options.username, password: options.password },
+      signal,
+    },
+    undefined,
+  );
   // No cookie with `Ok.` happens when the bot is inside an auth-bypass subnet: no session needed.
   if (reply.status === 200 && reply.text.trim() === 'Ok.') return { ok: true, session: reply.cookie ?? '' };
   return { ok: false, status: reply.status, text: reply.text.trim() };

@@ -23,8 +23,15 @@ export interface QbtLoginGate {
 export const qbtRefusalTtlMs = 3_600_000;
 
 /** A hash of what decides a login's outcome; the password itself is never stored. */
-export function qbtLoginFingerprint(options: { readonly url: string; readonly username: string; readonly password: string }): string {
-  return createHash('sha256').update(`${options.url}\0${options.username}\0${options.password}`).digest('hex').slice(0, 32);
+export function qbtLoginFingerprint(options: {
+  readonly url: string;
+  readonly username: string;
+  readonly password: string;
+}): string {
+  return createHash('sha256')
+    .update(`${options.url}\0${options.username}\0${options.password}`)
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** An in-process gate (CLI one-shots, tests, and the default of a client built without one). */
@@ -35,7 +42,13 @@ export function memoryLoginGate(now: () => number = Date.now): QbtLoginGate {
       const found = refusals.get(fingerprint);
       return Promise.resolve(found !== undefined && now() - found.at < qbtRefusalTtlMs ? found : undefined);
     },
-    recordRefusal: (fingerprint, refusal) => { refusals.set(fingerprint, refusal); return Promise.resolve(); },
-    clear: (fingerprint) => { refusals.delete(fingerprint); return Promise.resolve(); },
+    recordRefusal: (fingerprint, refusal) => {
+      refusals.set(fingerprint, refusal);
+      return Promise.resolve();
+    },
+    clear: (fingerprint) => {
+      refusals.delete(fingerprint);
+      return Promise.resolve();
+    },
   };
 }

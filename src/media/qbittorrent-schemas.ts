@@ -12,10 +12,13 @@ export const qbtPreferencesSchema = z.looseObject({
 });
 
 /** `torrents/categories`: keyed by name; `savePath` is `""` when the category has none. */
-export const qbtCategoriesSchema = z.record(z.string(), z.looseObject({
-  name: z.string(),
-  savePath: z.string().default(''),
-}));
+export const qbtCategoriesSchema = z.record(
+  z.string(),
+  z.looseObject({
+    name: z.string(),
+    savePath: z.string().default(''),
+  }),
+);
 
 /** `transfer/info`; the external address fields exist from 5.1.0 on. */
 export const qbtTransferInfoSchema = z.looseObject({

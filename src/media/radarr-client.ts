@@ -35,11 +35,20 @@ export function createRadarrClient(options: ArrClientOptions): RadarrClient {
   const { api } = core;
   return {
     ...core,
-    movies: (tmdbId, signal) => api.get('/movie', z.array(radarrMovieSchema), tmdbId === undefined ? undefined : { tmdbId }, signal),
+    movies: (tmdbId, signal) =>
+      api.get('/movie', z.array(radarrMovieSchema), tmdbId === undefined ? undefined : { tmdbId }, signal),
     movie: (id, signal) => api.get(`/movie/${id}`, radarrMovieSchema, undefined, signal),
     lookup: (term, signal) => api.get('/movie/lookup', z.array(radarrMovieSchema), { term }, signal),
     lookupTmdb: (tmdbId, signal) => api.get('/movie/lookup/tmdb', radarrMovieSchema, { tmdbId }, signal),
-    addMovie: ({ searchForMovie = false, monitored = true, minimumAvailability = 'released', tags = [], ...rest }, signal) =>
-      api.post('/movie', radarrMovieSchema, { ...rest, monitored, minimumAvailability, tags, addOptions: { searchForMovie, monitor: 'movieOnly' } }, signal),
+    addMovie: (
+      { searchForMovie = false, monitored = true, minimumAvailability = 'released', tags = [], ...rest },
+      signal,
+    ) =>
+      api.post(
+        '/movie',
+        radarrMovieSchema,
+        { ...rest, monitored, minimumAvailability, tags, addOptions: { searchForMovie, monitor: 'movieOnly' } },
+        signal,
+      ),
   };
 }

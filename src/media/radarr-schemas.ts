@@ -17,11 +17,13 @@ export const radarrMovieSchema = z.looseObject({
   status: z.string().optional(),
   hasFile: z.boolean().optional(),
   movieFileId: z.number().optional(),
-  movieFile: z.looseObject({
-    id: z.number().optional(),
-    path: z.string().optional(),
-    relativePath: z.string().optional(),
-    size: z.number().optional(),
-  }).optional(),
+  movieFile: z
+    .looseObject({
+      id: z.number().optional(),
+      path: z.string().optional(),
+      relativePath: z.string().optional(),
+      size: z.number().optional(),
+    })
+    .optional(),
 });
 export type RadarrMovie = z.infer<typeof radarrMovieSchema>;

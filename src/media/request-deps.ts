@@ -31,8 +31,15 @@ export interface FlowOwner {
 /** Only the person who started a request may use its menus and buttons. */
 export function ensureOwner(owner: FlowOwner, clicker: ChatIdentity): void {
   if (owner.platform === clicker.platform && owner.id === clicker.id) return;
-  throw new UserError('request-not-yours', `This menu belongs to ${owner.name ?? 'someone else'}'s request, so nothing was done. Start your own with /request movie or /request tv.`);
+  throw new UserError(
+    'request-not-yours',
+    `This menu belongs to ${owner.name ?? 'someone else'}'s request, so nothing was done. Start your own with /request movie or /request tv.`,
+  );
 }
 
 /** `owner` payload from a job requester (ids and name only). */
-export const toOwner = (who: FlowOwner): FlowOwner => ({ platform: who.platform, id: who.id, ...(who.name === undefined ? {} : { name: who.name }) });
+export const toOwner = (who: FlowOwner): FlowOwner => ({
+  platform: who.platform,
+  id: who.id,
+  ...(who.name === undefined ? {} : { name: who.name }),
+});

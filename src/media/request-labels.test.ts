@@ -4,12 +4,21 @@ import { mediaStatusText, resultOption, titleWithYear } from './request-labels.j
 
 describe('resultOption', () => {
   it('labels a hit with title and year and describes its status', () => {
-    expect(resultOption({ id: 194, mediaType: 'movie', title: 'Amélie', releaseDate: '2001-04-25', mediaInfo: { status: 5 } }))
-      .toEqual({ label: 'Amélie (2001)', value: '194', description: 'available' });
-    expect(resultOption({ id: 918, mediaType: 'tv', name: 'M*A*S*H', firstAirDate: '1972-09-17', overview: '' }).description).toBe('not requested yet');
+    expect(
+      resultOption({
+        id: 194,
+        mediaType: 'movie',
+        title: 'Amélie',
+        releaseDate: '2001-04-25',
+        mediaInfo: { status: 5 },
+      }),
+    ).toEqual({ label: 'Amélie (2001)', value: '194', description: 'available' });
+    expect(
+      resultOption({ id: 918, mediaType: 'tv', name: 'M*A*S*H', firstAirDate: '1972-09-17', overview: '' }).description,
+    ).toBe('not requested yet');
   });
 
-  it('keeps labels and descriptions within Discord\'s 100 characters', () => {
+  it("keeps labels and descriptions within Discord's 100 characters", () => {
     const o = resultOption({ id: 1, mediaType: 'movie', title: 'x'.repeat(300), overview: 'y'.repeat(300) });
     expect(o.label).toHaveLength(100);
     expect(o.description).toHaveLength(100);

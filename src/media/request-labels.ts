@@ -21,11 +21,16 @@ export function titleWithYear(name: string, date: string | null | undefined): st
  */
 export function statusWords(status: number | undefined): string | undefined {
   switch (status) {
-    case 2: return 'requested, waiting for approval';
-    case 3: return 'requested, on its way';
-    case 4: return 'partly available';
-    case 5: return 'available';
-    default: return undefined;
+    case 2:
+      return 'requested, waiting for approval';
+    case 3:
+      return 'requested, on its way';
+    case 4:
+      return 'partly available';
+    case 5:
+      return 'available';
+    default:
+      return undefined;
   }
 }
 

@@ -9,7 +9,7 @@ export function linkHelpText(who: ChatIdentity): string {
     return [
       'Your Discord account is not linked to an Overseerr user yet, so nothing was requested.',
       `To link it: open Overseerr → your avatar → Settings → Notifications → Discord, paste your Discord user id ${who.id} into "User ID", save, and run /request again (it can take a minute to be noticed).`,
-      'Or ask the operator to add `overseerrUserId` to your entry in the bot\'s people table.',
+      "Or ask the operator to add `overseerrUserId` to your entry in the bot's people table.",
     ].join('\n');
   }
   return [

@@ -9,7 +9,9 @@ describe('quotaText', () => {
   });
 
   it('explains that series count per season and warns when the pick costs more than is left', () => {
-    expect(quotaText(quota, 'tv', 2)).toBe('1 of 3 series requests left (per 1 day). Each season counts as one; this uses 2. That is not enough for this request.');
+    expect(quotaText(quota, 'tv', 2)).toBe(
+      '1 of 3 series requests left (per 1 day). Each season counts as one; this uses 2. That is not enough for this request.',
+    );
   });
 
   it('says "no limit" for limit 0 and nothing when the quota is unknown', () => {

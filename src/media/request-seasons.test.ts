@@ -11,7 +11,15 @@ describe('seasonPage', () => {
   });
 
   it('leaves out available and requested seasons and says why', () => {
-    const p = seasonPage(seasons(4), [{ seasonNumber: 1, status: 5 }, { seasonNumber: 2, status: 3 }, { seasonNumber: 3, status: 7 }], 1);
+    const p = seasonPage(
+      seasons(4),
+      [
+        { seasonNumber: 1, status: 5 },
+        { seasonNumber: 2, status: 3 },
+        { seasonNumber: 3, status: 7 },
+      ],
+      1,
+    );
     expect(p.requestable).toEqual([0, 3]);
     expect(p.taken).toEqual(['Season 1: available', 'Season 2: already requested']);
   });
@@ -26,7 +34,16 @@ describe('seasonPage', () => {
   });
 
   it('has no options when nothing can be requested', () => {
-    expect(seasonPage(seasons(2), [{ seasonNumber: 0, status: 5 }, { seasonNumber: 1, status: 2 }], 1).options).toEqual([]);
+    expect(
+      seasonPage(
+        seasons(2),
+        [
+          { seasonNumber: 0, status: 5 },
+          { seasonNumber: 1, status: 2 },
+        ],
+        1,
+      ).options,
+    ).toEqual([]);
   });
 });
 

@@ -6,8 +6,14 @@ export const seasonsPerPage = 24;
 /** The value of the "all seasons" option (Overseerr's `seasons: "all"`). */
 export const allSeasons = 'all';
 
-interface SeasonInfo { readonly seasonNumber: number; readonly episodeCount?: number | undefined }
-interface SeasonStatus { readonly seasonNumber: number; readonly status: number }
+interface SeasonInfo {
+  readonly seasonNumber: number;
+  readonly episodeCount?: number | undefined;
+}
+interface SeasonStatus {
+  readonly seasonNumber: number;
+  readonly status: number;
+}
 
 /** One page of the season picker. */
 export interface SeasonPage {
@@ -33,7 +39,11 @@ function takenWord(status: number): string | undefined {
  * Builds page `page` of the picker from TMDB seasons and Overseerr's per-season status: only
  * seasons that can still be requested are options; the others are listed with their status.
  */
-export function seasonPage(seasons: readonly SeasonInfo[], statuses: readonly SeasonStatus[] | undefined, page: number): SeasonPage {
+export function seasonPage(
+  seasons: readonly SeasonInfo[],
+  statuses: readonly SeasonStatus[] | undefined,
+  page: number,
+): SeasonPage {
   const statusOf = new Map((statuses ?? []).map((s) => [s.seasonNumber, s.status]));
   const taken: string[] = [];
   const open: SeasonInfo[] = [];
@@ -50,7 +60,12 @@ export function seasonPage(seasons: readonly SeasonInfo[], statuses: readonly Se
     value: String(s.seasonNumber),
     ...(s.episodeCount === undefined ? {} : { description: `${s.episodeCount} episodes` }),
   }));
-  if (options.length > 0) options.unshift({ label: 'All seasons', value: allSeasons, description: 'Every season not yet requested or available (not Specials)' });
+  if (options.length > 0)
+    options.unshift({
+      label: 'All seasons',
+      value: allSeasons,
+      description: 'Every season not yet requested or available (not Specials)',
+    });
   return { options, page: current, pages, requestable: open.map((s) => s.seasonNumber), taken };
 }
 
@@ -63,7 +78,10 @@ export function seasonCost(seasons: readonly number[] | 'all', requestable: read
 }
 
 /** `"all"` or the picked season numbers (sorted, unique); undefined when a value is not a season. */
-export function parseSeasonValues(values: readonly string[], requestable: readonly number[]): number[] | 'all' | undefined {
+export function parseSeasonValues(
+  values: readonly string[],
+  requestable: readonly number[],
+): number[] | 'all' | undefined {
   if (values.includes(allSeasons)) return 'all';
   const numbers = values.map(Number);
   if (numbers.length === 0 || numbers.some((n) => !Number.isInteger(n) || !requestable.includes(n))) return undefined;
@@ -72,4 +90,6 @@ export function parseSeasonValues(values: readonly string[], requestable: readon
 
 /** `seasons 1, 3` / `all seasons`. */
 export const seasonsText = (seasons: readonly number[] | 'all'): string =>
-  seasons === 'all' ? 'all seasons' : `season${seasons.length === 1 ? '' : 's'} ${seasons.map((n) => (n === 0 ? 'specials' : String(n))).join(', ')}`;
+  seasons === 'all'
+    ? 'all seasons'
+    : `season${seasons.length === 1 ? '' : 's'} ${seasons.map((n) => (n === 0 ? 'specials' : String(n))).join(', ')}`;

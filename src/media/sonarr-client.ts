@@ -35,14 +35,40 @@ export function createSonarrClient(options: ArrClientOptions): SonarrClient {
   const { api } = core;
   return {
     ...core,
-    series: (tvdbId, signal) => api.get('/series', z.array(sonarrSeriesSchema), tvdbId === undefined ? undefined : { tvdbId }, signal),
+    series: (tvdbId, signal) =>
+      api.get('/series', z.array(sonarrSeriesSchema), tvdbId === undefined ? undefined : { tvdbId }, signal),
     seriesById: (id, signal) => api.get(`/series/${id}`, sonarrSeriesSchema, undefined, signal),
     lookup: (term, signal) => api.get('/series/lookup', z.array(sonarrSeriesSchema), { term }, signal),
-    addSeries: ({ searchForMissingEpisodes = false, monitored = true, seasonFolder = true, seriesType = 'standard', tags = [], seasons, ...rest }, signal) =>
-      api.post('/series', sonarrSeriesSchema, {
-        ...rest, monitored, seasonFolder, seriesType, tags, ...(seasons === undefined ? {} : { seasons }),
-        addOptions: { monitor: seasons === undefined ? 'all' : 'none', searchForMissingEpisodes, searchForCutoffUnmetEpisodes: false },
-      }, signal),
+    addSeries: (
+      {
+        searchForMissingEpisodes = false,
+        monitored = true,
+        seasonFolder = true,
+        seriesType = 'standard',
+        tags = [],
+        seasons,
+        ...rest
+      },
+      signal,
+    ) =>
+      api.post(
+        '/series',
+        sonarrSeriesSchema,
+        {
+          ...rest,
+          monitored,
+          seasonFolder,
+          seriesType,
+          tags,
+          ...(seasons === undefined ? {} : { seasons }),
+          addOptions: {
+            monitor: seasons === undefined ? 'all' : 'none',
+            searchForMissingEpisodes,
+            searchForCutoffUnmetEpisodes: false,
+          },
+        },
+        signal,
+      ),
     episodes: (seriesId, signal) => api.get('/episode', z.array(sonarrEpisodeSchema), { seriesId }, signal),
   };
 }

@@ -17,12 +17,14 @@ export const sonarrSeriesSchema = z.looseObject({
   seriesType: z.string().optional(),
   status: z.string().optional(),
   seasons: z.array(z.looseObject({ seasonNumber: z.number(), monitored: z.boolean().optional() })).default([]),
-  statistics: z.looseObject({
-    episodeFileCount: z.number().optional(),
-    episodeCount: z.number().optional(),
-    totalEpisodeCount: z.number().optional(),
-    percentOfEpisodes: z.number().optional(),
-  }).optional(),
+  statistics: z
+    .looseObject({
+      episodeFileCount: z.number().optional(),
+      episodeCount: z.number().optional(),
+      totalEpisodeCount: z.number().optional(),
+      percentOfEpisodes: z.number().optional(),
+    })
+    .optional(),
 });
 export type SonarrSeries = z.infer<typeof sonarrSeriesSchema>;
 

@@ -12,8 +12,10 @@ export type WebhookIntent =
   | { readonly kind: 'ignored'; readonly type: string }
   | { readonly kind: 'invalid'; readonly message: string };
 
-const isNoticeType = (type: string): type is WebhookNotice['event'] => (noticeEvents as readonly string[]).includes(type);
-const objectAt = (v: unknown): Record<string, unknown> => (typeof v === 'object' && v !== null && !Array.isArray(v) ? v as Record<string, unknown> : {});
+const isNoticeType = (type: string): type is WebhookNotice['event'] =>
+  (noticeEvents as readonly string[]).includes(type);
+const objectAt = (v: unknown): Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 
 /**
  * The first value under one of `keys` in the given objects, as text. Overseerr fills its template
@@ -31,7 +33,8 @@ function textOf(objects: readonly Record<string, unknown>[], keys: readonly stri
   return undefined;
 }
 
-const idOf = (text: string | undefined): number | undefined => (text !== undefined && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined);
+const idOf = (text: string | undefined): number | undefined =>
+  text !== undefined && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
 
 /**
  * Parses an Overseerr webhook body: the current default JSON template (`{{media}}` and
@@ -53,7 +56,11 @@ export function parseWebhookPayload(body: unknown): WebhookIntent {
   const tmdbId = idOf(textOf(where, ['tmdbId', 'tmdb_id', 'media_tmdbid']));
   const tvdbId = idOf(textOf(where, ['tvdbId', 'tvdb_id', 'media_tvdbid']));
   if (tmdbId === undefined && tvdbId === undefined) {
-    return { kind: 'invalid', message: 'missing field media.tmdbId (or media.tvdbId): the template must carry the media\'s id, e.g. "tmdbId": "{{media_tmdbid}}" inside "{{media}}"' };
+    return {
+      kind: 'invalid',
+      message:
+        'missing field media.tmdbId (or media.tvdbId): the template must carry the media\'s id, e.g. "tmdbId": "{{media_tmdbid}}" inside "{{media}}"',
+    };
   }
   const mediaType = textOf(where, ['media_type', 'mediaType']);
   const requestId = idOf(textOf([request, top], ['request_id', 'requestId']));

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createMetrics } from './metrics.js';
 import { recordAudit } from './record-audit.js';
 
-const line = (body: string, series: string): string | undefined => body.split('\n').find((l) => l.startsWith(`${series} `));
+const line = (body: string, series: string): string | undefined =>
+  body.split('\n').find((l) => l.startsWith(`${series} `));
 
 describe('createMetrics', () => {
   it('replaces drift counts per severity on every audit, zeroing severities that vanished', async () => {
@@ -17,7 +18,10 @@ describe('createMetrics', () => {
   it('exports each check as a state set: 1 for the current status only', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
     metrics.recordCheckResults([{ name: 'radarr', status: 'fail' }]);
-    metrics.recordCheckResults([{ name: 'radarr', status: 'ok' }, { name: 'plex', status: 'warn' }]);
+    metrics.recordCheckResults([
+      { name: 'radarr', status: 'ok' },
+      { name: 'plex', status: 'warn' },
+    ]);
     const { body } = await metrics.render();
     expect(line(body, 'homelab_check_status{check="radarr",status="ok"}')).toMatch(/ 1$/);
     expect(line(body, 'homelab_check_status{check="radarr",status="fail"}')).toMatch(/ 0$/);
@@ -29,7 +33,9 @@ describe('createMetrics', () => {
     const metrics = createMetrics({ defaultMetrics: false, checkResults: () => Promise.resolve(latest) });
     expect((await metrics.render()).body).not.toContain('check="');
     latest = [{ name: 'vpn.public-ip', status: 'fail' }];
-    expect(line((await metrics.render()).body, 'homelab_check_status{check="vpn.public-ip",status="fail"}')).toMatch(/ 1$/);
+    expect(line((await metrics.render()).body, 'homelab_check_status{check="vpn.public-ip",status="fail"}')).toMatch(
+      / 1$/,
+    );
     latest = [{ name: 'vpn.public-ip', status: 'ok' }];
     const body = (await metrics.render()).body;
     expect(line(body, 'homelab_check_status{check="vpn.public-ip",status="fail"}')).toMatch(/ 0$/);
@@ -48,7 +54,11 @@ describe('createMetrics', () => {
 describe('recordAudit', () => {
   it('sets the drift gauge after a full audit only, not after a filtered one', async () => {
     const metrics = createMetrics({ defaultMetrics: false });
-    const result = (n: number) => ({ report: { items: Array.from({ length: n }, () => ({ severity: 'breaking' })) }, sides: [] }) as unknown as Parameters<ReturnType<typeof recordAudit>>[0];
+    const result = (n: number) =>
+      ({
+        report: { items: Array.from({ length: n }, () => ({ severity: 'breaking' })) },
+        sides: [],
+      }) as unknown as Parameters<ReturnType<typeof recordAudit>>[0];
     recordAudit(metrics)(result(2), {});
     recordAudit(metrics)(result(5), { host: 'ct-docker-01' });
     expect(line((await metrics.render()).body, 'homelab_drift_items{severity="breaking"}')).toMatch(/ 2$/);

@@ -64,27 +64,51 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
   if (options.queueDepth !== undefined) queueGauge(registry, options.queueDepth);
-  const jobs = new Counter({ name: 'homelab_jobs_total', help: 'Job attempts by job name and outcome', labelNames: ['job', 'outcome'], registers: [registry] });
+  const jobs = new Counter({
+    name: 'homelab_jobs_total',
+    help: 'Job attempts by job name and outcome',
+    labelNames: ['job', 'outcome'],
+    registers: [registry],
+  });
   const durations = new Histogram({
-    name: 'homelab_job_duration_seconds', help: 'Job attempt duration by job name', labelNames: ['job'], registers: [registry],
+    name: 'homelab_job_duration_seconds',
+    help: 'Job attempt duration by job name',
+    labelNames: ['job'],
+    registers: [registry],
     buckets: [0.05, 0.25, 1, 5, 15, 60, 300, 1800],
   });
-  const acks = new Counter({ name: 'homelab_discord_acks_total', help: 'Interaction acks retried or lost, by reason', labelNames: ['event', 'reason'], registers: [registry] });
-  const drift = new Gauge({ name: 'homelab_drift_items', help: 'Drift items of the latest full audit by severity', labelNames: ['severity'], registers: [registry] });
+  const acks = new Counter({
+    name: 'homelab_discord_acks_total',
+    help: 'Interaction acks retried or lost, by reason',
+    labelNames: ['event', 'reason'],
+    registers: [registry],
+  });
+  const drift = new Gauge({
+    name: 'homelab_drift_items',
+    help: 'Drift items of the latest full audit by severity',
+    labelNames: ['severity'],
+    registers: [registry],
+  });
   const setChecks = (gauge: Gauge, results: readonly CheckStatus[]): void => {
     for (const { name, status } of results) {
-      for (const state of new Set<string>([...checkStates, status])) gauge.set({ check: name, status: state }, state === status ? 1 : 0);
+      for (const state of new Set<string>([...checkStates, status]))
+        gauge.set({ check: name, status: state }, state === status ? 1 : 0);
     }
   };
   const read = options.checkResults;
   const checks = new Gauge({
-    name: 'homelab_check_status', help: 'Latest health check status (1 for the current status)', labelNames: ['check', 'status'], registers: [registry],
-    ...(read === undefined ? {} : {
-      async collect(this: Gauge) {
-        const results = await read();
-        if (results !== undefined) setChecks(this, results);
-      },
-    }),
+    name: 'homelab_check_status',
+    help: 'Latest health check status (1 for the current status)',
+    labelNames: ['check', 'status'],
+    registers: [registry],
+    ...(read === undefined
+      ? {}
+      : {
+          async collect(this: Gauge) {
+            const results = await read();
+            if (results !== undefined) setChecks(this, results);
+          },
+        }),
   });
   return {
     registry,
@@ -95,8 +119,15 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
     setDriftItems: (items) => {
       for (const severity of severities) drift.set({ severity }, items.filter((i) => i.severity === severity).length);
     },
-    recordCheckResults: (results) => { setChecks(checks, results); },
-    ackEvent: (event, reason) => { acks.inc({ event, reason }); },
-    render: async () => ({ contentType: registry.contentType, body: (options.redact ?? ((t: string) => t))(await registry.metrics()) }),
+    recordCheckResults: (results) => {
+      setChecks(checks, results);
+    },
+    ackEvent: (event, reason) => {
+      acks.inc({ event, reason });
+    },
+    render: async () => ({
+      contentType: registry.contentType,
+      body: (options.redact ?? ((t: string) => t))(await registry.metrics()),
+    }),
   };
 }

@@ -50,7 +50,8 @@ function supervisorArgs(): string[] {
   if (import.meta.url.endsWith('.js')) return [fileURLToPath(new URL('./supervise.js', import.meta.url))];
   const source = fileURLToPath(new URL('./supervise.ts', import.meta.url));
   const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
-  if (major > 22 || (major === 22 && minor >= 6)) return ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', source];
+  if (major > 22 || (major === 22 && minor >= 6))
+    return ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', source];
   return ['--import', import.meta.resolve('tsx'), source];
 }
 
@@ -62,16 +63,25 @@ export async function createProcessOwner(options: ProcessOwnerOptions = {}): Pro
   await writeFile(join(dir, 'owner'), ownerStamp(process.pid));
   const children = new Set<OwnedChild>();
   // Children die with their supervisors' lifelines; plain temp dirs need this synchronous fallback.
-  const removeOnExit = (): void => { rmSync(dir, { recursive: true, force: true }); };
+  const removeOnExit = (): void => {
+    rmSync(dir, { recursive: true, force: true });
+  };
   process.once('exit', removeOnExit);
 
-  const spawnOwned = (command: string, args: readonly string[], opts: { readonly dirs?: readonly string[] } = {}): OwnedChild => {
+  const spawnOwned = (
+    command: string,
+    args: readonly string[],
+    opts: { readonly dirs?: readonly string[] } = {},
+  ): OwnedChild => {
     const plan: SupervisePlan = { command, args, dirs: opts.dirs ?? [], ownerDir: dir, ownerPid: process.pid, graceMs };
     // detached: a terminal's Ctrl-C or hang-up reaches this process only, which stops children in order.
     const supervisor = spawn(process.execPath, [...supervisorArgs(), JSON.stringify(plan)], {
-      detached: true, stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
     });
-    const child = ownedChild(supervisor, () => { children.delete(child); });
+    const child = ownedChild(supervisor, () => {
+      children.delete(child);
+    });
     children.add(child);
     return child;
   };
@@ -90,8 +100,14 @@ export async function createProcessOwner(options: ProcessOwnerOptions = {}): Pro
 
 function ownedChild(supervisor: ChildProcess, forget: () => void): OwnedChild {
   const exited = new Promise<number | null>((resolve) => {
-    supervisor.once('exit', (code) => { forget(); resolve(code); });
-    supervisor.once('error', () => { forget(); resolve(null); });
+    supervisor.once('exit', (code) => {
+      forget();
+      resolve(code);
+    });
+    supervisor.once('error', () => {
+      forget();
+      resolve(null);
+    });
   });
   const [, stdout, stderr, lifeline] = supervisor.stdio;
   if (stdout === null || stderr === null || lifeline === null || lifeline === undefined) {

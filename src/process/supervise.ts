@@ -35,7 +35,9 @@ export function supervise(plan: SupervisePlan): void {
     stopping = true;
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
-    setTimeout(() => { child.kill('SIGKILL'); }, plan.graceMs).unref();
+    setTimeout(() => {
+      child.kill('SIGKILL');
+    }, plan.graceMs).unref();
   };
   const finish = (status: number): void => {
     removeAll(plan.dirs);
@@ -47,7 +49,9 @@ export function supervise(plan: SupervisePlan): void {
     process.stderr.write(`cannot start ${plan.command}: ${error.message}\n`);
     finish(127);
   });
-  child.once('exit', (code, signal) => { finish(code ?? (signal === null ? 1 : 128 + signalNumber(signal))); });
+  child.once('exit', (code, signal) => {
+    finish(code ?? (signal === null ? 1 : 128 + signalNumber(signal)));
+  });
   const lifeline = new Socket({ fd: 3, readable: true, writable: false });
   lifeline.on('data', () => undefined);
   lifeline.once('end', stop);

@@ -7,8 +7,12 @@ import { isOwnerAlive, ownerStamp, sweepDeadOwners } from './sweep-owners.js';
 
 describe('sweepDeadOwners', () => {
   let root: string;
-  beforeEach(async () => { root = await mkdtemp(join(tmpdir(), 'hlb-sweep-')); });
-  afterEach(async () => { await rm(root, { recursive: true, force: true }); });
+  beforeEach(async () => {
+    root = await mkdtemp(join(tmpdir(), 'hlb-sweep-'));
+  });
+  afterEach(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
 
   const ownerDir = async (name: string, stamp?: string): Promise<void> => {
     await mkdir(join(root, name));

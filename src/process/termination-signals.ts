@@ -18,23 +18,40 @@ export interface SignalWatch {
 export function watchTerminationSignals(onRepeat: (signal: TerminationSignal) => void): SignalWatch {
   let received: TerminationSignal | undefined;
   let resolveFirst: (signal: TerminationSignal) => void = () => undefined;
-  const first = new Promise<TerminationSignal>((resolve) => { resolveFirst = resolve; });
+  const first = new Promise<TerminationSignal>((resolve) => {
+    resolveFirst = resolve;
+  });
   const handlers = (Object.keys(signalExitCodes) as TerminationSignal[]).map((signal) => {
     const handler = (): void => {
-      if (received !== undefined) { onRepeat(received); return; }
+      if (received !== undefined) {
+        onRepeat(received);
+        return;
+      }
       received = signal;
       resolveFirst(signal);
     };
     process.on(signal, handler);
-    return () => { process.off(signal, handler); };
+    return () => {
+      process.off(signal, handler);
+    };
   });
-  return { first, received: () => received, remove: () => { for (const off of handlers) off(); } };
+  return {
+    first,
+    received: () => received,
+    remove: () => {
+      for (const off of handlers) off();
+    },
+  };
 }
 
 /** `work`, or undefined once `ms` have passed (the work keeps running; the caller moves on). */
 export async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T | undefined> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<undefined>((resolve) => { timer = setTimeout(() => { resolve(undefined); }, ms); });
+  const late = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(undefined);
+    }, ms);
+  });
   try {
     return await Promise.race([work, late]);
   } finally {

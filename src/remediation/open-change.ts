@@ -47,7 +47,13 @@ export interface OpenedChange<T> {
 export async function openChange<T>(deps: ChangeDeps, request: ChangeRequest<T>): Promise<OpenedChange<T>> {
   const minute = utcMinute(deps.now());
   return withClone(deps.forge.remote, deps.apps.branch, deps.tmpDir, async (clone) => {
-    await clone.git(['checkout', '--quiet', '-b', request.branch, ...(request.from === undefined ? [] : [request.from])]);
+    await clone.git([
+      'checkout',
+      '--quiet',
+      '-b',
+      request.branch,
+      ...(request.from === undefined ? [] : [request.from]),
+    ]);
     const result = await request.edit(clone);
     await clone.git(['add', '--all', '--', ...(request.paths ?? ['.'])]);
     const staged = await clone.git(['diff', '--cached', '--name-only']);
@@ -55,7 +61,13 @@ export async function openChange<T>(deps: ChangeDeps, request: ChangeRequest<T>)
     await clone.git(['commit', '--quiet', '-m', request.title], { date: minute });
     await clone.git(['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${request.branch}`]);
     const body = request.body(result);
-    const pr = await deps.forge.openPullRequest({ branch: request.branch, base: deps.apps.branch, title: request.title, body, labels: [...request.labels] });
+    const pr = await deps.forge.openPullRequest({
+      branch: request.branch,
+      base: deps.apps.branch,
+      title: request.title,
+      body,
+      labels: [...request.labels],
+    });
     return { pr, result, body };
   });
 }

@@ -3,10 +3,18 @@ import { renderReport } from './render-report.js';
 
 describe('renderReport', () => {
   it('renders title with status icon, summary, fields, lines, attachments and buttons', () => {
-    const message = renderReport({
-      title: 'Pong', status: 'ok', summary: 'all good', fields: [{ name: 'Worker', value: 'w1' }], lines: ['a', 'b'],
-      attachments: [{ filename: 'p.txt', content: 'x' }], actions: [{ id: 'act:1', label: 'Ack', style: 'primary' }],
-    }, 'discord');
+    const message = renderReport(
+      {
+        title: 'Pong',
+        status: 'ok',
+        summary: 'all good',
+        fields: [{ name: 'Worker', value: 'w1' }],
+        lines: ['a', 'b'],
+        attachments: [{ filename: 'p.txt', content: 'x' }],
+        actions: [{ id: 'act:1', label: 'Ack', style: 'primary' }],
+      },
+      'discord',
+    );
     expect(message.text).toBe('✅ **Pong**\nall good\n**Worker:** w1\na\nb');
     expect(message.attachments?.[0]?.filename).toBe('p.txt');
     expect(message.buttons?.[0]?.label).toBe('Ack');

@@ -12,7 +12,11 @@ export function reportText(report: Report): string {
 }
 
 const slug = (title: string): string =>
-  title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'report';
+  title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 40) || 'report';
 
 /** Renders a Report into a message that fits the platform (long text → summary + attachment). */
 export function renderReport(report: Report, platform: Platform): OutgoingMessage {

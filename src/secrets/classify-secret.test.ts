@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { classifySecret, type SecretReason } from './classify-secret.js';
 import { isSecretName } from './secret-names.js';
 
-const PEM = '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----';
+const PEM =
+  '-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ\n-----END OPENSSH PRIVATE KEY-----';
 
 /** name, value → secret?, reason. The false-positive guards are the `false` rows. */
 const table: readonly [string, string, boolean, SecretReason][] = [
@@ -69,13 +70,19 @@ describe('classifySecret (the one classifier)', () => {
   });
 
   it('calls a value secret when it contains a known secret (config, .env, host .env), under any name', () => {
-    expect(classifySecret({ name: 'DEBUG', values: ['prefix-hunter22-suffix'], known: ['hunter22'] })).toEqual({ secret: true, reason: 'known-value' });
+    expect(classifySecret({ name: 'DEBUG', values: ['prefix-hunter22-suffix'], known: ['hunter22'] })).toEqual({
+      secret: true,
+      reason: 'known-value',
+    });
     expect(classifySecret({ name: 'TZ', values: ['hunter22'], known: ['hunter22'] }).secret).toBe(true);
     expect(classifySecret({ name: 'DEBUG', values: ['abc'], known: ['ab'] }).secret).toBe(false);
   });
 
   it('calls a value secret by provenance: interpolated from a secret-named variable', () => {
-    expect(classifySecret({ name: 'DB_URI_PART', values: ['plain'], via: ['POSTGRES_PASSWORD'] })).toEqual({ secret: true, reason: 'provenance' });
+    expect(classifySecret({ name: 'DB_URI_PART', values: ['plain'], via: ['POSTGRES_PASSWORD'] })).toEqual({
+      secret: true,
+      reason: 'provenance',
+    });
     expect(classifySecret({ name: 'GREETING', values: ['hello'], via: ['TZ', 'DOMAIN'] }).secret).toBe(false);
   });
 
@@ -86,10 +93,28 @@ describe('classifySecret (the one classifier)', () => {
 });
 
 describe('isSecretName', () => {
-  it.each(['token', 'apiKey', 'signingSecret', 'webhookSecret', 'X-Plex-Token', 'authorization', 'Cookie', 'PGPASSWORD'])('%s is secret', (name) => {
+  it.each([
+    'token',
+    'apiKey',
+    'signingSecret',
+    'webhookSecret',
+    'X-Plex-Token',
+    'authorization',
+    'Cookie',
+    'PGPASSWORD',
+  ])('%s is secret', (name) => {
     expect(isSecretName(name)).toBe(true);
   });
-  it.each(['knownHostsPath', 'hostKeyFingerprint', 'applicationId', 'username', 'url', 'apiUrl', 'tokenizer_url', 'TZ'])('%s is not', (name) => {
+  it.each([
+    'knownHostsPath',
+    'hostKeyFingerprint',
+    'applicationId',
+    'username',
+    'url',
+    'apiUrl',
+    'tokenizer_url',
+    'TZ',
+  ])('%s is not', (name) => {
     expect(isSecretName(name)).toBe(false);
   });
 });

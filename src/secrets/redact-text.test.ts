@@ -4,12 +4,18 @@ import { redactAssignments, redactDeep, redactText, SecretBook } from './redact-
 describe('redactText', () => {
   it('masks known values, also JSON- and URL-escaped, longest first', () => {
     const text = 'a "p\\"wd-long-one" b p%22wd-long-one c p"wd-long-one d p"wd e p"w';
-    expect(redactText(text, ['p"wd', 'p"wd-long-one', 'p"w'])).toBe('a "[redacted]" b [redacted] c [redacted] d [redacted] e p"w');
+    expect(redactText(text, ['p"wd', 'p"wd-long-one', 'p"w'])).toBe(
+      'a "[redacted]" b [redacted] c [redacted] d [redacted] e p"w',
+    );
   });
 
   it('masks URL passwords and secret query values, keeps the rest of the URL', () => {
-    expect(redactText('connect postgres://app:s3cr%40t@db:5432/x failed', [])).toBe('connect postgres://app:[redacted]@db:5432/x failed');
-    expect(redactText('GET http://p:9696/api?t=caps&apikey=0123abcd&extended=1', [])).toBe('GET http://p:9696/api?t=caps&apikey=[redacted]&extended=1');
+    expect(redactText('connect postgres://app:s3cr%40t@db:5432/x failed', [])).toBe(
+      'connect postgres://app:[redacted]@db:5432/x failed',
+    );
+    expect(redactText('GET http://p:9696/api?t=caps&apikey=0123abcd&extended=1', [])).toBe(
+      'GET http://p:9696/api?t=caps&apikey=[redacted]&extended=1',
+    );
   });
 
   it('masks PEM private-key blocks, raw or JSON-escaped', () => {
@@ -19,12 +25,15 @@ describe('redactText', () => {
   });
 
   it('masks NAME=value with a secret name, but not references or plain settings', () => {
-    expect(redactAssignments('DB_PASS=hunter2 TZ=UTC TOKEN_TTL=3600 SMTP_PASSWORD=${SMTP_PASSWORD}'))
-      .toBe('DB_PASS=[redacted] TZ=UTC TOKEN_TTL=3600 SMTP_PASSWORD=${SMTP_PASSWORD}');
+    expect(redactAssignments('DB_PASS=hunter2 TZ=UTC TOKEN_TTL=3600 SMTP_PASSWORD=${SMTP_PASSWORD}')).toBe(
+      'DB_PASS=[redacted] TZ=UTC TOKEN_TTL=3600 SMTP_PASSWORD=${SMTP_PASSWORD}',
+    );
   });
 
   it('leaves text without secrets untouched', () => {
-    expect(redactText('environment.TZ: `Europe/Berlin` → `UTC`', ['hunter22'])).toBe('environment.TZ: `Europe/Berlin` → `UTC`');
+    expect(redactText('environment.TZ: `Europe/Berlin` → `UTC`', ['hunter22'])).toBe(
+      'environment.TZ: `Europe/Berlin` → `UTC`',
+    );
   });
 });
 
@@ -38,6 +47,10 @@ describe('SecretBook', () => {
 
   it('redacts every string of a JSON-like value', () => {
     const book = new SecretBook(['k-123456']);
-    expect(redactDeep({ a: ['x k-123456'], b: 2, c: null }, (t) => book.redact(t))).toEqual({ a: ['x [redacted]'], b: 2, c: null });
+    expect(redactDeep({ a: ['x k-123456'], b: 2, c: null }, (t) => book.redact(t))).toEqual({
+      a: ['x [redacted]'],
+      b: 2,
+      c: null,
+    });
   });
 });

@@ -16,7 +16,11 @@ function redactUrl(url: string, mask: string): string {
   const withoutPassword = url.replace(USERINFO, `$1${mask}@`);
   return withoutPassword.replace(QUERY_PARAM, (whole, sep: string, key: string, value: string) => {
     let name = key;
-    try { name = decodeURIComponent(key); } catch { /* keep as written */ }
+    try {
+      name = decodeURIComponent(key);
+    } catch {
+      /* keep as written */
+    }
     return value !== '' && isSecretName(name) ? `${sep}${key}=${mask}` : whole;
   });
 }
@@ -25,11 +29,14 @@ const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_.-]*)=([^&\s"'<>),;\\]+)/g;
 
 /** `DB_PASS=hunter2`, `apikey=abc` in free text (server messages, shell lines): the value masked when the name is secret. */
 export function redactAssignments(text: string, mask = REDACTED): string {
-  return text.replace(ASSIGNMENT, (whole, name: string, value: string) => (isSecretName(name) && !isReference(value) ? `${name}=${mask}` : whole));
+  return text.replace(ASSIGNMENT, (whole, name: string, value: string) =>
+    isSecretName(name) && !isReference(value) ? `${name}=${mask}` : whole,
+  );
 }
 
 /** `${VAR}`, `$VAR`, `${VAR:-x}` and masks: references and placeholders, never a secret value. */
-const isReference = (value: string): boolean => /^\$\{?[A-Za-z_][A-Za-z0-9_]*/.test(value) || value.startsWith(MASK) || value.startsWith(REDACTED);
+const isReference = (value: string): boolean =>
+  /^\$\{?[A-Za-z_][A-Za-z0-9_]*/.test(value) || value.startsWith(MASK) || value.startsWith(REDACTED);
 
 /** A deep copy of a JSON-like value with every string passed through `redact`. */
 export function redactDeep<T>(value: T, redact: (text: string) => string): T {
@@ -52,9 +59,13 @@ function forms(secret: string): string[] {
  * overlapping values never leave a tail behind.
  */
 export function redactText(text: string, known: readonly string[], mask = REDACTED): string {
-  let out = redactAssignments(text.replace(PRIVATE_KEY_BLOCK, mask).replace(URL_LIKE, (url) => redactUrl(url, mask)), mask);
+  let out = redactAssignments(
+    text.replace(PRIVATE_KEY_BLOCK, mask).replace(URL_LIKE, (url) => redactUrl(url, mask)),
+    mask,
+  );
   const sorted = [...new Set(known)].filter((s) => s.length >= MIN_KNOWN_SECRET).sort((a, b) => b.length - a.length);
-  for (const secret of sorted) for (const form of forms(secret)) if (out.includes(form)) out = out.split(form).join(mask);
+  for (const secret of sorted)
+    for (const form of forms(secret)) if (out.includes(form)) out = out.split(form).join(mask);
   return out;
 }
 

@@ -5,12 +5,37 @@
 
 /** Fragments that mark a secret anywhere in the name, matched with separators removed (`x-api-key` → `XAPIKEY`). */
 const FRAGMENTS = [
-  'PASSWORD', 'PASSWD', 'PASSPHRASE', 'PASSKEY', 'SECRET', 'TOKEN', 'APIKEY', 'AUTHKEY', 'PRIVATEKEY', 'PRESHAREDKEY',
-  'ENCRYPTIONKEY', 'CREDENTIAL', 'COOKIE', 'WEBHOOK',
+  'PASSWORD',
+  'PASSWD',
+  'PASSPHRASE',
+  'PASSKEY',
+  'SECRET',
+  'TOKEN',
+  'APIKEY',
+  'AUTHKEY',
+  'PRIVATEKEY',
+  'PRESHAREDKEY',
+  'ENCRYPTIONKEY',
+  'CREDENTIAL',
+  'COOKIE',
+  'WEBHOOK',
 ] as const;
 
 /** Whole segments that mark a secret (`DB_PASS`, `MYSQL_PWD`, `WG_PSK`, `PLEX_CLAIM`, `BASIC_AUTH`, `SENTRY_DSN`). */
-const SEGMENTS = new Set(['PASS', 'PWD', 'PSK', 'SALT', 'JWT', 'CLAIM', 'AUTH', 'AUTHORIZATION', 'CREDS', 'DSN', 'SESSION', 'BASICAUTH']);
+const SEGMENTS = new Set([
+  'PASS',
+  'PWD',
+  'PSK',
+  'SALT',
+  'JWT',
+  'CLAIM',
+  'AUTH',
+  'AUTHORIZATION',
+  'CREDS',
+  'DSN',
+  'SESSION',
+  'BASICAUTH',
+]);
 
 /**
  * Last segments that name something *about* a secret, not the secret itself (`PASSWORD_FILE`,
@@ -18,9 +43,39 @@ const SEGMENTS = new Set(['PASS', 'PWD', 'PSK', 'SALT', 'JWT', 'CLAIM', 'AUTH', 
  * values are still checked for credentials by value.
  */
 const REFERENCE_SUFFIXES = new Set([
-  'PATH', 'FILE', 'DIR', 'URL', 'URI', 'HOST', 'PORT', 'ID', 'IDS', 'NAME', 'USER', 'USERNAME', 'FINGERPRINT',
-  'TYPE', 'TTL', 'MODE', 'LENGTH', 'TIMEOUT', 'EXPIRY', 'LIFETIME', 'ENABLED', 'DISABLED', 'ENABLE', 'DISABLE',
-  'HEADER', 'METHOD', 'PROVIDER', 'ALGORITHM', 'ALG', 'SIZE', 'COUNT', 'FORMAT', 'LEVEL',
+  'PATH',
+  'FILE',
+  'DIR',
+  'URL',
+  'URI',
+  'HOST',
+  'PORT',
+  'ID',
+  'IDS',
+  'NAME',
+  'USER',
+  'USERNAME',
+  'FINGERPRINT',
+  'TYPE',
+  'TTL',
+  'MODE',
+  'LENGTH',
+  'TIMEOUT',
+  'EXPIRY',
+  'LIFETIME',
+  'ENABLED',
+  'DISABLED',
+  'ENABLE',
+  'DISABLE',
+  'HEADER',
+  'METHOD',
+  'PROVIDER',
+  'ALGORITHM',
+  'ALG',
+  'SIZE',
+  'COUNT',
+  'FORMAT',
+  'LEVEL',
 ]);
 
 /**
@@ -28,9 +83,34 @@ const REFERENCE_SUFFIXES = new Set([
  * private key still count): the everyday settings of a homelab, kept readable in reports.
  */
 export const NEVER_SECRET_NAMES: ReadonlySet<string> = new Set([
-  'TZ', 'PUID', 'PGID', 'UID', 'GID', 'UMASK', 'UMASK_SET', 'LOG_LEVEL', 'LOGLEVEL', 'DEBUG', 'NODE_ENV',
-  'LANG', 'LANGUAGE', 'LC_ALL', 'PATH', 'HOME', 'HOSTNAME', 'PWD', 'OLDPWD', 'TERM', 'SHELL', 'VERSION',
-  'WEBUI_PORT', 'DOMAIN', 'VIRTUAL_HOST', 'NVIDIA_VISIBLE_DEVICES', 'NVIDIA_DRIVER_CAPABILITIES', 'DOCKER_MODS',
+  'TZ',
+  'PUID',
+  'PGID',
+  'UID',
+  'GID',
+  'UMASK',
+  'UMASK_SET',
+  'LOG_LEVEL',
+  'LOGLEVEL',
+  'DEBUG',
+  'NODE_ENV',
+  'LANG',
+  'LANGUAGE',
+  'LC_ALL',
+  'PATH',
+  'HOME',
+  'HOSTNAME',
+  'PWD',
+  'OLDPWD',
+  'TERM',
+  'SHELL',
+  'VERSION',
+  'WEBUI_PORT',
+  'DOMAIN',
+  'VIRTUAL_HOST',
+  'NVIDIA_VISIBLE_DEVICES',
+  'NVIDIA_DRIVER_CAPABILITIES',
+  'DOCKER_MODS',
 ]);
 
 /** `privateKeyPath` / `x-api-key` / `DB_PASS` → `PRIVATE KEY PATH` / `X API KEY` / `DB PASS` as segments. */

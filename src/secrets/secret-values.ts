@@ -5,7 +5,8 @@ export type ValueReason = 'url-credentials' | 'private-key' | 'token-format' | '
 
 const PRIVATE_KEY = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/;
 /** Token formats with a documented prefix (GitHub, GitLab, Slack, Tailscale, OpenAI-style, AWS, Stripe). */
-const TOKEN_FORMATS = /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}|tskey-[A-Za-z0-9-]{10,}|sk-[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|[rs]k_live_[A-Za-z0-9]{16,})\b/;
+const TOKEN_FORMATS =
+  /\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}|xapp-[A-Za-z0-9-]{10,}|tskey-[A-Za-z0-9-]{10,}|sk-[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|[rs]k_live_[A-Za-z0-9]{16,})\b/;
 const URL_LIKE = /\b[a-z][a-z0-9+.-]*:\/\/[^\s"'<>]+/gi;
 const TOKEN_CHARS = /^[A-Za-z0-9+/=_.~-]+$/;
 const HEX = /^[0-9a-f]+$/i;
@@ -26,8 +27,12 @@ export function urlSecrets(text: string): string[] {
     try {
       const url = new URL(candidate);
       if (url.password !== '') found.push(decodeURIComponent(url.password));
-      url.searchParams.forEach((value, key) => { if (value !== '' && isSecretName(key)) found.push(value); });
-    } catch { /* not a URL after all */ }
+      url.searchParams.forEach((value, key) => {
+        if (value !== '' && isSecretName(key)) found.push(value);
+      });
+    } catch {
+      /* not a URL after all */
+    }
   }
   return found;
 }
@@ -43,7 +48,10 @@ export function isHighEntropy(value: string): boolean {
 }
 
 /** Why `value` is a secret by its looks alone, or undefined; `entropy: false` skips the entropy heuristic. */
-export function secretByValue(value: string, options: { readonly entropy: boolean } = { entropy: true }): ValueReason | undefined {
+export function secretByValue(
+  value: string,
+  options: { readonly entropy: boolean } = { entropy: true },
+): ValueReason | undefined {
   if (PRIVATE_KEY.test(value)) return 'private-key';
   if (urlSecrets(value).length > 0) return 'url-credentials';
   if (TOKEN_FORMATS.test(value)) return 'token-format';

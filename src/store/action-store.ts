@@ -88,9 +88,21 @@ export function createActionStore(options: ActionStoreOptions): ActionStore {
     create: async (action, ttlMs) => {
       const now = clock();
       const expires = new Date(now.getTime() + ttlMs);
-      const record: ActionRecord = { ...action, id: newActionId(), createdAt: now.toISOString(), expiresAt: expires.toISOString(), status: 'pending' };
-      await redis.multi()
-        .hset(key(record.id), { record: JSON.stringify(record), status: 'pending', expiresAtMs: String(expires.getTime()), singleUse: action.singleUse ? '1' : '0' })
+      const record: ActionRecord = {
+        ...action,
+        id: newActionId(),
+        createdAt: now.toISOString(),
+        expiresAt: expires.toISOString(),
+        status: 'pending',
+      };
+      await redis
+        .multi()
+        .hset(key(record.id), {
+          record: JSON.stringify(record),
+          status: 'pending',
+          expiresAtMs: String(expires.getTime()),
+          singleUse: action.singleUse ? '1' : '0',
+        })
         .pexpire(key(record.id), ttlMs + retentionMs)
         .exec();
       return record;

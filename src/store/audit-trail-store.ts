@@ -30,7 +30,11 @@ export interface AuditTrailStore {
    * Claims the right to merge PR `pr` at `headSha` for `claimant` (an action id). The first claimant
    * wins for good; the same claimant may claim again (a retried job). Returns the winner.
    */
-  claimMerge(pr: number, headSha: string, claimant: string): Promise<{ readonly won: boolean; readonly holder: string }>;
+  claimMerge(
+    pr: number,
+    headSha: string,
+    claimant: string,
+  ): Promise<{ readonly won: boolean; readonly holder: string }>;
 }
 
 export interface AuditTrailStoreOptions {
@@ -60,7 +64,7 @@ export function createAuditTrailStore(options: AuditTrailStoreOptions): AuditTra
     claimMerge: async (pr, headSha, claimant) => {
       const key = `${prefix}merge-claim:${pr}:${headSha}`;
       const set = await redis.set(key, claimant, 'NX');
-      const holder = set === 'OK' ? claimant : (await redis.get(key)) ?? claimant;
+      const holder = set === 'OK' ? claimant : ((await redis.get(key)) ?? claimant);
       return { won: holder === claimant, holder };
     },
   };

@@ -19,7 +19,9 @@ export function createHealthStore(options: HealthStoreOptions): HealthStore {
   const { redis, prefix = 'hlb:', ttlSeconds = 30 * 24 * 3600 } = options;
   const key = `${prefix}health:last`;
   return {
-    save: async (run) => { await redis.set(key, JSON.stringify(run), 'EX', ttlSeconds); },
+    save: async (run) => {
+      await redis.set(key, JSON.stringify(run), 'EX', ttlSeconds);
+    },
     last: async () => {
       const raw = await redis.get(key);
       return raw === null ? undefined : (JSON.parse(raw) as HealthRun);

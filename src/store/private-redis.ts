@@ -33,7 +33,9 @@ export async function freePort(): Promise<number> {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
       const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => { resolve(port); });
+      server.close(() => {
+        resolve(port);
+      });
     });
   });
 }
@@ -44,15 +46,24 @@ export async function freePort(): Promise<number> {
  * a private one is made and closed by stop(). Throws a ConfigError naming the Debian package
  * when redis-server is missing.
  */
-export async function startPrivateRedis(searchPath = process.env['PATH'] ?? '', owner?: ProcessOwner): Promise<PrivateRedis> {
+export async function startPrivateRedis(
+  searchPath = process.env['PATH'] ?? '',
+  owner?: ProcessOwner,
+): Promise<PrivateRedis> {
   const binary = findOnPath('redis-server', searchPath);
   if (binary === undefined) {
-    throw new ConfigError('redis-server is not on PATH: set REDIS_URL, or install it (Debian/Ubuntu: apt-get install redis-server).');
+    throw new ConfigError(
+      'redis-server is not on PATH: set REDIS_URL, or install it (Debian/Ubuntu: apt-get install redis-server).',
+    );
   }
-  const own = owner ?? await createProcessOwner();
+  const own = owner ?? (await createProcessOwner());
   const port = await freePort();
   const dir = await own.makeTempDir('redis-');
-  const child = own.spawn(binary, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { dirs: [dir] });
+  const child = own.spawn(
+    binary,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    { dirs: [dir] },
+  );
   child.stderr.resume();
   try {
     await new Promise<void>((resolve, reject) => {
@@ -61,7 +72,9 @@ export async function startPrivateRedis(searchPath = process.env['PATH'] ?? '', 
         out += chunk.toString();
         if (out.includes('Ready to accept connections')) resolve();
       });
-      void child.exited.then((code) => { reject(new ConfigError(`redis-server exited (${String(code)}): ${out.slice(-500)}`)); });
+      void child.exited.then((code) => {
+        reject(new ConfigError(`redis-server exited (${String(code)}): ${out.slice(-500)}`));
+      });
     });
   } catch (error) {
     if (owner === undefined) await own.close();

@@ -9,12 +9,16 @@ export function createQbtLoginStore(redis: Redis, prefix = 'hlb:'): QbtLoginGate
       const raw = await redis.get(key(fingerprint));
       if (raw === null) return undefined;
       const parsed = JSON.parse(raw) as Partial<QbtRefusal>;
-      return typeof parsed.status === 'number' && typeof parsed.at === 'number' ? { status: parsed.status, at: parsed.at } : undefined;
+      return typeof parsed.status === 'number' && typeof parsed.at === 'number'
+        ? { status: parsed.status, at: parsed.at }
+        : undefined;
     },
     recordRefusal: async (fingerprint, refusal) => {
       const left = Math.max(1, qbtRefusalTtlMs - Math.max(0, Date.now() - refusal.at));
       await redis.set(key(fingerprint), JSON.stringify(refusal), 'PX', left);
     },
-    clear: async (fingerprint) => { await redis.del(key(fingerprint)); },
+    clear: async (fingerprint) => {
+      await redis.del(key(fingerprint));
+    },
   };
 }

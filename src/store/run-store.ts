@@ -87,7 +87,12 @@ export function createRunStore(options: RunStoreOptions): RunStore {
   return {
     create: async (record) => {
       const created = (await redis.set(key(record.runId), JSON.stringify(record), 'EX', ttlSeconds, 'NX')) === 'OK';
-      if (created) await redis.multi().zadd(index, Date.parse(record.createdAt) || clock().getTime(), record.runId).zremrangebyrank(index, 0, -(indexSize + 1)).exec();
+      if (created)
+        await redis
+          .multi()
+          .zadd(index, Date.parse(record.createdAt) || clock().getTime(), record.runId)
+          .zremrangebyrank(index, 0, -(indexSize + 1))
+          .exec();
       return created;
     },
     get,
@@ -104,7 +109,10 @@ export function createRunStore(options: RunStoreOptions): RunStore {
       await redis.set(key(runId), JSON.stringify(next), 'KEEPTTL');
       return next;
     },
-    leaseAnnouncement: async (runId, seconds) => (await redis.set(`${key(runId)}:announcing`, '1', 'EX', seconds, 'NX')) === 'OK',
-    releaseAnnouncement: async (runId) => { await redis.del(`${key(runId)}:announcing`); },
+    leaseAnnouncement: async (runId, seconds) =>
+      (await redis.set(`${key(runId)}:announcing`, '1', 'EX', seconds, 'NX')) === 'OK',
+    releaseAnnouncement: async (runId) => {
+      await redis.del(`${key(runId)}:announcing`);
+    },
   };
 }

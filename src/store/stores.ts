@@ -44,6 +44,8 @@ export function createStores(options: StoresOptions): Stores {
     subscriptionStore: createSubscriptionStore({ redis, prefix }),
     healthStore: createHealthStore({ redis, prefix }),
     qbtLoginGate: createQbtLoginStore(redis, prefix),
-    close: async () => { await redis.quit(); },
+    close: async () => {
+      await redis.quit();
+    },
   };
 }

@@ -1,5 +1,11 @@
 import type { Redis } from 'ioredis';
-import type { NoticeClaim, NoticeKey, Subscriber, SubscriptionStore, SubscriptionTarget } from '../media/subscriptions.js';
+import type {
+  NoticeClaim,
+  NoticeKey,
+  Subscriber,
+  SubscriptionStore,
+  SubscriptionTarget,
+} from '../media/subscriptions.js';
 
 /** Options of {@link createSubscriptionStore}. */
 export interface SubscriptionStoreOptions {
@@ -43,7 +49,8 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions): Subs
   const requestKey = (id: number): string => `${prefix}media-sub:request:${id}`;
   const keysOf = (t: SubscriptionTarget): string[] =>
     t.requestId === undefined ? [mediaKey(t)] : [mediaKey(t), requestKey(t.requestId)];
-  const noticeKey = (k: NoticeKey): string => `${prefix}media-notice:${k.event}:${k.requestId}:${k.platform}:${k.userId}`;
+  const noticeKey = (k: NoticeKey): string =>
+    `${prefix}media-notice:${k.event}:${k.requestId}:${k.platform}:${k.userId}`;
 
   return {
     subscribe: async (target) => {
@@ -59,7 +66,10 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions): Subs
     },
     list: async (target) => {
       const raw = await redis.sunion(...keysOf(target));
-      return raw.sort().map(toSubscriber).filter((s): s is Subscriber => s !== undefined);
+      return raw
+        .sort()
+        .map(toSubscriber)
+        .filter((s): s is Subscriber => s !== undefined);
     },
     claimNotice: async (key, leaseSeconds = defaultLease) =>
       (await redis.eval(claimScript, 1, noticeKey(key), String(leaseSeconds))) as NoticeClaim,

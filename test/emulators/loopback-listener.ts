@@ -16,20 +16,33 @@ export interface LoopbackListener {
 /** Starts `server` on a free loopback port and tracks its sockets for `down()`. */
 export async function listenOnLoopback(server: Server): Promise<LoopbackListener> {
   const sockets = new Set<Socket>();
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
-  const listen = (port: number) => new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => { server.off('error', reject); resolve(); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
   });
-  const down = () => new Promise<void>((resolve) => {
-    for (const s of sockets) s.destroy();
-    server.close(() => { resolve(); });
-  });
+  const listen = (port: number) =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  const down = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => {
+        resolve();
+      });
+    });
   await listen(0);
   const address = server.address();
   const port = typeof address === 'object' && address !== null ? address.port : 0;
   return {
-    port, url: `http://127.0.0.1:${String(port)}`, down, up: () => listen(port),
+    port,
+    url: `http://127.0.0.1:${String(port)}`,
+    down,
+    up: () => listen(port),
     close: () => (server.listening ? down() : Promise.resolve()),
   };
 }

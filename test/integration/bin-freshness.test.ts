@@ -29,7 +29,9 @@ describe('bin/homelab-bot.js never runs a stale build', () => {
     await symlink(join(root, 'node_modules'), join(dir, 'node_modules'));
     await age('package.json', 3600);
   });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('runs dist/ when it is newer than every source', async () => {
     await age('src/main.ts', 600);

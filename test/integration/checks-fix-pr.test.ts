@@ -41,10 +41,22 @@ describe('"Open fix PR" opens a PR with the proposed compose edit (plain-git for
     if (forge === undefined) throw new Error('no forge');
     deps = { forge, apps, tmpDir: join(dir, 'clones'), now: () => new Date('2026-11-25T20:30:00Z') };
   });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('sets network_mode to service:gluetun on a fix branch, keeping comments, and opens a labelled PR', async () => {
-    const pr = await openHealthFix(deps, { stack: 'media-downloads', service: 'qbittorrent', field: 'network_mode', value: 'service:gluetun', reason: 'VPN kill switch' }, 'alice');
+    const pr = await openHealthFix(
+      deps,
+      {
+        stack: 'media-downloads',
+        service: 'qbittorrent',
+        field: 'network_mode',
+        value: 'service:gluetun',
+        reason: 'VPN kill switch',
+      },
+      'alice',
+    );
     expect(pr.title).toBe('fix(media-downloads): qbittorrent network_mode (/health)');
     expect(pr.headBranch).toBe('fix/health-qbittorrent-202611252030');
     expect(pr.labels).toContain('drift-remediation');
@@ -54,15 +66,35 @@ describe('"Open fix PR" opens a PR with the proposed compose edit (plain-git for
   });
 
   it('adds the download volume to radarr', async () => {
-    const pr = await openHealthFix(deps, { stack: 'media-downloads', service: 'radarr', field: 'volumes', value: '/srv/media/downloads:/data/downloads', reason: 'see downloads' }, 'alice');
+    const pr = await openHealthFix(
+      deps,
+      {
+        stack: 'media-downloads',
+        service: 'radarr',
+        field: 'volumes',
+        value: '/srv/media/downloads:/data/downloads',
+        reason: 'see downloads',
+      },
+      'alice',
+    );
     const text = await show(pr.headBranch);
     expect(text).toContain('      - radarr_config:/config\n      - "/srv/media/downloads:/data/downloads"\n');
   });
 
   it('says so when git already has the value, and when the service is unknown', async () => {
-    const noop = await openHealthFix(deps, { stack: 'media-downloads', service: 'qbittorrent', field: 'network_mode', value: 'bridge', reason: 'r' }, 'a').catch((e: unknown) => e);
-    expect((noop as UserError).message).toBe('media-downloads/qbittorrent already has network_mode = bridge in git: deploy it (docker compose up -d).');
-    const missing = await openHealthFix(deps, { stack: 'media-downloads', service: 'plex', field: 'network_mode', value: 'host', reason: 'r' }, 'a').catch((e: unknown) => e);
+    const noop = await openHealthFix(
+      deps,
+      { stack: 'media-downloads', service: 'qbittorrent', field: 'network_mode', value: 'bridge', reason: 'r' },
+      'a',
+    ).catch((e: unknown) => e);
+    expect((noop as UserError).message).toBe(
+      'media-downloads/qbittorrent already has network_mode = bridge in git: deploy it (docker compose up -d).',
+    );
+    const missing = await openHealthFix(
+      deps,
+      { stack: 'media-downloads', service: 'plex', field: 'network_mode', value: 'host', reason: 'r' },
+      'a',
+    ).catch((e: unknown) => e);
     expect(missing).toBeInstanceOf(UserError);
     expect((missing as UserError).message).toBe('Service plex is not in stack media-downloads in git; fix it by hand.');
   });

@@ -16,7 +16,8 @@ const log = silentLogger();
 const timeoutMs = 1500;
 
 const byId = (run: HealthRun): Map<string, CheckOutcome> => new Map(run.outcomes.map((o) => [o.id, o]));
-const statuses = (run: HealthRun): Record<string, string> => Object.fromEntries(run.outcomes.map((o) => [o.id, o.status]));
+const statuses = (run: HealthRun): Record<string, string> =>
+  Object.fromEntries(run.outcomes.map((o) => [o.id, o.status]));
 
 describe('health checks against real qBittorrent, the Overseerr emulator and broken endpoints', () => {
   let qbt: LabQbittorrent;
@@ -28,7 +29,11 @@ describe('health checks against real qBittorrent, the Overseerr emulator and bro
   beforeAll(async () => {
     await requireService('qbittorrent-nox', () => hasBinary('qbittorrent-nox'));
     await mkdir(`${stateDir}/pids`, { recursive: true });
-    [qbt, overseerr, hanging] = await Promise.all([startQbittorrent({ stateDir }), startOverseerrEmulator(), startHangingServer()]);
+    [qbt, overseerr, hanging] = await Promise.all([
+      startQbittorrent({ stateDir }),
+      startOverseerrEmulator(),
+      startHangingServer(),
+    ]);
     media = mediaSchema.parse({
       overseerr: { url: overseerr.url, apiKey: overseerr.apiKey },
       qbittorrent: { url: qbt.url, username: qbt.username, password: qbt.password },
@@ -40,7 +45,10 @@ describe('health checks against real qBittorrent, the Overseerr emulator and bro
   }, 60_000);
   afterAll(async () => {
     hanging.close();
-    await Promise.all([(qbt as LabQbittorrent | undefined)?.stop(), (overseerr as OverseerrEmulator | undefined)?.close()]);
+    await Promise.all([
+      (qbt as LabQbittorrent | undefined)?.stop(),
+      (overseerr as OverseerrEmulator | undefined)?.close(),
+    ]);
   });
 
   it('passes the healthy services and names how each broken one fails, with a fix', async () => {
@@ -69,7 +77,10 @@ describe('health checks against real qBittorrent, the Overseerr emulator and bro
 
   it('flips only the qBittorrent check when its password is wrong', async () => {
     const baseline = statuses(await run(media));
-    const result = await run({ ...media, qbittorrent: { url: qbt.url, username: 'admin', password: 'not-the-password-55' } });
+    const result = await run({
+      ...media,
+      qbittorrent: { url: qbt.url, username: 'admin', password: 'not-the-password-55' },
+    });
     expect(statuses(result)).toEqual({ ...baseline, 'qbittorrent.api': 'fail' });
     const finding = byId(result).get('qbittorrent.api')?.findings[0];
     expect(finding?.summary).toContain('Fails.');

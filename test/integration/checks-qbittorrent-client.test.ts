@@ -33,7 +33,10 @@ describe('qBittorrent client against the real qbittorrent-nox', () => {
   const requests: { url: string; cookie: string | undefined }[] = [];
   const recordingFetch: typeof fetch = (input, init) => {
     const headers = new Headers(init?.headers);
-    requests.push({ url: input instanceof Request ? input.url : input.toString(), cookie: headers.get('cookie') ?? undefined });
+    requests.push({
+      url: input instanceof Request ? input.url : input.toString(),
+      cookie: headers.get('cookie') ?? undefined,
+    });
     return fetch(input, init);
   };
 
@@ -41,9 +44,17 @@ describe('qBittorrent client against the real qbittorrent-nox', () => {
     await requireService('qbittorrent-nox', () => hasBinary('qbittorrent-nox'));
     await mkdir(`${stateDir}/pids`, { recursive: true });
     qbt = await startQbittorrent({ stateDir });
-    client = createQbittorrentClient({ url: qbt.url, username: qbt.username, password: qbt.password, timeoutMs: 3000, fetch: recordingFetch });
+    client = createQbittorrentClient({
+      url: qbt.url,
+      username: qbt.username,
+      password: qbt.password,
+      timeoutMs: 3000,
+      fetch: recordingFetch,
+    });
   }, 60_000);
-  afterAll(async () => { await (qbt as LabQbittorrent | undefined)?.stop(); });
+  afterAll(async () => {
+    await (qbt as LabQbittorrent | undefined)?.stop();
+  });
 
   it('logs in once and reads version, preferences, categories and transfer info', async () => {
     expect(await client.version()).toBe('v4.5.2');
@@ -56,7 +67,11 @@ describe('qBittorrent client against the real qbittorrent-nox', () => {
   });
 
   it('adds a stopped torrent into a new category and lists it by category', async () => {
-    await client.addTorrent({ torrent: { name: 'lab.torrent', data: tinyTorrent('lab-movie.mkv') }, category: 'radarr', stopped: true });
+    await client.addTorrent({
+      torrent: { name: 'lab.torrent', data: tinyTorrent('lab-movie.mkv') },
+      category: 'radarr',
+      stopped: true,
+    });
     const categories = await client.categories();
     expect(Object.keys(categories)).toContain('radarr');
     const listed = await client.torrents({ category: 'radarr' });
@@ -75,36 +90,51 @@ describe('qBittorrent client against the real qbittorrent-nox', () => {
   });
 
   it('reports a wrong password as unauthorized without echoing the password', async () => {
-    const bad = createQbittorrentClient({ url: qbt.url, username: 'admin', password: 'wrong-secret-pw-7781', timeoutMs: 3000 });
+    const bad = createQbittorrentClient({
+      url: qbt.url,
+      username: 'admin',
+      password: 'wrong-secret-pw-7781',
+      timeoutMs: 3000,
+    });
     const error = await bad.version().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceCallError);
     expect((error as ServiceCallError).failure).toBe('unauthorized');
     expect((error as ServiceCallError).message).toContain('Fails.');
-    expect(JSON.stringify({ m: (error as Error).message, c: (error as ServiceCallError).context })).not.toContain('wrong-secret-pw-7781');
+    expect(JSON.stringify({ m: (error as Error).message, c: (error as ServiceCallError).context })).not.toContain(
+      'wrong-secret-pw-7781',
+    );
   });
 
   it('passes the CSRF check once it is enabled, where a foreign Referer is refused', async () => {
     const sid = requests.findLast((r) => r.cookie !== undefined)?.cookie ?? '';
     const set = await fetch(`${qbt.url}/api/v2/app/setPreferences`, {
-      method: 'POST', headers: { cookie: sid, 'content-type': 'application/x-www-form-urlencoded' },
+      method: 'POST',
+      headers: { cookie: sid, 'content-type': 'application/x-www-form-urlencoded' },
       body: new URLSearchParams({ json: JSON.stringify({ web_ui_csrf_protection_enabled: true }) }),
     });
     expect(set.status).toBe(200);
-    const foreign = await fetch(`${qbt.url}/api/v2/app/version`, { headers: { cookie: sid, referer: 'http://evil.example/' } });
+    const foreign = await fetch(`${qbt.url}/api/v2/app/version`, {
+      headers: { cookie: sid, referer: 'http://evil.example/' },
+    });
     expect(foreign.status).toBe(401);
     expect(await client.preferences()).toMatchObject({ web_ui_csrf_protection_enabled: true });
   });
 
   it('tells refused, timeout, DNS and TLS failures apart', async () => {
     const closed = await freePort();
-    const silent: Server = createServer(() => { /* accepts and never answers */ });
+    const silent: Server = createServer(() => {
+      /* accepts and never answers */
+    });
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const silentPort = (silent.address() as { port: number }).port;
     // A plain-HTTP server answers a TLS ClientHello with "400 Bad Request": https:// against it fails in TLS.
-    const plain = createHttpServer((_req, res) => { res.end('plain'); });
+    const plain = createHttpServer((_req, res) => {
+      res.end('plain');
+    });
     await new Promise<void>((resolve) => plain.listen(0, '127.0.0.1', resolve));
     const plainPort = (plain.address() as { port: number }).port;
-    const at = (url: string) => createQbittorrentClient({ url, username: 'admin', password: 'x', timeoutMs: 500 }).version();
+    const at = (url: string) =>
+      createQbittorrentClient({ url, username: 'admin', password: 'x', timeoutMs: 500 }).version();
     try {
       expect(await failureOf(at(`http://127.0.0.1:${closed}`))).toBe('refused');
       expect(await failureOf(at(`http://127.0.0.1:${silentPort}`))).toBe('timeout');

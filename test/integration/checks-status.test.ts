@@ -25,12 +25,18 @@ describe('/health then /status in the shell (real Redis, real qBittorrent, Overs
   let session: ShellSession;
   const input = new PassThrough();
   const out = new Transcript();
-  const type = (line: string): void => { input.write(`${line}\n`); };
+  const type = (line: string): void => {
+    input.write(`${line}\n`);
+  };
 
   beforeAll(async () => {
     await requireService('qbittorrent-nox', () => hasBinary('qbittorrent-nox'));
     await mkdir(`${stateDir}/pids`, { recursive: true });
-    [redis, qbt, overseerr] = await Promise.all([startTestRedis(), startQbittorrent({ stateDir }), startOverseerrEmulator()]);
+    [redis, qbt, overseerr] = await Promise.all([
+      startTestRedis(),
+      startQbittorrent({ stateDir }),
+      startOverseerrEmulator(),
+    ]);
     const media = mediaSchema.parse({
       overseerr: { url: overseerr.url, apiKey: overseerr.apiKey },
       qbittorrent: { url: qbt.url, username: qbt.username, password: qbt.password },
@@ -40,13 +46,26 @@ describe('/health then /status in the shell (real Redis, real qBittorrent, Overs
     const log = silentLogger();
     const config = { people: [], media };
     session = await startShellSession({
-      config, log, input, output: out.stream, redisUrl: redis.url, prefix: uniquePrefix(),
-      processors: (stores) => ({ ...wired(stores), ...healthProcessors(config, realAdapters(defaultConfig(), log)), ...statusProcessors(config) }),
+      config,
+      log,
+      input,
+      output: out.stream,
+      redisUrl: redis.url,
+      prefix: uniquePrefix(),
+      processors: (stores) => ({
+        ...wired(stores),
+        ...healthProcessors(config, realAdapters(defaultConfig(), log)),
+        ...statusProcessors(config),
+      }),
     });
   }, 60_000);
   afterAll(async () => {
     await (session as ShellSession | undefined)?.close();
-    await Promise.all([(qbt as LabQbittorrent | undefined)?.stop(), (overseerr as OverseerrEmulator | undefined)?.close(), (redis as PrivateRedis | undefined)?.stop()]);
+    await Promise.all([
+      (qbt as LabQbittorrent | undefined)?.stop(),
+      (overseerr as OverseerrEmulator | undefined)?.close(),
+      (redis as PrivateRedis | undefined)?.stop(),
+    ]);
   });
 
   it('/status before any /health says so and recommends running it', async () => {

@@ -7,31 +7,60 @@ import { hasBinary, requireService } from '../lab/require-service.js';
 
 const bin = join(import.meta.dirname, '../../bin/homelab-bot.js');
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs the real CLI as a child process (async, so nothing here blocks). */
-function cli(args: readonly string[], options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {}): Promise<Run> {
+function cli(
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {},
+): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: options.cwd, env: { ...process.env, CONFIG_PATH: '', REDIS_URL: '', ...options.env } });
+    const child = spawn(process.execPath, [bin, ...args], {
+      cwd: options.cwd,
+      env: { ...process.env, CONFIG_PATH: '', REDIS_URL: '', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
     child.on('error', reject);
-    child.on('close', (code) => { resolve({ code, stdout, stderr }); });
+    child.on('close', (code) => {
+      resolve({ code, stdout, stderr });
+    });
     child.stdin.end(options.input ?? '');
   });
 }
 
 describe('homelab-bot CLI', () => {
   let dir: string;
-  beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'hlb-cli-')); });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'hlb-cli-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('--help lists every command and the exit codes, exit 0', async () => {
     const run = await cli(['--help']);
     expect(run.code).toBe(0);
-    for (const command of ['shell', 'start', 'bot', 'worker', 'register-commands', 'drift audit', 'health', 'config check']) {
+    for (const command of [
+      'shell',
+      'start',
+      'bot',
+      'worker',
+      'register-commands',
+      'drift audit',
+      'health',
+      'config check',
+    ]) {
       expect(run.stdout).toContain(command);
     }
     expect(run.stdout).toContain('Exit codes');
@@ -47,20 +76,25 @@ describe('homelab-bot CLI', () => {
   it('an unknown option names the command and the accepted options, exit 2', async () => {
     const run = await cli(['drift', 'audit', '--hots', 'x']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Unknown option --hots for "homelab-bot drift audit". Accepted options: --host, --stack, --json');
+    expect(run.stderr).toContain(
+      'Unknown option --hots for "homelab-bot drift audit". Accepted options: --host, --stack, --json',
+    );
   });
 
   it('a bad config exits 2 listing every problem with file:line', async () => {
     const file = join(dir, 'bad.yaml');
-    await writeFile(file, [
-      'hosts:',
-      '  - name: ct-docker-01',
-      '    endpoint: docker01',
-      '    ssh: { host: 127.0.0.1, port: "22a", user: root, privateKeyPath: /k, hostKeyFingerprint: "SHA256:abc" }',
-      'hots: []',
-      'apps: { path: /srv/apps, forge: { type: github, owner: o, repo: r, token: "${HLB_TEST_MISSING_TOKEN}" } }',
-      '',
-    ].join('\n'));
+    await writeFile(
+      file,
+      [
+        'hosts:',
+        '  - name: ct-docker-01',
+        '    endpoint: docker01',
+        '    ssh: { host: 127.0.0.1, port: "22a", user: root, privateKeyPath: /k, hostKeyFingerprint: "SHA256:abc" }',
+        'hots: []',
+        'apps: { path: /srv/apps, forge: { type: github, owner: o, repo: r, token: "${HLB_TEST_MISSING_TOKEN}" } }',
+        '',
+      ].join('\n'),
+    );
     const run = await cli(['config', 'check', '--config', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/bad\.yaml:4:\d+ +hosts\[0\]\.ssh\.port/);
@@ -76,13 +110,16 @@ describe('homelab-bot CLI', () => {
 
   it('config check describes the config without printing secret values', async () => {
     const file = join(dir, 'ok.yaml');
-    await writeFile(file, [
-      'chat:',
-      '  slack: { botToken: "${HLB_SLACK_BOT}", signingSecret: "${HLB_SLACK_SIGN}", channelId: C0123ABCD, mode: http }',
-      'people:',
-      '  - { name: alice, role: operator, slackId: U0123ABCD }',
-      '',
-    ].join('\n'));
+    await writeFile(
+      file,
+      [
+        'chat:',
+        '  slack: { botToken: "${HLB_SLACK_BOT}", signingSecret: "${HLB_SLACK_SIGN}", channelId: C0123ABCD, mode: http }',
+        'people:',
+        '  - { name: alice, role: operator, slackId: U0123ABCD }',
+        '',
+      ].join('\n'),
+    );
     const env = { HLB_SLACK_BOT: 'xoxb-very-secret-bot-token', HLB_SLACK_SIGN: 'sign-secret-42' };
     const run = await cli(['config', 'check', '-c', file], { env });
     expect(run.code).toBe(0);

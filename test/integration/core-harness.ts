@@ -41,8 +41,12 @@ export function useTestRedis(): { readonly redis: Redis; readonly url: string } 
     return value;
   };
   return {
-    get redis() { return started(client); },
-    get url() { return started(server).url; },
+    get redis() {
+      return started(client);
+    },
+    get url() {
+      return started(server).url;
+    },
   };
 }
 
@@ -54,11 +58,16 @@ export class Transcript {
   text = '';
 
   constructor() {
-    this.stream.on('data', (chunk: Buffer) => { this.text += chunk.toString(); });
+    this.stream.on('data', (chunk: Buffer) => {
+      this.text += chunk.toString();
+    });
   }
 
   count(pattern: string | RegExp): number {
-    const re = typeof pattern === 'string' ? new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g') : new RegExp(pattern.source, 'g');
+    const re =
+      typeof pattern === 'string'
+        ? new RegExp(pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'g')
+        : new RegExp(pattern.source, 'g');
     return [...this.text.matchAll(re)].length;
   }
 
@@ -66,7 +75,8 @@ export class Transcript {
   async waitFor(pattern: string | RegExp, times = 1, timeoutMs = 30_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.count(pattern) < times) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${String(pattern)} x${times}; transcript:\n${this.text}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${String(pattern)} x${times}; transcript:\n${this.text}`);
       await sleep(50);
     }
   }
@@ -89,12 +99,30 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
  */
 export async function startDispatching(
   adapter: ChatAdapter,
-  o: { readonly redisUrl: string; readonly prefix: string; readonly access: AccessConfig; readonly onActionRefused?: DispatchDeps['onActionRefused']; readonly places?: DispatchDeps['places'] },
+  o: {
+    readonly redisUrl: string;
+    readonly prefix: string;
+    readonly access: AccessConfig;
+    readonly onActionRefused?: DispatchDeps['onActionRefused'];
+    readonly places?: DispatchDeps['places'];
+  },
 ): Promise<() => Promise<void>> {
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const producer = createProducer({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: jobSpecs });
-  await adapter.start(createDispatcher({ registry, chats: { [adapter.platform]: adapter }, access: o.access, ...stores, producer, log, clock: () => new Date(), ...(o.onActionRefused === undefined ? {} : { onActionRefused: o.onActionRefused }), ...(o.places === undefined ? {} : { places: o.places }) }));
+  await adapter.start(
+    createDispatcher({
+      registry,
+      chats: { [adapter.platform]: adapter },
+      access: o.access,
+      ...stores,
+      producer,
+      log,
+      clock: () => new Date(),
+      ...(o.onActionRefused === undefined ? {} : { onActionRefused: o.onActionRefused }),
+      ...(o.places === undefined ? {} : { places: o.places }),
+    }),
+  );
   return async () => {
     await adapter.stop();
     await producer.close();
@@ -113,7 +141,9 @@ export type ShellHarnessOptions = Omit<RunShellOptions, 'input' | 'output' | 're
  * `beforeAll`/`afterAll`). `options` runs in `beforeAll`, so it may start other services first.
  */
 export function useShellSession(options: (redisUrl: string) => ShellHarnessOptions | Promise<ShellHarnessOptions>): {
-  readonly out: Transcript; readonly type: (line: string) => void; readonly redisUrl: string;
+  readonly out: Transcript;
+  readonly type: (line: string) => void;
+  readonly redisUrl: string;
 } {
   const input = new PassThrough();
   const out = new Transcript();
@@ -121,7 +151,13 @@ export function useShellSession(options: (redisUrl: string) => ShellHarnessOptio
   let session: ShellSession | undefined;
   beforeAll(async () => {
     redis = await startTestRedis();
-    session = await startShellSession({ processors: (stores) => wired(stores), ...(await options(redis.url)), input, output: out.stream, redisUrl: redis.url });
+    session = await startShellSession({
+      processors: (stores) => wired(stores),
+      ...(await options(redis.url)),
+      input,
+      output: out.stream,
+      redisUrl: redis.url,
+    });
   });
   afterAll(async () => {
     await session?.close();
@@ -129,7 +165,9 @@ export function useShellSession(options: (redisUrl: string) => ShellHarnessOptio
   });
   return {
     out,
-    type: (line) => { input.write(`${line}\n`); },
+    type: (line) => {
+      input.write(`${line}\n`);
+    },
     get redisUrl() {
       if (redis === undefined) throw new Error('useShellSession: read redisUrl inside a test, after beforeAll');
       return redis.url;

@@ -22,10 +22,19 @@ export class RecordingChat implements ChatPort {
   }
 
   private ref(channelId: string, threadId?: string): MessageRef {
-    return { platform: 'shell', channelId, messageId: `p${process.pid}-${this.next++}`, ...(threadId === undefined ? {} : { threadId }) };
+    return {
+      platform: 'shell',
+      channelId,
+      messageId: `p${process.pid}-${this.next++}`,
+      ...(threadId === undefined ? {} : { threadId }),
+    };
   }
 
-  openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }> {
+  openThread(
+    channelId: string,
+    title: string,
+    first: OutgoingMessage,
+  ): Promise<{ thread: ThreadRef; root: MessageRef }> {
     this.record({ op: 'open', text: `${title}: ${first.text}` });
     return Promise.resolve({ thread: { platform: 'shell', channelId, threadId: 'T' }, root: this.ref(channelId) });
   }

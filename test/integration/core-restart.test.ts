@@ -22,18 +22,38 @@ function startBot(redisUrl: string, prefix: string, out: Transcript) {
   const stores = createStores({ redisUrl, prefix });
   const producer = createProducer({ redisUrl, prefix: `${prefix}bull`, jobs: jobSpecs });
   const chat = new ShellChat({ input, output: out.stream });
-  const handler = createDispatcher({ registry, chats: { shell: chat }, access, ...stores, producer, log, clock: () => new Date() });
+  const handler = createDispatcher({
+    registry,
+    chats: { shell: chat },
+    access,
+    ...stores,
+    producer,
+    log,
+    clock: () => new Date(),
+  });
   return {
-    chat, input, stores, handler,
+    chat,
+    input,
+    stores,
+    handler,
     start: () => chat.start(handler),
-    stop: async () => { input.end(); await chat.stop(); await producer.close(); await stores.close(); },
+    stop: async () => {
+      input.end();
+      await chat.stop();
+      await producer.close();
+      await stores.close();
+    },
   };
 }
 
 describe('run records survive a bot restart', () => {
   let redis: PrivateRedis;
-  beforeAll(async () => { redis = await startTestRedis(); });
-  afterAll(async () => { await redis.stop(); });
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(async () => {
+    await redis.stop();
+  });
 
   it('a job finishing after the bot stopped lands in the original thread, and a restarted bot continues there', async () => {
     const prefix = uniquePrefix();
@@ -48,10 +68,20 @@ describe('run records survive a bot restart', () => {
     const outW = new Transcript();
     const workerChat = new ShellChat({ input: new PassThrough(), output: outW.stream });
     const stores = createStores({ redisUrl: redis.url, prefix });
-    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs(wired(stores)), chats: { shell: workerChat }, ...stores, log });
+    const worker = startWorker({
+      redisUrl: redis.url,
+      prefix: `${prefix}bull`,
+      jobs: bindJobs(wired(stores)),
+      chats: { shell: workerChat },
+      ...stores,
+      log,
+    });
     await outW.waitFor('[thread #1] ✅ **Pong**');
     await outW.waitFor('[#shell] (edit m1) ✅ Done: /ping');
-    const run = await eventually(async () => { const r = await stores.runStore.get(runId); return r?.status === 'succeeded' ? r : undefined; }, 'run succeeded');
+    const run = await eventually(async () => {
+      const r = await stores.runStore.get(runId);
+      return r?.status === 'succeeded' ? r : undefined;
+    }, 'run succeeded');
     expect(run.threadId).toBe('1');
     expect(run.resultMessage?.threadId).toBe('1');
     const button = workerChat.buttonAt(1);
@@ -60,7 +90,15 @@ describe('run records survive a bot restart', () => {
 
     const outB = new Transcript();
     const input = new PassThrough();
-    const botB = await startShellSession({ config: access, log, input, output: outB.stream, redisUrl: redis.url, prefix, processors: (s) => wired(s) });
+    const botB = await startShellSession({
+      config: access,
+      log,
+      input,
+      output: outB.stream,
+      redisUrl: redis.url,
+      prefix,
+      processors: (s) => wired(s),
+    });
     input.write(`click ${button ?? 'missing'}\n`);
     await outB.waitFor('[thread #1] 👆 local clicked Acknowledge');
     await outB.waitFor('[thread #1] ✅ **Acknowledged by local**');
@@ -71,13 +109,31 @@ describe('run records survive a bot restart', () => {
     const prefix = uniquePrefix();
     const out = new Transcript();
     const bot = startBot(redis.url, prefix, out);
-    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs(wired(bot.stores)), chats: { shell: bot.chat }, ...bot.stores, log });
+    const worker = startWorker({
+      redisUrl: redis.url,
+      prefix: `${prefix}bull`,
+      jobs: bindJobs(wired(bot.stores)),
+      chats: { shell: bot.chat },
+      ...bot.stores,
+      log,
+    });
     const privately: string[] = [];
     const responder: Responder = {
-      replyPrivately: (text) => { privately.push(text); return Promise.resolve(); },
+      replyPrivately: (text) => {
+        privately.push(text);
+        return Promise.resolve();
+      },
       replyPublicly: (message) => bot.chat.post({ platform: 'shell', channelId: 'shell', threadId: 'root' }, message),
     };
-    const command = { platform: 'shell' as const, user: { platform: 'shell' as const, id: 'local', roleIds: [] }, command: 'ping', options: {}, text: '', channelId: 'shell', invocationId: 'same-id' };
+    const command = {
+      platform: 'shell' as const,
+      user: { platform: 'shell' as const, id: 'local', roleIds: [] },
+      command: 'ping',
+      options: {},
+      text: '',
+      channelId: 'shell',
+      invocationId: 'same-id',
+    };
     await Promise.all([bot.handler.onCommand(command, responder), bot.handler.onCommand(command, responder)]);
     await out.waitFor('✅ **Pong**');
     await out.waitFor('✅ Done: /ping');

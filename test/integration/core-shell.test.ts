@@ -46,10 +46,19 @@ describe('shell adapter end to end (real redis, in-process worker)', () => {
 
   it('refuses an expired button', async () => {
     const past = createStores({ redisUrl: shell.redisUrl, prefix, clock: () => new Date(Date.now() - 3_600_000) });
-    const record = await past.actionStore.create({
-      kind: 'system.ping-ack', label: 'Acknowledge', style: 'primary', payload: { pingRunId: 'r-x' }, role: 'operator',
-      singleUse: true, createdBy: { platform: 'shell', id: 'local' }, runId: 'r-x',
-    }, 60_000);
+    const record = await past.actionStore.create(
+      {
+        kind: 'system.ping-ack',
+        label: 'Acknowledge',
+        style: 'primary',
+        payload: { pingRunId: 'r-x' },
+        role: 'operator',
+        singleUse: true,
+        createdBy: { platform: 'shell', id: 'local' },
+        runId: 'r-x',
+      },
+      60_000,
+    );
     await past.close();
     type(`click act:${record.id}`);
     await out.waitFor('[private] This button expired');
@@ -57,7 +66,9 @@ describe('shell adapter end to end (real redis, in-process worker)', () => {
 
   it('tells unknown users who to ask and rejects bad options with what is accepted', async () => {
     type('as stranger /ping');
-    await out.waitFor("[private] I don't know you yet — ask local to add your shell id (stranger) to the people table.");
+    await out.waitFor(
+      "[private] I don't know you yet — ask local to add your shell id (stranger) to the people table.",
+    );
     type('/ping delay:soon');
     await out.waitFor('[private] delay must be a whole number, got "soon". Accepted: delay:<integer> (optional)');
   });

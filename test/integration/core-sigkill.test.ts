@@ -20,7 +20,9 @@ describe('worker killed with SIGKILL mid-job', () => {
   let redis: PrivateRedis;
   const dir = mkdtempSync(join(tmpdir(), 'hlb-core-kill-'));
 
-  beforeAll(async () => { redis = await startTestRedis(); });
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
   afterAll(async () => {
     await redis.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -36,23 +38,44 @@ describe('worker killed with SIGKILL mid-job', () => {
     const now = new Date().toISOString();
     const requester = { platform: 'shell' as const, id: 'local', name: 'local' };
     await stores.runStore.create({
-      runId: 'r-kill', jobId: 'r-kill', platform: 'shell', channelId: 'c', threadId: 'T1', rootMessageId: 'root',
-      statusMessage: { platform: 'shell', channelId: 'c', messageId: 'root' }, requester, command: '/ping', status: 'queued', createdAt: now, updatedAt: now,
+      runId: 'r-kill',
+      jobId: 'r-kill',
+      platform: 'shell',
+      channelId: 'c',
+      threadId: 'T1',
+      rootMessageId: 'root',
+      statusMessage: { platform: 'shell', channelId: 'c', messageId: 'root' },
+      requester,
+      command: '/ping',
+      status: 'queued',
+      createdAt: now,
+      updatedAt: now,
     });
     await producer.enqueue('system.ping', { runId: 'r-kill', requester, options: { delay: 4 } }, { jobId: 'r-kill' });
-    const calls = (): RecordedCall[] => readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as RecordedCall);
+    const calls = (): RecordedCall[] =>
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as RecordedCall);
 
     const first = await spawnWorker(env);
-    await eventually(async () => Promise.resolve(calls().some((c) => c.text?.includes('waiting 4s')) ? true : undefined), 'first worker in its delay');
+    await eventually(
+      async () => Promise.resolve(calls().some((c) => c.text?.includes('waiting 4s')) ? true : undefined),
+      'first worker in its delay',
+    );
     first.kill('SIGKILL');
     await exited(first);
     expect((await stores.runStore.get('r-kill'))?.status).toBe('running');
 
     const second = await spawnWorker(env);
-    const run = await eventually(async () => {
-      const record = await stores.runStore.get('r-kill');
-      return record?.status === 'succeeded' ? record : undefined;
-    }, 'run succeeded', 90_000);
+    const run = await eventually(
+      async () => {
+        const record = await stores.runStore.get('r-kill');
+        return record?.status === 'succeeded' ? record : undefined;
+      },
+      'run succeeded',
+      90_000,
+    );
 
     const pongs = calls().filter((c) => c.op === 'post' && c.text?.includes('**Pong**') === true);
     expect(pongs).toHaveLength(1);

@@ -4,13 +4,28 @@ import { createRunStore, type RunRecord } from '../../src/store/run-store.js';
 import { uniquePrefix, useTestRedis } from './core-harness.js';
 
 const action = (singleUse: boolean): NewAction => ({
-  kind: 'system.ping-ack', label: 'Acknowledge', style: 'primary', payload: { pingRunId: 'r-1', list: [] }, role: 'operator',
-  singleUse, createdBy: { platform: 'discord', id: '111' }, runId: 'r-1',
+  kind: 'system.ping-ack',
+  label: 'Acknowledge',
+  style: 'primary',
+  payload: { pingRunId: 'r-1', list: [] },
+  role: 'operator',
+  singleUse,
+  createdBy: { platform: 'discord', id: '111' },
+  runId: 'r-1',
 });
 
 const runRecord = (runId: string, createdAt: string): RunRecord => ({
-  runId, jobId: runId, platform: 'shell', channelId: 'c', threadId: 't', rootMessageId: 'm',
-  requester: { platform: 'shell', id: 'local' }, command: '/ping', status: 'queued', createdAt, updatedAt: createdAt,
+  runId,
+  jobId: runId,
+  platform: 'shell',
+  channelId: 'c',
+  threadId: 't',
+  rootMessageId: 'm',
+  requester: { platform: 'shell', id: 'local' },
+  command: '/ping',
+  status: 'queued',
+  createdAt,
+  updatedAt: createdAt,
 });
 
 describe('Redis stores (real redis-server)', () => {
@@ -40,10 +55,23 @@ describe('Redis stores (real redis-server)', () => {
   });
 
   it('creates a run record once and merges updates', async () => {
-    const store = createRunStore({ redis: db.redis, prefix: uniquePrefix(), clock: () => new Date('2026-01-02T03:04:05Z') });
+    const store = createRunStore({
+      redis: db.redis,
+      prefix: uniquePrefix(),
+      clock: () => new Date('2026-01-02T03:04:05Z'),
+    });
     const record: RunRecord = {
-      runId: 'r-1', jobId: 'r-1', platform: 'slack', channelId: 'C1', threadId: '1700000000.000100', rootMessageId: '1700000000.000100',
-      requester: { platform: 'slack', id: 'U1' }, command: '/ping', status: 'queued', createdAt: 'then', updatedAt: 'then',
+      runId: 'r-1',
+      jobId: 'r-1',
+      platform: 'slack',
+      channelId: 'C1',
+      threadId: '1700000000.000100',
+      rootMessageId: '1700000000.000100',
+      requester: { platform: 'slack', id: 'U1' },
+      command: '/ping',
+      status: 'queued',
+      createdAt: 'then',
+      updatedAt: 'then',
     };
     expect(await store.create(record)).toBe(true);
     expect(await store.create({ ...record, channelId: 'C2' })).toBe(false);

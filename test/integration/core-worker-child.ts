@@ -18,8 +18,16 @@ const prefix = env('PREFIX');
 const log = createLogger({ level: 'warn', name: 'core-worker-child' });
 const stores = createStores({ redisUrl, prefix });
 const worker = startWorker({
-  redisUrl, prefix: `${prefix}bull`, jobs: bindJobs(wired(stores)), chats: { shell: new RecordingChat(env('RECORD_FILE')) }, ...stores, log,
-  lockDuration: 2_000, stalledInterval: 1_000,
+  redisUrl,
+  prefix: `${prefix}bull`,
+  jobs: bindJobs(wired(stores)),
+  chats: { shell: new RecordingChat(env('RECORD_FILE')) },
+  ...stores,
+  log,
+  lockDuration: 2_000,
+  stalledInterval: 1_000,
 });
-installShutdown([worker, stores], log, (code) => { process.exit(code); });
+installShutdown([worker, stores], log, (code) => {
+  process.exit(code);
+});
 process.stdout.write('ready\n');

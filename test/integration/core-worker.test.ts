@@ -18,7 +18,12 @@ const scripted = (stores: Stores): Processors => ({
 });
 
 describe('worker error handling (real BullMQ on a private redis)', () => {
-  const { out, type } = useShellSession(() => ({ config: { people: [] }, log: silentLogger(), prefix: uniquePrefix(), processors: scripted }));
+  const { out, type } = useShellSession(() => ({
+    config: { people: [] },
+    log: silentLogger(),
+    prefix: uniquePrefix(),
+    processors: scripted,
+  }));
 
   it('posts a UserError verbatim once and does not retry it', async () => {
     type('/ping delay:1');
@@ -36,7 +41,11 @@ describe('worker error handling (real BullMQ on a private redis)', () => {
 
   it('after the last attempt shows "internal error" with the run id, never the raw error', async () => {
     type('/ping delay:3');
-    await out.waitFor(/❌ \*\*\/ping failed\*\*\n {4}Internal error \(run r-[\w-]+\)\. The details are in the bot's log\./, 1, 60_000);
+    await out.waitFor(
+      /❌ \*\*\/ping failed\*\*\n {4}Internal error \(run r-[\w-]+\)\. The details are in the bot's log\./,
+      1,
+      60_000,
+    );
     expect(out.count('flaky')).toBe(0);
     expect(out.count('Running: /ping')).toBe(1 + 2 + 3);
   });

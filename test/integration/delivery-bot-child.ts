@@ -20,13 +20,20 @@ const log = createLogger({ level: 'warn', name: 'delivery-bot-child' });
 const stores = createStores({ redisUrl, prefix });
 const producer = createProducer({ redisUrl, prefix: `${prefix}bull`, jobs: jobSpecs });
 const adapter = new DiscordAdapter({ token: env('TOKEN'), apiUrl: env('API_URL'), logger: log });
-await adapter.start(createDispatcher({
-  registry, chats: { discord: adapter }, access: { people: [{ name: 'alice', role: 'operator', discordId: env('OPERATOR_ID') }] },
-  ...stores, producer, log, clock: () => new Date(),
-  step: async (step, runId) => {
-    if (step !== pauseAt) return;
-    process.stdout.write(`paused ${runId}\n`);
-    await new Promise(() => undefined);
-  },
-}));
+await adapter.start(
+  createDispatcher({
+    registry,
+    chats: { discord: adapter },
+    access: { people: [{ name: 'alice', role: 'operator', discordId: env('OPERATOR_ID') }] },
+    ...stores,
+    producer,
+    log,
+    clock: () => new Date(),
+    step: async (step, runId) => {
+      if (step !== pauseAt) return;
+      process.stdout.write(`paused ${runId}\n`);
+      await new Promise(() => undefined);
+    },
+  }),
+);
 process.stdout.write('ready\n');

@@ -10,11 +10,21 @@ import { startDiscordBot, startDiscordWorker, type StackOptions } from './discor
 
 const alice = { id: '110000000000000001', username: 'alice', roleIds: [] };
 const kid = { id: '110000000000000002', username: 'kid', roleIds: [] };
-const access = { people: [{ name: 'alice', role: 'operator' as const, discordId: alice.id }, { name: 'kid', role: 'family' as const, discordId: kid.id }] };
+const access = {
+  people: [
+    { name: 'alice', role: 'operator' as const, discordId: alice.id },
+    { name: 'kid', role: 'family' as const, discordId: kid.id },
+  ],
+};
 const otherGuild = '123456789012345678';
 
-interface Button { readonly custom_id: string; readonly label: string; readonly disabled?: boolean }
-const buttonsOf = (m: StoredMessage): Button[] => (m.components as { components?: Button[] }[]).flatMap((r) => r.components ?? []);
+interface Button {
+  readonly custom_id: string;
+  readonly label: string;
+  readonly disabled?: boolean;
+}
+const buttonsOf = (m: StoredMessage): Button[] =>
+  (m.components as { components?: Button[] }[]).flatMap((r) => r.components ?? []);
 
 describe('Discord delivery: acks under faults, durable dispatch, refusals, mentions (real discord.js, emulator, redis)', () => {
   let redis: PrivateRedis;
@@ -29,7 +39,13 @@ describe('Discord delivery: acks under faults, durable dispatch, refusals, menti
     redis = await startTestRedis();
     emu = await startDiscordEmulator({ users: [alice, kid] });
     otherChannel = emu.addChannel('random');
-    opts = { emu, redisUrl: redis.url, prefix: uniquePrefix(), access, places: { discord: { workspaceId: emu.ids.guildId, channelIds: [emu.ids.channelId] } } };
+    opts = {
+      emu,
+      redisUrl: redis.url,
+      prefix: uniquePrefix(),
+      access,
+      places: { discord: { workspaceId: emu.ids.guildId, channelIds: [emu.ids.channelId] } },
+    };
     bot = await startDiscordBot(opts);
     worker = startDiscordWorker(opts);
     stores = createStores({ redisUrl: redis.url, prefix: opts.prefix });
@@ -43,14 +59,22 @@ describe('Discord delivery: acks under faults, durable dispatch, refusals, menti
     expect(emu.state.violations).toEqual([]);
   });
 
-  const roots = (): StoredMessage[] => emu.messagesIn(emu.ids.channelId).filter((m) => m.content.startsWith('⏳') || m.content.startsWith('✅') || m.content.startsWith('🔄'));
-  const pongsIn = (thread: string): StoredMessage[] => emu.messagesIn(thread).filter((m) => m.content.includes('**Pong**'));
+  const roots = (): StoredMessage[] =>
+    emu
+      .messagesIn(emu.ids.channelId)
+      .filter((m) => m.content.startsWith('⏳') || m.content.startsWith('✅') || m.content.startsWith('🔄'));
+  const pongsIn = (thread: string): StoredMessage[] =>
+    emu.messagesIn(thread).filter((m) => m.content.includes('**Pong**'));
 
   /** Runs /ping and waits for its thread to show the result and the status line to say done. */
   async function pingDone(): Promise<{ root: StoredMessage; pong: StoredMessage }> {
     const before = new Set(roots().map((m) => m.id));
     await emu.slash(alice.id, 'ping');
-    const root = await emu.waitFor(() => roots().find((m) => !before.has(m.id) && m.threadId !== null && m.content.startsWith('✅ Done')), 'done status line', 20_000);
+    const root = await emu.waitFor(
+      () => roots().find((m) => !before.has(m.id) && m.threadId !== null && m.content.startsWith('✅ Done')),
+      'done status line',
+      20_000,
+    );
     const pong = await emu.waitFor(() => pongsIn(root.threadId ?? '')[0], 'pong', 20_000);
     return { root, pong };
   }
@@ -83,7 +107,11 @@ describe('Discord delivery: acks under faults, durable dispatch, refusals, menti
   it('answers privately (ephemeral) when it refuses, and nothing becomes public', async () => {
     const publicBefore = emu.messagesIn(emu.ids.channelId).filter((m) => (m.flags & 64) === 0).length;
     await emu.slash(kid.id, 'drift audit');
-    const refusal = await emu.waitFor(() => [...emu.state.messages.values()].find((m) => m.content.includes('/drift audit is for the operator')), 'refusal', 10_000);
+    const refusal = await emu.waitFor(
+      () => [...emu.state.messages.values()].find((m) => m.content.includes('/drift audit is for the operator')),
+      'refusal',
+      10_000,
+    );
     expect(refusal.flags & 64).toBe(64);
     expect(emu.messagesIn(emu.ids.channelId).filter((m) => (m.flags & 64) === 0)).toHaveLength(publicBefore);
   });
@@ -95,7 +123,16 @@ describe('Discord delivery: acks under faults, durable dispatch, refusals, menti
     const at = which === 'channel' ? { channelId: otherChannel } : { guildId: otherGuild };
     const runs = (await stores.runStore.listRecent(100)).length;
     const ack = await emu.slash(alice.id, 'ping', {}, at);
-    const reply = await emu.waitFor(() => emu.state.messages.get(emu.state.interactions.get(ack.interactionId)?.originalMessageId ?? '')?.content.includes("don't take commands here") === true ? true : undefined, 'refusal', 10_000);
+    const reply = await emu.waitFor(
+      () =>
+        emu.state.messages
+          .get(emu.state.interactions.get(ack.interactionId)?.originalMessageId ?? '')
+          ?.content.includes("don't take commands here") === true
+          ? true
+          : undefined,
+      'refusal',
+      10_000,
+    );
     expect(reply).toBe(true);
     expect(await stores.runStore.listRecent(100)).toHaveLength(runs);
   });
@@ -105,8 +142,16 @@ describe('Discord delivery: acks under faults, durable dispatch, refusals, menti
     const ack = buttonsOf(pong).find((b) => b.label === 'Acknowledge');
     expect(ack).toBeDefined();
     const id = ack?.custom_id ?? '';
-    const refusalCount = (): number => [...emu.state.messages.values()].filter((m) => (m.flags & 64) !== 0).map((m) => m.content)
-      .filter((t) => t.includes("doesn't belong to this message") || t.includes("don't take commands here") || t.includes('is for the operator')).length;
+    const refusalCount = (): number =>
+      [...emu.state.messages.values()]
+        .filter((m) => (m.flags & 64) !== 0)
+        .map((m) => m.content)
+        .filter(
+          (t) =>
+            t.includes("doesn't belong to this message") ||
+            t.includes("don't take commands here") ||
+            t.includes('is for the operator'),
+        ).length;
     const before = refusalCount();
     const copy = emu.postAs(alice.id, otherChannel, 'copy', pong.components);
     const copyHere = emu.postAs(alice.id, emu.ids.channelId, 'copy in the configured channel', pong.components);
@@ -115,14 +160,24 @@ describe('Discord delivery: acks under faults, durable dispatch, refusals, menti
     await emu.click(pong.id, id, alice.id, { channelId: otherChannel });
     await emu.click(pong.id, id, alice.id, { guildId: otherGuild });
     await emu.click(pong.id, id, kid.id);
-    const refusals = await emu.waitFor(() => (refusalCount() - before >= 5 ? refusalCount() - before : undefined), 'five refusals', 10_000);
+    const refusals = await emu.waitFor(
+      () => (refusalCount() - before >= 5 ? refusalCount() - before : undefined),
+      'five refusals',
+      10_000,
+    );
     expect(refusals).toBe(5);
-    expect([...emu.state.messages.values()].filter((m) => m.content.includes("doesn't belong to this message")).length).toBe(1);
+    expect(
+      [...emu.state.messages.values()].filter((m) => m.content.includes("doesn't belong to this message")).length,
+    ).toBe(1);
     expect((await stores.actionStore.get(id.slice(4)))?.status).toBe('pending');
     expect(buttonsOf(emu.state.messages.get(pong.id) ?? pong).find((b) => b.custom_id === id)?.disabled).toBe(false);
     await emu.click(pong.id, id, alice.id);
     const thread = pong.channelId;
-    await emu.waitFor(() => emu.messagesIn(thread).find((m) => m.content.includes('Acknowledged by alice')), 'acknowledged', 20_000);
+    await emu.waitFor(
+      () => emu.messagesIn(thread).find((m) => m.content.includes('Acknowledged by alice')),
+      'acknowledged',
+      20_000,
+    );
     expect(emu.messagesIn(thread).filter((m) => m.content.includes('Acknowledged by alice'))).toHaveLength(1);
   });
 

@@ -17,9 +17,16 @@ const sam = { id: '300000000000000033', username: 'sam', roleIds: [] };
 const quinn = { id: '400000000000000004', username: 'quinn', roleIds: [] };
 const people: Person[] = [fran, sam, quinn].map((u) => ({ name: u.username, role: 'family', discordId: u.id }));
 
-interface Component { readonly type: number; readonly custom_id?: string; readonly label?: string; readonly options?: { value: string }[] }
-const componentsOf = (m: StoredMessage): Component[] => (m.components as { components?: Component[] }[]).flatMap((row) => row.components ?? []);
-const button = (m: StoredMessage, label: string): Component | undefined => componentsOf(m).find((c) => c.type === 2 && c.label === label);
+interface Component {
+  readonly type: number;
+  readonly custom_id?: string;
+  readonly label?: string;
+  readonly options?: { value: string }[];
+}
+const componentsOf = (m: StoredMessage): Component[] =>
+  (m.components as { components?: Component[] }[]).flatMap((row) => row.components ?? []);
+const button = (m: StoredMessage, label: string): Component | undefined =>
+  componentsOf(m).find((c) => c.type === 2 && c.label === label);
 
 describe('reusable and single-use buttons of /request (Discord + Overseerr emulators, worker, redis)', () => {
   let redis: PrivateRedis;
@@ -33,10 +40,22 @@ describe('reusable and single-use buttons of /request (Discord + Overseerr emula
     redis = await startTestRedis();
     os = await startOverseerrEmulator();
     emu = await startDiscordEmulator({ users: [fran, sam, quinn] });
-    const opts: StackOptions = { emu, redisUrl: redis.url, prefix: uniquePrefix(), access: { people }, places: { discord: { workspaceId: emu.ids.guildId, channelIds: [emu.ids.channelId] } } };
+    const opts: StackOptions = {
+      emu,
+      redisUrl: redis.url,
+      prefix: uniquePrefix(),
+      access: { people },
+      places: { discord: { workspaceId: emu.ids.guildId, channelIds: [emu.ids.channelId] } },
+    };
     bot = await startDiscordBot(opts);
     chat = new DiscordChat({ token: emu.token, apiUrl: emu.apiUrl, logger: silentLogger() });
-    worker = startRequestWorker({ overseerr: os, redisUrl: redis.url, prefix: opts.prefix, people, chats: { discord: chat } });
+    worker = startRequestWorker({
+      overseerr: os,
+      redisUrl: redis.url,
+      prefix: opts.prefix,
+      people,
+      chats: { discord: chat },
+    });
   });
   afterAll(async () => {
     await bot.stop();
@@ -48,15 +67,35 @@ describe('reusable and single-use buttons of /request (Discord + Overseerr emula
   });
 
   /** `/request movie <title>` by `user`, then picks `tmdbId`; resolves with the thread and the card that matches. */
-  async function card(user: string, title: string, tmdbId: number, until: (m: StoredMessage) => boolean): Promise<{ thread: string; card: StoredMessage }> {
+  async function card(
+    user: string,
+    title: string,
+    tmdbId: number,
+    until: (m: StoredMessage) => boolean,
+  ): Promise<{ thread: string; card: StoredMessage }> {
     const before = new Set(emu.messagesIn(emu.ids.channelId).map((m) => m.id));
     await emu.slash(user, 'request movie', { title });
-    const root = await emu.waitFor(() => emu.messagesIn(emu.ids.channelId).find((m) => !before.has(m.id) && m.threadId !== null), 'threaded reply', 20_000);
+    const root = await emu.waitFor(
+      () => emu.messagesIn(emu.ids.channelId).find((m) => !before.has(m.id) && m.threadId !== null),
+      'threaded reply',
+      20_000,
+    );
     const thread = root.threadId ?? '';
-    const results = await emu.waitFor(() => emu.messagesIn(thread).find((m) => componentsOf(m).some((c) => c.type === 3)), 'results', 20_000);
+    const results = await emu.waitFor(
+      () => emu.messagesIn(thread).find((m) => componentsOf(m).some((c) => c.type === 3)),
+      'results',
+      20_000,
+    );
     const select = componentsOf(results).find((c) => c.type === 3);
     await emu.select(results.id, select?.custom_id ?? '', [String(tmdbId)], user);
-    return { thread, card: await emu.waitFor(() => emu.messagesIn(thread).find((m) => m.id !== results.id && until(m)), 'card', 20_000) };
+    return {
+      thread,
+      card: await emu.waitFor(
+        () => emu.messagesIn(thread).find((m) => m.id !== results.id && until(m)),
+        'card',
+        20_000,
+      ),
+    };
   }
 
   it('gives each family member who clicks "Notify me too" their own run, and both get one DM when it is available', async () => {
@@ -69,14 +108,36 @@ describe('reusable and single-use buttons of /request (Discord + Overseerr emula
     expect(notify).toBeDefined();
     await emu.click(c.id, notify?.custom_id ?? '', sam.id);
     await emu.click(c.id, notify?.custom_id ?? '', quinn.id);
-    const subscribed = (): StoredMessage[] => emu.messagesIn(thread).filter((m) => m.content.includes('I will send you a direct message when Amélie (2001) is available'));
+    const subscribed = (): StoredMessage[] =>
+      emu
+        .messagesIn(thread)
+        .filter((m) => m.content.includes('I will send you a direct message when Amélie (2001) is available'));
     await emu.waitFor(() => (subscribed().length >= 2 ? true : undefined), 'two subscriptions', 20_000);
     expect(subscribed()).toHaveLength(2);
     const subs = await worker.stores.subscriptionStore.list({ mediaType: 'movie', tmdbId: 194 });
-    expect(subs).toEqual(expect.arrayContaining([{ platform: 'discord', userId: sam.id }, { platform: 'discord', userId: quinn.id }]));
+    expect(subs).toEqual(
+      expect.arrayContaining([
+        { platform: 'discord', userId: sam.id },
+        { platform: 'discord', userId: quinn.id },
+      ]),
+    );
 
-    const deps = { overseerr: createNoticeOverseerr({ url: os.url, apiKey: os.apiKey, timeoutMs: 5_000 }), people, chats: { discord: chat }, store: worker.stores.subscriptionStore };
-    const notice = { event: 'MEDIA_AVAILABLE' as const, requestId: 9_001, mediaType: 'movie' as const, tmdbId: 194, is4k: false, subject: 'Amélie (2001)', requester: {}, source: 'webhook' as const };
+    const deps = {
+      overseerr: createNoticeOverseerr({ url: os.url, apiKey: os.apiKey, timeoutMs: 5_000 }),
+      people,
+      chats: { discord: chat },
+      store: worker.stores.subscriptionStore,
+    };
+    const notice = {
+      event: 'MEDIA_AVAILABLE' as const,
+      requestId: 9_001,
+      mediaType: 'movie' as const,
+      tmdbId: 194,
+      is4k: false,
+      subject: 'Amélie (2001)',
+      requester: {},
+      source: 'webhook' as const,
+    };
     await notifyRequest(deps, notice, undefined, silentLogger());
     await notifyRequest(deps, notice, undefined, silentLogger());
     const dmsTo = (userId: string): StoredMessage[] => {
@@ -92,7 +153,11 @@ describe('reusable and single-use buttons of /request (Discord + Overseerr emula
     const request = button(c, 'Request');
     const posts = requestPosts(os).length;
     await emu.click(c.id, request?.custom_id ?? '', quinn.id);
-    const refusal = await emu.waitFor(() => [...emu.state.messages.values()].find((m) => m.content.includes("belongs to fran's request")), 'refusal', 10_000);
+    const refusal = await emu.waitFor(
+      () => [...emu.state.messages.values()].find((m) => m.content.includes("belongs to fran's request")),
+      'refusal',
+      10_000,
+    );
     expect(refusal.flags & 64).toBe(64);
     expect((await worker.stores.actionStore.get((request?.custom_id ?? '').slice(4)))?.status).toBe('pending');
     expect(requestPosts(os)).toHaveLength(posts);

@@ -14,14 +14,15 @@ const alice = { id: '110000000000000001', username: 'alice', roleIds: [] };
 const access = { people: [{ name: 'alice', role: 'operator' as const, discordId: alice.id }] };
 
 /** Resolves with the run id once the child prints `paused <runId>`. */
-const pausedAt = (child: ChildProcess): Promise<string> => new Promise((resolve) => {
-  let out = '';
-  child.stdout?.on('data', (chunk: Buffer) => {
-    out += chunk.toString();
-    const m = /paused (\S+)/.exec(out);
-    if (m?.[1] !== undefined) resolve(m[1]);
+const pausedAt = (child: ChildProcess): Promise<string> =>
+  new Promise((resolve) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /paused (\S+)/.exec(out);
+      if (m?.[1] !== undefined) resolve(m[1]);
+    });
   });
-});
 
 describe('bot SIGKILLed between the ack and the enqueue (real discord.js in a child process, emulator, redis, worker)', () => {
   let redis: PrivateRedis;
@@ -36,44 +37,65 @@ describe('bot SIGKILLed between the ack and the enqueue (real discord.js in a ch
     await redis.stop();
   });
 
-  it.each<DispatchStep>(['recorded', 'enqueued'])('runs the job exactly once and the thread ends true when the bot dies at "%s"', async (step) => {
-    const prefix = uniquePrefix();
-    const child = await spawnReadyChild(childScript, {
-      REDIS_URL: redis.url, PREFIX: prefix, API_URL: emu.apiUrl, TOKEN: emu.token, OPERATOR_ID: alice.id, PAUSE_AT: step,
-    });
-    await eventually(() => Promise.resolve(emu.connected() > 0 ? true : undefined), 'child on the gateway', 20_000);
-    const paused = pausedAt(child);
-    const ack = await emu.slash(alice.id, 'ping');
-    expect(ack.callback.type).toBe(5);
-    const runId = await paused;
-    child.kill('SIGKILL');
-    await exited(child);
+  it.each<DispatchStep>(['recorded', 'enqueued'])(
+    'runs the job exactly once and the thread ends true when the bot dies at "%s"',
+    async (step) => {
+      const prefix = uniquePrefix();
+      const child = await spawnReadyChild(childScript, {
+        REDIS_URL: redis.url,
+        PREFIX: prefix,
+        API_URL: emu.apiUrl,
+        TOKEN: emu.token,
+        OPERATOR_ID: alice.id,
+        PAUSE_AT: step,
+      });
+      await eventually(() => Promise.resolve(emu.connected() > 0 ? true : undefined), 'child on the gateway', 20_000);
+      const paused = pausedAt(child);
+      const ack = await emu.slash(alice.id, 'ping');
+      expect(ack.callback.type).toBe(5);
+      const runId = await paused;
+      child.kill('SIGKILL');
+      await exited(child);
 
-    const opts: StackOptions = { emu, redisUrl: redis.url, prefix, access };
-    const worker = startDiscordWorker(opts);
-    const stores = createStores({ redisUrl: redis.url, prefix });
-    try {
-      const run = await eventually(async () => {
-        const r = await stores.runStore.get(runId);
-        return r?.status === 'succeeded' ? r : undefined;
-      }, 'run succeeded', 60_000);
-      const root = emu.state.messages.get(run.rootMessageId);
-      expect(root?.content).toBe('✅ Done: /ping');
-      expect(root?.threadId).toBe(run.threadId);
-      const lines = emu.messagesIn(emu.ids.channelId).filter((m) => m.content.includes(runId) || m.id === run.rootMessageId);
-      expect(lines).toHaveLength(1);
-      expect(emu.messagesIn(run.threadId).filter((m) => m.content.includes('**Pong**'))).toHaveLength(1);
-      // A restarted bot works on: the next command goes through end to end.
-      const bot = await startDiscordBot(opts);
+      const opts: StackOptions = { emu, redisUrl: redis.url, prefix, access };
+      const worker = startDiscordWorker(opts);
+      const stores = createStores({ redisUrl: redis.url, prefix });
       try {
-        await emu.slash(alice.id, 'ping');
-        await eventually(async () => ((await stores.runStore.listRecent(10)).filter((r) => r.status === 'succeeded').length >= 2 ? true : undefined), 'second run', 30_000);
+        const run = await eventually(
+          async () => {
+            const r = await stores.runStore.get(runId);
+            return r?.status === 'succeeded' ? r : undefined;
+          },
+          'run succeeded',
+          60_000,
+        );
+        const root = emu.state.messages.get(run.rootMessageId);
+        expect(root?.content).toBe('✅ Done: /ping');
+        expect(root?.threadId).toBe(run.threadId);
+        const lines = emu
+          .messagesIn(emu.ids.channelId)
+          .filter((m) => m.content.includes(runId) || m.id === run.rootMessageId);
+        expect(lines).toHaveLength(1);
+        expect(emu.messagesIn(run.threadId).filter((m) => m.content.includes('**Pong**'))).toHaveLength(1);
+        // A restarted bot works on: the next command goes through end to end.
+        const bot = await startDiscordBot(opts);
+        try {
+          await emu.slash(alice.id, 'ping');
+          await eventually(
+            async () =>
+              (await stores.runStore.listRecent(10)).filter((r) => r.status === 'succeeded').length >= 2
+                ? true
+                : undefined,
+            'second run',
+            30_000,
+          );
+        } finally {
+          await bot.stop();
+        }
       } finally {
-        await bot.stop();
+        await worker.stop();
+        await stores.close();
       }
-    } finally {
-      await worker.stop();
-      await stores.close();
-    }
-  });
+    },
+  );
 });

@@ -10,10 +10,19 @@ const channel = 'C0CHAN001';
 const elsewhere = 'C0OTHER01';
 const alice = 'U0ALICE01';
 
-const slashBody = (trigger: string, text = '', where = channel): string => new URLSearchParams({
-  command: '/ping', text, user_id: alice, user_name: 'alice', channel_id: where, team_id: 'T0FAKE001',
-  trigger_id: trigger, response_url: 'http://127.0.0.1:9/none', api_app_id: 'A0APP0001', token: 'legacy',
-}).toString();
+const slashBody = (trigger: string, text = '', where = channel): string =>
+  new URLSearchParams({
+    command: '/ping',
+    text,
+    user_id: alice,
+    user_name: 'alice',
+    channel_id: where,
+    team_id: 'T0FAKE001',
+    trigger_id: trigger,
+    response_url: 'http://127.0.0.1:9/none',
+    api_app_id: 'A0APP0001',
+    token: 'legacy',
+  }).toString();
 
 describe('Slack delivery: replay window, replays and retries, places (Bolt HTTP receiver, fake Slack, redis)', () => {
   let redis: PrivateRedis;
@@ -26,7 +35,10 @@ describe('Slack delivery: replay window, replays and retries, places (Bolt HTTP 
     redis = await startTestRedis();
     fake = await startSlackEmulator({ ...secrets, users: { [alice]: 'alice' } });
     const o: SlackStackOptions = {
-      fake, ...secrets, redisUrl: redis.url, prefix: uniquePrefix(),
+      fake,
+      ...secrets,
+      redisUrl: redis.url,
+      prefix: uniquePrefix(),
       access: { people: [{ name: 'alice', role: 'operator', slackId: alice }] },
       places: { slack: { workspaceId: 'T0FAKE001', channelIds: [channel] } },
     };
@@ -78,7 +90,7 @@ describe('Slack delivery: replay window, replays and retries, places (Bolt HTTP 
     expect(await runs()).toBe(before + 1);
   });
 
-  it('acknowledges Slack\'s own retries (X-Slack-Retry-Num) without running again', async () => {
+  it("acknowledges Slack's own retries (X-Slack-Retry-Num) without running again", async () => {
     const before = await runs();
     const res = await fake.sendSigned(slashBody('trig-retried'), { timestamp: now(), retryNum: 1 });
     expect(res.status).toBe(200);
@@ -90,7 +102,11 @@ describe('Slack delivery: replay window, replays and retries, places (Bolt HTTP 
     const before = await runs();
     const res = await fake.sendSigned(slashBody('trig-elsewhere', '', elsewhere), { timestamp: now() });
     expect(res.status).toBe(200);
-    const reply = await fake.waitFor(() => fake.ephemeralsFor(alice).find((m) => m.text.includes("don't take commands here")), 10_000, 'refusal');
+    const reply = await fake.waitFor(
+      () => fake.ephemeralsFor(alice).find((m) => m.text.includes("don't take commands here")),
+      10_000,
+      'refusal',
+    );
     expect(reply.ephemeralTo).toBe(alice);
     expect(fake.messagesIn(elsewhere).filter((m) => m.ephemeralTo === undefined)).toEqual([]);
     expect(await runs()).toBe(before);

@@ -17,7 +17,9 @@ describe('deploy files', () => {
     await copyFile(join(root, '.env.sample'), join(dir, '.env'));
     await copyFile(join(root, 'config.example.yaml'), join(dir, 'config.yaml'));
   });
-  afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('docker-compose accepts docker-compose.yml and resolves redis, bot and worker', async () => {
     await requireService('docker-compose', () => hasBinary('docker-compose'));
@@ -36,20 +38,29 @@ describe('deploy files', () => {
   it('the Slack HTTP override adds its events port to the bot only', async () => {
     await requireService('docker-compose', () => hasBinary('docker-compose'));
     await copyFile(join(root, 'docker-compose.slack-http.yml'), join(dir, 'docker-compose.slack-http.yml'));
-    const { stdout } = await run('docker-compose', ['-f', 'docker-compose.yml', '-f', 'docker-compose.slack-http.yml', 'config'], { cwd: dir });
+    const { stdout } = await run(
+      'docker-compose',
+      ['-f', 'docker-compose.yml', '-f', 'docker-compose.slack-http.yml', 'config'],
+      { cwd: dir },
+    );
     expect(stdout).toMatch(/published: 3000|3000:3000/);
     expect(stdout).toMatch(/published: 8780|8780:8780/);
   });
 
   it('docker-compose rejects a broken variant of it (the check above can fail)', async () => {
     await requireService('docker-compose', () => hasBinary('docker-compose'));
-    const broken = (await readFile(join(dir, 'docker-compose.yml'), 'utf8')).replace('  worker:\n', '  worker:\n    restart: 12\n');
+    const broken = (await readFile(join(dir, 'docker-compose.yml'), 'utf8')).replace(
+      '  worker:\n',
+      '  worker:\n    restart: 12\n',
+    );
     await writeFile(join(dir, 'broken.yml'), broken);
     await expect(run('docker-compose', ['-f', 'broken.yml', 'config'], { cwd: dir })).rejects.toThrow(/restart/);
   });
 
   it('the build context holds only what the Dockerfile copies: no node_modules, .env or config.yaml', async () => {
-    const ignore = (await readFile(join(root, '.dockerignore'), 'utf8')).split('\n').filter((l) => l !== '' && !l.startsWith('#'));
+    const ignore = (await readFile(join(root, '.dockerignore'), 'utf8'))
+      .split('\n')
+      .filter((l) => l !== '' && !l.startsWith('#'));
     const dockerfile = await readFile(join(root, 'Dockerfile'), 'utf8');
     expect(ignore[0]).toBe('*');
     const allowed = ignore.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
@@ -62,8 +73,14 @@ describe('deploy files', () => {
   it('Node 24 LTS everywhere: both Dockerfile stages pinned, engines, @types/node and setup-debian.sh', async () => {
     const dockerfile = await readFile(join(root, 'Dockerfile'), 'utf8');
     const bases = [...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1]);
-    expect(bases).toEqual([expect.stringMatching(/^node:24\.\d+\.\d+-bookworm-slim$/), expect.stringMatching(/^node:24\.\d+\.\d+-bookworm-slim$/)]);
-    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { engines: { node: string }; devDependencies: Record<string, string> };
+    expect(bases).toEqual([
+      expect.stringMatching(/^node:24\.\d+\.\d+-bookworm-slim$/),
+      expect.stringMatching(/^node:24\.\d+\.\d+-bookworm-slim$/),
+    ]);
+    const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as {
+      engines: { node: string };
+      devDependencies: Record<string, string>;
+    };
     expect(pkg.engines.node).toMatch(/^>=24\./);
     expect(pkg.devDependencies['@types/node']).toMatch(/^24\./);
     const setup = await readFile(join(root, 'scripts/setup-debian.sh'), 'utf8');
@@ -81,6 +98,8 @@ describe('deploy files', () => {
     // and Chromium is an opt-in build argument.
     expect(dockerfile).toContain('cp node_modules/mermaid/dist/mermaid.min.js vendor/');
     expect(dockerfile).toMatch(/MERMAID_BUNDLE=\/app\/vendor\/mermaid\.min\.js/);
-    expect(dockerfile).toMatch(/ARG WITH_CHROMIUM=false[\s\S]*WITH_CHROMIUM" = "true" \]; then apt-get install [^\n]*chromium/);
+    expect(dockerfile).toMatch(
+      /ARG WITH_CHROMIUM=false[\s\S]*WITH_CHROMIUM" = "true" \]; then apt-get install [^\n]*chromium/,
+    );
   });
 });

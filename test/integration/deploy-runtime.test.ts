@@ -10,7 +10,11 @@ const exec = promisify(execFile);
 const repo = join(import.meta.dirname, '../..');
 const uid = 1000;
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /**
  * The Docker image's runtime stage, reproduced without a registry: `dist/` from `npm run build`'s
@@ -24,7 +28,17 @@ async function buildRuntime(app: string): Promise<void> {
   await Promise.all(['package.json', 'package-lock.json'].map((f) => copyFile(join(repo, f), join(app, f))));
   await exec('cp', ['-r', join(repo, 'bin'), join(app, 'bin')]);
   await Promise.all([
-    exec(process.execPath, [join(repo, 'node_modules/typescript/bin/tsc'), '-p', join(repo, 'tsconfig.build.json'), '--outDir', join(app, 'dist')], { cwd: repo }),
+    exec(
+      process.execPath,
+      [
+        join(repo, 'node_modules/typescript/bin/tsc'),
+        '-p',
+        join(repo, 'tsconfig.build.json'),
+        '--outDir',
+        join(app, 'dist'),
+      ],
+      { cwd: repo },
+    ),
     exec('npm', ['ci', '--omit=dev', '--ignore-scripts', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app }),
   ]);
 }
@@ -32,25 +46,54 @@ async function buildRuntime(app: string): Promise<void> {
 describe('deploy: the README compose path, as the image runs it (uid 1000), audits the lab', () => {
   let lab: Lab | undefined;
   let root: string;
-  const labOf = (): Lab => { if (lab === undefined) throw new Error('the lab did not start'); return lab; };
+  const labOf = (): Lab => {
+    if (lab === undefined) throw new Error('the lab did not start');
+    return lab;
+  };
   const keys = (): string => join(root, 'keys');
 
   /** `homelab-bot <args>` from the runtime tree, as uid 1000, with the Dockerfile's environment. */
-  const asNode = (args: readonly string[]): Promise<Run> => new Promise((resolve, reject) => {
-    const child = spawn('setpriv', ['--reuid', String(uid), '--regid', String(uid), '--clear-groups', '--', process.execPath, join(root, 'app/bin/homelab-bot.js'), ...args], {
-      cwd: join(root, 'app'),
-      env: {
-        PATH: process.env['PATH'], NODE_ENV: 'production', CONFIG_PATH: join(root, 'config/config.yaml'), HOME: join(root, 'home'),
-        XDG_CACHE_HOME: join(root, 'data/cache'), TZ: 'Europe/Berlin', NODE_EXTRA_CA_CERTS: process.env['NODE_EXTRA_CA_CERTS'],
-      },
+  const asNode = (args: readonly string[]): Promise<Run> =>
+    new Promise((resolve, reject) => {
+      const child = spawn(
+        'setpriv',
+        [
+          '--reuid',
+          String(uid),
+          '--regid',
+          String(uid),
+          '--clear-groups',
+          '--',
+          process.execPath,
+          join(root, 'app/bin/homelab-bot.js'),
+          ...args,
+        ],
+        {
+          cwd: join(root, 'app'),
+          env: {
+            PATH: process.env['PATH'],
+            NODE_ENV: 'production',
+            CONFIG_PATH: join(root, 'config/config.yaml'),
+            HOME: join(root, 'home'),
+            XDG_CACHE_HOME: join(root, 'data/cache'),
+            TZ: 'Europe/Berlin',
+            NODE_EXTRA_CA_CERTS: process.env['NODE_EXTRA_CA_CERTS'],
+          },
+        },
+      );
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+      });
+      child.stderr.on('data', (d: Buffer) => {
+        stderr += d.toString();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => {
+        resolve({ code, stdout, stderr });
+      });
     });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-    child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
-    child.on('error', reject);
-    child.on('close', (code) => { resolve({ code, stdout, stderr }); });
-  });
 
   beforeAll(async () => {
     await requireLab();
@@ -70,20 +113,23 @@ describe('deploy: the README compose path, as the image runs it (uid 1000), audi
     await exec('git', ['clone', '-q', '--bare', started.apps.remote, join(root, 'data/apps-remote.git')]);
     await exec('chown', ['-R', `${String(uid)}:${String(uid)}`, join(root, 'data')]);
     await mkdir(join(root, 'config'));
-    await writeFile(join(root, 'config/config.yaml'), [
-      'hosts:',
-      ...started.hosts.flatMap((h) => [
-        `  - name: ${h.name}`,
-        `    endpoint: ${h.endpoint}`,
-        `    ssh: { host: ${h.sshHost}, port: ${String(h.sshPort)}, user: ${h.sshUser}, privateKeyPath: ${join(keys(), 'homelab_bot_ed25519')}, knownHostsPath: ${join(keys(), 'known_hosts')} }`,
-        `    dockerSocket: ${h.dockerSocket}`,
-      ]),
-      'apps:',
-      `  path: ${join(root, 'data/apps')}`,
-      `  url: file://${join(root, 'data/apps-remote.git')}`,
-      '  branch: main',
-      '',
-    ].join('\n'));
+    await writeFile(
+      join(root, 'config/config.yaml'),
+      [
+        'hosts:',
+        ...started.hosts.flatMap((h) => [
+          `  - name: ${h.name}`,
+          `    endpoint: ${h.endpoint}`,
+          `    ssh: { host: ${h.sshHost}, port: ${String(h.sshPort)}, user: ${h.sshUser}, privateKeyPath: ${join(keys(), 'homelab_bot_ed25519')}, knownHostsPath: ${join(keys(), 'known_hosts')} }`,
+          `    dockerSocket: ${h.dockerSocket}`,
+        ]),
+        'apps:',
+        `  path: ${join(root, 'data/apps')}`,
+        `  url: file://${join(root, 'data/apps-remote.git')}`,
+        '  branch: main',
+        '',
+      ].join('\n'),
+    );
     await chmod(join(root, 'config/config.yaml'), 0o644);
   }, 600_000);
 
@@ -106,7 +152,9 @@ describe('deploy: the README compose path, as the image runs it (uid 1000), audi
     for (const host of labOf().hosts) {
       const trusted = await asNode(['hosts', 'trust', host.name]);
       expect(trusted.stderr).toBe('');
-      expect(trusted.stdout).toContain(`[${host.sshHost}]:${String(host.sshPort)} presented ssh-ed25519 ${host.hostKeyFingerprint}`);
+      expect(trusted.stdout).toContain(
+        `[${host.sshHost}]:${String(host.sshPort)} presented ssh-ed25519 ${host.hostKeyFingerprint}`,
+      );
     }
     const check = await asNode(['config', 'check']);
     expect(check.stderr).toBe('');
@@ -128,7 +176,9 @@ describe('deploy: the README compose path, as the image runs it (uid 1000), audi
     try {
       const check = await asNode(['config', 'check']);
       expect(check.code).toBe(2);
-      expect(check.stderr).toContain(`homelab_bot_ed25519: not readable by this user (uid 1000); the Docker image runs as uid 1000: sudo chown -R 1000:1000 ${keys()}`);
+      expect(check.stderr).toContain(
+        `homelab_bot_ed25519: not readable by this user (uid 1000); the Docker image runs as uid 1000: sudo chown -R 1000:1000 ${keys()}`,
+      );
     } finally {
       await exec('chown', [`${String(uid)}:${String(uid)}`, join(keys(), 'homelab_bot_ed25519')]);
     }

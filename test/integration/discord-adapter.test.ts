@@ -19,8 +19,16 @@ function recordingHandler(events: EventEmitter) {
   } = {
     onCmd: () => Promise.resolve(),
     onAct: () => Promise.resolve(),
-    async onCommand(c, r) { commands.push(c); events.emit('change'); await handler.onCmd(c, r); },
-    async onAction(a, r) { actions.push(a); events.emit('change'); await handler.onAct(a, r); },
+    async onCommand(c, r) {
+      commands.push(c);
+      events.emit('change');
+      await handler.onCmd(c, r);
+    },
+    async onAction(a, r) {
+      actions.push(a);
+      events.emit('change');
+      await handler.onAct(a, r);
+    },
   };
   return { handler, commands, actions };
 }
@@ -51,18 +59,27 @@ describe('DiscordAdapter with real discord.js against the emulator', () => {
       const root = await r.replyPublicly({ text: 'Drift audit queued' });
       const thread = await adapter.openThreadOn(root, 'drift audit');
       await adapter.post(thread, {
-        text: 'Drift found', attachments: [{ filename: 'drift.diff', content: '-a\n+b\n', contentType: 'text/x-diff' }],
+        text: 'Drift found',
+        attachments: [{ filename: 'drift.diff', content: '-a\n+b\n', contentType: 'text/x-diff' }],
         buttons: [{ id: 'act:approve1', label: 'Approve', style: 'success' }],
       });
     };
     const ack = await emu.slash(operator.id, 'drift audit', { host: 'ct-docker-01' });
     expect(ack.callback.type).toBe(5);
-    const root = await emu.waitFor(() => emu.messagesIn(emu.ids.channelId).find((m) => m.threadId !== null), 'threaded reply');
+    const root = await emu.waitFor(
+      () => emu.messagesIn(emu.ids.channelId).find((m) => m.threadId !== null),
+      'threaded reply',
+    );
     const result = await emu.waitFor(() => emu.messagesIn(root.id)[0], 'message in thread');
     expect(root.content).toBe('Drift audit queued');
     expect(rec.commands[0]).toMatchObject({
-      platform: 'discord', command: 'drift', subcommand: 'audit', options: { host: 'ct-docker-01' },
-      channelId: emu.ids.channelId, invocationId: ack.interactionId, user: { id: operator.id, roleIds: operator.roleIds },
+      platform: 'discord',
+      command: 'drift',
+      subcommand: 'audit',
+      options: { host: 'ct-docker-01' },
+      channelId: emu.ids.channelId,
+      invocationId: ack.interactionId,
+      user: { id: operator.id, roleIds: operator.roleIds },
     });
     expect(rec.commands[0]?.threadId).toBeUndefined();
     const attachment = result.attachments[0]!;
@@ -70,18 +87,38 @@ describe('DiscordAdapter with real discord.js against the emulator', () => {
     const url = `${emu.ids.baseUrl}/att/${attachment.id}/drift.diff`;
     expect(await (await fetch(url)).text()).toBe('-a\n+b\n');
 
-    rec.handler.onAct = async (a) => { await adapter.disableActions(a.message); };
+    rec.handler.onAct = async (a) => {
+      await adapter.disableActions(a.message);
+    };
     const click = await emu.click(result.id, 'act:approve1', operator.id);
     expect(click.callback.type).toBe(6);
-    await emu.waitFor(() => rec.actions.length === 1 && JSON.stringify(emu.messagesIn(root.id)[0]?.components).includes('"disabled":true'), 'disabled buttons');
-    expect(rec.actions[0]).toMatchObject({ customId: 'act:approve1', values: [], message: { messageId: result.id, threadId: root.id } });
+    await emu.waitFor(
+      () =>
+        rec.actions.length === 1 && JSON.stringify(emu.messagesIn(root.id)[0]?.components).includes('"disabled":true'),
+      'disabled buttons',
+    );
+    expect(rec.actions[0]).toMatchObject({
+      customId: 'act:approve1',
+      values: [],
+      message: { messageId: result.id, threadId: root.id },
+    });
     await expect(emu.click(result.id, 'act:approve1', operator.id)).rejects.toThrow(/disabled/);
   });
 
   it('routes a string select with its chosen values', async () => {
-    const thread = (await adapter.openThread(emu.ids.channelId, 'pick', {
-      text: 'Which one?', select: { id: 'act:pick', placeholder: 'Choose', options: [{ label: 'A', value: 'a' }, { label: 'B', value: 'b' }] },
-    })).root;
+    const thread = (
+      await adapter.openThread(emu.ids.channelId, 'pick', {
+        text: 'Which one?',
+        select: {
+          id: 'act:pick',
+          placeholder: 'Choose',
+          options: [
+            { label: 'A', value: 'a' },
+            { label: 'B', value: 'b' },
+          ],
+        },
+      })
+    ).root;
     const ack = await emu.select(thread.messageId, 'act:pick', ['b'], operator.id);
     expect(ack.callback.type).toBe(6);
     await emu.waitFor(() => rec.actions[0], 'select action');
@@ -111,7 +148,9 @@ describe('DiscordAdapter with real discord.js against the emulator', () => {
     emu.failNext(1, 429, (m, p) => m === 'POST' && p === `/channels/${thread.threadId}/messages`);
     await adapter.post(thread, { text: 'after 429' });
     expect(emu.messagesIn(thread.threadId).map((m) => m.content)).toEqual(['after 429']);
-    expect(emu.state.requests.filter((r) => r.path === `/channels/${thread.threadId}/messages`).map((r) => r.status)).toEqual([429, 200]);
+    expect(
+      emu.state.requests.filter((r) => r.path === `/channels/${thread.threadId}/messages`).map((r) => r.status),
+    ).toEqual([429, 200]);
   });
 
   it('shortens text over 2000 characters and attaches the full text', async () => {
@@ -127,7 +166,10 @@ describe('DiscordAdapter with real discord.js against the emulator', () => {
   it('answers a failing handler with an internal-error reply naming the run', async () => {
     rec.handler.onCmd = () => Promise.reject(new Error('boom'));
     const ack = await emu.slash(operator.id, 'status');
-    const reply = await emu.waitFor(() => emu.messagesIn(emu.ids.channelId).find((m) => m.content.startsWith('Internal error')), 'error reply');
+    const reply = await emu.waitFor(
+      () => emu.messagesIn(emu.ids.channelId).find((m) => m.content.startsWith('Internal error')),
+      'error reply',
+    );
     expect(reply.content).toContain(ack.interactionId);
     expect(reply.content).not.toContain('boom');
   });
@@ -144,7 +186,10 @@ describe('DiscordChat without a gateway (a worker after a restart)', () => {
       await bot.stop();
       expect(emu.connected()).toBe(0);
       const worker = new DiscordChat({ token: emu.token, apiUrl: emu.apiUrl, logger: silentLogger() });
-      await worker.post(stored, { text: '✅ audit finished', attachments: [{ filename: 'report.md', content: '# ok' }] });
+      await worker.post(stored, {
+        text: '✅ audit finished',
+        attachments: [{ filename: 'report.md', content: '# ok' }],
+      });
       const msg = emu.messagesIn(stored.threadId)[0]!;
       expect(msg.content).toBe('✅ audit finished');
       expect(emu.attachmentContent(msg.attachments[0]!.id).toString()).toBe('# ok');

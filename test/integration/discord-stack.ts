@@ -32,7 +32,15 @@ export function startDiscordWorker(o: StackOptions): { worker: RunningWorker; st
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const chat = new DiscordChat({ token: o.emu.token, apiUrl: o.emu.apiUrl, logger: log });
-  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs(wired(stores)), chats: { discord: chat }, ...stores, log, orphanSweepMs: 1_000 });
+  const worker = startWorker({
+    redisUrl: o.redisUrl,
+    prefix: `${o.prefix}bull`,
+    jobs: bindJobs(wired(stores)),
+    chats: { discord: chat },
+    ...stores,
+    log,
+    orphanSweepMs: 1_000,
+  });
   return {
     worker,
     stop: async () => {

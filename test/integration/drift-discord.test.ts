@@ -25,8 +25,20 @@ function startDriftWorker(o: StackOptions, lab: Lab): { stop(): Promise<void> } 
   const chat = new DiscordChat({ token: o.emu.token, apiUrl: o.emu.apiUrl, logger: log });
   const deps = labAuditDeps(lab, labAuditConfig(lab), log);
   const audit = driftAuditProcessor({ audit: (options) => runAudit(deps, options) });
-  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs({ ...wired(stores), 'drift.audit': audit }), chats: { discord: chat }, ...stores, log });
-  return { stop: async () => { await worker.close(); await stores.close(); } };
+  const worker = startWorker({
+    redisUrl: o.redisUrl,
+    prefix: `${o.prefix}bull`,
+    jobs: bindJobs({ ...wired(stores), 'drift.audit': audit }),
+    chats: { discord: chat },
+    ...stores,
+    log,
+  });
+  return {
+    stop: async () => {
+      await worker.close();
+      await stores.close();
+    },
+  };
 }
 
 describe('/drift audit through Discord (emulator, real bot, worker and lab)', () => {
@@ -62,9 +74,16 @@ describe('/drift audit through Discord (emulator, real bot, worker and lab)', ()
 
     const ack = await e.slash(alice.id, 'drift audit');
     expect(ack.callback.type).toBe(5);
-    const root = await e.waitFor(() => e.messagesIn(e.ids.channelId).find((m) => m.threadId !== null), 'threaded reply');
+    const root = await e.waitFor(
+      () => e.messagesIn(e.ids.channelId).find((m) => m.threadId !== null),
+      'threaded reply',
+    );
     const thread = root.id;
-    const summary = await e.waitFor(() => e.messagesIn(thread).find((m) => m.content.includes('Services: 12 audited, 2 drifted')), 'audit summary', 240_000);
+    const summary = await e.waitFor(
+      () => e.messagesIn(thread).find((m) => m.content.includes('Services: 12 audited, 2 drifted')),
+      'audit summary',
+      240_000,
+    );
     expect(summary.content).toContain('Hosts: 2/2 audited');
     expect(summary.content).toMatch(/Commit: [0-9a-f]{12}/);
     expect(summary.attachments.map((a) => a.filename).sort()).toEqual(['drift-report.json', 'drift-report.md']);
@@ -82,9 +101,13 @@ describe('/drift audit through Discord (emulator, real bot, worker and lab)', ()
     expect(diff(pihole)).toContain('-    TZ: Europe/Berlin\n+    TZ: UTC');
     expect(diff(whoami)).toMatch(/^--- git\/ct-docker-01\/infra-core\/whoami$/m);
 
-    const json = JSON.parse(e.attachmentContent(summary.attachments.find((a) => a.filename === 'drift-report.json')!.id).toString('utf8')) as { items: { service: string }[] };
+    const json = JSON.parse(
+      e.attachmentContent(summary.attachments.find((a) => a.filename === 'drift-report.json')!.id).toString('utf8'),
+    ) as { items: { service: string }[] };
     expect(new Set(json.items.map((i) => i.service))).toEqual(new Set(['pihole', 'whoami']));
-    const everything = messages.map((m) => [m.content, ...m.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join('\n')).join('\n');
+    const everything = messages
+      .map((m) => [m.content, ...m.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join('\n'))
+      .join('\n');
     expect(everything).not.toContain('lab-secret-');
     expect(e.state.violations).toEqual([]);
   }, 600_000);

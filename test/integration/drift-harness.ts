@@ -38,5 +38,9 @@ export async function closedPortHost(lab: Lab): Promise<HostConfig> {
 export function wrongKeyHost(lab: Lab): HostConfig {
   const h = lab.hosts[0];
   if (h === undefined) throw new Error('lab without hosts');
-  return hostConfigOf(h, { hostKeyFingerprint: `SHA256:${'A'.repeat(43)}` }, { name: 'ct-impostor-01', endpoint: 'impostor01' });
+  return hostConfigOf(
+    h,
+    { hostKeyFingerprint: `SHA256:${'A'.repeat(43)}` },
+    { name: 'ct-impostor-01', endpoint: 'impostor01' },
+  );
 }

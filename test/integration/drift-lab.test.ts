@@ -7,8 +7,21 @@ import type { AuditResult } from '../../src/drift/audit-report.js';
 import { runDriftAuditCli } from '../../src/drift/cli-audit.js';
 import { silentLogger } from '../../src/log.js';
 import {
-  addStaleStack, breakStackYaml, plantEnvDrift, plantImageDrift, plantLabelDrift, plantNetworkModeDrift, plantPortDrift,
-  plantRestartDrift, plantVolumeDrift, removeService, requireLab, startLab, startUnmanaged, stopService, type Lab,
+  addStaleStack,
+  breakStackYaml,
+  plantEnvDrift,
+  plantImageDrift,
+  plantLabelDrift,
+  plantNetworkModeDrift,
+  plantPortDrift,
+  plantRestartDrift,
+  plantVolumeDrift,
+  removeService,
+  requireLab,
+  startLab,
+  startUnmanaged,
+  stopService,
+  type Lab,
 } from '../lab/index.js';
 import { closedPortHost, labAuditConfig, labAuditDeps, wrongKeyHost } from './drift-harness.js';
 
@@ -21,10 +34,20 @@ type Expect = Pick<DriftItem, 'host' | 'stack' | 'kind' | 'path' | 'severity'> &
 
 /** Every text the audit produces for people: JSON, Markdown and each service diff. */
 /** Runs the CLI entry with `--json` into a buffer. */
-async function cliJson(lab: Lab, options: { host?: string; stack?: string } = {}): Promise<{ code: number; json: Record<string, unknown> }> {
+async function cliJson(
+  lab: Lab,
+  options: { host?: string; stack?: string } = {},
+): Promise<{ code: number; json: Record<string, unknown> }> {
   const chunks: string[] = [];
-  const out = new Writable({ write(chunk: Buffer, _enc, done) { chunks.push(chunk.toString()); done(); } });
-  const code = await runDriftAuditCli(labAuditConfig(lab), { ...options, json: true }, out, { cacheDir: `${lab.stateDir}/cli-cache` });
+  const out = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  const code = await runDriftAuditCli(labAuditConfig(lab), { ...options, json: true }, out, {
+    cacheDir: `${lab.stateDir}/cli-cache`,
+  });
   return { code, json: JSON.parse(chunks.join('')) as Record<string, unknown> };
 }
 
@@ -52,7 +75,10 @@ describe('drift audit of the real lab', () => {
   it('reports zero differences on a clean lab, with both hosts reachable and every service audited', async () => {
     const { report } = await audit(labOf());
     expect(report.items).toEqual([]);
-    expect(report.hosts).toEqual([{ name: H1, reachable: true }, { name: H2, reachable: true }]);
+    expect(report.hosts).toEqual([
+      { name: H1, reachable: true },
+      { name: H2, reachable: true },
+    ]);
     expect(report.servicesAudited).toBe(12);
     expect(report.commit).toMatch(/^[0-9a-f]{40}$/);
     const cli = await cliJson(labOf(), { host: H2 });
@@ -66,17 +92,35 @@ describe('drift audit of the real lab', () => {
     const byName = new Map(report.hosts.map((h) => [h.name, h]));
     expect(byName.get(H1)).toEqual({ name: H1, reachable: true });
     expect(byName.get(H2)).toEqual({ name: H2, reachable: true });
-    expect(byName.get('ct-gone-01')).toMatchObject({ reachable: false, code: 'host-unreachable', error: expect.stringContaining('connection refused') });
-    expect(byName.get('ct-impostor-01')).toMatchObject({ reachable: false, code: 'host-key-mismatch', error: expect.stringContaining('ct-impostor-01') });
+    expect(byName.get('ct-gone-01')).toMatchObject({
+      reachable: false,
+      code: 'host-unreachable',
+      error: expect.stringContaining('connection refused'),
+    });
+    expect(byName.get('ct-impostor-01')).toMatchObject({
+      reachable: false,
+      code: 'host-key-mismatch',
+      error: expect.stringContaining('ct-impostor-01'),
+    });
     expect(report.items).toEqual([]);
   }, 300_000);
 
   it('reports every planted drift with its kind, path and severity, and masks the changed secret', async () => {
     const lab = labOf();
     await plantEnvDrift(lab, { stack: 'dns-pihole', service: 'pihole', key: 'TZ', value: 'UTC' });
-    await plantEnvDrift(lab, { stack: 'media-indexers', service: 'sonarr', key: 'SONARR__AUTH__APIKEY', value: PLANTED_SECRET });
+    await plantEnvDrift(lab, {
+      stack: 'media-indexers',
+      service: 'sonarr',
+      key: 'SONARR__AUTH__APIKEY',
+      value: PLANTED_SECRET,
+    });
     await plantImageDrift(lab, { stack: 'infra-core', service: 'whoami' });
-    await plantLabelDrift(lab, { stack: 'media-downloads', service: 'gluetun', key: 'org.example.owner', value: 'bob' });
+    await plantLabelDrift(lab, {
+      stack: 'media-downloads',
+      service: 'gluetun',
+      key: 'org.example.owner',
+      value: 'bob',
+    });
     await plantPortDrift(lab, { stack: 'media-indexers', service: 'radarr' });
     await plantVolumeDrift(lab, { stack: 'media-indexers', service: 'prowlarr' });
     await plantRestartDrift(lab, { stack: 'media-indexers', service: 'bazarr', policy: 'always' });
@@ -90,23 +134,89 @@ describe('drift audit of the real lab', () => {
     const result = await audit(lab);
     const { items } = result.report;
     const expected: Expect[] = [
-      { host: H1, stack: 'dns-pihole', service: 'pihole', kind: 'changed', path: 'environment.TZ', severity: 'functional' },
-      { host: H2, stack: 'media-indexers', service: 'sonarr', kind: 'changed', path: 'environment.SONARR__AUTH__APIKEY', severity: 'functional' },
+      {
+        host: H1,
+        stack: 'dns-pihole',
+        service: 'pihole',
+        kind: 'changed',
+        path: 'environment.TZ',
+        severity: 'functional',
+      },
+      {
+        host: H2,
+        stack: 'media-indexers',
+        service: 'sonarr',
+        kind: 'changed',
+        path: 'environment.SONARR__AUTH__APIKEY',
+        severity: 'functional',
+      },
       { host: H1, stack: 'infra-core', service: 'whoami', kind: 'changed', path: 'image.tag', severity: 'functional' },
-      { host: H2, stack: 'media-downloads', service: 'gluetun', kind: 'added', path: 'labels.org.example.owner', severity: 'cosmetic' },
-      { host: H2, stack: 'media-indexers', service: 'radarr', kind: 'changed', path: 'ports[7878/tcp]', severity: 'breaking' },
-      { host: H2, stack: 'media-indexers', service: 'prowlarr', kind: 'added', path: 'volumes[/planted]', severity: 'breaking' },
-      { host: H2, stack: 'media-indexers', service: 'bazarr', kind: 'changed', path: 'restart', severity: 'functional' },
-      { host: H2, stack: 'media-downloads', service: 'qbittorrent', kind: 'changed', path: 'network_mode', severity: 'breaking' },
+      {
+        host: H2,
+        stack: 'media-downloads',
+        service: 'gluetun',
+        kind: 'added',
+        path: 'labels.org.example.owner',
+        severity: 'cosmetic',
+      },
+      {
+        host: H2,
+        stack: 'media-indexers',
+        service: 'radarr',
+        kind: 'changed',
+        path: 'ports[7878/tcp]',
+        severity: 'breaking',
+      },
+      {
+        host: H2,
+        stack: 'media-indexers',
+        service: 'prowlarr',
+        kind: 'added',
+        path: 'volumes[/planted]',
+        severity: 'breaking',
+      },
+      {
+        host: H2,
+        stack: 'media-indexers',
+        service: 'bazarr',
+        kind: 'changed',
+        path: 'restart',
+        severity: 'functional',
+      },
+      {
+        host: H2,
+        stack: 'media-downloads',
+        service: 'qbittorrent',
+        kind: 'changed',
+        path: 'network_mode',
+        severity: 'breaking',
+      },
       { host: H1, stack: '', service: null, kind: 'unmanaged-container', path: 'stray', severity: 'functional' },
       { host: H1, stack: 'infra-core', service: 'traefik', kind: 'changed', path: 'state', severity: 'breaking' },
       { host: H2, stack: 'media-plex', service: 'plex', kind: 'missing-container', path: 'plex', severity: 'breaking' },
-      { host: H1, stack: 'observability', service: null, kind: 'unparseable', path: expect.stringMatching(/^docker-compose\.yml:\d+:\d+$/) as string, severity: 'breaking' },
-      { host: '', stack: 'legacy-heimdall', service: null, kind: 'stale-stack', path: 'stacks/legacy-heimdall', severity: 'cosmetic' },
+      {
+        host: H1,
+        stack: 'observability',
+        service: null,
+        kind: 'unparseable',
+        path: expect.stringMatching(/^docker-compose\.yml:\d+:\d+$/) as string,
+        severity: 'breaking',
+      },
+      {
+        host: '',
+        stack: 'legacy-heimdall',
+        service: null,
+        kind: 'stale-stack',
+        path: 'stacks/legacy-heimdall',
+        severity: 'cosmetic',
+      },
     ];
-    for (const e of expected) expect(items, `${e.stack}/${e.service ?? ''} ${e.path}`).toContainEqual(expect.objectContaining(e));
+    for (const e of expected)
+      expect(items, `${e.stack}/${e.service ?? ''} ${e.path}`).toContainEqual(expect.objectContaining(e));
     const plantedServices = new Set(expected.map((e) => `${e.host}/${e.stack}/${e.service ?? ''}`));
-    const unexpected = items.filter((i) => !plantedServices.has(`${i.host}/${i.stack}/${i.service ?? ''}`) && i.kind !== 'unmanaged-container');
+    const unexpected = items.filter(
+      (i) => !plantedServices.has(`${i.host}/${i.stack}/${i.service ?? ''}`) && i.kind !== 'unmanaged-container',
+    );
     expect(unexpected).toEqual([]);
 
     const secret = items.find((i) => i.path === 'environment.SONARR__AUTH__APIKEY');

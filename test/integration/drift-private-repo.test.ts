@@ -9,9 +9,14 @@ import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/gi
 const compose = 'services:\n  web:\n    image: nginx:1.27\n';
 
 /** A config whose apps repo is the emulator's repo over https-like smart HTTP (token required). */
-const configFor = (emu: GitHubEmulator, token: string): AppConfig => appConfigSchema.parse({
-  apps: { url: emu.cloneUrl, branch: 'main', forge: { type: 'github', owner: emu.owner, repo: emu.repo, token, apiUrl: emu.url } },
-});
+const configFor = (emu: GitHubEmulator, token: string): AppConfig =>
+  appConfigSchema.parse({
+    apps: {
+      url: emu.cloneUrl,
+      branch: 'main',
+      forge: { type: 'github', owner: emu.owner, repo: emu.repo, token, apiUrl: emu.url },
+    },
+  });
 
 describe('drift audit snapshot of a private GitHub apps repo', () => {
   let emu: GitHubEmulator;
@@ -37,7 +42,11 @@ describe('drift audit snapshot of a private GitHub apps repo', () => {
       await snapshot.dispose();
     }
     // A second audit fetches through the existing checkout, again with the token.
-    await emu.bare.commit({ branch: 'main', files: { 'stacks/web/docker-compose.yml': 'services:\n  web:\n    image: nginx:1.28\n' }, message: 'bump' });
+    await emu.bare.commit({
+      branch: 'main',
+      files: { 'stacks/web/docker-compose.yml': 'services:\n  web:\n    image: nginx:1.28\n' },
+      message: 'bump',
+    });
     const next = await driftAuditDeps(configFor(emu, emu.token), { cacheDir }).snapshot();
     try {
       expect(await readFile(join(next.dir, 'stacks/web/docker-compose.yml'), 'utf8')).toContain('nginx:1.28');
@@ -48,7 +57,12 @@ describe('drift audit snapshot of a private GitHub apps repo', () => {
 
   it('is refused by the server with a wrong token, and says so without showing either token', async () => {
     const wrong = 'ghp_wrongwrongwrongwrong';
-    const error = await driftAuditDeps(configFor(emu, wrong), { cacheDir: join(work, 'wrong-token') }).snapshot().then(() => undefined, (e: unknown) => e);
+    const error = await driftAuditDeps(configFor(emu, wrong), { cacheDir: join(work, 'wrong-token') })
+      .snapshot()
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/Authentication failed/);
     expect((error as Error).message).not.toContain(wrong);

@@ -11,8 +11,20 @@ export interface E2ePerson {
 }
 
 export interface E2eConfigInput {
-  readonly discord: { readonly token: string; readonly applicationId: string; readonly guildId: string; readonly channelId: string; readonly apiUrl: string };
-  readonly slack: { readonly botToken: string; readonly signingSecret: string; readonly channelId: string; readonly port: number; readonly apiUrl: string };
+  readonly discord: {
+    readonly token: string;
+    readonly applicationId: string;
+    readonly guildId: string;
+    readonly channelId: string;
+    readonly apiUrl: string;
+  };
+  readonly slack: {
+    readonly botToken: string;
+    readonly signingSecret: string;
+    readonly channelId: string;
+    readonly port: number;
+    readonly apiUrl: string;
+  };
   readonly people: readonly E2ePerson[];
   readonly redisUrl: string;
 }
@@ -25,7 +37,10 @@ export async function writeE2eConfig(input: E2eConfigInput): Promise<{ dir: stri
   const dir = await mkdtemp(join(tmpdir(), 'hlb-e2e-'));
   const q = (value: string): string => JSON.stringify(value);
   const people = input.people.flatMap((p) => [
-    `  - name: ${p.name}`, `    role: ${p.role}`, `    discordId: ${q(p.discordId)}`, `    slackId: ${p.slackId}`,
+    `  - name: ${p.name}`,
+    `    role: ${p.role}`,
+    `    discordId: ${q(p.discordId)}`,
+    `    slackId: ${p.slackId}`,
   ]);
   const yaml = [
     'chat:',
@@ -42,15 +57,25 @@ export async function writeE2eConfig(input: E2eConfigInput): Promise<{ dir: stri
     '    mode: http',
     `    port: ${input.slack.port}`,
     `    apiUrl: ${input.slack.apiUrl}`,
-    'people:', ...people,
-    'redis:', `  url: ${input.redisUrl}`,
+    'people:',
+    ...people,
+    'redis:',
+    `  url: ${input.redisUrl}`,
     // Small lock/stall times so a SIGKILLed worker's job is picked up within seconds.
-    'worker:', '  concurrency: 2', '  lockDuration: 2s', '  stalledInterval: 1s',
-    'http:', '  host: 127.0.0.1', '  port: ${HTTP_PORT}',
+    'worker:',
+    '  concurrency: 2',
+    '  lockDuration: 2s',
+    '  stalledInterval: 1s',
+    'http:',
+    '  host: 127.0.0.1',
+    '  port: ${HTTP_PORT}',
     '',
   ].join('\n');
   const env = [
-    `DISCORD_TOKEN=${input.discord.token}`, `SLACK_BOT_TOKEN=${input.slack.botToken}`, `SLACK_SIGNING_SECRET=${input.slack.signingSecret}`, '',
+    `DISCORD_TOKEN=${input.discord.token}`,
+    `SLACK_BOT_TOKEN=${input.slack.botToken}`,
+    `SLACK_SIGNING_SECRET=${input.slack.signingSecret}`,
+    '',
   ].join('\n');
   const configPath = join(dir, 'config.yaml');
   await writeFile(configPath, yaml);

@@ -22,8 +22,21 @@ export function e2eLabConfigInput(lab: MediaLab, redisUrl: string, e2e: Record<s
       qbittorrent: { url: lab.qbittorrent.url, username: lab.qbittorrent.username, password: lab.qbittorrent.password },
     },
     e2e: {
-      tmdbId: 194, qualityProfileId: 4, rootFolder: lab.rootFolder, pollInterval: '150ms', cleanup: false,
-      timeouts: { request: '4s', radarrMovie: '4s', grab: '4s', torrent: '4s', download: '6s', import: '6s', plex: '4s', available: '4s' },
+      tmdbId: 194,
+      qualityProfileId: 4,
+      rootFolder: lab.rootFolder,
+      pollInterval: '150ms',
+      cleanup: false,
+      timeouts: {
+        request: '4s',
+        radarrMovie: '4s',
+        grab: '4s',
+        torrent: '4s',
+        download: '6s',
+        import: '6s',
+        plex: '4s',
+        available: '4s',
+      },
       ...e2e,
     },
   };
@@ -38,7 +51,12 @@ export class E2eRuns {
   readonly stores: Stores;
   readonly producer: Producer;
 
-  constructor(readonly redisUrl: string, readonly prefix: string, readonly recordFile: string, options: { keepRecord?: boolean } = {}) {
+  constructor(
+    readonly redisUrl: string,
+    readonly prefix: string,
+    readonly recordFile: string,
+    options: { keepRecord?: boolean } = {},
+  ) {
     if (options.keepRecord !== true) writeFileSync(recordFile, '');
     this.stores = createStores({ redisUrl, prefix });
     this.producer = createProducer({ redisUrl, prefix: `${prefix}bull`, jobs: jobSpecs });
@@ -48,14 +66,24 @@ export class E2eRuns {
   worker(config: AppConfig, options: { concurrency?: number } = {}): RunningWorker {
     return startWorker({
       concurrency: options.concurrency ?? 2,
-      redisUrl: this.redisUrl, prefix: `${this.prefix}bull`, jobs: bindJobs({ ...wired(this.stores), ...e2eProcessors(config) }),
-      chats: { shell: new RecordingChat(this.recordFile) }, ...this.stores, log: silentLogger(), lockDuration: 2_000, stalledInterval: 1_000,
+      redisUrl: this.redisUrl,
+      prefix: `${this.prefix}bull`,
+      jobs: bindJobs({ ...wired(this.stores), ...e2eProcessors(config) }),
+      chats: { shell: new RecordingChat(this.recordFile) },
+      ...this.stores,
+      log: silentLogger(),
+      lockDuration: 2_000,
+      stalledInterval: 1_000,
     });
   }
 
   async start(runId: string, dryRun = false): Promise<void> {
     await this.createRun(runId, '/e2e');
-    await this.producer.enqueue('media.e2e', { runId, requester, options: dryRun ? { 'dry-run': true } : {} }, { jobId: runId });
+    await this.producer.enqueue(
+      'media.e2e',
+      { runId, requester, options: dryRun ? { 'dry-run': true } : {} },
+      { jobId: runId },
+    );
   }
 
   /** A `/ping` run, to show that a waiting `/e2e` does not hold the worker's only slot. */
@@ -67,8 +95,18 @@ export class E2eRuns {
   private async createRun(runId: string, command: string): Promise<void> {
     const now = new Date().toISOString();
     await this.stores.runStore.create({
-      runId, jobId: runId, platform: 'shell', channelId: 'c', threadId: `T-${runId}`, rootMessageId: 'root',
-      statusMessage: { platform: 'shell', channelId: 'c', messageId: `status-${runId}` }, requester, command, status: 'queued', createdAt: now, updatedAt: now,
+      runId,
+      jobId: runId,
+      platform: 'shell',
+      channelId: 'c',
+      threadId: `T-${runId}`,
+      rootMessageId: 'root',
+      statusMessage: { platform: 'shell', channelId: 'c', messageId: `status-${runId}` },
+      requester,
+      command,
+      status: 'queued',
+      createdAt: now,
+      updatedAt: now,
     });
   }
 
@@ -78,8 +116,11 @@ export class E2eRuns {
   }
 
   calls(runId: string): RecordedCall[] {
-    return readFileSync(this.recordFile, 'utf8').split('\n').filter(Boolean)
-      .map((l) => JSON.parse(l) as RecordedCall).filter((c) => c.threadId === `T-${runId}`);
+    return readFileSync(this.recordFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l) as RecordedCall)
+      .filter((c) => c.threadId === `T-${runId}`);
   }
 
   async close(): Promise<void> {

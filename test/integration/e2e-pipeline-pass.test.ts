@@ -31,7 +31,11 @@ describe('/e2e against the media lab (emulated Overseerr/Radarr/Plex, real qBitt
   it('dry-run reports every hop ready and requests nothing', async () => {
     await runs.start('dry', true);
     const run = await eventually(() => runs.finished('dry'), 'dry-run finished');
-    const report = runs.calls('dry').filter((c) => c.op === 'post').at(-1)?.text ?? '';
+    const report =
+      runs
+        .calls('dry')
+        .filter((c) => c.op === 'post')
+        .at(-1)?.text ?? '';
     expect(run.status).toBe('succeeded');
     expect(report).toContain('every hop is ready');
     expect(report).toContain('EmuTracker (Prowlarr)');
@@ -64,13 +68,18 @@ describe('/e2e against the media lab (emulated Overseerr/Radarr/Plex, real qBitt
     expect(posts[1]?.text).toContain('removed the torrent');
     expect(posts[1]?.text).toContain('removed Radarr movie');
     expect(lab.radarr.movies).toHaveLength(0);
-    await eventually(() => Promise.resolve(existsSync(`${lab.categoryPath}/Amelie.2001.1080p.BluRay.x264-EMU.mkv`) ? undefined : true), 'torrent data deleted');
+    await eventually(
+      () => Promise.resolve(existsSync(`${lab.categoryPath}/Amelie.2001.1080p.BluRay.x264-EMU.mkv`) ? undefined : true),
+      'torrent data deleted',
+    );
     expect(lab.overseerr.log.filter((c) => c.method === 'POST' && c.rawUrl.endsWith('/request'))).toHaveLength(1);
     expect(posts[1]?.text).toContain('removed Overseerr request');
     expect(lab.overseerr.requests).toHaveLength(0);
     expect(existsSync(imported)).toBe(true);
     const secrets = [lab.overseerr.apiKey, lab.radarr.apiKey, lab.plex.token, lab.qbittorrent.password];
     expect(runs.calls('pass').filter((c) => secrets.some((x) => c.text?.includes(x) === true))).toEqual([]);
-    expect([...lab.radarr.violations, ...lab.plex.violations, ...lab.overseerr.violations, ...lab.glueErrors]).toEqual([]);
+    expect([...lab.radarr.violations, ...lab.plex.violations, ...lab.overseerr.violations, ...lab.glueErrors]).toEqual(
+      [],
+    );
   });
 });

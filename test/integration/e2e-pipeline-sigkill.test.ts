@@ -38,7 +38,12 @@ describe('/e2e survives a worker killed with SIGKILL while it waits', () => {
     runs = new E2eRuns(redis.url, prefix, recordFile);
     const config = e2eLabConfigInput(lab, redis.url, { pollInterval: '300ms', timeouts: { import: '5m' } });
     const env = { REDIS_URL: redis.url, PREFIX: prefix, RECORD_FILE: recordFile, CONFIG_JSON: JSON.stringify(config) };
-    const waitingAtImport = () => Promise.resolve(runs.calls('kill').some((c) => c.op === 'edit' && c.text?.includes('🔄 Radarr imported the file') === true) ? true : undefined);
+    const waitingAtImport = () =>
+      Promise.resolve(
+        runs.calls('kill').some((c) => c.op === 'edit' && c.text?.includes('🔄 Radarr imported the file') === true)
+          ? true
+          : undefined,
+      );
 
     const first = await spawnWorker(env);
     await runs.start('kill');
@@ -49,7 +54,13 @@ describe('/e2e survives a worker killed with SIGKILL while it waits', () => {
 
     const second = await spawnWorker(env);
     const editsBefore = runs.calls('kill').filter((c) => c.op === 'edit').length;
-    await eventually(() => Promise.resolve(runs.calls('kill').filter((c) => c.op === 'edit' && c.pid === second.pid).length > 2 ? true : undefined), 'second worker polling');
+    await eventually(
+      () =>
+        Promise.resolve(
+          runs.calls('kill').filter((c) => c.op === 'edit' && c.pid === second.pid).length > 2 ? true : undefined,
+        ),
+      'second worker polling',
+    );
     // Concurrency 1: a /ping only gets through if the waiting /e2e is parked, not holding the slot.
     await runs.ping('ping-meanwhile');
     await eventually(() => runs.finished('ping-meanwhile'), '/ping answered while /e2e waits');

@@ -13,5 +13,7 @@ const env = (name: string): string => {
 const config = parseConfig(JSON.parse(env('CONFIG_JSON')) as AppConfigInput);
 const runs = new E2eRuns(env('REDIS_URL'), env('PREFIX'), env('RECORD_FILE'), { keepRecord: true });
 const worker = runs.worker(config, { concurrency: 1 });
-installShutdown([worker, runs], createLogger({ level: 'warn', name: 'e2e-worker-child' }), (code) => { process.exit(code); });
+installShutdown([worker, runs], createLogger({ level: 'warn', name: 'e2e-worker-child' }), (code) => {
+  process.exit(code);
+});
 process.stdout.write('ready\n');

@@ -19,13 +19,17 @@ const slackChannel = 'C0CHAN001';
 const slow = 30_000;
 
 const isPrivate = (m: StoredMessage): boolean => (m.flags & 64) !== 0;
-const discordButton = (m: StoredMessage): string => (m.components[0] as { components: { custom_id: string }[] }).components[0]!.custom_id;
+const discordButton = (m: StoredMessage): string =>
+  (m.components[0] as { components: { custom_id: string }[] }).components[0]!.custom_id;
 type SlackActions = { type: string; elements: { action_id: string }[] };
-const slackActions = (m: FakeMessage | undefined): SlackActions | undefined => m?.blocks.find((b) => (b as SlackActions).type === 'actions') as SlackActions | undefined;
+const slackActions = (m: FakeMessage | undefined): SlackActions | undefined =>
+  m?.blocks.find((b) => (b as SlackActions).type === 'actions') as SlackActions | undefined;
 const slackButton = (m: FakeMessage): string => slackActions(m)?.elements[0]?.action_id ?? '';
 /** Thread roots in the channel; status lines get edited, so a new run is found by its new root. */
-const threadRoots = (emu: DiscordEmulator): StoredMessage[] => emu.messagesIn(emu.ids.channelId).filter((m) => m.threadId !== null);
-const newRoot = (emu: DiscordEmulator, before: ReadonlySet<string>): StoredMessage | undefined => threadRoots(emu).find((m) => !before.has(m.id));
+const threadRoots = (emu: DiscordEmulator): StoredMessage[] =>
+  emu.messagesIn(emu.ids.channelId).filter((m) => m.threadId !== null);
+const newRoot = (emu: DiscordEmulator, before: ReadonlySet<string>): StoredMessage | undefined =>
+  threadRoots(emu).find((m) => !before.has(m.id));
 
 describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against the Discord and Slack emulators', () => {
   let redis: PrivateRedis;
@@ -40,13 +44,25 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    emu = await startDiscordEmulator({ users: [{ id: alice.discordId, username: 'alice', roleIds: [] }, { id: kid.discordId, username: 'kid', roleIds: [] }] });
+    emu = await startDiscordEmulator({
+      users: [
+        { id: alice.discordId, username: 'alice', roleIds: [] },
+        { id: kid.discordId, username: 'kid', roleIds: [] },
+      ],
+    });
     fake = await startSlackEmulator({ ...slackSecrets, users: { [alice.slackId]: 'alice', [kid.slackId]: 'kid' } });
     const slackPort = await freePort();
     const written = await writeE2eConfig({
-      discord: { token: emu.token, applicationId: emu.ids.applicationId, guildId: emu.ids.guildId, channelId: emu.ids.channelId, apiUrl: emu.apiUrl },
+      discord: {
+        token: emu.token,
+        applicationId: emu.ids.applicationId,
+        guildId: emu.ids.guildId,
+        channelId: emu.ids.channelId,
+        apiUrl: emu.apiUrl,
+      },
       slack: { ...slackSecrets, channelId: slackChannel, port: slackPort, apiUrl: fake.apiUrl },
-      people: [alice, kid], redisUrl: redis.url,
+      people: [alice, kid],
+      redisUrl: redis.url,
     });
     dir = written.dir;
     botSpec = { role: 'bot', configPath: written.configPath, cwd: dir, httpPort: await freePort() };
@@ -61,7 +77,9 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
   });
   afterAll(async () => {
     // beforeAll may have failed before both processes started.
-    const started = [bot as ServiceProcess | undefined, worker as ServiceProcess | undefined, ...retired].filter((p) => p !== undefined);
+    const started = [bot as ServiceProcess | undefined, worker as ServiceProcess | undefined, ...retired].filter(
+      (p) => p !== undefined,
+    );
     const running = started.filter((p) => p.child.exitCode === null && p.child.signalCode === null);
     await Promise.all(running.map((p) => p.stop('SIGKILL')));
     await emu.stop();
@@ -73,9 +91,13 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
   it('serves /healthz from both processes, and `homelab-bot healthcheck` agrees', async () => {
     expect((await fetch(bot.healthUrl)).status).toBe(200);
     expect((await fetch(worker.healthUrl)).status).toBe(200);
-    const check = await runCli(['healthcheck', '--config', botSpec.configPath], dir, { HTTP_PORT: String(botSpec.httpPort) });
+    const check = await runCli(['healthcheck', '--config', botSpec.configPath], dir, {
+      HTTP_PORT: String(botSpec.httpPort),
+    });
     expect(check.code).toBe(0);
-    const down = await runCli(['healthcheck', '--config', botSpec.configPath], dir, { HTTP_PORT: String(await freePort()) });
+    const down = await runCli(['healthcheck', '--config', botSpec.configPath], dir, {
+      HTTP_PORT: String(await freePort()),
+    });
     expect(down.code).not.toBe(0);
   });
 
@@ -87,9 +109,17 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
     it('defers /ping (type 5), threads the reply, and the worker posts a result with attachment and button', async () => {
       const ack = await emu.slash(alice.discordId, 'ping');
       expect(ack.callback.type).toBe(5);
-      const root = await emu.waitFor(() => emu.messagesIn(emu.ids.channelId).find((m) => m.threadId !== null && m.content.includes('/ping')), 'threaded reply', slow);
+      const root = await emu.waitFor(
+        () => emu.messagesIn(emu.ids.channelId).find((m) => m.threadId !== null && m.content.includes('/ping')),
+        'threaded reply',
+        slow,
+      );
       thread = root.id;
-      result = await emu.waitFor(() => emu.messagesIn(thread).find((m) => m.content.includes('Pong')), 'Pong in thread', slow);
+      result = await emu.waitFor(
+        () => emu.messagesIn(thread).find((m) => m.content.includes('Pong')),
+        'Pong in thread',
+        slow,
+      );
       const file = result.attachments.find((a) => a.filename === 'ping.txt');
       expect(emu.attachmentContent(file?.id ?? 'missing').toString()).toContain(`worker pid ${worker.pid}`);
       expect(discordButton(result)).toMatch(/^act:[A-Za-z0-9_-]{22}$/);
@@ -97,7 +127,11 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
 
     it("refuses the family member's click on the operator button", async () => {
       await emu.click(result.id, discordButton(result), kid.discordId);
-      const refusal = await emu.waitFor(() => emu.messagesIn(thread).find((m) => isPrivate(m) && m.content.includes('for the operator')), 'refusal', slow);
+      const refusal = await emu.waitFor(
+        () => emu.messagesIn(thread).find((m) => isPrivate(m) && m.content.includes('for the operator')),
+        'refusal',
+        slow,
+      );
       expect(refusal.content).toContain('Acknowledge');
       expect(emu.messagesIn(thread).some((m) => m.content.includes('clicked'))).toBe(false);
     });
@@ -105,32 +139,69 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
     it("runs the operator's click once and refuses a second (stale) click", async () => {
       const id = discordButton(result);
       await emu.click(result.id, id, alice.discordId);
-      await emu.waitFor(() => emu.messagesIn(thread).find((m) => m.content.includes('Acknowledged by alice')), 'ack job result', slow);
-      await emu.waitFor(() => findComponent(emu.state.messages.get(result.id)!.components, id)?.['disabled'] === true, 'button disabled', slow);
+      await emu.waitFor(
+        () => emu.messagesIn(thread).find((m) => m.content.includes('Acknowledged by alice')),
+        'ack job result',
+        slow,
+      );
+      await emu.waitFor(
+        () => findComponent(emu.state.messages.get(result.id)!.components, id)?.['disabled'] === true,
+        'button disabled',
+        slow,
+      );
       await emu.click(result.id, id, alice.discordId, { stale: true });
-      await emu.waitFor(() => emu.messagesIn(thread).find((m) => isPrivate(m) && m.content.includes('already used')), 'second click refused', slow);
+      await emu.waitFor(
+        () => emu.messagesIn(thread).find((m) => isPrivate(m) && m.content.includes('already used')),
+        'second click refused',
+        slow,
+      );
       expect(emu.messagesIn(thread).filter((m) => m.content.includes('clicked Acknowledge'))).toHaveLength(1);
     });
 
     it('refuses a forged custom id', async () => {
       const outsider = new DiscordChat({ token: emu.token, apiUrl: emu.apiUrl, logger: silentLogger() });
-      const posted = await outsider.post({ platform: 'discord', channelId: emu.ids.channelId, threadId: thread }, { text: 'forged', buttons: [{ id: 'act:AAAAAAAAAAAAAAAAAAAAAA', label: 'x', style: 'danger' }, { id: 'act:../../etc', label: 'y', style: 'danger' }] });
+      const posted = await outsider.post(
+        { platform: 'discord', channelId: emu.ids.channelId, threadId: thread },
+        {
+          text: 'forged',
+          buttons: [
+            { id: 'act:AAAAAAAAAAAAAAAAAAAAAA', label: 'x', style: 'danger' },
+            { id: 'act:../../etc', label: 'y', style: 'danger' },
+          ],
+        },
+      );
       await emu.click(posted.messageId, 'act:../../etc', alice.discordId);
       await emu.click(posted.messageId, 'act:AAAAAAAAAAAAAAAAAAAAAA', alice.discordId);
-      await emu.waitFor(() => emu.messagesIn(thread).find((m) => isPrivate(m) && m.content.includes("isn't one I recognise")), 'forged refused', slow);
-      await emu.waitFor(() => emu.messagesIn(thread).find((m) => isPrivate(m) && m.content.includes('unknown or too old')), 'unknown id refused', slow);
+      await emu.waitFor(
+        () => emu.messagesIn(thread).find((m) => isPrivate(m) && m.content.includes("isn't one I recognise")),
+        'forged refused',
+        slow,
+      );
+      await emu.waitFor(
+        () => emu.messagesIn(thread).find((m) => isPrivate(m) && m.content.includes('unknown or too old')),
+        'unknown id refused',
+        slow,
+      );
       expect(emu.messagesIn(thread).filter((m) => m.content.includes('clicked'))).toHaveLength(1);
     });
 
     it('refuses /status to family, pointing at /request and /requests, and gives the operator the report', async () => {
       await emu.slash(kid.discordId, 'status');
-      const refusal = await emu.waitFor(() => emu.messagesIn(emu.ids.channelId).find((m) => m.content.includes('/status is for the operator')), 'status refused', slow);
+      const refusal = await emu.waitFor(
+        () => emu.messagesIn(emu.ids.channelId).find((m) => m.content.includes('/status is for the operator')),
+        'status refused',
+        slow,
+      );
       expect(refusal.content).toContain('/request and /requests');
       expect(refusal.threadId).toBeNull();
       const before = new Set(threadRoots(emu).map((m) => m.id));
       await emu.slash(alice.discordId, 'status');
       const root = await emu.waitFor(() => newRoot(emu, before), 'status thread', slow);
-      const report = await emu.waitFor(() => emu.messagesIn(root.id).find((m) => m.content.includes('Bot status')), 'status report', slow);
+      const report = await emu.waitFor(
+        () => emu.messagesIn(root.id).find((m) => m.content.includes('Bot status')),
+        'status report',
+        slow,
+      );
       expect(report.content).toMatch(/homelab-bot \d+\.\d+\.\d+, worker up \d/);
       expect(report.content).toMatch(/\*\*Queue:\*\* waiting \d+ · active \d+ · delayed \d+ · failed \d+/);
       expect(report.content).toContain('**Drift audit:** not run yet');
@@ -143,33 +214,76 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
     let result: FakeMessage;
 
     it('acks /ping, threads the public reply, and the worker posts a result with attachment and button', async () => {
-      expect(await fake.slash(alice.slackId, '/ping', '', { channel: slackChannel })).toEqual({ status: 200, body: '', timedOut: false });
-      const root = await fake.waitFor(() => fake.messagesIn(slackChannel).find((m) => m.text.includes('/ping')), slow, 'public reply');
+      expect(await fake.slash(alice.slackId, '/ping', '', { channel: slackChannel })).toEqual({
+        status: 200,
+        body: '',
+        timedOut: false,
+      });
+      const root = await fake.waitFor(
+        () => fake.messagesIn(slackChannel).find((m) => m.text.includes('/ping')),
+        slow,
+        'public reply',
+      );
       thread = root.ts;
-      result = await fake.waitFor(() => fake.messagesIn(slackChannel, thread).find((m) => m.text.includes('Pong')), slow, 'Pong in thread');
+      result = await fake.waitFor(
+        () => fake.messagesIn(slackChannel, thread).find((m) => m.text.includes('Pong')),
+        slow,
+        'Pong in thread',
+      );
       expect(slackButton(result)).toMatch(/^act:[A-Za-z0-9_-]{22}$/);
-      const file = await fake.waitFor(() => fake.filesIn(slackChannel, thread).find((f) => f.filename === 'ping.txt'), slow, 'ping.txt');
+      const file = await fake.waitFor(
+        () => fake.filesIn(slackChannel, thread).find((f) => f.filename === 'ping.txt'),
+        slow,
+        'ping.txt',
+      );
       expect(file.bytes?.toString()).toContain(`worker pid ${worker.pid}`);
     });
 
     it('refuses the family click, runs the operator click once, refuses the second click and a forged id', async () => {
       const id = slackButton(result);
       await fake.clickButton(result.ts, id, undefined, kid.slackId);
-      await fake.waitFor(() => fake.ephemeralsFor(kid.slackId).find((m) => m.text.includes('for the operator')), slow, 'family refused');
+      await fake.waitFor(
+        () => fake.ephemeralsFor(kid.slackId).find((m) => m.text.includes('for the operator')),
+        slow,
+        'family refused',
+      );
       await fake.clickButton(result.ts, id, undefined, alice.slackId);
-      await fake.waitFor(() => fake.messagesIn(slackChannel, thread).find((m) => m.text.includes('Acknowledged by alice')), slow, 'ack job result');
+      await fake.waitFor(
+        () => fake.messagesIn(slackChannel, thread).find((m) => m.text.includes('Acknowledged by alice')),
+        slow,
+        'ack job result',
+      );
       await fake.clickButton(result.ts, id, undefined, alice.slackId);
-      await fake.waitFor(() => fake.ephemeralsFor(alice.slackId).find((m) => m.text.includes('already used')), slow, 'second click refused');
+      await fake.waitFor(
+        () => fake.ephemeralsFor(alice.slackId).find((m) => m.text.includes('already used')),
+        slow,
+        'second click refused',
+      );
       await fake.clickButton(result.ts, 'act:../../etc', undefined, alice.slackId);
-      await fake.waitFor(() => fake.ephemeralsFor(alice.slackId).find((m) => m.text.includes("isn't one I recognise")), slow, 'forged refused');
-      expect(fake.messagesIn(slackChannel, thread).filter((m) => m.text.includes('clicked Acknowledge'))).toHaveLength(1);
+      await fake.waitFor(
+        () => fake.ephemeralsFor(alice.slackId).find((m) => m.text.includes("isn't one I recognise")),
+        slow,
+        'forged refused',
+      );
+      expect(fake.messagesIn(slackChannel, thread).filter((m) => m.text.includes('clicked Acknowledge'))).toHaveLength(
+        1,
+      );
     });
 
     it('refuses /status to family and answers 401 to a bad signature', async () => {
       await fake.slash(kid.slackId, '/status', '', { channel: slackChannel });
-      const refusal = await fake.waitFor(() => fake.ephemeralsFor(kid.slackId).find((m) => m.text.includes('/status is for the operator')), slow, 'status refused');
+      const refusal = await fake.waitFor(
+        () => fake.ephemeralsFor(kid.slackId).find((m) => m.text.includes('/status is for the operator')),
+        slow,
+        'status refused',
+      );
       expect(refusal.text).toContain('/request and /requests');
-      const body = new URLSearchParams({ command: '/ping', text: '', user_id: alice.slackId, channel_id: slackChannel }).toString();
+      const body = new URLSearchParams({
+        command: '/ping',
+        text: '',
+        user_id: alice.slackId,
+        channel_id: slackChannel,
+      }).toString();
       const forged = await fake.sendWithSignature(body, `v0=${'0'.repeat(64)}`);
       expect(forged.status).toBe(401);
     });
@@ -183,18 +297,30 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
     // The bot drained the acknowledged interaction before exiting: the thread and the job exist.
     const root = newRoot(emu, before);
     expect(root).toBeDefined();
-    const pong = await emu.waitFor(() => emu.messagesIn(root!.id).find((m) => m.content.includes('Pong')), 'Pong while the bot is down', slow);
+    const pong = await emu.waitFor(
+      () => emu.messagesIn(root!.id).find((m) => m.content.includes('Pong')),
+      'Pong while the bot is down',
+      slow,
+    );
     expect(emu.connected()).toBe(0);
     bot = await spawnService(botSpec);
     await emu.click(pong.id, discordButton(pong), alice.discordId);
-    await emu.waitFor(() => emu.messagesIn(root!.id).find((m) => m.content.includes('Acknowledged by alice')), 'click after restart', slow);
+    await emu.waitFor(
+      () => emu.messagesIn(root!.id).find((m) => m.content.includes('Acknowledged by alice')),
+      'click after restart',
+      slow,
+    );
   });
 
   it('a worker killed with SIGKILL mid-job: a new worker process completes the job and posts once', async () => {
     const before = new Set(threadRoots(emu).map((m) => m.id));
     await emu.slash(alice.discordId, 'ping', { delay: 3 });
     const root = await emu.waitFor(() => newRoot(emu, before), 'thread', slow);
-    await emu.waitFor(() => emu.state.messages.get(root.id)?.content.includes('waiting 3s'), 'first worker in its delay', slow);
+    await emu.waitFor(
+      () => emu.state.messages.get(root.id)?.content.includes('waiting 3s'),
+      'first worker in its delay',
+      slow,
+    );
     expect(await worker.stop('SIGKILL')).toBeNull();
     retired.push(worker);
     worker = await spawnService(workerSpec);
@@ -208,7 +334,8 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
   it('never writes a secret into the processes’ logs, and the emulators saw no spec violations', () => {
     const logs = [bot, worker, ...retired].map((p) => p.output()).join('\n');
     expect(logs).toContain('service started');
-    for (const secret of [emu.token, slackSecrets.botToken, slackSecrets.signingSecret]) expect(logs).not.toContain(secret);
+    for (const secret of [emu.token, slackSecrets.botToken, slackSecrets.signingSecret])
+      expect(logs).not.toContain(secret);
     expect(emu.state.violations).toEqual([]);
   });
 });

@@ -26,7 +26,11 @@ export interface SpawnOptions {
 const exited = (child: ChildProcess): Promise<number | null> =>
   child.exitCode !== null || child.signalCode !== null
     ? Promise.resolve(child.exitCode)
-    : new Promise((resolve) => child.once('exit', (code) => { resolve(code); }));
+    : new Promise((resolve) =>
+        child.once('exit', (code) => {
+          resolve(code);
+        }),
+      );
 
 /** Env for a child: ours minus anything that would redirect it (CONFIG_PATH, REDIS_URL). */
 export function childEnv(extra: Readonly<Record<string, string>>): NodeJS.ProcessEnv {
@@ -39,18 +43,31 @@ export function childEnv(extra: Readonly<Record<string, string>>): NodeJS.Proces
 /** Spawns `node bin/homelab-bot.js <role> --config <file>` and waits for "service started". */
 export function spawnService(o: SpawnOptions, timeoutMs = 60_000): Promise<ServiceProcess> {
   const child = spawn(process.execPath, [binPath, o.role, '--config', o.configPath], {
-    cwd: o.cwd, env: childEnv({ HTTP_PORT: String(o.httpPort), ...o.env }), stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: o.cwd,
+    env: childEnv({ HTTP_PORT: String(o.httpPort), ...o.env }),
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
-  const append = (chunk: Buffer): void => { out += chunk.toString(); };
+  const append = (chunk: Buffer): void => {
+    out += chunk.toString();
+  };
   child.stdout.on('data', append);
   child.stderr.on('data', append);
   const service: ServiceProcess = {
-    child, pid: child.pid ?? 0, healthUrl: `http://127.0.0.1:${o.httpPort}/healthz`, output: () => out,
-    stop: (signal = 'SIGTERM') => { child.kill(signal); return exited(child); },
+    child,
+    pid: child.pid ?? 0,
+    healthUrl: `http://127.0.0.1:${o.httpPort}/healthz`,
+    output: () => out,
+    stop: (signal = 'SIGTERM') => {
+      child.kill(signal);
+      return exited(child);
+    },
   };
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => { child.kill('SIGKILL'); reject(new Error(`${o.role} did not start within ${timeoutMs} ms:\n${out}`)); }, timeoutMs);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${o.role} did not start within ${timeoutMs} ms:\n${out}`));
+    }, timeoutMs);
     const onData = (): void => {
       if (!out.includes('"msg":"service started"')) return;
       clearTimeout(timer);
@@ -58,15 +75,30 @@ export function spawnService(o: SpawnOptions, timeoutMs = 60_000): Promise<Servi
       resolve(service);
     };
     child.stdout.on('data', onData);
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`${o.role} exited early (${String(code)}):\n${out}`)); });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${o.role} exited early (${String(code)}):\n${out}`));
+    });
   });
 }
 
 /** Runs a one-shot CLI command (`healthcheck`, `config check`) asynchronously. */
-export function runCli(args: readonly string[], cwd: string, env: Readonly<Record<string, string>>): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, [binPath, ...args], { cwd, env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+export function runCli(
+  args: readonly string[],
+  cwd: string,
+  env: Readonly<Record<string, string>>,
+): Promise<{ code: number | null; output: string }> {
+  const child = spawn(process.execPath, [binPath, ...args], {
+    cwd,
+    env: childEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
-  child.stdout.on('data', (c: Buffer) => { output += c.toString(); });
-  child.stderr.on('data', (c: Buffer) => { output += c.toString(); });
+  child.stdout.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
+  child.stderr.on('data', (c: Buffer) => {
+    output += c.toString();
+  });
   return exited(child).then((code) => ({ code, output }));
 }

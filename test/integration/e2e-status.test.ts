@@ -15,8 +15,12 @@ const log = silentLogger();
 
 describe('/status through dispatcher, queue and worker', () => {
   let redis: PrivateRedis;
-  beforeAll(async () => { redis = await startTestRedis(); });
-  afterAll(async () => { await redis.stop(); });
+  beforeAll(async () => {
+    redis = await startTestRedis();
+  });
+  afterAll(async () => {
+    await redis.stop();
+  });
 
   it('reports the real queue depth, the version and the recent runs (its own run left out)', async () => {
     const prefix = uniquePrefix();
@@ -26,13 +30,24 @@ describe('/status through dispatcher, queue and worker', () => {
     const producer = createProducer({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: jobSpecs });
     const chat = new ShellChat({ input, output: out.stream });
     const access = { people: [{ name: 'local', role: 'operator' as const }] };
-    await chat.start(createDispatcher({ registry, chats: { shell: chat }, access, ...stores, producer, log, clock: () => new Date() }));
+    await chat.start(
+      createDispatcher({ registry, chats: { shell: chat }, access, ...stores, producer, log, clock: () => new Date() }),
+    );
     // Queue first, worker later: with 3 slots it takes ping 2, ping 3 and /status; ping 4 waits.
     for (const line of ['/ping delay:2', '/ping delay:3', '/status', '/ping delay:4']) {
       input.write(`${line}\n`);
       await out.waitFor(`Queued: ${line}`);
     }
-    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs(wired(stores)), chats: { shell: chat }, ...stores, log, concurrency: 3, version: '9.8.7' });
+    const worker = startWorker({
+      redisUrl: redis.url,
+      prefix: `${prefix}bull`,
+      jobs: bindJobs(wired(stores)),
+      chats: { shell: chat },
+      ...stores,
+      log,
+      concurrency: 3,
+      version: '9.8.7',
+    });
     await out.waitFor('Bot status');
     await worker.close();
     input.end();

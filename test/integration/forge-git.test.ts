@@ -8,11 +8,19 @@ import type { Forge } from '../../src/forge/forge.js';
 import { runGit } from '../../src/git/run-git.js';
 import { createLogger } from '../../src/log.js';
 
-const author = { GIT_AUTHOR_NAME: 'bot', GIT_AUTHOR_EMAIL: 'bot@x', GIT_COMMITTER_NAME: 'bot', GIT_COMMITTER_EMAIL: 'bot@x' };
+const author = {
+  GIT_AUTHOR_NAME: 'bot',
+  GIT_AUTHOR_EMAIL: 'bot@x',
+  GIT_COMMITTER_NAME: 'bot',
+  GIT_COMMITTER_EMAIL: 'bot@x',
+};
 const log = createLogger({ level: 'silent' });
 
 async function failure(promise: Promise<unknown>): Promise<ForgeError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof ForgeError)) throw new Error(`expected a ForgeError, got ${String(error)}`);
   return error;
 }
@@ -24,7 +32,10 @@ describe('GitForge (plain git) against a real bare repository', () => {
   let mergedNumber = 0;
   const git = async (args: string[], cwd = bare) => (await runGit(args, { cwd })).stdout.trim();
   const newForge = () => {
-    const made = createForge({ url: `file://${bare}`, branch: 'main', stacksDir: 'stacks', forge: { type: 'git' } }, { log, workDir: join(root, 'work') });
+    const made = createForge(
+      { url: `file://${bare}`, branch: 'main', stacksDir: 'stacks', forge: { type: 'git' } },
+      { log, workDir: join(root, 'work') },
+    );
     if (made === undefined) throw new Error('no forge');
     return made;
   };
@@ -45,7 +56,10 @@ describe('GitForge (plain git) against a real bare repository', () => {
   };
   const open = async (branch: string, labels = ['drift-remediation'], file = `${branch.replaceAll('/', '-')}.txt`) => {
     const sha = await push(branch, file, `${branch}\n`);
-    return { sha, pr: await forge.openPullRequest({ branch, base: 'main', title: `fix ${branch}`, body: 'why', labels }) };
+    return {
+      sha,
+      pr: await forge.openPullRequest({ branch, base: 'main', title: `fix ${branch}`, body: 'why', labels }),
+    };
   };
 
   beforeAll(async () => {
@@ -60,21 +74,45 @@ describe('GitForge (plain git) against a real bare repository', () => {
     await runGit(['commit', '--quiet', '-m', 'seed'], { cwd: seed, env: author });
     await git(['push', '--quiet', bare, 'HEAD:refs/heads/main'], seed);
   });
-  afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
 
   it('records a PR in the repo itself, so a restarted bot (new instance) sees it, and reopening returns it', async () => {
     const { sha, pr } = await open('fix/drift-a');
-    expect(pr).toMatchObject({ number: 1, state: 'open', headSha: sha, headBranch: 'fix/drift-a', baseBranch: 'main', labels: ['drift-remediation'] });
+    expect(pr).toMatchObject({
+      number: 1,
+      state: 'open',
+      headSha: sha,
+      headBranch: 'fix/drift-a',
+      baseBranch: 'main',
+      labels: ['drift-remediation'],
+    });
     expect(await git(['for-each-ref', '--format=%(refname)', 'refs/homelab-bot/'])).toBe('refs/homelab-bot/pulls/1');
     const restarted = newForge();
-    expect(await restarted.getPullRequest(1)).toMatchObject({ number: 1, state: 'open', headSha: sha, mergeable: true });
-    const again = await restarted.openPullRequest({ branch: 'fix/drift-a', base: 'main', title: 't', body: 'b', labels: ['extra'] });
+    expect(await restarted.getPullRequest(1)).toMatchObject({
+      number: 1,
+      state: 'open',
+      headSha: sha,
+      mergeable: true,
+    });
+    const again = await restarted.openPullRequest({
+      branch: 'fix/drift-a',
+      base: 'main',
+      title: 't',
+      body: 'b',
+      labels: ['extra'],
+    });
     expect(again).toMatchObject({ number: 1, labels: ['drift-remediation', 'extra'] });
   });
 
   it('gives concurrent openers distinct numbers', async () => {
     await Promise.all(['fix/c1', 'fix/c2', 'fix/c3'].map((b) => push(b, `${b.replace('/', '-')}.txt`, 'x\n')));
-    const pulls = await Promise.all(['fix/c1', 'fix/c2', 'fix/c3'].map((branch) => newForge().openPullRequest({ branch, base: 'main', title: branch, body: '', labels: [] })));
+    const pulls = await Promise.all(
+      ['fix/c1', 'fix/c2', 'fix/c3'].map((branch) =>
+        newForge().openPullRequest({ branch, base: 'main', title: branch, body: '', labels: [] }),
+      ),
+    );
     expect(new Set(pulls.map((p) => p.number)).size).toBe(3);
   });
 
@@ -82,8 +120,14 @@ describe('GitForge (plain git) against a real bare repository', () => {
     const { sha, pr } = await open('fix/drift-merge');
     mergedNumber = pr.number;
     const mainBefore = await git(['rev-parse', 'main']);
-    const { mergeSha } = await forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: `Merge #${pr.number}`, commitMessage: 'approved by alice' });
-    expect(await git(['log', '-1', '--format=%H %P %s', 'main'])).toBe(`${mergeSha} ${mainBefore} ${sha} Merge #${pr.number}`);
+    const { mergeSha } = await forge.merge(pr.number, {
+      expectedHeadSha: sha,
+      commitTitle: `Merge #${pr.number}`,
+      commitMessage: 'approved by alice',
+    });
+    expect(await git(['log', '-1', '--format=%H %P %s', 'main'])).toBe(
+      `${mergeSha} ${mainBefore} ${sha} Merge #${pr.number}`,
+    );
     expect(await git(['log', '-1', '--format=%b', 'main'])).toContain('approved by alice');
     expect(await newForge().getPullRequest(pr.number)).toMatchObject({ state: 'merged', mergeSha, headSha: sha });
   });
@@ -101,10 +145,12 @@ describe('GitForge (plain git) against a real bare repository', () => {
 
   it('a double merge (concurrent, from two bot instances) makes exactly one merge commit', async () => {
     const { sha, pr } = await open('fix/drift-twice');
-    const results = await Promise.allSettled([newForge(), newForge()].map((f) => f.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'twice' })));
+    const results = await Promise.allSettled(
+      [newForge(), newForge()].map((f) => f.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'twice' })),
+    );
     const ok = results.filter((r) => r.status === 'fulfilled');
     expect(ok).toHaveLength(1);
-    expect(((results.find((r) => r.status === 'rejected'))?.reason as ForgeError).code).toBe('already-merged');
+    expect((results.find((r) => r.status === 'rejected')?.reason as ForgeError).code).toBe('already-merged');
     const third = await failure(forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'twice' }));
     expect(third.details.mergeSha).toBe(ok[0]?.value.mergeSha);
     expect((await git(['log', '--format=%s', 'main'])).split('\n').filter((s) => s === 'twice')).toHaveLength(1);
@@ -129,14 +175,18 @@ describe('GitForge (plain git) against a real bare repository', () => {
     await push('main', 'shared.txt', 'main moved again\n');
     const pr = await forge.openPullRequest({ branch: 'fix/conflict', base: 'main', title: 'c', body: '', labels: [] });
     expect((await forge.getPullRequest(pr.number)).mergeable).toBe(false);
-    expect((await failure(forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'c' }))).code).toBe('not-mergeable');
+    expect((await failure(forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'c' }))).code).toBe(
+      'not-mergeable',
+    );
   });
 
   it('stores comments in the record, lists open PRs by label, and says not-found for unknown numbers', async () => {
     const { pr } = await open('fix/drift-listed');
     const { pr: unlabelled } = await open('chore/other', []);
     await forge.comment(pr.number, 'Approved by alice');
-    const stored = JSON.parse(await git(['show', `refs/homelab-bot/pulls/${pr.number}:pull.json`])) as { comments: { body: string }[] };
+    const stored = JSON.parse(await git(['show', `refs/homelab-bot/pulls/${pr.number}:pull.json`])) as {
+      comments: { body: string }[];
+    };
     expect(stored.comments.map((c) => c.body)).toEqual(['Approved by alice']);
     const listed = (await newForge().listOpen({ label: 'drift-remediation' })).map((p) => p.number);
     expect(listed).toContain(pr.number);
@@ -152,7 +202,10 @@ describe('GitForge (plain git) against a real bare repository', () => {
   });
 
   it('says forge-unavailable (retryable) when the remote cannot be reached', async () => {
-    const gone = createForge({ url: `file://${join(root, 'missing.git')}`, branch: 'main', stacksDir: 'stacks', forge: { type: 'git' } }, { log, workDir: join(root, 'work') });
+    const gone = createForge(
+      { url: `file://${join(root, 'missing.git')}`, branch: 'main', stacksDir: 'stacks', forge: { type: 'git' } },
+      { log, workDir: join(root, 'work') },
+    );
     const error = await failure(gone!.getPullRequest(1));
     expect(error).toMatchObject({ code: 'forge-unavailable', retryable: true });
   });

@@ -10,10 +10,18 @@ import { runGit } from '../../src/git/run-git.js';
 import { createLogger } from '../../src/log.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/github-emulator.js';
 
-const author = { GIT_AUTHOR_NAME: 'bot', GIT_AUTHOR_EMAIL: 'bot@x', GIT_COMMITTER_NAME: 'bot', GIT_COMMITTER_EMAIL: 'bot@x' };
+const author = {
+  GIT_AUTHOR_NAME: 'bot',
+  GIT_AUTHOR_EMAIL: 'bot@x',
+  GIT_COMMITTER_NAME: 'bot',
+  GIT_COMMITTER_EMAIL: 'bot@x',
+};
 
 async function failure(promise: Promise<unknown>): Promise<ForgeError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   if (!(error instanceof ForgeError)) throw new Error(`expected a ForgeError, got ${String(error)}`);
   return error;
 }
@@ -43,19 +51,39 @@ describe('GitHubForge (real @octokit/rest) against the GitHub emulator', () => {
   };
   const open = async (branch: string, labels: string[] = ['drift-remediation']) => {
     const sha = await push(branch, `${branch.replaceAll('/', '-')}.txt`, `${branch}\n`);
-    return { sha, pr: await forge.openPullRequest({ branch, base: 'main', title: `fix ${branch}`, body: 'why', labels }) };
+    return {
+      sha,
+      pr: await forge.openPullRequest({ branch, base: 'main', title: `fix ${branch}`, body: 'why', labels }),
+    };
   };
 
   beforeAll(async () => {
     emu = await startGitHubEmulator();
     work = await mkdtemp(join(tmpdir(), 'hlb-forge-gh-'));
-    const sink = new Writable({ write(chunk: Buffer, _e, done) { logLines.push(chunk.toString()); done(); } });
+    const sink = new Writable({
+      write(chunk: Buffer, _e, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
+    });
     forge = createGitHubForge({
-      owner: emu.owner, repo: emu.repo, token: emu.token, apiUrl: emu.url, log: createLogger({ level: 'debug' }, sink),
-      retry: { sleep: (ms) => { sleeps.push(ms); return Promise.resolve(); } },
+      owner: emu.owner,
+      repo: emu.repo,
+      token: emu.token,
+      apiUrl: emu.url,
+      log: createLogger({ level: 'debug' }, sink),
+      retry: {
+        sleep: (ms) => {
+          sleeps.push(ms);
+          return Promise.resolve();
+        },
+      },
     });
   });
-  afterEach(() => { sleeps.length = 0; expect(emu.violations).toEqual([]); });
+  afterEach(() => {
+    sleeps.length = 0;
+    expect(emu.violations).toEqual([]);
+  });
   afterAll(async () => {
     expect(logLines.join('')).not.toContain(emu.token);
     await emu.close();
@@ -69,9 +97,21 @@ describe('GitHubForge (real @octokit/rest) against the GitHub emulator', () => {
 
   it('opens a PR with a label it creates, and returns the same PR when asked again', async () => {
     const { sha, pr } = await open('fix/drift-a');
-    expect(pr).toMatchObject({ state: 'open', headBranch: 'fix/drift-a', headSha: sha, baseBranch: 'main', labels: ['drift-remediation'] });
+    expect(pr).toMatchObject({
+      state: 'open',
+      headBranch: 'fix/drift-a',
+      headSha: sha,
+      baseBranch: 'main',
+      labels: ['drift-remediation'],
+    });
     expect(emu.state.labels.has('drift-remediation')).toBe(true);
-    const again = await forge.openPullRequest({ branch: 'fix/drift-a', base: 'main', title: 'x', body: 'y', labels: ['drift-remediation'] });
+    const again = await forge.openPullRequest({
+      branch: 'fix/drift-a',
+      base: 'main',
+      title: 'x',
+      body: 'y',
+      labels: ['drift-remediation'],
+    });
     expect(again.number).toBe(pr.number);
     expect([...emu.state.pulls.values()].filter((p) => p.head === 'fix/drift-a')).toHaveLength(1);
   });
@@ -100,14 +140,22 @@ describe('GitHubForge (real @octokit/rest) against the GitHub emulator', () => {
     expect(emu.pull(pr.number)?.merged).toBe(false);
   });
 
-  it('maps GitHub\'s 409 (branch moved between our check and the merge call) to head-moved', async () => {
+  it("maps GitHub's 409 (branch moved between our check and the merge call) to head-moved", async () => {
     const { sha, pr } = await open('fix/drift-race');
     await forge.getPullRequest(pr.number);
     emu.failNext({ status: 502, route: 'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge' });
     let newer = '';
     const racing = createGitHubForge({
-      owner: emu.owner, repo: emu.repo, token: emu.token, apiUrl: emu.url, log: createLogger({ level: 'silent' }),
-      retry: { sleep: async () => { newer = await push('fix/drift-race', 'race.txt', 'x\n'); } },
+      owner: emu.owner,
+      repo: emu.repo,
+      token: emu.token,
+      apiUrl: emu.url,
+      log: createLogger({ level: 'silent' }),
+      retry: {
+        sleep: async () => {
+          newer = await push('fix/drift-race', 'race.txt', 'x\n');
+        },
+      },
     });
     const error = await failure(racing.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'm' }));
     expect(error.code).toBe('head-moved');
@@ -118,7 +166,9 @@ describe('GitHubForge (real @octokit/rest) against the GitHub emulator', () => {
 
   it('a second merge (sequential or concurrent) makes no second merge commit and says already-merged', async () => {
     const { sha, pr } = await open('fix/drift-twice');
-    const results = await Promise.allSettled([1, 2].map(() => forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'twice' })));
+    const results = await Promise.allSettled(
+      [1, 2].map(() => forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'twice' })),
+    );
     const ok = results.filter((r) => r.status === 'fulfilled');
     expect(ok).toHaveLength(1);
     const rejected = results.find((r) => r.status === 'rejected');
@@ -171,14 +221,23 @@ describe('GitHubForge (real @octokit/rest) against the GitHub emulator', () => {
     const { sha, pr } = await open('fix/drift-closed');
     emu.closePull(pr.number);
     expect((await forge.getPullRequest(pr.number)).state).toBe('closed');
-    expect((await failure(forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'c' }))).code).toBe('not-mergeable');
+    expect((await failure(forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: 'c' }))).code).toBe(
+      'not-mergeable',
+    );
   });
 
   it('reports forge-unavailable after retries when GitHub cannot be reached at all', async () => {
     const closed = await startGitHubEmulator();
     const url = closed.url;
     await closed.close();
-    const offline = createGitHubForge({ owner: 'acme', repo: 'homelab-apps', token: 't0ken-offline', apiUrl: url, log: createLogger({ level: 'silent' }), retry: { sleep: () => Promise.resolve() } });
+    const offline = createGitHubForge({
+      owner: 'acme',
+      repo: 'homelab-apps',
+      token: 't0ken-offline',
+      apiUrl: url,
+      log: createLogger({ level: 'silent' }),
+      retry: { sleep: () => Promise.resolve() },
+    });
     const error = await failure(offline.getPullRequest(1));
     expect(error).toMatchObject({ code: 'forge-unavailable', retryable: true });
     expect(error.message).not.toContain('t0ken-offline');

@@ -25,9 +25,18 @@ describe('homelab-bot hosts trust <host> (a real SSH handshake)', () => {
     const stderr = new PassThrough();
     let out = '';
     let err = '';
-    stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    stderr.on('data', (d: Buffer) => { err += d.toString(); });
-    const code = await runCli(hostsCommands, ['hosts', 'trust', ...args, '-c', join(dir, 'config.yaml')], { env: {}, stdout, stderr, stdin: new PassThrough() }, 'test');
+    stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+    });
+    stderr.on('data', (d: Buffer) => {
+      err += d.toString();
+    });
+    const code = await runCli(
+      hostsCommands,
+      ['hosts', 'trust', ...args, '-c', join(dir, 'config.yaml')],
+      { env: {}, stdout, stderr, stdin: new PassThrough() },
+      'test',
+    );
     return { code, out, err };
   };
 
@@ -37,16 +46,21 @@ describe('homelab-bot hosts trust <host> (a real SSH handshake)', () => {
     await run('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, 'hostkey')]);
     publicLine = (await readFile(join(dir, 'hostkey.pub'), 'utf8')).trim();
     fingerprint = (await run('ssh-keygen', ['-lf', join(dir, 'hostkey.pub')])).stdout.split(' ')[1] ?? '';
-    server = new Server({ hostKeys: [await readFile(join(dir, 'hostkey'))] }, (client) => { client.on('error', () => undefined); });
+    server = new Server({ hostKeys: [await readFile(join(dir, 'hostkey'))] }, (client) => {
+      client.on('error', () => undefined);
+    });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     port = (server.address() as AddressInfo).port;
-    await writeFile(join(dir, 'config.yaml'), [
-      'hosts:',
-      '  - name: lab-host',
-      '    endpoint: e1',
-      `    ssh: { host: 127.0.0.1, port: ${String(port)}, privateKeyPath: key, knownHostsPath: ssh/known_hosts }`,
-      '',
-    ].join('\n'));
+    await writeFile(
+      join(dir, 'config.yaml'),
+      [
+        'hosts:',
+        '  - name: lab-host',
+        '    endpoint: e1',
+        `    ssh: { host: 127.0.0.1, port: ${String(port)}, privateKeyPath: key, knownHostsPath: ssh/known_hosts }`,
+        '',
+      ].join('\n'),
+    );
   });
   afterAll(async () => {
     server.close();
@@ -59,7 +73,9 @@ describe('homelab-bot hosts trust <host> (a real SSH handshake)', () => {
     expect(result.code).toBe(0);
     expect(result.out).toContain(`[127.0.0.1]:${String(port)} presented ssh-ed25519 ${fingerprint}`);
     const [type, key] = publicLine.split(' ');
-    expect(await readFile(join(dir, 'ssh/known_hosts'), 'utf8')).toBe(`[127.0.0.1]:${String(port)} ${type ?? ''} ${key ?? ''}\n`);
+    expect(await readFile(join(dir, 'ssh/known_hosts'), 'utf8')).toBe(
+      `[127.0.0.1]:${String(port)} ${type ?? ''} ${key ?? ''}\n`,
+    );
   });
 
   it('a second run changes nothing', async () => {
@@ -84,7 +100,9 @@ describe('homelab-bot hosts trust <host> (a real SSH handshake)', () => {
   it('--known-hosts writes another file (a writable mount of the same folder in Docker)', async () => {
     const result = await trust('lab-host', '--known-hosts', join(dir, 'setup/known_hosts'));
     expect(result.code).toBe(0);
-    expect(await readFile(join(dir, 'setup/known_hosts'), 'utf8')).toMatch(new RegExp(`^\\[127\\.0\\.0\\.1\\]:${String(port)} ssh-ed25519 `));
+    expect(await readFile(join(dir, 'setup/known_hosts'), 'utf8')).toMatch(
+      new RegExp(`^\\[127\\.0\\.0\\.1\\]:${String(port)} ssh-ed25519 `),
+    );
   });
 
   it('names the accepted hosts for an unknown one', async () => {

@@ -28,7 +28,10 @@ describe('Docker over one SSH connection (real lab)', () => {
 
   it('pings, lists and inspects both hosts through exactly one SSH connection each', async () => {
     const lab = labOf();
-    const connections = await connectHosts(lab.hosts.map((h) => hostConfigOf(h)), log);
+    const connections = await connectHosts(
+      lab.hosts.map((h) => hostConfigOf(h)),
+      log,
+    );
     try {
       for (const [index, c] of connections.entries()) {
         if (!c.ok) throw c.error;
@@ -58,9 +61,32 @@ describe('Docker over one SSH connection (real lab)', () => {
     const lab = labOf();
     const host = lab.hosts[0]!;
     const made = [
-      ['create', '--name', 'legacy_web_1', '--label', `${P}project=legacy`, '--label', `${P}service=web`, '--label', `${P}container-number=1`, 'hlb-lab/base:a'],
-      ['create', '--name', 'family-app-1', '--label', `${P}project=family`, '--label', `${P}service=app`,
-        '--label', `${P}project.working_dir=/data/compose/3`, '--label', 'io.portainer.edge_stack_id=3', 'hlb-lab/base:a'],
+      [
+        'create',
+        '--name',
+        'legacy_web_1',
+        '--label',
+        `${P}project=legacy`,
+        '--label',
+        `${P}service=web`,
+        '--label',
+        `${P}container-number=1`,
+        'hlb-lab/base:a',
+      ],
+      [
+        'create',
+        '--name',
+        'family-app-1',
+        '--label',
+        `${P}project=family`,
+        '--label',
+        `${P}service=app`,
+        '--label',
+        `${P}project.working_dir=/data/compose/3`,
+        '--label',
+        'io.portainer.edge_stack_id=3',
+        'hlb-lab/base:a',
+      ],
       ['run', '-d', '--name', 'infra-handmade', 'hlb-lab/base:a', 'sleep', '1d'],
     ];
     for (const args of made) expect((await host.docker(args)).code).toBe(0);
@@ -84,13 +110,22 @@ describe('Docker over one SSH connection (real lab)', () => {
     const lab = labOf();
     const host = lab.hosts[0]!;
     const lines: string[] = [];
-    const captured = createLogger({ level: 'trace' }, { write: (line: string) => { lines.push(line); } });
+    const captured = createLogger(
+      { level: 'trace' },
+      {
+        write: (line: string) => {
+          lines.push(line);
+        },
+      },
+    );
     const docker = await connectDockerHost(hostConfigOf(host), { log: captured });
     try {
       const { containers } = await inspectHost(docker);
       const envFile = await docker.readFile(`${host.checkout}/stacks/infra-core/.env`);
-      const secrets = containers.flatMap(({ container }) => ((container['Config'] as { Env?: string[] }).Env ?? []))
-        .map((e) => e.slice(e.indexOf('=') + 1)).filter((v) => v.length >= 6);
+      const secrets = containers
+        .flatMap(({ container }) => (container['Config'] as { Env?: string[] }).Env ?? [])
+        .map((e) => e.slice(e.indexOf('=') + 1))
+        .filter((v) => v.length >= 6);
       expect(secrets.length).toBeGreaterThan(0);
       expect(envFile).toContain('CF_DNS_API_TOKEN=');
       expect(lines.length).toBeGreaterThan(0);

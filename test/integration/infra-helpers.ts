@@ -6,13 +6,28 @@ import type { Lab, LabHost } from '../lab/index.js';
 import { freePort } from '../lab/lab-paths.js';
 
 /** A validated-looking HostConfig for a lab host; `ssh` fields may be overridden (undefined removes one). */
-export function hostConfigOf(host: LabHost, ssh: Partial<Record<keyof HostConfig['ssh'], string | number | undefined>> = {}, extra: Partial<HostConfig> = {}): HostConfig {
+export function hostConfigOf(
+  host: LabHost,
+  ssh: Partial<Record<keyof HostConfig['ssh'], string | number | undefined>> = {},
+  extra: Partial<HostConfig> = {},
+): HostConfig {
   const merged: Record<string, unknown> = {
-    host: host.sshHost, port: host.sshPort, user: host.sshUser, privateKeyPath: host.privateKeyPath,
-    hostKeyFingerprint: host.hostKeyFingerprint, ...ssh,
+    host: host.sshHost,
+    port: host.sshPort,
+    user: host.sshUser,
+    privateKeyPath: host.privateKeyPath,
+    hostKeyFingerprint: host.hostKeyFingerprint,
+    ...ssh,
   };
   for (const [k, v] of Object.entries(merged)) if (v === undefined) Reflect.deleteProperty(merged, k);
-  return { name: host.name, endpoint: host.endpoint, ssh: merged as HostConfig['ssh'], dockerSocket: host.dockerSocket, readHostEnv: false, ...extra };
+  return {
+    name: host.name,
+    endpoint: host.endpoint,
+    ssh: merged as HostConfig['ssh'],
+    dockerSocket: host.dockerSocket,
+    readHostEnv: false,
+    ...extra,
+  };
 }
 
 /** Pid of the listening sshd of lab host `index`. */
@@ -35,8 +50,13 @@ export async function sshdChildren(pid: number): Promise<number[]> {
 function bannerSeen(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host: '127.0.0.1', port });
-    socket.once('error', () => { resolve(false); });
-    socket.once('data', (data) => { socket.destroy(); resolve(data.toString().startsWith('SSH-2.0')); });
+    socket.once('error', () => {
+      resolve(false);
+    });
+    socket.once('data', (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith('SSH-2.0'));
+    });
   });
 }
 
@@ -57,5 +77,10 @@ export async function startNoForwardSshd(lab: Lab, index: number): Promise<{ por
     if (Date.now() > deadline) throw new Error('variant sshd did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
-  return { port, stop: () => { if (child.pid !== undefined) process.kill(child.pid, 'SIGTERM'); } };
+  return {
+    port,
+    stop: () => {
+      if (child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
+    },
+  };
 }

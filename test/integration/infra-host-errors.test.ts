@@ -18,7 +18,10 @@ const log = silentLogger();
 const otherFingerprint = 'SHA256:' + 'A'.repeat(43);
 
 async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(() => undefined, (e: unknown) => e as AppError);
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e as AppError,
+  );
   if (error === undefined) throw new Error('expected a failure');
   return error;
 }
@@ -56,7 +59,10 @@ describe('host failures are classified per host (real lab)', () => {
 
   it('accepts the host through a known_hosts file', async () => {
     const host = labOf().hosts[1]!;
-    const docker = await connectDockerHost(hostConfigOf(host, { hostKeyFingerprint: undefined, knownHostsPath: host.knownHostsPath }), { log });
+    const docker = await connectDockerHost(
+      hostConfigOf(host, { hostKeyFingerprint: undefined, knownHostsPath: host.knownHostsPath }),
+      { log },
+    );
     try {
       await expect(docker.ping()).resolves.toBeUndefined();
     } finally {
@@ -66,11 +72,15 @@ describe('host failures are classified per host (real lab)', () => {
 
   it('refuses a host that known_hosts does not list, and sends nothing', async () => {
     const [first, second] = labOf().hosts;
-    const onlySecond = (await readFile(second!.knownHostsPath, 'utf8')).split('\n').filter((l) => l.startsWith(`[127.0.0.1]:${second!.sshPort} `));
+    const onlySecond = (await readFile(second!.knownHostsPath, 'utf8'))
+      .split('\n')
+      .filter((l) => l.startsWith(`[127.0.0.1]:${second!.sshPort} `));
     expect(onlySecond).toHaveLength(1);
     const path = join(dir, 'known_hosts.second');
     await writeFile(path, `${onlySecond.join('\n')}\n`);
-    const conn = createSshConnection(hostConfigOf(first!, { hostKeyFingerprint: undefined, knownHostsPath: path }), { log });
+    const conn = createSshConnection(hostConfigOf(first!, { hostKeyFingerprint: undefined, knownHostsPath: path }), {
+      log,
+    });
     const error = await failure(conn.client());
     expect(error.code).toBe('host-key-unknown');
     expect(error.message).toContain(`[127.0.0.1]:${first!.sshPort} is not listed in ${path}`);
@@ -92,7 +102,9 @@ describe('host failures are classified per host (real lab)', () => {
     const port = await freePort();
     const error = await failure(connectDockerHost(hostConfigOf(host, { port }), { log }));
     expect(error.code).toBe('host-unreachable');
-    expect(error.message).toBe(`ct-media-01 (127.0.0.1:${port}): connection refused — is sshd running and the port right?`);
+    expect(error.message).toBe(
+      `ct-media-01 (127.0.0.1:${port}): connection refused — is sshd running and the port right?`,
+    );
     expect(error.retryable).toBe(true);
   });
 
@@ -106,7 +118,9 @@ describe('host failures are classified per host (real lab)', () => {
 
   it('reports a path that is not a socket as docker-socket-missing', async () => {
     const host = labOf().hosts[0]!;
-    const error = await failure(connectDockerHost(hostConfigOf(host, {}, { dockerSocket: host.knownHostsPath }), { log }));
+    const error = await failure(
+      connectDockerHost(hostConfigOf(host, {}, { dockerSocket: host.knownHostsPath }), { log }),
+    );
     expect(error.code).toBe('docker-socket-missing');
     expect(error.message).toContain('is not a socket');
   });
@@ -122,12 +136,23 @@ describe('host failures are classified per host (real lab)', () => {
     await new Promise<void>((resolve) => server.listen(socket, resolve));
     try {
       await chmod(socket, 0o600);
-      const result = await run('runuser', ['-u', 'nobody', '--', 'docker', '-H', `unix://${socket}`, 'system', 'dial-stdio']);
+      const result = await run('runuser', [
+        '-u',
+        'nobody',
+        '--',
+        'docker',
+        '-H',
+        `unix://${socket}`,
+        'system',
+        'dial-stdio',
+      ]);
       expect(result.code).not.toBe(0);
       const host = hostConfigOf(labOf().hosts[0]!, {}, { dockerSocket: socket });
       const error = classifyDockerError(host, new Error(result.stderr));
       expect(error.code).toBe('docker-socket-denied');
-      expect(error.message).toBe(`ct-docker-01: user root cannot open ${socket} (permission denied) — add it to the docker group`);
+      expect(error.message).toBe(
+        `ct-docker-01: user root cannot open ${socket} (permission denied) — add it to the docker group`,
+      );
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -27,13 +27,29 @@ describe('/catalog includes cluster workloads', () => {
       { name: 'offline', flavour: 'flux', access: { kubeconfig: join(k3s.work, 'missing-kubeconfig') } },
     ]);
     const catalog = await collectCatalog(driftAuditDeps(config, { cacheDir: join(k3s.work, 'cache') }));
-    expect(catalog.hosts.map((h) => `${h.name}:${String(h.reachable)}`)).toEqual(['homelab-k3s:true', 'homelab-talos:true', 'offline:false']);
+    expect(catalog.hosts.map((h) => `${h.name}:${String(h.reachable)}`)).toEqual([
+      'homelab-k3s:true',
+      'homelab-talos:true',
+      'offline:false',
+    ]);
     expect(catalog.entries.find((e) => e.service === 'nextcloud')).toMatchObject({
-      host: 'homelab-k3s', stack: 'nextcloud', image: 'nextcloud:30.0.2-apache', version: 'nextcloud 6.2.4 (chart)', url: 'https://cloud.home.example', state: 'Deployment 1/1 ready', origin: 'git+running',
+      host: 'homelab-k3s',
+      stack: 'nextcloud',
+      image: 'nextcloud:30.0.2-apache',
+      version: 'nextcloud 6.2.4 (chart)',
+      url: 'https://cloud.home.example',
+      state: 'Deployment 1/1 ready',
+      origin: 'git+running',
     });
-    expect(catalog.entries.find((e) => e.service === 'whoami')).toMatchObject({ host: 'homelab-talos', stack: 'whoami', version: 'v1.10.3 (manifest)' });
+    expect(catalog.entries.find((e) => e.service === 'whoami')).toMatchObject({
+      host: 'homelab-talos',
+      stack: 'whoami',
+      version: 'v1.10.3 (manifest)',
+    });
     const table = renderCatalogTable(catalog);
-    expect(table).toContain('| adminer | tools | homelab-k3s | `adminer:4.8.1` | adminer 0.2.1 (chart) | — | Deployment 1/1 ready |');
+    expect(table).toContain(
+      '| adminer | tools | homelab-k3s | `adminer:4.8.1` | adminer 0.2.1 (chart) | — | Deployment 1/1 ready |',
+    );
     expect(table).toContain('offline could not be read');
   });
 });

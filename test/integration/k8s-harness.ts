@@ -22,7 +22,10 @@ export interface K8sLab {
 }
 
 /** Copies `test/fixtures/kubernetes/<fixture>` into a fresh repo, pushes it, starts the emulator. */
-export async function startK8sLab(fixture: string, objects: (head: string) => Record<string, unknown>[]): Promise<K8sLab> {
+export async function startK8sLab(
+  fixture: string,
+  objects: (head: string) => Record<string, unknown>[],
+): Promise<K8sLab> {
   const work = await mkdtemp(join(tmpdir(), 'hlb-k8s-'));
   const remote = join(work, 'remote.git');
   const clone = join(work, 'clone');
@@ -39,8 +42,14 @@ export async function startK8sLab(fixture: string, objects: (head: string) => Re
   const kubeconfigPath = join(work, 'kubeconfig');
   await writeFile(kubeconfigPath, emu.kubeconfig());
   return {
-    work, remote, clone, head, emu, kubeconfigPath,
-    config: (clusters) => appConfigSchema.parse({ apps: { url: `file://${remote}`, branch: 'main', forge: { type: 'git' } }, clusters }),
+    work,
+    remote,
+    clone,
+    head,
+    emu,
+    kubeconfigPath,
+    config: (clusters) =>
+      appConfigSchema.parse({ apps: { url: `file://${remote}`, branch: 'main', forge: { type: 'git' } }, clusters }),
     close: async () => {
       await emu.close();
       await rm(work, { recursive: true, force: true });

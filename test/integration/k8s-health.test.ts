@@ -22,7 +22,12 @@ describe('/health for clusters against the emulated K3s and Flux clusters', () =
       { name: 'homelab-talos', flavour: 'flux', access: { kubeconfig: flux.kubeconfigPath } },
     ]);
     let text = '';
-    const out = new Writable({ write(chunk: Buffer, _e, done) { text += chunk.toString(); done(); } });
+    const out = new Writable({
+      write(chunk: Buffer, _e, done) {
+        text += chunk.toString();
+        done();
+      },
+    });
     code = await runHealthCli(config, { json: true }, out, silentLogger());
     run = JSON.parse(text) as HealthRun;
   });
@@ -35,13 +40,23 @@ describe('/health for clusters against the emulated K3s and Flux clusters', () =
 
   it('fails on a NotReady node, a crash-looping pod, an unbound PVC and a certificate not Ready, each with a suggestion', () => {
     expect(code).toBe(1);
-    expect(outcome('kubernetes.nodes:homelab-k3s')).toMatchObject({ status: 'fail', findings: [{ summary: 'Node k3s-node-2 is not Ready.' }] });
+    expect(outcome('kubernetes.nodes:homelab-k3s')).toMatchObject({
+      status: 'fail',
+      findings: [{ summary: 'Node k3s-node-2 is not Ready.' }],
+    });
     const pods = outcome('kubernetes.pods:homelab-k3s');
     expect(pods?.status).toBe('fail');
-    expect(pods?.findings.map((f) => f.summary)).toEqual(['Pod tools/adminer-5f6d7c8b9-xyz12 is crash-looping (14 restarts).', 'Pod monitoring/kube-prometheus-stack-grafana-0 is Pending.']);
+    expect(pods?.findings.map((f) => f.summary)).toEqual([
+      'Pod tools/adminer-5f6d7c8b9-xyz12 is crash-looping (14 restarts).',
+      'Pod monitoring/kube-prometheus-stack-grafana-0 is Pending.',
+    ]);
     expect(pods?.findings[0]?.suggestion).toContain('kubectl logs -n tools adminer-5f6d7c8b9-xyz12 --previous');
-    expect(outcome('kubernetes.pvcs:homelab-k3s')?.findings.map((f) => f.summary)).toEqual(['PVC monitoring/grafana-storage is Pending.']);
-    expect(outcome('kubernetes.certificates:homelab-k3s')?.findings.map((f) => f.summary)).toEqual(['Certificate monitoring/grafana-home-example is not Ready.']);
+    expect(outcome('kubernetes.pvcs:homelab-k3s')?.findings.map((f) => f.summary)).toEqual([
+      'PVC monitoring/grafana-storage is Pending.',
+    ]);
+    expect(outcome('kubernetes.certificates:homelab-k3s')?.findings.map((f) => f.summary)).toEqual([
+      'Certificate monitoring/grafana-home-example is not Ready.',
+    ]);
   });
 
   it('fails on a failing Flux source with the reason Flux gives, and passes what is healthy', () => {

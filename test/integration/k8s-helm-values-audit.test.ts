@@ -7,14 +7,23 @@ import { helmReleaseSecret } from '../emulators/kubernetes/helm-secret.js';
 import { K3S_RELEASES, LIVE_SECRET, OPAQUE_SECRET, k3sClusterObjects } from '../fixtures/kubernetes/k3s-cluster.js';
 import { startK8sLab, type K8sLab } from './k8s-harness.js';
 
-const brief = (i: { kind: string; stack: string; service: string | null; path: string; severity: string }) => `${i.kind} ${i.stack} ${i.service ?? '-'} ${i.path} ${i.severity}`;
+const brief = (i: { kind: string; stack: string; service: string | null; path: string; severity: string }) =>
+  `${i.kind} ${i.stack} ${i.service ?? '-'} ${i.path} ${i.severity}`;
 
 describe('drift audit of a K3s + Helm cluster (helm-values) against the emulated API', () => {
   let lab: K8sLab;
-  const cluster = () => ({ name: 'homelab-k3s', flavour: 'helm-values' as const, access: { kubeconfig: lab.kubeconfigPath, context: 'emulated' } });
+  const cluster = () => ({
+    name: 'homelab-k3s',
+    flavour: 'helm-values' as const,
+    access: { kubeconfig: lab.kubeconfigPath, context: 'emulated' },
+  });
 
-  beforeAll(async () => { lab = await startK8sLab('k3s-helm', () => k3sClusterObjects()); });
-  afterAll(async () => { await lab.close(); });
+  beforeAll(async () => {
+    lab = await startK8sLab('k3s-helm', () => k3sClusterObjects());
+  });
+  afterAll(async () => {
+    await lab.close();
+  });
 
   it('reports each planted drift once with its kind, path and severity, and nothing for clean releases', async () => {
     const { report } = await runAudit(driftAuditDeps(lab.config([cluster()]), { cacheDir: join(lab.work, 'cache') }));
@@ -27,9 +36,19 @@ describe('drift audit of a K3s + Helm cluster (helm-values) against the emulated
       'missing-release apps/uptime-kuma uptime-kuma release monitoring/uptime-kuma breaking',
       'unmanaged-release tools adminer release tools/adminer functional',
     ]);
-    expect(report.items.find((i) => i.path === 'values.replicaCount')).toMatchObject({ host: 'homelab-k3s', expected: '1', actual: '2' });
-    expect(report.items.find((i) => i.path === 'chart.version')).toMatchObject({ expected: 'v1.16.2', actual: 'v1.16.3' });
-    expect(report.items.find((i) => i.path === 'values.nextcloud.password')).toMatchObject({ expected: '••••', actual: '•••• (changed)' });
+    expect(report.items.find((i) => i.path === 'values.replicaCount')).toMatchObject({
+      host: 'homelab-k3s',
+      expected: '1',
+      actual: '2',
+    });
+    expect(report.items.find((i) => i.path === 'chart.version')).toMatchObject({
+      expected: 'v1.16.2',
+      actual: 'v1.16.3',
+    });
+    expect(report.items.find((i) => i.path === 'values.nextcloud.password')).toMatchObject({
+      expected: '••••',
+      actual: '•••• (changed)',
+    });
     expect(report.servicesAudited).toBe(4);
     expect(lab.emu.schemaViolations).toEqual([]);
   });
@@ -45,15 +64,45 @@ describe('drift audit of a K3s + Helm cluster (helm-values) against the emulated
 
   it('gives no item when the cluster matches git, and the CLI exits 0', async () => {
     const clean = K3S_RELEASES.filter((r) => r.name !== 'adminer').map((r) => {
-      if (r.name === 'nextcloud') return { ...r, values: { ...r.values, replicaCount: 1, nextcloud: { host: 'cloud.home.example', username: 'admin', password: 'git-side-placeholder' } } };
+      if (r.name === 'nextcloud')
+        return {
+          ...r,
+          values: {
+            ...r.values,
+            replicaCount: 1,
+            nextcloud: { host: 'cloud.home.example', username: 'admin', password: 'git-side-placeholder' },
+          },
+        };
       if (r.name === 'cert-manager') return { ...r, chart: { ...r.chart, version: 'v1.16.2' } };
       return r;
     });
-    const uptime = { name: 'uptime-kuma', namespace: 'monitoring', revision: 1, status: 'deployed' as const, chart: { name: 'uptime-kuma', version: '2.21.2', appVersion: '1.23.16' }, values: { ingress: { enabled: true, hosts: [{ host: 'status.home.example', paths: [{ path: '/', pathType: 'Prefix' }] }] } } };
+    const uptime = {
+      name: 'uptime-kuma',
+      namespace: 'monitoring',
+      revision: 1,
+      status: 'deployed' as const,
+      chart: { name: 'uptime-kuma', version: '2.21.2', appVersion: '1.23.16' },
+      values: {
+        ingress: {
+          enabled: true,
+          hosts: [{ host: 'status.home.example', paths: [{ path: '/', pathType: 'Prefix' }] }],
+        },
+      },
+    };
     lab.emu.setObjects([...clean, uptime].map(helmReleaseSecret));
     try {
       let out = '';
-      const code = await runDriftAuditCli(lab.config([cluster()]), { json: true, host: undefined, stack: undefined }, { write: (s: string) => { out += s; return true; } } as never, { cacheDir: join(lab.work, 'cache') });
+      const code = await runDriftAuditCli(
+        lab.config([cluster()]),
+        { json: true, host: undefined, stack: undefined },
+        {
+          write: (s: string) => {
+            out += s;
+            return true;
+          },
+        } as never,
+        { cacheDir: join(lab.work, 'cache') },
+      );
       expect(JSON.parse(out).items).toEqual([]);
       expect(code).toBe(0);
     } finally {
@@ -62,7 +111,13 @@ describe('drift audit of a K3s + Helm cluster (helm-values) against the emulated
   });
 
   it('filters by cluster and component folder, and reports an unreachable cluster without stopping', async () => {
-    const deps = driftAuditDeps(lab.config([cluster(), { name: 'gone', flavour: 'helm-values', access: { kubeconfig: join(lab.work, 'nope.yaml') } }]), { cacheDir: join(lab.work, 'cache') });
+    const deps = driftAuditDeps(
+      lab.config([
+        cluster(),
+        { name: 'gone', flavour: 'helm-values', access: { kubeconfig: join(lab.work, 'nope.yaml') } },
+      ]),
+      { cacheDir: join(lab.work, 'cache') },
+    );
     const one = await runAudit(deps, { host: 'homelab-k3s', stack: 'apps/nextcloud' });
     expect(one.report.items.map((i) => i.path).sort()).toEqual(['values.nextcloud.password', 'values.replicaCount']);
     const all = await runAudit(deps);

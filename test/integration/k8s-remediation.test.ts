@@ -20,12 +20,31 @@ type Button = { kind: string; payload: Record<string, unknown>; label: string };
 
 function context(buttons: Button[]): ProcessorContext {
   return {
-    log, attempt: 1,
-    run: { runId: 'r', jobId: 'j', platform: 'shell', channelId: 'c', threadId: 't', rootMessageId: 'm', requester, command: '/drift fix', status: 'running', createdAt: 'a', updatedAt: 'a' },
-    createButton: (definition, payload, label, style = 'primary') => { buttons.push({ kind: definition.kind, payload, label }); return Promise.resolve({ id: `act:${String(buttons.length)}`, label, style }); },
+    log,
+    attempt: 1,
+    run: {
+      runId: 'r',
+      jobId: 'j',
+      platform: 'shell',
+      channelId: 'c',
+      threadId: 't',
+      rootMessageId: 'm',
+      requester,
+      command: '/drift fix',
+      status: 'running',
+      createdAt: 'a',
+      updatedAt: 'a',
+    },
+    createButton: (definition, payload, label, style = 'primary') => {
+      buttons.push({ kind: definition.kind, payload, label });
+      return Promise.resolve({ id: `act:${String(buttons.length)}`, label, style });
+    },
     progress: () => Promise.resolve(),
     system: {
-      version: 't', startedAt: new Date(0), uptimeMs: () => 0, recentRuns: () => Promise.resolve([]),
+      version: 't',
+      startedAt: new Date(0),
+      uptimeMs: () => 0,
+      recentRuns: () => Promise.resolve([]),
       queueCounts: () => Promise.resolve({ waiting: 0, active: 0, delayed: 0, failed: 0, completed: 0 }),
       health: { save: () => Promise.resolve(), last: () => Promise.resolve(undefined) },
     },
@@ -35,7 +54,11 @@ function context(buttons: Button[]): ProcessorContext {
 describe('/drift fix + Approve + Revert on helm-values drift (plain git forge, emulated cluster)', () => {
   const redis = useTestRedis();
   let lab: K8sLab;
-  const cluster = () => ({ name: 'homelab-k3s', flavour: 'helm-values' as const, access: { kubeconfig: lab.kubeconfigPath } });
+  const cluster = () => ({
+    name: 'homelab-k3s',
+    flavour: 'helm-values' as const,
+    access: { kubeconfig: lab.kubeconfigPath },
+  });
   /** A file at a ref of the remote (a PR head sha or `main`). */
   const remoteFile = async (ref: string, path: string): Promise<string> => {
     await git(lab.clone, ['fetch', '-q', 'origin', '+refs/heads/*:refs/remotes/origin/*']);
@@ -43,24 +66,38 @@ describe('/drift fix + Approve + Revert on helm-values drift (plain git forge, e
   };
   const mainFile = (path: string): Promise<string> => remoteFile('main', path);
 
-  beforeAll(async () => { lab = await startK8sLab('k3s-helm', () => k3sClusterObjects()); });
-  afterAll(async () => { await lab.close(); });
+  beforeAll(async () => {
+    lab = await startK8sLab('k3s-helm', () => k3sClusterObjects());
+  });
+  afterAll(async () => {
+    await lab.close();
+  });
 
   function processors() {
     const config = lab.config([cluster()]);
     const forge = createForge(config.apps!, { log })!;
     const trail = createAuditTrailStore({ redis: redis.redis, prefix: uniquePrefix() });
-    return { config, procs: remediationProcessors(remediationJobDeps(config, { trail, forge, log, cacheDir: join(lab.work, 'cache') })) };
+    return {
+      config,
+      procs: remediationProcessors(
+        remediationJobDeps(config, { trail, forge, log, cacheDir: join(lab.work, 'cache') }),
+      ),
+    };
   }
 
   it('opens a PR writing the live values back with comments kept, merges it on Approve, and Revert restores git', async () => {
     const { config, procs } = processors();
     const original = await readFile(join(lab.clone, 'apps/nextcloud/values-homelab.yaml'), 'utf8');
     const buttons: Button[] = [];
-    const opened = await procs['drift.fix']({ runId: 'r1', requester, options: { stack: 'apps/nextcloud', service: 'nextcloud', host: 'homelab-k3s' } }, context(buttons));
+    const opened = await procs['drift.fix'](
+      { runId: 'r1', requester, options: { stack: 'apps/nextcloud', service: 'nextcloud', host: 'homelab-k3s' } },
+      context(buttons),
+    );
     expect(opened.status).toBe('ok');
     expect(opened.lines).toContain('• `values.replicaCount` (apps/nextcloud/values-homelab.yaml): 1 → 2');
-    expect(opened.lines?.some((l) => l.includes('values.nextcloud.password') && l.includes('never written to git'))).toBe(true);
+    expect(
+      opened.lines?.some((l) => l.includes('values.nextcloud.password') && l.includes('never written to git')),
+    ).toBe(true);
     expect(JSON.stringify(opened)).not.toContain(LIVE_SECRET);
     const approveButton = buttons.find((b) => b.kind === 'drift.approve')!;
     const headSha = approveButton.payload['headSha'] as string;
@@ -68,15 +105,26 @@ describe('/drift fix + Approve + Revert on helm-values drift (plain git forge, e
     expect(proposed).toBe(original.replace('replicaCount: 1 # one pod', 'replicaCount: 2 # one pod'));
     expect(proposed).not.toContain(LIVE_SECRET);
 
-    const merged = await procs['drift.approve']({ runId: 'r2', requester, actionId: 'act:approve', payload: approveButton.payload as never }, context(buttons));
+    const merged = await procs['drift.approve'](
+      { runId: 'r2', requester, actionId: 'act:approve', payload: approveButton.payload as never },
+      context(buttons),
+    );
     expect(merged.status).toBe('ok');
-    expect(await mainFile('apps/nextcloud/values-homelab.yaml')).toContain('replicaCount: 2 # one pod is enough for four users');
-    const after = await runAudit(driftAuditDeps(config, { cacheDir: join(lab.work, 'reaudit') }), { host: 'homelab-k3s', stack: 'apps/nextcloud' });
+    expect(await mainFile('apps/nextcloud/values-homelab.yaml')).toContain(
+      'replicaCount: 2 # one pod is enough for four users',
+    );
+    const after = await runAudit(driftAuditDeps(config, { cacheDir: join(lab.work, 'reaudit') }), {
+      host: 'homelab-k3s',
+      stack: 'apps/nextcloud',
+    });
     // The values file now matches the release; only the secret (kept out of git on purpose) differs.
     expect(after.report.items.map((i) => i.path)).toEqual(['values.nextcloud.password']);
 
     const revertButton = buttons.find((b) => b.kind === 'drift.revert')!;
-    const reverted = await procs['drift.revert']({ runId: 'r3', requester, actionId: 'act:revert', payload: revertButton.payload as never }, context(buttons));
+    const reverted = await procs['drift.revert'](
+      { runId: 'r3', requester, actionId: 'act:revert', payload: revertButton.payload as never },
+      context(buttons),
+    );
     expect(reverted.status).toBe('ok');
     expect(await mainFile('apps/nextcloud/values-homelab.yaml')).toBe(original);
   });
@@ -84,7 +132,14 @@ describe('/drift fix + Approve + Revert on helm-values drift (plain git forge, e
   it('moves the pinned --version of a continued install command to the deployed chart version', async () => {
     const { procs } = processors();
     const buttons: Button[] = [];
-    const opened = await procs['drift.fix']({ runId: 'r4', requester, options: { stack: 'infrastructure/cert-manager', service: 'cert-manager', host: undefined } }, context(buttons));
+    const opened = await procs['drift.fix'](
+      {
+        runId: 'r4',
+        requester,
+        options: { stack: 'infrastructure/cert-manager', service: 'cert-manager', host: undefined },
+      },
+      context(buttons),
+    );
     expect(opened.status).toBe('ok');
     const headSha = buttons.find((b) => b.kind === 'drift.approve')!.payload['headSha'] as string;
     const script = await remoteFile(headSha, 'infrastructure/cert-manager/install.sh');
@@ -94,7 +149,15 @@ describe('/drift fix + Approve + Revert on helm-values drift (plain git forge, e
 
   it('refuses to open a PR for a Flux-style or not-installed drift that cannot be written back', async () => {
     const { procs } = processors();
-    const error = await procs['drift.fix']({ runId: 'r5', requester, options: { stack: 'apps/uptime-kuma', service: 'uptime-kuma', host: undefined } }, context([])).then(() => undefined, (e: unknown) => e as Error);
-    expect(error?.message).toMatch(/Nothing of apps\/uptime-kuma\/uptime-kuma can be written back to git \(release monitoring\/uptime-kuma: the release is not installed/);
+    const error = await procs['drift.fix'](
+      { runId: 'r5', requester, options: { stack: 'apps/uptime-kuma', service: 'uptime-kuma', host: undefined } },
+      context([]),
+    ).then(
+      () => undefined,
+      (e: unknown) => e as Error,
+    );
+    expect(error?.message).toMatch(
+      /Nothing of apps\/uptime-kuma\/uptime-kuma can be written back to git \(release monitoring\/uptime-kuma: the release is not installed/,
+    );
   });
 });

@@ -13,7 +13,6 @@ async function pidOf(lab: Lab, file: string): Promise<number> {
 }
 
 describe('the lab after a crash', () => {
-
   beforeAll(async () => {
     await requireLab();
   });
@@ -26,7 +25,21 @@ describe('the lab after a crash', () => {
   it('starts again under the same name after its daemons were killed with SIGKILL', async () => {
     const first = await startLab({ name, stacks: false });
     const port = await freePort();
-    const web = await first.hosts[0]!.docker(['run', '-d', '--network', 'proxy', '-p', `127.0.0.1:${port}:80`, 'busybox:1.36.1', 'httpd', '-f', '-p', '80', '-h', '/www']);
+    const web = await first.hosts[0]!.docker([
+      'run',
+      '-d',
+      '--network',
+      'proxy',
+      '-p',
+      `127.0.0.1:${port}:80`,
+      'busybox:1.36.1',
+      'httpd',
+      '-f',
+      '-p',
+      '80',
+      '-h',
+      '/www',
+    ]);
     expect(web.code, web.stderr).toBe(0);
     const oldPids = await labProcesses(name);
     // A crash: the daemons die without cleanup (containerd follows dockerd); shims and containers stay.

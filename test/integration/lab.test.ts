@@ -1,16 +1,40 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addStaleStack, breakStackYaml, composeContainer, labProcesses, plantEnvDrift, plantImageDrift, plantLabelDrift,
-  plantNetworkModeDrift, plantPortDrift, plantRestartDrift, plantVolumeDrift, qbittorrentVersion, removeService,
-  requireLab, startLab, startQbittorrent, startUnmanaged, stopService, type Lab,
+  addStaleStack,
+  breakStackYaml,
+  composeContainer,
+  labProcesses,
+  plantEnvDrift,
+  plantImageDrift,
+  plantLabelDrift,
+  plantNetworkModeDrift,
+  plantPortDrift,
+  plantRestartDrift,
+  plantVolumeDrift,
+  qbittorrentVersion,
+  removeService,
+  requireLab,
+  startLab,
+  startQbittorrent,
+  startUnmanaged,
+  stopService,
+  type Lab,
 } from '../lab/index.js';
 import { run } from '../lab/proc.js';
 import { dockerPingOverSsh, sshExec } from '../lab/ssh-probe.js';
 
-interface PsRow { Names: string; Labels: string; State: string }
+interface PsRow {
+  Names: string;
+  Labels: string;
+  State: string;
+}
 
 const projectsOf = (stdout: string): string[] => {
-  const rows = stdout.trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as PsRow);
+  const rows = stdout
+    .trim()
+    .split('\n')
+    .filter((l) => l !== '')
+    .map((l) => JSON.parse(l) as PsRow);
   const projects = rows.map((r) => /com\.docker\.compose\.project=([^,]+)/.exec(r.Labels)?.[1] ?? '');
   return [...new Set(projects)].sort();
 };
@@ -78,26 +102,38 @@ describe('the real test lab', () => {
     expect(labels['com.docker.compose.project.config_files']).toContain('docker-compose.docker01.yml');
     expect(labels['homelab.endpoint']).toBe('docker01');
     expect(grafana.Config.Env).toContain('GF_SECURITY_ADMIN_PASSWORD=lab-secret-grafana-pw-9d1e');
-    const qbt = await inspect(lab, 'media-downloads', await composeContainer(lab.hostForStack('media-downloads'), 'media-downloads', 'qbittorrent'));
+    const qbt = await inspect(
+      lab,
+      'media-downloads',
+      await composeContainer(lab.hostForStack('media-downloads'), 'media-downloads', 'qbittorrent'),
+    );
     expect(qbt.HostConfig.NetworkMode).toMatch(/^container:/);
   });
 
   it('makes a planted env drift visible in docker inspect, keeping compose labels', async () => {
     const host = lab.hostForStack('dns-pihole');
     const before = await inspect(lab, 'dns-pihole', await composeContainer(host, 'dns-pihole', 'pihole'));
-    const drift = await plantEnvDrift(lab, { stack: 'dns-pihole', service: 'pihole', key: 'TZ', value: 'America/New_York' });
+    const drift = await plantEnvDrift(lab, {
+      stack: 'dns-pihole',
+      service: 'pihole',
+      key: 'TZ',
+      value: 'America/New_York',
+    });
     const after = await inspect(lab, 'dns-pihole', drift.container!);
     expect(before.Config.Env).toContain('TZ=Europe/Berlin');
     expect(after.Config.Env).toContain('TZ=America/New_York');
     expect(after.Id).not.toBe(before.Id);
     expect(after.Config.Labels['com.docker.compose.project']).toBe('dns-pihole');
-    expect(after.Config.Labels['com.docker.compose.config-hash'])
-      .not.toBe(before.Config.Labels['com.docker.compose.config-hash']);
+    expect(after.Config.Labels['com.docker.compose.config-hash']).not.toBe(
+      before.Config.Labels['com.docker.compose.config-hash'],
+    );
   });
 
   it('plants image, network_mode, stopped and unmanaged drift', async () => {
     const image = await plantImageDrift(lab, { stack: 'media-indexers', service: 'sonarr' });
-    expect((await inspect(lab, 'media-indexers', image.container!)).Config.Image).toBe('lscr.io/linuxserver/sonarr:4.0.10');
+    expect((await inspect(lab, 'media-indexers', image.container!)).Config.Image).toBe(
+      'lscr.io/linuxserver/sonarr:4.0.10',
+    );
     const mode = await plantNetworkModeDrift(lab, { stack: 'media-downloads', service: 'qbittorrent' });
     expect(mode.before).toBe('service:gluetun');
     expect((await inspect(lab, 'media-downloads', mode.container!)).HostConfig.NetworkMode).toBe('none');
@@ -117,7 +153,9 @@ describe('the real test lab', () => {
     const restart = await plantRestartDrift(lab, { ...ref, policy: 'on-failure' });
     const info = await inspect(lab, 'media-indexers', restart.container!);
     expect(info.Config.Labels['traefik.enable']).toBe('false');
-    const bound = Object.values(info.HostConfig.PortBindings).flat().map((b) => `127.0.0.1:${b.HostPort}:7878`);
+    const bound = Object.values(info.HostConfig.PortBindings)
+      .flat()
+      .map((b) => `127.0.0.1:${b.HostPort}:7878`);
     expect(bound).toEqual([port.after]);
     expect(port.after).not.toBe(port.before);
     // compose v1 writes binds as `src:dst:rw`.
@@ -132,13 +170,24 @@ describe('the real test lab', () => {
     const drift = await addStaleStack(lab, 'legacy-heimdall', 'docker01');
     const targets = await run('git', ['--git-dir', lab.apps.remote, 'show', `${drift.commit!}:stack-targets.yml`]);
     expect(targets.stdout).toContain('legacy-heimdall: docker01');
-    const ps = await lab.hosts[0]!.docker(['ps', '-a', '--filter', 'label=com.docker.compose.project=legacy-heimdall', '-q']);
+    const ps = await lab.hosts[0]!.docker([
+      'ps',
+      '-a',
+      '--filter',
+      'label=com.docker.compose.project=legacy-heimdall',
+      '-q',
+    ]);
     expect(ps.stdout.trim()).toBe('');
   });
 
   it('pushes a broken compose file to the apps remote', async () => {
     const drift = await breakStackYaml(lab, 'observability');
-    const shown = await run('git', ['--git-dir', lab.apps.remote, 'show', 'main:stacks/observability/docker-compose.yml']);
+    const shown = await run('git', [
+      '--git-dir',
+      lab.apps.remote,
+      'show',
+      'main:stacks/observability/docker-compose.yml',
+    ]);
     expect(shown.stdout).toBe(drift.after);
   });
 

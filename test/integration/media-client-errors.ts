@@ -30,7 +30,13 @@ export async function failureKindOf(promise: Promise<unknown>): Promise<string> 
 
 /** Error classes every client must report the same way; `call` is one cheap authenticated call. */
 export interface ErrorCase {
-  readonly emu: { url: string; down(): Promise<void>; up(): Promise<void>; hang(on: boolean): void; override(m: string, p: string, r: { status: number; text?: string; body?: unknown } | undefined): void };
+  readonly emu: {
+    url: string;
+    down(): Promise<void>;
+    up(): Promise<void>;
+    hang(on: boolean): void;
+    override(m: string, p: string, r: { status: number; text?: string; body?: unknown } | undefined): void;
+  };
   readonly path: string;
   readonly call: (client: 'ok' | 'wrong-key' | 'short-timeout' | 'tls') => Promise<unknown>;
   /** A JSON body of the wrong shape for `path`. */

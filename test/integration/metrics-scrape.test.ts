@@ -11,10 +11,12 @@ const alice = { id: '120000000000000001', username: 'alice', roleIds: [] };
 /** `name{labels} value` lines of a Prometheus text exposition, by series. */
 function series(text: string): Map<string, number> {
   const lines = text.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
-  return new Map(lines.map((l) => {
-    const at = l.lastIndexOf(' ');
-    return [l.slice(0, at), Number(l.slice(at + 1))];
-  }));
+  return new Map(
+    lines.map((l) => {
+      const at = l.lastIndexOf(' ');
+      return [l.slice(0, at), Number(l.slice(at + 1))];
+    }),
+  );
 }
 
 describe('/metrics of a running service (composition root, real worker, real Redis, Discord emulator)', () => {
@@ -26,7 +28,15 @@ describe('/metrics of a running service (composition root, real worker, real Red
     redis = await startTestRedis();
     emu = await startDiscordEmulator({ users: [alice] });
     const config = appConfigSchema.parse({
-      chat: { discord: { token: emu.token, applicationId: emu.ids.applicationId, guildId: emu.ids.guildId, reportChannelId: emu.ids.channelId, apiUrl: emu.apiUrl } },
+      chat: {
+        discord: {
+          token: emu.token,
+          applicationId: emu.ids.applicationId,
+          guildId: emu.ids.guildId,
+          reportChannelId: emu.ids.channelId,
+          apiUrl: emu.apiUrl,
+        },
+      },
       people: [{ name: 'alice', role: 'operator', discordId: alice.id }],
       redis: { url: redis.url },
       http: { host: '127.0.0.1', port: await freePort() },
@@ -44,12 +54,16 @@ describe('/metrics of a running service (composition root, real worker, real Red
     await emu.slash(alice.id, 'status');
     // No `apps` in this config: the audit fails with a UserError (never retried).
     await emu.slash(alice.id, 'drift audit');
-    await emu.waitFor(() => {
-      const all = [...emu.state.messages.values()];
-      const done = all.filter((m) => m.content.includes('Done: /')).length;
-      const failed = all.filter((m) => m.content.includes('Failed: /drift audit')).length;
-      return done >= 4 && failed >= 1 ? true : undefined;
-    }, 'four finished runs and a failed one', 60_000);
+    await emu.waitFor(
+      () => {
+        const all = [...emu.state.messages.values()];
+        const done = all.filter((m) => m.content.includes('Done: /')).length;
+        const failed = all.filter((m) => m.content.includes('Failed: /drift audit')).length;
+        return done >= 4 && failed >= 1 ? true : undefined;
+      },
+      'four finished runs and a failed one',
+      60_000,
+    );
 
     const res = await fetch(`${service.healthUrl}/metrics`);
     expect(res.status).toBe(200);

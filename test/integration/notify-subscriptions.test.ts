@@ -14,23 +14,29 @@ describe('media subscription store (real redis-server)', () => {
     const store = createSubscriptionStore({ redis: db.redis, prefix });
     expect(await store.subscribe({ mediaType: 'movie', tmdbId: 603, platform: 'discord', userId: '111' })).toBe(true);
     expect(await store.subscribe({ mediaType: 'movie', tmdbId: 603, platform: 'discord', userId: '111' })).toBe(false);
-    expect(await store.subscribe({ mediaType: 'movie', tmdbId: 603, requestId: 9, platform: 'slack', userId: 'U0ABC' })).toBe(true);
+    expect(
+      await store.subscribe({ mediaType: 'movie', tmdbId: 603, requestId: 9, platform: 'slack', userId: 'U0ABC' }),
+    ).toBe(true);
     await store.subscribe({ mediaType: 'tv', tmdbId: 603, platform: 'discord', userId: '333' });
     const other = new Redis(db.url);
     try {
       const fresh = createSubscriptionStore({ redis: other, prefix });
       expect(await fresh.list({ mediaType: 'movie', tmdbId: 603, requestId: 9 })).toEqual([
-        { platform: 'discord', userId: '111' }, { platform: 'slack', userId: 'U0ABC' },
+        { platform: 'discord', userId: '111' },
+        { platform: 'slack', userId: 'U0ABC' },
       ]);
       expect(await fresh.list({ mediaType: 'movie', tmdbId: 603 })).toEqual([
-        { platform: 'discord', userId: '111' }, { platform: 'slack', userId: 'U0ABC' },
+        { platform: 'discord', userId: '111' },
+        { platform: 'slack', userId: 'U0ABC' },
       ]);
       expect(await fresh.list({ mediaType: 'tv', tmdbId: 603 })).toEqual([{ platform: 'discord', userId: '333' }]);
     } finally {
       await other.quit();
     }
     await store.unsubscribe({ mediaType: 'movie', tmdbId: 603, requestId: 9, platform: 'slack', userId: 'U0ABC' });
-    expect(await store.list({ mediaType: 'movie', tmdbId: 603, requestId: 9 })).toEqual([{ platform: 'discord', userId: '111' }]);
+    expect(await store.list({ mediaType: 'movie', tmdbId: 603, requestId: 9 })).toEqual([
+      { platform: 'discord', userId: '111' },
+    ]);
   });
 
   it('lets exactly one of many concurrent senders claim a notice, and never again once confirmed', async () => {

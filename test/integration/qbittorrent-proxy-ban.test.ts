@@ -26,19 +26,27 @@ describe('qBittorrent behind a Host-rewriting reverse proxy (real qbittorrent-no
   let gluetun: GluetunEmulator;
   let redisServer: PrivateRedis;
   let redis: Redis;
-  const failedLogins = () => proxy.exchanges.filter((e) => e.path === '/api/v2/auth/login' && !(e.status === 200 && e.body === 'Ok.')).length;
-  const health = (password: string, prefix: string) => runHealth({
-    media: mediaSchema.parse({
-      qbittorrent: { url: proxy.url, username: qbt.username, password },
-      gluetun: { url: gluetun.url, apiKey: gluetun.apiKey ?? undefined },
-    }),
-    timeoutMs: 5000, log, qbtGate: createQbtLoginStore(redis, prefix),
-  });
+  const failedLogins = () =>
+    proxy.exchanges.filter((e) => e.path === '/api/v2/auth/login' && !(e.status === 200 && e.body === 'Ok.')).length;
+  const health = (password: string, prefix: string) =>
+    runHealth({
+      media: mediaSchema.parse({
+        qbittorrent: { url: proxy.url, username: qbt.username, password },
+        gluetun: { url: gluetun.url, apiKey: gluetun.apiKey ?? undefined },
+      }),
+      timeoutMs: 5000,
+      log,
+      qbtGate: createQbtLoginStore(redis, prefix),
+    });
 
   beforeAll(async () => {
     await requireService('qbittorrent-nox', () => hasBinary('qbittorrent-nox'));
     await mkdir(`${stateDir}/pids`, { recursive: true });
-    [qbt, gluetun, redisServer] = await Promise.all([startQbittorrent({ stateDir, webuiChecks: true }), startGluetunEmulator(), startTestRedis()]);
+    [qbt, gluetun, redisServer] = await Promise.all([
+      startQbittorrent({ stateDir, webuiChecks: true }),
+      startGluetunEmulator(),
+      startTestRedis(),
+    ]);
     redis = new Redis(redisServer.url);
     proxy = await startHostRewritingProxy(qbt.url);
   }, 60_000);
@@ -49,18 +57,36 @@ describe('qBittorrent behind a Host-rewriting reverse proxy (real qbittorrent-no
   });
 
   it('refuses a login whose Referer names the proxy (the old behaviour), so the proxy really rewrites Host', async () => {
-    const client = createQbittorrentClient({ url: proxy.url, username: qbt.username, password: qbt.password, referer: `${proxy.url}/`, timeoutMs: 3000 });
-    await expect(client.version()).rejects.toMatchObject({ code: 'qbittorrent-unauthorized', message: expect.stringContaining('HTTP 401') as unknown });
+    const client = createQbittorrentClient({
+      url: proxy.url,
+      username: qbt.username,
+      password: qbt.password,
+      referer: `${proxy.url}/`,
+      timeoutMs: 3000,
+    });
+    await expect(client.version()).rejects.toMatchObject({
+      code: 'qbittorrent-unauthorized',
+      message: expect.stringContaining('HTTP 401') as unknown,
+    });
     expect(proxy.exchanges.at(-1)).toMatchObject({ path: '/api/v2/auth/login', status: 401, referer: `${proxy.url}/` });
   });
 
   it('keeps the session under whatever cookie name the login reply sets', async () => {
     const renaming = await startHostRewritingProxy(qbt.url, { sessionCookie: 'QBT_SID_8080' });
     try {
-      const client = createQbittorrentClient({ url: renaming.url, username: qbt.username, password: qbt.password, timeoutMs: 3000 });
+      const client = createQbittorrentClient({
+        url: renaming.url,
+        username: qbt.username,
+        password: qbt.password,
+        timeoutMs: 3000,
+      });
       expect(await client.version()).toBe('v4.5.2');
       expect(await client.webapiVersion()).toMatch(/^2\./);
-      expect(renaming.exchanges.map((e) => [e.path, e.status])).toEqual([['/api/v2/auth/login', 200], ['/api/v2/app/version', 200], ['/api/v2/app/webapiVersion', 200]]);
+      expect(renaming.exchanges.map((e) => [e.path, e.status])).toEqual([
+        ['/api/v2/auth/login', 200],
+        ['/api/v2/app/version', 200],
+        ['/api/v2/app/webapiVersion', 200],
+      ]);
     } finally {
       await renaming.close();
     }
@@ -68,7 +94,10 @@ describe('qBittorrent behind a Host-rewriting reverse proxy (real qbittorrent-no
 
   it('passes /health through the proxy: no Referer or Origin is sent', async () => {
     const run = await health(qbt.password, uniquePrefix());
-    expect(qbtOutcome(run)).toMatchObject({ status: 'ok', note: expect.stringMatching(/^version v4\.5\.2/) as unknown });
+    expect(qbtOutcome(run)).toMatchObject({
+      status: 'ok',
+      note: expect.stringMatching(/^version v4\.5\.2/) as unknown,
+    });
     expect(run.outcomes.find((o) => o.id === 'gluetun.vpn')?.status).toBe('ok');
     expect(proxy.exchanges.filter((e) => e.path.startsWith('/api/v2/') && e.referer !== undefined)).toHaveLength(1);
   });
@@ -81,7 +110,9 @@ describe('qBittorrent behind a Host-rewriting reverse proxy (real qbittorrent-no
     expect(failedLogins() - before).toBe(1);
     for (const run of runs) {
       expect(qbtOutcome(run)?.status).toBe('fail');
-      expect(qbtOutcome(run)?.findings[0]?.summary).toContain("login refused: wrong credentials, or the bot's IP is banned after failed logins — see qBittorrent's WebUI\\BanDuration");
+      expect(qbtOutcome(run)?.findings[0]?.summary).toContain(
+        "login refused: wrong credentials, or the bot's IP is banned after failed logins — see qBittorrent's WebUI\\BanDuration",
+      );
     }
     expect(qbtOutcome(runs[0]!)?.findings[0]?.summary).toContain('Fails.');
     expect(qbtOutcome(runs[9]!)?.findings[0]?.summary).toContain('Not tried again');

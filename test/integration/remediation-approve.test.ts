@@ -31,7 +31,14 @@ describe('approve and revert against the GitHub emulator (real git, real Redis)'
     redis = await startTestRedis();
     client = new Redis(redis.url);
     trail = createAuditTrailStore({ redis: client, prefix: uniquePrefix() });
-    forge = createGitHubForge({ owner: gh.owner, repo: gh.repo, token: gh.token, apiUrl: gh.url, cloneUrl: gh.cloneUrl, log: silentLogger() });
+    forge = createGitHubForge({
+      owner: gh.owner,
+      repo: gh.repo,
+      token: gh.token,
+      apiUrl: gh.url,
+      cloneUrl: gh.cloneUrl,
+      log: silentLogger(),
+    });
     tmpDir = await mkdtemp(join(tmpdir(), 'remediation-approve-'));
   });
   afterAll(async () => {
@@ -42,8 +49,19 @@ describe('approve and revert against the GitHub emulator (real git, real Redis)'
   });
 
   async function openPr(branch: string, tag: string): Promise<{ number: number; headSha: string }> {
-    await gh.bare.commit({ branch, from: 'main', files: { 'stacks/web/docker-compose.yml': `services:\n  web:\n    image: nginx:${tag}\n` }, message: `fix(web): sync web with running state` });
-    const pr = await forge.openPullRequest({ branch, base: 'main', title: 'fix(web): sync web with running state', body: 'x', labels: ['drift-remediation'] });
+    await gh.bare.commit({
+      branch,
+      from: 'main',
+      files: { 'stacks/web/docker-compose.yml': `services:\n  web:\n    image: nginx:${tag}\n` },
+      message: `fix(web): sync web with running state`,
+    });
+    const pr = await forge.openPullRequest({
+      branch,
+      base: 'main',
+      title: 'fix(web): sync web with running state',
+      body: 'x',
+      labels: ['drift-remediation'],
+    });
     return { number: pr.number, headSha: pr.headSha };
   }
 
@@ -59,13 +77,23 @@ describe('approve and revert against the GitHub emulator (real git, real Redis)'
     expect(outcomes.find((o) => o.kind === 'refused')).toMatchObject({ code: 'already-approved' });
     expect(await bareGit(gh.bare.path, ['rev-list', '--merges', '--count', 'main'])).toBe('1\n');
     expect(gh.pull(pr.number)?.comments).toHaveLength(1);
-    const events = (await trail.since(new Date(0))).filter((e) => e.pr === pr.number).map((e) => e.event).sort();
+    const events = (await trail.since(new Date(0)))
+      .filter((e) => e.pr === pr.number)
+      .map((e) => e.event)
+      .sort();
     expect(events).toEqual(['approved', 'merged', 'refused']);
   });
 
   it('a retried Approve job (same button) reports the merge instead of merging again', async () => {
     const pr = await openPr('fix/drift-web-202611251901', '1.27');
-    const input = { pr: pr.number, headSha: pr.headSha, stack: 'web', service: 'web', actionId: 'same-button', approver: discordAlice };
+    const input = {
+      pr: pr.number,
+      headSha: pr.headSha,
+      stack: 'web',
+      service: 'web',
+      actionId: 'same-button',
+      approver: discordAlice,
+    };
     const first = await approveRemediation({ forge, trail, tmpDir }, input);
     const again = await approveRemediation({ forge, trail, tmpDir }, input);
     expect(first.kind).toBe('merged');
@@ -75,13 +103,22 @@ describe('approve and revert against the GitHub emulator (real git, real Redis)'
 
   it('reverts a merge so main has the tree it had before, and refuses to revert an open PR', async () => {
     const open = await openPr('fix/drift-web-202611251902', '1.28');
-    const refused = await revertRemediation({ forge, trail, tmpDir }, { pr: open.number, stack: 'web', service: 'web', requester: discordAlice });
+    const refused = await revertRemediation(
+      { forge, trail, tmpDir },
+      { pr: open.number, stack: 'web', service: 'web', requester: discordAlice },
+    );
     expect(refused).toMatchObject({ kind: 'refused', code: 'not-merged' });
     const before = await bareGit(gh.bare.path, ['rev-parse', 'main^{tree}']);
-    const merged = await approveRemediation({ forge, trail, tmpDir }, { pr: open.number, headSha: open.headSha, stack: 'web', service: 'web', actionId: 'b3', approver: discordAlice });
+    const merged = await approveRemediation(
+      { forge, trail, tmpDir },
+      { pr: open.number, headSha: open.headSha, stack: 'web', service: 'web', actionId: 'b3', approver: discordAlice },
+    );
     expect(merged.kind).toBe('merged');
     expect(await bareGit(gh.bare.path, ['rev-parse', 'main^{tree}'])).not.toBe(before);
-    const reverted = await revertRemediation({ forge, trail, tmpDir }, { pr: open.number, stack: 'web', service: 'web', requester: discordAlice });
+    const reverted = await revertRemediation(
+      { forge, trail, tmpDir },
+      { pr: open.number, stack: 'web', service: 'web', requester: discordAlice },
+    );
     expect(reverted).toMatchObject({ kind: 'reverted', branch: 'revert/fix/drift-web-202611251902' });
     expect(await bareGit(gh.bare.path, ['rev-parse', 'main^{tree}'])).toBe(before);
     expect(gh.violations).toEqual([]);

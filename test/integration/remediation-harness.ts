@@ -31,7 +31,13 @@ export function remediationConfig(lab: Lab, apps: Record<string, unknown>): AppC
 }
 
 /** A worker with the real drift audit (Open PR buttons on) and the real remediation processors. */
-export function startRemediationWorker(o: StackOptions, lab: Lab, config: AppConfig, forge: Forge, name: string): { stores: Stores; chat: DiscordChat; stop(): Promise<void> } {
+export function startRemediationWorker(
+  o: StackOptions,
+  lab: Lab,
+  config: AppConfig,
+  forge: Forge,
+  name: string,
+): { stores: Stores; chat: DiscordChat; stop(): Promise<void> } {
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const chat = new DiscordChat({ token: o.emu.token, apiUrl: o.emu.apiUrl, logger: log });
   // One cache per apps repo: a cached checkout keeps fetching from the URL it was cloned from.
@@ -40,16 +46,30 @@ export function startRemediationWorker(o: StackOptions, lab: Lab, config: AppCon
   const audit = driftAuditProcessor({ audit: (options) => runAudit(auditDeps, options), openPrButtons: true });
   const deps = remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log, cacheDir });
   const worker = startWorker({
-    redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs({ ...wired(stores), 'drift.audit': audit, ...remediationProcessors(deps) }),
-    chats: { discord: chat }, ...stores, log,
+    redisUrl: o.redisUrl,
+    prefix: `${o.prefix}bull`,
+    jobs: bindJobs({ ...wired(stores), 'drift.audit': audit, ...remediationProcessors(deps) }),
+    chats: { discord: chat },
+    ...stores,
+    log,
   });
-  return { stores, chat, stop: async () => { await worker.close(); await stores.close(); } };
+  return {
+    stores,
+    chat,
+    stop: async () => {
+      await worker.close();
+      await stores.close();
+    },
+  };
 }
 
 /** Drift items of one service from a fresh audit (unverifiable ones left out). */
 export async function serviceDrift(lab: Lab, config: AppConfig, stack: string, service: string): Promise<DriftItem[]> {
   const fresh = `${lab.stateDir}/reaudit-${Date.now()}`;
-  const result = await runAudit({ ...labAuditDeps(lab, config, log), snapshot: () => snapshotBranch(config.apps!, fresh) }, { stack });
+  const result = await runAudit(
+    { ...labAuditDeps(lab, config, log), snapshot: () => snapshotBranch(config.apps!, fresh) },
+    { stack },
+  );
   return result.report.items.filter((i) => i.service === service && i.severity !== 'unverifiable');
 }
 
@@ -59,7 +79,9 @@ export const bareGit = async (bare: string, args: readonly string[]): Promise<st
 
 /** Every tracked file of a checkout, path → text (to seed the GitHub emulator with the lab's apps repo). */
 export async function trackedFiles(dir: string): Promise<Record<string, string>> {
-  const list = (await run('git', ['-C', dir, 'ls-files'], { encoding: 'utf8' })).stdout.split('\n').filter((f) => f !== '');
+  const list = (await run('git', ['-C', dir, 'ls-files'], { encoding: 'utf8' })).stdout
+    .split('\n')
+    .filter((f) => f !== '');
   const files: Record<string, string> = {};
   for (const f of list) files[f] = await readFile(`${dir}/${f}`, 'utf8');
   return files;
@@ -76,6 +98,8 @@ export function buttonOf(m: StoredMessage, label: string): string {
 
 /** Whether every button on the message is disabled. */
 export const buttonsDisabled = (m: StoredMessage): boolean =>
-  (m.components as { components?: { disabled?: boolean }[] }[]).every((row) => (row.components ?? []).every((c) => c.disabled === true));
+  (m.components as { components?: { disabled?: boolean }[] }[]).every((row) =>
+    (row.components ?? []).every((c) => c.disabled === true),
+  );
 
 export const isPrivate = (m: StoredMessage): boolean => (m.flags & 64) !== 0;

@@ -17,11 +17,25 @@ import { plantEnvDrift, plantImageDrift, requireLab, startLab, type Lab } from '
 import { recordRefusedClicks } from '../../src/commands/remediation/remediation-wiring.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot, type StackOptions } from './discord-stack.js';
-import { bareGit, buttonOf, buttonsDisabled, isPrivate, remediationConfig, serviceDrift, startRemediationWorker, trackedFiles } from './remediation-harness.js';
+import {
+  bareGit,
+  buttonOf,
+  buttonsDisabled,
+  isPrivate,
+  remediationConfig,
+  serviceDrift,
+  startRemediationWorker,
+  trackedFiles,
+} from './remediation-harness.js';
 
 const alice = { id: '120000000000000001', username: 'alice', roleIds: [] };
 const kid = { id: '120000000000000002', username: 'kid', roleIds: [] };
-const access = { people: [{ name: 'alice', role: 'operator' as const, discordId: alice.id }, { name: 'kid', role: 'family' as const, discordId: kid.id }] };
+const access = {
+  people: [
+    { name: 'alice', role: 'operator' as const, discordId: alice.id },
+    { name: 'kid', role: 'family' as const, discordId: kid.id },
+  ],
+};
 const log = silentLogger();
 const SLOW = 240_000;
 
@@ -42,7 +56,14 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     emu = await startDiscordEmulator({ users: [alice, kid] });
     gh = await startGitHubEmulator({ files: await trackedFiles(lab.apps.clone) });
     config = remediationConfig(lab, { url: `file://${gh.bare.path}` });
-    forge = createGitHubForge({ owner: gh.owner, repo: gh.repo, token: gh.token, apiUrl: gh.url, cloneUrl: gh.cloneUrl, log });
+    forge = createGitHubForge({
+      owner: gh.owner,
+      repo: gh.repo,
+      token: gh.token,
+      apiUrl: gh.url,
+      cloneUrl: gh.cloneUrl,
+      log,
+    });
     const opts: StackOptions = { emu, redisUrl: redis.url, prefix: uniquePrefix(), access };
     worker = startRemediationWorker(opts, lab, config, forge, 'github');
     bot = await startDiscordBot({ ...opts, onActionRefused: recordRefusedClicks(worker.stores.auditTrailStore) });
@@ -59,7 +80,8 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
 
   const configNow = () => config;
   const setup = () => {
-    if (lab === undefined || emu === undefined || gh === undefined || worker === undefined) throw new Error('setup failed');
+    if (lab === undefined || emu === undefined || gh === undefined || worker === undefined)
+      throw new Error('setup failed');
     return { lab, e: emu, gh, w: worker };
   };
 
@@ -68,28 +90,41 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     const { e } = setup();
     const before = new Set(e.messagesIn(e.ids.channelId).map((m) => m.id));
     await e.slash(alice.id, name, options);
-    const root = await e.waitFor(() => e.messagesIn(e.ids.channelId).find((m) => !before.has(m.id) && m.threadId !== null), `thread of /${name}`);
+    const root = await e.waitFor(
+      () => e.messagesIn(e.ids.channelId).find((m) => !before.has(m.id) && m.threadId !== null),
+      `thread of /${name}`,
+    );
     return root.id;
   }
 
   /** The first message in the thread passing `test`; fails at once when the bot reports an error there instead. */
   const find = async (thread: string, test: (m: StoredMessage) => boolean, what: string): Promise<StoredMessage> => {
     const { e } = setup();
-    const hit = await e.waitFor(() => e.messagesIn(thread).find((m) => test(m) || m.content.includes('💥')), what, SLOW);
+    const hit = await e.waitFor(
+      () => e.messagesIn(thread).find((m) => test(m) || m.content.includes('💥')),
+      what,
+      SLOW,
+    );
     if (!test(hit)) throw new Error(`${what}: the bot reported an error instead: ${hit.content}`);
     return hit;
   };
   const prNumberOf = (m: StoredMessage): number => Number(/PR #(\d+)/.exec(m.content)?.[1]);
   const chatText = (): string => {
     const { e } = setup();
-    return [...e.state.messages.values()].map((m) => [m.content, ...m.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join('\n')).join('\n');
+    return [...e.state.messages.values()]
+      .map((m) => [m.content, ...m.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join('\n'))
+      .join('\n');
   };
 
   /** The Done-when loop of issue #5 on the pihole TZ drift, against `forge` whose repo is `bare`. */
   async function fullLoop(f: Forge, bare: string, body: (pr: number) => string | undefined): Promise<void> {
     const { lab: l, e } = setup();
     const thread = await slashThread('drift audit', { stack: 'dns-pihole' });
-    const service = await find(thread, (m) => m.content.includes('dns-pihole/pihole') && m.components.length > 0, 'service message with Open PR');
+    const service = await find(
+      thread,
+      (m) => m.content.includes('dns-pihole/pihole') && m.components.length > 0,
+      'service message with Open PR',
+    );
     expect(service.content).toContain('`environment.TZ`');
     await e.click(service.id, buttonOf(service, 'Open PR'), alice.id);
 
@@ -106,7 +141,9 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
       expect(text).toContain('`Europe/Berlin` → `UTC`');
       expect(text).toMatch(/Audited commit: `[0-9a-f]{40}`/);
     }
-    expect(await bareGit(bare, ['log', '-1', '--format=%s', pr.headBranch])).toBe('fix(dns-pihole): sync pihole with running state\n');
+    expect(await bareGit(bare, ['log', '-1', '--format=%s', pr.headBranch])).toBe(
+      'fix(dns-pihole): sync pihole with running state\n',
+    );
     const diff = await bareGit(bare, ['diff', `main...${pr.headBranch}`]);
     expect(diff).toContain('+      TZ: UTC');
     expect(diff).toMatch(/\+Last audit: \d{4}-\d{2}-\d{2} \([0-9a-f]{12}\)/);
@@ -143,7 +180,12 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     const { lab: l, gh: g } = setup();
     await plantEnvDrift(l, { stack: 'dns-pihole', service: 'pihole', key: 'TZ', value: 'UTC' });
     await fullLoop(forge, g.bare.path, (n) => g.pull(n)?.body ?? '');
-    expect(g.pull(1)?.comments.map((c) => c.body).join('\n')).toMatch(/Approved by alice \(discord\) in chat; merged as [0-9a-f]{40}/);
+    expect(
+      g
+        .pull(1)
+        ?.comments.map((c) => c.body)
+        .join('\n'),
+    ).toMatch(/Approved by alice \(discord\) in chat; merged as [0-9a-f]{40}/);
     expect(g.violations).toEqual([]);
   }, 900_000);
 
@@ -154,7 +196,9 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     const opened = await find(thread, (m) => /PR #\d+ opened/.test(m.content), 'PR opened by /drift fix');
     const number = prNumberOf(opened);
     const pr = await forge.getPullRequest(number);
-    expect(await bareGit(g.bare.path, ['diff', `main...${pr.headBranch}`, '--', 'stacks/infra-core/docker-compose.yml'])).toContain('+    image: traefik/whoami:v1.10.4');
+    expect(
+      await bareGit(g.bare.path, ['diff', `main...${pr.headBranch}`, '--', 'stacks/infra-core/docker-compose.yml']),
+    ).toContain('+    image: traefik/whoami:v1.10.4');
 
     // A second /drift fix for the same service shows the open PR instead of opening another.
     const openBefore = (await forge.listOpen({ label: 'drift-remediation' })).length;
@@ -170,21 +214,54 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     if (record === undefined || run === undefined) throw new Error('approve action or its run is missing');
     const where = { platform: 'discord' as const, channelId: run.channelId, threadId: run.threadId };
     const button = async (kind: string, payload: Record<string, unknown>, label: string, ttlMs: number) => {
-      const a = await w.stores.actionStore.create({ kind, label, style: 'primary', payload, role: 'operator', singleUse: true, createdBy: { platform: 'discord', id: alice.id }, runId: record.runId }, ttlMs);
-      const posted = await w.chat.post(where, { text: `test button ${label}`, buttons: [{ id: `act:${a.id}`, label, style: 'primary' }] });
+      const a = await w.stores.actionStore.create(
+        {
+          kind,
+          label,
+          style: 'primary',
+          payload,
+          role: 'operator',
+          singleUse: true,
+          createdBy: { platform: 'discord', id: alice.id },
+          runId: record.runId,
+        },
+        ttlMs,
+      );
+      const posted = await w.chat.post(where, {
+        text: `test button ${label}`,
+        buttons: [{ id: `act:${a.id}`, label, style: 'primary' }],
+      });
       return { messageId: posted.messageId, id: `act:${a.id}` };
     };
 
-    const early = await button('drift.revert', { pr: number, stack: 'infra-core', service: 'whoami' }, `Revert #${number}`, 3_600_000);
+    const early = await button(
+      'drift.revert',
+      { pr: number, stack: 'infra-core', service: 'whoami' },
+      `Revert #${number}`,
+      3_600_000,
+    );
     await e.click(early.messageId, early.id, alice.id);
-    const notReverted = await find(thread, (m) => m.content.includes(`PR #${number} not reverted`), 'revert before merge refused');
+    const notReverted = await find(
+      thread,
+      (m) => m.content.includes(`PR #${number} not reverted`),
+      'revert before merge refused',
+    );
     expect(notReverted.content).toContain('not merged');
 
-    const expired = await button('drift.approve', { pr: number, headSha: pr.headSha, stack: 'infra-core', service: 'whoami' }, `Approve #${number}`, 1);
+    const expired = await button(
+      'drift.approve',
+      { pr: number, headSha: pr.headSha, stack: 'infra-core', service: 'whoami' },
+      `Approve #${number}`,
+      1,
+    );
     await e.click(expired.messageId, expired.id, alice.id);
     await find(thread, (m) => isPrivate(m) && m.content.includes('expired'), 'expired approval refused');
 
-    await g.bare.commit({ branch: pr.headBranch, files: { 'stacks/infra-core/NOTES.md': 'sneaked in\n' }, message: 'chore: sneak a change in' });
+    await g.bare.commit({
+      branch: pr.headBranch,
+      files: { 'stacks/infra-core/NOTES.md': 'sneaked in\n' },
+      message: 'chore: sneak a change in',
+    });
     await e.click(opened.id, approveId, alice.id);
     const refused = await find(thread, (m) => m.content.includes(`PR #${number} not merged`), 'moved head refused');
     expect(refused.content).toContain('chore: sneak a change in');
@@ -193,9 +270,11 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     const moved = await forge.getPullRequest(number);
     expect(buttonOf(refused, `Approve #${number} at ${moved.headSha.slice(0, 7)}`)).toMatch(/^act:/);
 
-    const trailThread = await slashThread('audit-trail', { });
+    const trailThread = await slashThread('audit-trail', {});
     const trail = await find(trailThread, (m) => m.content.includes('Audit trail'), 'audit trail');
-    const text = [trail.content, ...trail.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join('\n');
+    const text = [trail.content, ...trail.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join(
+      '\n',
+    );
     expect(text).toMatch(/opened PR #1 dns-pihole\/pihole by alice \(discord\)/);
     expect(text).toMatch(/merged PR #1 .*merge [0-9a-f]{12}/);
     expect(text).toMatch(/reverted PR #1/);
@@ -247,8 +326,26 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
       await runGit(['clone', '--quiet', bare, work]);
       const targets = join(work, 'stack-targets.yml');
       const text = await readFile(targets, 'utf8');
-      await writeFile(targets, `# Last audit: 1999-01-01 (000000000000)\n${text.split('\n').filter((line) => !line.startsWith('# Last audit: ')).join('\n')}`);
-      await runGit(['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-am', 'docs: audit of another day'], { cwd: work });
+      await writeFile(
+        targets,
+        `# Last audit: 1999-01-01 (000000000000)\n${text
+          .split('\n')
+          .filter((line) => !line.startsWith('# Last audit: '))
+          .join('\n')}`,
+      );
+      await runGit(
+        [
+          '-c',
+          'user.name=t',
+          '-c',
+          'user.email=t@example.org',
+          'commit',
+          '--quiet',
+          '-am',
+          'docs: audit of another day',
+        ],
+        { cwd: work },
+      );
       await runGit(['push', '--quiet', 'origin', 'HEAD:main'], { cwd: work });
     } finally {
       await rm(work, { recursive: true, force: true });
@@ -256,7 +353,11 @@ describe('remediation through Discord against the GitHub emulator (lab, real dis
     const mergesBefore = Number(await bareGit(bare, ['rev-list', '--merges', '--count', 'main']));
 
     await e.click(opened.id, buttonOf(opened, 'Approve'), alice.id);
-    const rebuilt = await find(thread, (m) => m.content.includes(`PR #${String(number)} rebuilt on main`), 'rebuilt report');
+    const rebuilt = await find(
+      thread,
+      (m) => m.content.includes(`PR #${String(number)} rebuilt on main`),
+      'rebuilt report',
+    );
     expect(Number(await bareGit(bare, ['rev-list', '--merges', '--count', 'main']))).toBe(mergesBefore);
     await e.click(rebuilt.id, buttonOf(rebuilt, 'Approve'), alice.id);
     await find(thread, (m) => m.content.includes(`PR #${String(number)} merged`), 'merged after the rebuild');

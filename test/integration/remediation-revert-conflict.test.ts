@@ -9,7 +9,12 @@ import { runGit } from '../../src/git/run-git.js';
 import { silentLogger } from '../../src/log.js';
 import type { AuditTrailStore, TrailEntry } from '../../src/store/audit-trail-store.js';
 
-const author = { GIT_AUTHOR_NAME: 'bot', GIT_AUTHOR_EMAIL: 'bot@x', GIT_COMMITTER_NAME: 'bot', GIT_COMMITTER_EMAIL: 'bot@x' };
+const author = {
+  GIT_AUTHOR_NAME: 'bot',
+  GIT_AUTHOR_EMAIL: 'bot@x',
+  GIT_COMMITTER_NAME: 'bot',
+  GIT_COMMITTER_EMAIL: 'bot@x',
+};
 const who = { platform: 'shell' as const, id: 'alice', name: 'alice' };
 
 /** An in-memory trail (the port's contract, no Redis needed for this git-only test). */
@@ -17,7 +22,11 @@ function memoryTrail(): AuditTrailStore & { entries: TrailEntry[] } {
   const entries: TrailEntry[] = [];
   return {
     entries,
-    record: async (e) => { const full = { ...e, at: new Date().toISOString() } as TrailEntry; entries.push(full); return Promise.resolve(full); },
+    record: async (e) => {
+      const full = { ...e, at: new Date().toISOString() } as TrailEntry;
+      entries.push(full);
+      return Promise.resolve(full);
+    },
     since: async () => Promise.resolve([...entries]),
     claimMerge: async (_pr, _sha, claimant) => Promise.resolve({ won: true, holder: claimant }),
   };
@@ -38,7 +47,13 @@ describe('revert of a remediation PR that later merges overlap (real git, plain 
     await git(['push', '--quiet', 'origin', `HEAD:refs/heads/${branch}`], dir);
     const sha = await git(['rev-parse', 'HEAD'], dir);
     await rm(dir, { recursive: true, force: true });
-    const pr = await forge.openPullRequest({ branch, base: 'main', title: `fix(app): ${branch}`, body: 'b', labels: ['drift-remediation'] });
+    const pr = await forge.openPullRequest({
+      branch,
+      base: 'main',
+      title: `fix(app): ${branch}`,
+      body: 'b',
+      labels: ['drift-remediation'],
+    });
     await forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: `Merge ${branch}` });
     return pr.number;
   }
@@ -54,17 +69,25 @@ describe('revert of a remediation PR that later merges overlap (real git, plain 
     await git(['add', '.'], seed);
     await git(['commit', '--quiet', '-m', 'seed'], seed);
     await git(['push', '--quiet', bare, 'HEAD:main'], seed);
-    forge = createForge({ url: `file://${bare}`, branch: 'main', stacksDir: 'stacks', forge: { type: 'git' } }, { log: silentLogger(), workDir: join(root, 'work') })!;
+    forge = createForge(
+      { url: `file://${bare}`, branch: 'main', stacksDir: 'stacks', forge: { type: 'git' } },
+      { log: silentLogger(), workDir: join(root, 'work') },
+    )!;
   });
 
-  afterAll(async () => { await rm(root, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await rm(root, { recursive: true, force: true });
+  });
 
   it('refuses before pushing anything, naming the later merge to revert first', async () => {
     const first = await mergeEdit('fix/drift-app-1', 'services:\n  app:\n    image: x:2\n');
     await mergeEdit('fix/drift-app-2', 'services:\n  app:\n    image: x:3\n');
     const refsBefore = await git(['for-each-ref', '--format=%(refname) %(objectname)'], bare);
     const trail = memoryTrail();
-    const outcome = await revertRemediation({ forge, trail, tmpDir: join(root, 'tmp') }, { pr: first, stack: 'app', service: 'app', requester: who });
+    const outcome = await revertRemediation(
+      { forge, trail, tmpDir: join(root, 'tmp') },
+      { pr: first, stack: 'app', service: 'app', requester: who },
+    );
     expect(outcome.kind).toBe('refused');
     if (outcome.kind !== 'refused') return;
     expect(outcome.code).toBe('revert-conflict');

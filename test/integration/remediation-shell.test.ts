@@ -10,7 +10,9 @@ const config = appConfigSchema.parse({ apps: { url: 'file:///nonexistent/apps.gi
 
 describe('remediation commands in the local shell (real redis, in-process worker)', () => {
   const { out, type } = useShellSession(() => ({
-    config, log, prefix: uniquePrefix(),
+    config,
+    log,
+    prefix: uniquePrefix(),
     processors: (stores) => wired(stores, { config, log }),
   }));
 
@@ -22,7 +24,9 @@ describe('remediation commands in the local shell (real redis, in-process worker
 
   it('names the missing option of /drift fix and what is accepted', async () => {
     type('/drift fix dns-pihole');
-    await out.waitFor('[private] Missing service. Accepted: stack:<string>, service:<string>, host:<string> (optional)');
+    await out.waitFor(
+      '[private] Missing service. Accepted: stack:<string>, service:<string>, host:<string> (optional)',
+    );
     expect(out.count('Queued: /drift fix')).toBe(1);
   });
 

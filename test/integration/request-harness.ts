@@ -30,11 +30,29 @@ export function startRequestWorker(o: RequestWorkerOptions): { stores: Stores; s
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const overseerr = createOverseerrClient({ url: o.overseerr.url, apiKey: o.overseerr.apiKey, timeoutMs: 5_000 });
   const flow = requestFlowProcessors({
-    overseerr, people: o.people, slots: stores.dedupeStore, subscriptions: stores.subscriptionStore, requestsPerHour: o.requestsPerHour ?? 10,
+    overseerr,
+    people: o.people,
+    slots: stores.dedupeStore,
+    subscriptions: stores.subscriptionStore,
+    requestsPerHour: o.requestsPerHour ?? 10,
   });
-  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs({ ...wired(stores), ...flow }), chats: o.chats, ...stores, log });
-  return { stores, stop: async () => { await worker.close(); await stores.close(); } };
+  const worker = startWorker({
+    redisUrl: o.redisUrl,
+    prefix: `${o.prefix}bull`,
+    jobs: bindJobs({ ...wired(stores), ...flow }),
+    chats: o.chats,
+    ...stores,
+    log,
+  });
+  return {
+    stores,
+    stop: async () => {
+      await worker.close();
+      await stores.close();
+    },
+  };
 }
 
 /** POST /request calls the emulator answered, with the acting user header. */
-export const requestPosts = (emu: OverseerrEmulator) => emu.log.filter((c) => c.method === 'POST' && c.rawUrl === '/api/v1/request');
+export const requestPosts = (emu: OverseerrEmulator) =>
+  emu.log.filter((c) => c.method === 'POST' && c.rawUrl === '/api/v1/request');

@@ -25,7 +25,9 @@ describe('/request in the local shell: numbered select menus (real redis, Overse
     });
     return { config, log: silentLogger(), prefix: uniquePrefix(), processors: (stores) => wired(stores, { config }) };
   });
-  afterAll(async () => { await os?.close(); });
+  afterAll(async () => {
+    await os?.close();
+  });
   const emulator = (): OverseerrEmulator => {
     if (os === undefined) throw new Error('the Overseerr emulator did not start');
     return os;
@@ -39,7 +41,11 @@ describe('/request in the local shell: numbered select menus (real redis, Overse
     await out.waitFor('Request Amélie (2001)?');
     type(numberOf(out.text, /Request\b/));
     await out.waitFor('waiting for an admin to approve');
-    expect(emulator().requests.filter((r) => r.tmdbId === 194).map((r) => r.requestedBy)).toEqual([overseerrUsers.fran]);
+    expect(
+      emulator()
+        .requests.filter((r) => r.tmdbId === 194)
+        .map((r) => r.requestedBy),
+    ).toEqual([overseerrUsers.fran]);
     expect(requestPosts(emulator()).map((c) => c.apiUser)).toEqual([String(overseerrUsers.fran)]);
     expect(emulator().violations).toEqual([]);
   });

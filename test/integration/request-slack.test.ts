@@ -27,11 +27,17 @@ const people: Person[] = [
   { name: 'nora', role: 'family', slackId: nora, overseerrUserId: 5 },
 ];
 
-interface Element { readonly type: string; readonly action_id: string; readonly text?: { text: string }; readonly options?: { value: string }[] }
+interface Element {
+  readonly type: string;
+  readonly action_id: string;
+  readonly text?: { text: string };
+  readonly options?: { value: string }[];
+}
 const elementsOf = (m: FakeMessage): Element[] =>
   m.blocks.flatMap((b) => ((b as { type: string }).type === 'actions' ? (b as { elements: Element[] }).elements : []));
 const selectOf = (m: FakeMessage): Element | undefined => elementsOf(m).find((e) => e.type.endsWith('static_select'));
-const button = (m: FakeMessage, label: string): Element | undefined => elementsOf(m).find((e) => e.type === 'button' && e.text?.text === label);
+const button = (m: FakeMessage, label: string): Element | undefined =>
+  elementsOf(m).find((e) => e.type === 'button' && e.text?.text === label);
 const textOf = (m: FakeMessage): string => `${m.text}\n${JSON.stringify(m.blocks)}`;
 
 describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, redis)', () => {
@@ -44,12 +50,30 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
   beforeAll(async () => {
     redis = await startTestRedis();
     os = await startOverseerrEmulator();
-    fake = await startSlackEmulator({ ...secrets, users: { [fran]: 'fran', [sam]: 'sam', [quinn]: 'quinn', [kid]: 'kid', [nora]: 'nora' } });
-    const opts: SlackStackOptions = { fake, ...secrets, redisUrl: redis.url, prefix: uniquePrefix(), access: { people } };
+    fake = await startSlackEmulator({
+      ...secrets,
+      users: { [fran]: 'fran', [sam]: 'sam', [quinn]: 'quinn', [kid]: 'kid', [nora]: 'nora' },
+    });
+    const opts: SlackStackOptions = {
+      fake,
+      ...secrets,
+      redisUrl: redis.url,
+      prefix: uniquePrefix(),
+      access: { people },
+    };
     bot = await startSlackBot(opts);
     const log = silentLogger();
-    const chat = new SlackChat(createSlackWebClient({ botToken: secrets.botToken, apiUrl: fake.apiUrl, retries: 0 }, log), log);
-    worker = startRequestWorker({ overseerr: os, redisUrl: redis.url, prefix: opts.prefix, people, chats: { slack: chat } });
+    const chat = new SlackChat(
+      createSlackWebClient({ botToken: secrets.botToken, apiUrl: fake.apiUrl, retries: 0 }, log),
+      log,
+    );
+    worker = startRequestWorker({
+      overseerr: os,
+      redisUrl: redis.url,
+      prefix: opts.prefix,
+      people,
+      chats: { slack: chat },
+    });
   });
   afterAll(async () => {
     await bot.stop();
@@ -60,12 +84,24 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
   });
 
   /** `/request <kind> <title>`: returns the thread ts and the message with the results select. */
-  async function search(user: string, kind: 'movie' | 'tv', title: string): Promise<{ thread: string; results: FakeMessage }> {
+  async function search(
+    user: string,
+    kind: 'movie' | 'tv',
+    title: string,
+  ): Promise<{ thread: string; results: FakeMessage }> {
     const before = new Set(fake.messagesIn(channel).map((m) => m.ts));
     const ack = await fake.slash(user, '/request', `${kind} ${title}`, { channel });
     expect(ack.timedOut).toBe(false);
-    const root = await fake.waitFor(() => fake.messagesIn(channel).find((m) => !before.has(m.ts) && m.text.includes('/request')), 10_000, 'public reply');
-    const results = await fake.waitFor(() => fake.messagesIn(channel, root.ts).find((m) => selectOf(m) !== undefined), 20_000, `results for ${title}`);
+    const root = await fake.waitFor(
+      () => fake.messagesIn(channel).find((m) => !before.has(m.ts) && m.text.includes('/request')),
+      10_000,
+      'public reply',
+    );
+    const results = await fake.waitFor(
+      () => fake.messagesIn(channel, root.ts).find((m) => selectOf(m) !== undefined),
+      20_000,
+      `results for ${title}`,
+    );
     return { thread: root.ts, results };
   }
 
@@ -94,7 +130,12 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
     expect(seasons?.options?.map((o) => o.value)).toEqual(['all', '0', '1', '2', '3']);
     await fake.select(card.ts, seasons?.action_id ?? '', ['2', '0'], sam);
     const confirmCard = await next(thread, 'Request seasons specials, 2 of M*A*S*H (1972)?');
-    await fake.clickButton(confirmCard.ts, button(confirmCard, 'Request seasons specials, 2')?.action_id ?? '', undefined, sam);
+    await fake.clickButton(
+      confirmCard.ts,
+      button(confirmCard, 'Request seasons specials, 2')?.action_id ?? '',
+      undefined,
+      sam,
+    );
     await next(thread, 'requested and approved');
     const stored = os.requests.filter((r) => r.tmdbId === 918);
     expect(stored.map((r) => [r.requestedBy, [...r.seasons]])).toEqual([[overseerrUsers.sam, [0, 2]]]);
@@ -103,7 +144,15 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
   it('gives a family member without overseerrUserId the linking help and files nothing', async () => {
     const calls = os.log.length;
     await fake.slash(kid, '/request', "movie Schindler's List", { channel });
-    const help = await fake.waitFor(() => fake.messagesIn(channel).flatMap((m) => fake.messagesIn(channel, m.ts)).find((m) => textOf(m).includes('not linked to an Overseerr user')), 20_000, 'link help');
+    const help = await fake.waitFor(
+      () =>
+        fake
+          .messagesIn(channel)
+          .flatMap((m) => fake.messagesIn(channel, m.ts))
+          .find((m) => textOf(m).includes('not linked to an Overseerr user')),
+      20_000,
+      'link help',
+    );
     expect(textOf(help)).toContain(`next to your slack id ${kid}`);
     expect(os.log.slice(calls).filter((c) => c.method === 'POST' || c.rawUrl.includes('/search'))).toEqual([]);
   });

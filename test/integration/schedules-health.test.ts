@@ -24,13 +24,34 @@ describe('scheduled health runs post only when a check flips (real Redis, Discor
   // The VPN check's verdict for the next run: what the test flips.
   let vpn: CheckResult = passed('egress 198.51.100.7');
   const prefix = uniquePrefix();
-  const vpnCheck = defineCheck({ id: 'vpn.public-ip', service: 'gluetun', title: 'VPN egress', run: () => Promise.resolve(vpn) });
-  const plexCheck = defineCheck({ id: 'plex.reachable', service: 'plex', title: 'Plex reachable', run: () => Promise.resolve(passed('v1.40.5')) });
-  const task = () => scheduledHealth({ checks: () => [vpnCheck, plexCheck], timeoutMs: 5_000, log, store: createHealthStore({ redis: client, prefix }) });
+  const vpnCheck = defineCheck({
+    id: 'vpn.public-ip',
+    service: 'gluetun',
+    title: 'VPN egress',
+    run: () => Promise.resolve(vpn),
+  });
+  const plexCheck = defineCheck({
+    id: 'plex.reachable',
+    service: 'plex',
+    title: 'Plex reachable',
+    run: () => Promise.resolve(passed('v1.40.5')),
+  });
+  const task = () =>
+    scheduledHealth({
+      checks: () => [vpnCheck, plexCheck],
+      timeoutMs: 5_000,
+      log,
+      store: createHealthStore({ redis: client, prefix }),
+    });
   const posts = (): string[] => emu.messagesIn(emu.ids.channelId).map((m) => m.content);
   const thread = (index: number): string => {
     const root = emu.messagesIn(emu.ids.channelId)[index];
-    return root === undefined ? '' : emu.messagesIn(root.id).map((m) => m.content).join('\n');
+    return root === undefined
+      ? ''
+      : emu
+          .messagesIn(root.id)
+          .map((m) => m.content)
+          .join('\n');
   };
 
   beforeAll(async () => {
@@ -41,7 +62,9 @@ describe('scheduled health runs post only when a check flips (real Redis, Discor
     deps = {
       chats: { discord: new DiscordChat({ token: emu.token, apiUrl: emu.apiUrl, logger: log }) },
       targets: [{ platform: 'discord', channelId: emu.ids.channelId }],
-      runStore: stores.runStore, state: createScheduleStateStore(client, prefix), log,
+      runStore: stores.runStore,
+      state: createScheduleStateStore(client, prefix),
+      log,
     };
   });
   afterAll(async () => {
@@ -57,13 +80,18 @@ describe('scheduled health runs post only when a check flips (real Redis, Discor
   });
 
   it('posts once when a check fails, naming it and its finding, and caches the run for /metrics', async () => {
-    vpn = failed({ summary: 'Downloads leave from the home IP 203.0.113.9.', diagnosis: 'The VPN tunnel is down.', suggestion: 'Restart gluetun.' });
+    vpn = failed({
+      summary: 'Downloads leave from the home IP 203.0.113.9.',
+      diagnosis: 'The VPN tunnel is down.',
+      suggestion: 'Restart gluetun.',
+    });
     expect(await runScheduled(task(), 't2', deps)).toBe('posted');
     expect(posts()).toEqual(['🕒 Scheduled health run: 1 new']);
     expect(thread(0)).toContain('VPN egress: fail — Downloads leave from the home IP 203.0.113.9.');
     expect(thread(0)).not.toContain('Plex reachable: ');
     expect(await lastCheckResults(createHealthStore({ redis: client, prefix }))).toEqual([
-      { name: 'vpn.public-ip', status: 'fail' }, { name: 'plex.reachable', status: 'ok' },
+      { name: 'vpn.public-ip', status: 'fail' },
+      { name: 'plex.reachable', status: 'ok' },
     ]);
   });
 
@@ -83,7 +111,7 @@ describe('scheduled health runs post only when a check flips (real Redis, Discor
     expect(emu.state.violations).toEqual([]);
   });
 
-  it('lets a retried tick (same owner) retake its lease, and a dead worker\'s lease expires on its own', async () => {
+  it("lets a retried tick (same owner) retake its lease, and a dead worker's lease expires on its own", async () => {
     const state = createScheduleStateStore(client, uniquePrefix());
     expect(await state.lock('health', 'tick-a', 60_000)).toBe(true);
     expect(await state.lock('health', 'tick-b', 60_000)).toBe(false);
@@ -92,16 +120,34 @@ describe('scheduled health runs post only when a check flips (real Redis, Discor
     // A lease nobody renews (its worker was killed) frees the schedule once it runs out.
     expect(await state.lock('health', 'dead', 150)).toBe(true);
     expect(await state.renew('health', 'tick-b', 150)).toBe(false);
-    await eventually(async () => ((await state.lock('health', 'tick-b', 60_000)) ? true : undefined), 'the dead lease to expire', 10_000);
+    await eventually(
+      async () => ((await state.lock('health', 'tick-b', 60_000)) ? true : undefined),
+      'the dead lease to expire',
+      10_000,
+    );
   });
 
   it('renews the lease while a run outlives it, so an overlapping tick is still skipped', async () => {
     const state = createScheduleStateStore(client, uniquePrefix());
     const leased = { ...deps, state, lockMs: 150 };
     // Only the always-passing check, and its own cache: nothing is posted and the file's state stays as it is.
-    const quiet = () => scheduledHealth({ checks: () => [plexCheck], timeoutMs: 5_000, log, store: createHealthStore({ redis: client, prefix: uniquePrefix() }) });
+    const quiet = () =>
+      scheduledHealth({
+        checks: () => [plexCheck],
+        timeoutMs: 5_000,
+        log,
+        store: createHealthStore({ redis: client, prefix: uniquePrefix() }),
+      });
     let release = (): void => undefined;
-    const slow = { ...quiet(), run: async () => { await new Promise<void>((resolve) => { release = resolve; }); return quiet().run(); } };
+    const slow = {
+      ...quiet(),
+      run: async () => {
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+        return quiet().run();
+      },
+    };
     const first = runScheduled(slow, 'slow', leased);
     await new Promise((resolve) => setTimeout(resolve, 600)); // four lease lengths
     expect(await runScheduled(quiet(), 'overlap', leased)).toBe('skipped');

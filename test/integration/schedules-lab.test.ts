@@ -34,7 +34,11 @@ describe('scheduled drift audits post only changes (BullMQ job scheduler, real w
     if (state === undefined) throw new Error('setup failed');
     const s = state;
     const target = (await s.get('drift-audit')).runs + 2;
-    await eventually(async () => ((await s.get('drift-audit')).runs >= target ? true : undefined), `${String(target)} scheduled runs`, 240_000);
+    await eventually(
+      async () => ((await s.get('drift-audit')).runs >= target ? true : undefined),
+      `${String(target)} scheduled runs`,
+      240_000,
+    );
   };
   /**
    * Changes the lab while holding the schedule's own lock, so no tick audits a half-recreated
@@ -43,14 +47,28 @@ describe('scheduled drift audits post only changes (BullMQ job scheduler, real w
   const quietly = async (change: () => Promise<unknown>): Promise<void> => {
     if (state === undefined) throw new Error('setup failed');
     const s = state;
-    await eventually(async () => ((await s.lock('drift-audit', 'test', 600_000)) ? true : undefined), 'schedule lock', 240_000);
-    try { await change(); } finally { await s.unlock('drift-audit', 'test'); }
+    await eventually(
+      async () => ((await s.lock('drift-audit', 'test', 600_000)) ? true : undefined),
+      'schedule lock',
+      240_000,
+    );
+    try {
+      await change();
+    } finally {
+      await s.unlock('drift-audit', 'test');
+    }
   };
-  const roots = (): StoredMessage[] => (emu === undefined ? [] : emu.messagesIn(emu.ids.channelId).filter((m) => m.content.includes('Scheduled drift audit')));
+  const roots = (): StoredMessage[] =>
+    emu === undefined
+      ? []
+      : emu.messagesIn(emu.ids.channelId).filter((m) => m.content.includes('Scheduled drift audit'));
   const threadText = (root: StoredMessage): string => {
     const e = emu;
     if (e === undefined) return '';
-    return e.messagesIn(root.id).map((m) => [m.content, ...m.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join('\n')).join('\n');
+    return e
+      .messagesIn(root.id)
+      .map((m) => [m.content, ...m.attachments.map((a) => e.attachmentContent(a.id).toString('utf8'))].join('\n'))
+      .join('\n');
   };
 
   beforeAll(async () => {
@@ -65,13 +83,30 @@ describe('scheduled drift audits post only changes (BullMQ job scheduler, real w
     const chat = new DiscordChat({ token: emu.token, apiUrl: emu.apiUrl, logger: log });
     const deps = labAuditDeps(lab, labAuditConfig(lab), log);
     const schedules = await startSchedules({
-      redisUrl: redis.url, prefix: `${prefix}bull`, keyPrefix: prefix, log,
+      redisUrl: redis.url,
+      prefix: `${prefix}bull`,
+      keyPrefix: prefix,
+      log,
       schedules: schedulesSchema.parse({ driftAudit: { every: '2s' } }),
       tasks: [scheduledDriftAudit(() => runAudit(deps, {}))],
-      chats: { discord: chat }, targets: [{ platform: 'discord', channelId: emu.ids.channelId }], runStore: stores.runStore,
+      chats: { discord: chat },
+      targets: [{ platform: 'discord', channelId: emu.ids.channelId }],
+      runStore: stores.runStore,
     });
-    const worker = startWorker({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: bindJobs(wired(stores)), chats: { discord: chat }, ...stores, log, extraHandlers: schedules.handlers });
-    stops.push(() => worker.close(), () => schedules.close(), () => stores.close());
+    const worker = startWorker({
+      redisUrl: redis.url,
+      prefix: `${prefix}bull`,
+      jobs: bindJobs(wired(stores)),
+      chats: { discord: chat },
+      ...stores,
+      log,
+      extraHandlers: schedules.handlers,
+    });
+    stops.push(
+      () => worker.close(),
+      () => schedules.close(),
+      () => stores.close(),
+    );
   }, 900_000);
 
   afterAll(async () => {

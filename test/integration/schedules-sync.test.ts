@@ -14,8 +14,11 @@ describe('syncSchedules (BullMQ job schedulers on a private Redis)', () => {
   let queue: Queue;
   const prefix = `${uniquePrefix()}bull`;
   const log = silentLogger();
-  const schedulers = async (): Promise<{ id: string; name: string; every?: number | null; pattern?: string | null; tz?: string | null }[]> =>
-    (await queue.getJobSchedulers()).map((s) => ({ id: s.key, name: s.name, every: s.every ?? null, pattern: s.pattern ?? null, tz: s.tz ?? null }))
+  const schedulers = async (): Promise<
+    { id: string; name: string; every?: number | null; pattern?: string | null; tz?: string | null }[]
+  > =>
+    (await queue.getJobSchedulers())
+      .map((s) => ({ id: s.key, name: s.name, every: s.every ?? null, pattern: s.pattern ?? null, tz: s.tz ?? null }))
       .sort((a, b) => a.id.localeCompare(b.id));
 
   beforeAll(async () => {
@@ -30,21 +33,48 @@ describe('syncSchedules (BullMQ job schedulers on a private Redis)', () => {
   });
 
   it('creates one scheduler per configured schedule the worker can run, and updates it in place', async () => {
-    const schedules = schedulesSchema.parse({ driftAudit: { cron: '0 7 * * *', timezone: 'Europe/Berlin' }, health: { every: '6h' } });
-    expect(await syncSchedules({ redisUrl: redis.url, prefix, schedules, available: ['drift-audit', 'health'], log })).toEqual(['drift-audit', 'health']);
+    const schedules = schedulesSchema.parse({
+      driftAudit: { cron: '0 7 * * *', timezone: 'Europe/Berlin' },
+      health: { every: '6h' },
+    });
+    expect(
+      await syncSchedules({ redisUrl: redis.url, prefix, schedules, available: ['drift-audit', 'health'], log }),
+    ).toEqual(['drift-audit', 'health']);
     expect(await schedulers()).toEqual([
       { id: 'drift-audit', name: 'schedule.drift-audit', every: null, pattern: '0 7 * * *', tz: 'Europe/Berlin' },
       { id: 'health', name: 'schedule.health', every: 6 * 3600 * 1000, pattern: null, tz: null },
     ]);
-    await syncSchedules({ redisUrl: redis.url, prefix, schedules: schedulesSchema.parse({ driftAudit: { cron: '0 7 * * *', timezone: 'Europe/Berlin' }, health: { every: '1h' } }), available: ['drift-audit', 'health'], log });
-    expect((await schedulers()).map((s) => [s.id, s.every])).toEqual([['drift-audit', null], ['health', 3600 * 1000]]);
+    await syncSchedules({
+      redisUrl: redis.url,
+      prefix,
+      schedules: schedulesSchema.parse({
+        driftAudit: { cron: '0 7 * * *', timezone: 'Europe/Berlin' },
+        health: { every: '1h' },
+      }),
+      available: ['drift-audit', 'health'],
+      log,
+    });
+    expect((await schedulers()).map((s) => [s.id, s.every])).toEqual([
+      ['drift-audit', null],
+      ['health', 3600 * 1000],
+    ]);
   });
 
   it('removes schedules deleted from the config and leaves out those this worker cannot run', async () => {
     const schedules = schedulesSchema.parse({ driftAudit: { every: '12h' }, health: { every: '6h' } });
-    expect(await syncSchedules({ redisUrl: redis.url, prefix, schedules, available: ['drift-audit'], log })).toEqual(['drift-audit']);
+    expect(await syncSchedules({ redisUrl: redis.url, prefix, schedules, available: ['drift-audit'], log })).toEqual([
+      'drift-audit',
+    ]);
     expect((await schedulers()).map((s) => s.id)).toEqual(['drift-audit']);
-    expect(await syncSchedules({ redisUrl: redis.url, prefix, schedules: undefined, available: ['drift-audit', 'health'], log })).toEqual([]);
+    expect(
+      await syncSchedules({
+        redisUrl: redis.url,
+        prefix,
+        schedules: undefined,
+        available: ['drift-audit', 'health'],
+        log,
+      }),
+    ).toEqual([]);
     expect(await schedulers()).toEqual([]);
   });
 });

@@ -24,8 +24,20 @@ const PEM = [
   '-----END OPENSSH PRIVATE KEY-----',
 ].join('\n');
 
-const grafana = (key: string, value: string, via: Planted['via'] = 'container-env'): Planted => ({ key, value, via, stack: 'observability', service: 'grafana' });
-const whoami = (key: string, value: string): Planted => ({ key, value, via: 'git-literal', stack: 'infra-core', service: 'whoami' });
+const grafana = (key: string, value: string, via: Planted['via'] = 'container-env'): Planted => ({
+  key,
+  value,
+  via,
+  stack: 'observability',
+  service: 'grafana',
+});
+const whoami = (key: string, value: string): Planted => ({
+  key,
+  value,
+  via: 'git-literal',
+  stack: 'infra-core',
+  service: 'whoami',
+});
 
 /** Host `.env` variables (secret names) the grafana container receives under neutral keys. */
 export const hostEnvVars: Readonly<Record<string, string>> = {
@@ -91,12 +103,23 @@ export const corpus: readonly Planted[] = [
 export const fixtureSecrets = ['lab-secret-cf-token-0f3a9c', 'lab-secret-grafana-pw-9d1e', 'lab-secret-pihole-pw-71c2'];
 
 /** Allow-listed settings planted next to the secrets: remediation writes them as literals. */
-export const publicEnv: Readonly<Record<string, string>> = { TZ: 'UTC', PUID: '1000', LOG_LEVEL: 'debug', UMASK: '022' };
+export const publicEnv: Readonly<Record<string, string>> = {
+  TZ: 'UTC',
+  PUID: '1000',
+  LOG_LEVEL: 'debug',
+  UMASK: '022',
+};
 
 /** Every value that must appear nowhere, plus the git-side literals. */
-export const allSecretValues = (): string[] => [...new Set([
-  ...corpus.map((p) => p.value), ...Object.values(hostEnvVars), ...Object.values(botEnv), ...Object.values(gitLiterals), ...fixtureSecrets,
-])];
+export const allSecretValues = (): string[] => [
+  ...new Set([
+    ...corpus.map((p) => p.value),
+    ...Object.values(hostEnvVars),
+    ...Object.values(botEnv),
+    ...Object.values(gitLiterals),
+    ...fixtureSecrets,
+  ]),
+];
 
 /** The first place in `text` where `value` or any 16-character run of it occurs, or undefined. */
 export function leakOf(text: string, value: string): string | undefined {
@@ -117,7 +140,19 @@ async function commitGitLiterals(lab: Lab): Promise<void> {
     const svc = doc.services['whoami']!;
     svc['environment'] = Object.entries(gitLiterals).map(([k, v]) => `${k}=${v}`);
     await writeFile(file, stringify(doc));
-    await runGit(['-c', 'user.name=t', '-c', 'user.email=t@example.org', 'commit', '--quiet', '-am', 'feat(infra-core): whoami settings'], { cwd: work });
+    await runGit(
+      [
+        '-c',
+        'user.name=t',
+        '-c',
+        'user.email=t@example.org',
+        'commit',
+        '--quiet',
+        '-am',
+        'feat(infra-core): whoami settings',
+      ],
+      { cwd: work },
+    );
     await runGit(['push', '--quiet', 'origin', 'HEAD:main'], { cwd: work });
   } finally {
     await rm(work, { recursive: true, force: true });
@@ -128,11 +163,21 @@ async function commitGitLiterals(lab: Lab): Promise<void> {
 export async function plantCorpus(lab: Lab): Promise<void> {
   await commitGitLiterals(lab);
   const docker01 = lab.hostForStack('observability');
-  await appendFile(`${docker01.checkout}/stacks/observability/.env`, Object.entries(hostEnvVars).map(([k, v]) => `${k}=${v}\n`).join(''));
-  const refs: Record<string, string> = { GRAFANA_MAIL_REF: 'MAIL_RELAY_PASSWORD', BACKUP_TARGET: 'RESTIC_PASSWORD', PAPERLESS_REF: 'PAPERLESS_SECRET_KEY' };
+  await appendFile(
+    `${docker01.checkout}/stacks/observability/.env`,
+    Object.entries(hostEnvVars)
+      .map(([k, v]) => `${k}=${v}\n`)
+      .join(''),
+  );
+  const refs: Record<string, string> = {
+    GRAFANA_MAIL_REF: 'MAIL_RELAY_PASSWORD',
+    BACKUP_TARGET: 'RESTIC_PASSWORD',
+    PAPERLESS_REF: 'PAPERLESS_SECRET_KEY',
+  };
   await editAndRecreate(docker01, 'observability', 'grafana', (svc) => {
     let env: unknown = svc['environment'];
-    for (const p of corpus.filter((c) => c.service === 'grafana')) env = setEntry(env, p.key, refs[p.key] === undefined ? p.value : `\${${refs[p.key]!}}`);
+    for (const p of corpus.filter((c) => c.service === 'grafana'))
+      env = setEntry(env, p.key, refs[p.key] === undefined ? p.value : `\${${refs[p.key]!}}`);
     for (const [k, v] of Object.entries(publicEnv)) env = setEntry(env, k, v);
     svc['environment'] = env;
   });
@@ -149,12 +194,20 @@ export async function dumpRedis(url: string): Promise<string> {
     const parts: string[] = [];
     for (const key of keys) {
       const type = await client.type(key);
-      const value = type === 'string' ? await client.get(key)
-        : type === 'hash' ? await client.hgetall(key)
-          : type === 'list' ? await client.lrange(key, 0, -1)
-            : type === 'set' ? await client.smembers(key)
-              : type === 'zset' ? await client.zrange(key, 0, -1, 'WITHSCORES')
-                : type === 'stream' ? await client.xrange(key, '-', '+') : null;
+      const value =
+        type === 'string'
+          ? await client.get(key)
+          : type === 'hash'
+            ? await client.hgetall(key)
+            : type === 'list'
+              ? await client.lrange(key, 0, -1)
+              : type === 'set'
+                ? await client.smembers(key)
+                : type === 'zset'
+                  ? await client.zrange(key, 0, -1, 'WITHSCORES')
+                  : type === 'stream'
+                    ? await client.xrange(key, '-', '+')
+                    : null;
       parts.push(`${key} ${type} ${JSON.stringify(value)}`);
     }
     return parts.join('\n');

@@ -19,29 +19,44 @@ export interface ShellProcess {
   readonly status: Promise<number>;
 }
 
-const childrenOf = (ppid: number): number[] => readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number).filter((pid) => {
-  try {
-    const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
-    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === ppid;
-  } catch {
-    return false;
-  }
-});
+const childrenOf = (ppid: number): number[] =>
+  readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === ppid;
+      } catch {
+        return false;
+      }
+    });
 
 const signalNumbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
 
 /** Starts the shell in `cwd` with TMPDIR=`tmp` and waits for its banner. */
 export async function startShell(mode: 'pipe' | 'pty', cwd: string, tmp: string): Promise<ShellProcess> {
   const env = { ...process.env, TMPDIR: tmp, REDIS_URL: '', CONFIG_PATH: '' };
-  const outer = mode === 'pipe'
-    ? spawn(process.execPath, [bin, 'shell'], { cwd, env, stdio: 'pipe' })
-    // -e: script's status is the shell's; exec: the pty's process is node itself.
-    : spawn('script', ['-qefc', `exec '${process.execPath}' '${bin}' shell`, '/dev/null'], { cwd, env, stdio: 'pipe' });
+  const outer =
+    mode === 'pipe'
+      ? spawn(process.execPath, [bin, 'shell'], { cwd, env, stdio: 'pipe' })
+      : // -e: script's status is the shell's; exec: the pty's process is node itself.
+        spawn('script', ['-qefc', `exec '${process.execPath}' '${bin}' shell`, '/dev/null'], {
+          cwd,
+          env,
+          stdio: 'pipe',
+        });
   let text = '';
-  outer.stdout.on('data', (chunk: Buffer) => { text += chunk.toString(); });
-  outer.stderr.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+  outer.stdout.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  outer.stderr.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
   const status = new Promise<number>((resolve) => {
-    outer.once('exit', (code, signal) => { resolve(code ?? 128 + (signalNumbers[signal ?? ''] ?? 0)); });
+    outer.once('exit', (code, signal) => {
+      resolve(code ?? 128 + (signalNumbers[signal ?? ''] ?? 0));
+    });
   });
   const waitFor = async (needle: string, timeoutMs = 60_000): Promise<void> => {
     const deadline = Date.now() + timeoutMs;
@@ -52,8 +67,18 @@ export async function startShell(mode: 'pipe' | 'pty', cwd: string, tmp: string)
   };
   await waitFor('Type help.');
   const outerPid = outer.pid ?? 0;
-  const pid = mode === 'pipe' ? outerPid : childrenOf(outerPid)[0] ?? 0;
-  return { mode, outer, pid, output: () => text, type: (keys) => { outer.stdin.write(keys); }, waitFor, status };
+  const pid = mode === 'pipe' ? outerPid : (childrenOf(outerPid)[0] ?? 0);
+  return {
+    mode,
+    outer,
+    pid,
+    output: () => text,
+    type: (keys) => {
+      outer.stdin.write(keys);
+    },
+    waitFor,
+    status,
+  };
 }
 
 /** Processes whose command line or working directory mentions `tmp` (supervisors, redis-server in its dir). */

@@ -18,7 +18,9 @@ beforeAll(async () => {
     { ...secrets, mode: 'http', port: 0, host: '127.0.0.1', apiUrl: fake.apiUrl, retries: 0 },
     { logger: silentLogger(), hasSubcommands: (c) => c === 'drift' },
   );
-  handler = demoHandler(adapter, () => { fake.store.changed(); });
+  handler = demoHandler(adapter, () => {
+    fake.store.changed();
+  });
   await adapter.start(handler);
   fake.setBotUrl(`http://127.0.0.1:${adapter.httpPort ?? 0}/slack/events`);
 });
@@ -27,10 +29,19 @@ afterAll(async () => {
   await fake.close();
 });
 
-const slashBody = (text: string): string => new URLSearchParams({
-  command: '/drift', text, user_id: alice, user_name: 'alice', channel_id: channel, team_id: 'T0FAKE001',
-  trigger_id: 'trig-forged', response_url: `${fake.url}/response/none`, api_app_id: 'A0APP0001', token: 'legacy',
-}).toString();
+const slashBody = (text: string): string =>
+  new URLSearchParams({
+    command: '/drift',
+    text,
+    user_id: alice,
+    user_name: 'alice',
+    channel_id: channel,
+    team_id: 'T0FAKE001',
+    trigger_id: 'trig-forged',
+    response_url: `${fake.url}/response/none`,
+    api_app_id: 'A0APP0001',
+    token: 'legacy',
+  }).toString();
 
 /** Runs `/drift audit host:x` and waits for the result message in the new thread. */
 async function runAudit(): Promise<{ rootTs: string; resultTs: string }> {
@@ -46,7 +57,11 @@ describe('Slack adapter in HTTP mode against the fake Slack', () => {
   it('acks a slash command with HTTP 200 and hands it over parsed', async () => {
     await runAudit();
     expect(handler.commands.at(-1)).toMatchObject({
-      platform: 'slack', command: 'drift', subcommand: 'audit', text: 'host:x', channelId: channel,
+      platform: 'slack',
+      command: 'drift',
+      subcommand: 'audit',
+      text: 'host:x',
+      channelId: channel,
       user: { platform: 'slack', id: alice, displayName: 'alice' },
     });
   });
@@ -57,9 +72,13 @@ describe('Slack adapter in HTTP mode against the fake Slack', () => {
     expect(thread[0]?.text).toBe('🔄 *drift audit* host:x');
     const result = thread.find((m) => m.ts === resultTs);
     expect(result?.threadTs).toBe(rootTs);
-    const actions = result?.blocks.find((b) => (b as { type: string }).type === 'actions') as { elements: { action_id: string; type: string }[] };
+    const actions = result?.blocks.find((b) => (b as { type: string }).type === 'actions') as {
+      elements: { action_id: string; type: string }[];
+    };
     expect(actions.elements.map((e) => [e.type, e.action_id])).toEqual([
-      ['button', 'act:open-pr-1'], ['button', 'act:ignore-1'], ['multi_static_select', 'act:pick-1'],
+      ['button', 'act:open-pr-1'],
+      ['button', 'act:ignore-1'],
+      ['multi_static_select', 'act:pick-1'],
     ]);
     const [file] = fake.filesIn(channel, rootTs);
     expect(file?.filename).toBe('drift.diff');
@@ -70,9 +89,16 @@ describe('Slack adapter in HTTP mode against the fake Slack', () => {
     const { rootTs, resultTs } = await runAudit();
     const first = await fake.clickButton(resultTs, 'act:open-pr-1', undefined, alice);
     expect(first.status).toBe(200);
-    await fake.waitFor(() => fake.messagesIn(channel, rootTs).find((m) => m.text.startsWith('✅ PR opened by U0ALICE01')), 10_000, 'done');
+    await fake.waitFor(
+      () => fake.messagesIn(channel, rootTs).find((m) => m.text.startsWith('✅ PR opened by U0ALICE01')),
+      10_000,
+      'done',
+    );
     expect(handler.actions.at(-1)).toMatchObject({
-      customId: 'act:open-pr-1', values: [], user: { id: alice }, message: { channelId: channel, messageId: resultTs, threadId: rootTs },
+      customId: 'act:open-pr-1',
+      values: [],
+      user: { id: alice },
+      message: { channelId: channel, messageId: resultTs, threadId: rootTs },
     });
     const edited = fake.store.findMessage(channel, resultTs);
     expect(edited?.blocks.some((b) => (b as { type: string }).type === 'actions')).toBe(false);
@@ -97,7 +123,10 @@ describe('Slack adapter in HTTP mode against the fake Slack', () => {
 
   it('edits a message with chat.update', async () => {
     const { resultTs, rootTs } = await runAudit();
-    await adapter.edit({ platform: 'slack', channelId: channel, messageId: resultTs, threadId: rootTs }, { text: '✅ **fixed**' });
+    await adapter.edit(
+      { platform: 'slack', channelId: channel, messageId: resultTs, threadId: rootTs },
+      { text: '✅ **fixed**' },
+    );
     expect(fake.store.findMessage(channel, resultTs)).toMatchObject({ text: '✅ *fixed*', edits: 1 });
   });
 
@@ -116,7 +145,11 @@ describe('Slack adapter in HTTP mode against the fake Slack', () => {
     fake.setResponseUrlsExpired(true);
     try {
       await fake.clickButton(resultTs, 'act:forged-1000', undefined, alice);
-      await fake.waitFor(() => fake.store.requests.filter((r) => r.path === '/api/chat.postEphemeral').length > before, 10_000, 'fallback');
+      await fake.waitFor(
+        () => fake.store.requests.filter((r) => r.path === '/api/chat.postEphemeral').length > before,
+        10_000,
+        'fallback',
+      );
     } finally {
       fake.setResponseUrlsExpired(false);
     }
@@ -128,7 +161,11 @@ describe('Slack adapter in HTTP mode against the fake Slack', () => {
   it('shows a handler UserError to the invoker only, escaped', async () => {
     const ack = await fake.slash(alice, '/boom', '', { channel });
     expect(ack.status).toBe(200);
-    const shown = await fake.waitFor(() => fake.ephemeralsFor(alice).find((m) => m.text.startsWith('You may not')), 10_000, 'error');
+    const shown = await fake.waitFor(
+      () => fake.ephemeralsFor(alice).find((m) => m.text.startsWith('You may not')),
+      10_000,
+      'error',
+    );
     expect(shown.text).toBe('You may not &lt;boom&gt; here.');
   });
 

@@ -17,7 +17,9 @@ beforeAll(async () => {
     { ...secrets, mode: 'socket', port: 0, apiUrl: fake.apiUrl, retries: 0 },
     { logger: silentLogger(), hasSubcommands: (c) => c === 'drift' },
   );
-  handler = demoHandler(adapter, () => { fake.store.changed(); });
+  handler = demoHandler(adapter, () => {
+    fake.store.changed();
+  });
   await adapter.start(handler);
 });
 afterAll(async () => {
@@ -38,7 +40,12 @@ describe('Slack adapter in Socket Mode against the fake Slack', () => {
     expect(ack.status).toBe(200);
     expect(ack.timedOut).toBe(false);
     const result = await fake.waitFor(() => handler.results[0], 10_000, 'the result');
-    expect(handler.commands[0]).toMatchObject({ command: 'drift', subcommand: 'audit', text: 'host:ct-docker-01', user: { id: bob } });
+    expect(handler.commands[0]).toMatchObject({
+      command: 'drift',
+      subcommand: 'audit',
+      text: 'host:ct-docker-01',
+      user: { id: bob },
+    });
     const file = await fake.waitFor(() => fake.filesIn(channel, result.threadId)[0], 10_000, 'the file');
     expect(file.bytes?.toString('utf8')).toContain('+image: pihole:2');
   });
@@ -46,7 +53,11 @@ describe('Slack adapter in Socket Mode against the fake Slack', () => {
   it('delivers a button click over the socket and answers a second click privately', async () => {
     const result = await fake.waitFor(() => handler.results[0], 10_000, 'the result');
     expect((await fake.clickButton(result.messageId, 'act:open-pr-1', undefined, bob)).status).toBe(200);
-    await fake.waitFor(() => fake.messagesIn(channel, result.threadId).find((m) => m.text.startsWith('✅ PR opened')), 10_000, 'done');
+    await fake.waitFor(
+      () => fake.messagesIn(channel, result.threadId).find((m) => m.text.startsWith('✅ PR opened')),
+      10_000,
+      'done',
+    );
     await fake.clickButton(result.messageId, 'act:open-pr-1', undefined, bob);
     await fake.waitFor(() => fake.ephemeralsFor(bob).find((m) => m.text === 'Already used.'), 10_000, 'refusal');
     expect(handler.actions.map((a) => a.customId)).toEqual(['act:open-pr-1', 'act:open-pr-1']);
@@ -55,7 +66,9 @@ describe('Slack adapter in Socket Mode against the fake Slack', () => {
   it('answers a private reply through the response_url', async () => {
     await fake.slash(bob, '/ping', '');
     await fake.waitFor(() => fake.ephemeralsFor(bob).find((m) => m.text === 'pong'), 10_000, 'pong');
-    expect(fake.store.responses.some((r) => r.body['text'] === 'pong' && r.body['response_type'] === 'ephemeral')).toBe(true);
+    expect(fake.store.responses.some((r) => r.body['text'] === 'pong' && r.body['response_type'] === 'ephemeral')).toBe(
+      true,
+    );
     expect(handler.commands.at(-1)).toMatchObject({ command: 'ping', text: '' });
     expect(handler.commands.at(-1)?.subcommand).toBeUndefined();
   });

@@ -26,7 +26,15 @@ export interface SlackStackOptions {
 export async function startSlackBot(o: SlackStackOptions): Promise<{ adapter: SlackAdapter; stop(): Promise<void> }> {
   const log = silentLogger();
   const adapter = new SlackAdapter(
-    { botToken: o.botToken, signingSecret: o.signingSecret, mode: 'http', port: 0, host: '127.0.0.1', apiUrl: o.fake.apiUrl, retries: 0 },
+    {
+      botToken: o.botToken,
+      signingSecret: o.signingSecret,
+      mode: 'http',
+      port: 0,
+      host: '127.0.0.1',
+      apiUrl: o.fake.apiUrl,
+      retries: 0,
+    },
     { logger: log, hasSubcommands: (c) => hasSubcommands(registry, c) },
   );
   const stop = await startDispatching(adapter, o);
@@ -38,8 +46,18 @@ export async function startSlackBot(o: SlackStackOptions): Promise<{ adapter: Sl
 export function startSlackWorker(o: SlackStackOptions): { stop(): Promise<void> } {
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
-  const chat = new SlackChat(createSlackWebClient({ botToken: o.botToken, apiUrl: o.fake.apiUrl, retries: 0 }, log), log);
-  const worker = startWorker({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: bindJobs(wired(stores)), chats: { slack: chat }, ...stores, log });
+  const chat = new SlackChat(
+    createSlackWebClient({ botToken: o.botToken, apiUrl: o.fake.apiUrl, retries: 0 }, log),
+    log,
+  );
+  const worker = startWorker({
+    redisUrl: o.redisUrl,
+    prefix: `${o.prefix}bull`,
+    jobs: bindJobs(wired(stores)),
+    chats: { slack: chat },
+    ...stores,
+    log,
+  });
   return {
     stop: async () => {
       await worker.close();

@@ -23,7 +23,11 @@ const gitIdentity = ['-c', 'user.name=hlb-lab', '-c', 'user.email=lab@hlb-lab.in
 export const git = (cwd: string, args: readonly string[]): Promise<string> =>
   runOk('git', [...gitIdentity, ...args], { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
 
-async function commitFiles(clone: string, message: string, files: Readonly<Record<string, string | null>>): Promise<string> {
+async function commitFiles(
+  clone: string,
+  message: string,
+  files: Readonly<Record<string, string | null>>,
+): Promise<string> {
   const writes: Record<string, string> = {};
   for (const [rel, content] of Object.entries(files)) {
     if (content === null) await rm(`${clone}/${rel}`, { recursive: true, force: true });

@@ -3,13 +3,14 @@ import { fixtureImages } from './fixture-images.js';
 import { runOk, type RunResult } from './proc.js';
 
 /** Image config set at import time, so the drift engine must subtract image defaults. */
-const importChanges = (variant: string): string[] => [
-  'ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin TZ=Etc/UTC PUID=911 PGID=911',
-  'CMD ["sleep", "1d"]',
-  'WORKDIR /',
-  'EXPOSE 80/tcp',
-  `LABEL org.opencontainers.image.vendor=hlb-lab org.opencontainers.image.version=${variant} maintainer=lab`,
-].flatMap((c) => ['-c', c]);
+const importChanges = (variant: string): string[] =>
+  [
+    'ENV PATH=/usr/sbin:/usr/bin:/sbin:/bin TZ=Etc/UTC PUID=911 PGID=911',
+    'CMD ["sleep", "1d"]',
+    'WORKDIR /',
+    'EXPOSE 80/tcp',
+    `LABEL org.opencontainers.image.vendor=hlb-lab org.opencontainers.image.version=${variant} maintainer=lab`,
+  ].flatMap((c) => ['-c', c]);
 
 /**
  * Writes `<dir>/base.tar`: a rootfs with busybox-static and a symlink per applet (no registry is
@@ -17,7 +18,8 @@ const importChanges = (variant: string): string[] => [
  */
 export async function buildRootfsTar(dir: string): Promise<string> {
   const root = `${dir}/rootfs`;
-  for (const d of ['bin', 'etc', 'tmp', 'www', 'data', 'config', 'root']) await mkdir(`${root}/${d}`, { recursive: true });
+  for (const d of ['bin', 'etc', 'tmp', 'www', 'data', 'config', 'root'])
+    await mkdir(`${root}/${d}`, { recursive: true });
   await copyFile('/usr/bin/busybox', `${root}/bin/busybox`);
   const applets = (await runOk('/usr/bin/busybox', ['--list'])).split('\n').filter((a) => a !== '' && a !== 'busybox');
   await Promise.all(applets.map((a) => symlink('busybox', `${root}/bin/${a}`)));
@@ -30,7 +32,10 @@ export async function buildRootfsTar(dir: string): Promise<string> {
 }
 
 /** Imports the two image variants into one dockerd and tags every fixture image name. */
-export async function loadBaseImages(docker: (args: readonly string[]) => Promise<RunResult>, tar: string): Promise<void> {
+export async function loadBaseImages(
+  docker: (args: readonly string[]) => Promise<RunResult>,
+  tar: string,
+): Promise<void> {
   for (const variant of ['a', 'b']) {
     const result = await docker(['import', ...importChanges(variant), tar, `hlb-lab/base:${variant}`]);
     if (result.code !== 0) throw new Error(`docker import failed: ${result.stderr}`);

@@ -18,7 +18,8 @@ function describe(lab: Lab, qbt: LabQbittorrent | undefined): string {
     );
   }
   lines.push(`apps repo: ${lab.apps.remote} (working clone ${lab.apps.clone})`);
-  if (qbt !== undefined) lines.push(`qbittorrent: ${qbt.url} (${qbt.username} / see lab docs for the default password)`);
+  if (qbt !== undefined)
+    lines.push(`qbittorrent: ${qbt.url} (${qbt.username} / see lab docs for the default password)`);
   return lines.join('\n');
 }
 

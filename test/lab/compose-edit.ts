@@ -8,9 +8,14 @@ export type ServiceMap = Record<string, unknown>;
 /** Name of the container of `stack`/`service` on `host` (throws when there is none). */
 export async function composeContainer(host: LabHost, stack: string, service: string): Promise<string> {
   const result = await host.docker([
-    'ps', '-a', '--format', '{{.Names}}',
-    '--filter', `label=com.docker.compose.project=${stack}`,
-    '--filter', `label=com.docker.compose.service=${service}`,
+    'ps',
+    '-a',
+    '--format',
+    '{{.Names}}',
+    '--filter',
+    `label=com.docker.compose.project=${stack}`,
+    '--filter',
+    `label=com.docker.compose.service=${service}`,
   ]);
   const name = result.stdout.trim().split('\n')[0] ?? '';
   if (result.code !== 0 || name === '') throw new Error(`no container for ${stack}/${service} on ${host.name}`);
@@ -23,7 +28,10 @@ export async function composeContainer(host: LabHost, stack: string, service: st
  * the new container carries real compose labels. Returns what `mutate` returned.
  */
 export async function editAndRecreate<T>(
-  host: LabHost, stack: string, service: string, mutate: (svc: ServiceMap) => T,
+  host: LabHost,
+  stack: string,
+  service: string,
+  mutate: (svc: ServiceMap) => T,
 ): Promise<T> {
   const file = `${host.checkout}/stacks/${stack}/docker-compose.yml`;
   const doc = parse(await readFile(file, 'utf8')) as { services?: Record<string, ServiceMap> };

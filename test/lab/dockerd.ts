@@ -42,11 +42,18 @@ export function pingDocker(socket: string): Promise<boolean> {
 function dockerdArgs(paths: LabPaths, index: number, socket: string): string[] {
   const dir = paths.hostDir(index);
   return [
-    '--storage-driver=vfs', '--iptables=false', '--ip6tables=false', '--bridge=none',
-    `--data-root=${dir}/docker/data`, `--exec-root=${dir}/docker/exec`,
-    `--pidfile=${paths.pidsDir}/dockerd-h${index + 1}.pid`, `--host=unix://${socket}`,
+    '--storage-driver=vfs',
+    '--iptables=false',
+    '--ip6tables=false',
+    '--bridge=none',
+    `--data-root=${dir}/docker/data`,
+    `--exec-root=${dir}/docker/exec`,
+    `--pidfile=${paths.pidsDir}/dockerd-h${index + 1}.pid`,
+    `--host=unix://${socket}`,
     `--default-address-pool=base=10.${poolOctet(paths.name, index)}.0.0/16,size=24`,
-    `--cgroup-parent=${cgroupParent(paths.name, index)}`, '--shutdown-timeout=1', '--log-level=warn',
+    `--cgroup-parent=${cgroupParent(paths.name, index)}`,
+    '--shutdown-timeout=1',
+    '--log-level=warn',
   ];
 }
 

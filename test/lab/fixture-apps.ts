@@ -7,16 +7,24 @@ import type { FixtureStack } from './fixture-stack.js';
 /** A stack of `count` plain services on one endpoint (for benchmarks with many containers). */
 function bulkStack(endpoint: string, count: number): FixtureStack {
   const names = Array.from({ length: count }, (_, i) => `svc-${String(i + 1).padStart(2, '0')}`);
-  const services = names.map((n) => `  ${n}:
+  const services = names
+    .map(
+      (n) => `  ${n}:
     image: busybox:1.36.1
     restart: unless-stopped
     environment:
       - INSTANCE=${n}
     labels:
       - homelab.bulk=true
-`).join('');
+`,
+    )
+    .join('');
   return {
-    name: `bulk-${endpoint}`, endpoint, services: names, portVars: [], hostEnv: () => ({}),
+    name: `bulk-${endpoint}`,
+    endpoint,
+    services: names,
+    portVars: [],
+    hostEnv: () => ({}),
     files: { 'docker-compose.yml': `services:\n${services}`, '.env.sample': '' },
   };
 }
@@ -30,9 +38,15 @@ export function fixtureStacks(extraPerHost = 0): FixtureStack[] {
 function readme(stacks: readonly FixtureStack[]): string {
   const rows = stacks.flatMap((s) => s.services.map((svc) => `| ${s.name} | ${svc} | ${s.endpoint} |`));
   return [
-    '# apps', '', 'Compose stacks of the homelab, one folder per stack under `stacks/`.',
-    'Deployed with `docker compose` (project name = folder name); the real `.env` lives on the host only.', '',
-    '| Stack | Service | Endpoint |', '|---|---|---|', ...rows, '',
+    '# apps',
+    '',
+    'Compose stacks of the homelab, one folder per stack under `stacks/`.',
+    'Deployed with `docker compose` (project name = folder name); the real `.env` lives on the host only.',
+    '',
+    '| Stack | Service | Endpoint |',
+    '|---|---|---|',
+    ...rows,
+    '',
   ].join('\n');
 }
 

@@ -22,7 +22,9 @@ export interface FixtureStack {
 
 /** `KEY=value` lines. */
 export const toEnvFile = (env: Readonly<Record<string, string>>): string =>
-  Object.entries(env).map(([k, v]) => `${k}=${v}\n`).join('');
+  Object.entries(env)
+    .map(([k, v]) => `${k}=${v}\n`)
+    .join('');
 
 /** The usual busybox web-server healthcheck block (indented for a service). */
 export const healthcheck = (port: number): string => `    healthcheck:

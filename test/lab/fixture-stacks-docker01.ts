@@ -37,10 +37,12 @@ volumes:
 
 ${proxyNetwork}`,
     '.env.sample': 'TZ=Europe/Berlin\nDOMAIN=home.lan\nTRAEFIK_HTTP_PORT=18080\nCF_DNS_API_TOKEN=changeme\n',
-    'traefik.yml': 'entryPoints:\n  web:\n    address: ":80"\n  websecure:\n    address: ":443"\nproviders:\n  docker:\n    exposedByDefault: false\n',
+    'traefik.yml':
+      'entryPoints:\n  web:\n    address: ":80"\n  websecure:\n    address: ":443"\nproviders:\n  docker:\n    exposedByDefault: false\n',
   },
   hostEnv: (ctx) => ({
-    TZ: 'Europe/Berlin', DOMAIN: 'home.lan',
+    TZ: 'Europe/Berlin',
+    DOMAIN: 'home.lan',
     TRAEFIK_HTTP_PORT: String(ctx.ports['TRAEFIK_HTTP_PORT']),
     CF_DNS_API_TOKEN: 'lab-secret-cf-token-0f3a9c',
   }),
@@ -76,7 +78,8 @@ ${proxyNetwork}`,
     'etc-dnsmasq.d/02-lan.conf': 'address=/nas.home.lan/192.168.1.10\n',
   },
   hostEnv: (ctx) => ({
-    TZ: 'Europe/Berlin', PIHOLE_PASSWORD: 'lab-secret-pihole-pw-71c2',
+    TZ: 'Europe/Berlin',
+    PIHOLE_PASSWORD: 'lab-secret-pihole-pw-71c2',
     PIHOLE_WEB_PORT: String(ctx.ports['PIHOLE_WEB_PORT']),
   }),
 };

@@ -28,11 +28,16 @@ ${healthcheck(32400)}
 volumes:
   plex_config:
 `,
-    '.env.sample': 'PUID=1000\nPGID=1000\nTZ=Europe/Berlin\nMEDIA_ROOT=/srv/media\nPLEX_CLAIM=claim-xxxx\nPLEX_PORT=32400\n',
+    '.env.sample':
+      'PUID=1000\nPGID=1000\nTZ=Europe/Berlin\nMEDIA_ROOT=/srv/media\nPLEX_CLAIM=claim-xxxx\nPLEX_PORT=32400\n',
   },
   hostEnv: (ctx) => ({
-    PUID: '1000', PGID: '1000', TZ: 'Europe/Berlin', MEDIA_ROOT: `${ctx.srvDir}/media`,
-    PLEX_CLAIM: 'claim-lab-secret-5b7e', PLEX_PORT: String(ctx.ports['PLEX_PORT']),
+    PUID: '1000',
+    PGID: '1000',
+    TZ: 'Europe/Berlin',
+    MEDIA_ROOT: `${ctx.srvDir}/media`,
+    PLEX_CLAIM: 'claim-lab-secret-5b7e',
+    PLEX_PORT: String(ctx.ports['PLEX_PORT']),
   }),
 };
 
@@ -73,11 +78,16 @@ networks:
     '.env.sample': `PUID=1000\nPGID=1000\nTZ=Europe/Berlin\nMEDIA_ROOT=/srv/media\n${indexerServices.map(([n, , p, k]) => `${k}=changeme\n${n.toUpperCase()}_PORT=${p}\n`).join('')}`,
   },
   hostEnv: (ctx) => ({
-    PUID: '1000', PGID: '1000', TZ: 'Europe/Berlin', MEDIA_ROOT: `${ctx.srvDir}/media`,
-    ...Object.fromEntries(indexerServices.flatMap(([n, , , k]) => [
-      [k, `lab-secret-${n}-apikey-3c9f`],
-      [`${n.toUpperCase()}_PORT`, String(ctx.ports[`${n.toUpperCase()}_PORT`])],
-    ])),
+    PUID: '1000',
+    PGID: '1000',
+    TZ: 'Europe/Berlin',
+    MEDIA_ROOT: `${ctx.srvDir}/media`,
+    ...Object.fromEntries(
+      indexerServices.flatMap(([n, , , k]) => [
+        [k, `lab-secret-${n}-apikey-3c9f`],
+        [`${n.toUpperCase()}_PORT`, String(ctx.ports[`${n.toUpperCase()}_PORT`])],
+      ]),
+    ),
   }),
 };
 
@@ -119,10 +129,14 @@ ${healthcheck(8080)}
 volumes:
   qbittorrent_config:
 `,
-    '.env.sample': 'PUID=1000\nPGID=1000\nTZ=Europe/Berlin\nMEDIA_ROOT=/srv/media\nWIREGUARD_PRIVATE_KEY=changeme\nQBT_WEBUI_PORT=8080\nGLUETUN_CONTROL_PORT=8000\n',
+    '.env.sample':
+      'PUID=1000\nPGID=1000\nTZ=Europe/Berlin\nMEDIA_ROOT=/srv/media\nWIREGUARD_PRIVATE_KEY=changeme\nQBT_WEBUI_PORT=8080\nGLUETUN_CONTROL_PORT=8000\n',
   },
   hostEnv: (ctx) => ({
-    PUID: '1000', PGID: '1000', TZ: 'Europe/Berlin', MEDIA_ROOT: `${ctx.srvDir}/media`,
+    PUID: '1000',
+    PGID: '1000',
+    TZ: 'Europe/Berlin',
+    MEDIA_ROOT: `${ctx.srvDir}/media`,
     WIREGUARD_PRIVATE_KEY: 'bGFiLXNlY3JldC13aXJlZ3VhcmQta2V5LTAwMDAwMDA9',
     QBT_WEBUI_PORT: String(ctx.ports['QBT_WEBUI_PORT']),
     GLUETUN_CONTROL_PORT: String(ctx.ports['GLUETUN_CONTROL_PORT']),

@@ -3,8 +3,15 @@ export { stopLab } from './stop-lab.js';
 export { startQbittorrent, qbittorrentVersion, type LabQbittorrent } from './qbittorrent.js';
 export { requireService, requireLab, hasBinary } from './require-service.js';
 export {
-  plantEnvDrift, plantImageDrift, plantLabelDrift, plantPortDrift, plantVolumeDrift, plantRestartDrift,
-  plantNetworkModeDrift, type PlantedDrift, type ServiceRef,
+  plantEnvDrift,
+  plantImageDrift,
+  plantLabelDrift,
+  plantPortDrift,
+  plantVolumeDrift,
+  plantRestartDrift,
+  plantNetworkModeDrift,
+  type PlantedDrift,
+  type ServiceRef,
 } from './plant-drift.js';
 export { startUnmanaged, stopService, removeService, breakStackYaml, addStaleStack } from './plant-drift-other.js';
 export { composeContainer } from './compose-edit.js';

@@ -40,21 +40,26 @@ export interface StartedHost {
 /** Starts dockerd + sshd for host `index`, loads the base images and creates the external `proxy` network. */
 export async function startHost(paths: LabPaths, index: number, tar: string): Promise<StartedHost> {
   const dockerd = await startDockerd(paths, index);
-  const [sshd] = await Promise.all([
-    startSshd(paths, index, dockerd.socket),
-    loadBaseImages(dockerd.docker, tar),
-  ]);
+  const [sshd] = await Promise.all([startSshd(paths, index, dockerd.socket), loadBaseImages(dockerd.docker, tar)]);
   const net = await dockerd.docker(['network', 'create', 'proxy']);
   if (net.code !== 0) throw new Error(`creating the proxy network failed: ${net.stderr}`);
   return { dockerd, sshd };
 }
 
 async function exists(path: string): Promise<boolean> {
-  return access(path).then(() => true, () => false);
+  return access(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Builds the public {@link LabHost} view of a started host. */
-export async function toLabHost(paths: LabPaths, index: number, started: StartedHost, checkout: string): Promise<LabHost> {
+export async function toLabHost(
+  paths: LabPaths,
+  index: number,
+  started: StartedHost,
+  checkout: string,
+): Promise<LabHost> {
   const spec = labHostSpecs[index];
   if (spec === undefined) throw new Error(`no lab host ${index}`);
   const srvDir = `${paths.hostDir(index)}/srv`;
@@ -65,12 +70,26 @@ export async function toLabHost(paths: LabPaths, index: number, started: Started
     const cwd = `${checkout}/stacks/${stack}`;
     const override = `docker-compose.${spec.endpoint}.yml`;
     const files = ['-f', 'docker-compose.yml', ...((await exists(`${cwd}/${override}`)) ? ['-f', override] : [])];
-    return run('docker-compose', ['--ansi', 'never', '-p', stack, ...files, ...args], { cwd, env: composeEnv, timeoutMs: 900_000 });
+    return run('docker-compose', ['--ansi', 'never', '-p', stack, ...files, ...args], {
+      cwd,
+      env: composeEnv,
+      timeoutMs: 900_000,
+    });
   };
   return {
-    name: spec.name, endpoint: spec.endpoint, sshHost: '127.0.0.1', sshPort: started.sshd.port, sshUser: 'root',
-    privateKeyPath: paths.clientKey, hostKeyFingerprint: started.sshd.hostKeyFingerprint,
-    knownHostsPath: paths.knownHosts, dockerSocket: started.dockerd.socket, dockerHost: started.dockerd.dockerHost,
-    checkout, srvDir, docker: started.dockerd.docker, compose,
+    name: spec.name,
+    endpoint: spec.endpoint,
+    sshHost: '127.0.0.1',
+    sshPort: started.sshd.port,
+    sshUser: 'root',
+    privateKeyPath: paths.clientKey,
+    hostKeyFingerprint: started.sshd.hostKeyFingerprint,
+    knownHostsPath: paths.knownHosts,
+    dockerSocket: started.dockerd.socket,
+    dockerHost: started.dockerd.dockerHost,
+    checkout,
+    srvDir,
+    docker: started.dockerd.docker,
+    compose,
   };
 }

@@ -45,8 +45,9 @@ function isMarked(p: ProcInfo, m: LabMarkers): boolean {
 /** Pids of live processes that belong to the lab, plus their descendants and the given extra pids. */
 export async function findLabProcesses(m: LabMarkers, extraPids: readonly number[] = []): Promise<number[]> {
   const entries = await readdir('/proc');
-  const infos = (await Promise.all(entries.filter((e) => /^\d+$/.test(e)).map((e) => readProc(Number(e)))))
-    .filter((p): p is ProcInfo => p !== undefined && p.pid !== process.pid);
+  const infos = (await Promise.all(entries.filter((e) => /^\d+$/.test(e)).map((e) => readProc(Number(e))))).filter(
+    (p): p is ProcInfo => p !== undefined && p.pid !== process.pid,
+  );
   const found = new Set(infos.filter((p) => isMarked(p, m)).map((p) => p.pid));
   for (const pid of extraPids) if (await isAlive(pid)) found.add(pid);
   let grew = true;
@@ -82,7 +83,10 @@ export async function recordedPids(stateDir: string): Promise<number[]> {
 /** Mount points below `dir`, deepest first (netns and shm mounts dockerd leaves after a crash). */
 export async function mountsBelow(dir: string): Promise<string[]> {
   const info = await readFile('/proc/self/mountinfo', 'utf8');
-  const points = info.split('\n').map((l) => l.split(' ')[4] ?? '').filter((p) => p.startsWith(`${dir}/`));
+  const points = info
+    .split('\n')
+    .map((l) => l.split(' ')[4] ?? '')
+    .filter((p) => p.startsWith(`${dir}/`));
   return [...new Set(points)].sort((a, b) => b.length - a.length);
 }
 

@@ -38,7 +38,9 @@ export interface Lab {
 
 async function writeHostEnvs(host: LabHost, stacks: readonly FixtureStack[]): Promise<void> {
   for (const stack of stacks.filter((s) => s.endpoint === host.endpoint)) {
-    const ports = Object.fromEntries(await Promise.all(stack.portVars.map(async (v) => [v, await freePort()] as const)));
+    const ports = Object.fromEntries(
+      await Promise.all(stack.portVars.map(async (v) => [v, await freePort()] as const)),
+    );
     const env = stack.hostEnv({ ports, srvDir: host.srvDir });
     await writeFile(`${host.checkout}/stacks/${stack.name}/.env`, toEnvFile(env), { mode: 0o600 });
   }
@@ -47,9 +49,12 @@ async function writeHostEnvs(host: LabHost, stacks: readonly FixtureStack[]): Pr
 async function upStacks(host: LabHost, stacks: readonly FixtureStack[]): Promise<void> {
   const mine = stacks.filter((s) => s.endpoint === host.endpoint);
   const up = async (group: readonly FixtureStack[]): Promise<void> => {
-    const results = await Promise.all(group.map((s) => host.compose(s.name, ['up', '-d', '--no-color', '--quiet-pull'])));
+    const results = await Promise.all(
+      group.map((s) => host.compose(s.name, ['up', '-d', '--no-color', '--quiet-pull'])),
+    );
     const failed = results.findIndex((r) => r.code !== 0);
-    if (failed >= 0) throw new Error(`docker-compose up of ${group[failed]?.name ?? '?'} failed: ${results[failed]?.stderr ?? ''}`);
+    if (failed >= 0)
+      throw new Error(`docker-compose up of ${group[failed]?.name ?? '?'} failed: ${results[failed]?.stderr ?? ''}`);
   };
   // The bulk stack goes last so its many creates do not starve the operator-shaped stacks.
   await up(mine.filter((s) => !s.name.startsWith('bulk-')));
@@ -75,8 +80,9 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
   try {
     const { redis, apps, started } = await startInfrastructure(paths, stacks);
     await writeFile(paths.knownHosts, started.map((s) => `${s.sshd.knownHostsLine}\n`).join(''));
-    const hosts = await Promise.all(started.map(async (s, i) =>
-      toLabHost(paths, i, s, await cloneHostCheckout(apps.remote, paths.hostDir(i)))));
+    const hosts = await Promise.all(
+      started.map(async (s, i) => toLabHost(paths, i, s, await cloneHostCheckout(apps.remote, paths.hostDir(i)))),
+    );
     await Promise.all(hosts.map((h) => writeHostEnvs(h, stacks)));
     if (options.stacks !== false) await Promise.all(hosts.map((h) => upStacks(h, stacks)));
     const hostForStack = (stack: string): LabHost => {
@@ -86,7 +92,13 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       return host;
     };
     return {
-      name: paths.name, stateDir: paths.stateDir, redisUrl: redis.url, hosts, apps, stacks, hostForStack,
+      name: paths.name,
+      stateDir: paths.stateDir,
+      redisUrl: redis.url,
+      hosts,
+      apps,
+      stacks,
+      hostForStack,
       stop: () => stopLab(paths.name),
     };
   } catch (error) {

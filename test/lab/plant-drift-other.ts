@@ -42,7 +42,9 @@ export async function breakStackYaml(lab: { readonly apps: LabApps }, stack: str
  * `stack-targets.yml` (then it is "missing" on that endpoint rather than merely stale).
  */
 export async function addStaleStack(
-  lab: { readonly apps: LabApps }, stack = 'legacy-heimdall', endpoint?: string,
+  lab: { readonly apps: LabApps },
+  stack = 'legacy-heimdall',
+  endpoint?: string,
 ): Promise<PlantedDrift> {
   const compose = `services:\n  heimdall:\n    image: busybox:1.36.1\n    restart: unless-stopped\n`;
   const files: Record<string, string> = {

@@ -6,8 +6,19 @@ import { freePort } from './lab-paths.js';
 
 /** What a drift helper changed, so tests can assert on it. */
 export interface PlantedDrift {
-  readonly kind: 'env' | 'image' | 'label' | 'port' | 'volume' | 'restart' | 'network-mode'
-    | 'unmanaged' | 'stopped' | 'missing' | 'broken-yaml' | 'stale-stack';
+  readonly kind:
+    | 'env'
+    | 'image'
+    | 'label'
+    | 'port'
+    | 'volume'
+    | 'restart'
+    | 'network-mode'
+    | 'unmanaged'
+    | 'stopped'
+    | 'missing'
+    | 'broken-yaml'
+    | 'stale-stack';
   readonly host?: LabHostName;
   readonly stack: string;
   readonly service?: string;
@@ -32,7 +43,10 @@ export interface ServiceRef {
 }
 
 async function recreate(
-  lab: DriftTarget, ref: ServiceRef, kind: PlantedDrift['kind'], field: string,
+  lab: DriftTarget,
+  ref: ServiceRef,
+  kind: PlantedDrift['kind'],
+  field: string,
   mutate: (svc: Record<string, unknown>) => { before?: string; after: string },
 ): Promise<PlantedDrift> {
   const host = lab.hostForStack(ref.stack);
@@ -42,7 +56,10 @@ async function recreate(
 }
 
 /** Recreates the service with `environment.<key>=<value>` (as written in the compose file). */
-export const plantEnvDrift = (lab: DriftTarget, ref: ServiceRef & { key: string; value: string }): Promise<PlantedDrift> =>
+export const plantEnvDrift = (
+  lab: DriftTarget,
+  ref: ServiceRef & { key: string; value: string },
+): Promise<PlantedDrift> =>
   recreate(lab, ref, 'env', `environment.${ref.key}`, (svc) => {
     const before = getEntry(svc['environment'], ref.key);
     svc['environment'] = setEntry(svc['environment'], ref.key, ref.value);
@@ -59,7 +76,10 @@ export const plantImageDrift = (lab: DriftTarget, ref: ServiceRef & { image?: st
   });
 
 /** Recreates the service with label `<key>=<value>` added or changed. */
-export const plantLabelDrift = (lab: DriftTarget, ref: ServiceRef & { key: string; value: string }): Promise<PlantedDrift> =>
+export const plantLabelDrift = (
+  lab: DriftTarget,
+  ref: ServiceRef & { key: string; value: string },
+): Promise<PlantedDrift> =>
   recreate(lab, ref, 'label', `labels.${ref.key}`, (svc) => {
     const before = getEntry(svc['labels'], ref.key);
     svc['labels'] = setEntry(svc['labels'], ref.key, ref.value);

@@ -64,7 +64,10 @@ export async function qbittorrentVersion(url: string): Promise<string> {
  * defaults on (CSRF protection and Host header validation), as a real install has them. A previous instance of the
  * same lab (still running or crashed) is killed and its profile removed first.
  */
-export async function startQbittorrent(lab: { readonly stateDir: string; readonly webuiChecks?: boolean }): Promise<LabQbittorrent> {
+export async function startQbittorrent(lab: {
+  readonly stateDir: string;
+  readonly webuiChecks?: boolean;
+}): Promise<LabQbittorrent> {
   const dir = `${lab.stateDir}/qbittorrent`;
   const pidFile = `${lab.stateDir}/pids/qbittorrent.pid`;
   const old = Number(await readFile(pidFile, 'utf8').catch(() => '0'));
@@ -73,13 +76,23 @@ export async function startQbittorrent(lab: { readonly stateDir: string; readonl
   await mkdir(`${dir}/profile/qBittorrent/config`, { recursive: true });
   await mkdir(`${dir}/downloads`, { recursive: true });
   const [webuiPort, btPort] = await Promise.all([freePort(), freePort()]);
-  await writeFile(`${dir}/profile/qBittorrent/config/qBittorrent.conf`, config(webuiPort, btPort, `${dir}/downloads`, lab.webuiChecks === true));
-  const pid = spawnDaemon('qbittorrent-nox', [`--webui-port=${webuiPort}`, `--profile=${dir}/profile`], `${dir}/qbittorrent.log`);
+  await writeFile(
+    `${dir}/profile/qBittorrent/config/qBittorrent.conf`,
+    config(webuiPort, btPort, `${dir}/downloads`, lab.webuiChecks === true),
+  );
+  const pid = spawnDaemon(
+    'qbittorrent-nox',
+    [`--webui-port=${webuiPort}`, `--profile=${dir}/profile`],
+    `${dir}/qbittorrent.log`,
+  );
   await writeFile(pidFile, String(pid));
   const url = `http://127.0.0.1:${webuiPort}`;
   await waitFor('qbittorrent WebUI', async () => (await qbittorrentVersion(url)).startsWith('v'), 30_000);
   return {
-    url, username, password, pid,
+    url,
+    username,
+    password,
+    pid,
     stop: async () => {
       await terminate([pid], 5_000);
       await rm(pidFile, { force: true });

@@ -4,9 +4,18 @@ import { access, constants } from 'node:fs/promises';
 export async function hasBinary(name: string): Promise<boolean> {
   const candidates = name.startsWith('/')
     ? [name]
-    : (process.env['PATH'] ?? '').split(':').filter((d) => d !== '').map((d) => `${d}/${name}`);
+    : (process.env['PATH'] ?? '')
+        .split(':')
+        .filter((d) => d !== '')
+        .map((d) => `${d}/${name}`);
   for (const path of candidates) {
-    if (await access(path, constants.X_OK).then(() => true, () => false)) return true;
+    if (
+      await access(path, constants.X_OK).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
   }
   return false;
 }
@@ -16,7 +25,9 @@ export async function hasBinary(name: string): Promise<boolean> {
  * says the CI image is broken; outside CI it says what to install (`.ci/run` installs it all).
  */
 export async function requireService(name: string, probe: () => boolean | Promise<boolean>): Promise<void> {
-  const ok = await Promise.resolve().then(probe).catch(() => false);
+  const ok = await Promise.resolve()
+    .then(probe)
+    .catch(() => false);
   if (ok) return;
   if (process.env['CI'] !== undefined && process.env['CI'] !== '') {
     throw new Error(`required service "${name}" is missing in CI; integration tests do not skip (see .ci/run)`);
@@ -26,8 +37,18 @@ export async function requireService(name: string, probe: () => boolean | Promis
 
 /** Binaries the lab starts or drives. */
 export const labBinaries = [
-  'redis-server', 'dockerd', 'containerd', 'docker', 'docker-compose', '/usr/sbin/sshd', 'ssh', 'ssh-keygen',
-  'qbittorrent-nox', '/usr/bin/busybox', 'git', 'tar',
+  'redis-server',
+  'dockerd',
+  'containerd',
+  'docker',
+  'docker-compose',
+  '/usr/sbin/sshd',
+  'ssh',
+  'ssh-keygen',
+  'qbittorrent-nox',
+  '/usr/bin/busybox',
+  'git',
+  'tar',
 ] as const;
 
 /** {@link requireService} for every binary of the lab, plus root (dockerd needs it). */

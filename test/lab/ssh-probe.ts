@@ -7,10 +7,24 @@ import { run, type RunResult } from './proc.js';
 /** Runs `command` on a lab host with the OpenSSH client, verifying the host key strictly. */
 export function sshExec(host: LabHost, command: string): Promise<RunResult> {
   return run('ssh', [
-    '-F', '/dev/null', '-i', host.privateKeyPath, '-p', String(host.sshPort),
-    '-o', 'StrictHostKeyChecking=yes', '-o', `UserKnownHostsFile=${host.knownHostsPath}`,
-    '-o', 'BatchMode=yes', '-o', 'IdentitiesOnly=yes', '-o', 'PasswordAuthentication=no',
-    `${host.sshUser}@${host.sshHost}`, command,
+    '-F',
+    '/dev/null',
+    '-i',
+    host.privateKeyPath,
+    '-p',
+    String(host.sshPort),
+    '-o',
+    'StrictHostKeyChecking=yes',
+    '-o',
+    `UserKnownHostsFile=${host.knownHostsPath}`,
+    '-o',
+    'BatchMode=yes',
+    '-o',
+    'IdentitiesOnly=yes',
+    '-o',
+    'PasswordAuthentication=no',
+    `${host.sshUser}@${host.sshHost}`,
+    command,
   ]);
 }
 
@@ -45,7 +59,10 @@ export async function dockerPingOverSsh(host: LabHost): Promise<string> {
       });
     });
     conn.connect({
-      host: host.sshHost, port: host.sshPort, username: host.sshUser, privateKey,
+      host: host.sshHost,
+      port: host.sshPort,
+      username: host.sshUser,
+      privateKey,
       hostVerifier: (key: Buffer) => sshFingerprint(key) === host.hostKeyFingerprint,
     });
   });

@@ -23,14 +23,25 @@ export async function createClientKey(paths: LabPaths): Promise<void> {
 
 function sshdConfig(paths: LabPaths, port: number, hostKey: string, dockerSocket: string): string {
   return [
-    `Port ${port}`, 'ListenAddress 127.0.0.1', `HostKey ${hostKey}`, 'PidFile none',
+    `Port ${port}`,
+    'ListenAddress 127.0.0.1',
+    `HostKey ${hostKey}`,
+    'PidFile none',
     `AuthorizedKeysFile ${paths.keysDir}/authorized_keys`,
-    'PermitRootLogin prohibit-password', 'PubkeyAuthentication yes', 'PasswordAuthentication no',
-    'KbdInteractiveAuthentication no', 'UsePAM no', 'StrictModes no',
-    'AllowStreamLocalForwarding yes', 'AllowTcpForwarding yes', 'PrintMotd no', 'LogLevel ERROR',
+    'PermitRootLogin prohibit-password',
+    'PubkeyAuthentication yes',
+    'PasswordAuthentication no',
+    'KbdInteractiveAuthentication no',
+    'UsePAM no',
+    'StrictModes no',
+    'AllowStreamLocalForwarding yes',
+    'AllowTcpForwarding yes',
+    'PrintMotd no',
+    'LogLevel ERROR',
     // The session sees this host's dockerd, like `docker` on a real host sees /var/run/docker.sock.
     `SetEnv DOCKER_HOST=unix://${dockerSocket}`,
-    'Subsystem sftp /usr/lib/openssh/sftp-server', '',
+    'Subsystem sftp /usr/lib/openssh/sftp-server',
+    '',
   ].join('\n');
 }
 

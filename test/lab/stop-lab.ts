@@ -5,7 +5,10 @@ import { signal, terminate } from './proc.js';
 
 async function dockerdPids(pidsDir: string): Promise<number[]> {
   const read = (n: number): Promise<number> =>
-    readFile(`${pidsDir}/dockerd-h${n}.pid`, 'utf8').then((t) => Number(t.trim()), () => 0);
+    readFile(`${pidsDir}/dockerd-h${n}.pid`, 'utf8').then(
+      (t) => Number(t.trim()),
+      () => 0,
+    );
   return (await Promise.all([read(1), read(2)])).filter((p) => p > 1);
 }
 

@@ -17,7 +17,8 @@ interface RawInteraction {
 export function toAck(d: RawInteraction): { id: string; token: string; type: AckType } | undefined {
   if (typeof d.id !== 'string' || typeof d.token !== 'string') return undefined;
   if (d.type === 2 && d.data?.type === 1) return { id: d.id, token: d.token, type: 5 };
-  if (d.type === 3 && (d.data?.component_type === 2 || d.data?.component_type === 3)) return { id: d.id, token: d.token, type: 6 };
+  if (d.type === 3 && (d.data?.component_type === 2 || d.data?.component_type === 3))
+    return { id: d.id, token: d.token, type: 6 };
   return undefined;
 }
 

@@ -4,12 +4,22 @@ import { createAckGate } from './ack-gate.js';
 const deferred = () => {
   let resolve!: () => void;
   let reject!: (e: Error) => void;
-  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { promise, resolve, reject };
 };
 const isSettled = async (p: Promise<unknown>): Promise<boolean> => {
   const marker = Symbol('pending');
-  const winner = await Promise.race([p.then(() => 'done'), new Promise((r) => { setImmediate(() => { r(marker); }); })]);
+  const winner = await Promise.race([
+    p.then(() => 'done'),
+    new Promise((r) => {
+      setImmediate(() => {
+        r(marker);
+      });
+    }),
+  ]);
   return winner !== marker;
 };
 

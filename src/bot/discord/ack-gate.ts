@@ -25,7 +25,9 @@ export function createAckGate(maxWaitMs = defaultAckGateWaitMs): AckGate {
     for (const wake of ready) wake();
   };
   return {
-    get pending() { return pending; },
+    get pending() {
+      return pending;
+    },
     track(ack) {
       pending += 1;
       const settle = (): void => {

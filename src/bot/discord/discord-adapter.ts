@@ -47,15 +47,32 @@ export class DiscordAdapter implements ChatAdapter {
   constructor(private readonly options: DiscordAdapterOptions) {
     this.chat = new DiscordChat(options);
     this.logger = options.logger.child({ platform: 'discord' });
-    this.acker = createRawAcker({ ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }), observer: ackObserver(this.logger, options.ackMetrics) });
+    this.acker = createRawAcker({
+      ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
+      observer: ackObserver(this.logger, options.ackMetrics),
+    });
   }
 
   async start(handler: InboundHandler): Promise<void> {
-    const client = new Client({ intents: [GatewayIntentBits.Guilds], allowedMentions: { parse: [] }, ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }) });
-    client.on(Events.Raw, (packet: { t?: unknown; d?: unknown }) => { if (packet.t === 'INTERACTION_CREATE') this.ackRaw(packet.d); });
-    client.on(Events.InteractionCreate, (i) => { this.track(this.route(i, handler)); });
-    client.on(Events.Error, (error) => { this.logger.error({ err: error }, 'discord client error'); });
-    const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => { resolve(); }));
+    const client = new Client({
+      intents: [GatewayIntentBits.Guilds],
+      allowedMentions: { parse: [] },
+      ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }),
+    });
+    client.on(Events.Raw, (packet: { t?: unknown; d?: unknown }) => {
+      if (packet.t === 'INTERACTION_CREATE') this.ackRaw(packet.d);
+    });
+    client.on(Events.InteractionCreate, (i) => {
+      this.track(this.route(i, handler));
+    });
+    client.on(Events.Error, (error) => {
+      this.logger.error({ err: error }, 'discord client error');
+    });
+    const ready = new Promise<void>((resolve) =>
+      client.once(Events.ClientReady, () => {
+        resolve();
+      }),
+    );
     this.client = client;
     await client.login(this.options.token);
     await ready;
@@ -73,10 +90,13 @@ export class DiscordAdapter implements ChatAdapter {
     client?.removeAllListeners(Events.Raw);
     client?.removeAllListeners(Events.InteractionCreate);
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<void>((resolve) => { timer = setTimeout(resolve, this.options.stopWaitMs ?? defaultStopWaitMs); });
+    const deadline = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.options.stopWaitMs ?? defaultStopWaitMs);
+    });
     await Promise.race([Promise.allSettled([...this.inFlight]), deadline]);
     clearTimeout(timer);
-    if (this.inFlight.size > 0) this.logger.warn({ handlers: this.inFlight.size }, 'stopped with handlers still running');
+    if (this.inFlight.size > 0)
+      this.logger.warn({ handlers: this.inFlight.size }, 'stopped with handlers still running');
     this.acker.close();
     this.acks.clear();
     await client?.destroy();
@@ -85,7 +105,13 @@ export class DiscordAdapter implements ChatAdapter {
   private ackRaw(d: unknown): void {
     const ack = toAck(d as Parameters<typeof toAck>[0]);
     if (ack === undefined) return;
-    this.acks.set(ack.id, this.ackGate.track(this.acker.ack(ack.id, ack.token, ack.type)).then(() => undefined, (error: unknown) => (error instanceof Error ? error : new Error(String(error)))));
+    this.acks.set(
+      ack.id,
+      this.ackGate.track(this.acker.ack(ack.id, ack.token, ack.type)).then(
+        () => undefined,
+        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+      ),
+    );
   }
 
   /** Waits for the raw ack of `i` (or acks now when none was sent) and marks `i` deferred. */
@@ -104,17 +130,33 @@ export class DiscordAdapter implements ChatAdapter {
 
   private track(work: Promise<void>): void {
     this.inFlight.add(work);
-    void work.finally(() => { this.inFlight.delete(work); });
+    void work.finally(() => {
+      this.inFlight.delete(work);
+    });
   }
 
-  openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }> {
+  openThread(
+    channelId: string,
+    title: string,
+    first: OutgoingMessage,
+  ): Promise<{ thread: ThreadRef; root: MessageRef }> {
     return this.chat.openThread(channelId, title, first);
   }
-  openThreadOn(root: MessageRef, title: string): Promise<ThreadRef> { return this.chat.openThreadOn(root, title); }
-  post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef> { return this.chat.post(thread, message); }
-  edit(message: MessageRef, next: OutgoingMessage): Promise<void> { return this.chat.edit(message, next); }
-  disableActions(message: MessageRef): Promise<void> { return this.chat.disableActions(message); }
-  sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef> { return this.chat.sendDirect(userId, message); }
+  openThreadOn(root: MessageRef, title: string): Promise<ThreadRef> {
+    return this.chat.openThreadOn(root, title);
+  }
+  post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef> {
+    return this.chat.post(thread, message);
+  }
+  edit(message: MessageRef, next: OutgoingMessage): Promise<void> {
+    return this.chat.edit(message, next);
+  }
+  disableActions(message: MessageRef): Promise<void> {
+    return this.chat.disableActions(message);
+  }
+  sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef> {
+    return this.chat.sendDirect(userId, message);
+  }
 
   /** The boundary: nothing thrown here may reach discord.js (it would become an unhandled rejection). */
   private async route(i: Interaction, handler: InboundHandler): Promise<void> {

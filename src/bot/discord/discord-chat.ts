@@ -12,7 +12,11 @@ export interface DiscordChatOptions {
   readonly logger: Logger;
 }
 
-interface ApiMessage { readonly id: string; readonly channel_id: string; readonly components?: unknown[] }
+interface ApiMessage {
+  readonly id: string;
+  readonly channel_id: string;
+  readonly components?: unknown[];
+}
 
 /**
  * Mentions in the text never ping: `@everyone`, `@here`, `<@&role>` and `<@user>` in a title,
@@ -36,9 +40,17 @@ export async function callDiscord<T>(what: string, call: () => Promise<unknown>)
   } catch (error) {
     if (error instanceof DiscordAPIError) {
       const retryable = error.status >= 500 || error.status === 429;
-      throw new ExternalError('discord-api', `Discord refused to ${what}: ${error.message}`, { cause: error, retryable, context: { status: error.status, code: error.code } });
+      throw new ExternalError('discord-api', `Discord refused to ${what}: ${error.message}`, {
+        cause: error,
+        retryable,
+        context: { status: error.status, code: error.code },
+      });
     }
-    if (error instanceof HTTPError) throw new ExternalError('discord-api', `Discord failed to ${what} (HTTP ${error.status})`, { cause: error, context: { status: error.status } });
+    if (error instanceof HTTPError)
+      throw new ExternalError('discord-api', `Discord failed to ${what} (HTTP ${error.status})`, {
+        cause: error,
+        context: { status: error.status },
+      });
     throw new ExternalError('discord-unreachable', `Could not reach Discord to ${what}`, { cause: error });
   }
 }
@@ -53,11 +65,18 @@ export class DiscordChat implements ChatPort {
   private readonly logger: Logger;
 
   constructor(options: DiscordChatOptions) {
-    this.rest = new REST({ version: '10', ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) }).setToken(options.token);
+    this.rest = new REST({ version: '10', ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) }).setToken(
+      options.token,
+    );
     this.logger = options.logger.child({ platform: 'discord' });
   }
 
-  async openThread(channelId: string, title: string, first: OutgoingMessage, key?: string): Promise<{ thread: ThreadRef; root: MessageRef }> {
+  async openThread(
+    channelId: string,
+    title: string,
+    first: OutgoingMessage,
+    key?: string,
+  ): Promise<{ thread: ThreadRef; root: MessageRef }> {
     const sent = await this.send(channelId, first, key);
     const root: MessageRef = { platform: 'discord', channelId, messageId: sent.id };
     return { thread: await this.openThreadOn(root, title), root };
@@ -67,7 +86,9 @@ export class DiscordChat implements ChatPort {
   async openThreadOn(root: MessageRef, title: string): Promise<ThreadRef> {
     const thread = await callDiscord<{ id: string }>('open a thread', async () => {
       try {
-        return await this.rest.post(Routes.threads(root.channelId, root.messageId), { body: { name: title.slice(0, 100), auto_archive_duration: 1440 } });
+        return await this.rest.post(Routes.threads(root.channelId, root.messageId), {
+          body: { name: title.slice(0, 100), auto_archive_duration: 1440 },
+        });
       } catch (error) {
         if (error instanceof DiscordAPIError && error.code === threadExists) return { id: root.messageId };
         throw error;
@@ -85,23 +106,33 @@ export class DiscordChat implements ChatPort {
   async edit(message: MessageRef, next: OutgoingMessage): Promise<void> {
     const body = toDiscordMessage(next);
     const keepFiles = next.attachments === undefined && body.files.length === 0;
-    await callDiscord('edit a message', () => this.rest.patch(Routes.channelMessage(home(message), message.messageId), {
-      body: {
-        content: body.content, components: body.components, allowed_mentions: allowedMentions,
-        ...(keepFiles ? {} : { attachments: body.files.map((f, n) => ({ id: String(n), filename: f.name })) }),
-      },
-      files: body.files,
-    }));
+    await callDiscord('edit a message', () =>
+      this.rest.patch(Routes.channelMessage(home(message), message.messageId), {
+        body: {
+          content: body.content,
+          components: body.components,
+          allowed_mentions: allowedMentions,
+          ...(keepFiles ? {} : { attachments: body.files.map((f, n) => ({ id: String(n), filename: f.name })) }),
+        },
+        files: body.files,
+      }),
+    );
   }
 
   async disableActions(message: MessageRef): Promise<void> {
     const route = Routes.channelMessage(home(message), message.messageId);
     const current = await callDiscord<ApiMessage>('read a message', () => this.rest.get(route));
-    await callDiscord('disable buttons', () => this.rest.patch(route, { body: { components: disableComponents(current.components ?? []), allowed_mentions: allowedMentions } }));
+    await callDiscord('disable buttons', () =>
+      this.rest.patch(route, {
+        body: { components: disableComponents(current.components ?? []), allowed_mentions: allowedMentions },
+      }),
+    );
   }
 
   async sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef> {
-    const dm = await callDiscord<{ id: string }>('open a direct message', () => this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }));
+    const dm = await callDiscord<{ id: string }>('open a direct message', () =>
+      this.rest.post(Routes.userChannels(), { body: { recipient_id: userId } }),
+    );
     const sent = await this.send(dm.id, message);
     return { platform: 'discord', channelId: dm.id, messageId: sent.id };
   }
@@ -112,13 +143,17 @@ export class DiscordChat implements ChatPort {
    */
   private send(channelId: string, message: OutgoingMessage, key?: string): Promise<ApiMessage> {
     const body = toDiscordMessage(message);
-    return callDiscord<ApiMessage>('post a message', () => this.rest.post(Routes.channelMessages(channelId), {
-      body: {
-        content: body.content, components: body.components, allowed_mentions: allowedMentions,
-        attachments: body.files.map((f, n) => ({ id: String(n), filename: f.name })),
-        ...(key === undefined ? {} : { nonce: key.slice(0, 25), enforce_nonce: true }),
-      },
-      files: body.files,
-    }));
+    return callDiscord<ApiMessage>('post a message', () =>
+      this.rest.post(Routes.channelMessages(channelId), {
+        body: {
+          content: body.content,
+          components: body.components,
+          allowed_mentions: allowedMentions,
+          attachments: body.files.map((f, n) => ({ id: String(n), filename: f.name })),
+          ...(key === undefined ? {} : { nonce: key.slice(0, 25), enforce_nonce: true }),
+        },
+        files: body.files,
+      }),
+    );
   }
 }

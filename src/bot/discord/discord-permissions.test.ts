@@ -2,12 +2,20 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PermissionFlagsBits } from 'discord.js';
 import { describe, expect, it } from 'vitest';
-import { discordIntents, discordInviteUrl, discordPermissionInteger, discordRoutePermissions, neededDiscordPermissions } from './discord-permissions.js';
+import {
+  discordIntents,
+  discordInviteUrl,
+  discordPermissionInteger,
+  discordRoutePermissions,
+  neededDiscordPermissions,
+} from './discord-permissions.js';
 
 /** The source of every non-test file of the Discord adapter. */
 async function adapterSource(): Promise<string> {
   const dir = import.meta.dirname;
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'discord-permissions.ts');
+  const files = (await readdir(dir)).filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'discord-permissions.ts',
+  );
   return (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
 }
 
@@ -19,9 +27,21 @@ describe('Discord invite permissions are derived from what the adapter calls', (
   });
 
   it('asks for exactly the permissions of those routes (posting with files in threads, starting threads, reading back)', () => {
-    expect(neededDiscordPermissions()).toEqual(['ViewChannel', 'SendMessages', 'AttachFiles', 'ReadMessageHistory', 'CreatePublicThreads', 'SendMessagesInThreads']);
-    const expected = PermissionFlagsBits.ViewChannel | PermissionFlagsBits.SendMessages | PermissionFlagsBits.AttachFiles
-      | PermissionFlagsBits.ReadMessageHistory | PermissionFlagsBits.CreatePublicThreads | PermissionFlagsBits.SendMessagesInThreads;
+    expect(neededDiscordPermissions()).toEqual([
+      'ViewChannel',
+      'SendMessages',
+      'AttachFiles',
+      'ReadMessageHistory',
+      'CreatePublicThreads',
+      'SendMessagesInThreads',
+    ]);
+    const expected =
+      PermissionFlagsBits.ViewChannel |
+      PermissionFlagsBits.SendMessages |
+      PermissionFlagsBits.AttachFiles |
+      PermissionFlagsBits.ReadMessageHistory |
+      PermissionFlagsBits.CreatePublicThreads |
+      PermissionFlagsBits.SendMessagesInThreads;
     expect(discordPermissionInteger()).toBe(expected);
     expect(discordPermissionInteger()).toBe(309237746688n);
   });

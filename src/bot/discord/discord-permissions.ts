@@ -34,12 +34,20 @@ export function neededDiscordPermissions(): DiscordPermission[] {
 }
 
 /** The permission integer for the OAuth2 URL. */
-export const discordPermissionInteger = (permissions: readonly DiscordPermission[] = neededDiscordPermissions()): bigint =>
-  permissions.reduce((sum, p) => sum | PermissionFlagsBits[p], 0n);
+export const discordPermissionInteger = (
+  permissions: readonly DiscordPermission[] = neededDiscordPermissions(),
+): bigint => permissions.reduce((sum, p) => sum | PermissionFlagsBits[p], 0n);
 
 /** The bot's invite URL: scopes, permission integer and, when known, the guild preselected. */
 export function discordInviteUrl(applicationId: string, guildId?: string): string {
-  const params = new URLSearchParams({ client_id: applicationId, scope: discordScopes.join(' '), permissions: String(discordPermissionInteger()) });
-  if (guildId !== undefined) { params.set('guild_id', guildId); params.set('disable_guild_select', 'true'); }
+  const params = new URLSearchParams({
+    client_id: applicationId,
+    scope: discordScopes.join(' '),
+    permissions: String(discordPermissionInteger()),
+  });
+  if (guildId !== undefined) {
+    params.set('guild_id', guildId);
+    params.set('disable_guild_select', 'true');
+  }
   return `https://discord.com/oauth2/authorize?${params.toString()}`;
 }

@@ -1,4 +1,10 @@
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction, type Message, type StringSelectMenuInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type Message,
+  type StringSelectMenuInteraction,
+} from 'discord.js';
 import type { MessageRef, OutgoingMessage } from '../../chat/chat-port.js';
 import type { Responder } from '../inbound.js';
 import { callDiscord, noMentions, type DiscordChat } from './discord-chat.js';
@@ -9,7 +15,12 @@ type Deferred = ChatInputCommandInteraction | ButtonInteraction | StringSelectMe
 
 const toPayload = (message: OutgoingMessage) => {
   const body = toDiscordMessage(message);
-  return { content: body.content, components: body.components as never[], files: body.files.map((f) => ({ attachment: f.data, name: f.name })), allowedMentions: noMentions };
+  return {
+    content: body.content,
+    components: body.components as never[],
+    files: body.files.map((f) => ({ attachment: f.data, name: f.name })),
+    allowedMentions: noMentions,
+  };
 };
 
 const privately = (text: string) => ({ content: toDiscordMessage({ text }).content, allowedMentions: noMentions });
@@ -35,10 +46,18 @@ export function interactionResponder(i: Deferred, chat: DiscordChat): Responder 
     async replyPublicly(message) {
       const where = locate(i);
       if (i.isChatInputCommand()) {
-        return chat.post({ platform: 'discord', channelId: where.channelId, threadId: where.threadId ?? where.channelId }, message);
+        return chat.post(
+          { platform: 'discord', channelId: where.channelId, threadId: where.threadId ?? where.channelId },
+          message,
+        );
       }
       const sent = await callDiscord<Message>('reply', () => i.followUp(toPayload(message)));
-      const ref: MessageRef = { platform: 'discord', channelId: where.channelId, messageId: sent.id, ...(where.threadId === undefined ? {} : { threadId: where.threadId }) };
+      const ref: MessageRef = {
+        platform: 'discord',
+        channelId: where.channelId,
+        messageId: sent.id,
+        ...(where.threadId === undefined ? {} : { threadId: where.threadId }),
+      };
       return ref;
     },
     replyPrivately: answerPrivately,

@@ -48,22 +48,41 @@ export interface RawAckerOptions {
   readonly observer?: AckObserver;
 }
 
-interface Attempt { readonly status: number; readonly code: number | undefined; readonly retryAfterMs: number | undefined }
+interface Attempt {
+  readonly status: number;
+  readonly code: number | undefined;
+  readonly retryAfterMs: number | undefined;
+}
 /** The error an attempt is destroyed with when it got no answer in time. */
 const timedOut = new Error('no answer in time');
 /** `timeoutMs` runs from when the request has a socket (waiting for a pooled socket is not Discord's silence); `leftMs` is the hard stop. */
-type Send = (fresh: boolean, timeoutMs: number, leftMs: number, track: (req: ClientRequest) => void) => Promise<Attempt>;
+type Send = (
+  fresh: boolean,
+  timeoutMs: number,
+  leftMs: number,
+  track: (req: ClientRequest) => void,
+) => Promise<Attempt>;
 
 const failure = (reason: AckFailure, message: string, status?: number): ExternalError =>
-  new ExternalError(reason === 'socket' || reason === 'timeout' || reason === 'deadline' ? 'discord-unreachable' : 'discord-api', message, { context: { reason, ...(status === undefined ? {} : { status }) } });
+  new ExternalError(
+    reason === 'socket' || reason === 'timeout' || reason === 'deadline' ? 'discord-unreachable' : 'discord-api',
+    message,
+    { context: { reason, ...(status === undefined ? {} : { status }) } },
+  );
 
 function readAttempt(res: IncomingMessage): Promise<Attempt> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    res.on('data', (c: Buffer) => { if (chunks.length < 8) chunks.push(c); });
+    res.on('data', (c: Buffer) => {
+      if (chunks.length < 8) chunks.push(c);
+    });
     res.once('end', () => {
       let code: number | undefined;
-      try { code = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { code?: number }).code; } catch { code = undefined; }
+      try {
+        code = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { code?: number }).code;
+      } catch {
+        code = undefined;
+      }
       const after = Number(res.headers['retry-after']);
       resolve({ status: res.statusCode ?? 0, code, retryAfterMs: Number.isFinite(after) ? after * 1000 : undefined });
     });
@@ -71,7 +90,9 @@ function readAttempt(res: IncomingMessage): Promise<Attempt> {
 }
 
 /** Classifies one answer: done, retry (with a wait), or give up. */
-function judge(a: Attempt): { done: AckOutcome } | { retry: AckFailure; waitMs: number } | { give: AckFailure; status: number } {
+function judge(
+  a: Attempt,
+): { done: AckOutcome } | { retry: AckFailure; waitMs: number } | { give: AckFailure; status: number } {
   if (a.status >= 200 && a.status < 300) return { done: 'acked' };
   if (a.code === 40060) return { done: 'already-acked' };
   if (a.status === 429) return { retry: 'rate-limited', waitMs: a.retryAfterMs ?? 100 };
@@ -88,30 +109,76 @@ function judge(a: Attempt): { done: AckOutcome } | { retry: AckFailure; waitMs: 
  * within `deadlineMs`. A retry that finds the interaction already acknowledged (40060) is a success.
  */
 export function createRawAcker(options: RawAckerOptions = {}): RawAcker {
-  const { apiUrl = 'https://discord.com/api', maxSockets = defaultAckSockets, deadlineMs = defaultAckDeadlineMs, attemptMs = defaultAckAttemptMs } = options;
+  const {
+    apiUrl = 'https://discord.com/api',
+    maxSockets = defaultAckSockets,
+    deadlineMs = defaultAckDeadlineMs,
+    attemptMs = defaultAckAttemptMs,
+  } = options;
   const base = new URL(`${apiUrl.replace(/\/$/, '')}/v10`);
   const secure = base.protocol === 'https:';
-  const agent = secure ? new HttpsAgent({ keepAlive: true, maxSockets }) : new HttpAgent({ keepAlive: true, maxSockets });
+  const agent = secure
+    ? new HttpsAgent({ keepAlive: true, maxSockets })
+    : new HttpAgent({ keepAlive: true, maxSockets });
   const request = secure ? httpsRequest : httpRequest;
   const inFlight = new Set<ClientRequest>();
   const abandoned = { value: false };
 
-  const sendOnce = (path: string, body: string): Send => (fresh, timeoutMs, leftMs, track) => new Promise<Attempt>((resolve, reject) => {
-    let soft: NodeJS.Timeout | undefined;
-    const stop = (): void => { clearTimeout(soft); clearTimeout(hard); };
-    const req = request({ protocol: base.protocol, hostname: base.hostname, port: base.port, path, method: 'POST', agent: fresh ? false : agent, headers: {
-      'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'User-Agent': 'DiscordBot (homelab-bot, 1)',
-    } }, (res) => { stop(); void readAttempt(res).then(resolve); });
-    track(req);
-    const hard = setTimeout(() => { req.destroy(timedOut); }, leftMs);
-    req.once('socket', () => { soft = setTimeout(() => { req.destroy(timedOut); }, timeoutMs); });
-    req.once('error', (error) => { stop(); reject(error); });
-    req.once('close', () => { stop(); inFlight.delete(req); });
-    req.end(body);
-  });
+  const sendOnce =
+    (path: string, body: string): Send =>
+    (fresh, timeoutMs, leftMs, track) =>
+      new Promise<Attempt>((resolve, reject) => {
+        let soft: NodeJS.Timeout | undefined;
+        const stop = (): void => {
+          clearTimeout(soft);
+          clearTimeout(hard);
+        };
+        const req = request(
+          {
+            protocol: base.protocol,
+            hostname: base.hostname,
+            port: base.port,
+            path,
+            method: 'POST',
+            agent: fresh ? false : agent,
+            headers: {
+              'Content-Type': 'application/json',
+              'Content-Length': Buffer.byteLength(body),
+              'User-Agent': 'DiscordBot (homelab-bot, 1)',
+            },
+          },
+          (res) => {
+            stop();
+            void readAttempt(res).then(resolve);
+          },
+        );
+        track(req);
+        const hard = setTimeout(() => {
+          req.destroy(timedOut);
+        }, leftMs);
+        req.once('socket', () => {
+          soft = setTimeout(() => {
+            req.destroy(timedOut);
+          }, timeoutMs);
+        });
+        req.once('error', (error) => {
+          stop();
+          reject(error);
+        });
+        req.once('close', () => {
+          stop();
+          inFlight.delete(req);
+        });
+        req.end(body);
+      });
 
   /** One attempt: the answer's verdict, or why no answer came (the socket failed, or the attempt timed out). */
-  const attemptOnce = async (send: Send, fresh: boolean, timeoutMs: number, leftMs: number): Promise<ReturnType<typeof judge> | { retry: AckFailure; waitMs: 0 }> => {
+  const attemptOnce = async (
+    send: Send,
+    fresh: boolean,
+    timeoutMs: number,
+    leftMs: number,
+  ): Promise<ReturnType<typeof judge> | { retry: AckFailure; waitMs: 0 }> => {
     try {
       return judge(await send(fresh, timeoutMs, leftMs, (req) => inFlight.add(req)));
     } catch (error) {
@@ -124,12 +191,23 @@ export function createRawAcker(options: RawAckerOptions = {}): RawAcker {
     const started = performance.now();
     const left = (): number => deadlineMs - (performance.now() - started);
     for (let attempt = 1; ; attempt += 1) {
-      const verdict = await attemptOnce(send, attempt > 1, Math.max(1, Math.min(attemptMs, left())), Math.max(1, left()));
+      const verdict = await attemptOnce(
+        send,
+        attempt > 1,
+        Math.max(1, Math.min(attemptMs, left())),
+        Math.max(1, left()),
+      );
       if ('done' in verdict) return verdict.done;
-      if ('give' in verdict) throw failure(verdict.give, `Discord refused to acknowledge the interaction (HTTP ${String(verdict.status)})`, verdict.status);
+      if ('give' in verdict)
+        throw failure(
+          verdict.give,
+          `Discord refused to acknowledge the interaction (HTTP ${String(verdict.status)})`,
+          verdict.status,
+        );
       // The first retry goes out at once (a dead kept-alive socket); later ones back off a little.
       const waitMs = verdict.waitMs > 0 ? verdict.waitMs : attempt > 1 ? 100 : 0;
-      if (left() - waitMs < 50) throw failure('deadline', `no acknowledgement within ${String(deadlineMs)} ms (last: ${verdict.retry})`);
+      if (left() - waitMs < 50)
+        throw failure('deadline', `no acknowledgement within ${String(deadlineMs)} ms (last: ${verdict.retry})`);
       options.observer?.retried(verdict.retry, attempt);
       if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
       if (abandoned.value) throw failure('abandoned', 'the ack was abandoned at shutdown');

@@ -4,7 +4,12 @@ import { ExternalError } from '../../errors.js';
 import { registerCommands } from './register-commands.js';
 
 const commands = [
-  { type: 1, name: 'drift', description: 'Drift audit', options: [{ type: 1, name: 'audit', description: 'Run an audit', options: [] }] },
+  {
+    type: 1,
+    name: 'drift',
+    description: 'Drift audit',
+    options: [{ type: 1, name: 'audit', description: 'Run an audit', options: [] }],
+  },
   { type: 1, name: 'ping', description: 'Ping', options: [] },
 ];
 
@@ -12,7 +17,12 @@ describe('registerCommands', () => {
   it('overwrites guild commands when a guild id is given and keeps ids stable by name', async () => {
     const emu = await startDiscordEmulator();
     try {
-      const base = { token: emu.token, applicationId: emu.ids.applicationId, guildId: emu.ids.guildId, apiUrl: emu.apiUrl };
+      const base = {
+        token: emu.token,
+        applicationId: emu.ids.applicationId,
+        guildId: emu.ids.guildId,
+        apiUrl: emu.apiUrl,
+      };
       expect(await registerCommands({ ...base, commands })).toBe(2);
       const firstId = emu.state.commands.get(emu.ids.guildId)?.get('drift')?.['id'];
       expect(await registerCommands({ ...base, commands: [commands[0]] })).toBe(1);
@@ -27,7 +37,14 @@ describe('registerCommands', () => {
   it('registers global commands without a guild id', async () => {
     const emu = await startDiscordEmulator();
     try {
-      expect(await registerCommands({ token: emu.token, applicationId: emu.ids.applicationId, apiUrl: emu.apiUrl, commands })).toBe(2);
+      expect(
+        await registerCommands({
+          token: emu.token,
+          applicationId: emu.ids.applicationId,
+          apiUrl: emu.apiUrl,
+          commands,
+        }),
+      ).toBe(2);
       expect([...(emu.state.commands.get('global')?.keys() ?? [])]).toEqual(['drift', 'ping']);
     } finally {
       await emu.stop();
@@ -37,7 +54,13 @@ describe('registerCommands', () => {
   it('wraps an unknown guild as an ExternalError naming the guild', async () => {
     const emu = await startDiscordEmulator();
     try {
-      const failing = registerCommands({ token: emu.token, applicationId: emu.ids.applicationId, guildId: '123456789012345678', apiUrl: emu.apiUrl, commands });
+      const failing = registerCommands({
+        token: emu.token,
+        applicationId: emu.ids.applicationId,
+        guildId: '123456789012345678',
+        apiUrl: emu.apiUrl,
+        commands,
+      });
       await expect(failing).rejects.toBeInstanceOf(ExternalError);
       await expect(failing).rejects.toThrow(/guild 123456789012345678/);
     } finally {

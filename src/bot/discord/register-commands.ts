@@ -18,11 +18,16 @@ export interface RegisterCommandsOptions {
  * Failures surface as `ExternalError` naming the scope.
  */
 export async function registerCommands(options: RegisterCommandsOptions): Promise<number> {
-  const rest = new REST({ version: '10', ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) }).setToken(options.token);
-  const route = options.guildId === undefined
-    ? Routes.applicationCommands(options.applicationId)
-    : Routes.applicationGuildCommands(options.applicationId, options.guildId);
+  const rest = new REST({ version: '10', ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) }).setToken(
+    options.token,
+  );
+  const route =
+    options.guildId === undefined
+      ? Routes.applicationCommands(options.applicationId)
+      : Routes.applicationGuildCommands(options.applicationId, options.guildId);
   const scope = options.guildId === undefined ? 'global commands' : `commands of guild ${options.guildId}`;
-  const saved = await callDiscord<unknown[]>(`register the ${scope}`, () => rest.put(route, { body: options.commands }));
+  const saved = await callDiscord<unknown[]>(`register the ${scope}`, () =>
+    rest.put(route, { body: options.commands }),
+  );
   return saved.length;
 }

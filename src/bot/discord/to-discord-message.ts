@@ -23,18 +23,30 @@ export interface DiscordMessageBody {
 }
 
 const toButton = (b: ActionButton) => ({
-  type: 2, custom_id: b.id, label: b.label.slice(0, 80), style: buttonStyles[b.style], disabled: b.disabled === true,
+  type: 2,
+  custom_id: b.id,
+  label: b.label.slice(0, 80),
+  style: buttonStyles[b.style],
+  disabled: b.disabled === true,
 });
 
 const toSelectRow = (s: SelectMenu) => ({
   type: 1,
-  components: [{
-    type: 3, custom_id: s.id, placeholder: s.placeholder.slice(0, 150), disabled: s.disabled === true,
-    min_values: s.minValues ?? 1, max_values: s.maxValues ?? 1,
-    options: s.options.slice(0, maxSelectOptions).map((o) => ({
-      label: o.label.slice(0, 100), value: o.value, ...(o.description === undefined ? {} : { description: o.description.slice(0, 100) }),
-    })),
-  }],
+  components: [
+    {
+      type: 3,
+      custom_id: s.id,
+      placeholder: s.placeholder.slice(0, 150),
+      disabled: s.disabled === true,
+      min_values: s.minValues ?? 1,
+      max_values: s.maxValues ?? 1,
+      options: s.options.slice(0, maxSelectOptions).map((o) => ({
+        label: o.label.slice(0, 100),
+        value: o.value,
+        ...(o.description === undefined ? {} : { description: o.description.slice(0, 100) }),
+      })),
+    },
+  ],
 });
 
 /** Buttons in rows of at most five, then the select in its own row; at most five rows in total. */

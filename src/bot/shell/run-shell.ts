@@ -1,5 +1,13 @@
 import type { Readable, Writable } from 'node:stream';
-import { bindJobs, commandLabel, hasSubcommands, jobSpecs, registry as defaultRegistry, type Processors, type Registry } from '../../commands/registry.js';
+import {
+  bindJobs,
+  commandLabel,
+  hasSubcommands,
+  jobSpecs,
+  registry as defaultRegistry,
+  type Processors,
+  type Registry,
+} from '../../commands/registry.js';
 import { createProducer } from '../../jobs/queue.js';
 import { startWorker } from '../../jobs/worker.js';
 import type { Logger } from '../../log.js';
@@ -64,17 +72,36 @@ export async function startShellSession(options: RunShellOptions): Promise<Shell
   const { access, userId } = shellAccess(options.config);
   const stores = createStores({ redisUrl, prefix });
   const chat = new ShellChat({
-    input: options.input, output: options.output, user: { platform: 'shell', id: userId, roleIds: [], displayName: userId },
+    input: options.input,
+    output: options.output,
+    user: { platform: 'shell', id: userId, roleIds: [], displayName: userId },
     hasSubcommands: (c) => hasSubcommands(registry, c),
     helpText: `Commands: ${registry.commands.map((d) => `/${commandLabel(d)}`).join(', ')}`,
   });
   const producer = createProducer({ redisUrl, prefix: `${prefix}bull`, jobs: jobSpecs });
   const worker = startWorker({
-    redisUrl, prefix: `${prefix}bull`, jobs: bindJobs(options.processors(stores)), chats: { shell: chat }, ...stores,
-    log: options.log, ...(options.config.approvals?.ttlMs === undefined ? {} : { actionTtlMs: options.config.approvals.ttlMs }),
+    redisUrl,
+    prefix: `${prefix}bull`,
+    jobs: bindJobs(options.processors(stores)),
+    chats: { shell: chat },
+    ...stores,
+    log: options.log,
+    ...(options.config.approvals?.ttlMs === undefined ? {} : { actionTtlMs: options.config.approvals.ttlMs }),
   });
-  await chat.start(createDispatcher({ registry, chats: { shell: chat }, access, ...stores, producer, log: options.log, clock: () => new Date() }));
-  chat.print(`homelab-bot shell — you are ${userId}${redis === undefined ? '' : ` (private redis on ${redisUrl})`}. Type help.`);
+  await chat.start(
+    createDispatcher({
+      registry,
+      chats: { shell: chat },
+      access,
+      ...stores,
+      producer,
+      log: options.log,
+      clock: () => new Date(),
+    }),
+  );
+  chat.print(
+    `homelab-bot shell — you are ${userId}${redis === undefined ? '' : ` (private redis on ${redisUrl})`}. Type help.`,
+  );
   return {
     chat,
     redisUrl,

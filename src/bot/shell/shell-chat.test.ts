@@ -9,7 +9,9 @@ function terminalShell(onCommand: (command: InboundCommand) => Promise<void>) {
   const input = new PassThrough();
   const output = new PassThrough();
   let text = '';
-  output.on('data', (chunk: Buffer) => { text += chunk.toString(); });
+  output.on('data', (chunk: Buffer) => {
+    text += chunk.toString();
+  });
   const chat = new ShellChat({ input, output, terminal: true });
   const handler: InboundHandler = { onCommand, onAction: () => Promise.resolve() };
   void chat.start(handler);
@@ -17,13 +19,23 @@ function terminalShell(onCommand: (command: InboundCommand) => Promise<void>) {
     for (let i = 0; i < 200 && !text.includes(needle); i++) await sleep(10);
     expect(text).toContain(needle);
   };
-  return { chat, type: (keys: string) => { input.write(keys); }, output: () => text, waitFor };
+  return {
+    chat,
+    type: (keys: string) => {
+      input.write(keys);
+    },
+    output: () => text,
+    waitFor,
+  };
 }
 
 describe('ShellChat Ctrl-C in a terminal', () => {
   it('clears the typed line on the first Ctrl-C, says how to exit, and keeps reading', async () => {
     const seen: string[] = [];
-    const shell = terminalShell((c) => { seen.push(`/${c.command} ${c.text ?? ''}`.trim()); return Promise.resolve(); });
+    const shell = terminalShell((c) => {
+      seen.push(`/${c.command} ${c.text ?? ''}`.trim());
+      return Promise.resolve();
+    });
     shell.type('/drift audit');
     shell.type('\x03');
     await shell.waitFor('(To exit, press Ctrl-C again or Ctrl-D, or type quit.)');

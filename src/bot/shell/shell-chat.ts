@@ -25,7 +25,11 @@ export type ShellExit = 'quit' | 'eof' | 'interrupt';
 const exitHint = '(To exit, press Ctrl-C again or Ctrl-D, or type quit.)';
 
 /** A numbered button, or a select menu (`values`: its option values, picked by position). */
-interface Button { readonly customId: string; readonly message: MessageRef; readonly values?: readonly string[] }
+interface Button {
+  readonly customId: string;
+  readonly message: MessageRef;
+  readonly values?: readonly string[];
+}
 
 /**
  * A local REPL chat in the spirit of Hubot's shell adapter: type `/ping`, watch the thread's
@@ -53,7 +57,12 @@ export class ShellChat implements ChatAdapter {
     this.channelId = options.channelId ?? 'shell';
     let ended = false;
     this.done = new Promise((resolve) => {
-      this.finish = (how) => { if (!ended) { ended = true; resolve(how); } };
+      this.finish = (how) => {
+        if (!ended) {
+          ended = true;
+          resolve(how);
+        }
+      };
     });
   }
 
@@ -92,10 +101,17 @@ export class ShellChat implements ChatAdapter {
       if (this.handler === undefined) break;
       const handling = readShellLine(line, this.lineScope(this.handler));
       this.inflight = handling;
-      const cancelled = new Promise<true>((resolve) => { this.cancelWait = () => { resolve(true); }; });
+      const cancelled = new Promise<true>((resolve) => {
+        this.cancelWait = () => {
+          resolve(true);
+        };
+      });
       const keepGoing = await Promise.race([handling, cancelled]);
       this.cancelWait = undefined;
-      if (!keepGoing) { this.finish('quit'); break; }
+      if (!keepGoing) {
+        this.finish('quit');
+        break;
+      }
     }
     lines.close();
     this.finish('eof');
@@ -114,7 +130,9 @@ export class ShellChat implements ChatAdapter {
       waiting?.();
       lines.write(null, { ctrl: true, name: 'e' });
       lines.write(null, { ctrl: true, name: 'u' });
-      this.print(`^C${waiting === undefined ? '' : ' Stopped waiting for that command (a queued job may still post in its thread).'}\n${exitHint}`);
+      this.print(
+        `^C${waiting === undefined ? '' : ' Stopped waiting for that command (a queued job may still post in its thread).'}\n${exitHint}`,
+      );
     });
     this.options.input.on('keypress', (_text: unknown, key: { ctrl?: boolean; name?: string } | undefined) => {
       if (key?.ctrl !== true || key.name !== 'c') this.interruptArmed = false;
@@ -123,22 +141,43 @@ export class ShellChat implements ChatAdapter {
 
   private lineScope(handler: InboundHandler): Parameters<typeof readShellLine>[1] {
     return {
-      handler, user: this.user, channelId: this.channelId, print: (t: string) => { this.print(t); },
-      button: (n: number) => this.buttons[n - 1], responder: (threadId?: string) => this.responder(threadId),
-      newInvocationId: () => `shell-${randomUUID()}`, helpText: this.options.helpText ?? '',
+      handler,
+      user: this.user,
+      channelId: this.channelId,
+      print: (t: string) => {
+        this.print(t);
+      },
+      button: (n: number) => this.buttons[n - 1],
+      responder: (threadId?: string) => this.responder(threadId),
+      newInvocationId: () => `shell-${randomUUID()}`,
+      helpText: this.options.helpText ?? '',
       hasSubcommands: this.options.hasSubcommands ?? (() => false),
     };
   }
 
   private responder(threadId?: string): Responder {
     return {
-      replyPrivately: (text) => { this.print(`[private] ${text}`); return Promise.resolve(); },
+      replyPrivately: (text) => {
+        this.print(`[private] ${text}`);
+        return Promise.resolve();
+      },
       replyPublicly: (message) => Promise.resolve(this.show(this.channelId, threadId, message)),
     };
   }
 
-  private show(channelId: string, threadId: string | undefined, message: OutgoingMessage, note = '', id?: string): MessageRef {
-    const ref: MessageRef = { platform: 'shell', channelId, messageId: id ?? `m${this.nextMessage++}`, ...(threadId === undefined ? {} : { threadId }) };
+  private show(
+    channelId: string,
+    threadId: string | undefined,
+    message: OutgoingMessage,
+    note = '',
+    id?: string,
+  ): MessageRef {
+    const ref: MessageRef = {
+      platform: 'shell',
+      channelId,
+      messageId: id ?? `m${this.nextMessage++}`,
+      ...(threadId === undefined ? {} : { threadId }),
+    };
     const number = (customId: string, values?: readonly string[]): number => {
       this.buttons.push({ customId, message: ref, ...(values === undefined ? {} : { values }) });
       return this.buttons.length;
@@ -147,7 +186,11 @@ export class ShellChat implements ChatAdapter {
     return ref;
   }
 
-  openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }> {
+  openThread(
+    channelId: string,
+    title: string,
+    first: OutgoingMessage,
+  ): Promise<{ thread: ThreadRef; root: MessageRef }> {
     const root = this.show(channelId, undefined, first);
     return this.openThreadOn(root, title).then((thread) => ({ thread, root }));
   }

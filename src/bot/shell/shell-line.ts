@@ -8,7 +8,9 @@ export interface LineScope {
   readonly user: ChatUser;
   readonly channelId: string;
   readonly print: (text: string) => void;
-  readonly button: (n: number) => { readonly customId: string; readonly message: MessageRef; readonly values?: readonly string[] } | undefined;
+  readonly button: (
+    n: number,
+  ) => { readonly customId: string; readonly message: MessageRef; readonly values?: readonly string[] } | undefined;
   readonly responder: (threadId?: string) => Responder;
   readonly newInvocationId: () => string;
   readonly helpText: string;
@@ -43,7 +45,11 @@ export async function readShellLine(raw: string, scope: LineScope): Promise<bool
   }
   const pick = /^(\d+)\s+(\d+(?:\s*,\s*\d+)*)$/.exec(line);
   if (pick?.[1] !== undefined && pick[2] !== undefined) {
-    await runPick(Number(pick[1]), pick[2].split(',').map((n) => Number(n.trim())), scope);
+    await runPick(
+      Number(pick[1]),
+      pick[2].split(',').map((n) => Number(n.trim())),
+      scope,
+    );
     return true;
   }
   const click = /^(?:click\s+(\S+)|(\d+))$/.exec(line);
@@ -59,11 +65,20 @@ export async function readShellLine(raw: string, scope: LineScope): Promise<bool
 async function runCommand(line: string, scope: LineScope, threadId?: string): Promise<void> {
   try {
     const slash = parseSlashLine(line, scope.hasSubcommands);
-    await scope.handler.onCommand({
-      platform: 'shell', user: scope.user, command: slash.command, ...(slash.subcommand === undefined ? {} : { subcommand: slash.subcommand }),
-      options: {}, text: slash.text, channelId: scope.channelId, ...(threadId === undefined ? {} : { threadId }),
-      invocationId: scope.newInvocationId(),
-    }, scope.responder(threadId));
+    await scope.handler.onCommand(
+      {
+        platform: 'shell',
+        user: scope.user,
+        command: slash.command,
+        ...(slash.subcommand === undefined ? {} : { subcommand: slash.subcommand }),
+        options: {},
+        text: slash.text,
+        channelId: scope.channelId,
+        ...(threadId === undefined ? {} : { threadId }),
+        invocationId: scope.newInvocationId(),
+      },
+      scope.responder(threadId),
+    );
   } catch (error) {
     scope.print(`[private] ${error instanceof UserError ? error.message : `${line}: not understood (type help)`}`);
   }
@@ -76,7 +91,9 @@ async function runClick(token: string, scope: LineScope): Promise<void> {
     return;
   }
   if (numbered?.values !== undefined) {
-    scope.print(`[private] [${token}] is a menu: type "${token} 1" to pick its first option (see the numbers under it).`);
+    scope.print(
+      `[private] [${token}] is a menu: type "${token} 1" to pick its first option (see the numbers under it).`,
+    );
     return;
   }
   const customId = numbered?.customId ?? token;
@@ -91,18 +108,29 @@ async function runClick(token: string, scope: LineScope): Promise<void> {
 async function runPick(n: number, positions: readonly number[], scope: LineScope): Promise<void> {
   const menu = scope.button(n);
   if (menu?.values === undefined) {
-    scope.print(`[private] [${String(n)}] is not a menu; type a menu's number and the options to pick, e.g. "${String(n)} 1".`);
+    scope.print(
+      `[private] [${String(n)}] is not a menu; type a menu's number and the options to pick, e.g. "${String(n)} 1".`,
+    );
     return;
   }
   const options = menu.values;
   const wrong = positions.filter((p) => !Number.isInteger(p) || p < 1 || p > options.length);
   if (wrong.length > 0) {
-    scope.print(`[private] Menu [${String(n)}] has options 1 to ${String(options.length)}; there is no ${wrong.join(', ')}.`);
+    scope.print(
+      `[private] Menu [${String(n)}] has options 1 to ${String(options.length)}; there is no ${wrong.join(', ')}.`,
+    );
     return;
   }
   const values = [...new Set(positions)].map((p) => options[p - 1] ?? '');
   await scope.handler.onAction(
-    { platform: 'shell', user: scope.user, customId: menu.customId, values, message: menu.message, invocationId: scope.newInvocationId() },
+    {
+      platform: 'shell',
+      user: scope.user,
+      customId: menu.customId,
+      values,
+      message: menu.message,
+      invocationId: scope.newInvocationId(),
+    },
     scope.responder(menu.message.threadId),
   );
 }

@@ -45,7 +45,10 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
   private port: number | undefined;
   private readonly inFlight = new Set<Promise<void>>();
 
-  constructor(private readonly settings: SlackAdapterSettings, private readonly deps: SlackAdapterDeps) {
+  constructor(
+    private readonly settings: SlackAdapterSettings,
+    private readonly deps: SlackAdapterDeps,
+  ) {
     super(createSlackWebClient(settings, deps.logger), deps.logger);
   }
 
@@ -73,7 +76,10 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
       await app.start();
       return;
     }
-    const server = await app.start({ port: this.settings.port, ...(this.settings.host === undefined ? {} : { host: this.settings.host }) });
+    const server = await app.start({
+      port: this.settings.port,
+      ...(this.settings.host === undefined ? {} : { host: this.settings.host }),
+    });
     this.port = (server.address() as AddressInfo).port;
   }
 
@@ -87,20 +93,30 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
   private createApp(): App {
     const { settings, deps } = this;
     const common = {
-      token: settings.botToken, logger: toSlackLogger(deps.logger),
+      token: settings.botToken,
+      logger: toSlackLogger(deps.logger),
       clientOptions: slackClientOptions(settings, deps.logger),
     };
     if (settings.mode === 'socket') {
       if (settings.appToken === undefined) throw new Error('Slack Socket Mode needs chat.slack.appToken');
       return new App({ ...common, socketMode: true, appToken: settings.appToken });
     }
-    return new App({ ...common, receiver: createGuardedReceiver({ signingSecret: settings.signingSecret, logger: deps.logger }) });
+    return new App({
+      ...common,
+      receiver: createGuardedReceiver({ signingSecret: settings.signingSecret, logger: deps.logger }),
+    });
   }
 
   private async onCommand(handler: InboundHandler, body: SlashCommand, respond: RespondFn): Promise<void> {
     const command = toInboundCommand(body, this.deps.hasSubcommands);
     const log = this.deps.logger.child({ platform: 'slack', cmd: command.command, invocation: command.invocationId });
-    const responder = slackResponder({ chat: this, respond, channelId: body.channel_id, userId: body.user_id, logger: log });
+    const responder = slackResponder({
+      chat: this,
+      respond,
+      channelId: body.channel_id,
+      userId: body.user_id,
+      logger: log,
+    });
     await this.guard(log, responder, () => handler.onCommand(command, responder));
   }
 
@@ -110,7 +126,12 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
     const log = this.deps.logger.child({ platform: 'slack', action: action.customId, invocation: action.invocationId });
     const thread = action.message.threadId ?? action.message.messageId;
     const responder = slackResponder({
-      chat: this, respond, channelId: action.message.channelId, userId: action.user.id, threadTs: thread, logger: log,
+      chat: this,
+      respond,
+      channelId: action.message.channelId,
+      userId: action.user.id,
+      threadTs: thread,
+      logger: log,
     });
     await this.guard(log, responder, () => handler.onAction(action, responder));
   }

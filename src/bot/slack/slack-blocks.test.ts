@@ -18,7 +18,10 @@ describe('toSlackBlocks', () => {
   });
 
   it('stays within 50 blocks however long the text is', () => {
-    const blocks = toSlackBlocks({ text: 'z'.repeat(3000 * 60), buttons: [{ id: 'act:1', label: 'Go', style: 'primary' }] });
+    const blocks = toSlackBlocks({
+      text: 'z'.repeat(3000 * 60),
+      buttons: [{ id: 'act:1', label: 'Go', style: 'primary' }],
+    });
     expect(blocks.length).toBeLessThanOrEqual(50);
     expect(blocks.at(-1)?.type).toBe('actions');
   });
@@ -39,16 +42,30 @@ describe('toSlackBlocks', () => {
       ],
     }) as AnyBlock[];
     const actions = blocks.find((b) => b.type === 'actions');
-    expect(actions?.elements?.map((e) => [e['action_id'], e['style']])).toEqual([['act:a', 'primary'], ['act:b', 'danger'], ['act:c', undefined]]);
+    expect(actions?.elements?.map((e) => [e['action_id'], e['style']])).toEqual([
+      ['act:a', 'primary'],
+      ['act:b', 'danger'],
+      ['act:c', undefined],
+    ]);
     expect(JSON.stringify(blocks.at(-1))).toContain('Gone (no longer available)');
   });
 
   it('renders a select as static_select, or multi_static_select when more than one value is allowed', () => {
-    const options = [{ label: 'A', value: 'a' }, { label: 'B', value: 'b', description: 'second' }];
+    const options = [
+      { label: 'A', value: 'a' },
+      { label: 'B', value: 'b', description: 'second' },
+    ];
     const single = toSlackBlocks({ text: 't', select: { id: 'act:s', placeholder: 'Pick', options } }) as AnyBlock[];
-    const multi = toSlackBlocks({ text: 't', select: { id: 'act:m', placeholder: 'Pick', options, maxValues: 2 } }) as AnyBlock[];
+    const multi = toSlackBlocks({
+      text: 't',
+      select: { id: 'act:m', placeholder: 'Pick', options, maxValues: 2 },
+    }) as AnyBlock[];
     expect(single[1]?.elements?.[0]).toMatchObject({ type: 'static_select', action_id: 'act:s' });
-    expect(multi[1]?.elements?.[0]).toMatchObject({ type: 'multi_static_select', action_id: 'act:m', max_selected_items: 2 });
+    expect(multi[1]?.elements?.[0]).toMatchObject({
+      type: 'multi_static_select',
+      action_id: 'act:m',
+      max_selected_items: 2,
+    });
   });
 });
 

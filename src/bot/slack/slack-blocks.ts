@@ -8,17 +8,28 @@ type ActionElement = types.Button | types.StaticSelect | types.MultiStaticSelect
 // Slack allows 50 blocks per message; keep room for the actions block and a truncation note.
 const maxSections = 47;
 
-const plain = (text: string, max: number): types.PlainTextElement => ({ type: 'plain_text', text: text.slice(0, max), emoji: true });
+const plain = (text: string, max: number): types.PlainTextElement => ({
+  type: 'plain_text',
+  text: text.slice(0, max),
+  emoji: true,
+});
 
 function toButton(button: ActionButton): types.Button {
   // Slack has only `primary` (green) and `danger` (red); other styles render as default.
   const style = button.style === 'danger' ? 'danger' : button.style === 'secondary' ? undefined : 'primary';
-  return { type: 'button', action_id: button.id, value: button.id, text: plain(button.label, 75), ...(style === undefined ? {} : { style }) };
+  return {
+    type: 'button',
+    action_id: button.id,
+    value: button.id,
+    text: plain(button.label, 75),
+    ...(style === undefined ? {} : { style }),
+  };
 }
 
 function toSelect(select: SelectMenu): types.StaticSelect | types.MultiStaticSelect {
   const options = select.options.slice(0, 100).map((o): types.PlainTextOption => ({
-    text: plain(o.label, 75), value: o.value,
+    text: plain(o.label, 75),
+    value: o.value,
     ...(o.description === undefined ? {} : { description: plain(o.description, 75) }),
   }));
   const placeholder = plain(select.placeholder, 150);
@@ -32,13 +43,17 @@ function toSelect(select: SelectMenu): types.StaticSelect | types.MultiStaticSel
 function actionsBlock(message: OutgoingMessage): Block[] {
   const elements: ActionElement[] = (message.buttons ?? []).filter((b) => b.disabled !== true).map(toButton);
   if (message.select !== undefined && message.select.disabled !== true) elements.push(toSelect(message.select));
-  const blocks: Block[] = elements.length === 0 ? [] : [{ type: 'actions', block_id: 'actions', elements: elements.slice(0, 25) }];
+  const blocks: Block[] =
+    elements.length === 0 ? [] : [{ type: 'actions', block_id: 'actions', elements: elements.slice(0, 25) }];
   const disabled = (message.buttons ?? []).filter((b) => b.disabled === true).map((b) => b.label);
   if (disabled.length > 0) blocks.push(contextLine(`${disabled.join(', ')} (no longer available)`));
   return blocks;
 }
 
-const contextLine = (text: string): types.ContextBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: toMrkdwn(text) }] });
+const contextLine = (text: string): types.ContextBlock => ({
+  type: 'context',
+  elements: [{ type: 'mrkdwn', text: toMrkdwn(text) }],
+});
 
 /**
  * An `OutgoingMessage` as Block Kit: the text in mrkdwn section blocks of ≤ 3000 characters,
@@ -47,7 +62,9 @@ const contextLine = (text: string): types.ContextBlock => ({ type: 'context', el
  */
 export function toSlackBlocks(message: OutgoingMessage): Block[] {
   const chunks = splitText(toMrkdwn(message.text), sectionLimit);
-  const sections: Block[] = chunks.slice(0, maxSections).map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
+  const sections: Block[] = chunks
+    .slice(0, maxSections)
+    .map((text) => ({ type: 'section', text: { type: 'mrkdwn', text } }));
   if (chunks.length > maxSections) sections.push(contextLine('… (truncated: too long for one Slack message)'));
   return [...sections, ...actionsBlock(message)];
 }
@@ -56,7 +73,11 @@ export function toSlackBlocks(message: OutgoingMessage): Block[] {
 export function fallbackText(message: OutgoingMessage): string {
   const text = message.text.trim();
   // Button labels too: the top-level text is mrkdwn, where `<!channel>` would notify everyone.
-  return text === '' ? (message.buttons === undefined ? ' ' : toMrkdwn(message.buttons.map((b) => b.label).join(' · '))) : toMrkdwn(text.slice(0, sectionLimit));
+  return text === ''
+    ? message.buttons === undefined
+      ? ' '
+      : toMrkdwn(message.buttons.map((b) => b.label).join(' · '))
+    : toMrkdwn(text.slice(0, sectionLimit));
 }
 
 /**

@@ -12,7 +12,9 @@ export async function callSlack<T>(method: string, call: () => Promise<T>): Prom
   } catch (error) {
     if (error instanceof webApi.WebAPIPlatformError) {
       throw new ExternalError('slack-api', `Slack ${method} failed: ${error.data.error}`, {
-        retryable: false, cause: error, context: { method, slackError: error.data.error },
+        retryable: false,
+        cause: error,
+        context: { method, slackError: error.data.error },
       });
     }
     throw new ExternalError('slack-unreachable', `Slack ${method} failed`, { cause: error, context: { method } });

@@ -11,16 +11,22 @@ let chat: SlackChat;
 
 beforeAll(async () => {
   fake = await startSlackEmulator({ signingSecret: 's', botToken });
-  chat = new SlackChat(createSlackWebClient({ botToken, apiUrl: fake.apiUrl, retries: 0 }, silentLogger()), silentLogger());
+  chat = new SlackChat(
+    createSlackWebClient({ botToken, apiUrl: fake.apiUrl, retries: 0 }, silentLogger()),
+    silentLogger(),
+  );
 });
-afterAll(async () => { await fake.close(); });
+afterAll(async () => {
+  await fake.close();
+});
 
 const types = (blocks: unknown[]): string[] => blocks.map((b) => (b as { type: string }).type);
 
 describe('SlackChat', () => {
   it('opens a thread on a new root and uploads its attachments into that thread', async () => {
     const { thread, root } = await chat.openThread('C0CHAN010', 'Drift audit', {
-      text: 'audit started', attachments: [{ filename: 'plan.json', content: new TextEncoder().encode('{"a":1}') }],
+      text: 'audit started',
+      attachments: [{ filename: 'plan.json', content: new TextEncoder().encode('{"a":1}') }],
     });
     expect(thread).toEqual({ platform: 'slack', channelId: 'C0CHAN010', threadId: root.messageId });
     expect(fake.filesIn('C0CHAN010', root.messageId).map((f) => f.bytes?.toString('utf8'))).toEqual(['{"a":1}']);
@@ -34,7 +40,10 @@ describe('SlackChat', () => {
   });
 
   it('disables the buttons of a root message (read back through conversations.history)', async () => {
-    const { root } = await chat.openThread('C0CHAN011', 't', { text: 'approve?', buttons: [{ id: 'act:1', label: 'Approve', style: 'success' }] });
+    const { root } = await chat.openThread('C0CHAN011', 't', {
+      text: 'approve?',
+      buttons: [{ id: 'act:1', label: 'Approve', style: 'success' }],
+    });
     await chat.disableActions(root);
     const stored = fake.store.findMessage('C0CHAN011', root.messageId);
     expect(types(stored?.blocks ?? [])).toEqual(['section', 'context']);
@@ -49,20 +58,29 @@ describe('SlackChat', () => {
 
   it('sends a direct message with its attachment in the DM itself, skipping empty files', async () => {
     const ref = await chat.sendDirect('U0CAROL01', {
-      text: 'your file', attachments: [{ filename: 'a.txt', content: 'hello' }, { filename: 'empty.txt', content: '' }],
+      text: 'your file',
+      attachments: [
+        { filename: 'a.txt', content: 'hello' },
+        { filename: 'empty.txt', content: '' },
+      ],
     });
     expect(ref.channelId).toBe(fake.dmChannelOf('U0CAROL01'));
     expect(fake.filesIn(ref.channelId, undefined).map((f) => f.filename)).toEqual(['a.txt']);
   });
 
   it('wraps a Slack platform error as a non-retryable ExternalError', async () => {
-    const error = await chat.post({ platform: 'slack', channelId: 'nope', threadId: '1.000001' }, { text: 'x' }).catch((e: unknown) => e);
+    const error = await chat
+      .post({ platform: 'slack', channelId: 'nope', threadId: '1.000001' }, { text: 'x' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ExternalError);
     expect(error).toMatchObject({ code: 'slack-api', retryable: false, context: { slackError: 'channel_not_found' } });
   });
 
   it('retries after a 429 with Retry-After when retries are allowed', async () => {
-    const patient = new SlackChat(createSlackWebClient({ botToken, apiUrl: fake.apiUrl, retries: 1 }, silentLogger()), silentLogger());
+    const patient = new SlackChat(
+      createSlackWebClient({ botToken, apiUrl: fake.apiUrl, retries: 1 }, silentLogger()),
+      silentLogger(),
+    );
     const before = fake.store.requests.filter((r) => r.path === '/api/chat.postMessage').length;
     fake.failNext('chat.postMessage', { kind: 'rate-limited', retryAfterSeconds: 1 });
     const { root } = await patient.openThread('C0CHAN013', 't', { text: 'after the limit' });
@@ -72,7 +90,9 @@ describe('SlackChat', () => {
 
   it('reports an HTTP failure as a retryable ExternalError when retries are exhausted', async () => {
     fake.failNext('chat.update', { kind: 'http', status: 503 });
-    const error = await chat.edit({ platform: 'slack', channelId: 'C0CHAN013', messageId: '1.000001' }, { text: 'x' }).catch((e: unknown) => e);
+    const error = await chat
+      .edit({ platform: 'slack', channelId: 'C0CHAN013', messageId: '1.000001' }, { text: 'x' })
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'slack-unreachable', retryable: true });
   });
 });

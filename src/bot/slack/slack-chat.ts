@@ -15,9 +15,16 @@ const platform = 'slack' as const;
 export class SlackChat implements ChatPort {
   readonly platform = platform;
 
-  constructor(private readonly client: webApi.WebClient, private readonly logger: Logger) {}
+  constructor(
+    private readonly client: webApi.WebClient,
+    private readonly logger: Logger,
+  ) {}
 
-  async openThread(channelId: string, title: string, first: OutgoingMessage): Promise<{ thread: ThreadRef; root: MessageRef }> {
+  async openThread(
+    channelId: string,
+    title: string,
+    first: OutgoingMessage,
+  ): Promise<{ thread: ThreadRef; root: MessageRef }> {
     const root = await this.postTo(channelId, undefined, first.text.trim() === '' ? { ...first, text: title } : first);
     return { thread: { platform, channelId: root.channelId, threadId: root.messageId }, root };
   }
@@ -32,9 +39,14 @@ export class SlackChat implements ChatPort {
   }
 
   async edit(message: MessageRef, next: OutgoingMessage): Promise<void> {
-    await callSlack('chat.update', () => this.client.chat.update({
-      channel: message.channelId, ts: message.messageId, text: fallbackText(next), blocks: toSlackBlocks(next),
-    }));
+    await callSlack('chat.update', () =>
+      this.client.chat.update({
+        channel: message.channelId,
+        ts: message.messageId,
+        text: fallbackText(next),
+        blocks: toSlackBlocks(next),
+      }),
+    );
   }
 
   /** Slack has no disabled buttons: actions blocks become a "✔ … — used" context line. */
@@ -42,9 +54,14 @@ export class SlackChat implements ChatPort {
     const current = await this.fetchMessage(message);
     const blocks = (current?.blocks ?? []) as types.KnownBlock[];
     if (!blocks.some((b) => b.type === 'actions')) return;
-    await callSlack('chat.update', () => this.client.chat.update({
-      channel: message.channelId, ts: message.messageId, text: current?.text ?? ' ', blocks: withoutActions(blocks),
-    }));
+    await callSlack('chat.update', () =>
+      this.client.chat.update({
+        channel: message.channelId,
+        ts: message.messageId,
+        text: current?.text ?? ' ',
+        blocks: withoutActions(blocks),
+      }),
+    );
   }
 
   async sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef> {
@@ -57,31 +74,58 @@ export class SlackChat implements ChatPort {
   /** Posts visible only to `user` (fallback when a `response_url` has expired). */
   async postEphemeral(channel: string, user: string, text: string): Promise<void> {
     const message = { text };
-    await callSlack('chat.postEphemeral', () => this.client.chat.postEphemeral({
-      channel, user, text: fallbackText(message), blocks: toSlackBlocks(message),
-    }));
+    await callSlack('chat.postEphemeral', () =>
+      this.client.chat.postEphemeral({
+        channel,
+        user,
+        text: fallbackText(message),
+        blocks: toSlackBlocks(message),
+      }),
+    );
   }
 
   /** Posts in a channel, or in a thread when `threadTs` is set; attachments go into the thread. */
   async postTo(channel: string, threadTs: string | undefined, message: OutgoingMessage): Promise<MessageRef> {
-    const res = await callSlack('chat.postMessage', () => this.client.chat.postMessage({
-      channel, text: fallbackText(message), blocks: toSlackBlocks(message), unfurl_links: false, unfurl_media: false,
-      ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
-    }));
+    const res = await callSlack('chat.postMessage', () =>
+      this.client.chat.postMessage({
+        channel,
+        text: fallbackText(message),
+        blocks: toSlackBlocks(message),
+        unfurl_links: false,
+        unfurl_media: false,
+        ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+      }),
+    );
     if (res.ts === undefined) throw new Error('chat.postMessage returned no ts');
-    const ref: MessageRef = { platform, channelId: res.channel ?? channel, messageId: res.ts, threadId: threadTs ?? res.ts };
-    await this.upload(ref.channelId, threadTs ?? (channel.startsWith('D') ? undefined : res.ts), message.attachments ?? []);
+    const ref: MessageRef = {
+      platform,
+      channelId: res.channel ?? channel,
+      messageId: res.ts,
+      threadId: threadTs ?? res.ts,
+    };
+    await this.upload(
+      ref.channelId,
+      threadTs ?? (channel.startsWith('D') ? undefined : res.ts),
+      message.attachments ?? [],
+    );
     return ref;
   }
 
-  private async upload(channel: string, threadTs: string | undefined, attachments: readonly Attachment[]): Promise<void> {
+  private async upload(
+    channel: string,
+    threadTs: string | undefined,
+    attachments: readonly Attachment[],
+  ): Promise<void> {
     const files = attachments.filter((a) => a.content.length > 0);
     if (files.length < attachments.length) this.logger.warn({ channel }, 'slack: skipped empty attachments');
     if (files.length === 0) return;
-    await callSlack('files.uploadV2', () => this.client.filesUploadV2({
-      channel_id: channel, ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
-      file_uploads: files.map((a) => ({ file: Buffer.from(a.content), filename: a.filename, title: a.filename })),
-    }));
+    await callSlack('files.uploadV2', () =>
+      this.client.filesUploadV2({
+        channel_id: channel,
+        ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+        file_uploads: files.map((a) => ({ file: Buffer.from(a.content), filename: a.filename, title: a.filename })),
+      }),
+    );
   }
 
   /** Reads one message back: a reply via `conversations.replies`, a root via `conversations.history`. */
@@ -89,7 +133,9 @@ export class SlackChat implements ChatPort {
     const range = { channel: ref.channelId, latest: ref.messageId, oldest: ref.messageId, inclusive: true };
     const isReply = ref.threadId !== undefined && ref.threadId !== ref.messageId;
     const res = isReply
-      ? await callSlack('conversations.replies', () => this.client.conversations.replies({ ...range, ts: ref.threadId ?? ref.messageId }))
+      ? await callSlack('conversations.replies', () =>
+          this.client.conversations.replies({ ...range, ts: ref.threadId ?? ref.messageId }),
+        )
       : await callSlack('conversations.history', () => this.client.conversations.history(range));
     return res.messages?.find((m) => m.ts === ref.messageId);
   }

@@ -5,7 +5,10 @@ import type { InboundAction, InboundCommand } from '../inbound.js';
 const platform = 'slack' as const;
 
 const toUser = (id: string, name?: string): ChatUser => ({
-  platform, id, roleIds: [], ...(name === undefined || name === '' ? {} : { displayName: name }),
+  platform,
+  id,
+  roleIds: [],
+  ...(name === undefined || name === '' ? {} : { displayName: name }),
 });
 
 /**
@@ -20,7 +23,12 @@ export function toInboundCommand(body: SlashCommand, hasSubcommands: (command: s
   const first = trimmed.split(/\s+/, 1)[0] ?? '';
   const split = first !== '' && hasSubcommands(command);
   return {
-    platform, command, options: {}, channelId: body.channel_id, invocationId: body.trigger_id, workspaceId: body.team_id,
+    platform,
+    command,
+    options: {},
+    channelId: body.channel_id,
+    invocationId: body.trigger_id,
+    workspaceId: body.team_id,
     text: split ? trimmed.slice(first.length).trim() : trimmed,
     user: toUser(body.user_id, body.user_name),
     ...(split ? { subcommand: first.toLowerCase() } : {}),
@@ -55,8 +63,12 @@ export function toInboundAction(body: BlockAction): InboundAction | undefined {
   if (action === undefined) return undefined;
   const team = teamOf(body);
   return {
-    platform, user: toUser(body.user.id, body.user.username), customId: action.action_id,
-    values: selectedValues(action), message: clickedMessage(body), invocationId: body.trigger_id,
+    platform,
+    user: toUser(body.user.id, body.user.username),
+    customId: action.action_id,
+    values: selectedValues(action),
+    message: clickedMessage(body),
+    invocationId: body.trigger_id,
     ...(team === undefined ? {} : { workspaceId: team }),
   };
 }

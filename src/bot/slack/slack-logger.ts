@@ -11,12 +11,21 @@ const toText = (parts: readonly unknown[]): string =>
 export function toSlackLogger(logger: Logger): BoltLogger {
   const child = logger.child({ sdk: 'slack' });
   return {
-    debug: (...msg: unknown[]) => { child.debug({ detail: toText(msg) }, 'slack sdk'); },
-    info: (...msg: unknown[]) => { child.info({ detail: toText(msg) }, 'slack sdk'); },
-    warn: (...msg: unknown[]) => { child.warn({ detail: toText(msg) }, 'slack sdk'); },
-    error: (...msg: unknown[]) => { child.error({ detail: toText(msg) }, 'slack sdk'); },
+    debug: (...msg: unknown[]) => {
+      child.debug({ detail: toText(msg) }, 'slack sdk');
+    },
+    info: (...msg: unknown[]) => {
+      child.info({ detail: toText(msg) }, 'slack sdk');
+    },
+    warn: (...msg: unknown[]) => {
+      child.warn({ detail: toText(msg) }, 'slack sdk');
+    },
+    error: (...msg: unknown[]) => {
+      child.error({ detail: toText(msg) }, 'slack sdk');
+    },
     setLevel: () => undefined,
-    getLevel: () => (child.isLevelEnabled('debug') ? LogLevel.DEBUG : child.isLevelEnabled('info') ? LogLevel.INFO : LogLevel.WARN),
+    getLevel: () =>
+      child.isLevelEnabled('debug') ? LogLevel.DEBUG : child.isLevelEnabled('info') ? LogLevel.INFO : LogLevel.WARN,
     setName: () => undefined,
   };
 }

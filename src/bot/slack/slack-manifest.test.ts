@@ -9,7 +9,9 @@ import { neededSlackScopes, slackMethodScopes } from './slack-scopes.js';
 
 async function adapterSource(): Promise<string> {
   const dir = import.meta.dirname;
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'slack-scopes.ts');
+  const files = (await readdir(dir)).filter(
+    (f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'slack-scopes.ts',
+  );
   return (await Promise.all(files.map((f) => readFile(join(dir, f), 'utf8')))).join('\n');
 }
 
@@ -25,7 +27,15 @@ describe('Slack manifest', () => {
     expect([...called].sort()).toEqual(Object.keys(slackMethodScopes).sort());
     const manifest = slackManifest(registry.commands, { mode: 'socket' }) as Manifest;
     expect(manifest.oauth_config.scopes.bot).toEqual(neededSlackScopes());
-    expect(manifest.oauth_config.scopes.bot).toEqual(['channels:history', 'chat:write', 'commands', 'files:write', 'groups:history', 'im:history', 'im:write']);
+    expect(manifest.oauth_config.scopes.bot).toEqual([
+      'channels:history',
+      'chat:write',
+      'commands',
+      'files:write',
+      'groups:history',
+      'im:history',
+      'im:write',
+    ]);
   });
 
   it('lists one slash command per registry command word, sub-commands in the hint', () => {
@@ -38,13 +48,24 @@ describe('Slack manifest', () => {
   });
 
   it('a command added to the registry appears in the manifest', () => {
-    const added = defineCommand({ command: 'backup', description: 'Back up the apps repo', options: z.object({}), role: 'operator', job: 'system.ping' });
+    const added = defineCommand({
+      command: 'backup',
+      description: 'Back up the apps repo',
+      options: z.object({}),
+      role: 'operator',
+      job: 'system.ping',
+    });
     const manifest = slackManifest([...registry.commands, added], { mode: 'socket' }) as Manifest;
-    expect(manifest.features.slash_commands).toContainEqual(expect.objectContaining({ command: '/backup', description: 'Back up the apps repo' }));
+    expect(manifest.features.slash_commands).toContainEqual(
+      expect.objectContaining({ command: '/backup', description: 'Back up the apps repo' }),
+    );
   });
 
   it('HTTP mode points commands and interactivity at the events URL and turns Socket Mode off', () => {
-    const manifest = slackManifest(registry.commands, { mode: 'http', baseUrl: 'https://bot.example.com/' }) as Manifest;
+    const manifest = slackManifest(registry.commands, {
+      mode: 'http',
+      baseUrl: 'https://bot.example.com/',
+    }) as Manifest;
     expect(manifest.settings.socket_mode_enabled).toBe(false);
     expect(manifest.settings.interactivity.request_url).toBe('https://bot.example.com/slack/events');
     expect(manifest.features.slash_commands.every((c) => c.url === 'https://bot.example.com/slack/events')).toBe(true);

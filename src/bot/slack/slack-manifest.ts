@@ -27,11 +27,19 @@ function slashCommands(commands: readonly CommandDefinition[], url: string | und
   for (const d of commands) groups.set(d.command, [...(groups.get(d.command) ?? []), d]);
   return [...groups].map(([command, defs]) => {
     const single = defs.length === 1 && defs[0]?.subcommand === undefined ? defs[0] : undefined;
-    const description = single?.description ?? `${defs.map((d) => d.subcommand ?? '').join(' | ')}: ${defs.map((d) => d.description).join('; ')}`;
-    const hint = defs.map(hintFor).filter((h) => h !== '').join(' | ');
+    const description =
+      single?.description ??
+      `${defs.map((d) => d.subcommand ?? '').join(' | ')}: ${defs.map((d) => d.description).join('; ')}`;
+    const hint = defs
+      .map(hintFor)
+      .filter((h) => h !== '')
+      .join(' | ');
     return {
-      command: `/${command}`, description: description.slice(0, 2000), should_escape: false,
-      ...(hint === '' ? {} : { usage_hint: hint.slice(0, 1000) }), ...(url === undefined ? {} : { url }),
+      command: `/${command}`,
+      description: description.slice(0, 2000),
+      should_escape: false,
+      ...(hint === '' ? {} : { usage_hint: hint.slice(0, 1000) }),
+      ...(url === undefined ? {} : { url }),
     };
   });
 }
@@ -41,10 +49,17 @@ function slashCommands(commands: readonly CommandDefinition[], url: string | und
  * the registry's slash commands, the bot scopes the code calls, interactivity for buttons and
  * menus, and Socket Mode or HTTP request URLs.
  */
-export function slackManifest(commands: readonly CommandDefinition[], how: SlackManifestMode, name = 'homelab-bot'): Record<string, unknown> {
+export function slackManifest(
+  commands: readonly CommandDefinition[],
+  how: SlackManifestMode,
+  name = 'homelab-bot',
+): Record<string, unknown> {
   const url = how.mode === 'http' ? `${how.baseUrl.replace(/\/+$/, '')}${eventsPath}` : undefined;
   return {
-    display_information: { name, description: 'Chat-ops for a docker-compose homelab: drift audits, media health, remediation PRs and requests.' },
+    display_information: {
+      name,
+      description: 'Chat-ops for a docker-compose homelab: drift audits, media health, remediation PRs and requests.',
+    },
     features: {
       bot_user: { display_name: name, always_online: true },
       slash_commands: slashCommands(commands, url),

@@ -7,7 +7,9 @@ export const sectionLimit = 3000;
  */
 export function toMrkdwn(text: string): string {
   return text
-    .replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
     .replace(/\*\*(.+?)\*\*/g, '*$1*');
 }
 

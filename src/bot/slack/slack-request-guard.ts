@@ -50,7 +50,11 @@ export function createGuardedReceiver(options: SlackRequestGuardOptions): HTTPRe
     if (signature !== undefined && signature !== '' && !firstTime(signature)) return 'ack-only';
     return 'pass';
   };
-  const receiver = new HTTPReceiver({ signingSecret: options.signingSecret, logger: toSlackLogger(options.logger), processBeforeResponse: false });
+  const receiver = new HTTPReceiver({
+    signingSecret: options.signingSecret,
+    logger: toSlackLogger(options.logger),
+    processBeforeResponse: false,
+  });
   const bolt = receiver.requestListener;
   receiver.requestListener = (req: IncomingMessage, res: ServerResponse) => {
     const verdict = judge(req);
@@ -58,9 +62,12 @@ export function createGuardedReceiver(options: SlackRequestGuardOptions): HTTPRe
       bolt(req, res);
       return;
     }
-    log.info({ verdict, retryNum: header(req, 'x-slack-retry-num') }, verdict === 'refuse'
-      ? 'slack: refused a request whose timestamp is outside the 5-minute window'
-      : 'slack: acknowledged a retried or replayed request without running it again');
+    log.info(
+      { verdict, retryNum: header(req, 'x-slack-retry-num') },
+      verdict === 'refuse'
+        ? 'slack: refused a request whose timestamp is outside the 5-minute window'
+        : 'slack: acknowledged a retried or replayed request without running it again',
+    );
     req.resume();
     res.writeHead(verdict === 'refuse' ? 401 : 200).end();
   };

@@ -15,7 +15,10 @@ export interface SlackWebClientSettings {
 }
 
 /** The Web API client options shared by `SlackChat` (workers) and the Bolt `App` (adapter). */
-export function slackClientOptions(settings: Omit<SlackWebClientSettings, 'botToken'>, logger: Logger): webApi.WebClientOptions {
+export function slackClientOptions(
+  settings: Omit<SlackWebClientSettings, 'botToken'>,
+  logger: Logger,
+): webApi.WebClientOptions {
   return {
     logger: toSlackLogger(logger),
     ...(settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl }),

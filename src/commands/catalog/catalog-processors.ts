@@ -27,9 +27,18 @@ export const healthLookup = (store: Pick<HealthStore, 'last'>) => async (): Prom
  * The real `/catalog` processor for a loaded config: the drift audit's SSH/Docker and git wiring,
  * health from `health` (cached check results) when given, PNG when Chromium is installed.
  */
-export function catalogProcessors(config: AppConfig, log: Logger, health: () => Promise<HealthLookup> = () => Promise.resolve(noHealth), connect?: AuditDeps['connect']): Pick<Processors, 'catalog.show'> {
+export function catalogProcessors(
+  config: AppConfig,
+  log: Logger,
+  health: () => Promise<HealthLookup> = () => Promise.resolve(noHealth),
+  connect?: AuditDeps['connect'],
+): Pick<Processors, 'catalog.show'> {
   const via = connect === undefined ? {} : { connect };
   return {
-    'catalog.show': catalogShowProcessor({ collect: () => collectCatalog(driftAuditDeps(config, { log, ...via })), health, png: () => findPngRenderer() }),
+    'catalog.show': catalogShowProcessor({
+      collect: () => collectCatalog(driftAuditDeps(config, { log, ...via })),
+      health,
+      png: () => findPngRenderer(),
+    }),
   };
 }

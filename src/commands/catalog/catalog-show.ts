@@ -13,13 +13,24 @@ export interface CatalogJobDeps {
   readonly png: () => Promise<PngRendererChoice>;
 }
 
-async function pngAttachment(mermaid: string, deps: CatalogJobDeps): Promise<{ attachments: Attachment[]; note: string }> {
+async function pngAttachment(
+  mermaid: string,
+  deps: CatalogJobDeps,
+): Promise<{ attachments: Attachment[]; note: string }> {
   const choice = await deps.png();
   if ('unavailable' in choice) return { attachments: [], note: `No PNG: ${choice.unavailable}.` };
   try {
-    return { attachments: [{ filename: 'catalog.png', content: await choice.renderer.render(mermaid), contentType: 'image/png' }], note: 'Diagram rendered to catalog.png.' };
+    return {
+      attachments: [
+        { filename: 'catalog.png', content: await choice.renderer.render(mermaid), contentType: 'image/png' },
+      ],
+      note: 'Diagram rendered to catalog.png.',
+    };
   } catch (error) {
-    return { attachments: [], note: `No PNG: rendering failed (${error instanceof Error ? error.message.split('\n')[0] ?? '' : 'unknown error'}).` };
+    return {
+      attachments: [],
+      note: `No PNG: rendering failed (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : 'unknown error'}).`,
+    };
   }
 }
 
@@ -34,11 +45,20 @@ export function catalogShowProcessor(deps: CatalogJobDeps): Processor<'catalog.s
     const running = catalog.entries.filter((e) => e.origin !== 'git-only').length;
     return {
       title: 'Service catalog',
-      status: down.length === catalog.hosts.length && catalog.hosts.length > 0 ? 'failed' : down.length > 0 ? 'warning' : 'ok',
+      status:
+        down.length === catalog.hosts.length && catalog.hosts.length > 0
+          ? 'failed'
+          : down.length > 0
+            ? 'warning'
+            : 'ok',
       summary: `${String(catalog.entries.length)} services (${String(running)} running) on ${String(catalog.hosts.length - down.length)}/${String(catalog.hosts.length)} hosts. ${png.note}`,
       lines: down.map((h) => `⚠️ ${h.name}: ${h.error ?? 'unreachable'}`),
       attachments: [
-        { filename: 'catalog.md', content: renderCatalogTable(catalog, await deps.health()), contentType: 'text/markdown' },
+        {
+          filename: 'catalog.md',
+          content: renderCatalogTable(catalog, await deps.health()),
+          contentType: 'text/markdown',
+        },
         { filename: 'catalog.mmd', content: mermaid, contentType: 'text/plain' },
         ...png.attachments,
       ],

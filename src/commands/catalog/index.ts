@@ -10,5 +10,8 @@ export const catalogFeature = defineFeature({
   actions: [],
   jobs: catalogJobs,
   retry: catalogRetry,
-  wire: (ctx) => catalogProcessors(ctx.config, ctx.log, healthLookup(ctx.stores.healthStore), (host) => ctx.adapters.connectHost(host, ctx.log)),
+  wire: (ctx) =>
+    catalogProcessors(ctx.config, ctx.log, healthLookup(ctx.stores.healthStore), (host) =>
+      ctx.adapters.connectHost(host, ctx.log),
+    ),
 });

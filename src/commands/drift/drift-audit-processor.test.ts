@@ -7,11 +7,33 @@ import { driftAuditProcessor } from './drift-audit-processor.js';
 
 const result: AuditResult = {
   report: {
-    generatedAt: '2026-01-01T00:00:00.000Z', commit: 'b'.repeat(40), durationMs: 10, servicesAudited: 3, warnings: [],
+    generatedAt: '2026-01-01T00:00:00.000Z',
+    commit: 'b'.repeat(40),
+    durationMs: 10,
+    servicesAudited: 3,
+    warnings: [],
     hosts: [{ name: 'h1', reachable: true }],
     items: [
-      { host: 'h1', stack: 'web', service: 'nginx', kind: 'changed', path: 'restart', severity: 'functional', expected: 'always', actual: 'no' },
-      { host: 'h1', stack: 'db', service: 'pg', kind: 'missing-container', path: 'pg', severity: 'breaking', expected: 'running', actual: null },
+      {
+        host: 'h1',
+        stack: 'web',
+        service: 'nginx',
+        kind: 'changed',
+        path: 'restart',
+        severity: 'functional',
+        expected: 'always',
+        actual: 'no',
+      },
+      {
+        host: 'h1',
+        stack: 'db',
+        service: 'pg',
+        kind: 'missing-container',
+        path: 'pg',
+        severity: 'breaking',
+        expected: 'running',
+        actual: null,
+      },
     ],
   },
   sides: [
@@ -28,7 +50,14 @@ function context(posted: OutgoingMessage[] | null): ProcessorContext {
     createButton: () => Promise.reject(new Error('no buttons here')),
     progress: () => Promise.resolve(),
     system: {} as ProcessorContext['system'],
-    ...(posted === null ? {} : { post: (m: OutgoingMessage) => { posted.push(m); return Promise.resolve({ platform: 'shell' as const, channelId: 'c', messageId: String(posted.length) }); } }),
+    ...(posted === null
+      ? {}
+      : {
+          post: (m: OutgoingMessage) => {
+            posted.push(m);
+            return Promise.resolve({ platform: 'shell' as const, channelId: 'c', messageId: String(posted.length) });
+          },
+        }),
   };
 }
 
@@ -38,11 +67,22 @@ describe('driftAuditProcessor', () => {
   it('posts one message per drifted service with its diff, and returns the summary with md + json', async () => {
     const seen: unknown[] = [];
     const posted: OutgoingMessage[] = [];
-    const processor = driftAuditProcessor({ audit: (o) => { seen.push(o); return Promise.resolve(result); } });
+    const processor = driftAuditProcessor({
+      audit: (o) => {
+        seen.push(o);
+        return Promise.resolve(result);
+      },
+    });
     const report = await processor(payload, context(posted));
     expect(seen).toEqual([{ host: 'h1', stack: undefined }]);
-    expect(posted.map((m) => m.text.split('\n')[0])).toEqual(['**h1/web/nginx** — 🟠 1 functional', '**h1/db/pg** — 🔴 1 breaking']);
-    expect(posted.map((m) => m.attachments?.map((a) => a.filename))).toEqual([['h1_web_nginx.diff'], ['h1_db_pg.diff']]);
+    expect(posted.map((m) => m.text.split('\n')[0])).toEqual([
+      '**h1/web/nginx** — 🟠 1 functional',
+      '**h1/db/pg** — 🔴 1 breaking',
+    ]);
+    expect(posted.map((m) => m.attachments?.map((a) => a.filename))).toEqual([
+      ['h1_web_nginx.diff'],
+      ['h1_db_pg.diff'],
+    ]);
     expect(report.status).toBe('warning');
     expect(report.attachments?.map((a) => a.filename)).toEqual(['drift-report.md', 'drift-report.json']);
     expect(report.lines).toContain('Services: 3 audited, 2 drifted');
@@ -50,11 +90,23 @@ describe('driftAuditProcessor', () => {
 
   it('attaches the diffs to the report when the context cannot post', async () => {
     const report = await driftAuditProcessor({ audit: () => Promise.resolve(result) })(payload, context(null));
-    expect(report.attachments?.map((a) => a.filename)).toEqual(['drift-report.md', 'drift-report.json', 'h1_web_nginx.diff', 'h1_db_pg.diff']);
+    expect(report.attachments?.map((a) => a.filename)).toEqual([
+      'drift-report.md',
+      'drift-report.json',
+      'h1_web_nginx.diff',
+      'h1_db_pg.diff',
+    ]);
   });
 
   it('fails the report when no host could be audited', async () => {
-    const down: AuditResult = { report: { ...result.report, items: [], hosts: [{ name: 'h1', reachable: false, error: 'h1: connection refused' }] }, sides: [] };
+    const down: AuditResult = {
+      report: {
+        ...result.report,
+        items: [],
+        hosts: [{ name: 'h1', reachable: false, error: 'h1: connection refused' }],
+      },
+      sides: [],
+    };
     const report = await driftAuditProcessor({ audit: () => Promise.resolve(down) })(payload, context([]));
     expect(report.status).toBe('failed');
     expect(report.lines).toContain('⛔ h1: h1: connection refused');

@@ -2,7 +2,14 @@ import type { ActionButton, Attachment } from '../../chat/chat-port.js';
 import { driftOpenPr } from '../remediation/index.js';
 import type { AuditOptions, AuditResult } from '../../drift/audit-report.js';
 import { serviceKey } from '../../drift/audit-report.js';
-import { groupByService, renderAuditJson, renderAuditMarkdown, renderAuditSummary, renderServiceDiff, renderServiceMessage } from '../../drift/render-audit.js';
+import {
+  groupByService,
+  renderAuditJson,
+  renderAuditMarkdown,
+  renderAuditSummary,
+  renderServiceDiff,
+  renderServiceMessage,
+} from '../../drift/render-audit.js';
 import type { DriftItem } from '../../drift/drift-item.js';
 import { MASK } from '../../drift/mask.js';
 import { planEdits } from '../../drift/remediate/field-edit.js';
@@ -26,16 +33,27 @@ const MAX_REPORT_DIFFS = 8;
 const diffAttachment = (result: AuditResult, key: string): Attachment[] => {
   const side = result.sides.find((s) => serviceKey(s) === key);
   const diff = side === undefined ? '' : renderServiceDiff(side);
-  return side === undefined || diff === '' ? [] : [{ filename: diffFileName(side), content: diff, contentType: 'text/x-diff' }];
+  return side === undefined || diff === ''
+    ? []
+    : [{ filename: diffFileName(side), content: diff, contentType: 'text/x-diff' }];
 };
 
 /** The "Open PR" button of a service whose drift can (at least partly) be written back to git. */
 async function openPrButton(items: readonly DriftItem[], ctx: ProcessorContext): Promise<ActionButton[]> {
   const first = items[0];
   // Helm values and pinned chart versions of a cluster are written back by `backportClusterDrift`.
-  const clusterFixable = items.some((i) => /^values[.[]|^chart\.version$/.test(i.path) && i.expected?.startsWith(MASK) !== true);
+  const clusterFixable = items.some(
+    (i) => /^values[.[]|^chart\.version$/.test(i.path) && i.expected?.startsWith(MASK) !== true,
+  );
   if (first?.service == null || (!clusterFixable && !planEdits(items).some((p) => 'edit' in p))) return [];
-  return [await ctx.createButton(driftOpenPr, { host: first.host, stack: first.stack, service: first.service }, 'Open PR', 'primary')];
+  return [
+    await ctx.createButton(
+      driftOpenPr,
+      { host: first.host, stack: first.stack, service: first.service },
+      'Open PR',
+      'primary',
+    ),
+  ];
 }
 
 /** Posts one thread message per drifted service (with its diff); returns whether it could. */
@@ -43,7 +61,11 @@ async function postServices(result: AuditResult, ctx: ProcessorContext, withButt
   if (ctx.post === undefined) return false;
   for (const [key, items] of groupByService(result.report.items).slice(0, MAX_SERVICE_MESSAGES)) {
     const buttons = withButtons ? await openPrButton(items, ctx) : [];
-    await ctx.post({ text: renderServiceMessage(key, items), attachments: diffAttachment(result, key), ...(buttons.length > 0 ? { buttons } : {}) });
+    await ctx.post({
+      text: renderServiceMessage(key, items),
+      attachments: diffAttachment(result, key),
+      ...(buttons.length > 0 ? { buttons } : {}),
+    });
   }
   return true;
 }
@@ -52,11 +74,19 @@ async function postServices(result: AuditResult, ctx: ProcessorContext, withButt
 export function auditReport(result: AuditResult, posted: boolean): Report {
   const { report } = result;
   const nothing = !report.hosts.some((h) => h.reachable);
-  const diffs = posted ? [] : result.sides.map((s) => serviceKey(s)).flatMap((k) => diffAttachment(result, k)).slice(0, MAX_REPORT_DIFFS);
+  const diffs = posted
+    ? []
+    : result.sides
+        .map((s) => serviceKey(s))
+        .flatMap((k) => diffAttachment(result, k))
+        .slice(0, MAX_REPORT_DIFFS);
   return {
     title: 'Drift audit',
     status: nothing ? 'failed' : report.items.length > 0 || report.hosts.some((h) => !h.reachable) ? 'warning' : 'ok',
-    summary: report.items.length === 0 && !nothing ? 'No drift: every audited service matches git.' : `${report.items.length} difference(s) found.`,
+    summary:
+      report.items.length === 0 && !nothing
+        ? 'No drift: every audited service matches git.'
+        : `${report.items.length} difference(s) found.`,
     lines: renderAuditSummary(report),
     attachments: [
       { filename: 'drift-report.md', content: renderAuditMarkdown(result), contentType: 'text/markdown' },

@@ -17,8 +17,14 @@ export function lintReport(r: LintReport): Report {
   return {
     title: 'Compose lint',
     status: r.findings.length === 0 ? 'ok' : 'warning',
-    summary: r.findings.length === 0 ? `Every stack passes (commit ${r.commit.slice(0, 12)}).` : `${r.findings.length} finding(s) in ${r.stacksWithFindings} stack(s), commit ${r.commit.slice(0, 12)}.`,
-    lines: [...r.findings.slice(0, INLINE).map(renderLintLine), ...(more > 0 ? [`…and ${more} more in lint-report.md`] : [])],
+    summary:
+      r.findings.length === 0
+        ? `Every stack passes (commit ${r.commit.slice(0, 12)}).`
+        : `${r.findings.length} finding(s) in ${r.stacksWithFindings} stack(s), commit ${r.commit.slice(0, 12)}.`,
+    lines: [
+      ...r.findings.slice(0, INLINE).map(renderLintLine),
+      ...(more > 0 ? [`…and ${more} more in lint-report.md`] : []),
+    ],
     attachments: [
       { filename: 'lint-report.md', content: renderLintMarkdown(r), contentType: 'text/markdown' },
       { filename: 'lint-report.json', content: renderLintJson(r), contentType: 'application/json' },

@@ -15,7 +15,13 @@ type DriftJobs = 'drift.audit' | 'drift.lint';
  * The drift processors for a loaded config: hosts through `connect` (the root's SSH/Docker
  * adapter), snapshots of `apps.branch` under `cacheDir`.
  */
-export function driftProcessors(config: AppConfig, log: Logger, cacheDir?: string, onAudit?: AuditObserver, connect?: AuditDeps['connect']): Pick<Processors, DriftJobs> {
+export function driftProcessors(
+  config: AppConfig,
+  log: Logger,
+  cacheDir?: string,
+  onAudit?: AuditObserver,
+  connect?: AuditDeps['connect'],
+): Pick<Processors, DriftJobs> {
   const cache = cacheDir === undefined ? {} : { cacheDir };
   const via = connect === undefined ? {} : { connect };
   const audit = async (options: AuditOptions): Promise<AuditResult> => {

@@ -8,7 +8,8 @@ import { driftProcessors } from './drift-processors.js';
 import { driftJobs, driftRetry } from './jobs.js';
 import { scheduledDriftAudit } from './scheduled-drift-audit.js';
 
-const connectVia = (ctx: FeatureContext) => (host: Parameters<FeatureContext['adapters']['connectHost']>[0]) => ctx.adapters.connectHost(host, ctx.log);
+const connectVia = (ctx: FeatureContext) => (host: Parameters<FeatureContext['adapters']['connectHost']>[0]) =>
+  ctx.adapters.connectHost(host, ctx.log);
 
 /** `/drift audit` and `/drift lint`, and the scheduled audit (`schedules.driftAudit`, needs `apps`). */
 export const driftFeature = defineFeature({
@@ -18,9 +19,14 @@ export const driftFeature = defineFeature({
   jobs: driftJobs,
   retry: driftRetry,
   wire: (ctx) => driftProcessors(ctx.config, ctx.log, ctx.cacheDir, ctx.onAudit, connectVia(ctx)),
-  schedule: (ctx) => (ctx.config.apps === undefined ? [] : [scheduledDriftAudit(async () => {
-    const result = await runAudit(driftAuditDeps(ctx.config, { log: ctx.log, connect: connectVia(ctx) }), {});
-    ctx.onAudit?.(result, {});
-    return result;
-  })]),
+  schedule: (ctx) =>
+    ctx.config.apps === undefined
+      ? []
+      : [
+          scheduledDriftAudit(async () => {
+            const result = await runAudit(driftAuditDeps(ctx.config, { log: ctx.log, connect: connectVia(ctx) }), {});
+            ctx.onAudit?.(result, {});
+            return result;
+          }),
+        ],
 });

@@ -18,9 +18,13 @@ const itemFinding = (item: DriftItem): Finding => {
 
 /** Drift items and unreachable hosts of one audit, as findings to diff across runs. */
 export function driftFindings(result: AuditResult): Finding[] {
-  const hosts = result.report.hosts.filter((h) => !h.reachable).map((h) => ({
-    key: `host ${h.name}`, state: h.code ?? 'unreachable', text: `host ${h.name} could not be audited: ${h.error ?? h.code ?? 'unreachable'}`,
-  }));
+  const hosts = result.report.hosts
+    .filter((h) => !h.reachable)
+    .map((h) => ({
+      key: `host ${h.name}`,
+      state: h.code ?? 'unreachable',
+      text: `host ${h.name} could not be audited: ${h.error ?? h.code ?? 'unreachable'}`,
+    }));
   return [...hosts, ...result.report.items.map(itemFinding)];
 }
 

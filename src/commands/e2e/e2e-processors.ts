@@ -11,5 +11,11 @@ import { e2eProcessor } from './e2e-run.js';
  */
 export function e2eProcessors(config: AppConfig, qbtGate?: QbtLoginGate): Pick<Processors, 'media.e2e'> {
   let services: E2eServices | undefined;
-  return { 'media.e2e': e2eProcessor({ config: config.e2e, services: () => (services ??= createE2eServices(config, qbtGate)), now: Date.now }) };
+  return {
+    'media.e2e': e2eProcessor({
+      config: config.e2e,
+      services: () => (services ??= createE2eServices(config, qbtGate)),
+      now: Date.now,
+    }),
+  };
 }

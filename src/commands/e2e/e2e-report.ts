@@ -9,13 +9,23 @@ export function e2eResultReport(state: E2eState, now: number, cleanup: readonly 
   const cleanupLines = cleanup.length === 0 ? [] : ['', `Cleanup: ${cleanup.join('; ')}`];
   const failure = state.failure;
   if (failure === undefined) {
-    return { title: `/e2e passed in ${took}`, status: 'ok', summary: 'Every hop of the media pipeline worked.', lines: cleanupLines };
+    return {
+      title: `/e2e passed in ${took}`,
+      status: 'ok',
+      summary: 'Every hop of the media pipeline worked.',
+      lines: cleanupLines,
+    };
   }
   return {
     title: `/e2e failed at "${failure.hop}"`,
     status: 'failed',
     summary: `The pipeline stopped at the hop "${failure.hop}" after ${took}.`,
-    lines: [`Expected: ${failure.expected}`, `Seen: ${failure.seen}`, `Suggestion: ${failure.suggestion}`, ...cleanupLines],
+    lines: [
+      `Expected: ${failure.expected}`,
+      `Seen: ${failure.seen}`,
+      `Suggestion: ${failure.suggestion}`,
+      ...cleanupLines,
+    ],
   };
 }
 

@@ -21,7 +21,8 @@ export interface E2eRunDeps {
 type LongJobContext = ProcessorContext & Required<Pick<ProcessorContext, 'post' | 'edit' | 'resumeLater'>>;
 
 function requireLongJob(ctx: ProcessorContext): LongJobContext {
-  if (ctx.post === undefined || ctx.edit === undefined || ctx.resumeLater === undefined) throw new Error('/e2e needs post, edit and resumeLater in the processor context');
+  if (ctx.post === undefined || ctx.edit === undefined || ctx.resumeLater === undefined)
+    throw new Error('/e2e needs post, edit and resumeLater in the processor context');
   return ctx as LongJobContext;
 }
 
@@ -45,7 +46,11 @@ async function showSteps(ctx: LongJobContext, state: E2eState, text: string): Pr
 export function e2eProcessor(deps: E2eRunDeps): Processor<'media.e2e'> {
   return async (payload, context) => {
     const config = deps.config;
-    if (config === undefined) throw new UserError('e2e-not-configured', '/e2e needs an `e2e:` section in the config (tmdbId of a test movie; see config.example.yaml).');
+    if (config === undefined)
+      throw new UserError(
+        'e2e-not-configured',
+        '/e2e needs an `e2e:` section in the config (tmdbId of a test movie; see config.example.yaml).',
+      );
     const services = deps.services();
     if (payload.options['dry-run'] === true) return e2eReadinessReport(await checkReadiness(services, config));
     const ctx = requireLongJob(context);
@@ -56,9 +61,15 @@ export function e2eProcessor(deps: E2eRunDeps): Processor<'media.e2e'> {
       ctx.resumeLater({ ...state, message }, 0);
     }
     const { state: next, progress } = await advanceE2e(state, services, config, deps.now);
-    const status = progress === 'waiting' || progress === 'waitingSoon' ? '🔄 running' : progress === 'passed' ? '✅ passed' : '❌ failed';
+    const status =
+      progress === 'waiting' || progress === 'waitingSoon'
+        ? '🔄 running'
+        : progress === 'passed'
+          ? '✅ passed'
+          : '❌ failed';
     await showSteps(ctx, next, renderSteps(next, deps.now(), heading(config, next, status)));
-    if (progress === 'waiting' || progress === 'waitingSoon') ctx.resumeLater(next, progress === 'waitingSoon' ? 0 : config.pollIntervalMs);
+    if (progress === 'waiting' || progress === 'waitingSoon')
+      ctx.resumeLater(next, progress === 'waitingSoon' ? 0 : config.pollIntervalMs);
     const cleanup = config.cleanup ? await cleanupE2e(services, next.facts, config.tmdbId) : [];
     return e2eResultReport(next, deps.now(), cleanup);
   };

@@ -30,12 +30,26 @@ function fixDeps(config: HealthConfig, forge: Adapters['forge']): (() => HealthF
  * The health processors for a loaded config, with the root's adapters (Docker hosts for the
  * mount checks, the forge for fix PRs). `trail` records fix PRs in the remediation audit trail.
  */
-export function healthProcessors(config: HealthConfig, adapters: Adapters, trail?: AuditTrailStore, qbtGate?: QbtLoginGate): Pick<Processors, 'health.run' | 'health.open-fix'> {
+export function healthProcessors(
+  config: HealthConfig,
+  adapters: Adapters,
+  trail?: AuditTrailStore,
+  qbtGate?: QbtLoginGate,
+): Pick<Processors, 'health.run' | 'health.open-fix'> {
   const timeoutMs = healthTimeoutMs(config);
   const fixes = fixDeps(config, adapters.forge);
   return {
     'health.run': healthRunProcessor({
-      run: (runLog) => runHealth({ media: config.media, timeoutMs, log: runLog, hosts: config.hosts ?? [], connect: (host) => adapters.connectHost(host, runLog), extraChecks: clusterChecks(config.clusters ?? [], connectCluster), ...(qbtGate === undefined ? {} : { qbtGate }) }),
+      run: (runLog) =>
+        runHealth({
+          media: config.media,
+          timeoutMs,
+          log: runLog,
+          hosts: config.hosts ?? [],
+          connect: (host) => adapters.connectHost(host, runLog),
+          extraChecks: clusterChecks(config.clusters ?? [], connectCluster),
+          ...(qbtGate === undefined ? {} : { qbtGate }),
+        }),
       canOpenFixes: fixes !== undefined,
     }),
     'health.open-fix': healthOpenFixProcessor(fixes, trail),

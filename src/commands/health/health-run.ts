@@ -18,8 +18,14 @@ export interface HealthRunDeps {
 const MAX_FIX_BUTTONS = 3;
 
 async function fixButtons(run: HealthRun, ctx: ProcessorContext): Promise<ActionButton[]> {
-  const fixes = run.outcomes.flatMap((o) => o.findings.flatMap((f) => (f.fix === undefined ? [] : [f.fix]))).slice(0, MAX_FIX_BUTTONS);
-  return Promise.all(fixes.map((fix) => ctx.createButton(healthOpenFix, { ...fix }, `Open fix PR: ${fix.service} ${fix.field}`.slice(0, 80), 'primary')));
+  const fixes = run.outcomes
+    .flatMap((o) => o.findings.flatMap((f) => (f.fix === undefined ? [] : [f.fix])))
+    .slice(0, MAX_FIX_BUTTONS);
+  return Promise.all(
+    fixes.map((fix) =>
+      ctx.createButton(healthOpenFix, { ...fix }, `Open fix PR: ${fix.service} ${fix.field}`.slice(0, 80), 'primary'),
+    ),
+  );
 }
 
 /** `health.run`: runs every check in parallel, caches the run for /status, returns the checklist. */

@@ -22,10 +22,22 @@ export const healthFeature = defineFeature({
     const { config, log } = ctx;
     if (config.media === undefined) return [];
     const timeoutMs = healthTimeoutMs(config);
-    return [scheduledHealth({
-      run: () => runHealth({ media: config.media, timeoutMs, log, hosts: config.hosts, connect: (host) => ctx.adapters.connectHost(host, log),
-        extraChecks: clusterChecks(config.clusters, connectCluster), qbtGate: ctx.stores.qbtLoginGate }),
-      timeoutMs, log, store: ctx.stores.healthStore,
-    })];
+    return [
+      scheduledHealth({
+        run: () =>
+          runHealth({
+            media: config.media,
+            timeoutMs,
+            log,
+            hosts: config.hosts,
+            connect: (host) => ctx.adapters.connectHost(host, log),
+            extraChecks: clusterChecks(config.clusters, connectCluster),
+            qbtGate: ctx.stores.qbtLoginGate,
+          }),
+        timeoutMs,
+        log,
+        store: ctx.stores.healthStore,
+      }),
+    ];
   },
 });

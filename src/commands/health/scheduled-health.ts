@@ -7,11 +7,13 @@ import type { Finding, ScheduledTask } from '../../jobs/scheduled-task.js';
 
 /** Checks that are not ok (skipped ones are not news), as findings to diff across runs. */
 export function healthFindings(run: HealthRun): Finding[] {
-  return run.outcomes.filter((o) => o.status !== 'ok' && o.status !== 'skipped').map((o) => ({
-    key: `check ${o.id}`,
-    state: o.status,
-    text: `${o.title}: ${o.status}${o.findings[0] === undefined ? '' : ` — ${o.findings[0].summary}`}`,
-  }));
+  return run.outcomes
+    .filter((o) => o.status !== 'ok' && o.status !== 'skipped')
+    .map((o) => ({
+      key: `check ${o.id}`,
+      state: o.status,
+      text: `${o.title}: ${o.status}${o.findings[0] === undefined ? '' : ` — ${o.findings[0].summary}`}`,
+    }));
 }
 
 export interface ScheduledHealthDeps {
@@ -30,7 +32,10 @@ export function scheduledHealth(deps: ScheduledHealthDeps): ScheduledTask {
     kind: 'health',
     title: 'Scheduled health run',
     run: async () => {
-      const run = deps.run !== undefined ? await deps.run() : await runChecks(deps.checks?.() ?? [], { timeoutMs: deps.timeoutMs, log: deps.log });
+      const run =
+        deps.run !== undefined
+          ? await deps.run()
+          : await runChecks(deps.checks?.() ?? [], { timeoutMs: deps.timeoutMs, log: deps.log });
       await deps.store?.save(run);
       return { report: healthReport(run), findings: healthFindings(run) };
     },

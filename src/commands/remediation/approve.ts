@@ -11,5 +11,10 @@ export const approve = defineAction({
   role: 'operator',
   job: 'drift.approve',
   singleUse: true,
-  payload: z.object({ pr: z.number().int().positive(), headSha: z.string().regex(/^[0-9a-f]{40}$/), stack: z.string(), service: z.string() }),
+  payload: z.object({
+    pr: z.number().int().positive(),
+    headSha: z.string().regex(/^[0-9a-f]{40}$/),
+    stack: z.string(),
+    service: z.string(),
+  }),
 });

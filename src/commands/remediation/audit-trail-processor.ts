@@ -9,28 +9,51 @@ const short = (sha: string | undefined): string => (sha === undefined ? '' : sha
 
 /** One trail line: when, what, PR, who (platform), shas, reason. */
 export function trailLine(e: TrailEntry): string {
-  const shas = [e.headSha === undefined ? '' : `head ${short(e.headSha)}`, e.mergeSha === undefined ? '' : `merge ${short(e.mergeSha)}`, e.revertSha === undefined ? '' : `revert ${short(e.revertSha)}`].filter((s) => s !== '').join(', ');
+  const shas = [
+    e.headSha === undefined ? '' : `head ${short(e.headSha)}`,
+    e.mergeSha === undefined ? '' : `merge ${short(e.mergeSha)}`,
+    e.revertSha === undefined ? '' : `revert ${short(e.revertSha)}`,
+  ]
+    .filter((s) => s !== '')
+    .join(', ');
   const reason = e.reason === undefined ? '' : ` — ${e.reason.split('\n')[0] ?? ''}`;
   return `${e.at.slice(0, 16).replace('T', ' ')} ${e.event} PR #${e.pr} ${e.stack}/${e.service} by ${e.who.name ?? e.who.id} (${e.who.platform})${shas === '' ? '' : ` [${shas}]`}${reason}`;
 }
 
 /** `/audit-trail [days]`: the remediation events and the apps repo's commits per stack. */
-export const auditTrailProcessor = (deps: RemediationJobDeps): Processor<'audit.trail'> => async (payload) => {
-  const days = payload.options.days;
-  const entries = await deps.trail.since(new Date(Date.now() - days * 24 * 3600 * 1000));
-  // The trail is in Redis and stays readable when the apps repo cannot be reached.
-  const logs = await deps.gitLog(days).then((l) => ({ ok: true as const, l }), (error: unknown) => ({ ok: false as const, why: toUserMessage(error) }));
-  return trailReport(days, entries, logs);
-};
+export const auditTrailProcessor =
+  (deps: RemediationJobDeps): Processor<'audit.trail'> =>
+  async (payload) => {
+    const days = payload.options.days;
+    const entries = await deps.trail.since(new Date(Date.now() - days * 24 * 3600 * 1000));
+    // The trail is in Redis and stays readable when the apps repo cannot be reached.
+    const logs = await deps.gitLog(days).then(
+      (l) => ({ ok: true as const, l }),
+      (error: unknown) => ({ ok: false as const, why: toUserMessage(error) }),
+    );
+    return trailReport(days, entries, logs);
+  };
 
-function trailReport(days: number, entries: readonly TrailEntry[], result: { ok: true; l: readonly StackLog[] } | { ok: false; why: string }): Report {
+function trailReport(
+  days: number,
+  entries: readonly TrailEntry[],
+  result: { ok: true; l: readonly StackLog[] } | { ok: false; why: string },
+): Report {
   const logs = result.ok ? result.l : [];
-  const gitLines = logs.flatMap((l) => [`**${l.stack}**`, ...l.commits.map((c) => `  ${c.date.slice(0, 10)} ${c.sha.slice(0, 12)} ${c.subject} (${c.author})`)]);
+  const gitLines = logs.flatMap((l) => [
+    `**${l.stack}**`,
+    ...l.commits.map((c) => `  ${c.date.slice(0, 10)} ${c.sha.slice(0, 12)} ${c.subject} (${c.author})`),
+  ]);
   const gitPart = result.ok ? (gitLines.length === 0 ? ['No commits.'] : gitLines) : [`Unavailable: ${result.why}`];
   return {
     title: `Audit trail, last ${days} day(s)`,
     status: result.ok ? 'ok' : 'warning',
     summary: `${entries.length} remediation event(s); ${logs.reduce((n, l) => n + l.commits.length, 0)} commit(s) in the apps repo.`,
-    lines: [...(entries.length === 0 ? ['No remediation events.'] : entries.map(trailLine)), '', '**Apps repo log by stack**', ...gitPart],
+    lines: [
+      ...(entries.length === 0 ? ['No remediation events.'] : entries.map(trailLine)),
+      '',
+      '**Apps repo log by stack**',
+      ...gitPart,
+    ],
   };
 }

@@ -19,8 +19,14 @@ export const remediationFeature = defineFeature({
   actions: [driftOpenPr, approve, revert],
   jobs: remediationJobs,
   retry: remediationRetry,
-  wire: (ctx) => remediationProcessors(remediationJobDeps(ctx.config, {
-    trail: ctx.stores.auditTrailStore, forge: ctx.adapters.forge, log: ctx.log, cacheDir: ctx.cacheDir,
-    connect: (host) => ctx.adapters.connectHost(host, ctx.log),
-  })),
+  wire: (ctx) =>
+    remediationProcessors(
+      remediationJobDeps(ctx.config, {
+        trail: ctx.stores.auditTrailStore,
+        forge: ctx.adapters.forge,
+        log: ctx.log,
+        cacheDir: ctx.cacheDir,
+        connect: (host) => ctx.adapters.connectHost(host, ctx.log),
+      }),
+    ),
 });

@@ -14,5 +14,8 @@ export interface RemediationJobDeps {
 /** The remediation deps, or a clear refusal when remediation is not configured. */
 export function requireRemediation(deps: RemediationJobDeps): RemediationDeps {
   if (deps.remediation !== undefined) return deps.remediation;
-  throw new UserError('no-forge', 'Remediation is not configured: add `apps.forge` (type github or git) and `apps.url` to the config to open pull requests.');
+  throw new UserError(
+    'no-forge',
+    'Remediation is not configured: add `apps.forge` (type github or git) and `apps.url` to the config to open pull requests.',
+  );
 }

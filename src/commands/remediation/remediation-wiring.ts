@@ -36,19 +36,34 @@ export function remediationJobDeps(config: AppConfig, wiring: RemediationWiring)
   const tmpDir = join(cacheDir, 'remediate');
   const apps = config.apps;
   const remote = logRemote(config, wiring.forge);
-  const remediation = apps === undefined || wiring.forge === undefined ? undefined : {
-    audit: (options: Parameters<typeof runAudit>[1]) => runAudit(driftAuditDeps(config, { log: wiring.log, cacheDir, ...(wiring.connect === undefined ? {} : { connect: wiring.connect }) }), options),
-    forge: wiring.forge,
-    apps: { branch: apps.branch, stacksDir: apps.stacksDir },
-    hosts: config.hosts,
-    tmpDir,
-    now: () => new Date(),
-    backportOther: (input: Parameters<typeof backportClusterDrift>[1]) => backportClusterDrift(config.clusters, input),
-  };
+  const remediation =
+    apps === undefined || wiring.forge === undefined
+      ? undefined
+      : {
+          audit: (options: Parameters<typeof runAudit>[1]) =>
+            runAudit(
+              driftAuditDeps(config, {
+                log: wiring.log,
+                cacheDir,
+                ...(wiring.connect === undefined ? {} : { connect: wiring.connect }),
+              }),
+              options,
+            ),
+          forge: wiring.forge,
+          apps: { branch: apps.branch, stacksDir: apps.stacksDir },
+          hosts: config.hosts,
+          tmpDir,
+          now: () => new Date(),
+          backportOther: (input: Parameters<typeof backportClusterDrift>[1]) =>
+            backportClusterDrift(config.clusters, input),
+        };
   return {
     remediation,
     trail: wiring.trail,
-    gitLog: async (days) => (remote === undefined || apps === undefined ? [] : gitLogByStack(remote, apps.branch, apps.stacksDir, days, tmpDir)),
+    gitLog: async (days) =>
+      remote === undefined || apps === undefined
+        ? []
+        : gitLogByStack(remote, apps.branch, apps.stacksDir, days, tmpDir),
   };
 }
 
@@ -59,12 +74,19 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
  * The dispatcher's `onActionRefused` hook for remediation buttons: a refused Approve/Revert/Open PR
  * click (not allowed, expired, already used) goes to the audit trail like the worker's refusals.
  */
-export const recordRefusedClicks = (trail: AuditTrailStore) => async (refusal: ActionRefusal): Promise<void> => {
-  const { record, user, code, message } = refusal;
-  if (!REMEDIATION_ACTIONS.has(record.kind)) return;
-  const p = record.payload;
-  await trail.record({
-    event: 'refused', who: user, pr: typeof p['pr'] === 'number' ? p['pr'] : 0, stack: text(p['stack']) ?? '', service: text(p['service']) ?? '',
-    headSha: text(p['headSha']), reason: `${code}: ${record.label} — ${message}`,
-  });
-};
+export const recordRefusedClicks =
+  (trail: AuditTrailStore) =>
+  async (refusal: ActionRefusal): Promise<void> => {
+    const { record, user, code, message } = refusal;
+    if (!REMEDIATION_ACTIONS.has(record.kind)) return;
+    const p = record.payload;
+    await trail.record({
+      event: 'refused',
+      who: user,
+      pr: typeof p['pr'] === 'number' ? p['pr'] : 0,
+      stack: text(p['stack']) ?? '',
+      service: text(p['service']) ?? '',
+      headSha: text(p['headSha']),
+      reason: `${code}: ${record.label} — ${message}`,
+    });
+  };

@@ -12,14 +12,19 @@ const overseerrTimeoutMs = 15_000;
 
 /** The notice deps for a loaded config; undefined when Overseerr is not configured. */
 export function mediaNotifyDeps(
-  config: AppConfig, store: SubscriptionStore, chats: Partial<Record<Platform, ChatPort>>,
+  config: AppConfig,
+  store: SubscriptionStore,
+  chats: Partial<Record<Platform, ChatPort>>,
 ): MediaNotifyDeps | undefined {
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return undefined;
   const plexWebUrl = config.media?.plex?.webUrl;
   return {
     overseerr: createNoticeOverseerr({ url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: overseerrTimeoutMs }),
-    people: config.people, chats, store, ...(plexWebUrl === undefined ? {} : { plexWebUrl }),
+    people: config.people,
+    chats,
+    store,
+    ...(plexWebUrl === undefined ? {} : { plexWebUrl }),
   };
 }
 
@@ -28,6 +33,10 @@ export function mediaNotifyHandlers(deps: MediaNotifyDeps | undefined): Backgrou
   if (deps === undefined) return {};
   return {
     'media.notify': bindBackgroundJob('media.notify', notifyJobs['media.notify'].schema, mediaNotifyHandler(deps)),
-    'media.notify-poll': bindBackgroundJob('media.notify-poll', notifyJobs['media.notify-poll'].schema, mediaNotifyPollHandler(deps)),
+    'media.notify-poll': bindBackgroundJob(
+      'media.notify-poll',
+      notifyJobs['media.notify-poll'].schema,
+      mediaNotifyPollHandler(deps),
+    ),
   };
 }

@@ -8,8 +8,13 @@ import { notifyRequest, recipientsFor, type MediaNotifyDeps } from './media-noti
 const pollTake = 50;
 
 const availableNotice = (r: NoticeRequest): NoticeEventJob => ({
-  event: 'MEDIA_AVAILABLE', requestId: r.id, mediaType: r.type, tmdbId: r.media.tmdbId, is4k: r.is4k === true,
-  requester: r.requestedBy === undefined ? {} : { overseerrUserId: r.requestedBy.id }, source: 'poll',
+  event: 'MEDIA_AVAILABLE',
+  requestId: r.id,
+  mediaType: r.type,
+  tmdbId: r.media.tmdbId,
+  is4k: r.is4k === true,
+  requester: r.requestedBy === undefined ? {} : { overseerrUserId: r.requestedBy.id },
+  source: 'poll',
 });
 
 /**
@@ -20,13 +25,21 @@ const availableNotice = (r: NoticeRequest): NoticeEventJob => ({
 export function mediaNotifyPollHandler(deps: MediaNotifyDeps): BackgroundHandler<'media.notify-poll'> {
   return async (_payload, { log }) => {
     // `available` reaches fully available media however old the request; `all` adds partial-season TV requests.
-    const [done, recent] = await Promise.all([deps.overseerr.recentRequests(pollTake, undefined, 'available'), deps.overseerr.recentRequests(pollTake)]);
+    const [done, recent] = await Promise.all([
+      deps.overseerr.recentRequests(pollTake, undefined, 'available'),
+      deps.overseerr.recentRequests(pollTake),
+    ]);
     const available = [...new Map([...done, ...recent].map((r) => [r.id, r])).values()].filter(isRequestAvailable);
     if (await deps.store.firstTime('notify-poll-baseline')) {
       for (const r of available) {
         const notice = availableNotice(r);
         for (const p of await recipientsFor(deps, notice, r)) {
-          await deps.store.markNotified({ event: 'MEDIA_AVAILABLE', requestId: r.id, platform: p.platform, userId: p.userId });
+          await deps.store.markNotified({
+            event: 'MEDIA_AVAILABLE',
+            requestId: r.id,
+            platform: p.platform,
+            userId: p.userId,
+          });
         }
       }
       log.info({ baseline: available.length }, 'notice poll baseline recorded');

@@ -28,24 +28,40 @@ const discordIdsOf = (request: NoticeRequest | undefined, notice: NoticeEventJob
 };
 
 /** Requester + (for "available") "notify me too" subscribers of this request or its media. */
-export async function recipientsFor(deps: MediaNotifyDeps, notice: NoticeEventJob, request: NoticeRequest | undefined): Promise<NoticeRecipient[]> {
+export async function recipientsFor(
+  deps: MediaNotifyDeps,
+  notice: NoticeEventJob,
+  request: NoticeRequest | undefined,
+): Promise<NoticeRecipient[]> {
   const platforms = new Set(Object.keys(deps.chats) as Platform[]);
   const overseerrUserId = request?.requestedBy?.id ?? notice.requester.overseerrUserId;
   const requester = requesterRecipient(
-    { ...(overseerrUserId === undefined ? {} : { overseerrUserId }), discordIds: discordIdsOf(request, notice) }, deps.people, platforms,
+    { ...(overseerrUserId === undefined ? {} : { overseerrUserId }), discordIds: discordIdsOf(request, notice) },
+    deps.people,
+    platforms,
   );
-  const subscribers = notice.event === 'MEDIA_AVAILABLE'
-    ? await deps.store.list({ mediaType: notice.mediaType, tmdbId: notice.tmdbId, requestId: notice.requestId })
-    : [];
+  const subscribers =
+    notice.event === 'MEDIA_AVAILABLE'
+      ? await deps.store.list({ mediaType: notice.mediaType, tmdbId: notice.tmdbId, requestId: notice.requestId })
+      : [];
   return noticeRecipients(requester, subscribers, platforms);
 }
 
 const titleOf = (m: MediaSummary): string => (m.year === undefined ? m.title : `${m.title} (${m.year})`);
 
 /** Sends the DMs of one notice (once each); `request` is Overseerr's view when already fetched. */
-export async function notifyRequest(deps: MediaNotifyDeps, notice: NoticeEventJob, request: NoticeRequest | undefined, log: Logger): Promise<DeliveryResult> {
+export async function notifyRequest(
+  deps: MediaNotifyDeps,
+  notice: NoticeEventJob,
+  request: NoticeRequest | undefined,
+  log: Logger,
+): Promise<DeliveryResult> {
   const recipients = await recipientsFor(deps, notice, request);
-  if (recipients.length === 0) log.warn({ event: notice.event, requestId: notice.requestId }, 'notice has nobody to tell (requester not linked to chat)');
+  if (recipients.length === 0)
+    log.warn(
+      { event: notice.event, requestId: notice.requestId },
+      'notice has nobody to tell (requester not linked to chat)',
+    );
   const render = async () => {
     // Title and Plex link from Overseerr; when it is down, the webhook's subject is enough.
     const media: MediaSummary = await deps.overseerr.media(notice.mediaType, notice.tmdbId).catch((error: unknown) => {
@@ -55,9 +71,21 @@ export async function notifyRequest(deps: MediaNotifyDeps, notice: NoticeEventJo
     });
     const title = notice.subject ?? titleOf(media);
     const link = plexLink(deps.plexWebUrl, media);
-    return (r: NoticeRecipient) => noticeMessage({ event: notice.event, is4k: notice.is4k, title, ...(link === undefined ? {} : { plexLink: link }) }, r.why);
+    return (r: NoticeRecipient) =>
+      noticeMessage(
+        { event: notice.event, is4k: notice.is4k, title, ...(link === undefined ? {} : { plexLink: link }) },
+        r.why,
+      );
   };
-  return deliverNotices({ event: notice.event, requestId: notice.requestId, recipients, render, chats: deps.chats, store: deps.store, log });
+  return deliverNotices({
+    event: notice.event,
+    requestId: notice.requestId,
+    recipients,
+    render,
+    chats: deps.chats,
+    store: deps.store,
+    log,
+  });
 }
 
 /** The `media.notify` job (from the webhook): asks Overseerr who requested, then DMs. */
@@ -68,7 +96,10 @@ export function mediaNotifyHandler(deps: MediaNotifyDeps): BackgroundHandler<'me
       // An older template (no {{request}} block): find the request in Overseerr; a failure retries the job.
       const found = await findWebhookRequest(deps.overseerr, webhook);
       if (found === undefined) {
-        log.warn({ event: webhook.event, tmdbId, tvdbId: webhook.tvdbId }, 'webhook notice matches no recent request; the notice poll covers it');
+        log.warn(
+          { event: webhook.event, tmdbId, tvdbId: webhook.tvdbId },
+          'webhook notice matches no recent request; the notice poll covers it',
+        );
         return;
       }
       await notifyRequest(deps, completeNotice(webhook, found), found, log);

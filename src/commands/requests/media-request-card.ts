@@ -24,9 +24,16 @@ export function cardReport(c: CardContent, extra: Partial<Report> = {}): Report 
   const fields = [
     { name: 'Status', value: c.status },
     ...(c.quota === undefined ? [] : [{ name: 'Your quota', value: c.quota }]),
-    ...(c.posterPath === undefined || c.posterPath === null || c.posterPath === '' ? [] : [{ name: 'Poster', value: `${posterBase}${c.posterPath}` }]),
+    ...(c.posterPath === undefined || c.posterPath === null || c.posterPath === ''
+      ? []
+      : [{ name: 'Poster', value: `${posterBase}${c.posterPath}` }]),
   ];
-  const summary = [overview.length > maxOverview ? `${overview.slice(0, maxOverview - 1)}…` : overview, c.question ?? ''].filter((s) => s !== '').join('\n\n');
+  const summary = [
+    overview.length > maxOverview ? `${overview.slice(0, maxOverview - 1)}…` : overview,
+    c.question ?? '',
+  ]
+    .filter((s) => s !== '')
+    .join('\n\n');
   return { title: c.title, status: 'ok', ...(summary === '' ? {} : { summary }), fields, ...extra };
 }
 
@@ -40,10 +47,23 @@ export interface ConfirmTarget {
 }
 
 /** "Request" and, only when offered, "Request 4K" (single-use buttons). */
-export async function confirmButtons(ctx: ProcessorContext, t: ConfirmTarget, label: string, offer4k: boolean, offerHd = true): Promise<ActionButton[]> {
-  const base = { owner: t.owner, mediaType: t.mediaType, tmdbId: t.tmdbId, title: t.title, ...(t.seasons === undefined ? {} : { seasons: t.seasons }) };
+export async function confirmButtons(
+  ctx: ProcessorContext,
+  t: ConfirmTarget,
+  label: string,
+  offer4k: boolean,
+  offerHd = true,
+): Promise<ActionButton[]> {
+  const base = {
+    owner: t.owner,
+    mediaType: t.mediaType,
+    tmdbId: t.tmdbId,
+    title: t.title,
+    ...(t.seasons === undefined ? {} : { seasons: t.seasons }),
+  };
   const buttons: ActionButton[] = [];
   if (offerHd) buttons.push(await ctx.createButton(requestConfirm, { ...base, is4k: false }, label, 'success'));
-  if (offer4k) buttons.push(await ctx.createButton(requestConfirm, { ...base, is4k: true }, `${label} in 4K`, 'primary'));
+  if (offer4k)
+    buttons.push(await ctx.createButton(requestConfirm, { ...base, is4k: true }, `${label} in 4K`, 'primary'));
   return buttons;
 }

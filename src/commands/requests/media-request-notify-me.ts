@@ -6,7 +6,11 @@ export function mediaRequestNotifyMe(deps: RequestFlowDeps): Processor<'media.re
   return async (job) => {
     const { mediaType, tmdbId, title, requestId } = job.payload;
     const added = await deps.subscriptions.subscribe({
-      mediaType, tmdbId, platform: job.requester.platform, userId: job.requester.id, ...(requestId === undefined ? {} : { requestId }),
+      mediaType,
+      tmdbId,
+      platform: job.requester.platform,
+      userId: job.requester.id,
+      ...(requestId === undefined ? {} : { requestId }),
     });
     const summary = added
       ? `I will send you a direct message when ${title} is available.`

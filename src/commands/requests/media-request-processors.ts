@@ -12,7 +12,13 @@ import { mediaRequestSearch } from './media-request-search.js';
 import { mediaRequestSeasons } from './media-request-seasons.js';
 
 /** The job names of the `/request` flow. */
-export type MediaRequestJobs = 'media.request-movie' | 'media.request-tv' | 'media.request-pick' | 'media.request-seasons' | 'media.request-confirm' | 'media.request-notify-me';
+export type MediaRequestJobs =
+  | 'media.request-movie'
+  | 'media.request-tv'
+  | 'media.request-pick'
+  | 'media.request-seasons'
+  | 'media.request-confirm'
+  | 'media.request-notify-me';
 
 /** The `/request` processors for given dependencies (tests pass an emulator-backed client). */
 export function requestFlowProcessors(deps: RequestFlowDeps): Pick<Processors, MediaRequestJobs> {
@@ -27,8 +33,15 @@ export function requestFlowProcessors(deps: RequestFlowDeps): Pick<Processors, M
 }
 
 /** `/request` when Overseerr is not configured: a clear refusal, never retried. */
-export const requestsNotConfigured = <N extends MediaRequestJobs>(): Processor<N> => () =>
-  Promise.reject(new UserError('requests-not-configured', 'Media requests are not set up on this bot yet (no media.overseerr in its config); ask the operator.'));
+export const requestsNotConfigured =
+  <N extends MediaRequestJobs>(): Processor<N> =>
+  () =>
+    Promise.reject(
+      new UserError(
+        'requests-not-configured',
+        'Media requests are not set up on this bot yet (no media.overseerr in its config); ask the operator.',
+      ),
+    );
 
 /** Every `/request` job refusing because `media.overseerr` is not configured. */
 export const notConfiguredRequests: Pick<Processors, MediaRequestJobs> = {
@@ -42,7 +55,8 @@ export const notConfiguredRequests: Pick<Processors, MediaRequestJobs> = {
 
 /** The composition root's wiring: Overseerr from `media.overseerr`, people, rate limit, stores. */
 export function mediaRequestProcessors(
-  config: AppConfig, stores: { readonly dedupeStore: DedupeStore; readonly subscriptionStore: SubscriptionStore },
+  config: AppConfig,
+  stores: { readonly dedupeStore: DedupeStore; readonly subscriptionStore: SubscriptionStore },
 ): Pick<Processors, MediaRequestJobs> {
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return notConfiguredRequests;

@@ -9,7 +9,9 @@ import type { ProcessorContext } from '../../jobs/processor.js';
 
 /** The unlinked user's answer: how to link; nothing was requested. */
 export const linkHelpReport = (who: ChatIdentity): Report => ({
-  title: 'Link your account first', status: 'warning', summary: linkHelpText(who),
+  title: 'Link your account first',
+  status: 'warning',
+  summary: linkHelpText(who),
 });
 
 /** Outcomes that mean "someone already asked for it": offer "notify me too". */
@@ -24,15 +26,27 @@ export interface NotifyTarget {
 }
 
 /** A report explaining an outcome in plain words, with "🔔 Notify me too" where it makes sense. */
-export async function outcomeReport(ctx: ProcessorContext, outcome: RequestOutcome, target: NotifyTarget, extra: readonly string[] = []): Promise<Report> {
+export async function outcomeReport(
+  ctx: ProcessorContext,
+  outcome: RequestOutcome,
+  target: NotifyTarget,
+  extra: readonly string[] = [],
+): Promise<Report> {
   const ok = outcome.kind === 'created' || outcome.kind === 'already-available' || outcome.kind === 'already-requested';
   const actions: ActionButton[] = [];
   if (wantsNotifyButton(outcome)) {
-    const payload = { mediaType: target.mediaType, tmdbId: target.tmdbId, title: target.title, ...(target.requestId === undefined ? {} : { requestId: target.requestId }) };
+    const payload = {
+      mediaType: target.mediaType,
+      tmdbId: target.tmdbId,
+      title: target.title,
+      ...(target.requestId === undefined ? {} : { requestId: target.requestId }),
+    };
     actions.push(await ctx.createButton(requestNotifyMe, payload, '🔔 Notify me too', 'secondary'));
   }
   return {
-    title: target.title, status: ok ? 'ok' : 'warning', summary: [outcomeText(outcome), ...extra].join('\n'),
+    title: target.title,
+    status: ok ? 'ok' : 'warning',
+    summary: [outcomeText(outcome), ...extra].join('\n'),
     ...(actions.length === 0 ? {} : { actions }),
   };
 }
@@ -42,7 +56,11 @@ export function lookupFailure(error: unknown): Report {
   const down = overseerrDown(error);
   if (down !== undefined) {
     const why = down === 'timeout' ? 'did not answer in time' : 'is down right now';
-    return { title: 'Overseerr unavailable', status: 'failed', summary: `The media request service (Overseerr) ${why}. Nothing was requested; please try again later.` };
+    return {
+      title: 'Overseerr unavailable',
+      status: 'failed',
+      summary: `The media request service (Overseerr) ${why}. Nothing was requested; please try again later.`,
+    };
   }
   throw error;
 }

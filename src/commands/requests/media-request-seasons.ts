@@ -14,20 +14,36 @@ export function mediaRequestSeasons(deps: RequestFlowDeps): Processor<'media.req
     const { owner, tmdbId, requestable } = job.payload;
     ensureOwner(owner, job.requester);
     const seasons = parseSeasonValues(job.values ?? [], requestable);
-    if (seasons === undefined) throw new UserError('request-bad-seasons', 'Pick one or more seasons (or "All seasons") from the menu.');
+    if (seasons === undefined)
+      throw new UserError('request-bad-seasons', 'Pick one or more seasons (or "All seasons") from the menu.');
     try {
       const linked = await linkedUser(deps, job.requester);
       if (linked === undefined) return linkHelpReport(job.requester);
       const scope = { deps, ctx, owner, userId: linked.overseerrUserId, tmdbId };
-      const [tv, quota, can4k] = await Promise.all([deps.overseerr.tv(tmdbId), deps.overseerr.quota(linked.overseerrUserId), offer4k(scope, 'tv')]);
+      const [tv, quota, can4k] = await Promise.all([
+        deps.overseerr.tv(tmdbId),
+        deps.overseerr.quota(linked.overseerrUserId),
+        offer4k(scope, 'tv'),
+      ]);
       const title = titleWithYear(tv.name, tv.firstAirDate);
       const cost = seasonCost(seasons, requestable);
       const label = `Request ${seasonsText(seasons)}`;
-      const actions = await confirmButtons(ctx, { owner, mediaType: 'tv', tmdbId, title, seasons }, label.length > 60 ? 'Request' : label, can4k);
-      return cardReport({
-        title, posterPath: tv.posterPath, status: `you picked ${seasonsText(seasons)}`,
-        quota: quotaText(quota, 'tv', cost), question: `Request ${seasonsText(seasons)} of ${title}?`,
-      }, { actions });
+      const actions = await confirmButtons(
+        ctx,
+        { owner, mediaType: 'tv', tmdbId, title, seasons },
+        label.length > 60 ? 'Request' : label,
+        can4k,
+      );
+      return cardReport(
+        {
+          title,
+          posterPath: tv.posterPath,
+          status: `you picked ${seasonsText(seasons)}`,
+          quota: quotaText(quota, 'tv', cost),
+          question: `Request ${seasonsText(seasons)} of ${title}?`,
+        },
+        { actions },
+      );
     } catch (error) {
       return lookupFailure(error);
     }

@@ -15,8 +15,12 @@ describe('/requests status lines', () => {
   it('says what a request is waiting for in plain words', () => {
     const media = { tmdbId: 1, status: 3 };
     expect(requestStatusText({ id: 1, status: 1, type: 'movie', media }, now)).toBe('⏳ waiting for approval');
-    expect(requestStatusText({ id: 1, status: 2, type: 'movie', media }, now)).toBe('🔎 approved, looking for a download');
-    expect(requestStatusText({ id: 1, status: 2, type: 'movie', media: { ...media, status: 5 } }, now)).toBe('✅ available on Plex');
+    expect(requestStatusText({ id: 1, status: 2, type: 'movie', media }, now)).toBe(
+      '🔎 approved, looking for a download',
+    );
+    expect(requestStatusText({ id: 1, status: 2, type: 'movie', media: { ...media, status: 5 } }, now)).toBe(
+      '✅ available on Plex',
+    );
     expect(requestStatusText({ id: 1, status: 4, type: 'movie', media }, now)).toContain('failed');
   });
 });

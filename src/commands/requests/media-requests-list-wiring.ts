@@ -7,7 +7,12 @@ import { mediaRequestsList } from './media-requests-list.js';
 
 /** `/requests` on a worker without `media.overseerr`. */
 export const requestsListNotConfigured: Processor<'media.requests-list'> = () =>
-  Promise.reject(new UserError('requests-not-configured', 'Media requests are not set up on this bot yet (no media.overseerr in its config); ask the operator.'));
+  Promise.reject(
+    new UserError(
+      'requests-not-configured',
+      'Media requests are not set up on this bot yet (no media.overseerr in its config); ask the operator.',
+    ),
+  );
 
 /** `/requests` for a loaded config (Overseerr from `media.overseerr`, people table). */
 export function requestsListProcessors(config: AppConfig): Pick<Processors, 'media.requests-list'> {
@@ -15,6 +20,10 @@ export function requestsListProcessors(config: AppConfig): Pick<Processors, 'med
   if (overseerr === undefined) return { 'media.requests-list': requestsListNotConfigured };
   const http = { url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000 };
   return {
-    'media.requests-list': mediaRequestsList({ client: createOverseerrClient(http), overseerr: createNoticeOverseerr(http), people: config.people }),
+    'media.requests-list': mediaRequestsList({
+      client: createOverseerrClient(http),
+      overseerr: createNoticeOverseerr(http),
+      people: config.people,
+    }),
   };
 }

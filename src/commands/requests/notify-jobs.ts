@@ -7,8 +7,14 @@ import { webhookNoticeSchema } from '../../media/notify-event.js';
  * backup poll `media.notify-poll` (a job scheduler). The poll runs again on its own schedule.
  */
 export const notifyJobs = {
-  'media.notify': { schema: webhookNoticeSchema, retry: { attempts: 6, backoff: { type: 'exponential', delay: 5_000 } } },
-  'media.notify-poll': { schema: z.object({}).strict(), retry: { attempts: 1, backoff: { type: 'exponential', delay: 5_000 } } },
+  'media.notify': {
+    schema: webhookNoticeSchema,
+    retry: { attempts: 6, backoff: { type: 'exponential', delay: 5_000 } },
+  },
+  'media.notify-poll': {
+    schema: z.object({}).strict(),
+    retry: { attempts: 1, backoff: { type: 'exponential', delay: 5_000 } },
+  },
 } as const;
 
 export type NotifyJobs = typeof notifyJobs;

@@ -8,7 +8,10 @@ import { formatUptime } from './format-uptime.js';
 /** Open remediation PRs, or why they are not listed. */
 export type PrFacts =
   | { readonly kind: 'no-forge' }
-  | { readonly kind: 'open'; readonly prs: readonly { readonly number: number; readonly title: string; readonly url: string }[] }
+  | {
+      readonly kind: 'open';
+      readonly prs: readonly { readonly number: number; readonly title: string; readonly url: string }[];
+    }
   | { readonly kind: 'error'; readonly message: string };
 
 /** The media/pipeline half of `/status`, all read from caches and quick pings. */
@@ -27,12 +30,17 @@ const ago = (now: Date, iso: string): string => `${formatUptime(ageMs(now, iso))
 const days = (ms: number): string => `${Math.floor(ms / dayMs)} day${Math.floor(ms / dayMs) === 1 ? '' : 's'}`;
 
 const runText = (now: Date, run: RunRecord | undefined): string =>
-  run === undefined ? 'not run yet' : `${run.status === 'succeeded' ? 'succeeded' : run.status} ${ago(now, run.updatedAt)} (by ${run.requester.name ?? run.requester.id})`;
+  run === undefined
+    ? 'not run yet'
+    : `${run.status === 'succeeded' ? 'succeeded' : run.status} ${ago(now, run.updatedAt)} (by ${run.requester.name ?? run.requester.id})`;
 
 function healthText(f: MediaStatusFacts): string {
   if (f.health === undefined) return 'not run yet';
   const failing = f.health.outcomes.filter((o) => o.status === 'fail' || o.status === 'error');
-  const names = failing.slice(0, 5).map((o) => o.id).join(', ');
+  const names = failing
+    .slice(0, 5)
+    .map((o) => o.id)
+    .join(', ');
   return `${countText(f.health.outcomes)} ${ago(f.now, f.health.finishedAt)}${failing.length === 0 ? '' : `; failing: ${names}`}`;
 }
 
@@ -46,23 +54,31 @@ function prText(prs: PrFacts): string {
 export function recommendations(f: MediaStatusFacts): string[] {
   const out: string[] = [];
   const down = f.services.filter((s) => !s.up);
-  if (down.length > 0) out.push(`${down.map((s) => serviceTitle[s.service]).join(', ')} ${down.length === 1 ? 'is' : 'are'} down: run /health for the cause and fix.`);
+  if (down.length > 0)
+    out.push(
+      `${down.map((s) => serviceTitle[s.service]).join(', ')} ${down.length === 1 ? 'is' : 'are'} down: run /health for the cause and fix.`,
+    );
   const failing = f.health?.outcomes.filter((o) => o.status === 'fail' || o.status === 'error').length ?? 0;
   if (f.health === undefined) out.push('No health check on record: run /health.');
   else if (failing > 0) out.push(`${failing} health check(s) failed last time: run /health after fixing them.`);
-  else if (ageMs(f.now, f.health.finishedAt) > dayMs) out.push(`Last health check ${days(ageMs(f.now, f.health.finishedAt))} ago: run /health.`);
+  else if (ageMs(f.now, f.health.finishedAt) > dayMs)
+    out.push(`Last health check ${days(ageMs(f.now, f.health.finishedAt))} ago: run /health.`);
   if (f.lastAudit === undefined) out.push('No drift audit on record: run /drift audit.');
   else if (f.lastAudit.status === 'failed') out.push('The last drift audit failed: run /drift audit.');
-  else if (ageMs(f.now, f.lastAudit.updatedAt) > 7 * dayMs) out.push(`Last audit ${days(ageMs(f.now, f.lastAudit.updatedAt))} ago: run /drift audit.`);
+  else if (ageMs(f.now, f.lastAudit.updatedAt) > 7 * dayMs)
+    out.push(`Last audit ${days(ageMs(f.now, f.lastAudit.updatedAt))} ago: run /drift audit.`);
   if (f.prs.kind === 'open' && f.prs.prs.length > 0) out.push(`${f.prs.prs.length} remediation PR(s) wait for review.`);
   return out.length === 0 ? ['All good: nothing to do.'] : out;
 }
 
 /** Fields for the `/status` report. */
 export function mediaStatusFields(f: MediaStatusFacts): { name: string; value: string }[] {
-  const services = f.services.length === 0
-    ? 'no media services configured'
-    : f.services.map((s) => `${s.up ? '🟢' : '🔴'} ${serviceTitle[s.service]}${s.up ? '' : ` (${s.detail})`}`).join(' · ');
+  const services =
+    f.services.length === 0
+      ? 'no media services configured'
+      : f.services
+          .map((s) => `${s.up ? '🟢' : '🔴'} ${serviceTitle[s.service]}${s.up ? '' : ` (${s.detail})`}`)
+          .join(' · ');
   return [
     { name: 'Services', value: services },
     { name: 'Health', value: healthText(f) },

@@ -13,16 +13,24 @@ const PING_MS = 1000;
  * `/status` for a loaded config: pings the media services and lists open remediation PRs through
  * `forge` (built by the composition root; undefined: "no forge configured").
  */
-export function statusProcessors(config: Pick<AppConfig, 'media' | 'apps'>, forge?: Forge): Pick<Processors, 'system.status'> {
+export function statusProcessors(
+  config: Pick<AppConfig, 'media' | 'apps'>,
+  forge?: Forge,
+): Pick<Processors, 'system.status'> {
   const { apps } = config;
-  const openPrs = apps?.forge === undefined ? undefined : async (): Promise<PrFacts> => {
-    if (forge === undefined) return { kind: 'no-forge' };
-    const prs = await forge.listOpen({ label: REMEDIATION_LABEL });
-    return { kind: 'open', prs: prs.map((p) => ({ number: p.number, title: p.title, url: p.url })) };
-  };
+  const openPrs =
+    apps?.forge === undefined
+      ? undefined
+      : async (): Promise<PrFacts> => {
+          if (forge === undefined) return { kind: 'no-forge' };
+          const prs = await forge.listOpen({ label: REMEDIATION_LABEL });
+          return { kind: 'open', prs: prs.map((p) => ({ number: p.number, title: p.title, url: p.url })) };
+        };
   return {
     'system.status': statusProcessor({
-      ...(config.media === undefined ? {} : { ping: (signal: AbortSignal) => pingServices(config.media, PING_MS, signal) }),
+      ...(config.media === undefined
+        ? {}
+        : { ping: (signal: AbortSignal) => pingServices(config.media, PING_MS, signal) }),
       ...(openPrs === undefined ? {} : { openPrs }),
     }),
   };

@@ -21,7 +21,9 @@ const runLine = (r: RunRecord): string =>
   `${r.createdAt.slice(0, 19).replace('T', ' ')}Z  ${r.command}  ${r.status}  by ${r.requester.name ?? r.requester.id} (${r.platform})`;
 
 const needsAttention = (m: MediaStatusFacts | undefined): boolean =>
-  m !== undefined && (m.services.some((s) => !s.up) || (m.health?.outcomes.some((o) => o.status === 'fail' || o.status === 'error') ?? false));
+  m !== undefined &&
+  (m.services.some((s) => !s.up) ||
+    (m.health?.outcomes.some((o) => o.status === 'fail' || o.status === 'error') ?? false));
 
 /** The `/status` report: the bot itself, plus the media pipeline when its facts were gathered. */
 export function statusReport(facts: StatusFacts): Report {
@@ -33,9 +35,15 @@ export function statusReport(facts: StatusFacts): Report {
     status: backlog,
     summary: `homelab-bot ${facts.version}, worker up ${formatUptime(facts.workerUptimeMs)}.`,
     fields: [
-      { name: 'Queue', value: `waiting ${queue.waiting} · active ${queue.active} · delayed ${queue.delayed} · failed ${queue.failed}` },
+      {
+        name: 'Queue',
+        value: `waiting ${queue.waiting} · active ${queue.active} · delayed ${queue.delayed} · failed ${queue.failed}`,
+      },
       ...(facts.media === undefined
-        ? [{ name: 'Drift audit', value: 'not run yet' }, { name: 'Health', value: 'not run yet' }]
+        ? [
+            { name: 'Drift audit', value: 'not run yet' },
+            { name: 'Health', value: 'not run yet' },
+          ]
         : mediaStatusFields(facts.media)),
     ],
     lines: runs.length === 0 ? ['Recent runs: none yet'] : ['Recent runs:', ...runs.map(runLine)],

@@ -14,7 +14,9 @@ export const systemPing: Processor<'system.ping'> = async (payload, context) => 
     title: 'Pong',
     status: 'ok',
     summary: `The worker answered run ${payload.runId} (attempt ${context.attempt}).`,
-    attachments: [{ filename: 'ping.txt', content: `run ${payload.runId}\nworker pid ${process.pid}\n`, contentType: 'text/plain' }],
+    attachments: [
+      { filename: 'ping.txt', content: `run ${payload.runId}\nworker pid ${process.pid}\n`, contentType: 'text/plain' },
+    ],
     actions: [button],
   };
 };

@@ -23,12 +23,21 @@ const isE2e = (r: RunRecord): boolean => /^\/?(e2e|pipeline)\b/.test(r.command);
 
 function within<T>(work: Promise<T>, budgetMs: number, fallback: T): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<T>((resolve) => { timer = setTimeout(() => { resolve(fallback); }, budgetMs); });
-  return Promise.race([work.catch(() => fallback), late]).finally(() => { clearTimeout(timer); });
+  const late = new Promise<T>((resolve) => {
+    timer = setTimeout(() => {
+      resolve(fallback);
+    }, budgetMs);
+  });
+  return Promise.race([work.catch(() => fallback), late]).finally(() => {
+    clearTimeout(timer);
+  });
 }
 
 const listPrs = (openPrs: NonNullable<StatusDeps['openPrs']>, signal: AbortSignal): Promise<PrFacts> =>
-  openPrs(signal).catch((error: unknown): PrFacts => ({ kind: 'error', message: error instanceof Error ? error.message : 'unknown error' }));
+  openPrs(signal).catch((error: unknown): PrFacts => ({
+    kind: 'error',
+    message: error instanceof Error ? error.message : 'unknown error',
+  }));
 
 /** `/status`: the worker's own view plus the cached media facts; never waits on a hung service. */
 export function statusProcessor(deps: StatusDeps = {}): Processor<'system.status'> {
@@ -43,7 +52,9 @@ export function statusProcessor(deps: StatusDeps = {}): Processor<'system.status
       system.recentRuns(SEARCH_RUNS),
       within<HealthRun | undefined>(system.health?.last() ?? Promise.resolve(undefined), budgetMs, undefined),
       deps.ping === undefined ? Promise.resolve([]) : within(deps.ping(signal), budgetMs, []),
-      deps.openPrs === undefined ? Promise.resolve<PrFacts>({ kind: 'no-forge' }) : within(listPrs(deps.openPrs, signal), budgetMs, noPrs),
+      deps.openPrs === undefined
+        ? Promise.resolve<PrFacts>({ kind: 'no-forge' })
+        : within(listPrs(deps.openPrs, signal), budgetMs, noPrs),
     ]);
     const others = recent.filter((r) => r.runId !== payload.runId);
     return statusReport({
@@ -53,8 +64,12 @@ export function statusProcessor(deps: StatusDeps = {}): Processor<'system.status
       recentRuns: others.slice(0, limit),
       selfRunId: payload.runId,
       media: {
-        now: (deps.clock ?? (() => new Date()))(), services, health,
-        lastAudit: others.find(isAudit), lastE2e: others.find(isE2e), prs,
+        now: (deps.clock ?? (() => new Date()))(),
+        services,
+        health,
+        lastAudit: others.find(isAudit),
+        lastE2e: others.find(isE2e),
+        prs,
       },
     });
   };

@@ -42,8 +42,11 @@ async function auditOne(deps: ClusterAuditDeps, cluster: ClusterConfig, plan: Cl
 }
 
 const down = (name: string, error: unknown): HostStatus => ({
-  name, reachable: false,
-  error: isAppError(error) ? error.message : `Cluster ${name} could not be audited: ${error instanceof Error ? error.message : String(error)}`,
+  name,
+  reachable: false,
+  error: isAppError(error)
+    ? error.message
+    : `Cluster ${name} could not be audited: ${error instanceof Error ? error.message : String(error)}`,
   ...(isAppError(error) ? { code: error.code } : {}),
 });
 
@@ -51,16 +54,22 @@ const down = (name: string, error: unknown): HostStatus => ({
  * Audits every selected cluster in parallel (one unreachable cluster never stops the others) and
  * returns their statuses beside the hosts', their items and sides, filtered by `options.stack`.
  */
-export async function auditClusters(deps: ClusterAuditDeps, plan: ClusterAuditPlan, options: AuditOptions): Promise<ClusterAudit> {
+export async function auditClusters(
+  deps: ClusterAuditDeps,
+  plan: ClusterAuditPlan,
+  options: AuditOptions,
+): Promise<ClusterAudit> {
   const chosen = deps.clusters.filter((c) => options.host === undefined || c.name === options.host);
-  const results = await Promise.all(chosen.map(async (cluster) => {
-    try {
-      return { status: { name: cluster.name, reachable: true }, ...(await auditOne(deps, cluster, plan)) };
-    } catch (error) {
-      deps.log.warn({ cluster: cluster.name, err: error }, 'cluster audit failed');
-      return { status: down(cluster.name, error), items: [], sides: [], audited: 0 };
-    }
-  }));
+  const results = await Promise.all(
+    chosen.map(async (cluster) => {
+      try {
+        return { status: { name: cluster.name, reachable: true }, ...(await auditOne(deps, cluster, plan)) };
+      } catch (error) {
+        deps.log.warn({ cluster: cluster.name, err: error }, 'cluster audit failed');
+        return { status: down(cluster.name, error), items: [], sides: [], audited: 0 };
+      }
+    }),
+  );
   const keep = (x: { readonly stack: string }): boolean => options.stack === undefined || x.stack === options.stack;
   return {
     statuses: results.map((r) => r.status),

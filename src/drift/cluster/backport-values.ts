@@ -25,12 +25,17 @@ const print = (doc: Document): string => doc.toString({ lineWidth: 0, flowCollec
 
 function editValue(doc: Document, file: string, item: DriftItem): Outcome {
   if ([item.expected, item.actual].some((v) => v?.startsWith(MASK) === true)) {
-    return { skipped: 'a secret value is never written to git: keep it in a Secret (existingSecret) or pass it with --set from your secret store' };
+    return {
+      skipped:
+        'a secret value is never written to git: keep it in a Secret (existingSecret) or pass it with --set from your secret store',
+    };
   }
   const keys = pathKeys(item.path);
   if (item.kind === 'removed') doc.deleteIn(keys);
   else doc.setIn(keys, JSON.parse(item.actual ?? 'null') as unknown);
-  return { change: { path: item.path, file, from: item.expected, to: item.actual, severity: item.severity, why: whyOf(item) } };
+  return {
+    change: { path: item.path, file, from: item.expected, to: item.actual, severity: item.severity, why: whyOf(item) },
+  };
 }
 
 async function editVersion(repoDir: string, component: HelmComponent, item: DriftItem): Promise<Outcome> {
@@ -42,18 +47,41 @@ async function editVersion(repoDir: string, component: HelmComponent, item: Drif
   const index = Number(lineText) - 1;
   // A continued command pins the version a few lines below its first line.
   for (let i = index; i < Math.min(lines.length, index + 20); i++) {
-    const edited = (lines[i] ?? '').replace(/(--version[= ]+)(\S+)/, (_m, flag: string) => `${flag}${item.actual ?? ''}`);
+    const edited = (lines[i] ?? '').replace(
+      /(--version[= ]+)(\S+)/,
+      (_m, flag: string) => `${flag}${item.actual ?? ''}`,
+    );
     if (edited === lines[i]) continue;
     lines[i] = edited;
     await writeFile(path, lines.join('\n'));
-    return { change: { path: item.path, file, from: item.expected, to: item.actual, severity: item.severity, why: whyOf(item) } };
+    return {
+      change: {
+        path: item.path,
+        file,
+        from: item.expected,
+        to: item.actual,
+        severity: item.severity,
+        why: whyOf(item),
+      },
+    };
   }
   return { skipped: `no --version flag found at ${at}` };
 }
 
 async function backportHelm(input: ClusterBackportInput, cluster: HelmValuesCluster): Promise<BackportResult> {
-  const component = (await discoverHelmComponents(input.repoDir, cluster.layout)).find((c) => c.folder === input.stack && c.release === input.service);
-  if (component === undefined) return { changes: [], skipped: input.items.map((item) => ({ item, reason: `no component folder ${input.stack} with release ${input.service} in git (install it from a folder, or delete it)` })), files: [], envSampleVars: [] };
+  const component = (await discoverHelmComponents(input.repoDir, cluster.layout)).find(
+    (c) => c.folder === input.stack && c.release === input.service,
+  );
+  if (component === undefined)
+    return {
+      changes: [],
+      skipped: input.items.map((item) => ({
+        item,
+        reason: `no component folder ${input.stack} with release ${input.service} in git (install it from a folder, or delete it)`,
+      })),
+      files: [],
+      envSampleVars: [],
+    };
   const original = await readFile(posix.join(input.repoDir, component.valuesFile), 'utf8');
   const doc = parseDocument(original);
   const normalized = print(doc);
@@ -61,11 +89,22 @@ async function backportHelm(input: ClusterBackportInput, cluster: HelmValuesClus
   const skipped: { item: DriftItem; reason: string }[] = [];
   const files = new Set<string>();
   for (const item of input.items) {
-    const outcome = item.path.startsWith('values') && ['changed', 'added', 'removed'].includes(item.kind) ? editValue(doc, component.valuesFile, item)
-      : item.path === 'chart.version' ? await editVersion(input.repoDir, component, item)
-        : { skipped: item.kind === 'missing-release' ? 'the release is not installed: run the install command, or delete the folder' : 'cannot be written back to the values file' };
+    const outcome =
+      item.path.startsWith('values') && ['changed', 'added', 'removed'].includes(item.kind)
+        ? editValue(doc, component.valuesFile, item)
+        : item.path === 'chart.version'
+          ? await editVersion(input.repoDir, component, item)
+          : {
+              skipped:
+                item.kind === 'missing-release'
+                  ? 'the release is not installed: run the install command, or delete the folder'
+                  : 'cannot be written back to the values file',
+            };
     if ('skipped' in outcome) skipped.push({ item, reason: outcome.skipped });
-    else { changes.push(outcome.change); files.add(outcome.change.file); }
+    else {
+      changes.push(outcome.change);
+      files.add(outcome.change.file);
+    }
   }
   const text = keepFormat(original, normalized, print(doc));
   if (text !== original) await writeFile(posix.join(input.repoDir, component.valuesFile), text);
@@ -78,10 +117,14 @@ async function backportHelm(input: ClusterBackportInput, cluster: HelmValuesClus
  * file (comments and formatting kept, secrets never) and the pinned `--version` is updated. Flux:
  * nothing is written back, Flux applies git to the cluster, not the other way round.
  */
-export async function backportClusterDrift(clusters: readonly ClusterConfig[], input: ClusterBackportInput): Promise<BackportResult | undefined> {
+export async function backportClusterDrift(
+  clusters: readonly ClusterConfig[],
+  input: ClusterBackportInput,
+): Promise<BackportResult | undefined> {
   const cluster = clusters.find((c) => c.name === input.host);
   if (cluster === undefined) return undefined;
   if (cluster.flavour === 'helm-values') return backportHelm(input, cluster);
-  const reason = 'Flux applies git to the cluster: reconcile, resume or fix the object (or change its manifests by hand)';
+  const reason =
+    'Flux applies git to the cluster: reconcile, resume or fix the object (or change its manifests by hand)';
   return { changes: [], skipped: input.items.map((item) => ({ item, reason })), files: [], envSampleVars: [] };
 }

@@ -1,4 +1,5 @@
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A key segment as written in a path: plain keys as is, others quoted (`values["a.b"]`). */
 const segment = (key: string): string => (/^[A-Za-z0-9_-]+$/.test(key) ? `.${key}` : `[${JSON.stringify(key)}]`);
@@ -7,7 +8,11 @@ const segment = (key: string): string => (/^[A-Za-z0-9_-]+$/.test(key) ? `.${key
  * Flattens Helm values into `values.<path> → JSON text`: every scalar leaf is its own path, so one
  * changed key is one item; lists and empty maps are compared whole (list indexes are not stable).
  */
-export function flattenValues(values: unknown, prefix = 'values', out = new Map<string, string>()): Map<string, string> {
+export function flattenValues(
+  values: unknown,
+  prefix = 'values',
+  out = new Map<string, string>(),
+): Map<string, string> {
   if (isPlainObject(values) && Object.keys(values).length > 0) {
     for (const [k, v] of Object.entries(values)) flattenValues(v, `${prefix}${segment(k)}`, out);
   } else {

@@ -17,8 +17,24 @@ export const revisionSha = (revision: string): string => revision.split(/sha1:|\
 const nameOf = (o: KubeObject): string => o.metadata?.name ?? '?';
 const nsOf = (o: KubeObject): string => o.metadata?.namespace ?? 'default';
 
-function make(host: string, o: KubeObject, kind: DriftItem['kind'], path: string, expected: string | null, actual: string | null): DriftItem {
-  return { host, stack: nsOf(o), service: `${(o.kind ?? 'object').toLowerCase()}/${nameOf(o)}`, kind, path, severity: classify(path, kind), expected, actual };
+function make(
+  host: string,
+  o: KubeObject,
+  kind: DriftItem['kind'],
+  path: string,
+  expected: string | null,
+  actual: string | null,
+): DriftItem {
+  return {
+    host,
+    stack: nsOf(o),
+    service: `${(o.kind ?? 'object').toLowerCase()}/${nameOf(o)}`,
+    kind,
+    path,
+    severity: classify(path, kind),
+    expected,
+    actual,
+  };
 }
 
 /** Suspended, else not Ready: the one state item of a Flux object, if any. */
@@ -26,7 +42,10 @@ function stateItem(host: string, o: KubeObject): DriftItem | undefined {
   if (pick(o, 'spec', 'suspend') === true) return make(host, o, 'suspended', 'spec.suspend', 'false', 'true');
   const ready = conditionOf(o, 'Ready');
   if (ready?.status === 'True') return undefined;
-  const why = ready === undefined ? 'no Ready condition yet' : `${ready.status}${ready.reason === undefined ? '' : ` (${ready.reason})`}${ready.message === undefined ? '' : `: ${ready.message}`}`;
+  const why =
+    ready === undefined
+      ? 'no Ready condition yet'
+      : `${ready.status}${ready.reason === undefined ? '' : ` (${ready.reason})`}${ready.message === undefined ? '' : `: ${ready.message}`}`;
   return make(host, o, 'not-ready', 'status.conditions[Ready]', 'True', why);
 }
 
@@ -45,15 +64,29 @@ function behindSource(host: string, ks: KubeObject, sources: readonly KubeObject
 /** One item per object the latest `DriftDetected` event of a HelmRelease names. */
 function driftItems(host: string, hr: KubeObject, events: readonly KubeObject[]): DriftItem[] {
   const mine = events
-    .filter((e) => pickText(e, 'involvedObject', 'name') === nameOf(hr) && (pickText(e, 'involvedObject', 'namespace') ?? nsOf(hr)) === nsOf(hr))
+    .filter(
+      (e) =>
+        pickText(e, 'involvedObject', 'name') === nameOf(hr) &&
+        (pickText(e, 'involvedObject', 'namespace') ?? nsOf(hr)) === nsOf(hr),
+    )
     .sort((a, b) => (pickText(a, 'lastTimestamp') ?? '').localeCompare(pickText(b, 'lastTimestamp') ?? ''));
   const latest = mine.at(-1);
   if (latest === undefined) return [];
   const [headline = '', ...lines] = (pickText(latest, 'message') ?? '').split('\n');
   const mode = pickText(hr, 'spec', 'driftDetection', 'mode') ?? 'disabled';
   const changes = lines.map((l) => /^(\S+)\s+(.*)$/.exec(l.trim())).filter((m): m is RegExpExecArray => m !== null);
-  if (changes.length === 0) return [make(host, hr, 'drift-detected', 'drift', 'as released', `${headline} (mode ${mode})`)];
-  return changes.map((m) => make(host, hr, 'drift-detected', `drift[${m[1] ?? ''}]`, 'as released', `${m[2] ?? ''} (DriftDetected, mode ${mode})`));
+  if (changes.length === 0)
+    return [make(host, hr, 'drift-detected', 'drift', 'as released', `${headline} (mode ${mode})`)];
+  return changes.map((m) =>
+    make(
+      host,
+      hr,
+      'drift-detected',
+      `drift[${m[1] ?? ''}]`,
+      'as released',
+      `${m[2] ?? ''} (DriftDetected, mode ${mode})`,
+    ),
+  );
 }
 
 /**
@@ -62,7 +95,11 @@ function driftItems(host: string, hr: KubeObject, events: readonly KubeObject[])
  * Flux's reason), Kustomizations that applied another revision than their source, and
  * helm-controller's `DriftDetected` events. Each object gives at most one state item.
  */
-export async function auditFlux(api: KubeApi, cluster: FluxCluster, head: string): Promise<{ items: DriftItem[]; audited: number }> {
+export async function auditFlux(
+  api: KubeApi,
+  cluster: FluxCluster,
+  head: string,
+): Promise<{ items: DriftItem[]; audited: number }> {
   const [sources, kss, hrs, events] = await Promise.all([
     api.list(...FLUX_KINDS.gitRepository),
     api.list(...FLUX_KINDS.kustomization),
@@ -74,10 +111,22 @@ export async function auditFlux(api: KubeApi, cluster: FluxCluster, head: string
   const [repoNs, repoName] = cluster.layout.gitRepository.split('/');
   for (const src of sources) {
     const state = stateItem(host, src);
-    if (state !== undefined) { items.push(state); continue; }
+    if (state !== undefined) {
+      items.push(state);
+      continue;
+    }
     const revision = pickText(src, 'status', 'artifact', 'revision');
     if (nsOf(src) === repoNs && nameOf(src) === repoName && revision !== undefined && revisionSha(revision) !== head) {
-      items.push(make(host, src, 'behind-git', 'status.artifact.revision', `${revision.split('@')[0] ?? ''}@sha1:${head}`, revision));
+      items.push(
+        make(
+          host,
+          src,
+          'behind-git',
+          'status.artifact.revision',
+          `${revision.split('@')[0] ?? ''}@sha1:${head}`,
+          revision,
+        ),
+      );
     }
   }
   for (const ks of kss) {

@@ -29,7 +29,11 @@ describe('lintFluxRepo (seed Flux conventions)', () => {
       'apps/vaultwarden/secret.yaml:2 external-secret',
     ]);
     expect(found.filter((f) => f.service === 'whoami' || f.service === 'homepage')).toEqual([]);
-    expect(found.find((f) => f.rule === 'labels')).toMatchObject({ stack: 'apps/paperless', service: 'paperless', message: 'Deployment `paperless` lacks label(s) `managed-by: flux`' });
+    expect(found.find((f) => f.rule === 'labels')).toMatchObject({
+      stack: 'apps/paperless',
+      service: 'paperless',
+      message: 'Deployment `paperless` lacks label(s) `managed-by: flux`',
+    });
     expect(found.every((f) => f.fix !== '' && f.silence?.includes(`ignore=${f.rule}`) === true)).toBe(true);
   });
 
@@ -40,7 +44,9 @@ describe('lintFluxRepo (seed Flux conventions)', () => {
       const file = join(dir, 'apps/homepage/deployment.yaml');
       await writeFile(file, (await readFile(file, 'utf8')).replace(/^# homelab-bot-lint:.*\n/m, ''));
       const homepage = (await lintFluxRepo(dir, layout)).filter((f) => f.service === 'homepage');
-      expect(homepage.map((f) => `${f.file ?? ''}:${String(f.line)} ${f.rule}`)).toEqual(['apps/homepage/deployment.yaml:18 pinned-image']);
+      expect(homepage.map((f) => `${f.file ?? ''}:${String(f.line)} ${f.rule}`)).toEqual([
+        'apps/homepage/deployment.yaml:18 pinned-image',
+      ]);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
@@ -50,7 +56,10 @@ describe('lintFluxRepo (seed Flux conventions)', () => {
     const dir = await mkdtemp(join(tmpdir(), 'hlb-flux-lint-'));
     try {
       await cp(join(FIXTURE, 'apps/whoami'), join(dir, 'apps/whoami'), { recursive: true });
-      await writeFile(join(dir, 'apps/whoami/service.yaml'), 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [whoami\n');
+      await writeFile(
+        join(dir, 'apps/whoami/service.yaml'),
+        'apiVersion: v1\nkind: Service\nmetadata:\n  name: [whoami\n',
+      );
       const found = await lintFluxRepo(dir, layout);
       expect(found.filter((f) => f.rule === 'valid-yaml').map((f) => f.file)).toEqual(['apps/whoami/service.yaml']);
     } finally {
@@ -59,16 +68,35 @@ describe('lintFluxRepo (seed Flux conventions)', () => {
   });
 
   it('runs as a pre-commit hook: `drift lint --dir` lints the working tree and exits 1 on findings, 0 when clean', async () => {
-    const config = appConfigSchema.parse({ clusters: [{ name: 'talos', flavour: 'flux', access: { inCluster: true } }] });
+    const config = appConfigSchema.parse({
+      clusters: [{ name: 'talos', flavour: 'flux', access: { inCluster: true } }],
+    });
     let text = '';
-    const out = new Writable({ write(chunk: Buffer, _e, done) { text += chunk.toString(); done(); } });
+    const out = new Writable({
+      write(chunk: Buffer, _e, done) {
+        text += chunk.toString();
+        done();
+      },
+    });
     expect(await runDriftLintCli(config, { json: false, dir: FIXTURE }, out)).toBe(1);
-    expect(text).toContain('`apps/vaultwarden/secret.yaml:2` **external-secret**: Secret `vaultwarden-admin` is committed to git');
+    expect(text).toContain(
+      '`apps/vaultwarden/secret.yaml:2` **external-secret**: Secret `vaultwarden-admin` is committed to git',
+    );
     expect(text).toContain('ignore=external-secret');
     const dir = await mkdtemp(join(tmpdir(), 'hlb-flux-lint-'));
     try {
       await cp(join(FIXTURE, 'apps/whoami'), join(dir, 'apps/whoami'), { recursive: true });
-      expect(await runDriftLintCli(config, { json: true, dir }, new Writable({ write(_c, _e, done) { done(); } }))).toBe(0);
+      expect(
+        await runDriftLintCli(
+          config,
+          { json: true, dir },
+          new Writable({
+            write(_c, _e, done) {
+              done();
+            },
+          }),
+        ),
+      ).toBe(0);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

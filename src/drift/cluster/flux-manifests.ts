@@ -39,7 +39,8 @@ function keyOffset(parent: unknown, key: string | number | undefined): number | 
     const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === key);
     return isScalar(pair?.key) ? pair.key.range?.[0] : undefined;
   }
-  if (isSeq(parent) && typeof key === 'number') return (parent.items[key] as { range?: [number, number, number] } | undefined)?.range?.[0];
+  if (isSeq(parent) && typeof key === 'number')
+    return (parent.items[key] as { range?: [number, number, number] } | undefined)?.range?.[0];
   return undefined;
 }
 
@@ -55,7 +56,13 @@ function toManifest(file: string, doc: Document, lines: LineCounter): Manifest |
     }
     return 1;
   };
-  return { file, kind: typeof rec['kind'] === 'string' ? rec['kind'] : '', name: typeof meta?.name === 'string' ? meta.name : '', obj: rec, lineOf };
+  return {
+    file,
+    kind: typeof rec['kind'] === 'string' ? rec['kind'] : '',
+    name: typeof meta?.name === 'string' ? meta.name : '',
+    obj: rec,
+    lineOf,
+  };
 }
 
 /** Reads every YAML file of a service folder into objects with line lookups. */
@@ -71,7 +78,10 @@ export async function loadServiceFolder(repoDir: string, folder: string): Promis
     const lines = new LineCounter();
     for (const doc of parseAllDocuments(text, { lineCounter: lines })) {
       const error = doc.errors[0];
-      if (error !== undefined) { errors.push({ file, line: lines.linePos(error.pos[0]).line, message: error.message.split('\n')[0] ?? '' }); continue; }
+      if (error !== undefined) {
+        errors.push({ file, line: lines.linePos(error.pos[0]).line, message: error.message.split('\n')[0] ?? '' });
+        continue;
+      }
       const m = toManifest(file, doc, lines);
       if (m !== undefined) manifests.push(m);
     }

@@ -33,17 +33,29 @@ async function installLine(dir: string, folder: string, files: readonly string[]
   return undefined;
 }
 
-async function loadComponent(repoDir: string, folder: string, layout: HelmValuesCluster['layout']): Promise<HelmComponent> {
+async function loadComponent(
+  repoDir: string,
+  folder: string,
+  layout: HelmValuesCluster['layout'],
+): Promise<HelmComponent> {
   const dir = posix.join(repoDir, folder);
   const valuesFile = `${folder}/${layout.valuesFile}`;
   const doc = parseDocument((await read(posix.join(repoDir, valuesFile))) ?? '');
   const error = doc.errors[0]?.message;
   const parsed: unknown = error === undefined ? doc.toJS() : undefined;
-  const values = parsed === null || parsed === undefined ? (error === undefined ? {} : undefined) : (parsed as Record<string, unknown>);
+  const values =
+    parsed === null || parsed === undefined
+      ? error === undefined
+        ? {}
+        : undefined
+      : (parsed as Record<string, unknown>);
   const install = await installLine(dir, folder, layout.installFiles);
   const name = posix.basename(folder);
   return {
-    folder, valuesFile, values, ...(error === undefined ? {} : { error }),
+    folder,
+    valuesFile,
+    values,
+    ...(error === undefined ? {} : { error }),
     release: install?.release ?? name,
     namespace: install?.namespace ?? name,
     ...(install === undefined ? {} : { chart: chartName(install.chart) }),
@@ -52,7 +64,10 @@ async function loadComponent(repoDir: string, folder: string, layout: HelmValues
 }
 
 /** Every `<componentDir>/<component>/` that holds the values file, sorted by folder. */
-export async function discoverHelmComponents(repoDir: string, layout: HelmValuesCluster['layout']): Promise<HelmComponent[]> {
+export async function discoverHelmComponents(
+  repoDir: string,
+  layout: HelmValuesCluster['layout'],
+): Promise<HelmComponent[]> {
   const folders: string[] = [];
   for (const top of layout.componentDirs) {
     const entries = await readdir(posix.join(repoDir, top), { withFileTypes: true }).catch(() => []);

@@ -13,8 +13,15 @@ export interface HelmValuesAudit {
   readonly audited: number;
 }
 
-const item = (host: string, stack: string, service: string, kind: DriftItem['kind'], path: string, expected: string | null, actual: string | null): DriftItem =>
-  ({ host, stack, service, kind, path, severity: classify(path, kind), expected, actual });
+const item = (
+  host: string,
+  stack: string,
+  service: string,
+  kind: DriftItem['kind'],
+  path: string,
+  expected: string | null,
+  actual: string | null,
+): DriftItem => ({ host, stack, service, kind, path, severity: classify(path, kind), expected, actual });
 
 /** Whether a values path holds a secret: its last key looks like one, or a value contains a known secret. */
 const secretPath = (path: string, values: readonly (string | null)[], known: readonly string[]): boolean =>
@@ -43,7 +50,8 @@ function compareValues(host: string, c: HelmComponent, r: HelmRelease, known: re
 
 function compareRelease(host: string, c: HelmComponent, r: HelmRelease, known: readonly string[]): DriftItem[] {
   const items: DriftItem[] = [];
-  if (c.chart !== undefined && c.chart !== r.chart.name) items.push(item(host, c.folder, r.name, 'changed', 'chart.name', c.chart, r.chart.name));
+  if (c.chart !== undefined && c.chart !== r.chart.name)
+    items.push(item(host, c.folder, r.name, 'changed', 'chart.name', c.chart, r.chart.name));
   if (c.version !== undefined && c.version.replace(/^v/, '') !== r.chart.version.replace(/^v/, '')) {
     items.push(item(host, c.folder, r.name, 'changed', 'chart.version', c.version, r.chart.version));
   }
@@ -55,7 +63,12 @@ function compareRelease(host: string, c: HelmComponent, r: HelmRelease, known: r
  * changed / added / removed values (secrets masked), chart name or pinned version drift, releases
  * git does not know and folders with no release. A folder whose values are not YAML is `unparseable`.
  */
-export function auditHelmValues(host: string, components: readonly HelmComponent[], releases: readonly HelmRelease[], knownSecrets: readonly string[]): HelmValuesAudit {
+export function auditHelmValues(
+  host: string,
+  components: readonly HelmComponent[],
+  releases: readonly HelmRelease[],
+  knownSecrets: readonly string[],
+): HelmValuesAudit {
   const items: DriftItem[] = [];
   const sides: ServiceSides[] = [];
   const key = (ns: string, name: string): string => `${ns}/${name}`;
@@ -66,18 +79,50 @@ export function auditHelmValues(host: string, components: readonly HelmComponent
     const r = byKey.get(key(c.namespace, c.release));
     known.add(key(c.namespace, c.release));
     const pinned = c.chart === undefined ? null : `${c.chart}${c.version === undefined ? '' : `@${c.version}`}`;
-    if (c.values === undefined) { items.push(item(host, c.folder, c.release, 'unparseable', c.valuesFile, null, c.error ?? 'invalid YAML')); continue; }
-    if (r === undefined) { items.push(item(host, c.folder, c.release, 'missing-release', `release ${c.namespace}/${c.release}`, pinned ?? 'release', null)); continue; }
+    if (c.values === undefined) {
+      items.push(item(host, c.folder, c.release, 'unparseable', c.valuesFile, null, c.error ?? 'invalid YAML'));
+      continue;
+    }
+    if (r === undefined) {
+      items.push(
+        item(
+          host,
+          c.folder,
+          c.release,
+          'missing-release',
+          `release ${c.namespace}/${c.release}`,
+          pinned ?? 'release',
+          null,
+        ),
+      );
+      continue;
+    }
     audited++;
     const found = compareRelease(host, c, r, knownSecrets);
     items.push(...found);
     if (found.length > 0) {
-      sides.push({ host, stack: c.folder, service: r.name, expected: maskSide(flattenValues(c.values), knownSecrets), actual: maskSide(flattenValues(r.config), knownSecrets) });
+      sides.push({
+        host,
+        stack: c.folder,
+        service: r.name,
+        expected: maskSide(flattenValues(c.values), knownSecrets),
+        actual: maskSide(flattenValues(r.config), knownSecrets),
+      });
     }
   }
   for (const r of releases) {
     if (known.has(key(r.namespace, r.name))) continue;
-    items.push(item(host, r.namespace, r.name, 'unmanaged-release', `release ${r.namespace}/${r.name}`, null, `${r.chart.name}@${r.chart.version}`));
+    items.push(
+      item(
+        host,
+        r.namespace,
+        r.name,
+        'unmanaged-release',
+        `release ${r.namespace}/${r.name}`,
+        null,
+        `${r.chart.name}@${r.chart.version}`,
+      ),
+    );
   }
   return { items, sides, audited };
 }

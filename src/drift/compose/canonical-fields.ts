@@ -36,7 +36,9 @@ export function toRestart(svc: YamlMap): string | null {
   if (deploy !== undefined) {
     const name = POLICY[scalar(deploy.condition ?? 'any')] ?? scalar(deploy.condition);
     const max = deploy.max_attempts;
-    return name === 'on-failure' && max !== undefined && max !== null && scalar(max) !== '0' ? `on-failure:${scalar(max)}` : name;
+    return name === 'on-failure' && max !== undefined && max !== null && scalar(max) !== '0'
+      ? `on-failure:${scalar(max)}`
+      : name;
   }
   if (svc.restart === undefined || svc.restart === null) return null;
   const r = scalar(svc.restart);
@@ -53,7 +55,10 @@ export function toDevices(v: unknown): Map<string, string> {
   for (const d of toList(v)) {
     if (isMap(d)) {
       const source = scalar(d.source);
-      out.set(d.target === undefined ? source : scalar(d.target), `${source}:${d.permissions === undefined ? 'rwm' : scalar(d.permissions)}`);
+      out.set(
+        d.target === undefined ? source : scalar(d.target),
+        `${source}:${d.permissions === undefined ? 'rwm' : scalar(d.permissions)}`,
+      );
       continue;
     }
     const [source = '', target = source, perms = 'rwm'] = scalar(d).split(':');

@@ -17,7 +17,8 @@ const cleanTarget = (t: string): string => {
 };
 
 /** A source that is only a variable the bot cannot know (`${MEDIA_ROOT}/x`) is taken as a bind path. */
-const isPathLike = (s: string): boolean => s.startsWith('/') || s.startsWith('.') || s.startsWith('~') || s.startsWith('⟪');
+const isPathLike = (s: string): boolean =>
+  s.startsWith('/') || s.startsWith('.') || s.startsWith('~') || s.startsWith('⟪');
 
 function bindSource(source: string, ctx: MountContext): string {
   if (source.startsWith('~')) return `${toMarker('HOME')}${source.slice(1)}`;

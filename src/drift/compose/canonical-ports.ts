@@ -28,7 +28,12 @@ function splitShort(text: string): PortSpec {
 
 function toSpec(p: unknown): PortSpec {
   if (!isMap(p)) return splitShort(str(p));
-  return { hostIp: str(p.host_ip), published: str(p.published), target: str(p.target), protocol: str(p.protocol) || 'tcp' };
+  return {
+    hostIp: str(p.host_ip),
+    published: str(p.published),
+    target: str(p.target),
+    protocol: str(p.protocol) || 'tcp',
+  };
 }
 
 const range = (text: string): string[] | undefined => {
@@ -43,7 +48,11 @@ function expand(spec: PortSpec): PortSpec[] {
   const targets = range(spec.target);
   if (targets === undefined) return [spec];
   const published = range(spec.published);
-  return targets.map((target, i) => ({ ...spec, target, published: published?.[i] ?? (spec.published === '' ? '' : spec.published) }));
+  return targets.map((target, i) => ({
+    ...spec,
+    target,
+    published: published?.[i] ?? (spec.published === '' ? '' : spec.published),
+  }));
 }
 
 /**

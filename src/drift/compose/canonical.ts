@@ -2,7 +2,17 @@ import { posix } from 'node:path';
 import type { ExpectedService, ServiceModel } from '../model.js';
 import { toImageRef } from '../model.js';
 import { toMarker, WILDCARD } from '../template.js';
-import { toArgs, toCaps, toDevices, toExtraHosts, toHealthcheck, toLogging, toRestart, toStringSet, toUlimits } from './canonical-fields.js';
+import {
+  toArgs,
+  toCaps,
+  toDevices,
+  toExtraHosts,
+  toHealthcheck,
+  toLogging,
+  toRestart,
+  toStringSet,
+  toUlimits,
+} from './canonical-fields.js';
 import { toMounts, type MountContext } from './canonical-mounts.js';
 import { toPortBindings } from './canonical-ports.js';
 import { parseDotenv } from './dotenv.js';
@@ -48,7 +58,10 @@ function toEnvironment(svc: YamlMap, ctx: CanonicalContext): { env: Map<string, 
 function toNetworks(svc: YamlMap, ctx: CanonicalContext): Pick<ServiceModel, 'networks' | 'networkMode'> {
   if (typeof svc.network_mode === 'string') return { networks: new Set(), networkMode: svc.network_mode };
   const keys = isMap(svc.networks) ? Object.keys(svc.networks) : toList(svc.networks).map(scalar);
-  return { networks: new Set((keys.length === 0 ? ['default'] : keys).map((k) => networkName(k, ctx))), networkMode: null };
+  return {
+    networks: new Set((keys.length === 0 ? ['default'] : keys).map((k) => networkName(k, ctx))),
+    networkMode: null,
+  };
 }
 
 const image = (svc: YamlMap): ServiceModel['image'] =>
@@ -82,5 +95,14 @@ export function toExpectedService(service: string, svc: YamlMap, ctx: CanonicalC
     logging: toLogging(svc.logging),
   };
   const containerName = typeof svc.container_name === 'string' ? svc.container_name : null;
-  return { stack: ctx.stack, project: ctx.project, service, containerName, model, opaqueEnv: opaque, projectDir: ctx.projectDir, composeFiles: ctx.composeFiles };
+  return {
+    stack: ctx.stack,
+    project: ctx.project,
+    service,
+    containerName,
+    model,
+    opaqueEnv: opaque,
+    projectDir: ctx.projectDir,
+    composeFiles: ctx.composeFiles,
+  };
 }

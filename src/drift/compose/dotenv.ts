@@ -34,7 +34,11 @@ const unquotedValue = (raw: string): string => {
 };
 
 /** The value starting on line `i`: literal for `'…'`, unescaped for `"…"`, comment-stripped otherwise. */
-function readValue(lines: readonly string[], i: number, raw: string): { value: string; literal: boolean; consumed: number } | undefined {
+function readValue(
+  lines: readonly string[],
+  i: number,
+  raw: string,
+): { value: string; literal: boolean; consumed: number } | undefined {
   const quote = raw[0] === '"' || raw[0] === "'" ? raw[0] : undefined;
   if (quote === undefined) return { value: unquotedValue(raw), literal: false, consumed: 1 };
   const q = quoted(lines, i, raw, quote);
@@ -47,7 +51,10 @@ function readValue(lines: readonly string[], i: number, raw: string): { value: s
  * (inherited from `osEnv`), inline ` #` comments on unquoted values, literal `'…'`, escaped and
  * interpolated `"…"`. Interpolation looks up `osEnv` first, then keys defined earlier.
  */
-export function parseDotenv(text: string, osEnv: InterpolationEnv = { values: new Map(), complete: false }): DotenvResult {
+export function parseDotenv(
+  text: string,
+  osEnv: InterpolationEnv = { values: new Map(), complete: false },
+): DotenvResult {
   const values = new Map<string, string>();
   const errors: { line: number; error: string }[] = [];
   const lines = text.replace(/\r\n?/g, '\n').split('\n');

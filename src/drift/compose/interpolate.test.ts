@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { interpolate, interpolateTree, type InterpolationEnv } from './interpolate.js';
 
-const env: InterpolationEnv = { values: new Map([['SET', 'v'], ['EMPTY', '']]), complete: true };
+const env: InterpolationEnv = {
+  values: new Map([
+    ['SET', 'v'],
+    ['EMPTY', ''],
+  ]),
+  complete: true,
+};
 const partial: InterpolationEnv = { values: new Map([['SET', 'v']]), complete: false };
 
 describe('interpolate', () => {
@@ -58,6 +64,8 @@ describe('interpolate', () => {
     const tree = { services: { web: { environment: { $KEY: '${SET}', B: '${UNSET:?x}' } } } };
     const { value, errors } = interpolateTree(tree, env);
     expect(value).toEqual({ services: { web: { environment: { $KEY: 'v', B: '${UNSET:?x}' } } } });
-    expect(errors).toEqual([{ path: 'services.web.environment.B', error: 'required variable UNSET is missing a value: x' }]);
+    expect(errors).toEqual([
+      { path: 'services.web.environment.B', error: 'required variable UNSET is missing a value: x' },
+    ]);
   });
 });

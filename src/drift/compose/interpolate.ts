@@ -11,9 +11,11 @@ export interface InterpolationEnv {
 }
 
 /** Result of interpolating one string: the value (possibly with markers) or compose's error. */
-export type Interpolated = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly error: string };
+export type Interpolated =
+  { readonly ok: true; readonly value: string } | { readonly ok: false; readonly error: string };
 
-type VarState = { readonly kind: 'set'; readonly value: string } | { readonly kind: 'unset' } | { readonly kind: 'unknown' };
+type VarState =
+  { readonly kind: 'set'; readonly value: string } | { readonly kind: 'unset' } | { readonly kind: 'unknown' };
 
 const NAME = /^[_a-z][_a-z0-9]*/i;
 const OPERATORS = [':-', ':?', ':+', '-', '?', '+'] as const;
@@ -108,7 +110,12 @@ export interface InterpolationError {
 }
 
 /** Interpolates every string value (never keys) of a parsed YAML tree, collecting errors. */
-export function interpolateTree(node: unknown, env: InterpolationEnv, path = '', errors: InterpolationError[] = []): { value: unknown; errors: InterpolationError[] } {
+export function interpolateTree(
+  node: unknown,
+  env: InterpolationEnv,
+  path = '',
+  errors: InterpolationError[] = [],
+): { value: unknown; errors: InterpolationError[] } {
   if (typeof node === 'string') {
     const r = interpolate(node, env);
     if (!r.ok) errors.push({ path, error: r.error });

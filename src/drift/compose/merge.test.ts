@@ -20,7 +20,11 @@ describe('mergeCompose', () => {
   });
 
   it('overrides environment keys and keeps the others', () => {
-    expect(app(mergeCompose(base, load('docker-compose.ovr.yml'))).environment).toEqual({ A: 'base', B: 'override', C: 'new' });
+    expect(app(mergeCompose(base, load('docker-compose.ovr.yml'))).environment).toEqual({
+      A: 'base',
+      B: 'override',
+      C: 'new',
+    });
   });
 
   it('replaces command and healthcheck.test, keeps other healthcheck fields', () => {
@@ -45,6 +49,9 @@ describe('mergeCompose', () => {
 
   it('resolves << merge keys and keeps scalars textual', () => {
     const parsed = parseComposeYaml('x: &a {retries: 3, v: 1.10}\ny:\n  <<: *a\n  on: yes\n');
-    expect(parsed).toEqual({ ok: true, value: { x: { retries: '3', v: '1.10' }, y: { retries: '3', v: '1.10', on: 'yes' } } });
+    expect(parsed).toEqual({
+      ok: true,
+      value: { x: { retries: '3', v: '1.10' }, y: { retries: '3', v: '1.10', on: 'yes' } },
+    });
   });
 });

@@ -1,15 +1,27 @@
-import { appendUnique, deepMerge, isMap, isOverride, scalar, stripSentinels, toKeyMap, toList, type YamlMap } from './merge-helpers.js';
+import {
+  appendUnique,
+  deepMerge,
+  isMap,
+  isOverride,
+  scalar,
+  stripSentinels,
+  toKeyMap,
+  toList,
+  type YamlMap,
+} from './merge-helpers.js';
 import { RESET } from './parse-yaml.js';
 
 type FieldMerge = (base: unknown, over: unknown) => unknown;
 
 const str = scalar;
 const replace: FieldMerge = (_b, o) => o;
-const keyed = (key: (item: unknown) => string): FieldMerge => (b, o) => appendUnique(b, o, key);
+const keyed =
+  (key: (item: unknown) => string): FieldMerge =>
+  (b, o) =>
+    appendUnique(b, o, key);
 const byValue = keyed(str);
 const keyMap: FieldMerge = (b, o) => ({ ...toKeyMap(b), ...toKeyMap(o) });
-const asMap = (v: unknown): YamlMap =>
-  isMap(v) ? v : Object.fromEntries(toList(v).map((n) => [scalar(n), null]));
+const asMap = (v: unknown): YamlMap => (isMap(v) ? v : Object.fromEntries(toList(v).map((n) => [scalar(n), null])));
 
 /** Port unicity: the whole string for short syntax; `host_ip:published:target/protocol` for long. */
 export function portKey(p: unknown): string {
@@ -80,7 +92,8 @@ function mergeServices(base: YamlMap, over: YamlMap): YamlMap {
   for (const [name, svc] of Object.entries(over)) {
     const prev = services.get(name);
     if (svc === RESET) services.delete(name);
-    else services.set(name, isMap(prev) && isMap(svc) && !isOverride(svc) ? mergeService(prev, svc) : stripSentinels(svc));
+    else
+      services.set(name, isMap(prev) && isMap(svc) && !isOverride(svc) ? mergeService(prev, svc) : stripSentinels(svc));
   }
   return Object.fromEntries(services);
 }

@@ -17,7 +17,10 @@ const passThrough = [
 
 /** Keeps numbers and booleans textual (`TZ: 1.10`, `enabled: yes`), as compose-go does before casting. */
 function textual(node: Scalar): void {
-  if ((typeof node.value === 'number' || typeof node.value === 'boolean' || typeof node.value === 'bigint') && node.source !== undefined) {
+  if (
+    (typeof node.value === 'number' || typeof node.value === 'boolean' || typeof node.value === 'bigint') &&
+    node.source !== undefined
+  ) {
     node.value = node.source;
   }
 }
@@ -31,7 +34,12 @@ export function parseComposeYaml(text: string): ParsedYaml {
   const first = doc.errors[0];
   if (first !== undefined) {
     const pos = first.linePos?.[0];
-    return { ok: false, line: pos?.line ?? 0, col: pos?.col ?? 0, message: first.message.split('\n')[0] ?? first.message };
+    return {
+      ok: false,
+      line: pos?.line ?? 0,
+      col: pos?.col ?? 0,
+      message: first.message.split('\n')[0] ?? first.message,
+    };
   }
   visit(doc, {
     Node(_key, node: Node) {

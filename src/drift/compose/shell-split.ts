@@ -36,7 +36,15 @@ export function shellSplit(text: string): string[] {
 }
 
 const UNIT_NS: Readonly<Record<string, number>> = {
-  ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9, d: 86_400e9, w: 604_800e9,
+  ns: 1,
+  us: 1e3,
+  µs: 1e3,
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+  d: 86_400e9,
+  w: 604_800e9,
 };
 
 /** Parses a go-str2duration string (`1m30s`, `500ms`, `1d`) into nanoseconds; undefined when invalid. */

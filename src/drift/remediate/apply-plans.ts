@@ -32,18 +32,27 @@ export interface Applied {
 
 function composeVolumeName(base: ComposeFile | undefined, project: string, engineName: string): string | undefined {
   const declared = base?.doc.get('volumes', true);
-  const names = isMap(declared) ? declared.items.map((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key)) : [];
+  const names = isMap(declared)
+    ? declared.items.map((p) => String((p.key as { value?: unknown } | null)?.value ?? p.key))
+    : [];
   const short = engineName.startsWith(`${project}_`) ? engineName.slice(project.length + 1) : engineName;
   return names.includes(short) ? short : undefined;
 }
 
 /** Why an edit cannot be applied as is, or the edit to apply. */
-function prepare(edit: FieldEdit, file: ComposeFile, target: ApplyTarget, base: ComposeFile | undefined): FieldEdit | string {
+function prepare(
+  edit: FieldEdit,
+  file: ComposeFile,
+  target: ApplyTarget,
+  base: ComposeFile | undefined,
+): FieldEdit | string {
   if (edit.kind === 'entry' && edit.secretVar !== undefined) {
     const current = entryText(serviceNode(file.doc, target.service)?.get(edit.block, true), edit.key);
-    if (typeof current === 'string' && current.includes('${')) return 'the value comes from a variable of the host .env; change it there, not in git';
+    if (typeof current === 'string' && current.includes('${'))
+      return 'the value comes from a variable of the host .env; change it there, not in git';
     // An escaped literal (an htpasswd hash `$$apr1$$…`) stays a literal: a new `${VAR}` would render empty from git.
-    if (typeof current === 'string' && current.includes('$$')) return 'the repo holds this secret as an escaped literal and the bot never writes secret values; edit it by hand';
+    if (typeof current === 'string' && current.includes('$$'))
+      return 'the repo holds this secret as an escaped literal and the bot never writes secret values; edit it by hand';
   }
   if (edit.kind === 'volume' && edit.mount?.type === 'volume') {
     const name = composeVolumeName(base, target.project, edit.mount.source);
@@ -57,7 +66,11 @@ function prepare(edit: FieldEdit, file: ComposeFile, target: ApplyTarget, base: 
  * Opens the stack's files afresh, applies `plans` in place (comments, order, quoting kept; the
  * endpoint override edited when the value came from it) and writes the files that changed.
  */
-export async function applyPlans(target: ApplyTarget, plans: readonly PlannedEdit[], write: ValueWriter): Promise<Applied> {
+export async function applyPlans(
+  target: ApplyTarget,
+  plans: readonly PlannedEdit[],
+  write: ValueWriter,
+): Promise<Applied> {
   const { base, override } = await openComposeFiles(target.stackDir, target.endpoint);
   const applied: { plan: PlannedEdit; file: string }[] = [];
   const skipped: { item: DriftItem; reason: string }[] = [];
@@ -66,9 +79,15 @@ export async function applyPlans(target: ApplyTarget, plans: readonly PlannedEdi
   for (const plan of plans) {
     const file = pickFile(base, override, target.service, plan.edit);
     const svc = file === undefined ? undefined : serviceNode(file.doc, target.service);
-    if (file === undefined || svc === undefined) { skipped.push({ item: plan.item, reason: `service ${target.service} is not in the compose files` }); continue; }
+    if (file === undefined || svc === undefined) {
+      skipped.push({ item: plan.item, reason: `service ${target.service} is not in the compose files` });
+      continue;
+    }
     const edit = prepare(plan.edit, file, target, base);
-    if (typeof edit === 'string') { skipped.push({ item: plan.item, reason: edit }); continue; }
+    if (typeof edit === 'string') {
+      skipped.push({ item: plan.item, reason: edit });
+      continue;
+    }
     if (edit.kind === 'image') images.set(file, [...(images.get(file) ?? []), edit]);
     else applyEdit(file.doc, svc, edit, write);
     if (edit.kind === 'entry' && edit.secretVar !== undefined) secretVars.push(edit.secretVar);
@@ -79,6 +98,7 @@ export async function applyPlans(target: ApplyTarget, plans: readonly PlannedEdi
     if (svc !== undefined) applyImage(svc, edits);
   }
   const files: string[] = [];
-  for (const file of [base, override]) if (file !== undefined && await saveComposeFile(target.stackDir, file)) files.push(file.name);
+  for (const file of [base, override])
+    if (file !== undefined && (await saveComposeFile(target.stackDir, file))) files.push(file.name);
   return { applied, skipped, files, secretVars };
 }

@@ -28,14 +28,34 @@ export interface ApproveDeps {
 const short = (sha: string): string => sha.slice(0, 12);
 
 async function refuse(deps: ApproveDeps, input: ApproveInput, code: string, message: string): Promise<ApproveOutcome> {
-  await deps.trail.record({ event: 'refused', who: input.approver, pr: input.pr, stack: input.stack, service: input.service, headSha: input.headSha, reason: `${code}: ${message}` });
+  await deps.trail.record({
+    event: 'refused',
+    who: input.approver,
+    pr: input.pr,
+    stack: input.stack,
+    service: input.service,
+    headSha: input.headSha,
+    reason: `${code}: ${message}`,
+  });
   return { kind: 'refused', code, message };
 }
 
-async function headMoved(deps: ApproveDeps, input: ApproveInput, pr: PullRequest, current: string): Promise<ApproveOutcome> {
+async function headMoved(
+  deps: ApproveDeps,
+  input: ApproveInput,
+  pr: PullRequest,
+  current: string,
+): Promise<ApproveOutcome> {
   const change = await describeHeadChange(deps.forge.remote, pr.headBranch, input.headSha, current, deps.tmpDir);
-  const refused = await refuse(deps, input, 'head-moved', `PR #${input.pr} changed after it was shown: its head is now ${short(current)}, not ${short(input.headSha)}. Nothing was merged.\n${change}`);
-  return refused.kind === 'refused' && /^[0-9a-f]{40}$/.test(current) ? { ...refused, currentHeadSha: current } : refused;
+  const refused = await refuse(
+    deps,
+    input,
+    'head-moved',
+    `PR #${input.pr} changed after it was shown: its head is now ${short(current)}, not ${short(input.headSha)}. Nothing was merged.\n${change}`,
+  );
+  return refused.kind === 'refused' && /^[0-9a-f]{40}$/.test(current)
+    ? { ...refused, currentHeadSha: current }
+    : refused;
 }
 
 /**
@@ -46,24 +66,59 @@ async function headMoved(deps: ApproveDeps, input: ApproveInput, pr: PullRequest
 export async function approveRemediation(deps: ApproveDeps, input: ApproveInput): Promise<ApproveOutcome> {
   const pr = await deps.forge.getPullRequest(input.pr);
   const claim = await deps.trail.claimMerge(input.pr, input.headSha, input.actionId);
-  if (!claim.won) return refuse(deps, input, 'already-approved', `PR #${input.pr} was already approved with another button, so it was not merged again${pr.mergeSha === undefined ? '' : ` (merge ${short(pr.mergeSha)})`}.`);
+  if (!claim.won)
+    return refuse(
+      deps,
+      input,
+      'already-approved',
+      `PR #${input.pr} was already approved with another button, so it was not merged again${pr.mergeSha === undefined ? '' : ` (merge ${short(pr.mergeSha)})`}.`,
+    );
   if (pr.state === 'merged' && pr.mergeSha !== undefined && pr.headSha === input.headSha) {
     return { kind: 'merged', pr, mergeSha: pr.mergeSha };
   }
-  if (pr.state !== 'open') return refuse(deps, input, 'not-open', `PR #${input.pr} is ${pr.state}, so there is nothing to approve.`);
+  if (pr.state !== 'open')
+    return refuse(deps, input, 'not-open', `PR #${input.pr} is ${pr.state}, so there is nothing to approve.`);
   if (pr.headSha !== input.headSha) return headMoved(deps, input, pr, pr.headSha);
   let mergeSha: string;
   try {
-    mergeSha = (await deps.forge.merge(input.pr, { expectedHeadSha: input.headSha, commitTitle: `Merge pull request #${input.pr} from ${pr.headBranch}`, commitMessage: pr.title })).mergeSha;
+    mergeSha = (
+      await deps.forge.merge(input.pr, {
+        expectedHeadSha: input.headSha,
+        commitTitle: `Merge pull request #${input.pr} from ${pr.headBranch}`,
+        commitMessage: pr.title,
+      })
+    ).mergeSha;
   } catch (error) {
     if (isForgeError(error, 'head-moved')) return headMoved(deps, input, pr, error.details.currentHeadSha ?? 'unknown');
-    if (isForgeError(error, 'already-merged') && error.details.mergeSha !== undefined) mergeSha = error.details.mergeSha;
-    else if (isForgeError(error, 'not-mergeable')) return refuse(deps, input, 'not-mergeable', `PR #${input.pr} cannot be merged: ${error.message}`);
+    if (isForgeError(error, 'already-merged') && error.details.mergeSha !== undefined)
+      mergeSha = error.details.mergeSha;
+    else if (isForgeError(error, 'not-mergeable'))
+      return refuse(deps, input, 'not-mergeable', `PR #${input.pr} cannot be merged: ${error.message}`);
     else throw error;
   }
   const who = input.approver.name ?? input.approver.id;
-  await deps.forge.comment(input.pr, `Approved by ${who} (${input.approver.platform}) in chat; merged as ${mergeSha} (head ${input.headSha}).`);
-  await deps.trail.record({ event: 'approved', who: input.approver, pr: input.pr, stack: input.stack, service: input.service, branch: pr.headBranch, headSha: input.headSha });
-  await deps.trail.record({ event: 'merged', who: input.approver, pr: input.pr, stack: input.stack, service: input.service, branch: pr.headBranch, headSha: input.headSha, mergeSha });
+  await deps.forge.comment(
+    input.pr,
+    `Approved by ${who} (${input.approver.platform}) in chat; merged as ${mergeSha} (head ${input.headSha}).`,
+  );
+  await deps.trail.record({
+    event: 'approved',
+    who: input.approver,
+    pr: input.pr,
+    stack: input.stack,
+    service: input.service,
+    branch: pr.headBranch,
+    headSha: input.headSha,
+  });
+  await deps.trail.record({
+    event: 'merged',
+    who: input.approver,
+    pr: input.pr,
+    stack: input.stack,
+    service: input.service,
+    branch: pr.headBranch,
+    headSha: input.headSha,
+    mergeSha,
+  });
   return { kind: 'merged', pr: await deps.forge.getPullRequest(input.pr), mergeSha };
 }

@@ -36,11 +36,27 @@ const OVERRIDE = `services:
       - GF_SERVER_ROOT_URL=https://grafana.docker01.home.lan # this host's URL
 `;
 
-const item = (path: string, kind: DriftItem['kind'], expected: string | null, actual: string | null, service = 'grafana'): DriftItem =>
-  ({ host: 'ct-docker-01', stack: 'observability', service, kind, path, severity: 'functional', expected, actual });
+const item = (
+  path: string,
+  kind: DriftItem['kind'],
+  expected: string | null,
+  actual: string | null,
+  service = 'grafana',
+): DriftItem => ({
+  host: 'ct-docker-01',
+  stack: 'observability',
+  service,
+  kind,
+  path,
+  severity: 'functional',
+  expected,
+  actual,
+});
 
 let dir = '';
-afterEach(async () => { if (dir !== '') await rm(dir, { recursive: true, force: true }); });
+afterEach(async () => {
+  if (dir !== '') await rm(dir, { recursive: true, force: true });
+});
 
 async function stack(files: Record<string, string>): Promise<string> {
   dir = await mkdtemp(join(tmpdir(), 'backport-'));
@@ -51,23 +67,41 @@ async function stack(files: Record<string, string>): Promise<string> {
 }
 
 const run = (stackDir: string, items: DriftItem[]) =>
-  backportService({ stackDir, endpoint: 'docker01', project: 'observability', service: items[0]?.service ?? 'grafana', items });
+  backportService({
+    stackDir,
+    endpoint: 'docker01',
+    project: 'observability',
+    service: items[0]?.service ?? 'grafana',
+    items,
+  });
 
 describe('backportService', () => {
   it('edits only the drifted lines and keeps comments, order and quoting', async () => {
     const dirPath = await stack({ 'docker-compose.yml': BASE, 'docker-compose.docker01.yml': OVERRIDE });
-    const result = await run(dirPath, [item('environment.TZ', 'changed', 'Europe/Berlin', 'UTC'), item('image.tag', 'changed', '11.2.0', '11.2.1')]);
+    const result = await run(dirPath, [
+      item('environment.TZ', 'changed', 'Europe/Berlin', 'UTC'),
+      item('image.tag', 'changed', '11.2.0', '11.2.1'),
+    ]);
     const text = await readFile(join(dirPath, 'docker-compose.yml'), 'utf8');
-    expect(text).toBe(BASE.replace('- TZ=${TZ:-Europe/Berlin}   #', '- TZ=UTC #').replace('grafana:11.2.0', 'grafana:11.2.1'));
+    expect(text).toBe(
+      BASE.replace('- TZ=${TZ:-Europe/Berlin}   #', '- TZ=UTC #').replace('grafana:11.2.0', 'grafana:11.2.1'),
+    );
     expect(result.files).toEqual(['docker-compose.yml']);
-    expect(result.changes.map((c) => [c.path, c.file])).toEqual([['environment.TZ', 'docker-compose.yml'], ['image.tag', 'docker-compose.yml']]);
+    expect(result.changes.map((c) => [c.path, c.file])).toEqual([
+      ['environment.TZ', 'docker-compose.yml'],
+      ['image.tag', 'docker-compose.yml'],
+    ]);
   });
 
   it('changes the endpoint override when the value came from it', async () => {
     const dirPath = await stack({ 'docker-compose.yml': BASE, 'docker-compose.docker01.yml': OVERRIDE });
-    const result = await run(dirPath, [item('environment.GF_SERVER_ROOT_URL', 'changed', 'https://grafana.docker01.home.lan', 'https://g.example.lan')]);
+    const result = await run(dirPath, [
+      item('environment.GF_SERVER_ROOT_URL', 'changed', 'https://grafana.docker01.home.lan', 'https://g.example.lan'),
+    ]);
     expect(await readFile(join(dirPath, 'docker-compose.yml'), 'utf8')).toBe(BASE);
-    expect(await readFile(join(dirPath, 'docker-compose.docker01.yml'), 'utf8')).toBe(OVERRIDE.replace('https://grafana.docker01.home.lan', 'https://g.example.lan'));
+    expect(await readFile(join(dirPath, 'docker-compose.docker01.yml'), 'utf8')).toBe(
+      OVERRIDE.replace('https://grafana.docker01.home.lan', 'https://g.example.lan'),
+    );
     expect(result.files).toEqual(['docker-compose.docker01.yml']);
   });
 
@@ -83,7 +117,9 @@ describe('backportService', () => {
 
   it('leaves a secret that already comes from a host variable alone and says why', async () => {
     const dirPath = await stack({ 'docker-compose.yml': BASE });
-    const result = await run(dirPath, [item('environment.GF_SECURITY_ADMIN_PASSWORD', 'changed', '••••', '•••• (changed)')]);
+    const result = await run(dirPath, [
+      item('environment.GF_SECURITY_ADMIN_PASSWORD', 'changed', '••••', '•••• (changed)'),
+    ]);
     expect(result.files).toEqual([]);
     expect(result.skipped[0]?.reason).toMatch(/host \.env/);
   });
@@ -93,12 +129,21 @@ describe('backportService', () => {
     await run(dirPath, [
       item('ports[3000/tcp]', 'changed', '127.0.0.1:13000', '127.0.0.1:23456'),
       item('volumes[/planted]', 'added', null, 'bind:/srv/planted:ro'),
-      item('volumes[/var/lib/grafana]', 'changed', 'volume:observability_grafana_data:rw', 'volume:observability_grafana_data:ro'),
+      item(
+        'volumes[/var/lib/grafana]',
+        'changed',
+        'volume:observability_grafana_data:rw',
+        'volume:observability_grafana_data:ro',
+      ),
       item('restart', 'changed', 'unless-stopped', 'no'),
       item('environment.GF_USERS_ALLOW_SIGN_UP', 'removed', 'false', null),
     ]);
     await run(dirPath, [item('labels.homelab.role', 'changed', 'metrics', 'tsdb', 'prometheus')]);
-    const loaded = await loadStack({ stackDir: dirPath, endpoint: null, hostEnv: 'GRAFANA_PORT=13000\nGRAFANA_ADMIN_PASSWORD=x\n' });
+    const loaded = await loadStack({
+      stackDir: dirPath,
+      endpoint: null,
+      hostEnv: 'GRAFANA_PORT=13000\nGRAFANA_ADMIN_PASSWORD=x\n',
+    });
     if (!loaded.ok) throw new Error(loaded.message);
     const grafana = flattenModel(loaded.services.find((s) => s.service === 'grafana')!.model, false);
     expect(grafana.get('ports[3000/tcp]')).toBe('127.0.0.1:23456');
@@ -118,6 +163,9 @@ describe('backportService', () => {
       { ...item('environment.WG', 'changed', '${WG}', '••••'), severity: 'unverifiable' },
     ]);
     expect(result.changes).toEqual([]);
-    expect(result.skipped.map((s) => s.reason)).toEqual([expect.stringMatching(/state|manual|not written/), expect.stringMatching(/unverifiable/)]);
+    expect(result.skipped.map((s) => s.reason)).toEqual([
+      expect.stringMatching(/state|manual|not written/),
+      expect.stringMatching(/unverifiable/),
+    ]);
   });
 });

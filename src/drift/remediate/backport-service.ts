@@ -50,7 +50,8 @@ export interface BackportResult {
 
 /** The severity table's explanation for an item. */
 export const whyOf = (item: DriftItem): string =>
-  SEVERITY_RULES.find((r) => r.path.test(item.path) && (r.kinds === undefined || r.kinds.includes(item.kind)))?.why ?? 'behaves differently';
+  SEVERITY_RULES.find((r) => r.path.test(item.path) && (r.kinds === undefined || r.kinds.includes(item.kind)))?.why ??
+  'behaves differently';
 
 const placeholder = (v: string): string => `hlb-secret-${v}`;
 
@@ -66,7 +67,12 @@ function wantedOf(plans: readonly PlannedEdit[]): Map<string, string | null> {
 
 async function writerFor(input: BackportInput, on: RenderOn): Promise<ReturnType<typeof templateWriter>> {
   if (input.hostEnv === undefined) return { write: literalWriter, notes: [] };
-  return templateWriter(await interpolationEnv({ stackDir: on.stackDir, endpoint: on.endpoint, hostEnv: input.hostEnv }, normalizeProjectName(input.project)));
+  return templateWriter(
+    await interpolationEnv(
+      { stackDir: on.stackDir, endpoint: on.endpoint, hostEnv: input.hostEnv },
+      normalizeProjectName(input.project),
+    ),
+  );
 }
 
 /**
@@ -77,16 +83,27 @@ async function writerFor(input: BackportInput, on: RenderOn): Promise<ReturnType
  * secrets are written as `${VAR}` with VAR added to `.env.sample`. Never writes a secret value.
  */
 export async function backportService(input: BackportInput): Promise<BackportResult> {
-  const on: RenderOn = { stackDir: input.stackDir, endpoint: input.endpoint, hostEnv: input.hostEnv, projectDir: input.projectDir };
+  const on: RenderOn = {
+    stackDir: input.stackDir,
+    endpoint: input.endpoint,
+    hostEnv: input.hostEnv,
+    projectDir: input.projectDir,
+  };
   const { base, override } = await openComposeFiles(input.stackDir, input.endpoint);
   const originals = [base, override].filter((f) => f !== undefined).map((f) => [f.name, f.original] as const);
-  const restore = async (): Promise<void> => { for (const [name, text] of originals) await writeFile(join(input.stackDir, name), text); };
+  const restore = async (): Promise<void> => {
+    for (const [name, text] of originals) await writeFile(join(input.stackDir, name), text);
+  };
   const skipped: { item: DriftItem; reason: string }[] = [];
   const accepted: PlannedEdit[] = [];
   for (const plan of planEdits(input.items, input.knownSecrets)) {
     if ('skipped' in plan) {
       const files = [base, override].filter((f) => f !== undefined).map((f) => f.name);
-      skipped.push({ item: plan.item, reason: plan.item.kind === 'missing-container' ? startHint({ ...input, host: plan.item.host }, files) : plan.skipped });
+      skipped.push({
+        item: plan.item,
+        reason:
+          plan.item.kind === 'missing-container' ? startHint({ ...input, host: plan.item.host }, files) : plan.skipped,
+      });
       continue;
     }
     const tried = await tryPlans(input, on, [...accepted, plan]);
@@ -98,20 +115,38 @@ export async function backportService(input: BackportInput): Promise<BackportRes
   const done = await applyPlans(input, accepted, write);
   const envSampleVars = await addEnvSampleVars(input.stackDir, done.secretVars);
   const files = [...done.files, ...(envSampleVars.length > 0 ? ['.env.sample'] : [])];
-  const changes = done.applied.map(({ plan: { item }, file }) => ({ path: item.path, file, from: item.expected, to: item.actual, severity: item.severity, why: whyOf(item) }));
+  const changes = done.applied.map(({ plan: { item }, file }) => ({
+    path: item.path,
+    file,
+    from: item.expected,
+    to: item.actual,
+    severity: item.severity,
+    why: whyOf(item),
+  }));
   return { changes, skipped: [...skipped, ...done.skipped], files, envSampleVars, retemplated: notes };
 }
 
 /** A missing container is started on its host, not fixed in git: the exact command. */
-export function startHint(input: Pick<BackportInput, 'project' | 'service'> & { readonly host?: string }, files: readonly string[]): string {
+export function startHint(
+  input: Pick<BackportInput, 'project' | 'service'> & { readonly host?: string },
+  files: readonly string[],
+): string {
   const f = files.map((name) => `-f ${name}`).join(' ');
   return `the container is missing, git is not what differs: start it${input.host === undefined ? '' : ` on ${input.host}`} in the stack folder with \`docker-compose -p ${input.project} ${f} up -d ${input.service}\``;
 }
 
 /** Applies `plans` to fresh files and checks the invariant; the reason the last plan fails it, or undefined. */
-async function tryPlans(input: BackportInput, on: RenderOn, plans: readonly PlannedEdit[]): Promise<string | undefined> {
+async function tryPlans(
+  input: BackportInput,
+  on: RenderOn,
+  plans: readonly PlannedEdit[],
+): Promise<string | undefined> {
   // A variable the write-back introduces for a secret counts as set to the running value (the PR says to set it).
-  const secrets = plans.flatMap(({ edit }) => (edit.kind === 'entry' && edit.secretVar !== undefined ? [`${edit.secretVar}=${placeholder(edit.secretVar)}`] : [])).join('\n');
+  const secrets = plans
+    .flatMap(({ edit }) =>
+      edit.kind === 'entry' && edit.secretVar !== undefined ? [`${edit.secretVar}=${placeholder(edit.secretVar)}`] : [],
+    )
+    .join('\n');
   const before = await renderStack(on, secrets);
   const { write } = await writerFor(input, on);
   const done = await applyPlans(input, plans, write);

@@ -17,7 +17,11 @@ export interface ComposeFile {
   readonly normalized: string;
 }
 
-const read = (path: string): Promise<string | undefined> => readFile(path, 'utf8').then((t) => t, () => undefined);
+const read = (path: string): Promise<string | undefined> =>
+  readFile(path, 'utf8').then(
+    (t) => t,
+    () => undefined,
+  );
 
 async function open(stackDir: string, names: readonly string[]): Promise<ComposeFile | undefined> {
   for (const name of names) {
@@ -30,9 +34,15 @@ async function open(stackDir: string, names: readonly string[]): Promise<Compose
 }
 
 /** The stack's base file and, with an endpoint, its `docker-compose.<endpoint>.yml` override (when present). */
-export async function openComposeFiles(stackDir: string, endpoint: string | null): Promise<{ base: ComposeFile | undefined; override: ComposeFile | undefined }> {
+export async function openComposeFiles(
+  stackDir: string,
+  endpoint: string | null,
+): Promise<{ base: ComposeFile | undefined; override: ComposeFile | undefined }> {
   const base = await open(stackDir, BASE_FILES);
-  const override = endpoint === null ? undefined : await open(stackDir, [`docker-compose.${endpoint}.yml`, `docker-compose.${endpoint}.yaml`]);
+  const override =
+    endpoint === null
+      ? undefined
+      : await open(stackDir, [`docker-compose.${endpoint}.yml`, `docker-compose.${endpoint}.yaml`]);
   return { base, override };
 }
 

@@ -36,7 +36,10 @@ function setInSeq(seq: YAMLSeq, key: string, value: string | null): void {
 }
 
 function setInMap(doc: Document, map: YAMLMap, key: string, value: string | null): void {
-  if (value === null) { map.delete(key); return; }
+  if (value === null) {
+    map.delete(key);
+    return;
+  }
   const node = replaceScalar(map.get(key, true), value === UNSET ? null : value);
   if (map.has(key)) map.set(key, node);
   else map.set(doc.createNode(key), node);
@@ -46,7 +49,15 @@ function setInMap(doc: Document, map: YAMLMap, key: string, value: string | null
  * Sets (or with `null` removes) one `environment`/`labels` entry, keeping the block's list/map form.
  * `value` is literal text unless `asIs` (a `${VAR}` reference): `write` turns it into compose text.
  */
-export function setEntry(doc: Document, svc: YAMLMap, block: string, key: string, value: string | null, write: ValueWriter = literalWriter, asIs = false): void {
+export function setEntry(
+  doc: Document,
+  svc: YAMLMap,
+  block: string,
+  key: string,
+  value: string | null,
+  write: ValueWriter = literalWriter,
+  asIs = false,
+): void {
   if (value === null && svc.get(block, true) === undefined) return;
   const raw = entryText(svc.get(block, true), key) ?? undefined;
   const text = value === null || value === UNSET || asIs ? value : write(raw, value);
@@ -56,7 +67,9 @@ export function setEntry(doc: Document, svc: YAMLMap, block: string, key: string
 /** A new block takes the form (list or map) most services of the file use for it. */
 function newBlock(doc: Document, block: string): () => YAMLMap | YAMLSeq {
   const services = doc.get('services', true);
-  const forms = isMap(services) ? services.items.map((p) => (isMap(p.value) ? p.value.get(block, true) : undefined)) : [];
+  const forms = isMap(services)
+    ? services.items.map((p) => (isMap(p.value) ? p.value.get(block, true) : undefined))
+    : [];
   const lists = forms.filter((f) => isSeq(f)).length;
   const maps = forms.filter((f) => isMap(f)).length;
   return () => (lists > maps ? new YAMLSeq() : new YAMLMap());

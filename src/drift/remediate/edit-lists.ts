@@ -1,11 +1,22 @@
 import type { Document } from 'yaml';
 import type { MountValue } from './field-edit.js';
 import { literalWriter, type ValueWriter } from './value-writer.js';
-import { childOf, dropIfEmpty, isMap, isSeq, replaceScalar, Scalar, textOf, YAMLSeq, type YAMLMap } from './yaml-nodes.js';
+import {
+  childOf,
+  dropIfEmpty,
+  isMap,
+  isSeq,
+  replaceScalar,
+  Scalar,
+  textOf,
+  YAMLSeq,
+  type YAMLMap,
+} from './yaml-nodes.js';
 
 /** `target/protocol` of a short (`ip:pub:target/proto`) or long (`{target, protocol}`) port entry. */
 export function portKey(entry: unknown): string {
-  if (isMap(entry)) return `${textOf(entry.get('target', true)) ?? ''}/${(textOf(entry.get('protocol', true)) ?? 'tcp').toLowerCase()}`;
+  if (isMap(entry))
+    return `${textOf(entry.get('target', true)) ?? ''}/${(textOf(entry.get('protocol', true)) ?? 'tcp').toLowerCase()}`;
   const [spec = '', protocol = 'tcp'] = (textOf(entry) ?? '').split('/');
   return `${spec.split(':').at(-1) ?? ''}/${protocol.toLowerCase()}`;
 }
@@ -15,11 +26,20 @@ export function volumeTarget(entry: unknown): string {
   if (isMap(entry)) return textOf(entry.get('target', true)) ?? '';
   const parts = (textOf(entry) ?? '').split(':');
   if (parts.length === 1) return parts[0] ?? '';
-  return parts.length >= 3 && /^(ro|rw|z|Z|[a-z,]+)$/.test(parts.at(-1) ?? '') ? parts.at(-2) ?? '' : parts.at(-1) ?? '';
+  return parts.length >= 3 && /^(ro|rw|z|Z|[a-z,]+)$/.test(parts.at(-1) ?? '')
+    ? (parts.at(-2) ?? '')
+    : (parts.at(-1) ?? '');
 }
 
 /** Replaces every entry matching `keyOf(entry) === key` by `entries` (at the first match's place, else appended). */
-function replaceEntries(doc: Document, svc: YAMLMap, field: string, keyOf: (e: unknown) => string, key: string, entries: readonly string[]): void {
+function replaceEntries(
+  doc: Document,
+  svc: YAMLMap,
+  field: string,
+  keyOf: (e: unknown) => string,
+  key: string,
+  entries: readonly string[],
+): void {
   if (entries.length === 0 && svc.get(field, true) === undefined) return;
   const seq = childOf(doc, svc, field, () => new YAMLSeq());
   if (!isSeq(seq)) throw new Error(`${field} is not a list`);
@@ -48,7 +68,14 @@ function entriesText(svc: YAMLMap, field: string, keyOf: (e: unknown) => string,
 const withIp = (ip: string): string => (ip.includes(':') ? `[${ip}]` : ip);
 
 /** Publishes `target/protocol` exactly on `bindings` (`hostIp:port`; empty IP = all addresses); `null` unpublishes. */
-export function setPort(doc: Document, svc: YAMLMap, target: string, protocol: string, bindings: readonly string[] | null, write: ValueWriter = literalWriter): void {
+export function setPort(
+  doc: Document,
+  svc: YAMLMap,
+  target: string,
+  protocol: string,
+  bindings: readonly string[] | null,
+  write: ValueWriter = literalWriter,
+): void {
   const raw = entriesText(svc, 'ports', portKey, `${target}/${protocol}`);
   const suffix = protocol === 'tcp' ? '' : `/${protocol}`;
   const entries = (bindings ?? []).map((b) => {
@@ -61,7 +88,13 @@ export function setPort(doc: Document, svc: YAMLMap, target: string, protocol: s
 }
 
 /** Mounts `mount` at `target` (bind: absolute host path; volume: the compose volume name); `null` unmounts. */
-export function setVolume(doc: Document, svc: YAMLMap, target: string, mount: MountValue | null, write: ValueWriter = literalWriter): void {
+export function setVolume(
+  doc: Document,
+  svc: YAMLMap,
+  target: string,
+  mount: MountValue | null,
+  write: ValueWriter = literalWriter,
+): void {
   const seq = svc.get('volumes', true);
   const long = isSeq(seq) ? seq.items.find((e) => isMap(e) && volumeTarget(e) === target) : undefined;
   // Long syntax is edited field by field: options only it can hold (propagation, nocopy, …) stay.
@@ -72,6 +105,7 @@ export function setVolume(doc: Document, svc: YAMLMap, target: string, mount: Mo
     return;
   }
   const raw = entriesText(svc, 'volumes', volumeTarget, target);
-  const entries = mount === null ? [] : [`${write(raw, mount.source)}:${write(undefined, target)}${mount.readOnly ? ':ro' : ''}`];
+  const entries =
+    mount === null ? [] : [`${write(raw, mount.source)}:${write(undefined, target)}${mount.readOnly ? ':ro' : ''}`];
   replaceEntries(doc, svc, 'volumes', volumeTarget, target, entries);
 }

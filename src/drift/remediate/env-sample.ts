@@ -11,7 +11,12 @@ export const SECRET_PLACEHOLDER = 'changeme';
 export async function addEnvSampleVars(stackDir: string, vars: readonly string[]): Promise<string[]> {
   const path = join(stackDir, '.env.sample');
   const text = await readFile(path, 'utf8').catch(() => '');
-  const listed = new Set(text.split('\n').map((l) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(l)?.[1]).filter((v) => v !== undefined));
+  const listed = new Set(
+    text
+      .split('\n')
+      .map((l) => /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=/.exec(l)?.[1])
+      .filter((v) => v !== undefined),
+  );
   const added = [...new Set(vars)].filter((v) => !listed.has(v));
   if (added.length === 0) return [];
   const head = text === '' || text.endsWith('\n') ? text : `${text}\n`;

@@ -2,13 +2,38 @@ import { describe, expect, it } from 'vitest';
 import type { DriftItem } from '../drift-item.js';
 import { planEdits, toVarName } from './field-edit.js';
 
-const item = (path: string, expected: string | null, actual: string | null, extra: Partial<DriftItem> = {}): DriftItem =>
-  ({ host: 'h', stack: 's', service: 'svc', kind: expected === null ? 'added' : actual === null ? 'removed' : 'changed', path, severity: 'functional', expected, actual, ...extra });
+const item = (
+  path: string,
+  expected: string | null,
+  actual: string | null,
+  extra: Partial<DriftItem> = {},
+): DriftItem => ({
+  host: 'h',
+  stack: 's',
+  service: 'svc',
+  kind: expected === null ? 'added' : actual === null ? 'removed' : 'changed',
+  path,
+  severity: 'functional',
+  expected,
+  actual,
+  ...extra,
+});
 
 describe('planEdits', () => {
   it('turns a masked env or label value into a ${VAR} reference, never the value', () => {
-    const [env, label] = planEdits([item('environment.db.password', null, '••••'), item('labels.auth', 'a', '•••• (changed)')]);
-    expect(env).toMatchObject({ edit: { kind: 'entry', block: 'environment', key: 'db.password', value: '${DB_PASSWORD}', secretVar: 'DB_PASSWORD' } });
+    const [env, label] = planEdits([
+      item('environment.db.password', null, '••••'),
+      item('labels.auth', 'a', '•••• (changed)'),
+    ]);
+    expect(env).toMatchObject({
+      edit: {
+        kind: 'entry',
+        block: 'environment',
+        key: 'db.password',
+        value: '${DB_PASSWORD}',
+        secretVar: 'DB_PASSWORD',
+      },
+    });
     expect(label).toMatchObject({ edit: { kind: 'entry', block: 'labels', value: '${AUTH}' } });
   });
 
@@ -27,7 +52,11 @@ describe('planEdits', () => {
     ]);
     expect(plans.every((p) => 'skipped' in p)).toBe(true);
     expect(plans.map((p) => ('skipped' in p ? p.skipped : ''))).toEqual([
-      expect.stringMatching(/secret/), expect.stringMatching(/unverifiable/), expect.stringMatching(/ephemeral/), expect.stringMatching(/not written back/), expect.stringMatching(/by hand/),
+      expect.stringMatching(/secret/),
+      expect.stringMatching(/unverifiable/),
+      expect.stringMatching(/ephemeral/),
+      expect.stringMatching(/not written back/),
+      expect.stringMatching(/by hand/),
     ]);
   });
 

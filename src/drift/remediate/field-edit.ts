@@ -18,14 +18,34 @@ export type ScalarField = 'restart' | 'network_mode' | 'user' | 'working_dir' | 
  * value is the reference `${VAR}` (never the secret) and VAR belongs in `.env.sample`.
  */
 export type FieldEdit =
-  | { readonly kind: 'entry'; readonly block: 'environment' | 'labels'; readonly key: string; readonly value: string | null; readonly secretVar?: string }
+  | {
+      readonly kind: 'entry';
+      readonly block: 'environment' | 'labels';
+      readonly key: string;
+      readonly value: string | null;
+      readonly secretVar?: string;
+    }
   | { readonly kind: 'scalar'; readonly field: ScalarField; readonly value: string | null }
   | { readonly kind: 'image'; readonly repo?: string; readonly tag?: string; readonly digest?: string }
   | { readonly kind: 'args'; readonly field: 'command' | 'entrypoint'; readonly value: readonly string[] }
-  | { readonly kind: 'port'; readonly target: string; readonly protocol: string; readonly bindings: readonly string[] | null }
+  | {
+      readonly kind: 'port';
+      readonly target: string;
+      readonly protocol: string;
+      readonly bindings: readonly string[] | null;
+    }
   | { readonly kind: 'volume'; readonly target: string; readonly mount: MountValue | null }
-  | { readonly kind: 'healthcheck'; readonly part: 'test' | 'interval' | 'timeout' | 'start_period' | 'retries'; readonly value: string | null }
-  | { readonly kind: 'list'; readonly field: 'cap_add' | 'cap_drop' | 'dns' | 'extra_hosts'; readonly entry: string; readonly present: boolean }
+  | {
+      readonly kind: 'healthcheck';
+      readonly part: 'test' | 'interval' | 'timeout' | 'start_period' | 'retries';
+      readonly value: string | null;
+    }
+  | {
+      readonly kind: 'list';
+      readonly field: 'cap_add' | 'cap_drop' | 'dns' | 'extra_hosts';
+      readonly entry: string;
+      readonly present: boolean;
+    }
   | { readonly kind: 'device'; readonly target: string; readonly value: string | null }
   | { readonly kind: 'map'; readonly field: 'sysctls'; readonly key: string; readonly value: string | null }
   | { readonly kind: 'ulimit'; readonly name: string; readonly value: string | null }
@@ -33,8 +53,7 @@ export type FieldEdit =
 
 /** A drift item the backport turned into an edit, or left alone with the reason. */
 export type ItemPlan =
-  | { readonly item: DriftItem; readonly edit: FieldEdit }
-  | { readonly item: DriftItem; readonly skipped: string };
+  { readonly item: DriftItem; readonly edit: FieldEdit } | { readonly item: DriftItem; readonly skipped: string };
 
 /** `API-Token` → `API_TOKEN`: a valid compose variable name for a secret written as `${VAR}`. */
 export const toVarName = (key: string): string => {
@@ -42,7 +61,11 @@ export const toVarName = (key: string): string => {
   return /^[0-9]/.test(name) ? `_${name}` : name;
 };
 
-function entryEdit(item: DriftItem, block: 'environment' | 'labels', knownSecrets: readonly string[]): FieldEdit | string {
+function entryEdit(
+  item: DriftItem,
+  block: 'environment' | 'labels',
+  knownSecrets: readonly string[],
+): FieldEdit | string {
   const key = item.path.slice(block.length + 1);
   if (item.actual === null) return { kind: 'entry', block, key, value: null };
   const masked = item.actual.includes(MASK) || isSecret(key, [item.actual], knownSecrets);
@@ -54,7 +77,11 @@ function mountEdit(target: string, actual: string | null): FieldEdit | string {
   if (actual === null) return { kind: 'volume', target, mount: null };
   const m = /^(bind|volume):(.*):(ro|rw)$/.exec(actual);
   if (m === null) return 'only bind mounts and named volumes are written back';
-  return { kind: 'volume', target, mount: { type: m[1] === 'bind' ? 'bind' : 'volume', source: m[2] ?? '', readOnly: m[3] === 'ro' } };
+  return {
+    kind: 'volume',
+    target,
+    mount: { type: m[1] === 'bind' ? 'bind' : 'volume', source: m[2] ?? '', readOnly: m[3] === 'ro' },
+  };
 }
 
 function portEdit(key: string, actual: string | null): FieldEdit | string {
@@ -69,7 +96,9 @@ function argsEdit(field: 'command' | 'entrypoint', actual: string | null): Field
   try {
     const value: unknown = JSON.parse(actual ?? '[]');
     if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return { kind: 'args', field, value };
-  } catch { /* reported below */ }
+  } catch {
+    /* reported below */
+  }
   return `unreadable ${field}`;
 }
 
@@ -84,39 +113,64 @@ const afterDot = (path: string): string => path.slice(path.indexOf('.') + 1);
 
 function runtimeEdit(kind: WriteBack['kind'], path: string, actual: string | null): FieldEdit | string {
   switch (kind) {
-    case 'healthcheck': return { kind: 'healthcheck', part: afterDot(path) as 'test', value: actual };
-    case 'list': return { kind: 'list', field: path.slice(0, path.indexOf('[')) as 'dns', entry: inBrackets(path), present: actual !== null };
-    case 'device': return { kind: 'device', target: inBrackets(path), value: actual };
-    case 'map': return { kind: 'map', field: 'sysctls', key: afterDot(path), value: actual };
-    case 'ulimit': return { kind: 'ulimit', name: afterDot(path), value: actual };
-    case 'logging': return { kind: 'logging', part: afterDot(path), value: actual };
-    default: return `${path} is not written back automatically; edit it by hand`;
+    case 'healthcheck':
+      return { kind: 'healthcheck', part: afterDot(path) as 'test', value: actual };
+    case 'list':
+      return {
+        kind: 'list',
+        field: path.slice(0, path.indexOf('[')) as 'dns',
+        entry: inBrackets(path),
+        present: actual !== null,
+      };
+    case 'device':
+      return { kind: 'device', target: inBrackets(path), value: actual };
+    case 'map':
+      return { kind: 'map', field: 'sysctls', key: afterDot(path), value: actual };
+    case 'ulimit':
+      return { kind: 'ulimit', name: afterDot(path), value: actual };
+    case 'logging':
+      return { kind: 'logging', part: afterDot(path), value: actual };
+    default:
+      return `${path} is not written back automatically; edit it by hand`;
   }
 }
 
 /** The edit of one writable field (the field table says which kind). */
-function writeEdit(kind: Exclude<WriteBack['kind'], 'manual'>, item: DriftItem, knownSecrets: readonly string[]): FieldEdit | string {
+function writeEdit(
+  kind: Exclude<WriteBack['kind'], 'manual'>,
+  item: DriftItem,
+  knownSecrets: readonly string[],
+): FieldEdit | string {
   const { path, actual } = item;
   switch (kind) {
-    case 'entry': return entryEdit(item, path.startsWith('labels.') ? 'labels' : 'environment', knownSecrets);
-    case 'image': return imageEdit(path, actual);
-    case 'scalar': return { kind: 'scalar', field: path as ScalarField, value: actual };
-    case 'args': return argsEdit(path as 'command', actual);
-    case 'port': return portEdit(/^ports\[(.*)\]$/.exec(path)?.[1] ?? '', actual);
-    case 'volume': return mountEdit(/^volumes\[(.*)\]$/.exec(path)?.[1] ?? '', actual);
-    default: return runtimeEdit(kind, path, actual);
+    case 'entry':
+      return entryEdit(item, path.startsWith('labels.') ? 'labels' : 'environment', knownSecrets);
+    case 'image':
+      return imageEdit(path, actual);
+    case 'scalar':
+      return { kind: 'scalar', field: path as ScalarField, value: actual };
+    case 'args':
+      return argsEdit(path as 'command', actual);
+    case 'port':
+      return portEdit(/^ports\[(.*)\]$/.exec(path)?.[1] ?? '', actual);
+    case 'volume':
+      return mountEdit(/^volumes\[(.*)\]$/.exec(path)?.[1] ?? '', actual);
+    default:
+      return runtimeEdit(kind, path, actual);
   }
 }
 
 function editFor(item: DriftItem, knownSecrets: readonly string[]): FieldEdit | string {
   const { path, actual } = item;
   if (item.severity === 'unverifiable') return 'unverifiable: the value depends on a variable the bot cannot read';
-  if (item.kind !== 'changed' && item.kind !== 'added' && item.kind !== 'removed') return `${item.kind} cannot be fixed in the compose file`;
+  if (item.kind !== 'changed' && item.kind !== 'added' && item.kind !== 'removed')
+    return `${item.kind} cannot be fixed in the compose file`;
   const field = fieldOf(path);
   if (field === undefined) return `${path} is not written back automatically; edit it by hand`;
   if (field.writeBack.kind === 'manual') return `${path} is not written back: ${field.writeBack.why}`;
   // Only env and labels can hold a `${VAR}` reference; any other masked value is left to a human.
-  if (field.writeBack.kind !== 'entry' && actual?.includes(MASK) === true) return `${path} holds a secret; it is not written to git`;
+  if (field.writeBack.kind !== 'entry' && actual?.includes(MASK) === true)
+    return `${path} holds a secret; it is not written to git`;
   return writeEdit(field.writeBack.kind, item, knownSecrets);
 }
 

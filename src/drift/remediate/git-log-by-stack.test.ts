@@ -9,8 +9,15 @@ describe('groupLogByStack', () => {
     ].join('');
     const groups = groupLogByStack(text, 'stacks');
     expect(groups.map((g) => [g.stack, g.commits.map((c) => c.sha)])).toEqual([
-      ['(repo)', ['aaa']], ['dns-pihole', ['aaa', 'bbb']], ['infra-core', ['bbb']],
+      ['(repo)', ['aaa']],
+      ['dns-pihole', ['aaa', 'bbb']],
+      ['infra-core', ['bbb']],
     ]);
-    expect(groups[1]?.commits[0]).toEqual({ sha: 'aaa', date: '2026-11-25T10:00:00Z', author: 'alice', subject: 'fix(dns-pihole): sync pihole' });
+    expect(groups[1]?.commits[0]).toEqual({
+      sha: 'aaa',
+      date: '2026-11-25T10:00:00Z',
+      author: 'alice',
+      subject: 'fix(dns-pihole): sync pihole',
+    });
   });
 });

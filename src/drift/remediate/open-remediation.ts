@@ -19,7 +19,13 @@ export interface RemediationDeps extends ChangeDeps {
    * Backports drift of hosts that are not compose hosts (Kubernetes clusters, `backportClusterDrift`);
    * undefined from it means "not mine", and the compose backport runs.
    */
-  readonly backportOther?: (input: { readonly repoDir: string; readonly host: string; readonly stack: string; readonly service: string; readonly items: readonly DriftItem[] }) => Promise<BackportResult | undefined>;
+  readonly backportOther?: (input: {
+    readonly repoDir: string;
+    readonly host: string;
+    readonly stack: string;
+    readonly service: string;
+    readonly items: readonly DriftItem[];
+  }) => Promise<BackportResult | undefined>;
 }
 
 export interface RemediationTarget {
@@ -49,10 +55,16 @@ export { REMEDIATION_LABEL };
 export const fixBranch = (service: string, at: Date): string => `fix/drift-${service}-${minuteStamp(at)}`;
 
 function serviceItems(result: AuditResult, target: RemediationTarget): { host: string; items: DriftItem[] } {
-  const mine = result.report.items.filter((i) => i.stack === target.stack && i.service === target.service && (target.host === undefined || i.host === target.host));
+  const mine = result.report.items.filter(
+    (i) =>
+      i.stack === target.stack && i.service === target.service && (target.host === undefined || i.host === target.host),
+  );
   const host = mine[0]?.host;
   if (host === undefined) {
-    throw new UserError('no-drift', `${target.stack}/${target.service} matches git${target.host === undefined ? '' : ` on ${target.host}`}: there is nothing to fix.`);
+    throw new UserError(
+      'no-drift',
+      `${target.stack}/${target.service} matches git${target.host === undefined ? '' : ` on ${target.host}`}: there is nothing to fix.`,
+    );
   }
   return { host, items: mine.filter((i) => i.host === host) };
 }
@@ -61,7 +73,10 @@ function serviceItems(result: AuditResult, target: RemediationTarget): { host: s
  * The open remediation PR of `stack/service`, if any (same title and `fix/drift-<service>-` branch):
  * a second `/drift fix` or Open PR click shows it instead of opening a duplicate.
  */
-export async function findOpenRemediation(forge: Forge, target: Pick<RemediationTarget, 'stack' | 'service'>): Promise<PullRequest | undefined> {
+export async function findOpenRemediation(
+  forge: Forge,
+  target: Pick<RemediationTarget, 'stack' | 'service'>,
+): Promise<PullRequest | undefined> {
   const title = commitTitle(target.stack, target.service);
   const open = await forge.listOpen({ label: REMEDIATION_LABEL });
   return open.find((pr) => pr.title === title && pr.headBranch.startsWith(`fix/drift-${target.service}-`));
@@ -80,25 +95,65 @@ export async function openRemediation(deps: RemediationDeps, target: Remediation
   const now = deps.now();
   const branch = target.branch ?? fixBranch(target.service, utcMinute(now));
   const title = commitTitle(target.stack, target.service);
-  const { pr, result: backport, body } = await openChange(deps, {
-    branch, from: result.report.commit, title, labels: [REMEDIATION_LABEL],
+  const {
+    pr,
+    result: backport,
+    body,
+  } = await openChange(deps, {
+    branch,
+    from: result.report.commit,
+    title,
+    labels: [REMEDIATION_LABEL],
     unchanged: `Nothing of ${target.stack}/${target.service} changed in git: the compose files already say what runs.`,
     edit: async (clone) => {
       const stackDir = join(clone.dir, deps.apps.stacksDir, target.stack);
-      const other = await deps.backportOther?.({ repoDir: clone.dir, host, stack: target.stack, service: target.service, items });
+      const other = await deps.backportOther?.({
+        repoDir: clone.dir,
+        host,
+        stack: target.stack,
+        service: target.service,
+        items,
+      });
       const on = result.stackHosts?.get(`${host}/${target.stack}`);
-      const done = other ?? await backportService({ stackDir, endpoint, project: normalizeProjectName(target.stack), service: target.service, items, hostEnv: on?.hostEnv, projectDir: on?.projectDir });
+      const done =
+        other ??
+        (await backportService({
+          stackDir,
+          endpoint,
+          project: normalizeProjectName(target.stack),
+          service: target.service,
+          items,
+          hostEnv: on?.hostEnv,
+          projectDir: on?.projectDir,
+        }));
       if (done.changes.length === 0) {
         const why = done.skipped.map((s) => `${s.item.path}: ${s.reason}`).join('; ');
-        throw new UserError('nothing-to-backport', `Nothing of ${target.stack}/${target.service} can be written back to git (${why}).`);
+        throw new UserError(
+          'nothing-to-backport',
+          `Nothing of ${target.stack}/${target.service} can be written back to git (${why}).`,
+        );
       }
-      if (other === undefined) await refreshRepoDocs({ repoDir: clone.dir, stacksDir: deps.apps.stacksDir, hosts: deps.hosts, auditedAt: now, commit: result.report.commit });
+      if (other === undefined)
+        await refreshRepoDocs({
+          repoDir: clone.dir,
+          stacksDir: deps.apps.stacksDir,
+          hosts: deps.hosts,
+          auditedAt: now,
+          commit: result.report.commit,
+        });
       return done;
     },
-    body: (done) => renderPrBody({
-      host, stack: target.stack, service: target.service, ...done, auditedCommit: result.report.commit,
-      auditedAt: result.report.generatedAt, report: items, requestedBy: target.requestedBy,
-    }),
+    body: (done) =>
+      renderPrBody({
+        host,
+        stack: target.stack,
+        service: target.service,
+        ...done,
+        auditedCommit: result.report.commit,
+        auditedAt: result.report.generatedAt,
+        report: items,
+        requestedBy: target.requestedBy,
+      }),
   });
   return { pr, host, branch, backport, auditedCommit: result.report.commit, body };
 }

@@ -9,9 +9,13 @@ export function setsField(file: ComposeFile, service: string, edit: FieldEdit): 
   const svc = serviceNode(file.doc, service);
   if (svc === undefined) return false;
   switch (edit.kind) {
-    case 'entry': return hasEntry(svc.get(edit.block, true), edit.key);
-    case 'scalar': case 'args': return svc.has(edit.field);
-    case 'image': return svc.has('image');
+    case 'entry':
+      return hasEntry(svc.get(edit.block, true), edit.key);
+    case 'scalar':
+    case 'args':
+      return svc.has(edit.field);
+    case 'image':
+      return svc.has('image');
     case 'port': {
       const ports = svc.get('ports', true);
       return isSeq(ports) && ports.items.some((p) => portKey(p) === `${edit.target}/${edit.protocol}`);
@@ -24,11 +28,16 @@ export function setsField(file: ComposeFile, service: string, edit: FieldEdit): 
       const hc: unknown = svc.get('healthcheck', true);
       return isMap(hc) && hc.has(edit.part);
     }
-    case 'list': return svc.has(edit.field);
-    case 'device': return svc.has('devices');
-    case 'map': return svc.has(edit.field);
-    case 'ulimit': return svc.has('ulimits');
-    case 'logging': return svc.has('logging');
+    case 'list':
+      return svc.has(edit.field);
+    case 'device':
+      return svc.has('devices');
+    case 'map':
+      return svc.has(edit.field);
+    case 'ulimit':
+      return svc.has('ulimits');
+    case 'logging':
+      return svc.has('logging');
   }
 }
 
@@ -36,7 +45,12 @@ export function setsField(file: ComposeFile, service: string, edit: FieldEdit): 
  * The file an edit belongs in: the endpoint override when it sets that field (the running value came
  * from it, since the override wins), else the base file when it declares the service, else the override.
  */
-export function pickFile(base: ComposeFile | undefined, override: ComposeFile | undefined, service: string, edit: FieldEdit): ComposeFile | undefined {
+export function pickFile(
+  base: ComposeFile | undefined,
+  override: ComposeFile | undefined,
+  service: string,
+  edit: FieldEdit,
+): ComposeFile | undefined {
   if (override !== undefined && setsField(override, service, edit)) return override;
   if (base !== undefined && serviceNode(base.doc, service) !== undefined) return base;
   return override !== undefined && serviceNode(override.doc, service) !== undefined ? override : undefined;

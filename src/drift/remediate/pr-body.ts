@@ -37,7 +37,8 @@ export function retemplateLines(notes: readonly RetemplateNote[]): string[] {
 const code = (v: string | null): string => (v === null ? '∅' : `\`${v.replace(/`/g, "'")}\``);
 
 /** `fix(<stack>): sync <service> with running state`. */
-export const commitTitle = (stack: string, service: string): string => `fix(${stack}): sync ${service} with running state`;
+export const commitTitle = (stack: string, service: string): string =>
+  `fix(${stack}): sync ${service} with running state`;
 
 /**
  * The PR body (FR-2.2): each change with old → new (masked for secrets: values come from the
@@ -51,18 +52,42 @@ export function renderPrBody(input: PrBodyInput): string {
     '',
     '| Field | File | Old → New | Severity | Why |',
     '|---|---|---|---|---|',
-    ...input.changes.map((c) => `| \`${c.path}\` | ${c.file} | ${code(c.from)} → ${code(c.to)} | ${severityIcon[c.severity]} ${c.severity} | ${c.why} |`),
+    ...input.changes.map(
+      (c) =>
+        `| \`${c.path}\` | ${c.file} | ${code(c.from)} → ${code(c.to)} | ${severityIcon[c.severity]} ${c.severity} | ${c.why} |`,
+    ),
     '',
   ];
   if ((input.retemplated ?? []).length > 0) {
-    out.push('## Variables kept', '', 'Values are written with the repo\'s own variables wherever the host\'s values reappear in them:', '', ...retemplateLines(input.retemplated ?? []), '');
+    out.push(
+      '## Variables kept',
+      '',
+      "Values are written with the repo's own variables wherever the host's values reappear in them:",
+      '',
+      ...retemplateLines(input.retemplated ?? []),
+      '',
+    );
   }
   if (input.envSampleVars.length > 0) {
-    out.push('Secret values are never written to git: they are `${VAR}` references. Set these in the host `.env` (placeholders added to `.env.sample`):', '', ...input.envSampleVars.map((v) => `- \`${v}\``), '');
+    out.push(
+      'Secret values are never written to git: they are `${VAR}` references. Set these in the host `.env` (placeholders added to `.env.sample`):',
+      '',
+      ...input.envSampleVars.map((v) => `- \`${v}\``),
+      '',
+    );
   }
   if (input.skipped.length > 0) {
     out.push('## Not changed', '', ...input.skipped.map((s) => `- \`${s.item.path}\`: ${s.reason}`), '');
   }
-  out.push('## Audit report', '', `Audited commit: \`${input.auditedCommit}\``, '', ...input.report.map((i) => `- ${renderItemLine(i)}`), '', '_Opened by homelab-bot (label `drift-remediation`)._', '');
+  out.push(
+    '## Audit report',
+    '',
+    `Audited commit: \`${input.auditedCommit}\``,
+    '',
+    ...input.report.map((i) => `- ${renderItemLine(i)}`),
+    '',
+    '_Opened by homelab-bot (label `drift-remediation`)._',
+    '',
+  );
   return out.join('\n');
 }

@@ -15,7 +15,11 @@ export interface RepoDocsInput {
   readonly commit: string;
 }
 
-const read = (path: string): Promise<string | undefined> => readFile(path, 'utf8').then((t) => t, () => undefined);
+const read = (path: string): Promise<string | undefined> =>
+  readFile(path, 'utf8').then(
+    (t) => t,
+    () => undefined,
+  );
 
 /** `Last audit: 2026-11-25 (0123456789ab)`. */
 export const lastAuditLine = (input: Pick<RepoDocsInput, 'auditedAt' | 'commit'>): string =>
@@ -27,7 +31,11 @@ export async function serviceRows(input: RepoDocsInput): Promise<string[]> {
   const rows: string[] = [];
   for (const host of input.hosts) {
     for (const stack of repo.assignments.get(host.name) ?? []) {
-      const loaded = await loadStack({ stackDir: join(input.repoDir, input.stacksDir, stack), endpoint: host.endpoint, useEnvSample: true });
+      const loaded = await loadStack({
+        stackDir: join(input.repoDir, input.stacksDir, stack),
+        endpoint: host.endpoint,
+        useEnvSample: true,
+      });
       if (!loaded.ok) continue;
       for (const svc of loaded.services) {
         const image = displayTemplate(`${shortRepo(svc.model.image.repo)}:${svc.model.image.tag}`);
@@ -55,7 +63,10 @@ export function rewriteReadme(text: string, rows: readonly string[], last: strin
 
 /** Puts `# Last audit: …` as the first line of `stack-targets.yml` (replacing an older one). */
 export const rewriteTargets = (text: string, last: string): string =>
-  `# ${last}\n${text.split('\n').filter((l) => !l.startsWith('# Last audit: ')).join('\n')}`;
+  `# ${last}\n${text
+    .split('\n')
+    .filter((l) => !l.startsWith('# Last audit: '))
+    .join('\n')}`;
 
 /**
  * Regenerates the apps repo's README service table and `stack-targets.yml` header when the files
@@ -67,12 +78,18 @@ export async function refreshRepoDocs(input: RepoDocsInput): Promise<string[]> {
   const readme = await read(join(input.repoDir, 'README.md'));
   if (readme !== undefined) {
     const next = rewriteReadme(readme, await serviceRows(input), last);
-    if (next !== readme) { await writeFile(join(input.repoDir, 'README.md'), next); changed.push('README.md'); }
+    if (next !== readme) {
+      await writeFile(join(input.repoDir, 'README.md'), next);
+      changed.push('README.md');
+    }
   }
   const targets = await read(join(input.repoDir, 'stack-targets.yml'));
   if (targets !== undefined) {
     const next = rewriteTargets(targets, last);
-    if (next !== targets) { await writeFile(join(input.repoDir, 'stack-targets.yml'), next); changed.push('stack-targets.yml'); }
+    if (next !== targets) {
+      await writeFile(join(input.repoDir, 'stack-targets.yml'), next);
+      changed.push('stack-targets.yml');
+    }
   }
   return changed;
 }

@@ -5,7 +5,11 @@ const env = (values: Record<string, string>) => ({ values: new Map(Object.entrie
 
 describe('retemplate', () => {
   it('keeps a variable with its default syntax where the host value reappears', () => {
-    const r = retemplate('${APPDATA:-/opt/appdata}/media-indexers/bazarr:/config', '/srv/lab/appdata/bazarr', env({ APPDATA: '/srv/lab/appdata' }));
+    const r = retemplate(
+      '${APPDATA:-/opt/appdata}/media-indexers/bazarr:/config',
+      '/srv/lab/appdata/bazarr',
+      env({ APPDATA: '/srv/lab/appdata' }),
+    );
     expect(r.text).toBe('${APPDATA:-/opt/appdata}/bazarr');
     expect(r.used).toEqual([{ ref: '${APPDATA:-/opt/appdata}', name: 'APPDATA', value: '/srv/lab/appdata' }]);
   });
@@ -15,7 +19,11 @@ describe('retemplate', () => {
   });
 
   it('re-templates every occurrence of a value (a second Traefik host)', () => {
-    const r = retemplate('Host(`grafana.${DOMAIN}`)', 'Host(`grafana.home.example.net`) || Host(`dash.home.example.net`)', env({ DOMAIN: 'home.example.net' }));
+    const r = retemplate(
+      'Host(`grafana.${DOMAIN}`)',
+      'Host(`grafana.home.example.net`) || Host(`dash.home.example.net`)',
+      env({ DOMAIN: 'home.example.net' }),
+    );
     expect(r.text).toBe('Host(`grafana.${DOMAIN}`) || Host(`dash.${DOMAIN}`)');
   });
 
@@ -35,7 +43,10 @@ describe('retemplate', () => {
   });
 
   it('finds ${…} with nested defaults and bare $NAME references', () => {
-    expect(varRefs('${A:-${B:-x}}/$C-$$D')).toEqual([{ ref: '${A:-${B:-x}}', name: 'A' }, { ref: '$C', name: 'C' }]);
+    expect(varRefs('${A:-${B:-x}}/$C-$$D')).toEqual([
+      { ref: '${A:-${B:-x}}', name: 'A' },
+      { ref: '$C', name: 'C' },
+    ]);
     expect(escapeDollars('$a$$')).toBe('$$a$$$$');
   });
 });

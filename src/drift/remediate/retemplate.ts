@@ -34,7 +34,10 @@ export function varRefs(raw: string): { ref: string; name: string }[] {
   for (let i = 0; i < raw.length; i++) {
     if (raw[i] !== '$') continue;
     const next = raw[i + 1];
-    if (next === '$') { i++; continue; }
+    if (next === '$') {
+      i++;
+      continue;
+    }
     if (next === '{') {
       const end = closingBrace(raw, i + 1);
       const name = NAME.exec(raw.slice(i + 2))?.[0];
@@ -44,7 +47,10 @@ export function varRefs(raw: string): { ref: string; name: string }[] {
       continue;
     }
     const name = NAME.exec(raw.slice(i + 1))?.[0];
-    if (name !== undefined) { out.push({ ref: `$${name}`, name }); i += name.length; }
+    if (name !== undefined) {
+      out.push({ ref: `$${name}`, name });
+      i += name.length;
+    }
   }
   return out;
 }
@@ -77,7 +83,11 @@ export function retemplate(raw: string | undefined, value: string, env: Interpol
   let literal = '';
   while (i < value.length) {
     const hit = uses.find((u) => value.startsWith(u.value, i));
-    if (hit === undefined) { literal += value.charAt(i); i++; continue; }
+    if (hit === undefined) {
+      literal += value.charAt(i);
+      i++;
+      continue;
+    }
     text += escapeDollars(literal) + hit.ref;
     literal = '';
     i += hit.value.length;

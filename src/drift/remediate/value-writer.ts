@@ -25,8 +25,10 @@ export function templateWriter(env: InterpolationEnv): { write: ValueWriter; not
   const write: ValueWriter = (raw, literal) => {
     const { text, used } = retemplate(raw, literal, env);
     const [only, ...more] = raw === undefined ? [] : varRefs(raw);
-    const replacedVar = used.length === 0 && only !== undefined && more.length === 0 && only.ref === raw?.trim() ? only.name : undefined;
-    if ((used.length > 0 || replacedVar !== undefined) && !notes.some((n) => n.text === text)) notes.push({ literal, text, used, ...(replacedVar === undefined ? {} : { replacedVar }) });
+    const replacedVar =
+      used.length === 0 && only !== undefined && more.length === 0 && only.ref === raw?.trim() ? only.name : undefined;
+    if ((used.length > 0 || replacedVar !== undefined) && !notes.some((n) => n.text === text))
+      notes.push({ literal, text, used, ...(replacedVar === undefined ? {} : { replacedVar }) });
     return text;
   };
   return { write, notes };

@@ -16,18 +16,33 @@ export interface Clone {
  * Clones `branch` of the remote into a fresh temp dir, runs `work`, and always removes the dir:
  * every job has its own worktree, so concurrent jobs never share one.
  */
-export async function withClone<T>(remote: GitRemote, branch: string, tmpRoot: string, work: (clone: Clone) => Promise<T>): Promise<T> {
+export async function withClone<T>(
+  remote: GitRemote,
+  branch: string,
+  tmpRoot: string,
+  work: (clone: Clone) => Promise<T>,
+): Promise<T> {
   await mkdir(tmpRoot, { recursive: true });
   const dir = await mkdtemp(join(tmpRoot, 'remediate-'));
   const identity = {
-    GIT_AUTHOR_NAME: BOT_IDENTITY.name, GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
-    GIT_COMMITTER_NAME: BOT_IDENTITY.name, GIT_COMMITTER_EMAIL: BOT_IDENTITY.email,
+    GIT_AUTHOR_NAME: BOT_IDENTITY.name,
+    GIT_AUTHOR_EMAIL: BOT_IDENTITY.email,
+    GIT_COMMITTER_NAME: BOT_IDENTITY.name,
+    GIT_COMMITTER_EMAIL: BOT_IDENTITY.email,
   };
   const clone: Clone = {
     dir,
     git: async (args, options = {}) => {
-      const dates = options.date === undefined ? {} : { GIT_AUTHOR_DATE: options.date.toISOString(), GIT_COMMITTER_DATE: options.date.toISOString() };
-      return (await runGit(['-c', 'commit.gpgsign=false', ...args], { cwd: dir, env: { ...remote.env, ...identity, ...dates } })).stdout;
+      const dates =
+        options.date === undefined
+          ? {}
+          : { GIT_AUTHOR_DATE: options.date.toISOString(), GIT_COMMITTER_DATE: options.date.toISOString() };
+      return (
+        await runGit(['-c', 'commit.gpgsign=false', ...args], {
+          cwd: dir,
+          env: { ...remote.env, ...identity, ...dates },
+        })
+      ).stdout;
     },
   };
   try {

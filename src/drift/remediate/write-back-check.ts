@@ -15,7 +15,9 @@ export type Rendered = ReadonlyMap<string, ReadonlyMap<string, string>>;
 /** Renders the stack's files as they are on disk now (interpolation, `$$`, merges, aliases, override). */
 export async function renderStack(on: RenderOn, extraEnv = ''): Promise<Rendered | string> {
   const loaded = await loadStack({
-    stackDir: on.stackDir, endpoint: on.endpoint, ...(on.projectDir === undefined ? {} : { projectDir: on.projectDir }),
+    stackDir: on.stackDir,
+    endpoint: on.endpoint,
+    ...(on.projectDir === undefined ? {} : { projectDir: on.projectDir }),
     ...(on.hostEnv === undefined ? { extraEnv } : { hostEnv: `${on.hostEnv}\n${extraEnv}` }),
   });
   if (!loaded.ok) return `${loaded.file}: ${loaded.message}`;

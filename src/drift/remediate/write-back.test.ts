@@ -8,7 +8,9 @@ import { renderPrBody } from './pr-body.js';
 import { renderStack } from './write-back-check.js';
 
 let dir = '';
-afterEach(async () => { if (dir !== '') await rm(dir, { recursive: true, force: true }); });
+afterEach(async () => {
+  if (dir !== '') await rm(dir, { recursive: true, force: true });
+});
 
 async function stack(compose: string): Promise<string> {
   dir = await mkdtemp(join(tmpdir(), 'write-back-'));
@@ -18,15 +20,28 @@ async function stack(compose: string): Promise<string> {
   return stackDir;
 }
 
-const item = (path: string, expected: string | null, actual: string | null, service = 'app'): DriftItem =>
-  ({ host: 'h', stack: 'media', service, kind: expected === null ? 'added' : actual === null ? 'removed' : 'changed', path, severity: 'functional', expected, actual });
+const item = (path: string, expected: string | null, actual: string | null, service = 'app'): DriftItem => ({
+  host: 'h',
+  stack: 'media',
+  service,
+  kind: expected === null ? 'added' : actual === null ? 'removed' : 'changed',
+  path,
+  severity: 'functional',
+  expected,
+  actual,
+});
 
 const backport = (stackDir: string, items: DriftItem[], extra: Partial<BackportInput> = {}) =>
   backportService({ stackDir, endpoint: null, project: 'media', service: items[0]?.service ?? 'app', items, ...extra });
 
 const text = (stackDir: string) => readFile(join(stackDir, 'docker-compose.yml'), 'utf8');
 
-async function rendered(stackDir: string, service: string, path: string, hostEnv?: string): Promise<string | undefined> {
+async function rendered(
+  stackDir: string,
+  service: string,
+  path: string,
+  hostEnv?: string,
+): Promise<string | undefined> {
   const r = await renderStack({ stackDir, endpoint: null, hostEnv });
   if (typeof r === 'string') throw new Error(r);
   return r.get(service)?.get(path);
@@ -36,24 +51,64 @@ describe('write-back keeps the repo variables', () => {
   const hostEnv = 'APPDATA=/srv/lab/appdata\nDOMAIN=home.example.net\n';
 
   it('re-templates a bind source with the variable and its default (bazarr)', async () => {
-    const stackDir = await stack('services:\n  app:\n    image: bazarr\n    volumes:\n      - ${APPDATA:-/opt/appdata}/media-indexers/bazarr:/config\n');
-    const result = await backport(stackDir, [item('volumes[/config]', 'bind:/srv/lab/appdata/media-indexers/bazarr:rw', 'bind:/srv/lab/appdata/bazarr:rw')], { hostEnv });
+    const stackDir = await stack(
+      'services:\n  app:\n    image: bazarr\n    volumes:\n      - ${APPDATA:-/opt/appdata}/media-indexers/bazarr:/config\n',
+    );
+    const result = await backport(
+      stackDir,
+      [item('volumes[/config]', 'bind:/srv/lab/appdata/media-indexers/bazarr:rw', 'bind:/srv/lab/appdata/bazarr:rw')],
+      { hostEnv },
+    );
     expect(await text(stackDir)).toContain('      - ${APPDATA:-/opt/appdata}/bazarr:/config\n');
     expect(result.changes).toHaveLength(1);
-    const body = renderPrBody({ host: 'h', stack: 'media', service: 'app', ...result, auditedCommit: 'c', auditedAt: 't', report: [], requestedBy: 'alice' });
-    expect(body).toContain('`/srv/lab/appdata/bazarr` → `${APPDATA:-/opt/appdata}/bazarr`, because the host\'s `.env` sets `APPDATA=/srv/lab/appdata`');
+    const body = renderPrBody({
+      host: 'h',
+      stack: 'media',
+      service: 'app',
+      ...result,
+      auditedCommit: 'c',
+      auditedAt: 't',
+      report: [],
+      requestedBy: 'alice',
+    });
+    expect(body).toContain(
+      "`/srv/lab/appdata/bazarr` → `${APPDATA:-/opt/appdata}/bazarr`, because the host's `.env` sets `APPDATA=/srv/lab/appdata`",
+    );
   });
 
   it('re-templates a Traefik rule that gained a second host', async () => {
-    const stackDir = await stack('services:\n  app:\n    image: grafana\n    labels:\n      - traefik.http.routers.grafana.rule=Host(`grafana.${DOMAIN}`)\n');
-    await backport(stackDir, [item('labels.traefik.http.routers.grafana.rule', 'Host(`grafana.home.example.net`)', 'Host(`grafana.home.example.net`) || Host(`dash.home.example.net`)')], { hostEnv });
-    expect(await text(stackDir)).toContain('- traefik.http.routers.grafana.rule=Host(`grafana.${DOMAIN}`) || Host(`dash.${DOMAIN}`)\n');
+    const stackDir = await stack(
+      'services:\n  app:\n    image: grafana\n    labels:\n      - traefik.http.routers.grafana.rule=Host(`grafana.${DOMAIN}`)\n',
+    );
+    await backport(
+      stackDir,
+      [
+        item(
+          'labels.traefik.http.routers.grafana.rule',
+          'Host(`grafana.home.example.net`)',
+          'Host(`grafana.home.example.net`) || Host(`dash.home.example.net`)',
+        ),
+      ],
+      { hostEnv },
+    );
+    expect(await text(stackDir)).toContain(
+      '- traefik.http.routers.grafana.rule=Host(`grafana.${DOMAIN}`) || Host(`dash.${DOMAIN}`)\n',
+    );
   });
 
   it('writes a value no variable explains as a literal, with $ escaped, and it renders back as running', async () => {
-    const stackDir = await stack('services:\n  app:\n    image: x\n    environment:\n      COST: "1"\n    labels:\n      - traefik.http.routers.api.rule=PathPrefix(`/api`)\n');
+    const stackDir = await stack(
+      'services:\n  app:\n    image: x\n    environment:\n      COST: "1"\n    labels:\n      - traefik.http.routers.api.rule=PathPrefix(`/api`)\n',
+    );
     const rule = 'PathRegexp(`^/api/v[0-9]+$`)';
-    const result = await backport(stackDir, [item('labels.traefik.http.routers.api.rule', 'PathPrefix(`/api`)', rule), item('environment.COST', '1', 'cost=$5 for $HOME')], { hostEnv: 'HOME=/root\n' });
+    const result = await backport(
+      stackDir,
+      [
+        item('labels.traefik.http.routers.api.rule', 'PathPrefix(`/api`)', rule),
+        item('environment.COST', '1', 'cost=$5 for $HOME'),
+      ],
+      { hostEnv: 'HOME=/root\n' },
+    );
     expect(result.skipped).toEqual([]);
     expect(await text(stackDir)).toContain('PathRegexp(`^/api/v[0-9]+$$`)');
     expect(await rendered(stackDir, 'app', 'labels.traefik.http.routers.api.rule', 'HOME=/root\n')).toBe(rule);
@@ -61,9 +116,12 @@ describe('write-back keeps the repo variables', () => {
   });
 
   it('never turns an escaped htpasswd literal into an undefined variable', async () => {
-    const compose = 'services:\n  app:\n    image: x\n    labels:\n      - "traefik.http.middlewares.a.basicauth.users=admin:$$apr1$$old"\n';
+    const compose =
+      'services:\n  app:\n    image: x\n    labels:\n      - "traefik.http.middlewares.a.basicauth.users=admin:$$apr1$$old"\n';
     const stackDir = await stack(compose);
-    const result = await backport(stackDir, [item('labels.traefik.http.middlewares.a.basicauth.users', '••••', '•••• (changed)')]);
+    const result = await backport(stackDir, [
+      item('labels.traefik.http.middlewares.a.basicauth.users', '••••', '•••• (changed)'),
+    ]);
     expect(result.skipped[0]?.reason).toMatch(/escaped literal/);
     expect(await text(stackDir)).toBe(compose);
   });
@@ -125,7 +183,8 @@ services:
   });
 
   it('skips removing a key that comes from a <<: merge, with a reason and no file change', async () => {
-    const compose = 'x-labels: &common\n  team: media\nservices:\n  app:\n    image: x\n    labels:\n      <<: *common\n      role: web\n';
+    const compose =
+      'x-labels: &common\n  team: media\nservices:\n  app:\n    image: x\n    labels:\n      <<: *common\n      role: web\n';
     const stackDir = await stack(compose);
     const result = await backport(stackDir, [item('labels.team', 'media', null)]);
     expect(result.changes).toEqual([]);
@@ -135,7 +194,8 @@ services:
   });
 
   it('edits a long-syntax volume field by field, keeping its options', async () => {
-    const compose = 'services:\n  app:\n    image: x\n    volumes:\n      - type: bind\n        source: /srv/old\n        target: /data\n        bind:\n          propagation: rshared\n';
+    const compose =
+      'services:\n  app:\n    image: x\n    volumes:\n      - type: bind\n        source: /srv/old\n        target: /data\n        bind:\n          propagation: rshared\n';
     const stackDir = await stack(compose);
     await backport(stackDir, [item('volumes[/data]', 'bind:/srv/old:rw', 'bind:/srv/new:rw')]);
     expect(await text(stackDir)).toBe(compose.replace('/srv/old', '/srv/new'));
@@ -143,12 +203,18 @@ services:
 
   it('names the command that starts a missing container, with the -f files', async () => {
     const stackDir = await stack('services:\n  app:\n    image: x\n');
-    const result = await backport(stackDir, [{ ...item('app', null, null), kind: 'missing-container', severity: 'breaking' }]);
-    expect(result.skipped[0]?.reason).toContain('start it on h in the stack folder with `docker-compose -p media -f docker-compose.yml up -d app`');
+    const result = await backport(stackDir, [
+      { ...item('app', null, null), kind: 'missing-container', severity: 'breaking' },
+    ]);
+    expect(result.skipped[0]?.reason).toContain(
+      'start it on h in the stack folder with `docker-compose -p media -f docker-compose.yml up -d app`',
+    );
   });
 
   it('writes a new labels block in the list form the file uses', async () => {
-    const stackDir = await stack('services:\n  a:\n    image: x\n    labels:\n      - a=1\n  b:\n    image: y\n    labels:\n      - b=1\n  app:\n    image: z\n');
+    const stackDir = await stack(
+      'services:\n  a:\n    image: x\n    labels:\n      - a=1\n  b:\n    image: y\n    labels:\n      - b=1\n  app:\n    image: z\n',
+    );
     await backport(stackDir, [item('labels.role', null, 'web')]);
     expect(await text(stackDir)).toContain('  app:\n    image: z\n    labels:\n      - role=web\n');
   });

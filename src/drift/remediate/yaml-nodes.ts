@@ -20,7 +20,13 @@ export function serviceNode(doc: Document, service: string): YAMLMap | undefined
  * anchor: a map becomes a local merge (`<<: *default-env` plus the override), a list is expanded in
  * place. With `listFromScalar`, a scalar (`dns: 1.1.1.1`) becomes a one-entry list.
  */
-export function ownChild(doc: Document, parent: YAMLMap, key: string, empty: () => YAMLMap | YAMLSeq, listFromScalar = false): YAMLMap | YAMLSeq {
+export function ownChild(
+  doc: Document,
+  parent: YAMLMap,
+  key: string,
+  empty: () => YAMLMap | YAMLSeq,
+  listFromScalar = false,
+): YAMLMap | YAMLSeq {
   const node = parent.has(key) ? parent.get(key, true) : merged(doc, parent, key);
   if (isMap(node) || isSeq(node)) return node;
   let created = empty();
@@ -63,7 +69,8 @@ export function merged(doc: Document, parent: YAMLMap, key: string): unknown {
 }
 
 /** A child collection of the service, created as `empty()` when absent (aliases made local, see `ownChild`). */
-export const childOf = (doc: Document, svc: YAMLMap, key: string, empty: () => YAMLMap | YAMLSeq): YAMLMap | YAMLSeq => ownChild(doc, svc, key, empty);
+export const childOf = (doc: Document, svc: YAMLMap, key: string, empty: () => YAMLMap | YAMLSeq): YAMLMap | YAMLSeq =>
+  ownChild(doc, svc, key, empty);
 
 /** Removes `key` from the service when its collection became empty (no `environment: {}` left behind). */
 export function dropIfEmpty(svc: YAMLMap, key: string): void {
@@ -74,7 +81,8 @@ export function dropIfEmpty(svc: YAMLMap, key: string): void {
 /** A scalar that YAML 1.1 readers would turn into a boolean is written quoted (`restart: "no"`). */
 export function safeScalar(value: string): Scalar {
   const node = new Scalar(value);
-  if (/^(y|yes|n|no|on|off|true|false|null|~)$/i.test(value) || /^[0-9.+-]/.test(value)) node.type = Scalar.QUOTE_DOUBLE;
+  if (/^(y|yes|n|no|on|off|true|false|null|~)$/i.test(value) || /^[0-9.+-]/.test(value))
+    node.type = Scalar.QUOTE_DOUBLE;
   return node;
 }
 
@@ -86,7 +94,8 @@ export function replaceScalar(old: unknown, value: string | boolean | null): Sca
   const fresh = typeof value === 'string' ? safeScalar(value) : new Scalar(value);
   if (!(old instanceof Scalar)) return fresh;
   old.value = value;
-  if (fresh.type === Scalar.QUOTE_DOUBLE && (old.type === undefined || old.type === Scalar.PLAIN)) old.type = Scalar.QUOTE_DOUBLE;
+  if (fresh.type === Scalar.QUOTE_DOUBLE && (old.type === undefined || old.type === Scalar.PLAIN))
+    old.type = Scalar.QUOTE_DOUBLE;
   if (typeof value !== 'string') delete old.type;
   return old;
 }

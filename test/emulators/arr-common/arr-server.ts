@@ -36,8 +36,24 @@ export interface ArrServer extends HttpEmulator {
 export const json = (body: unknown, status = 200): EmuReply => ({ status, body });
 export const message = (status: number, text: string): EmuReply => ({ status, body: { message: text } });
 /** FluentValidation failure list (400), as Servarr sends it. */
-export function validationFailure(propertyName: string, errorMessage: string, attemptedValue: unknown = null): EmuReply {
-  return { status: 400, body: [{ propertyName, errorMessage, attemptedValue, severity: 'error', errorCode: 'PredicateValidator', isWarning: false }] };
+export function validationFailure(
+  propertyName: string,
+  errorMessage: string,
+  attemptedValue: unknown = null,
+): EmuReply {
+  return {
+    status: 400,
+    body: [
+      {
+        propertyName,
+        errorMessage,
+        attemptedValue,
+        severity: 'error',
+        errorCode: 'PredicateValidator',
+        isWarning: false,
+      },
+    ],
+  };
 }
 
 /** Servarr accepts the key from `?apikey=`, `X-Api-Key` or `Authorization: Bearer`. */
@@ -49,7 +65,11 @@ function keyOf(req: EmuRequest): string | undefined {
   return /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
 }
 
-function findRoute(routes: readonly ArrRoute[], method: string, path: string): { route: ArrRoute; id: number } | undefined {
+function findRoute(
+  routes: readonly ArrRoute[],
+  method: string,
+  path: string,
+): { route: ArrRoute; id: number } | undefined {
   const ranked = [...routes].sort((a, b) => Number(a.template.includes('{')) - Number(b.template.includes('{')));
   for (const route of ranked) {
     if (route.method !== method) continue;

@@ -26,7 +26,12 @@ export interface NotificationSeed extends ProviderSeed {
   onUpgrade: boolean;
 }
 
-export interface HealthSeed { readonly source: string; readonly type: 'ok' | 'notice' | 'warning' | 'error'; readonly message: string; readonly wikiUrl?: string }
+export interface HealthSeed {
+  readonly source: string;
+  readonly type: 'ok' | 'notice' | 'warning' | 'error';
+  readonly message: string;
+  readonly wikiUrl?: string;
+}
 
 export interface CommandRecord {
   readonly id: number;
@@ -98,9 +103,23 @@ export interface ArrState {
 
 export function createArrState(appName: ArrState['appName'], version: string): ArrState {
   return {
-    appName, version, urlBase: '', indexers: [], downloadClients: [], notifications: [], remotePathMappings: [], rootFolders: [], qualityProfiles: [], health: [],
-    commands: [], queue: [], history: [], failingIndexerTests: new Map(), failingDownloadClientTests: new Map(),
-    ids: new Map(), now: () => new Date(),
+    appName,
+    version,
+    urlBase: '',
+    indexers: [],
+    downloadClients: [],
+    notifications: [],
+    remotePathMappings: [],
+    rootFolders: [],
+    qualityProfiles: [],
+    health: [],
+    commands: [],
+    queue: [],
+    history: [],
+    failingIndexerTests: new Map(),
+    failingDownloadClientTests: new Map(),
+    ids: new Map(),
+    now: () => new Date(),
   };
 }
 
@@ -112,26 +131,65 @@ export function nextId(state: ArrState, table: string): number {
 }
 
 /** A Torznab indexer as Prowlarr syncs it: `"<name> (Prowlarr)"`, `baseUrl = <prowlarrUrl>/<prowlarrIndexerId>/`. */
-export function syncedIndexer(state: ArrState, input: { prowlarrUrl: string; prowlarrIndexerId: number; name: string; apiKey: string }): IndexerSeed {
+export function syncedIndexer(
+  state: ArrState,
+  input: { prowlarrUrl: string; prowlarrIndexerId: number; name: string; apiKey: string },
+): IndexerSeed {
   return {
-    id: nextId(state, 'indexer'), name: `${input.name} (Prowlarr)`, implementation: 'Torznab', enable: true, protocol: 'torrent', priority: 25, tags: [],
-    enableRss: true, enableAutomaticSearch: true, enableInteractiveSearch: true,
+    id: nextId(state, 'indexer'),
+    name: `${input.name} (Prowlarr)`,
+    implementation: 'Torznab',
+    enable: true,
+    protocol: 'torrent',
+    priority: 25,
+    tags: [],
+    enableRss: true,
+    enableAutomaticSearch: true,
+    enableInteractiveSearch: true,
     fields: {
-      baseUrl: `${input.prowlarrUrl.replace(/\/+$/, '')}/${input.prowlarrIndexerId}/`, apiPath: '/api', apiKey: input.apiKey,
-      categories: [2000, 2040], minimumSeeders: 1, 'seedCriteria.seedRatio': null, 'seedCriteria.seedTime': null,
+      baseUrl: `${input.prowlarrUrl.replace(/\/+$/, '')}/${input.prowlarrIndexerId}/`,
+      apiPath: '/api',
+      apiKey: input.apiKey,
+      categories: [2000, 2040],
+      minimumSeeders: 1,
+      'seedCriteria.seedRatio': null,
+      'seedCriteria.seedTime': null,
     },
   };
 }
 
 /** A qBittorrent download client; `categoryField` is `movieCategory` (Radarr) or `tvCategory` (Sonarr). */
 export function qbittorrentClient(
-  state: ArrState, input: { host: string; port: number; category: string; categoryField: 'movieCategory' | 'tvCategory'; username?: string; password?: string },
+  state: ArrState,
+  input: {
+    host: string;
+    port: number;
+    category: string;
+    categoryField: 'movieCategory' | 'tvCategory';
+    username?: string;
+    password?: string;
+  },
 ): ProviderSeed {
   return {
-    id: nextId(state, 'downloadclient'), name: 'qBittorrent', implementation: 'QBittorrent', enable: true, protocol: 'torrent', priority: 1, tags: [],
+    id: nextId(state, 'downloadclient'),
+    name: 'qBittorrent',
+    implementation: 'QBittorrent',
+    enable: true,
+    protocol: 'torrent',
+    priority: 1,
+    tags: [],
     fields: {
-      host: input.host, port: input.port, useSsl: false, urlBase: '', username: input.username ?? 'admin', password: input.password ?? 'emulated-secret',
-      [input.categoryField]: input.category, initialState: 0, sequentialOrder: false, firstAndLast: false, contentLayout: 0,
+      host: input.host,
+      port: input.port,
+      useSsl: false,
+      urlBase: '',
+      username: input.username ?? 'admin',
+      password: input.password ?? 'emulated-secret',
+      [input.categoryField]: input.category,
+      initialState: 0,
+      sequentialOrder: false,
+      firstAndLast: false,
+      contentLayout: 0,
     },
   };
 }

@@ -67,7 +67,10 @@ async function readRequest(req: IncomingMessage): Promise<{ text: string; body: 
 
 function send(res: ServerResponse, reply: EmuReply): void {
   const json = reply.body !== undefined;
-  res.writeHead(reply.status, { 'Content-Type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8', ...reply.headers });
+  res.writeHead(reply.status, {
+    'Content-Type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
+    ...reply.headers,
+  });
   res.end(json ? JSON.stringify(reply.body) : (reply.text ?? ''));
 }
 
@@ -81,7 +84,14 @@ export async function startHttpEmulator(options: HttpEmulatorOptions): Promise<H
   const answer = async (req: IncomingMessage): Promise<{ request: EmuRequest; reply: EmuReply }> => {
     const { text, body } = await readRequest(req);
     const rawUrl = req.url ?? '/';
-    const request: EmuRequest = { method: req.method ?? 'GET', url: new URL(rawUrl, 'http://127.0.0.1'), rawUrl, headers: req.headers, body, text };
+    const request: EmuRequest = {
+      method: req.method ?? 'GET',
+      url: new URL(rawUrl, 'http://127.0.0.1'),
+      rawUrl,
+      headers: req.headers,
+      body,
+      text,
+    };
     const canned = overrides.get(`${request.method} ${request.url.pathname}`);
     if (canned !== undefined) return { request, reply: canned };
     const reply = await options.handle(request);
@@ -95,19 +105,31 @@ export async function startHttpEmulator(options: HttpEmulatorOptions): Promise<H
     if (hanging) return;
     answer(req).then(
       ({ request, reply }) => {
-        log.push({ method: request.method, rawUrl: request.rawUrl, headers: request.headers, body: request.body, status: reply.status });
+        log.push({
+          method: request.method,
+          rawUrl: request.rawUrl,
+          headers: request.headers,
+          body: request.body,
+          status: reply.status,
+        });
         send(res, reply);
       },
-      (error: unknown) => { send(res, { status: 500, text: `emulator error: ${String(error)}` }); },
+      (error: unknown) => {
+        send(res, { status: 500, text: `emulator error: ${String(error)}` });
+      },
     );
   });
   const listener = await listenOnLoopback(server);
   const { port } = listener;
   return {
-    url: `http://127.0.0.1:${port}`, log, violations,
+    url: `http://127.0.0.1:${port}`,
+    log,
+    violations,
     down: listener.down,
     up: listener.up,
-    hang: (on) => { hanging = on; },
+    hang: (on) => {
+      hanging = on;
+    },
     override: (method, path, reply) => {
       if (reply === undefined) overrides.delete(`${method} ${path}`);
       else overrides.set(`${method} ${path}`, reply);

@@ -14,8 +14,13 @@ export function contractsDir(): string {
   throw new Error('shared/contracts not found above the project (set CONTRACTS_DIR)');
 }
 
-interface Operation { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }
-interface Spec { readonly paths: Record<string, Record<string, Operation>>; readonly components: object }
+interface Operation {
+  responses?: Record<string, { content?: Record<string, { schema?: object }> }>;
+}
+interface Spec {
+  readonly paths: Record<string, Record<string, Operation>>;
+  readonly components: object;
+}
 
 /** Validates reply bodies against one OpenAPI 3 document. */
 export interface OpenApiChecker {
@@ -39,7 +44,10 @@ export interface OpenApiCheckerOptions {
 
 /** Ajv refuses OpenAPI's `nullable` without a `type` (Servarr's untyped `Field.value`); such a schema already accepts null. */
 function dropUntypedNullable(node: unknown): void {
-  if (Array.isArray(node)) { for (const x of node) dropUntypedNullable(x); return; }
+  if (Array.isArray(node)) {
+    for (const x of node) dropUntypedNullable(x);
+    return;
+  }
   if (typeof node !== 'object' || node === null) return;
   const o = node as Record<string, unknown>;
   if (o.nullable === true && o.type === undefined) delete o.nullable;
@@ -60,16 +68,21 @@ export function createOpenApiChecker(specFile: string, options: OpenApiCheckerOp
   const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
   for (const format of ['int32', 'int64', 'double', 'float', 'date-span']) ajv.addFormat(format, true);
   const compiled = new Map<string, ValidateFunction>();
-  const templates = Object.keys(spec.paths).map((t) => ({
-    t, params: (t.match(/\{/g) ?? []).length, re: new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`, 'i'),
-  })).sort((a, b) => a.params - b.params);
+  const templates = Object.keys(spec.paths)
+    .map((t) => ({
+      t,
+      params: (t.match(/\{/g) ?? []).length,
+      re: new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`, 'i'),
+    }))
+    .sort((a, b) => a.params - b.params);
   const schemaOf = (m: string, t: string, s: number) => {
     const responses = spec.paths[t]?.[m.toLowerCase()]?.responses ?? {};
     const response = responses[String(s)] ?? (sameBodyAs200.has(s) ? responses['200'] : undefined);
     return response?.content?.['application/json']?.schema;
   };
   return {
-    templateOf: (method, path) => templates.find((x) => x.re.test(path) && spec.paths[x.t]?.[method.toLowerCase()] !== undefined)?.t,
+    templateOf: (method, path) =>
+      templates.find((x) => x.re.test(path) && spec.paths[x.t]?.[method.toLowerCase()] !== undefined)?.t,
     documented: (m, t, s) => schemaOf(m, t, s) !== undefined,
     check: (method, template, status, body) => {
       const key = `${method} ${template} ${status}`;
@@ -81,7 +94,9 @@ export function createOpenApiChecker(specFile: string, options: OpenApiCheckerOp
         compiled.set(key, validate);
       }
       if (validate(body)) return [];
-      return (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`);
+      return (validate.errors ?? []).map(
+        (e) => `${key}: ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+      );
     },
   };
 }

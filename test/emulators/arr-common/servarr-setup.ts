@@ -26,14 +26,18 @@ export interface ServarrApp {
 }
 
 /** The state, seed API and API key of a Servarr emulator, with the default seed unless `empty`. */
-export function setUpServarr(app: ServarrApp, options: ServarrOptions): { state: ArrState; seeding: ArrSeeding; apiKey: string } {
+export function setUpServarr(
+  app: ServarrApp,
+  options: ServarrOptions,
+): { state: ArrState; seeding: ArrSeeding; apiKey: string } {
   const state = createArrState(app.appName, app.version);
   state.urlBase = options.urlBase ?? '';
   const seeding = arrSeeding(state, app.categoryField);
   if (options.empty !== true) {
     const qb = options.qbittorrent ?? { host: 'gluetun', port: 8080 };
     seedArrDefaults(seeding, {
-      rootFolder: options.rootFolder ?? app.rootFolder, qbittorrent: { host: qb.host, port: qb.port, category: qb.category ?? app.category },
+      rootFolder: options.rootFolder ?? app.rootFolder,
+      qbittorrent: { host: qb.host, port: qb.port, category: qb.category ?? app.category },
       prowlarrUrl: options.prowlarrUrl ?? 'http://prowlarr:9696',
     });
   }

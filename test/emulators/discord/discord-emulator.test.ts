@@ -1,4 +1,12 @@
-import { ActionRowBuilder, ButtonBuilder, ButtonStyle, Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
+import {
+  ActionRowBuilder,
+  ButtonBuilder,
+  ButtonStyle,
+  Client,
+  Events,
+  GatewayIntentBits,
+  type Interaction,
+} from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DiscordEmulator, startDiscordEmulator } from './discord-emulator.js';
 import { checkResponse } from './validate-response.js';
@@ -7,7 +15,11 @@ const alice = { id: '100000000000000001', username: 'alice', roleIds: ['20000000
 
 async function loggedInClient(emu: DiscordEmulator): Promise<Client> {
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: emu.apiUrl } });
-  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => { resolve(); }));
+  const ready = new Promise<void>((resolve) =>
+    client.once(Events.ClientReady, () => {
+      resolve();
+    }),
+  );
   await client.login(emu.token);
   await ready;
   return client;
@@ -16,7 +28,9 @@ async function loggedInClient(emu: DiscordEmulator): Promise<Client> {
 describe('DiscordEmulator', () => {
   let emu: DiscordEmulator;
   let client: Client | undefined;
-  beforeEach(async () => { emu = await startDiscordEmulator({ users: [alice] }); });
+  beforeEach(async () => {
+    emu = await startDiscordEmulator({ users: [alice] });
+  });
   afterEach(async () => {
     await client?.destroy();
     client = undefined;
@@ -39,18 +53,33 @@ describe('DiscordEmulator', () => {
   it('records a deferred reply, a file edit, a thread on the reply and a deferred update', async () => {
     client = await loggedInClient(emu);
     let threadId: (id: string) => void = () => undefined;
-    const threadOpened = new Promise<string>((resolve) => { threadId = resolve; });
-    client.on(Events.InteractionCreate, (i: Interaction) => void (async () => {
-      if (i.isChatInputCommand()) {
-        await i.deferReply();
-        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('act:1').setLabel('Go').setStyle(ButtonStyle.Success));
-        const reply = await i.editReply({ content: `sub=${i.options.getSubcommand()} t=${i.options.getString('title') ?? ''}`, files: [{ attachment: Buffer.from('diff body'), name: 'x.diff' }], components: [row] });
-        threadId((await reply.startThread({ name: 'run' })).id);
-      } else if (i.isButton()) await i.deferUpdate();
-    })());
+    const threadOpened = new Promise<string>((resolve) => {
+      threadId = resolve;
+    });
+    client.on(
+      Events.InteractionCreate,
+      (i: Interaction) =>
+        void (async () => {
+          if (i.isChatInputCommand()) {
+            await i.deferReply();
+            const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
+              new ButtonBuilder().setCustomId('act:1').setLabel('Go').setStyle(ButtonStyle.Success),
+            );
+            const reply = await i.editReply({
+              content: `sub=${i.options.getSubcommand()} t=${i.options.getString('title') ?? ''}`,
+              files: [{ attachment: Buffer.from('diff body'), name: 'x.diff' }],
+              components: [row],
+            });
+            threadId((await reply.startThread({ name: 'run' })).id);
+          } else if (i.isButton()) await i.deferUpdate();
+        })(),
+    );
     const ack = await emu.slash(alice.id, 'request movie', { title: 'Alien' });
     expect(ack.callback.type).toBe(5);
-    const reply = await emu.waitFor(() => emu.messagesIn(emu.ids.channelId).find((m) => m.threadId !== null), 'thread on reply');
+    const reply = await emu.waitFor(
+      () => emu.messagesIn(emu.ids.channelId).find((m) => m.threadId !== null),
+      'thread on reply',
+    );
     expect(reply.content).toBe('sub=movie t=Alien');
     expect(await threadOpened).toBe(reply.id);
     expect(emu.state.channels.get(reply.id)?.type).toBe(11);
@@ -65,7 +94,9 @@ describe('DiscordEmulator', () => {
     client.on(Events.InteractionCreate, (i: Interaction) => void (i.isChatInputCommand() ? i.deferReply() : undefined));
     const ack = await emu.slash(alice.id, 'ping');
     const again = await fetch(`${emu.apiUrl}/v10/interactions/${ack.interactionId}/${ack.token}/callback`, {
-      method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ type: 5 }),
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ type: 5 }),
     });
     expect(again.status).toBe(400);
     expect(((await again.json()) as { code: number }).code).toBe(40060);

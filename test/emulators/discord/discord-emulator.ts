@@ -3,7 +3,14 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { createEmulatorServer } from './emulator-server.js';
-import { createState, type AckFault, type EmuUser, type EmulatorState, type RecordedCallback, type StoredMessage } from './emulator-state.js';
+import {
+  createState,
+  type AckFault,
+  type EmuUser,
+  type EmulatorState,
+  type RecordedCallback,
+  type StoredMessage,
+} from './emulator-state.js';
 import { startGateway, type Gateway } from './gateway.js';
 import { componentPayload, findComponent, slashPayload, type OptionValue } from './interaction-payloads.js';
 import { createMessage, messagesIn } from './message-store.js';
@@ -44,17 +51,40 @@ export class DiscordEmulator {
   constructor(options: DiscordEmulatorOptions = {}) {
     this.token = options.token ?? `emu.${randomBytes(12).toString('hex')}`;
     const id = this.state.nextId;
-    this.identity = { botId: id(), botName: 'opsbot', applicationId: id(), guildId: id(), channelId: id(), baseUrl: '' };
-    this.state.channels.set(this.identity.channelId, { id: this.identity.channelId, type: 0, name: 'ops', parentId: null, recipientId: null, createdAt: new Date().toISOString() });
+    this.identity = {
+      botId: id(),
+      botName: 'opsbot',
+      applicationId: id(),
+      guildId: id(),
+      channelId: id(),
+      baseUrl: '',
+    };
+    this.state.channels.set(this.identity.channelId, {
+      id: this.identity.channelId,
+      type: 0,
+      name: 'ops',
+      parentId: null,
+      recipientId: null,
+      createdAt: new Date().toISOString(),
+    });
     for (const u of options.users ?? []) this.state.users.set(u.id, u);
     this.server = createEmulatorServer({
-      state: this.state, ids: () => this.identity, token: this.token, dispatch: (e, d) => { this.gateway?.dispatch(e, d); },
+      state: this.state,
+      ids: () => this.identity,
+      token: this.token,
+      dispatch: (e, d) => {
+        this.gateway?.dispatch(e, d);
+      },
     });
   }
 
-  get ids(): EmuIdentity { return this.identity; }
+  get ids(): EmuIdentity {
+    return this.identity;
+  }
   /** REST base for discord.js (`rest: { api }`): `http://127.0.0.1:P/api`. */
-  get apiUrl(): string { return `${this.identity.baseUrl}/api`; }
+  get apiUrl(): string {
+    return `${this.identity.baseUrl}/api`;
+  }
 
   async start(): Promise<this> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
@@ -69,7 +99,10 @@ export class DiscordEmulator {
     const known = new Set([...this.state.users.values()].flatMap((u) => u.roleIds));
     this.state.users.set(user.id, user);
     for (const id of user.roleIds.filter((r) => !known.has(r))) {
-      this.gateway?.dispatch('GUILD_ROLE_CREATE', { guild_id: this.identity.guildId, role: roleObject(id, `role-${id}`) });
+      this.gateway?.dispatch('GUILD_ROLE_CREATE', {
+        guild_id: this.identity.guildId,
+        role: roleObject(id, `role-${id}`),
+      });
     }
     return user;
   }
@@ -78,7 +111,12 @@ export class DiscordEmulator {
    * Sends a slash command (`drift audit`, options) and resolves with its acknowledgement.
    * `at.guildId` sends it as if from another guild (the bot must refuse it).
    */
-  async slash(userId: string, name: string, options: Readonly<Record<string, OptionValue>> = {}, at: Where = {}): Promise<InteractionOutcome> {
+  async slash(
+    userId: string,
+    name: string,
+    options: Readonly<Record<string, OptionValue>> = {},
+    at: Where = {},
+  ): Promise<InteractionOutcome> {
     const base = this.interactionBase(userId, at.channelId ?? this.identity.channelId, 2, null);
     const top = name.trim().split(/\s+/)[0] ?? '';
     const cmd = this.state.commands.get(this.identity.guildId)?.get(top) ?? this.state.commands.get('global')?.get(top);
@@ -91,14 +129,26 @@ export class DiscordEmulator {
    * does. `how.guildId` / `how.channelId` send the click as if from another guild or channel
    * (a forged click with a real custom id).
    */
-  click(messageId: string, customId: string, userId: string, how: { stale?: boolean } & Where = {}): Promise<InteractionOutcome> {
+  click(
+    messageId: string,
+    customId: string,
+    userId: string,
+    how: { stale?: boolean } & Where = {},
+  ): Promise<InteractionOutcome> {
     return this.component(messageId, customId, userId, undefined, how.stale === true, how);
   }
 
   /** A second text channel in the guild (for clicks and commands from a channel that is not configured). */
   addChannel(name: string): string {
     const id = this.state.nextId();
-    this.state.channels.set(id, { id, type: 0, name, parentId: null, recipientId: null, createdAt: new Date().toISOString() });
+    this.state.channels.set(id, {
+      id,
+      type: 0,
+      name,
+      parentId: null,
+      recipientId: null,
+      createdAt: new Date().toISOString(),
+    });
     return id;
   }
 
@@ -117,9 +167,13 @@ export class DiscordEmulator {
   }
 
   /** Everything the bot's messages would have pinged (must stay empty: the bot never pings by accident). */
-  pings(): string[] { return this.state.mentions.flatMap((m) => m.pings); }
+  pings(): string[] {
+    return this.state.mentions.flatMap((m) => m.pings);
+  }
   /** Requests that sent content without `allowed_mentions` (Discord then parses every mention). */
-  withoutAllowedMentions(): string[] { return this.state.mentions.filter((m) => m.missingAllowedMentions).map((m) => m.request); }
+  withoutAllowedMentions(): string[] {
+    return this.state.mentions.filter((m) => m.missingAllowedMentions).map((m) => m.request);
+  }
 
   private at(where: Where): EmuIdentity {
     return where.guildId === undefined ? this.identity : { ...this.identity, guildId: where.guildId };
@@ -131,7 +185,9 @@ export class DiscordEmulator {
   }
 
   /** Messages of a channel or thread, oldest first. */
-  messagesIn(channelOrThreadId: string): StoredMessage[] { return messagesIn(this.state, channelOrThreadId); }
+  messagesIn(channelOrThreadId: string): StoredMessage[] {
+    return messagesIn(this.state, channelOrThreadId);
+  }
 
   /** The bytes of an attachment as the bot uploaded them (also served at its `url`). */
   attachmentContent(attachmentId: string): Buffer {
@@ -146,18 +202,30 @@ export class DiscordEmulator {
   }
 
   /** The next `count` REST requests matching `match` get 429 (Retry-After 0.2 s) or the given 5xx. */
-  failNext(count: number, status = 429, match: (method: string, path: string) => boolean = (_m, p) => p !== '/gateway/bot'): void {
+  failNext(
+    count: number,
+    status = 429,
+    match: (method: string, path: string) => boolean = (_m, p) => p !== '/gateway/bot',
+  ): void {
     this.state.faults.push({ status, remaining: count, match });
   }
 
   /** Number of identified gateway connections. */
-  connected(): number { return this.gateway?.connectedCount() ?? 0; }
-  closeGateway(code: number): void { this.gateway?.closeAll(code); }
+  connected(): number {
+    return this.gateway?.connectedCount() ?? 0;
+  }
+  closeGateway(code: number): void {
+    this.gateway?.closeAll(code);
+  }
 
   async stop(): Promise<void> {
     await this.gateway?.shutdown();
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => { resolve(); }));
+    await new Promise<void>((resolve) =>
+      this.server.close(() => {
+        resolve();
+      }),
+    );
   }
 
   private interactionBase(userId: string, channelId: string, type: 2 | 3, componentMessageId: string | null) {
@@ -165,13 +233,30 @@ export class DiscordEmulator {
     const channel = this.state.channels.get(channelId);
     if (user === undefined) throw new Error(`unknown emulator user ${userId}; defineUser first`);
     if (channel === undefined) throw new Error(`unknown channel ${channelId}`);
-    const i = { id: this.state.nextId(), token: `itk.${randomBytes(16).toString('hex')}`, type, channelId, userId: user.id, componentMessageId, sentAt: 0, callback: null, originalMessageId: null };
+    const i = {
+      id: this.state.nextId(),
+      token: `itk.${randomBytes(16).toString('hex')}`,
+      type,
+      channelId,
+      userId: user.id,
+      componentMessageId,
+      sentAt: 0,
+      callback: null,
+      originalMessageId: null,
+    };
     this.state.interactions.set(i.id, i);
     return { id: i.id, token: i.token, user, channel };
   }
 
   /** `stale`: a client that still shows the button enabled (the disabling edit not yet seen). */
-  private async component(messageId: string, customId: string, userId: string, values: readonly string[] | undefined, stale: boolean, where: Where = {}): Promise<InteractionOutcome> {
+  private async component(
+    messageId: string,
+    customId: string,
+    userId: string,
+    values: readonly string[] | undefined,
+    stale: boolean,
+    where: Where = {},
+  ): Promise<InteractionOutcome> {
     const message = this.state.messages.get(messageId);
     if (message === undefined) throw new Error(`unknown message ${messageId}`);
     const c = findComponent(message.components, customId);
@@ -193,4 +278,5 @@ export class DiscordEmulator {
 }
 
 /** Starts an emulator on 127.0.0.1:0. */
-export const startDiscordEmulator = (options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> => new DiscordEmulator(options).start();
+export const startDiscordEmulator = (options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> =>
+  new DiscordEmulator(options).start();

@@ -138,8 +138,20 @@ export function createState(): EmulatorState {
   const events = new EventEmitter();
   events.setMaxListeners(0);
   return {
-    users: new Map(), channels: new Map(), messages: new Map(), attachments: new Map(),
-    commands: new Map(), interactions: new Map(), requests: [], callbacks: [], violations: [],
-    faults: [], ackFaults: [], mentions: [], nonces: new Map(), events, nextId: snowflakes(),
+    users: new Map(),
+    channels: new Map(),
+    messages: new Map(),
+    attachments: new Map(),
+    commands: new Map(),
+    interactions: new Map(),
+    requests: [],
+    callbacks: [],
+    violations: [],
+    faults: [],
+    ackFaults: [],
+    mentions: [],
+    nonces: new Map(),
+    events,
+    nextId: snowflakes(),
   };
 }

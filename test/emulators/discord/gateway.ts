@@ -19,7 +19,9 @@ export interface Gateway {
   shutdown(): Promise<void>;
 }
 
-const send = (s: Session, payload: unknown): void => { s.ws.send(JSON.stringify(payload)); };
+const send = (s: Session, payload: unknown): void => {
+  s.ws.send(JSON.stringify(payload));
+};
 
 function dispatchTo(s: Session, event: string, data: unknown): void {
   s.seq += 1;
@@ -50,8 +52,13 @@ export function startGateway(server: Server, state: EmulatorState, ids: EmuIdent
   wss.on('connection', (ws) => {
     const s: Session = { ws, seq: 0, identified: false };
     sessions.add(s);
-    ws.on('close', () => { sessions.delete(s); state.events.emit('change'); });
-    ws.on('message', (raw: Buffer) => { onMessage(state, ids, token, s, raw.toString('utf8')); });
+    ws.on('close', () => {
+      sessions.delete(s);
+      state.events.emit('change');
+    });
+    ws.on('message', (raw: Buffer) => {
+      onMessage(state, ids, token, s, raw.toString('utf8'));
+    });
     // heartbeat_interval >= 41250: tests never wait for the jittered first heartbeat.
     send(s, { op: 10, d: { heartbeat_interval: 41250 }, s: null, t: null });
   });
@@ -61,11 +68,16 @@ export function startGateway(server: Server, state: EmulatorState, ids: EmuIdent
       for (const s of ready) dispatchTo(s, event, data);
       return ready.length;
     },
-    closeAll(code) { for (const s of sessions) s.ws.close(code); },
+    closeAll(code) {
+      for (const s of sessions) s.ws.close(code);
+    },
     connectedCount: () => [...sessions].filter((s) => s.identified).length,
-    shutdown: () => new Promise<void>((resolve) => {
-      for (const s of sessions) s.ws.terminate();
-      wss.close(() => { resolve(); });
-    }),
+    shutdown: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sessions) s.ws.terminate();
+        wss.close(() => {
+          resolve();
+        });
+      }),
   };
 }

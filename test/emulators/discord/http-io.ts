@@ -27,12 +27,22 @@ export async function readBody(req: IncomingMessage): Promise<ParsedBody> {
       if (field === 'payload_json') json = JSON.parse(value) as unknown;
       continue;
     }
-    files.push({ field, filename: value.name, contentType: value.type || 'application/octet-stream', bytes: Buffer.from(await value.arrayBuffer()) });
+    files.push({
+      field,
+      filename: value.name,
+      contentType: value.type || 'application/octet-stream',
+      bytes: Buffer.from(await value.arrayBuffer()),
+    });
   }
   return { json, files };
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   if (body === undefined) {
     res.writeHead(status, headers).end();
     return;

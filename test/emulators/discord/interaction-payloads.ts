@@ -20,12 +20,27 @@ const optionType = (v: OptionValue): number => {
 function common(ids: EmuIdentity, base: InteractionBase, type: number) {
   const c = base.channel;
   return {
-    id: base.id, application_id: ids.applicationId, type, token: base.token, version: 1,
-    guild_id: ids.guildId, channel_id: c.id,
-    channel: { id: c.id, type: c.type, guild_id: ids.guildId, name: c.name, ...(c.parentId === null ? {} : { parent_id: c.parentId }) },
+    id: base.id,
+    application_id: ids.applicationId,
+    type,
+    token: base.token,
+    version: 1,
+    guild_id: ids.guildId,
+    channel_id: c.id,
+    channel: {
+      id: c.id,
+      type: c.type,
+      guild_id: ids.guildId,
+      name: c.name,
+      ...(c.parentId === null ? {} : { parent_id: c.parentId }),
+    },
     member: memberObject(base.user),
-    app_permissions: '2248473465835073', locale: 'en-US', guild_locale: 'en-US',
-    entitlements: [], authorizing_integration_owners: { '0': ids.guildId }, context: 0,
+    app_permissions: '2248473465835073',
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { '0': ids.guildId },
+    context: 0,
     attachment_size_limit: 10_485_760,
   };
 }
@@ -34,7 +49,13 @@ function common(ids: EmuIdentity, base: InteractionBase, type: number) {
  * APPLICATION_COMMAND (type 2). `name` may hold a sub-command: `drift audit`, or a group:
  * `media queue list`. Option values become typed options under the innermost level.
  */
-export function slashPayload(ids: EmuIdentity, base: InteractionBase, commandId: string, name: string, options: Readonly<Record<string, OptionValue>>) {
+export function slashPayload(
+  ids: EmuIdentity,
+  base: InteractionBase,
+  commandId: string,
+  name: string,
+  options: Readonly<Record<string, OptionValue>>,
+) {
   const [top = '', ...rest] = name.trim().split(/\s+/);
   let inner: unknown[] = Object.entries(options).map(([k, v]) => ({ type: optionType(v), name: k, value: v }));
   const sub = rest.pop();
@@ -49,12 +70,17 @@ export function slashPayload(ids: EmuIdentity, base: InteractionBase, commandId:
 
 /** MESSAGE_COMPONENT (type 3): a button (2) or string select (3) click on a stored message. */
 export function componentPayload(
-  ids: EmuIdentity, base: InteractionBase, message: StoredMessage, users: ReadonlyMap<string, EmuUser>,
-  customId: string, values: readonly string[] | undefined,
+  ids: EmuIdentity,
+  base: InteractionBase,
+  message: StoredMessage,
+  users: ReadonlyMap<string, EmuUser>,
+  customId: string,
+  values: readonly string[] | undefined,
 ) {
-  const data = values === undefined
-    ? { custom_id: customId, component_type: 2 }
-    : { custom_id: customId, component_type: 3, values: [...values] };
+  const data =
+    values === undefined
+      ? { custom_id: customId, component_type: 2 }
+      : { custom_id: customId, component_type: 3, values: [...values] };
   return { ...common(ids, base, 3), message: messageObject(ids, message, users), data };
 }
 

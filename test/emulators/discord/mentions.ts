@@ -17,10 +17,13 @@ export interface MentionAudit {
 
 type Json = Record<string, unknown> | undefined;
 
-const everyoneLike = (content: string): string[] =>
-  [...content.matchAll(/@(everyone|here)\b/g)].map((m) => m[1] ?? '');
+const everyoneLike = (content: string): string[] => [...content.matchAll(/@(everyone|here)\b/g)].map((m) => m[1] ?? '');
 
-function allowed(am: Record<string, unknown> | undefined): { parse: Set<string>; users: Set<string>; roles: Set<string> } {
+function allowed(am: Record<string, unknown> | undefined): {
+  parse: Set<string>;
+  users: Set<string>;
+  roles: Set<string>;
+} {
   if (am === undefined) return { parse: new Set(['everyone', 'users', 'roles']), users: new Set(), roles: new Set() };
   const list = (k: string): string[] => (Array.isArray(am[k]) ? (am[k] as unknown[]).map(String) : []);
   return { parse: new Set(list('parse')), users: new Set(list('users')), roles: new Set(list('roles')) };

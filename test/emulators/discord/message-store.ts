@@ -19,14 +19,25 @@ const toAttachments = (state: EmulatorState, files: readonly LoggedFile[]): Stor
   });
 
 /** Stores a new message from a create payload plus uploaded files. */
-export function createMessage(state: EmulatorState, input: MessageInput, payload: Payload, files: readonly LoggedFile[]): StoredMessage {
+export function createMessage(
+  state: EmulatorState,
+  input: MessageInput,
+  payload: Payload,
+  files: readonly LoggedFile[],
+): StoredMessage {
   const message: StoredMessage = {
-    id: state.nextId(), channelId: input.channelId, authorId: input.authorId, webhookId: input.webhookId ?? null,
-    type: input.type ?? 0, flags: (input.flags ?? 0) | (Number(payload?.['flags'] ?? 0) & 64),
+    id: state.nextId(),
+    channelId: input.channelId,
+    authorId: input.authorId,
+    webhookId: input.webhookId ?? null,
+    type: input.type ?? 0,
+    flags: (input.flags ?? 0) | (Number(payload?.['flags'] ?? 0) & 64),
     content: typeof payload?.['content'] === 'string' ? payload['content'] : '',
     components: normalizeComponents(payload?.['components']),
     attachments: toAttachments(state, files),
-    timestamp: new Date().toISOString(), editedTimestamp: null, threadId: null,
+    timestamp: new Date().toISOString(),
+    editedTimestamp: null,
+    threadId: null,
   };
   state.messages.set(message.id, message);
   return message;
@@ -36,7 +47,12 @@ export function createMessage(state: EmulatorState, input: MessageInput, payload
  * Applies an edit payload. As on Discord: fields absent from the payload stay; `attachments`
  * lists the existing attachments to keep; new files are appended. Clears the loading flag 128.
  */
-export function editMessage(state: EmulatorState, message: StoredMessage, payload: Payload, files: readonly LoggedFile[]): void {
+export function editMessage(
+  state: EmulatorState,
+  message: StoredMessage,
+  payload: Payload,
+  files: readonly LoggedFile[],
+): void {
   if (typeof payload?.['content'] === 'string') message.content = payload['content'];
   if (payload !== undefined && 'components' in payload) message.components = normalizeComponents(payload['components']);
   const keep = payload?.['attachments'];

@@ -10,11 +10,15 @@ const unknownInteraction = apiError(404, 10062, 'Unknown interaction');
 const unknownMessage = apiError(404, 10008, 'Unknown Message');
 
 const byToken = (ctx: RouteContext): StoredInteraction | undefined =>
-  [...ctx.state.interactions.values()].find((i) => i.token === ctx.params['token'] && ctx.params['app'] === ctx.ids.applicationId);
+  [...ctx.state.interactions.values()].find(
+    (i) => i.token === ctx.params['token'] && ctx.params['app'] === ctx.ids.applicationId,
+  );
 
 const messageResult = (ctx: RouteContext, id: string | null): RouteResult => {
   const m = id === null ? undefined : ctx.state.messages.get(id);
-  return m === undefined ? unknownMessage : { status: 200, body: messageObject(ctx.ids, m, ctx.state.users), schema: 'message' };
+  return m === undefined
+    ? unknownMessage
+    : { status: 200, body: messageObject(ctx.ids, m, ctx.state.users), schema: 'message' };
 };
 
 /** Applies an acknowledgement: 4 reply, 5 deferred reply, 6 deferred update, 7 update, 9 modal. */
@@ -22,8 +26,19 @@ function applyCallback(ctx: RouteContext, i: StoredInteraction, type: number, da
   const ephemeralFlags = Number(data?.['flags'] ?? 0) & 64;
   const replyType = i.type === 2 ? 20 : 19;
   if (type === 4 || type === 5) {
-    const input = { channelId: i.channelId, authorId: ctx.ids.botId, webhookId: ctx.ids.applicationId, type: replyType, flags: ephemeralFlags | (type === 5 ? 128 : 0) };
-    i.originalMessageId = createMessage(ctx.state, input, type === 4 ? data : undefined, type === 4 ? ctx.body.files : []).id;
+    const input = {
+      channelId: i.channelId,
+      authorId: ctx.ids.botId,
+      webhookId: ctx.ids.applicationId,
+      type: replyType,
+      flags: ephemeralFlags | (type === 5 ? 128 : 0),
+    };
+    i.originalMessageId = createMessage(
+      ctx.state,
+      input,
+      type === 4 ? data : undefined,
+      type === 4 ? ctx.body.files : [],
+    ).id;
     return;
   }
   if (type === 6 || type === 7) i.originalMessageId = i.componentMessageId;
@@ -33,11 +48,18 @@ function applyCallback(ctx: RouteContext, i: StoredInteraction, type: number, da
 
 function callbackBody(ctx: RouteContext, i: StoredInteraction, type: number) {
   const m = i.originalMessageId === null ? undefined : ctx.state.messages.get(i.originalMessageId);
-  const resource = (type === 4 || type === 7) && m !== undefined ? { resource: { type, message: messageObject(ctx.ids, m, ctx.state.users) } } : {};
+  const resource =
+    (type === 4 || type === 7) && m !== undefined
+      ? { resource: { type, message: messageObject(ctx.ids, m, ctx.state.users) } }
+      : {};
   return {
     interaction: {
-      id: i.id, type: i.type, activity_instance_id: null, response_message_id: i.originalMessageId,
-      response_message_loading: type === 5, response_message_ephemeral: m !== undefined && (m.flags & 64) !== 0,
+      id: i.id,
+      type: i.type,
+      activity_instance_id: null,
+      response_message_id: i.originalMessageId,
+      response_message_loading: type === 5,
+      response_message_ephemeral: m !== undefined && (m.flags & 64) !== 0,
     },
     ...resource,
   };
@@ -78,22 +100,37 @@ function followUp(ctx: RouteContext): RouteResult {
   if (i?.callback == null) return unknownInteraction;
   const json = ctx.body.json as Json;
   const channelId = ctx.query['thread_id'] ?? i.channelId;
-  const input = { channelId, authorId: ctx.ids.botId, webhookId: ctx.ids.applicationId, flags: Number(json?.['flags'] ?? 0) & 64 };
+  const input = {
+    channelId,
+    authorId: ctx.ids.botId,
+    webhookId: ctx.ids.applicationId,
+    flags: Number(json?.['flags'] ?? 0) & 64,
+  };
   return messageResult(ctx, createMessage(ctx.state, input, json, ctx.body.files).id);
 }
 
 /** Interaction callbacks and interaction webhooks: no Authorization header, the token is in the path. */
 export const interactionRoutes: readonly Route[] = [
   { method: 'POST', pattern: '/interactions/:id/:token/callback', auth: false, handle: callback },
-  { method: 'GET', pattern: '/webhooks/:app/:token/messages/:message', auth: false, handle: (ctx) => {
-    const i = byToken(ctx);
-    return i === undefined ? unknownInteraction : messageResult(ctx, targetId(ctx, i));
-  } },
+  {
+    method: 'GET',
+    pattern: '/webhooks/:app/:token/messages/:message',
+    auth: false,
+    handle: (ctx) => {
+      const i = byToken(ctx);
+      return i === undefined ? unknownInteraction : messageResult(ctx, targetId(ctx, i));
+    },
+  },
   { method: 'PATCH', pattern: '/webhooks/:app/:token/messages/:message', auth: false, handle: patchWebhookMessage },
-  { method: 'DELETE', pattern: '/webhooks/:app/:token/messages/:message', auth: false, handle: (ctx) => {
-    const i = byToken(ctx);
-    const id = i === undefined ? null : targetId(ctx, i);
-    return id !== null && ctx.state.messages.delete(id) ? { status: 204 } : unknownMessage;
-  } },
+  {
+    method: 'DELETE',
+    pattern: '/webhooks/:app/:token/messages/:message',
+    auth: false,
+    handle: (ctx) => {
+      const i = byToken(ctx);
+      const id = i === undefined ? null : targetId(ctx, i);
+      return id !== null && ctx.state.messages.delete(id) ? { status: 204 } : unknownMessage;
+    },
+  },
   { method: 'POST', pattern: '/webhooks/:app/:token', auth: false, handle: followUp },
 ];

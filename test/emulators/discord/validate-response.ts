@@ -2,8 +2,16 @@ import * as S from 'discord-api-spec/zod';
 
 /** Response schemas of `discord-api-spec` the emulator checks its own bodies against. */
 export type SchemaName =
-  | 'gatewayBot' | 'command' | 'commandList' | 'message' | 'messageList' | 'thread' | 'createdThread'
-  | 'guildChannel' | 'dmChannel' | 'callback';
+  | 'gatewayBot'
+  | 'command'
+  | 'commandList'
+  | 'message'
+  | 'messageList'
+  | 'thread'
+  | 'createdThread'
+  | 'guildChannel'
+  | 'dmChannel'
+  | 'callback';
 
 const single = {
   gatewayBot: S.GatewayBotResponseSchema,

@@ -4,7 +4,12 @@ import type { EventEmitter } from 'node:events';
  * Resolves with the first truthy value of `probe`, checked now and after every `change`
  * event. Rejects after `timeoutMs` naming `what` was awaited. Event-driven, no polling.
  */
-export function waitUntil<T>(events: EventEmitter, probe: () => T | undefined | null | false, what: string, timeoutMs: number): Promise<T> {
+export function waitUntil<T>(
+  events: EventEmitter,
+  probe: () => T | undefined | null | false,
+  what: string,
+  timeoutMs: number,
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const check = (): boolean => {
       const value = probe();
@@ -13,7 +18,9 @@ export function waitUntil<T>(events: EventEmitter, probe: () => T | undefined | 
       resolve(value);
       return true;
     };
-    const onChange = (): void => { check(); };
+    const onChange = (): void => {
+      check();
+    };
     const timer = setTimeout(() => {
       cleanup();
       reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}`));

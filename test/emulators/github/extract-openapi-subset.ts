@@ -10,14 +10,23 @@ import { join } from 'node:path';
 import { GITHUB_OPERATIONS, GITHUB_EXAMPLES } from './github-operations.js';
 
 type Node = Record<string, unknown>;
-interface Spec { info: Node; paths: Record<string, Record<string, Node>>; components: Record<string, Record<string, unknown>> }
+interface Spec {
+  info: Node;
+  paths: Record<string, Record<string, Node>>;
+  components: Record<string, Record<string, unknown>>;
+}
 
 const require = createRequire(import.meta.url);
-const spec = JSON.parse(readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8')) as Spec;
+const spec = JSON.parse(
+  readFileSync(require.resolve('@octokit/openapi/generated/api.github.com.json'), 'utf8'),
+) as Spec;
 
 const wanted = new Set<string>();
 const collectRefs = (value: unknown): void => {
-  if (Array.isArray(value)) { value.forEach(collectRefs); return; }
+  if (Array.isArray(value)) {
+    value.forEach(collectRefs);
+    return;
+  }
   if (value === null || typeof value !== 'object') return;
   for (const [key, child] of Object.entries(value)) {
     if (key === '$ref' && typeof child === 'string' && child.startsWith('#/components/') && !wanted.has(child)) {

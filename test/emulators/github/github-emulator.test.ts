@@ -15,7 +15,8 @@ describe('GitHub emulator (real bare repo, responses checked against the OpenAPI
   let work: string;
   const api = async (method: string, path: string, body?: unknown, auth = true) => {
     const res = await fetch(`${emu.url}${path}`, {
-      method, headers: { 'content-type': 'application/json', ...(auth ? { authorization: `token ${emu.token}` } : {}) },
+      method,
+      headers: { 'content-type': 'application/json', ...(auth ? { authorization: `token ${emu.token}` } : {}) },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
@@ -27,7 +28,10 @@ describe('GitHub emulator (real bare repo, responses checked against the OpenAPI
     emu = await startGitHubEmulator();
     work = await mkdtemp(join(tmpdir(), 'hlb-gh-emu-'));
   });
-  afterAll(async () => { await emu.close(); await rm(work, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await emu.close();
+    await rm(work, { recursive: true, force: true });
+  });
 
   it('refuses git over HTTP without the token and accepts a push with it', async () => {
     const denied = await runGit(['ls-remote', emu.cloneUrl]).catch((e: unknown) => e);
@@ -39,7 +43,9 @@ describe('GitHub emulator (real bare repo, responses checked against the OpenAPI
     await runGit(['add', 'a.txt'], { cwd: join(work, 'c') });
     await runGit(['commit', '--quiet', '-m', 'add a'], { cwd: join(work, 'c'), env });
     await runGit(['push', '--quiet', 'origin', 'HEAD:refs/heads/feature'], { cwd: join(work, 'c'), env });
-    expect(await emu.bare.branchSha('feature')).toBe((await runGit(['rev-parse', 'HEAD'], { cwd: join(work, 'c') })).stdout.trim());
+    expect(await emu.bare.branchSha('feature')).toBe(
+      (await runGit(['rev-parse', 'HEAD'], { cwd: join(work, 'c') })).stdout.trim(),
+    );
   });
 
   it('answers 401 to API calls without the token', async () => {
@@ -47,7 +53,12 @@ describe('GitHub emulator (real bare repo, responses checked against the OpenAPI
   });
 
   it('opens a PR, reports mergeable null first and true after, refuses a stale sha with 409', async () => {
-    const created = await api('POST', `${repoPath()}/pulls`, { title: 'Add a', head: 'feature', base: 'main', body: 'b' });
+    const created = await api('POST', `${repoPath()}/pulls`, {
+      title: 'Add a',
+      head: 'feature',
+      base: 'main',
+      body: 'b',
+    });
     expect(created.status).toBe(201);
     expect(created.body['mergeable']).toBeNull();
     const n = created.body['number'] as number;
@@ -76,7 +87,9 @@ describe('GitHub emulator (real bare repo, responses checked against the OpenAPI
     expect(labels.body.map((l: { name: string }) => l.name)).toEqual(['drift-remediation']);
     expect((await api('GET', `${repoPath()}/labels/drift-remediation`)).status).toBe(200);
     await api('POST', `${repoPath()}/issues/${n}/comments`, { body: 'hello' });
-    expect((await api('GET', `${repoPath()}/issues/${n}/comments`)).body.map((c: { body: string }) => c.body)).toEqual(['hello']);
+    expect((await api('GET', `${repoPath()}/issues/${n}/comments`)).body.map((c: { body: string }) => c.body)).toEqual([
+      'hello',
+    ]);
     const ref = await api('GET', `${repoPath()}/git/ref/heads%2Fmain`);
     expect(ref.body['object'].sha).toBe(await emu.bare.branchSha('main'));
     expect((await api('POST', `${repoPath()}/pulls`, { title: 'B', head: 'other', base: 'main' })).status).toBe(422);
@@ -114,6 +127,9 @@ describe('GitHub emulator (real bare repo, responses checked against the OpenAPI
     const check = createGitHubChecker();
     const verdict = check('GET', '/repos/{owner}/{repo}/pulls/{pull_number}', 200, { number: 1, state: 'open' });
     expect(verdict.violations.length).toBeGreaterThan(0);
-    expect(check('PUT', '/repos/{owner}/{repo}/pulls/{pull_number}/merge', 200, { sha: 'a', merged: true, message: 'ok' }).violations).toEqual([]);
+    expect(
+      check('PUT', '/repos/{owner}/{repo}/pulls/{pull_number}/merge', 200, { sha: 'a', merged: true, message: 'ok' })
+        .violations,
+    ).toEqual([]);
   });
 });

@@ -12,7 +12,13 @@ import { createGitHubState, type GitHubState, type StoredPull } from './github-s
 import { createGitHubChecker, loadGitHubSpec } from './github-validate.js';
 
 /** One logged API exchange. */
-export interface LoggedCall { readonly method: string; readonly path: string; readonly template?: string | undefined; readonly status: number; readonly body: unknown }
+export interface LoggedCall {
+  readonly method: string;
+  readonly path: string;
+  readonly template?: string | undefined;
+  readonly status: number;
+  readonly body: unknown;
+}
 
 export interface GitHubEmulatorOptions {
   readonly owner?: string;
@@ -50,7 +56,8 @@ export interface GitHubEmulator {
   close(): Promise<void>;
 }
 
-const hasToken = (req: IncomingMessage, token: string) => (req.headers.authorization ?? '').replace(/^(token|bearer)\s+/i, '') === token;
+const hasToken = (req: IncomingMessage, token: string) =>
+  (req.headers.authorization ?? '').replace(/^(token|bearer)\s+/i, '') === token;
 
 async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Buffer[] = [];
@@ -80,7 +87,10 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     const baseSha = pull.frozenBaseSha ?? (await bare.branchSha(pull.base)) ?? '0'.repeat(40);
     if (pull.state !== 'open') return { headSha, baseSha, mergeable: null };
     const pair = `${headSha}..${baseSha}`;
-    if (pull.nullReads > 0) { pull.nullReads -= 1; return { headSha, baseSha, mergeable: null }; }
+    if (pull.nullReads > 0) {
+      pull.nullReads -= 1;
+      return { headSha, baseSha, mergeable: null };
+    }
     const fresh = pull.mergeableFor !== pair;
     pull.mergeableFor = pair;
     if (fresh && state.lazyMergeable) return { headSha, baseSha, mergeable: null };
@@ -99,7 +109,11 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
       }
     }
     log.push({ method, path, template: routed.template, status, body });
-    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': `EMU:${log.length}`, ...routed.reply.headers });
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'x-github-request-id': `EMU:${log.length}`,
+      ...routed.reply.headers,
+    });
     res.end(out === undefined ? '' : JSON.stringify(out));
   };
 
@@ -109,41 +123,86 @@ export async function startGitHubEmulator(options: GitHubEmulatorOptions = {}): 
     const body = await readBody(req).catch(() => undefined);
     const ctx = started.ctx;
     if (ctx === undefined) throw new Error('emulator not started');
-    if (!hasToken(req, token)) { send(res, { reply: { status: 401, body: ctx.json.error('Bad credentials') } }, method, path, body); return; }
+    if (!hasToken(req, token)) {
+      send(res, { reply: { status: 401, body: ctx.json.error('Bad credentials') } }, method, path, body);
+      return;
+    }
     const routeCtx = ctx;
     const work = serial.then(() => dispatchGitHub(routeCtx, method, path, query, body));
     serial = work.catch(() => undefined);
-    const routed = await work.catch((e: unknown) => ({ reply: { status: 500, body: routeCtx.json.error(`emulator error: ${String(e)}`) } }));
+    const routed = await work.catch((e: unknown) => ({
+      reply: { status: 500, body: routeCtx.json.error(`emulator error: ${String(e)}`) },
+    }));
     send(res, routed, method, path, body);
   };
 
   const server = createServer((req, res) => {
     const [path = '/', search = ''] = (req.url ?? '/').split('?');
     if (isGitRoute(path)) {
-      if (!hasGitCredentials(req, token)) { res.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"' }); res.end(); return; }
+      if (!hasGitCredentials(req, token)) {
+        res.writeHead(401, { 'www-authenticate': 'Basic realm="GitHub"' });
+        res.end();
+        return;
+      }
       void serveGit(root, path, req, res);
       return;
     }
     void handleApi(req, res, path, new URLSearchParams(search));
   });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address !== null ? address.port : 0}`;
-  started.ctx = { state, repo: bare, json: createGitHubJson(spec, state, url), now: () => new Date().toISOString().replace(/\.\d+Z$/, 'Z'), facts };
+  started.ctx = {
+    state,
+    repo: bare,
+    json: createGitHubJson(spec, state, url),
+    now: () => new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+    facts,
+  };
 
   return {
-    url, cloneUrl: `${url}/${owner}/${repo}.git`, owner, repo, token, bare, state, log, violations, undocumented,
+    url,
+    cloneUrl: `${url}/${owner}/${repo}.git`,
+    owner,
+    repo,
+    token,
+    bare,
+    state,
+    log,
+    violations,
+    undocumented,
     pull: (n) => state.pulls.get(n),
     rateLimitNext: ({ kind, waitSeconds = 1, count = 1, route }) => {
-      state.faults.push({ kind: kind === 'primary' ? 'primary-rate-limit' : 'secondary-rate-limit', status: kind === 'primary' ? 403 : 429, waitSeconds, remaining: count, route });
+      state.faults.push({
+        kind: kind === 'primary' ? 'primary-rate-limit' : 'secondary-rate-limit',
+        status: kind === 'primary' ? 403 : 429,
+        waitSeconds,
+        remaining: count,
+        route,
+      });
     },
-    failNext: ({ status = 502, count = 1, route } = {}) => { state.faults.push({ kind: 'server-error', status, waitSeconds: 0, remaining: count, route }); },
-    closePull: (n) => { const p = state.pulls.get(n); if (p !== undefined) Object.assign(p, { state: 'closed', updatedAt: new Date().toISOString() }); },
-    mergeableNull: (n, times) => { const p = state.pulls.get(n); if (p !== undefined) p.nullReads += times; },
+    failNext: ({ status = 502, count = 1, route } = {}) => {
+      state.faults.push({ kind: 'server-error', status, waitSeconds: 0, remaining: count, route });
+    },
+    closePull: (n) => {
+      const p = state.pulls.get(n);
+      if (p !== undefined) Object.assign(p, { state: 'closed', updatedAt: new Date().toISOString() });
+    },
+    mergeableNull: (n, times) => {
+      const p = state.pulls.get(n);
+      if (p !== undefined) p.nullReads += times;
+    },
     close: async () => {
       for (const s of sockets) s.destroy();
-      await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+      await new Promise<void>((resolve) =>
+        server.close(() => {
+          resolve();
+        }),
+      );
       await rm(root, { recursive: true, force: true });
     },
   };

@@ -2,14 +2,17 @@ import { spawn } from 'node:child_process';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** True for the smart-HTTP git routes `/{o}/{r}.git/(info/refs|git-upload-pack|git-receive-pack)`. */
-export const isGitRoute = (path: string): boolean => /^\/[^/]+\/[^/]+\.git\/(info\/refs|git-upload-pack|git-receive-pack)$/.test(path);
+export const isGitRoute = (path: string): boolean =>
+  /^\/[^/]+\/[^/]+\.git\/(info\/refs|git-upload-pack|git-receive-pack)$/.test(path);
 
 /** `Basic base64("x-access-token:<token>")`, as git sends it after a 401 (or from http.extraHeader). */
 export function hasGitCredentials(req: IncomingMessage, token: string): boolean {
   const header = req.headers.authorization ?? '';
   const match = /^basic\s+(\S+)$/i.exec(header);
   if (match === null) return false;
-  const [, password] = Buffer.from(match[1] ?? '', 'base64').toString('utf8').split(/:(.*)/s);
+  const [, password] = Buffer.from(match[1] ?? '', 'base64')
+    .toString('utf8')
+    .split(/:(.*)/s);
   return password === token;
 }
 
@@ -19,12 +22,22 @@ export function hasGitCredentials(req: IncomingMessage, token: string): boolean 
  */
 export function serveGit(root: string, path: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const query = (req.url ?? '').split('?')[1] ?? '';
-  const header = (name: string): string => { const v = req.headers[name]; return Array.isArray(v) ? v.join(',') : v ?? ''; };
+  const header = (name: string): string => {
+    const v = req.headers[name];
+    return Array.isArray(v) ? v.join(',') : (v ?? '');
+  };
   const child = spawn('git', ['http-backend'], {
     env: {
-      ...process.env, GIT_PROJECT_ROOT: root, GIT_HTTP_EXPORT_ALL: '1', REQUEST_METHOD: req.method ?? 'GET',
-      PATH_INFO: path, QUERY_STRING: query, CONTENT_TYPE: header('content-type'), REMOTE_USER: 'x-access-token',
-      REMOTE_ADDR: '127.0.0.1', HTTP_GIT_PROTOCOL: header('git-protocol'),
+      ...process.env,
+      GIT_PROJECT_ROOT: root,
+      GIT_HTTP_EXPORT_ALL: '1',
+      REQUEST_METHOD: req.method ?? 'GET',
+      PATH_INFO: path,
+      QUERY_STRING: query,
+      CONTENT_TYPE: header('content-type'),
+      REMOTE_USER: 'x-access-token',
+      REMOTE_ADDR: '127.0.0.1',
+      HTTP_GIT_PROTOCOL: header('git-protocol'),
       HTTP_CONTENT_ENCODING: header('content-encoding'),
     },
   });
@@ -33,7 +46,10 @@ export function serveGit(root: string, path: string, req: IncomingMessage, res: 
     let head = Buffer.alloc(0);
     let headersDone = false;
     child.stdout.on('data', (chunk: Buffer) => {
-      if (headersDone) { res.write(chunk); return; }
+      if (headersDone) {
+        res.write(chunk);
+        return;
+      }
       head = Buffer.concat([head, chunk]);
       const end = head.indexOf('\r\n\r\n');
       if (end < 0) return;

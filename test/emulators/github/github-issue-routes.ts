@@ -1,7 +1,16 @@
-import { field, notFound, str, type Reply, type Route, type RouteContext, type RouteRequest } from './github-route-types.js';
+import {
+  field,
+  notFound,
+  str,
+  type Reply,
+  type Route,
+  type RouteContext,
+  type RouteRequest,
+} from './github-route-types.js';
 import { ensureLabel, type StoredPull } from './github-state.js';
 
-const issueOf = (ctx: RouteContext, req: RouteRequest): StoredPull | undefined => ctx.state.pulls.get(Number(req.params['issue_number']));
+const issueOf = (ctx: RouteContext, req: RouteRequest): StoredPull | undefined =>
+  ctx.state.pulls.get(Number(req.params['issue_number']));
 
 /** `{labels:["a"]}`, `{labels:[{name:"a"}]}` or a bare array, as GitHub accepts. */
 function labelNames(body: unknown): string[] | undefined {
@@ -15,13 +24,23 @@ function addLabels(ctx: RouteContext, req: RouteRequest): Promise<Reply> {
   const issue = issueOf(ctx, req);
   if (issue === undefined) return Promise.resolve(notFound(ctx));
   const names = labelNames(req.body);
-  if (names === undefined) return Promise.resolve({ status: 422, body: ctx.json.error('Validation Failed', { errors: [{ resource: 'Label', field: 'labels', code: 'invalid' }], status: '422' }) });
+  if (names === undefined)
+    return Promise.resolve({
+      status: 422,
+      body: ctx.json.error('Validation Failed', {
+        errors: [{ resource: 'Label', field: 'labels', code: 'invalid' }],
+        status: '422',
+      }),
+    });
   for (const name of names) {
     const label = ensureLabel(ctx.state, name);
     if (!issue.labels.some((l) => l.toLowerCase() === label.name.toLowerCase())) issue.labels.push(label.name);
   }
   issue.updatedAt = ctx.now();
-  const body = issue.labels.map((n) => ctx.state.labels.get(n.toLowerCase())).filter((l) => l !== undefined).map(ctx.json.label);
+  const body = issue.labels
+    .map((n) => ctx.state.labels.get(n.toLowerCase()))
+    .filter((l) => l !== undefined)
+    .map(ctx.json.label);
   return Promise.resolve({ status: 200, body });
 }
 
@@ -33,12 +52,29 @@ function getLabel(ctx: RouteContext, req: RouteRequest): Promise<Reply> {
 function createLabel(ctx: RouteContext, req: RouteRequest): Promise<Reply> {
   const name = str(req.body, 'name');
   if (name === undefined || name === '') {
-    return Promise.resolve({ status: 422, body: ctx.json.error('Validation Failed', { errors: [{ resource: 'Label', field: 'name', code: 'missing_field' }], status: '422' }) });
+    return Promise.resolve({
+      status: 422,
+      body: ctx.json.error('Validation Failed', {
+        errors: [{ resource: 'Label', field: 'name', code: 'missing_field' }],
+        status: '422',
+      }),
+    });
   }
   if (ctx.state.labels.has(name.toLowerCase())) {
-    return Promise.resolve({ status: 422, body: ctx.json.error('Validation Failed', { errors: [{ resource: 'Label', field: 'name', code: 'already_exists' }], status: '422' }) });
+    return Promise.resolve({
+      status: 422,
+      body: ctx.json.error('Validation Failed', {
+        errors: [{ resource: 'Label', field: 'name', code: 'already_exists' }],
+        status: '422',
+      }),
+    });
   }
-  const label = { id: ctx.state.nextId++, name, color: (str(req.body, 'color') ?? 'ededed').replace(/^#/, ''), description: str(req.body, 'description') ?? null };
+  const label = {
+    id: ctx.state.nextId++,
+    name,
+    color: (str(req.body, 'color') ?? 'ededed').replace(/^#/, ''),
+    description: str(req.body, 'description') ?? null,
+  };
   ctx.state.labels.set(name.toLowerCase(), label);
   return Promise.resolve({ status: 201, body: ctx.json.label(label) });
 }
@@ -48,7 +84,13 @@ function createComment(ctx: RouteContext, req: RouteRequest): Promise<Reply> {
   if (issue === undefined) return Promise.resolve(notFound(ctx));
   const text = str(req.body, 'body');
   if (text === undefined || text === '') {
-    return Promise.resolve({ status: 422, body: ctx.json.error('Validation Failed', { errors: [{ resource: 'IssueComment', field: 'body', code: 'missing_field' }], status: '422' }) });
+    return Promise.resolve({
+      status: 422,
+      body: ctx.json.error('Validation Failed', {
+        errors: [{ resource: 'IssueComment', field: 'body', code: 'missing_field' }],
+        status: '422',
+      }),
+    });
   }
   const comment = { id: ctx.state.nextId++, body: text, createdAt: ctx.now() };
   issue.comments.push(comment);
@@ -57,7 +99,9 @@ function createComment(ctx: RouteContext, req: RouteRequest): Promise<Reply> {
 
 function listComments(ctx: RouteContext, req: RouteRequest): Promise<Reply> {
   const issue = issueOf(ctx, req);
-  return Promise.resolve(issue === undefined ? notFound(ctx) : { status: 200, body: issue.comments.map((c) => ctx.json.comment(issue, c)) });
+  return Promise.resolve(
+    issue === undefined ? notFound(ctx) : { status: 200, body: issue.comments.map((c) => ctx.json.comment(issue, c)) },
+  );
 }
 
 async function getRef(ctx: RouteContext, req: RouteRequest): Promise<Reply> {
@@ -68,7 +112,11 @@ async function getRef(ctx: RouteContext, req: RouteRequest): Promise<Reply> {
 
 /** Repository, label, comment and ref endpoints. */
 export const issueRoutes: readonly Route[] = [
-  { method: 'GET', template: '/repos/{owner}/{repo}', handle: (ctx) => Promise.resolve({ status: 200, body: ctx.json.repository() }) },
+  {
+    method: 'GET',
+    template: '/repos/{owner}/{repo}',
+    handle: (ctx) => Promise.resolve({ status: 200, body: ctx.json.repository() }),
+  },
   { method: 'POST', template: '/repos/{owner}/{repo}/issues/{issue_number}/labels', handle: addLabels },
   { method: 'GET', template: '/repos/{owner}/{repo}/labels/{name}', handle: getLabel },
   { method: 'POST', template: '/repos/{owner}/{repo}/labels', handle: createLabel },

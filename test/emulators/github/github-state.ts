@@ -22,9 +22,18 @@ export interface StoredPull {
   nullReads: number;
 }
 
-export interface StoredComment { readonly id: number; readonly body: string; readonly createdAt: string }
+export interface StoredComment {
+  readonly id: number;
+  readonly body: string;
+  readonly createdAt: string;
+}
 
-export interface StoredLabel { readonly id: number; readonly name: string; readonly color: string; readonly description: string | null }
+export interface StoredLabel {
+  readonly id: number;
+  readonly name: string;
+  readonly color: string;
+  readonly description: string | null;
+}
 
 /** A queued fault for the next API requests matching `route` (`METHOD /template`, or any). */
 export interface Fault {
@@ -50,7 +59,14 @@ export interface GitHubState {
 }
 
 export const createGitHubState = (owner: string, repo: string): GitHubState => ({
-  owner, repo, pulls: new Map(), labels: new Map(), faults: [], lazyMergeable: true, nextNumber: 1, nextId: 1000,
+  owner,
+  repo,
+  pulls: new Map(),
+  labels: new Map(),
+  faults: [],
+  lazyMergeable: true,
+  nextNumber: 1,
+  nextId: 1000,
 });
 
 /** Takes the first pending fault that applies to `route`, if any. */

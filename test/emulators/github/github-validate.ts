@@ -6,20 +6,36 @@ import addFormatsModule from 'ajv-formats';
 /** The committed cut of GitHub's OpenAPI description (regenerate with extract-openapi-subset.ts). */
 export const GITHUB_SPEC_PATH = join(import.meta.dirname, 'github-openapi-subset.json');
 
-interface Response { readonly $ref?: string; readonly content?: Record<string, { schema?: object }> }
+interface Response {
+  readonly $ref?: string;
+  readonly content?: Record<string, { schema?: object }>;
+}
 /** The parts of the fixture the emulator reads. */
 export interface GitHubSpec {
   readonly paths: Record<string, Record<string, { responses: Record<string, Response> }>>;
-  readonly components: { responses?: Record<string, Response>; examples?: Record<string, { value: unknown }>; schemas?: Record<string, object> };
+  readonly components: {
+    responses?: Record<string, Response>;
+    examples?: Record<string, { value: unknown }>;
+    schemas?: Record<string, object>;
+  };
 }
 
 /** Violations of one response (empty = valid); `undocumented` when the operation does not list the status. */
-export interface ResponseVerdict { readonly violations: readonly string[]; readonly undocumented: boolean }
+export interface ResponseVerdict {
+  readonly violations: readonly string[];
+  readonly undocumented: boolean;
+}
 
 /** Checks `(method, template, status, body)` against the fixture; compiles each schema once. */
-export type GitHubResponseChecker = (method: string, template: string, status: number, body: unknown) => ResponseVerdict;
+export type GitHubResponseChecker = (
+  method: string,
+  template: string,
+  status: number,
+  body: unknown,
+) => ResponseVerdict;
 
-export const loadGitHubSpec = (path: string = GITHUB_SPEC_PATH): GitHubSpec => JSON.parse(readFileSync(path, 'utf8')) as GitHubSpec;
+export const loadGitHubSpec = (path: string = GITHUB_SPEC_PATH): GitHubSpec =>
+  JSON.parse(readFileSync(path, 'utf8')) as GitHubSpec;
 
 /**
  * Ajv over the fixture (Ajv 8 understands OpenAPI's `nullable`). A status the operation does not
@@ -43,7 +59,8 @@ export function createGitHubChecker(spec: GitHubSpec = loadGitHubSpec()): GitHub
     const key = `${method.toUpperCase()} ${template} ${status}`;
     const documented = schemaOf(method, template, status);
     if (!compiled.has(key)) {
-      const schema = documented === undefined ? (status >= 400 ? { $ref: '#/components/schemas/basic-error' } : null) : documented;
+      const schema =
+        documented === undefined ? (status >= 400 ? { $ref: '#/components/schemas/basic-error' } : null) : documented;
       compiled.set(key, schema === null ? null : compile(schema));
     }
     const validate = compiled.get(key) ?? null;
@@ -53,6 +70,9 @@ export function createGitHubChecker(spec: GitHubSpec = loadGitHubSpec()): GitHub
       return { violations: empty || !undocumented ? [] : [`${key}: undocumented status with a body`], undocumented };
     }
     if (validate(body)) return { violations: [], undocumented };
-    return { violations: (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '/'} ${e.message ?? ''}`), undocumented };
+    return {
+      violations: (validate.errors ?? []).map((e) => `${key}: ${e.instancePath || '/'} ${e.message ?? ''}`),
+      undocumented,
+    };
   };
 }

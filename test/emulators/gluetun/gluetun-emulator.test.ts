@@ -10,9 +10,15 @@ describe('Gluetun emulator', () => {
     return { status: res.status, text: await res.text() };
   };
 
-  beforeAll(async () => { emu = await startGluetunEmulator(); });
-  afterEach(() => { expect(emu.violations).toEqual([]); });
-  afterAll(async () => { await emu.close(); });
+  beforeAll(async () => {
+    emu = await startGluetunEmulator();
+  });
+  afterEach(() => {
+    expect(emu.violations).toEqual([]);
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
 
   it('the contract rejects replies that break gluetun.md', () => {
     expect(checkGluetunReply('GET /v1/publicip/ip', 200, '{"public_ip":"not-an-ip"}\n')).not.toEqual([]);
@@ -22,7 +28,10 @@ describe('Gluetun emulator', () => {
   });
 
   it('serves the routes as Go JSON text with a trailing newline', async () => {
-    expect(await get('/v1/publicip/ip')).toMatchObject({ status: 200, text: expect.stringContaining('"public_ip":"198.51.100.23"') as string });
+    expect(await get('/v1/publicip/ip')).toMatchObject({
+      status: 200,
+      text: expect.stringContaining('"public_ip":"198.51.100.23"') as string,
+    });
     expect((await get('/v1/vpn/status')).text).toBe('{"status":"running"}\n');
     expect((await get('/v1/openvpn/status')).text).toBe('{"status":"stopped"}\n');
     emu.setForwardedPorts([51413]);
@@ -41,7 +50,12 @@ describe('Gluetun emulator', () => {
   });
 
   it('PUT /v1/vpn/status accepts running or stopped only', async () => {
-    const put = (status: string) => fetch(`${emu.url}/v1/vpn/status`, { method: 'PUT', headers: { 'X-API-Key': emu.apiKey ?? '' }, body: JSON.stringify({ status }) });
+    const put = (status: string) =>
+      fetch(`${emu.url}/v1/vpn/status`, {
+        method: 'PUT',
+        headers: { 'X-API-Key': emu.apiKey ?? '' },
+        body: JSON.stringify({ status }),
+      });
     expect((await put('paused')).status).toBe(400);
     expect(await (await put('stopped')).text()).toBe('{"outcome":"stopped"}\n');
     expect(emu.state.vpnStatus).toBe('stopped');

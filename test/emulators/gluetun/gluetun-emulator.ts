@@ -20,7 +20,14 @@ import { checkGluetunReply } from './gluetun-contract.js';
 export type VpnStatus = 'starting' | 'running' | 'stopping' | 'stopped' | 'crashed' | 'completed';
 
 export interface GluetunState {
-  publicIp: { public_ip: string; country?: string; city?: string; organization?: string; region?: string; timezone?: string };
+  publicIp: {
+    public_ip: string;
+    country?: string;
+    city?: string;
+    organization?: string;
+    region?: string;
+    timezone?: string;
+  };
   vpnStatus: VpnStatus;
   vpnType: 'wireguard' | 'openvpn';
   ports: number[];
@@ -43,26 +50,50 @@ export interface GluetunEmulator extends HttpEmulator {
 }
 
 export const GLUETUN_API_KEY = 'emulator-gluetun-control-key';
-const ROUTES = ['GET /v1/publicip/ip', 'GET /v1/vpn/status', 'PUT /v1/vpn/status', 'GET /v1/openvpn/status', 'GET /v1/portforward', 'GET /v1/openvpn/portforwarded', 'GET /v1/version'];
+const ROUTES = [
+  'GET /v1/publicip/ip',
+  'GET /v1/vpn/status',
+  'PUT /v1/vpn/status',
+  'GET /v1/openvpn/status',
+  'GET /v1/portforward',
+  'GET /v1/openvpn/portforwarded',
+  'GET /v1/version',
+];
 
-const goJson = (value: unknown, status = 200): EmuReply => ({ status, text: `${JSON.stringify(value)}\n`, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-const plain = (status: number, text: string): EmuReply => ({ status, text: `${text}\n`, headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+const goJson = (value: unknown, status = 200): EmuReply => ({
+  status,
+  text: `${JSON.stringify(value)}\n`,
+  headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+});
+const plain = (status: number, text: string): EmuReply => ({
+  status,
+  text: `${text}\n`,
+  headers: { 'Content-Type': 'text/plain; charset=utf-8' },
+});
 
 function serve(state: GluetunState, route: string, req: EmuRequest): EmuReply {
   switch (route) {
-    case 'GET /v1/publicip/ip': return goJson(state.publicIp);
-    case 'GET /v1/vpn/status': return goJson({ status: state.vpnStatus });
-    case 'GET /v1/openvpn/status': return goJson({ status: state.vpnType === 'openvpn' ? state.vpnStatus : 'stopped' });
-    case 'GET /v1/portforward': return goJson(state.ports.length > 1 ? { ports: state.ports } : { port: state.ports[0] ?? 0 });
-    case 'GET /v1/openvpn/portforwarded': return { status: 301, text: '', headers: { Location: '/v1/portforward' } };
-    case 'GET /v1/version': return goJson({ version: 'v3.41.1', commit: '7f22fb3', created: '2025-11-01T00:00:00Z' });
+    case 'GET /v1/publicip/ip':
+      return goJson(state.publicIp);
+    case 'GET /v1/vpn/status':
+      return goJson({ status: state.vpnStatus });
+    case 'GET /v1/openvpn/status':
+      return goJson({ status: state.vpnType === 'openvpn' ? state.vpnStatus : 'stopped' });
+    case 'GET /v1/portforward':
+      return goJson(state.ports.length > 1 ? { ports: state.ports } : { port: state.ports[0] ?? 0 });
+    case 'GET /v1/openvpn/portforwarded':
+      return { status: 301, text: '', headers: { Location: '/v1/portforward' } };
+    case 'GET /v1/version':
+      return goJson({ version: 'v3.41.1', commit: '7f22fb3', created: '2025-11-01T00:00:00Z' });
     case 'PUT /v1/vpn/status': {
       const wanted = (req.body as { status?: unknown } | undefined)?.status;
-      if (wanted !== 'running' && wanted !== 'stopped') return plain(400, `invalid status: ${String(wanted)}: possible values are: stopped, running`);
+      if (wanted !== 'running' && wanted !== 'stopped')
+        return plain(400, `invalid status: ${String(wanted)}: possible values are: stopped, running`);
       state.vpnStatus = wanted;
       return goJson({ outcome: wanted });
     }
-    default: return plain(404, 'Not Found');
+    default:
+      return plain(404, 'Not Found');
   }
 }
 
@@ -70,8 +101,17 @@ export async function startGluetunEmulator(options: GluetunEmulatorOptions = {})
   const apiKey = options.apiKey === undefined ? GLUETUN_API_KEY : options.apiKey;
   const covered = new Set(options.routes ?? ROUTES);
   const state: GluetunState = {
-    publicIp: { public_ip: '198.51.100.23', region: 'Zuid-Holland', country: 'Netherlands', city: 'Rotterdam', organization: 'AS64500 Emulated VPN', timezone: 'Europe/Amsterdam' },
-    vpnStatus: 'running', vpnType: 'wireguard', ports: [],
+    publicIp: {
+      public_ip: '198.51.100.23',
+      region: 'Zuid-Holland',
+      country: 'Netherlands',
+      city: 'Rotterdam',
+      organization: 'AS64500 Emulated VPN',
+      timezone: 'Europe/Amsterdam',
+    },
+    vpnStatus: 'running',
+    vpnType: 'wireguard',
+    ports: [],
   };
   const routeOf = (req: EmuRequest) => `${req.method} ${req.url.pathname}`;
   const handle = (req: EmuRequest): EmuReply => {
@@ -81,12 +121,24 @@ export async function startGluetunEmulator(options: GluetunEmulatorOptions = {})
     if (apiKey !== null && given !== apiKey) return plain(401, 'Unauthorized');
     return serve(state, route, req);
   };
-  const http = await startHttpEmulator({ handle, validate: (req, reply) => checkGluetunReply(routeOf(req), reply.status, reply.text) });
+  const http = await startHttpEmulator({
+    handle,
+    validate: (req, reply) => checkGluetunReply(routeOf(req), reply.status, reply.text),
+  });
   return Object.assign(http, {
-    apiKey, state,
-    setPublicIp: (ip: string, extra: Omit<GluetunState['publicIp'], 'public_ip'> = {}) => { state.publicIp = { public_ip: ip, ...extra }; },
-    setVpnStatus: (status: VpnStatus) => { state.vpnStatus = status; },
-    setVpnType: (type: GluetunState['vpnType']) => { state.vpnType = type; },
-    setForwardedPorts: (ports: readonly number[]) => { state.ports = [...ports]; },
+    apiKey,
+    state,
+    setPublicIp: (ip: string, extra: Omit<GluetunState['publicIp'], 'public_ip'> = {}) => {
+      state.publicIp = { public_ip: ip, ...extra };
+    },
+    setVpnStatus: (status: VpnStatus) => {
+      state.vpnStatus = status;
+    },
+    setVpnType: (type: GluetunState['vpnType']) => {
+      state.vpnType = type;
+    },
+    setForwardedPorts: (ports: readonly number[]) => {
+      state.ports = [...ports];
+    },
   });
 }

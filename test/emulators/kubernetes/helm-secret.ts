@@ -18,17 +18,32 @@ export interface FixtureRelease {
  */
 export function helmReleaseSecret(r: FixtureRelease): Record<string, unknown> {
   const release = {
-    name: r.name, namespace: r.namespace, version: r.revision,
-    info: { first_deployed: '2026-11-01T10:00:00Z', last_deployed: '2026-11-20T10:00:00Z', deleted: '', description: 'Upgrade complete', status: r.status },
-    chart: { metadata: { name: r.chart.name, version: r.chart.version, appVersion: r.chart.appVersion, apiVersion: 'v2' }, templates: [], values: {} },
+    name: r.name,
+    namespace: r.namespace,
+    version: r.revision,
+    info: {
+      first_deployed: '2026-11-01T10:00:00Z',
+      last_deployed: '2026-11-20T10:00:00Z',
+      deleted: '',
+      description: 'Upgrade complete',
+      status: r.status,
+    },
+    chart: {
+      metadata: { name: r.chart.name, version: r.chart.version, appVersion: r.chart.appVersion, apiVersion: 'v2' },
+      templates: [],
+      values: {},
+    },
     config: r.values,
     manifest: `---\n# Source: ${r.chart.name}/templates/deployment.yaml\n`,
   };
   const helmEncoded = gzipSync(Buffer.from(JSON.stringify(release)), { level: 9 }).toString('base64');
   return {
-    apiVersion: 'v1', kind: 'Secret', type: 'helm.sh/release.v1',
+    apiVersion: 'v1',
+    kind: 'Secret',
+    type: 'helm.sh/release.v1',
     metadata: {
-      name: `sh.helm.release.v1.${r.name}.v${String(r.revision)}`, namespace: r.namespace,
+      name: `sh.helm.release.v1.${r.name}.v${String(r.revision)}`,
+      namespace: r.namespace,
       labels: { name: r.name, owner: 'helm', status: r.status, version: String(r.revision) },
       creationTimestamp: '2026-11-20T10:00:00Z',
     },

@@ -23,7 +23,9 @@ describe('Kubernetes API emulator, read by the real kubectl', () => {
   });
 
   it('rejects an object that breaks its schema (the validator can fail)', () => {
-    expect(schemaErrors({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' }, data: { a: 5 } }).join()).toMatch(/must be string/);
+    expect(schemaErrors({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 'x' }, data: { a: 5 } }).join()).toMatch(
+      /must be string/,
+    );
   });
 
   it('kubectl get secrets with a label selector returns the Helm release Secrets, cluster-wide', async () => {
@@ -36,20 +38,32 @@ describe('Kubernetes API emulator, read by the real kubectl', () => {
   it('kubectl reads one release Secret by name, and its data decodes the way Helm encoded it', async () => {
     const secret = await kubectl.getJson(['secret', '-n', 'nextcloud', 'sh.helm.release.v1.nextcloud.v7']);
     expect(secret['type']).toBe('helm.sh/release.v1');
-    const release = decodeReleaseData((secret['data'] as { release: string }).release) as { name: string; version: number; config: { replicaCount: number } };
+    const release = decodeReleaseData((secret['data'] as { release: string }).release) as {
+      name: string;
+      version: number;
+      config: { replicaCount: number };
+    };
     expect(release).toMatchObject({ name: 'nextcloud', version: 7, config: { replicaCount: 2 } });
   });
 
   it('kubectl lists nodes, pods by namespace and custom resources through discovery', async () => {
-    expect((await kubectl.getJson(['nodes'])).items?.map((n) => (n['metadata'] as { name: string }).name)).toEqual(['k3s-node-1', 'k3s-node-2']);
+    expect((await kubectl.getJson(['nodes'])).items?.map((n) => (n['metadata'] as { name: string }).name)).toEqual([
+      'k3s-node-1',
+      'k3s-node-2',
+    ]);
     expect((await kubectl.getJson(['pods', '-n', 'tools'])).items).toHaveLength(1);
     expect((await kubectl.getJson(['certificates.cert-manager.io', '-A'])).items).toHaveLength(2);
-    expect(await kubectl.run(['get', 'pvc', '-A', '-o', 'name'])).toBe('persistentvolumeclaim/nextcloud-data\npersistentvolumeclaim/grafana-storage\n');
+    expect(await kubectl.run(['get', 'pvc', '-A', '-o', 'name'])).toBe(
+      'persistentvolumeclaim/nextcloud-data\npersistentvolumeclaim/grafana-storage\n',
+    );
     expect(emu.schemaViolations).toEqual([]);
   });
 
   it('answers an unknown object with a NotFound Status that kubectl reports', async () => {
-    const error = await kubectl.run(['get', 'secret', '-n', 'nextcloud', 'nope']).then(() => undefined, (e: unknown) => e as { stderr: string });
+    const error = await kubectl.run(['get', 'secret', '-n', 'nextcloud', 'nope']).then(
+      () => undefined,
+      (e: unknown) => e as { stderr: string },
+    );
     expect(error?.stderr).toMatch(/NotFound|not found/);
   });
 });

@@ -26,13 +26,25 @@ type Validating = new (data: never) => { validate(): void };
  * v2beta2 schema (the newest the package ships; v2 kept its fields).
  */
 const MODELS: Readonly<Record<string, Validating>> = {
-  'v1/Namespace': Namespace, 'v1/Node': Node, 'v1/Secret': Secret, 'v1/Pod': Pod, 'v1/Service': Service,
-  'v1/PersistentVolumeClaim': PersistentVolumeClaim, 'v1/Event': Event,
-  'apps/v1/Deployment': Deployment, 'apps/v1/StatefulSet': StatefulSet, 'networking.k8s.io/v1/Ingress': Ingress,
+  'v1/Namespace': Namespace,
+  'v1/Node': Node,
+  'v1/Secret': Secret,
+  'v1/Pod': Pod,
+  'v1/Service': Service,
+  'v1/PersistentVolumeClaim': PersistentVolumeClaim,
+  'v1/Event': Event,
+  'apps/v1/Deployment': Deployment,
+  'apps/v1/StatefulSet': StatefulSet,
+  'networking.k8s.io/v1/Ingress': Ingress,
   'cert-manager.io/v1/Certificate': Certificate,
-  'source.toolkit.fluxcd.io/v1/GitRepository': GitRepository, 'source.toolkit.fluxcd.io/v1/HelmRepository': HelmRepository,
-  'kustomize.toolkit.fluxcd.io/v1/Kustomization': Kustomization, 'helm.toolkit.fluxcd.io/v2/HelmRelease': HelmRelease,
-  'v1/APIVersions': APIVersions, 'v1/APIGroupList': APIGroupList, 'v1/APIResourceList': APIResourceList, 'v1/Status': Status,
+  'source.toolkit.fluxcd.io/v1/GitRepository': GitRepository,
+  'source.toolkit.fluxcd.io/v1/HelmRepository': HelmRepository,
+  'kustomize.toolkit.fluxcd.io/v1/Kustomization': Kustomization,
+  'helm.toolkit.fluxcd.io/v2/HelmRelease': HelmRelease,
+  'v1/APIVersions': APIVersions,
+  'v1/APIGroupList': APIGroupList,
+  'v1/APIResourceList': APIResourceList,
+  'v1/Status': Status,
 };
 
 const SCHEMA_VERSION: Readonly<Record<string, string>> = {

@@ -23,11 +23,20 @@ export async function kubectlFor(kubeconfig: string): Promise<Kubectl> {
   await writeFile(kubeconfigPath, kubeconfig);
   const env = { PATH: process.env['PATH'] ?? '/usr/bin:/bin', HOME: dir, KUBECONFIG: kubeconfigPath };
   const runIt = async (args: readonly string[]): Promise<string> =>
-    (await run('kubectl', ['--cache-dir', join(dir, 'cache'), '--request-timeout', '10s', ...args], { env, maxBuffer: 16 * 1024 * 1024 })).stdout;
+    (
+      await run('kubectl', ['--cache-dir', join(dir, 'cache'), '--request-timeout', '10s', ...args], {
+        env,
+        maxBuffer: 16 * 1024 * 1024,
+      })
+    ).stdout;
   return {
     kubeconfigPath,
     run: runIt,
-    getJson: async (args) => JSON.parse(await runIt(['get', ...args, '-o', 'json'])) as { items?: Record<string, unknown>[] } & Record<string, unknown>,
+    getJson: async (args) =>
+      JSON.parse(await runIt(['get', ...args, '-o', 'json'])) as { items?: Record<string, unknown>[] } & Record<
+        string,
+        unknown
+      >,
     dispose: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -52,7 +52,10 @@ async function onGrab(g: Glue, grab: RadarrGrab): Promise<{ infoHash: string; ou
   const name = `${grab.release.title}.mkv`;
   const { torrent, infoHash } = makeTorrent(name, content);
   if (g.breakAt !== 'download') await writeFile(`${g.lab.categoryPath}/${name}`, content);
-  await g.qb.addTorrent(torrent, { category: g.breakAt === 'torrent' ? 'tv-sonarr' : String(grab.downloadClient.category), savePath: g.lab.categoryPath });
+  await g.qb.addTorrent(torrent, {
+    category: g.breakAt === 'torrent' ? 'tv-sonarr' : String(grab.downloadClient.category),
+    savePath: g.lab.categoryPath,
+  });
   return { infoHash, outputPath: `${g.lab.categoryPath}/${name}` };
 }
 
@@ -63,8 +66,20 @@ async function forwardRequests(g: Glue): Promise<void> {
     g.forwarded.add(request.id);
     if (g.breakAt === 'radarrMovie') continue;
     const title = g.lab.overseerr.state.titles.get(request.tmdbId);
-    const body = { title: title?.title ?? 'Unknown', year: Number(title?.date.slice(0, 4) ?? 2000), tmdbId: request.tmdbId, qualityProfileId: 4, rootFolderPath: g.lab.rootFolder, monitored: true, addOptions: { searchForMovie: true } };
-    const res = await fetch(`${g.lab.radarr.url}/api/v3/movie`, { method: 'POST', headers: { 'X-Api-Key': g.lab.radarr.apiKey, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    const body = {
+      title: title?.title ?? 'Unknown',
+      year: Number(title?.date.slice(0, 4) ?? 2000),
+      tmdbId: request.tmdbId,
+      qualityProfileId: 4,
+      rootFolderPath: g.lab.rootFolder,
+      monitored: true,
+      addOptions: { searchForMovie: true },
+    };
+    const res = await fetch(`${g.lab.radarr.url}/api/v3/movie`, {
+      method: 'POST',
+      headers: { 'X-Api-Key': g.lab.radarr.apiKey, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     if (res.status !== 201) throw new Error(`radarr add movie: HTTP ${res.status} ${await res.text()}`);
     g.lab.overseerr.setMediaStatus(request.tmdbId, 3);
   }
@@ -75,17 +90,30 @@ async function importCompleted(g: Glue): Promise<void> {
   for (const item of [...radarr.state.queue]) {
     const torrent = await g.qb.info(item.downloadId.toLowerCase());
     const movie = radarr.movies.find((m) => m.id === item.movieId);
-    if (torrent === undefined || torrent.progress < 1 || g.lab.holdImport || movie === undefined || g.blocked.has(movie.id)) continue;
+    if (
+      torrent === undefined ||
+      torrent.progress < 1 ||
+      g.lab.holdImport ||
+      movie === undefined ||
+      g.blocked.has(movie.id)
+    )
+      continue;
     if (g.breakAt === 'import') {
       g.blocked.add(movie.id);
-      radarr.setQueue(movie.id, { status: 'warning', trackedDownloadState: 'importBlocked', trackedDownloadStatus: 'warning', errorMessage: 'No files found are eligible for import' });
+      radarr.setQueue(movie.id, {
+        status: 'warning',
+        trackedDownloadState: 'importBlocked',
+        trackedDownloadStatus: 'warning',
+        errorMessage: 'No files found are eligible for import',
+      });
       continue;
     }
     await mkdir(movie.path, { recursive: true });
     const file = `${movie.path}/${item.title}.mkv`;
     await copyFile(torrent.content_path, file);
     radarr.importFile(movie.id, file, content.length);
-    if (g.breakAt !== 'plex') plex.addItem(g.lab.plexSection, { title: movie.title, year: movie.year, tmdbId: movie.tmdbId, file });
+    if (g.breakAt !== 'plex')
+      plex.addItem(g.lab.plexSection, { title: movie.title, year: movie.year, tmdbId: movie.tmdbId, file });
     if (g.breakAt !== 'plex' && g.breakAt !== 'available') overseerr.setMediaStatus(movie.tmdbId, 5);
   }
 }
@@ -96,7 +124,10 @@ export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>
   await mkdir(rootFolder, { recursive: true });
   await mkdir(`${options.stateDir}/pids`, { recursive: true });
   const [overseerr, radarr, plex, qbittorrent] = await Promise.all([
-    startOverseerrEmulator(), startRadarrEmulator({ rootFolder }), startPlexEmulator({ empty: true }), startQbittorrent({ stateDir: options.stateDir }),
+    startOverseerrEmulator(),
+    startRadarrEmulator({ rootFolder }),
+    startPlexEmulator({ empty: true }),
+    startQbittorrent({ stateDir: options.stateDir }),
   ]);
   await mkdir(categoryPath, { recursive: true });
   const qb = await qbAdmin(qbittorrent.url, qbittorrent.username, qbittorrent.password);
@@ -104,13 +135,27 @@ export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>
   await qb.createCategory('tv-sonarr', categoryPath);
   if (options.breakAt === 'grab') {
     for (const indexer of [...radarr.state.indexers]) radarr.removeIndexer(indexer.id);
-    radarr.setHealth([{ source: 'IndexerSearchCheck', type: 'warning', message: 'No indexers available with Automatic Search enabled, Radarr will not provide any automatic search results' }]);
+    radarr.setHealth([
+      {
+        source: 'IndexerSearchCheck',
+        type: 'warning',
+        message:
+          'No indexers available with Automatic Search enabled, Radarr will not provide any automatic search results',
+      },
+    ]);
   }
   if (options.breakAt === 'request') await overseerr.down();
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
   const lab: MediaLab = {
-    overseerr, radarr, plex, qbittorrent, rootFolder, categoryPath, holdImport: false, glueErrors: [],
+    overseerr,
+    radarr,
+    plex,
+    qbittorrent,
+    rootFolder,
+    categoryPath,
+    holdImport: false,
+    glueErrors: [],
     plexSection: plex.addSection({ title: 'Movies', type: 'movie', locations: [rootFolder] }),
     close: async () => {
       closed = true;
@@ -121,8 +166,14 @@ export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>
   const glue: Glue = { lab, qb, breakAt: options.breakAt, forwarded: new Set(), blocked: new Set() };
   radarr.onGrab((grab) => onGrab(glue, grab));
   const tick = (): void => {
-    forwardRequests(glue).then(() => importCompleted(glue)).catch((error: unknown) => { lab.glueErrors.push(String(error)); })
-      .finally(() => { if (!closed) timer = setTimeout(tick, 100); });
+    forwardRequests(glue)
+      .then(() => importCompleted(glue))
+      .catch((error: unknown) => {
+        lab.glueErrors.push(String(error));
+      })
+      .finally(() => {
+        if (!closed) timer = setTimeout(tick, 100);
+      });
   };
   tick();
   return lab;

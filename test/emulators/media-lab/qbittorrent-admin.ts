@@ -6,7 +6,10 @@ export interface QbAdmin {
 }
 
 export async function qbAdmin(url: string, username: string, password: string): Promise<QbAdmin> {
-  const login = await fetch(`${url}/api/v2/auth/login`, { method: 'POST', body: new URLSearchParams({ username, password }) });
+  const login = await fetch(`${url}/api/v2/auth/login`, {
+    method: 'POST',
+    body: new URLSearchParams({ username, password }),
+  });
   const cookie = login.headers.get('set-cookie')?.split(';')[0] ?? '';
   const post = async (path: string, body: URLSearchParams | FormData) => {
     const res = await fetch(`${url}/api/v2${path}`, { method: 'POST', headers: { cookie }, body });
@@ -14,7 +17,8 @@ export async function qbAdmin(url: string, username: string, password: string): 
     if (!res.ok || text === 'Fails.') throw new Error(`qbittorrent ${path}: HTTP ${res.status} ${text}`);
   };
   return {
-    createCategory: (name, savePath) => post('/torrents/createCategory', new URLSearchParams({ category: name, savePath })),
+    createCategory: (name, savePath) =>
+      post('/torrents/createCategory', new URLSearchParams({ category: name, savePath })),
     addTorrent: (torrent, { category, savePath }) => {
       const form = new FormData();
       form.append('torrents', new Blob([new Uint8Array(torrent)], { type: 'application/x-bittorrent' }), 'lab.torrent');

@@ -31,10 +31,15 @@ export interface MediaEmulators {
   close(): Promise<void>;
 }
 
-export async function startMediaEmulators(options: { readonly qbittorrent?: { readonly host: string; readonly port: number } } = {}): Promise<MediaEmulators> {
+export async function startMediaEmulators(
+  options: { readonly qbittorrent?: { readonly host: string; readonly port: number } } = {},
+): Promise<MediaEmulators> {
   const qbittorrent = options.qbittorrent ?? { host: 'gluetun', port: 8080 };
   const [radarr, sonarr, plex, gluetun] = await Promise.all([
-    startRadarrEmulator({ qbittorrent }), startSonarrEmulator({ qbittorrent }), startPlexEmulator(), startGluetunEmulator(),
+    startRadarrEmulator({ qbittorrent }),
+    startSonarrEmulator({ qbittorrent }),
+    startPlexEmulator(),
+    startGluetunEmulator(),
   ]);
   const prowlarr = await startProwlarrEmulator({ radarrUrl: radarr.url, sonarrUrl: sonarr.url });
   for (const app of prowlarr.extra.applications) app.fields.prowlarrUrl = prowlarr.url;
@@ -43,12 +48,20 @@ export async function startMediaEmulators(options: { readonly qbittorrent?: { re
     for (const indexer of arr.state.indexers) indexer.fields.baseUrl = `${prowlarr.url}/${trackerId}/`;
   }
   return {
-    radarr, sonarr, prowlarr, plex, gluetun,
+    radarr,
+    sonarr,
+    prowlarr,
+    plex,
+    gluetun,
     media: {
-      radarr: { url: radarr.url, apiKey: radarr.apiKey }, sonarr: { url: sonarr.url, apiKey: sonarr.apiKey },
-      prowlarr: { url: prowlarr.url, apiKey: prowlarr.apiKey }, plex: { url: plex.url, token: plex.token },
+      radarr: { url: radarr.url, apiKey: radarr.apiKey },
+      sonarr: { url: sonarr.url, apiKey: sonarr.apiKey },
+      prowlarr: { url: prowlarr.url, apiKey: prowlarr.apiKey },
+      plex: { url: plex.url, token: plex.token },
       gluetun: { url: gluetun.url, apiKey: gluetun.apiKey ?? '' },
     },
-    close: async () => { await Promise.all([radarr, sonarr, prowlarr, plex, gluetun].map((e) => e.close())); },
+    close: async () => {
+      await Promise.all([radarr, sonarr, prowlarr, plex, gluetun].map((e) => e.close()));
+    },
   };
 }

@@ -22,19 +22,31 @@ export async function testArrServer(kind: 'radarr' | 'sonarr', body: unknown): P
   const base = `${b.useSsl === true ? 'https' : 'http'}://${String(b.hostname)}:${String(b.port)}${baseUrl}/api/v3`;
   const get = async (path: string): Promise<unknown> => {
     if (!LOOPBACK.has(String(b.hostname))) throw new Error(`getaddrinfo ENOTFOUND ${String(b.hostname)}`);
-    const res = await fetch(`${base}${path}?apikey=${encodeURIComponent(String(b.apiKey))}`, { headers: { Accept: 'application/json' }, signal: AbortSignal.timeout(5000) });
+    const res = await fetch(`${base}${path}?apikey=${encodeURIComponent(String(b.apiKey))}`, {
+      headers: { Accept: 'application/json' },
+      signal: AbortSignal.timeout(5000),
+    });
     if (!res.ok) throw new Error(`Request failed with status code ${res.status}`);
     return res.json();
   };
   try {
-    const urlBase = await get('/system/status').then((s) => (s as { urlBase?: unknown }).urlBase, () => b.baseUrl);
+    const urlBase = await get('/system/status').then(
+      (s) => (s as { urlBase?: unknown }).urlBase,
+      () => b.baseUrl,
+    );
     const profiles = await get('/qualityProfile');
-    const folders = await get('/rootfolder') as { id: number; path: string }[];
+    const folders = (await get('/rootfolder')) as { id: number; path: string }[];
     const languageProfiles = kind === 'sonarr' ? await get('/languageprofile') : undefined;
     const tags = await get('/tag');
     return {
       status: 200,
-      body: { profiles, rootFolders: folders.map((f) => ({ id: f.id, path: f.path })), ...(languageProfiles === undefined ? {} : { languageProfiles }), tags, urlBase },
+      body: {
+        profiles,
+        rootFolders: folders.map((f) => ({ id: f.id, path: f.path })),
+        ...(languageProfiles === undefined ? {} : { languageProfiles }),
+        tags,
+        urlBase,
+      },
     };
   } catch {
     return { status: 500, body: { message: `Failed to connect to ${NAMES[kind]}` } };

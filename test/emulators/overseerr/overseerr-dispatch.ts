@@ -11,7 +11,11 @@ const DENIED = { status: 403, body: { status: 403, error: 'You do not have permi
 const NOT_FOUND: RoutedReply = { status: 404, body: { message: 'Not found' } };
 
 /** Auth (X-Api-Key, then X-Api-User as in server/middleware/auth.ts) and routing. */
-export async function dispatchOverseerr(state: OverseerrState, req: IncomingMessage, body: unknown): Promise<RoutedReply> {
+export async function dispatchOverseerr(
+  state: OverseerrState,
+  req: IncomingMessage,
+  body: unknown,
+): Promise<RoutedReply> {
   const rawUrl = req.url ?? '/';
   const url = new URL(rawUrl, 'http://127.0.0.1');
   if (!url.pathname.startsWith('/api/v1/')) return NOT_FOUND;

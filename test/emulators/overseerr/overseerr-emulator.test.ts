@@ -15,25 +15,39 @@ describe('Overseerr emulator self-check', () => {
   };
   const post = async (body: unknown, user: number) => {
     const res = await fetch(`${emu.url}/api/v1/request`, {
-      method: 'POST', headers: { 'X-Api-Key': emu.apiKey, 'X-Api-User': String(user), 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+      method: 'POST',
+      headers: { 'X-Api-Key': emu.apiKey, 'X-Api-User': String(user), 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
     });
     return { status: res.status, body: (await res.json()) as Record<string, unknown> };
   };
 
   /** node:http sends the path byte for byte (fetch would re-encode `'`). */
-  const rawGet = (path: string) => new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
-    const { hostname, port } = new URL(emu.url);
-    const req = httpRequest({ hostname, port, path: `/api/v1${path}`, headers: { 'X-Api-Key': emu.apiKey } }, (res) => {
-      let text = '';
-      res.on('data', (c: Buffer) => { text += c.toString('utf8'); });
-      res.on('end', () => { resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> }); });
+  const rawGet = (path: string) =>
+    new Promise<{ status: number; body: Record<string, unknown> }>((resolve, reject) => {
+      const { hostname, port } = new URL(emu.url);
+      const req = httpRequest(
+        { hostname, port, path: `/api/v1${path}`, headers: { 'X-Api-Key': emu.apiKey } },
+        (res) => {
+          let text = '';
+          res.on('data', (c: Buffer) => {
+            text += c.toString('utf8');
+          });
+          res.on('end', () => {
+            resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as Record<string, unknown> });
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
     });
-    req.on('error', reject);
-    req.end();
-  });
 
-  beforeAll(async () => { emu = await startOverseerrEmulator(); });
-  afterAll(async () => { await emu.close(); });
+  beforeAll(async () => {
+    emu = await startOverseerrEmulator();
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
 
   it('the checker rejects a body that breaks the spec (so passing means something)', () => {
     expect(checker.check('GET', '/user/{userId}', 200, { id: 'one', email: 5 })).not.toEqual([]);
@@ -42,8 +56,21 @@ describe('Overseerr emulator self-check', () => {
   });
 
   it('answers every bot endpoint with spec-valid bodies', async () => {
-    const paths = ['/status', '/auth/me', '/search?query=Am%C3%A9lie&page=1&language=en', '/search?query=M%2AA%2AS%2AH', '/movie/194', '/tv/918',
-      '/user?take=100&skip=0', '/user/2', '/user/3/settings/notifications', '/user/2/quota', '/settings/main', '/settings/radarr', '/settings/sonarr'];
+    const paths = [
+      '/status',
+      '/auth/me',
+      '/search?query=Am%C3%A9lie&page=1&language=en',
+      '/search?query=M%2AA%2AS%2AH',
+      '/movie/194',
+      '/tv/918',
+      '/user?take=100&skip=0',
+      '/user/2',
+      '/user/3/settings/notifications',
+      '/user/2/quota',
+      '/settings/main',
+      '/settings/radarr',
+      '/settings/sonarr',
+    ];
     for (const path of paths) expect((await get(path)).status, path).toBe(200);
     expect((await post({ mediaType: 'movie', mediaId: 424 }, 2)).status).toBe(201);
     expect((await post({ mediaType: 'tv', mediaId: 918, seasons: [1] }, 3)).status).toBe(201);

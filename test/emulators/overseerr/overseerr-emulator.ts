@@ -2,7 +2,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { listenOnLoopback } from '../loopback-listener.js';
 import { dispatchOverseerr, type RoutedReply } from './overseerr-dispatch.js';
 import { SEED_API_KEY } from './overseerr-seed.js';
-import { createOverseerrState, ensureMedia, type ArrServerEntry, type OverseerrState, type StoredRequest } from './overseerr-state.js';
+import {
+  createOverseerrState,
+  ensureMedia,
+  type ArrServerEntry,
+  type OverseerrState,
+  type StoredRequest,
+} from './overseerr-state.js';
 import { createResponseChecker } from './overseerr-validate.js';
 
 /** One logged HTTP exchange. `rawUrl` is exactly what the client sent (to assert encoding). */
@@ -59,13 +65,18 @@ interface Recorder {
 function record(r: Recorder, req: IncomingMessage, reply: RoutedReply, body: unknown): void {
   const method = req.method ?? 'GET';
   if (reply.template !== undefined) {
-    if (r.checker.documented(method, reply.template, reply.status)) r.violations.push(...r.checker.check(method, reply.template, reply.status, reply.body));
+    if (r.checker.documented(method, reply.template, reply.status))
+      r.violations.push(...r.checker.check(method, reply.template, reply.status, reply.body));
     else r.undocumented.push(`${method} ${reply.template} ${reply.status}`);
   }
   const apiUser = req.headers['x-api-user'];
   r.log.push({
-    method, rawUrl: req.url ?? '/', apiUser: typeof apiUser === 'string' ? apiUser : undefined,
-    hadApiKey: req.headers['x-api-key'] !== undefined, body, status: reply.status,
+    method,
+    rawUrl: req.url ?? '/',
+    apiUser: typeof apiUser === 'string' ? apiUser : undefined,
+    hadApiKey: req.headers['x-api-key'] !== undefined,
+    body,
+    status: reply.status,
   });
 }
 
@@ -87,25 +98,48 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
 
   const server = createServer((req, res) => {
     if (hanging) return;
-    const fault = faults.findIndex((f) => f.method === req.method && f.path === new URL(req.url ?? '/', 'http://x').pathname);
+    const fault = faults.findIndex(
+      (f) => f.method === req.method && f.path === new URL(req.url ?? '/', 'http://x').pathname,
+    );
     if (fault >= 0) {
       const status = faults.splice(fault, 1)[0]?.status ?? 502;
-      log.push({ method: req.method ?? 'GET', rawUrl: req.url ?? '/', apiUser: undefined, hadApiKey: req.headers['x-api-key'] !== undefined, status, body: undefined });
+      log.push({
+        method: req.method ?? 'GET',
+        rawUrl: req.url ?? '/',
+        apiUser: undefined,
+        hadApiKey: req.headers['x-api-key'] !== undefined,
+        status,
+        body: undefined,
+      });
       req.resume();
-      res.writeHead(status, { 'Content-Type': 'text/html' }).end(`<html><body><h1>${status} Bad Gateway</h1></body></html>`);
+      res
+        .writeHead(status, { 'Content-Type': 'text/html' })
+        .end(`<html><body><h1>${status} Bad Gateway</h1></body></html>`);
       return;
     }
     readJson(req).then(
-      async (body) => { respond(req, res, await dispatchOverseerr(state, req, body), body); },
-      () => { respond(req, res, { status: 400, body: { message: 'Unexpected token in JSON' } }, undefined); },
+      async (body) => {
+        respond(req, res, await dispatchOverseerr(state, req, body), body);
+      },
+      () => {
+        respond(req, res, { status: 400, body: { message: 'Unexpected token in JSON' } }, undefined);
+      },
     );
   });
   const listener = await listenOnLoopback(server);
   const { port } = listener;
 
   return {
-    url: `http://127.0.0.1:${port}`, apiKey: SEED_API_KEY, state, requests: state.requests, log, violations, undocumented,
-    setMediaStatus: (tmdbId, status) => { ensureMedia(state, tmdbId).status = status; },
+    url: `http://127.0.0.1:${port}`,
+    apiKey: SEED_API_KEY,
+    state,
+    requests: state.requests,
+    log,
+    violations,
+    undocumented,
+    setMediaStatus: (tmdbId, status) => {
+      ensureMedia(state, tmdbId).status = status;
+    },
     setArrServer: (kind, patch, is4k = false) => {
       const entry = state.arrServers[kind].find((e) => e.is4k === is4k);
       if (entry === undefined) throw new Error(`no ${is4k ? '4K ' : ''}${kind} entry in the Overseerr emulator`);
@@ -113,8 +147,12 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
     },
     down: listener.down,
     up: listener.up,
-    hang: (on) => { hanging = on; },
-    failNext: (method, path, status, times = 1) => { for (let i = 0; i < times; i += 1) faults.push({ method, path, status }); },
+    hang: (on) => {
+      hanging = on;
+    },
+    failNext: (method, path, status, times = 1) => {
+      for (let i = 0; i < times; i += 1) faults.push({ method, path, status });
+    },
     close: listener.close,
   };
 }

@@ -37,12 +37,20 @@ export function setDownloadStatus(state: OverseerrState, tmdbId: number, downloa
   const media = ensureMedia(state, tmdbId);
   media.status = 3;
   media.downloadStatus = downloads.map((d) => ({
-    externalId: tmdbId, mediaType: state.titles.get(tmdbId)?.mediaType ?? 'movie', downloadId: `dl-${tmdbId}`,
-    size: d.size, sizeLeft: d.sizeLeft, status: 'downloading', timeLeft: '00:10:00', estimatedCompletionTime: d.estimatedCompletionTime, title: d.title,
+    externalId: tmdbId,
+    mediaType: state.titles.get(tmdbId)?.mediaType ?? 'movie',
+    downloadId: `dl-${tmdbId}`,
+    size: d.size,
+    sizeLeft: d.sizeLeft,
+    status: 'downloading',
+    timeLeft: '00:10:00',
+    estimatedCompletionTime: d.estimatedCompletionTime,
+    title: d.title,
   }));
 }
 
-export type WebhookType = 'MEDIA_AVAILABLE' | 'MEDIA_APPROVED' | 'MEDIA_DECLINED' | 'MEDIA_FAILED' | 'MEDIA_PENDING' | 'TEST_NOTIFICATION';
+export type WebhookType =
+  'MEDIA_AVAILABLE' | 'MEDIA_APPROVED' | 'MEDIA_DECLINED' | 'MEDIA_FAILED' | 'MEDIA_PENDING' | 'TEST_NOTIFICATION';
 
 const eventText: Readonly<Record<WebhookType, (kind: string) => string>> = {
   MEDIA_AVAILABLE: (k) => `${k} Request Now Available`,
@@ -58,7 +66,18 @@ const statusName = ['', 'UNKNOWN', 'PENDING', 'PROCESSING', 'PARTIALLY_AVAILABLE
 /** The body Overseerr's webhook agent sends for `type` about `requestId` (default template). */
 export function webhookBody(state: OverseerrState, type: WebhookType, requestId?: number): Record<string, unknown> {
   if (type === 'TEST_NOTIFICATION' || requestId === undefined) {
-    return { notification_type: type, event: eventText[type](''), subject: 'Test Notification', message: 'Check check, 1, 2, 3. Are we coming in clear?', image: '', media: null, request: null, issue: null, comment: null, extra: [] };
+    return {
+      notification_type: type,
+      event: eventText[type](''),
+      subject: 'Test Notification',
+      message: 'Check check, 1, 2, 3. Are we coming in clear?',
+      image: '',
+      media: null,
+      request: null,
+      issue: null,
+      comment: null,
+      extra: [],
+    };
   }
   const r = requestOf(state, requestId);
   const title = state.titles.get(r.tmdbId);
@@ -66,17 +85,28 @@ export function webhookBody(state: OverseerrState, type: WebhookType, requestId?
   const media = ensureMedia(state, r.tmdbId);
   const kind = `${r.is4k ? '4K ' : ''}${r.mediaType === 'movie' ? 'Movie' : 'Series'}`;
   return {
-    notification_type: type, event: eventText[type](kind), subject: `${title?.title ?? '?'} (${title?.date.slice(0, 4) ?? ''})`,
-    message: `Overview of ${title?.title ?? '?'}.`, image: `https://image.tmdb.org/t/p/w600_and_h900_bestv2/poster-${r.tmdbId}.jpg`,
+    notification_type: type,
+    event: eventText[type](kind),
+    subject: `${title?.title ?? '?'} (${title?.date.slice(0, 4) ?? ''})`,
+    message: `Overview of ${title?.title ?? '?'}.`,
+    image: `https://image.tmdb.org/t/p/w600_and_h900_bestv2/poster-${r.tmdbId}.jpg`,
     media: {
-      media_type: r.mediaType, tmdbId: String(r.tmdbId), tvdbId: String(title?.tvdbId ?? ''),
-      status: statusName[media.status] ?? 'UNKNOWN', status4k: statusName[media.status4k] ?? 'UNKNOWN',
+      media_type: r.mediaType,
+      tmdbId: String(r.tmdbId),
+      tvdbId: String(title?.tvdbId ?? ''),
+      status: statusName[media.status] ?? 'UNKNOWN',
+      status4k: statusName[media.status4k] ?? 'UNKNOWN',
     },
     request: {
-      request_id: String(r.id), requestedBy_email: user?.email ?? '', requestedBy_username: user?.username ?? '', requestedBy_avatar: '',
-      requestedBy_settings_discordId: user?.discordId ?? '', requestedBy_settings_telegramChatId: '',
+      request_id: String(r.id),
+      requestedBy_email: user?.email ?? '',
+      requestedBy_username: user?.username ?? '',
+      requestedBy_avatar: '',
+      requestedBy_settings_discordId: user?.discordId ?? '',
+      requestedBy_settings_telegramChatId: '',
     },
-    issue: null, comment: null,
+    issue: null,
+    comment: null,
     extra: r.mediaType === 'tv' ? [{ name: 'Requested Seasons', value: r.seasons.join(', ') }] : [],
   };
 }
@@ -85,25 +115,41 @@ export function webhookBody(state: OverseerrState, type: WebhookType, requestId?
  * The body of Overseerr's older default JSON template (installs that kept it): no `event`, no
  * `{{request}}` block, the notified user's fields at the top, and `{{media}}` with the ids.
  */
-export function oldTemplateWebhookBody(state: OverseerrState, type: WebhookType, requestId: number): Record<string, unknown> {
+export function oldTemplateWebhookBody(
+  state: OverseerrState,
+  type: WebhookType,
+  requestId: number,
+): Record<string, unknown> {
   const r = requestOf(state, requestId);
   const title = state.titles.get(r.tmdbId);
   const user = state.users.get(r.requestedBy);
   const media = ensureMedia(state, r.tmdbId);
   return {
-    notification_type: type, subject: `${title?.title ?? '?'} (${title?.date.slice(0, 4) ?? ''})`, message: `Overview of ${title?.title ?? '?'}.`,
+    notification_type: type,
+    subject: `${title?.title ?? '?'} (${title?.date.slice(0, 4) ?? ''})`,
+    message: `Overview of ${title?.title ?? '?'}.`,
     image: `https://image.tmdb.org/t/p/w600_and_h900_bestv2/poster-${r.tmdbId}.jpg`,
-    email: user?.email ?? '', username: user?.username ?? '', avatar: '',
+    email: user?.email ?? '',
+    username: user?.username ?? '',
+    avatar: '',
     media: {
-      media_type: r.mediaType, tmdbId: String(r.tmdbId), imdbId: title?.imdbId ?? '', tvdbId: String(title?.tvdbId ?? ''),
-      status: statusName[media.status] ?? 'UNKNOWN', status4k: statusName[media.status4k] ?? 'UNKNOWN',
+      media_type: r.mediaType,
+      tmdbId: String(r.tmdbId),
+      imdbId: title?.imdbId ?? '',
+      tvdbId: String(title?.tvdbId ?? ''),
+      status: statusName[media.status] ?? 'UNKNOWN',
+      status4k: statusName[media.status4k] ?? 'UNKNOWN',
     },
     extra: [],
   };
 }
 
 /** POSTs a webhook like Overseerr does (`Authorization` = the configured header value); returns the status. */
-export async function sendWebhook(url: string, authorization: string | undefined, body: Record<string, unknown>): Promise<number> {
+export async function sendWebhook(
+  url: string,
+  authorization: string | undefined,
+  body: Record<string, unknown>,
+): Promise<number> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (authorization !== undefined) headers['authorization'] = authorization;
   const res = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });

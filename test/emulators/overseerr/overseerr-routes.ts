@@ -29,7 +29,11 @@ const num = (url: URL, key: string, fallback: number) => Number(url.searchParams
 
 function search(ctx: RouteContext): Reply {
   const raw = checkRawQuery(ctx.rawUrl);
-  if (!raw.ok) return json({ message: raw.message, errors: [{ path: '.query.query', message: raw.message, location: 'query' }] }, 400);
+  if (!raw.ok)
+    return json(
+      { message: raw.message, errors: [{ path: '.query.query', message: raw.message, location: 'query' }] },
+      400,
+    );
   const page = num(ctx.url, 'page', 1);
   const hits = searchTitles(ctx.state.titles.values(), raw.value);
   const results = hits.slice((page - 1) * 20, page * 20).map((t) => searchResultJson(ctx.state, t));
@@ -52,11 +56,25 @@ function listRequests(ctx: RouteContext): Reply {
   const sees = hasPermission(acting, PERM.MANAGE_REQUESTS | 16384);
   const rows = state.requests
     .filter((r) => (sees ? by === null || r.requestedBy === Number(by) : r.requestedBy === acting.id))
-    .filter((r) => filter === 'all' || (filter === 'pending' && r.status === 1) || (filter === 'approved' && r.status === 2)
-      || (filter === 'available' && (r.is4k ? state.media.get(r.tmdbId)?.status4k : state.media.get(r.tmdbId)?.status) === 5))
+    .filter(
+      (r) =>
+        filter === 'all' ||
+        (filter === 'pending' && r.status === 1) ||
+        (filter === 'approved' && r.status === 2) ||
+        (filter === 'available' &&
+          (r.is4k ? state.media.get(r.tmdbId)?.status4k : state.media.get(r.tmdbId)?.status) === 5),
+    )
     .reverse();
   const page = rows.slice(skip, skip + take).map((r) => requestJson(state, r));
-  return json({ pageInfo: { page: Math.floor(skip / take) + 1, pages: Math.ceil(rows.length / take), results: rows.length, pageSize: take }, results: page });
+  return json({
+    pageInfo: {
+      page: Math.floor(skip / take) + 1,
+      pages: Math.ceil(rows.length / take),
+      results: rows.length,
+      pageSize: take,
+    },
+    results: page,
+  });
 }
 
 function withUser(ctx: RouteContext, render: (u: SeedUser) => Reply): Reply {
@@ -64,52 +82,99 @@ function withUser(ctx: RouteContext, render: (u: SeedUser) => Reply): Reply {
   return user === undefined ? notFound('User') : render(user);
 }
 
-const admin = (handle: (ctx: RouteContext) => Reply | Promise<Reply>) => (ctx: RouteContext): Reply | Promise<Reply> => (hasPermission(ctx.acting, PERM.ADMIN) ? handle(ctx) : forbidden);
+const admin =
+  (handle: (ctx: RouteContext) => Reply | Promise<Reply>) =>
+  (ctx: RouteContext): Reply | Promise<Reply> =>
+    hasPermission(ctx.acting, PERM.ADMIN) ? handle(ctx) : forbidden;
 
-const arr = (entry: ArrServerEntry) => ({ ...entry, isDefault: true, externalUrl: '', syncEnabled: false, preventSearch: false });
+const arr = (entry: ArrServerEntry) => ({
+  ...entry,
+  isDefault: true,
+  externalUrl: '',
+  syncEnabled: false,
+  preventSearch: false,
+});
 
 /** The endpoints the bot uses (media-requests.md §2.2). */
 export const ROUTES: readonly Route[] = [
-  { method: 'GET', template: '/status', handle: () => json({ version: '1.34.0', commitTag: 'v1.34.0', updateAvailable: false, commitsBehind: 0, restartRequired: false }) },
+  {
+    method: 'GET',
+    template: '/status',
+    handle: () =>
+      json({
+        version: '1.34.0',
+        commitTag: 'v1.34.0',
+        updateAvailable: false,
+        commitsBehind: 0,
+        restartRequired: false,
+      }),
+  },
   { method: 'GET', template: '/auth/me', handle: (ctx) => json(userJson(ctx.acting)) },
   { method: 'GET', template: '/search', handle: search },
   { method: 'GET', template: '/movie/{movieId}', handle: details('movie') },
   { method: 'GET', template: '/tv/{tvId}', handle: details('tv') },
   {
-    method: 'GET', template: '/user', handle: admin((ctx) => {
+    method: 'GET',
+    template: '/user',
+    handle: admin((ctx) => {
       const take = num(ctx.url, 'take', 10);
       const skip = Number(ctx.url.searchParams.get('skip') ?? 0);
       const users = [...ctx.state.users.values()];
       // Like real Overseerr, the list carries no notification settings (they are a lazy relation there).
-      const results = users.slice(skip, skip + take).map((u) => ({ ...userJson(u, ctx.state.requests.filter((r) => r.requestedBy === u.id).length), settings: undefined }));
-      return json({ pageInfo: { page: Math.floor(skip / take) + 1, pages: Math.ceil(users.length / take), results: users.length }, results });
+      const results = users.slice(skip, skip + take).map((u) => ({
+        ...userJson(u, ctx.state.requests.filter((r) => r.requestedBy === u.id).length),
+        settings: undefined,
+      }));
+      return json({
+        pageInfo: { page: Math.floor(skip / take) + 1, pages: Math.ceil(users.length / take), results: users.length },
+        results,
+      });
     }),
   },
   { method: 'GET', template: '/user/{userId}', handle: (ctx) => withUser(ctx, (u) => json(userJson(u))) },
   {
-    method: 'GET', template: '/user/{userId}/settings/notifications', handle: (ctx) => withUser(ctx, (u) => json({
-      emailEnabled: false, discordEnabled: true, discordEnabledTypes: 0, discordId: u.discordId ?? null,
-      ...(u.discordIds === undefined ? {} : { discordIds: [...u.discordIds] }),
-      telegramEnabled: false, telegramChatId: null, notificationTypes: {},
-    })),
+    method: 'GET',
+    template: '/user/{userId}/settings/notifications',
+    handle: (ctx) =>
+      withUser(ctx, (u) =>
+        json({
+          emailEnabled: false,
+          discordEnabled: true,
+          discordEnabledTypes: 0,
+          discordId: u.discordId ?? null,
+          ...(u.discordIds === undefined ? {} : { discordIds: [...u.discordIds] }),
+          telegramEnabled: false,
+          telegramChatId: null,
+          notificationTypes: {},
+        }),
+      ),
   },
   {
-    method: 'GET', template: '/user/{userId}/quota', handle: (ctx) => withUser(ctx, (u) =>
-      ctx.acting.id === u.id || hasPermission(ctx.acting, PERM.MANAGE_USERS) && hasPermission(ctx.acting, PERM.MANAGE_REQUESTS)
-        ? json({ movie: quotaOf(ctx.state, u, 'movie'), tv: quotaOf(ctx.state, u, 'tv') })
-        : forbidden),
+    method: 'GET',
+    template: '/user/{userId}/quota',
+    handle: (ctx) =>
+      withUser(ctx, (u) =>
+        ctx.acting.id === u.id ||
+        (hasPermission(ctx.acting, PERM.MANAGE_USERS) && hasPermission(ctx.acting, PERM.MANAGE_REQUESTS))
+          ? json({ movie: quotaOf(ctx.state, u, 'movie'), tv: quotaOf(ctx.state, u, 'tv') })
+          : forbidden,
+      ),
   },
   { method: 'POST', template: '/request', handle: (ctx) => createRequest(ctx.state, ctx.acting, ctx.body ?? {}) },
   { method: 'GET', template: '/request', handle: listRequests },
   {
-    method: 'GET', template: '/request/{requestId}', handle: (ctx) => {
+    method: 'GET',
+    template: '/request/{requestId}',
+    handle: (ctx) => {
       const r = ctx.state.requests.find((x) => x.id === ctx.id);
       return r === undefined ? notFound('Request') : json(requestJson(ctx.state, r));
     },
   },
   {
     // Used by /e2e cleanup.
-    method: 'DELETE', template: '/request/{requestId}', handle: admin((ctx) => {
+    method: 'DELETE',
+    template: '/request/{requestId}',
+    handle: admin((ctx) => {
       const at = ctx.state.requests.findIndex((x) => x.id === ctx.id);
       if (at < 0) return notFound('Request');
       ctx.state.requests.splice(at, 1);
@@ -117,7 +182,9 @@ export const ROUTES: readonly Route[] = [
     }),
   },
   {
-    method: 'DELETE', template: '/media/{mediaId}', handle: admin((ctx) => {
+    method: 'DELETE',
+    template: '/media/{mediaId}',
+    handle: admin((ctx) => {
       const entry = [...ctx.state.media].find(([, m]) => m.id === ctx.id);
       if (entry === undefined) return notFound('Media');
       ctx.state.media.delete(entry[0]);
@@ -125,13 +192,39 @@ export const ROUTES: readonly Route[] = [
     }),
   },
   {
-    method: 'GET', template: '/settings/main', handle: admin((ctx) => json({
-      apiKey: SEED_API_KEY, applicationTitle: 'Overseerr', applicationUrl: '', trustProxy: false, csrfProtection: false,
-      hideAvailable: false, partialRequestsEnabled: ctx.state.partialRequestsEnabled, localLogin: true, newPlexLogin: true, defaultPermissions: 32,
-    })),
+    method: 'GET',
+    template: '/settings/main',
+    handle: admin((ctx) =>
+      json({
+        apiKey: SEED_API_KEY,
+        applicationTitle: 'Overseerr',
+        applicationUrl: '',
+        trustProxy: false,
+        csrfProtection: false,
+        hideAvailable: false,
+        partialRequestsEnabled: ctx.state.partialRequestsEnabled,
+        localLogin: true,
+        newPlexLogin: true,
+        defaultPermissions: 32,
+      }),
+    ),
   },
-  { method: 'GET', template: '/settings/radarr', handle: admin((ctx) => json(ctx.state.arrServers.radarr.map((e) => ({ ...arr(e), minimumAvailability: 'released' })))) },
-  { method: 'GET', template: '/settings/sonarr', handle: admin((ctx) => json(ctx.state.arrServers.sonarr.map((e) => ({ ...arr(e), enableSeasonFolders: true, activeLanguageProfileId: 1 })))) },
+  {
+    method: 'GET',
+    template: '/settings/radarr',
+    handle: admin((ctx) =>
+      json(ctx.state.arrServers.radarr.map((e) => ({ ...arr(e), minimumAvailability: 'released' }))),
+    ),
+  },
+  {
+    method: 'GET',
+    template: '/settings/sonarr',
+    handle: admin((ctx) =>
+      json(
+        ctx.state.arrServers.sonarr.map((e) => ({ ...arr(e), enableSeasonFolders: true, activeLanguageProfileId: 1 })),
+      ),
+    ),
+  },
   { method: 'POST', template: '/settings/radarr/test', handle: admin((ctx) => testArrServer('radarr', ctx.body)) },
   { method: 'POST', template: '/settings/sonarr/test', handle: admin((ctx) => testArrServer('sonarr', ctx.body)) },
 ];

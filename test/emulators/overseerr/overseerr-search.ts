@@ -6,7 +6,8 @@ export const RESERVED_MESSAGE = "Parameter 'query' must be url encoded. Its valu
 // RFC 3986 gen-delims and sub-delims except `&` (which already split the query string) and `=` after the key.
 const RESERVED = /[:/?#[\]@!$'()*+,;=]/;
 
-export type RawQueryCheck = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly message: string };
+export type RawQueryCheck =
+  { readonly ok: true; readonly value: string } | { readonly ok: false; readonly message: string };
 
 /** Checks the *raw* `query` parameter the way the real server does: `+` or raw reserved chars → 400. */
 export function checkRawQuery(rawUrl: string): RawQueryCheck {
@@ -31,10 +32,20 @@ export function searchTitles(titles: Iterable<SeedTitle>, query: string): SeedTi
   if (id !== null) {
     const [, kind = '', value = ''] = id;
     const key = kind.toLowerCase();
-    return all.filter((t) => (key === 'tmdb' ? String(t.tmdbId) === value : key === 'imdb' ? t.imdbId === value.toLowerCase() : String(t.tvdbId) === value));
+    return all.filter((t) =>
+      key === 'tmdb'
+        ? String(t.tmdbId) === value
+        : key === 'imdb'
+          ? t.imdbId === value.toLowerCase()
+          : String(t.tvdbId) === value,
+    );
   }
   const year = /year:(\d{4})/.exec(query)?.[1];
   const text = fold(query.replace(/year:\d{4}/, '').trim());
   if (text === '') return [];
-  return all.filter((t) => (fold(t.title).includes(text) || fold(t.originalTitle).includes(text)) && (year === undefined || t.date.startsWith(year)));
+  return all.filter(
+    (t) =>
+      (fold(t.title).includes(text) || fold(t.originalTitle).includes(text)) &&
+      (year === undefined || t.date.startsWith(year)),
+  );
 }

@@ -40,8 +40,17 @@ export interface ArrServerEntry {
 }
 
 const arrEntry = (id: number, name: string, port: number, is4k: boolean): ArrServerEntry => ({
-  id, name, hostname: name.toLowerCase(), port, apiKey: 'redacted-in-tests', useSsl: false, baseUrl: '',
-  activeProfileId: 4, activeProfileName: 'HD-1080p', activeDirectory: '/data/media', is4k,
+  id,
+  name,
+  hostname: name.toLowerCase(),
+  port,
+  apiKey: 'redacted-in-tests',
+  useSsl: false,
+  baseUrl: '',
+  activeProfileId: 4,
+  activeProfileName: 'HD-1080p',
+  activeDirectory: '/data/media',
+  is4k,
 });
 
 /** All emulator state; one instance per emulator. */
@@ -64,7 +73,10 @@ export function createOverseerrState(now: () => Date = () => new Date()): Overse
     media: new Map(),
     requests: [],
     partialRequestsEnabled: true,
-    arrServers: { radarr: [arrEntry(0, 'Radarr', 7878, false), arrEntry(1, 'Radarr4K', 7878, true)], sonarr: [arrEntry(0, 'Sonarr', 8989, false)] },
+    arrServers: {
+      radarr: [arrEntry(0, 'Radarr', 7878, false), arrEntry(1, 'Radarr4K', 7878, true)],
+      sonarr: [arrEntry(0, 'Sonarr', 8989, false)],
+    },
     nextId: 1,
     now,
   };
@@ -75,7 +87,13 @@ export function createOverseerrState(now: () => Date = () => new Date()): Overse
 export function ensureMedia(state: OverseerrState, tmdbId: number): StoredMedia {
   const existing = state.media.get(tmdbId);
   if (existing !== undefined) return existing;
-  const created: StoredMedia = { id: state.nextId++, status: 1, status4k: 1, seasonStatus: new Map(), createdAt: state.now().toISOString() };
+  const created: StoredMedia = {
+    id: state.nextId++,
+    status: 1,
+    status4k: 1,
+    seasonStatus: new Map(),
+    createdAt: state.now().toISOString(),
+  };
   state.media.set(tmdbId, created);
   return created;
 }
@@ -89,8 +107,12 @@ export function hasPermission(user: SeedUser, bits: number): boolean {
 export function quotaOf(state: OverseerrState, user: SeedUser, mediaType: 'movie' | 'tv') {
   const { limit, days } = user.quota[mediaType];
   const since = state.now().getTime() - days * 86_400_000;
-  const mine = state.requests.filter((r) => r.requestedBy === user.id && r.mediaType === mediaType && r.status !== 3 && Date.parse(r.createdAt) >= since);
-  const used = mine.reduce((n, r) => n + (mediaType === 'tv' ? r.seasons.length : 1), 0) + (mediaType === 'movie' ? user.usedMovie ?? 0 : 0);
+  const mine = state.requests.filter(
+    (r) => r.requestedBy === user.id && r.mediaType === mediaType && r.status !== 3 && Date.parse(r.createdAt) >= since,
+  );
+  const used =
+    mine.reduce((n, r) => n + (mediaType === 'tv' ? r.seasons.length : 1), 0) +
+    (mediaType === 'movie' ? (user.usedMovie ?? 0) : 0);
   const remaining = limit === 0 ? 0 : Math.max(0, limit - used);
   return { days, limit, used, remaining, restricted: limit > 0 && remaining === 0 };
 }

@@ -11,7 +11,13 @@ export type ResponseChecker = (method: string, template: string, status: number,
  * Compiles response schemas on demand. Statuses the spec does not document (202/403/409 on
  * `POST /request`, 4xx everywhere) are reported as `undocumented` by the caller, not as violations.
  */
-export function createResponseChecker(specPath: string = OVERSEERR_SPEC_PATH): { check: ResponseChecker; documented: (m: string, t: string, s: number) => boolean } {
+export function createResponseChecker(specPath: string = OVERSEERR_SPEC_PATH): {
+  check: ResponseChecker;
+  documented: (m: string, t: string, s: number) => boolean;
+} {
   const checker = createOpenApiChecker(specPath, { sameBodyAs200: new Set() });
-  return { check: (m, t, s, body) => checker.check(m, t, s, body), documented: (m, t, s) => checker.documented(m, t, s) };
+  return {
+    check: (m, t, s, body) => checker.check(m, t, s, body),
+    documented: (m, t, s) => checker.documented(m, t, s),
+  };
 }

@@ -33,15 +33,26 @@ export interface PlexEmulator extends HttpEmulator {
   readonly state: PlexState;
   addSection(input: { title: string; type: 'movie' | 'show'; locations: readonly string[] }): string;
   setLocations(sectionKey: string, paths: readonly string[]): void;
-  addItem(sectionKey: string, item: { title: string; year: number; file: string; tmdbId?: number; imdbId?: string }): string;
+  addItem(
+    sectionKey: string,
+    item: { title: string; year: number; file: string; tmdbId?: number; imdbId?: string },
+  ): string;
   setPref(id: string, value: boolean | number | string): void;
   onRefresh(hook: ((sectionKey: string, path: string | undefined) => void) | undefined): void;
 }
 
 export const PLEX_TOKEN = 'emulatorPlexToken-abc123';
 
-const UNAUTHORIZED: EmuReply = { status: 401, text: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>', headers: { 'Content-Type': 'text/html' } };
-const XML: EmuReply = { status: 200, text: '<?xml version="1.0" encoding="UTF-8"?>\n<MediaContainer size="0"></MediaContainer>\n', headers: { 'Content-Type': 'text/xml;charset=utf-8' } };
+const UNAUTHORIZED: EmuReply = {
+  status: 401,
+  text: '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>',
+  headers: { 'Content-Type': 'text/html' },
+};
+const XML: EmuReply = {
+  status: 200,
+  text: '<?xml version="1.0" encoding="UTF-8"?>\n<MediaContainer size="0"></MediaContainer>\n',
+  headers: { 'Content-Type': 'text/xml;charset=utf-8' },
+};
 
 export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Promise<PlexEmulator> {
   const state = createPlexState();
@@ -55,7 +66,15 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
   };
   const addSection = (input: { title: string; type: 'movie' | 'show'; locations: readonly string[] }) => {
     const key = String(state.nextKey++);
-    state.sections.push({ key, type: input.type, title: input.title, locations: [...input.locations], refreshing: false, items: [], uuid: `00000000-0000-4000-8000-${key.padStart(12, '0')}` });
+    state.sections.push({
+      key,
+      type: input.type,
+      title: input.title,
+      locations: [...input.locations],
+      refreshing: false,
+      items: [],
+      uuid: `00000000-0000-4000-8000-${key.padStart(12, '0')}`,
+    });
     return key;
   };
   if (options.empty !== true) {
@@ -66,19 +85,41 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
     const given = req.headers['x-plex-token'] ?? req.url.searchParams.get('X-Plex-Token');
     if (given !== token) return UNAUTHORIZED;
     const routed = routePlex(state, req, (key, path) => refreshHook?.(key, path));
-    if (routed === undefined) return { status: 404, text: '<html><body><h1>404 Not Found</h1></body></html>', headers: { 'Content-Type': 'text/html' } };
+    if (routed === undefined)
+      return {
+        status: 404,
+        text: '<html><body><h1>404 Not Found</h1></body></html>',
+        headers: { 'Content-Type': 'text/html' },
+      };
     templates.set(req, routed.template);
     const wantsJson = (req.headers.accept ?? '').includes('application/json');
     return routed.reply.body !== undefined && !wantsJson ? XML : routed.reply;
   };
-  const http = await startHttpEmulator({ handle, validate: (req, reply) => checkPlexReply(templates.get(req) ?? '', reply.status, reply.body) });
+  const http = await startHttpEmulator({
+    handle,
+    validate: (req, reply) => checkPlexReply(templates.get(req) ?? '', reply.status, reply.body),
+  });
   return Object.assign(http, {
-    token, state, addSection,
-    setLocations: (key: string, paths: readonly string[]) => { section(key).locations.splice(0, Infinity, ...paths); },
+    token,
+    state,
+    addSection,
+    setLocations: (key: string, paths: readonly string[]) => {
+      section(key).locations.splice(0, Infinity, ...paths);
+    },
     addItem: (key: string, item: { title: string; year: number; file: string; tmdbId?: number; imdbId?: string }) => {
       const ratingKey = String(1000 + state.sections.reduce((n, s) => n + s.items.length, 0));
-      const guids = [...(item.imdbId === undefined ? [] : [`imdb://${item.imdbId}`]), ...(item.tmdbId === undefined ? [] : [`tmdb://${item.tmdbId}`])];
-      section(key).items.push({ ratingKey, title: item.title, year: item.year, file: item.file, guids, addedAt: Math.floor(Date.now() / 1000) });
+      const guids = [
+        ...(item.imdbId === undefined ? [] : [`imdb://${item.imdbId}`]),
+        ...(item.tmdbId === undefined ? [] : [`tmdb://${item.tmdbId}`]),
+      ];
+      section(key).items.push({
+        ratingKey,
+        title: item.title,
+        year: item.year,
+        file: item.file,
+        guids,
+        addedAt: Math.floor(Date.now() / 1000),
+      });
       return ratingKey;
     },
     setPref: (id: string, value: boolean | number | string) => {
@@ -86,6 +127,8 @@ export async function startPlexEmulator(options: PlexEmulatorOptions = {}): Prom
       if (pref === undefined) throw new Error(`Plex emulator: unknown pref ${id}`);
       pref.value = value;
     },
-    onRefresh: (hook: ((sectionKey: string, path: string | undefined) => void) | undefined) => { refreshHook = hook; },
+    onRefresh: (hook: ((sectionKey: string, path: string | undefined) => void) | undefined) => {
+      refreshHook = hook;
+    },
   });
 }

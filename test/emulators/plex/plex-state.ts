@@ -18,7 +18,12 @@ export interface PlexSectionRecord {
   readonly uuid: string;
 }
 
-export interface PlexPref { readonly type: 'bool' | 'int' | 'double' | 'text'; value: boolean | number | string; readonly label: string; readonly default: boolean | number | string }
+export interface PlexPref {
+  readonly type: 'bool' | 'int' | 'double' | 'text';
+  value: boolean | number | string;
+  readonly label: string;
+  readonly default: boolean | number | string;
+}
 
 export interface PlexState {
   readonly machineIdentifier: string;
@@ -34,7 +39,11 @@ const bool = (label: string, value: boolean): PlexPref => ({ type: 'bool', value
 
 export function createPlexState(): PlexState {
   return {
-    machineIdentifier: '96f2fe7a78c9dc1f16a16bedbe90f98149be16b4', version: '1.41.3.9314-a0bfb8370', sections: [], refreshes: [], nextKey: 1,
+    machineIdentifier: '96f2fe7a78c9dc1f16a16bedbe90f98149be16b4',
+    version: '1.41.3.9314-a0bfb8370',
+    sections: [],
+    refreshes: [],
+    nextKey: 1,
     prefs: new Map<string, PlexPref>([
       ['FriendlyName', { type: 'text', value: 'emu-plex', default: '', label: 'Friendly name' }],
       ['FSEventLibraryUpdatesEnabled', bool('Scan my library automatically', true)],

@@ -12,9 +12,15 @@ describe('Prowlarr emulator', () => {
     return { status: res.status, body: (text === '' ? undefined : JSON.parse(text)) as unknown };
   };
 
-  beforeAll(async () => { emu = await startProwlarrEmulator({ prowlarrUrl: 'http://prowlarr:9696', radarrUrl: 'http://radarr:7878' }); });
-  afterEach(() => { expect(emu.violations).toEqual([]); });
-  afterAll(async () => { await emu.close(); });
+  beforeAll(async () => {
+    emu = await startProwlarrEmulator({ prowlarrUrl: 'http://prowlarr:9696', radarrUrl: 'http://radarr:7878' });
+  });
+  afterEach(() => {
+    expect(emu.violations).toEqual([]);
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
 
   it('the checker rejects bodies that break the spec', () => {
     expect(checker.check('GET', '/api/v1/applications', 200, [{ id: 1, syncLevel: 'always' }])).not.toEqual([]);
@@ -26,8 +32,14 @@ describe('Prowlarr emulator', () => {
     for (const path of ['/system/status', '/health', '/indexer', '/applications', '/search?query=matrix&type=search']) {
       expect((await get(path)).status, path).toBe(200);
     }
-    const apps = (await get('/applications')).body as { implementation: string; fields: { name: string; value: unknown }[] }[];
-    expect(apps.map((a) => [a.implementation, a.fields.find((f) => f.name === 'baseUrl')?.value])).toEqual([['Radarr', 'http://radarr:7878'], ['Sonarr', 'http://sonarr:8989']]);
+    const apps = (await get('/applications')).body as {
+      implementation: string;
+      fields: { name: string; value: unknown }[];
+    }[];
+    expect(apps.map((a) => [a.implementation, a.fields.find((f) => f.name === 'baseUrl')?.value])).toEqual([
+      ['Radarr', 'http://radarr:7878'],
+      ['Sonarr', 'http://sonarr:8989'],
+    ]);
     expect(apps[0]?.fields.find((f) => f.name === 'apiKey')?.value).toBe('********');
   });
 
@@ -37,7 +49,10 @@ describe('Prowlarr emulator', () => {
     expect((await get('/search?query=no%20such%20film')).body).toEqual([]);
     const id = emu.state.indexers[0]!.id;
     emu.failSearch(id, 'Search failed: tracker returned 503');
-    expect(await get('/search?query=matrix')).toEqual({ status: 400, body: { message: 'Search failed: tracker returned 503' } });
+    expect(await get('/search?query=matrix')).toEqual({
+      status: 400,
+      body: { message: 'Search failed: tracker returned 503' },
+    });
     emu.failSearch(id, undefined);
   });
 

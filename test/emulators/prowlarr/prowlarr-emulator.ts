@@ -34,13 +34,20 @@ export interface ProwlarrEmulatorOptions {
   readonly empty?: boolean;
 }
 
-export interface ProwlarrEmulator extends ArrServer, Pick<ArrSeeding, 'removeIndexer' | 'setHealth' | 'failIndexerTest'> {
+export interface ProwlarrEmulator
+  extends ArrServer, Pick<ArrSeeding, 'removeIndexer' | 'setHealth' | 'failIndexerTest'> {
   readonly apiKey: string;
   readonly state: ArrState;
   readonly extra: ProwlarrExtra;
   seedIndexer(input: { name: string; baseUrl?: string; enable?: boolean }): IndexerSeed;
   seedRelease(input: { indexerId: number; title: string; categories?: readonly number[]; size?: number }): ReleaseSeed;
-  seedApplication(input: { implementation: 'Radarr' | 'Sonarr'; baseUrl: string; prowlarrUrl?: string; apiKey?: string; syncLevel?: ApplicationSeed['syncLevel'] }): ApplicationSeed;
+  seedApplication(input: {
+    implementation: 'Radarr' | 'Sonarr';
+    baseUrl: string;
+    prowlarrUrl?: string;
+    apiKey?: string;
+    syncLevel?: ApplicationSeed['syncLevel'];
+  }): ApplicationSeed;
   removeApplication(id: number): void;
   failSearch(indexerId: number, message: string | undefined): void;
   failApplicationTest(id: number, message: string | undefined): void;
@@ -48,49 +55,102 @@ export interface ProwlarrEmulator extends ArrServer, Pick<ArrSeeding, 'removeInd
 
 export const PROWLARR_API_KEY = 'emulatorprowlarrapikey0123456789';
 
-const toggle = (map: Map<number, string>, id: number, text: string | undefined) => { if (text === undefined) map.delete(id); else map.set(id, text); };
+const toggle = (map: Map<number, string>, id: number, text: string | undefined) => {
+  if (text === undefined) map.delete(id);
+  else map.set(id, text);
+};
 
 export async function startProwlarrEmulator(options: ProwlarrEmulatorOptions = {}): Promise<ProwlarrEmulator> {
   const state = createArrState('Prowlarr', '2.3.6.5238');
   state.urlBase = options.urlBase ?? '';
-  const extra: ProwlarrExtra = { applications: [], releases: [], failingSearch: new Map(), failingApplicationTests: new Map() };
+  const extra: ProwlarrExtra = {
+    applications: [],
+    releases: [],
+    failingSearch: new Map(),
+    failingApplicationTests: new Map(),
+  };
   const seeding = arrSeeding(state, 'movieCategory');
   const prowlarrUrl = options.prowlarrUrl ?? 'http://prowlarr:9696';
   const api = {
     seedIndexer: ({ name, baseUrl, enable = true }: { name: string; baseUrl?: string; enable?: boolean }) =>
-      seeding.seedIndexer({ name, enable, fields: { baseUrl: baseUrl ?? `https://${name.toLowerCase()}.example.org/`, apiKey: 'emulated-tracker-key' } }),
+      seeding.seedIndexer({
+        name,
+        enable,
+        fields: { baseUrl: baseUrl ?? `https://${name.toLowerCase()}.example.org/`, apiKey: 'emulated-tracker-key' },
+      }),
     seedRelease: (input: { indexerId: number; title: string; categories?: readonly number[]; size?: number }) => {
-      const release = { indexerId: input.indexerId, title: input.title, categories: input.categories ?? [2000, 2040], size: input.size ?? 734_003_200, seeders: 25 };
+      const release = {
+        indexerId: input.indexerId,
+        title: input.title,
+        categories: input.categories ?? [2000, 2040],
+        size: input.size ?? 734_003_200,
+        seeders: 25,
+      };
       extra.releases.push(release);
       return release;
     },
-    seedApplication: (input: { implementation: 'Radarr' | 'Sonarr'; baseUrl: string; prowlarrUrl?: string; apiKey?: string; syncLevel?: ApplicationSeed['syncLevel'] }) => {
+    seedApplication: (input: {
+      implementation: 'Radarr' | 'Sonarr';
+      baseUrl: string;
+      prowlarrUrl?: string;
+      apiKey?: string;
+      syncLevel?: ApplicationSeed['syncLevel'];
+    }) => {
       const app: ApplicationSeed = {
-        id: nextId(state, 'applications'), name: input.implementation, implementation: input.implementation, syncLevel: input.syncLevel ?? 'fullSync',
+        id: nextId(state, 'applications'),
+        name: input.implementation,
+        implementation: input.implementation,
+        syncLevel: input.syncLevel ?? 'fullSync',
         fields: {
-          prowlarrUrl: input.prowlarrUrl ?? prowlarrUrl, baseUrl: input.baseUrl, apiKey: input.apiKey ?? 'emulated-app-key',
+          prowlarrUrl: input.prowlarrUrl ?? prowlarrUrl,
+          baseUrl: input.baseUrl,
+          apiKey: input.apiKey ?? 'emulated-app-key',
           syncCategories: input.implementation === 'Radarr' ? [2000, 2040] : [5000, 5040],
         },
       };
       extra.applications.push(app);
       return app;
     },
-    removeApplication: (id: number) => { const i = extra.applications.findIndex((a) => a.id === id); if (i >= 0) extra.applications.splice(i, 1); },
-    failSearch: (id: number, text: string | undefined) => { toggle(extra.failingSearch, id, text); },
-    failApplicationTest: (id: number, text: string | undefined) => { toggle(extra.failingApplicationTests, id, text); },
+    removeApplication: (id: number) => {
+      const i = extra.applications.findIndex((a) => a.id === id);
+      if (i >= 0) extra.applications.splice(i, 1);
+    },
+    failSearch: (id: number, text: string | undefined) => {
+      toggle(extra.failingSearch, id, text);
+    },
+    failApplicationTest: (id: number, text: string | undefined) => {
+      toggle(extra.failingApplicationTests, id, text);
+    },
   };
   if (options.empty !== true) {
     const tracker = api.seedIndexer({ name: 'EmuTracker' });
     for (const m of RADARR_CATALOGUE) {
-      api.seedRelease({ indexerId: tracker.id, title: `${m.title.normalize('NFD').replace(/\p{M}/gu, '').replace(/[^A-Za-z0-9]+/g, '.')}.${m.year}.1080p.BluRay.x264-EMU` });
+      api.seedRelease({
+        indexerId: tracker.id,
+        title: `${m.title
+          .normalize('NFD')
+          .replace(/\p{M}/gu, '')
+          .replace(/[^A-Za-z0-9]+/g, '.')}.${m.year}.1080p.BluRay.x264-EMU`,
+      });
     }
     api.seedRelease({ indexerId: tracker.id, title: 'Test.Query.2024.1080p.WEB-DL-EMU' });
     api.seedApplication({ implementation: 'Radarr', baseUrl: options.radarrUrl ?? 'http://radarr:7878' });
     api.seedApplication({ implementation: 'Sonarr', baseUrl: options.sonarrUrl ?? 'http://sonarr:8989' });
   }
   const apiKey = options.apiKey ?? PROWLARR_API_KEY;
-  const server = await startArrServer({ specFile: 'prowlarr-v1-openapi.json', apiPath: '/api/v1', state, apiKey, routes: prowlarrRoutes(extra) });
+  const server = await startArrServer({
+    specFile: 'prowlarr-v1-openapi.json',
+    apiPath: '/api/v1',
+    state,
+    apiKey,
+    routes: prowlarrRoutes(extra),
+  });
   return Object.assign(server, api, {
-    apiKey, state, extra, removeIndexer: seeding.removeIndexer, setHealth: seeding.setHealth, failIndexerTest: seeding.failIndexerTest,
+    apiKey,
+    state,
+    extra,
+    removeIndexer: seeding.removeIndexer,
+    setHealth: seeding.setHealth,
+    failIndexerTest: seeding.failIndexerTest,
   });
 }

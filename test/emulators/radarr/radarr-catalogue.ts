@@ -21,4 +21,9 @@ export const folderName = (title: string, year: number): string => `${title.repl
 
 /** `the-matrix-603`. */
 export const titleSlug = (title: string, tmdbId: number): string =>
-  `${title.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}-${tmdbId}`;
+  `${title
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}-${tmdbId}`;

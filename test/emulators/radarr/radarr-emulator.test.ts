@@ -9,7 +9,11 @@ describe('Radarr emulator', () => {
   let emu: RadarrEmulator;
   const call = async (method: string, path: string, body?: unknown, key?: string) => {
     const res = await fetch(`${emu.url}/api/v3${path}`, {
-      method, headers: { 'X-Api-Key': key ?? emu.apiKey, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      method,
+      headers: {
+        'X-Api-Key': key ?? emu.apiKey,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
@@ -23,9 +27,15 @@ describe('Radarr emulator', () => {
     throw new Error('condition not reached');
   };
 
-  beforeAll(async () => { emu = await startRadarrEmulator({ prowlarrUrl: 'http://prowlarr.test:9696' }); });
-  afterEach(() => { expect(emu.violations).toEqual([]); });
-  afterAll(async () => { await emu.close(); });
+  beforeAll(async () => {
+    emu = await startRadarrEmulator({ prowlarrUrl: 'http://prowlarr.test:9696' });
+  });
+  afterEach(() => {
+    expect(emu.violations).toEqual([]);
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
 
   it('the checker rejects bodies that break the spec (so passing means something)', () => {
     const template = checker.templateOf('GET', '/api/v3/movie/12');
@@ -38,11 +48,28 @@ describe('Radarr emulator', () => {
 
   it('answers every endpoint the clients use with spec-valid bodies', async () => {
     emu.seedPlexConnection({ host: 'plex', port: 32400 });
-    for (const path of ['/system/status', '/health', '/indexer', '/downloadclient', '/remotepathmapping', '/rootfolder', '/qualityprofile',
-      '/notification', '/movie', '/movie/lookup?term=tmdb%3A603', '/movie/lookup/tmdb?tmdbId=949', '/queue?page=1&pageSize=10', '/history?page=1']) {
+    for (const path of [
+      '/system/status',
+      '/health',
+      '/indexer',
+      '/downloadclient',
+      '/remotepathmapping',
+      '/rootfolder',
+      '/qualityprofile',
+      '/notification',
+      '/movie',
+      '/movie/lookup?term=tmdb%3A603',
+      '/movie/lookup/tmdb?tmdbId=949',
+      '/queue?page=1&pageSize=10',
+      '/history?page=1',
+    ]) {
       expect((await call('GET', path)).status, path).toBe(200);
     }
-    const indexers = (await call('GET', '/indexer')).body as { id: number; name: string; fields: { name: string; value: unknown }[] }[];
+    const indexers = (await call('GET', '/indexer')).body as {
+      id: number;
+      name: string;
+      fields: { name: string; value: unknown }[];
+    }[];
     expect(indexers[0]?.name).toBe('EmuTracker (Prowlarr)');
     expect(indexers[0]?.fields.find((f) => f.name === 'baseUrl')?.value).toBe('http://prowlarr.test:9696/1/');
     expect(indexers[0]?.fields.find((f) => f.name === 'apiKey')?.value).toBe('********');
@@ -77,38 +104,85 @@ describe('Radarr emulator', () => {
   });
 
   it('validates POST /movie like Radarr (root folder, profile, duplicate)', async () => {
-    const base = { tmdbId: 424, title: "Schindler's List", qualityProfileId: 4, rootFolderPath: '/data/media/movies', monitored: true };
+    const base = {
+      tmdbId: 424,
+      title: "Schindler's List",
+      qualityProfileId: 4,
+      rootFolderPath: '/data/media/movies',
+      monitored: true,
+    };
     expect((await call('POST', '/movie', { ...base, rootFolderPath: '/nope' })).status).toBe(400);
     expect((await call('POST', '/movie', { ...base, qualityProfileId: 999 })).status).toBe(400);
     const added = await call('POST', '/movie', base);
     expect(added.status).toBe(201);
-    expect(added.body).toMatchObject({ path: "/data/media/movies/Schindler's List (1993)", hasFile: false, monitored: true });
+    expect(added.body).toMatchObject({
+      path: "/data/media/movies/Schindler's List (1993)",
+      hasFile: false,
+      monitored: true,
+    });
     const dup = await call('POST', '/movie', base);
     expect(JSON.stringify(dup.body)).toContain('already been added');
   });
 
   it('runs the movie lifecycle: add → search → onGrab → queue → import → hasFile', async () => {
     const grabs: RadarrGrab[] = [];
-    emu.onGrab((g) => { grabs.push(g); return Promise.resolve({ infoHash: 'abcdef0123456789abcdef0123456789abcdef01', outputPath: '/downloads/movies/x' }); });
-    const movie = (await call('POST', '/movie', { tmdbId: 603, title: 'The Matrix', qualityProfileId: 4, rootFolderPath: '/data/media/movies' })).body as { id: number };
-    const cmd = (await call('POST', '/command', { name: 'MoviesSearch', movieIds: [movie.id] })).body as { id: number; status: string };
+    emu.onGrab((g) => {
+      grabs.push(g);
+      return Promise.resolve({
+        infoHash: 'abcdef0123456789abcdef0123456789abcdef01',
+        outputPath: '/downloads/movies/x',
+      });
+    });
+    const movie = (
+      await call('POST', '/movie', {
+        tmdbId: 603,
+        title: 'The Matrix',
+        qualityProfileId: 4,
+        rootFolderPath: '/data/media/movies',
+      })
+    ).body as { id: number };
+    const cmd = (await call('POST', '/command', { name: 'MoviesSearch', movieIds: [movie.id] })).body as {
+      id: number;
+      status: string;
+    };
     expect(cmd.status).toBe('queued');
-    await until(async () => ((await call('GET', `/command/${cmd.id}`)).body as { status: string }).status === 'completed');
+    await until(
+      async () => ((await call('GET', `/command/${cmd.id}`)).body as { status: string }).status === 'completed',
+    );
     expect(grabs.map((g) => [g.movie.tmdbId, g.downloadClient.category])).toEqual([[603, 'radarr']]);
     const queue = (await call('GET', `/queue?movieIds=${movie.id}`)).body as { records: { downloadId: string }[] };
     expect(queue.records.map((r) => r.downloadId)).toEqual(['ABCDEF0123456789ABCDEF0123456789ABCDEF01']);
     emu.importFile(movie.id, '/data/media/movies/The Matrix (1999)/The.Matrix.1999.mkv');
-    expect((await call('GET', `/movie/${movie.id}`)).body).toMatchObject({ hasFile: true, movieFile: { relativePath: 'The.Matrix.1999.mkv' } });
+    expect((await call('GET', `/movie/${movie.id}`)).body).toMatchObject({
+      hasFile: true,
+      movieFile: { relativePath: 'The.Matrix.1999.mkv' },
+    });
     expect(((await call('GET', `/queue?movieIds=${movie.id}`)).body as { totalRecords: number }).totalRecords).toBe(0);
-    const imported = (await call('GET', `/history?movieIds=${movie.id}&eventType=3`)).body as { records: { data: Record<string, string> }[] };
+    const imported = (await call('GET', `/history?movieIds=${movie.id}&eventType=3`)).body as {
+      records: { data: Record<string, string> }[];
+    };
     expect(imported.records[0]?.data.droppedPath).toBe('/downloads/movies/x');
     emu.onGrab(undefined);
   });
 
   it('a search fails the command when no download client exists', async () => {
     emu.removeDownloadClient(emu.state.downloadClients[0]!.id);
-    const movie = (await call('POST', '/movie', { tmdbId: 949, qualityProfileId: 4, rootFolderPath: '/data/media/movies', addOptions: { searchForMovie: true } })).body as { id: number };
-    await until(() => Promise.resolve(emu.state.commands.some((c) => c.body.movieIds !== undefined && (c.body.movieIds as number[]).includes(movie.id) && c.status === 'failed')));
+    const movie = (
+      await call('POST', '/movie', {
+        tmdbId: 949,
+        qualityProfileId: 4,
+        rootFolderPath: '/data/media/movies',
+        addOptions: { searchForMovie: true },
+      })
+    ).body as { id: number };
+    await until(() =>
+      Promise.resolve(
+        emu.state.commands.some(
+          (c) =>
+            c.body.movieIds !== undefined && (c.body.movieIds as number[]).includes(movie.id) && c.status === 'failed',
+        ),
+      ),
+    );
     expect(emu.state.commands.at(-1)?.exception).toContain('No download client');
   });
 });

@@ -40,21 +40,47 @@ export interface RadarrEmulator extends ArrServer, ArrSeeding {
   readonly movies: readonly MovieRecord[];
   /** Called on each grab; `undefined` removes the hook. */
   onGrab(hook: OnGrab | undefined): void;
-  setQueue(movieId: number, patch: Partial<Pick<QueueItem, 'sizeleft' | 'status' | 'trackedDownloadState' | 'trackedDownloadStatus' | 'outputPath' | 'errorMessage'>>): void;
+  setQueue(
+    movieId: number,
+    patch: Partial<
+      Pick<
+        QueueItem,
+        'sizeleft' | 'status' | 'trackedDownloadState' | 'trackedDownloadStatus' | 'outputPath' | 'errorMessage'
+      >
+    >,
+  ): void;
   importFile(movieId: number, path: string, size?: number): MovieRecord;
 }
 
 export const RADARR_API_KEY = 'emulatorradarrapikey0123456789ab';
 
 export async function startRadarrEmulator(options: RadarrEmulatorOptions = {}): Promise<RadarrEmulator> {
-  const { state, seeding, apiKey } = setUpServarr({
-    appName: 'Radarr', version: '5.26.2.10099', categoryField: 'movieCategory', apiKey: RADARR_API_KEY, rootFolder: '/data/media/movies', category: 'radarr',
-  }, options);
+  const { state, seeding, apiKey } = setUpServarr(
+    {
+      appName: 'Radarr',
+      version: '5.26.2.10099',
+      categoryField: 'movieCategory',
+      apiKey: RADARR_API_KEY,
+      rootFolder: '/data/media/movies',
+      category: 'radarr',
+    },
+    options,
+  );
   const life: Lifecycle = { state, movies: [], onGrab: undefined };
-  const server = await startArrServer({ specFile: 'radarr-v3-openapi.json', apiPath: '/api/v3', state, apiKey, routes: radarrRoutes(life) });
+  const server = await startArrServer({
+    specFile: 'radarr-v3-openapi.json',
+    apiPath: '/api/v3',
+    state,
+    apiKey,
+    routes: radarrRoutes(life),
+  });
   return Object.assign(server, seeding, {
-    apiKey, state, movies: life.movies,
-    onGrab: (hook: OnGrab | undefined) => { life.onGrab = hook; },
+    apiKey,
+    state,
+    movies: life.movies,
+    onGrab: (hook: OnGrab | undefined) => {
+      life.onGrab = hook;
+    },
     setQueue: (movieId: number, patch: Partial<QueueItem>) => {
       const item = state.queue.find((q) => q.movieId === movieId);
       if (item === undefined) throw new Error(`Radarr emulator: nothing queued for movie ${movieId}`);

@@ -24,7 +24,9 @@ export function demoHandler(chat: ChatPort, notify: () => void = () => undefined
   const results: MessageRef[] = [];
   const used = new Set<string>();
   let release = (): void => undefined;
-  const gate = new Promise<void>((resolve) => { release = resolve; });
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   const onCommand = async (command: InboundCommand, responder: Responder): Promise<void> => {
     commands.push(command);
     if (command.command === 'boom') throw new UserError('not-allowed', 'You may not <boom> here.');
@@ -33,13 +35,32 @@ export function demoHandler(chat: ChatPort, notify: () => void = () => undefined
       await gate;
       return responder.replyPrivately('slow done');
     }
-    const root = await responder.replyPublicly({ text: `🔄 **drift ${command.subcommand ?? ''}** ${command.text ?? ''}` });
+    const root = await responder.replyPublicly({
+      text: `🔄 **drift ${command.subcommand ?? ''}** ${command.text ?? ''}`,
+    });
     const thread = await chat.openThreadOn(root, 'drift audit');
     const posted = await chat.post(thread, {
       text: '⚠️ **1 service drifted**\n`pihole`: image differs',
-      attachments: [{ filename: 'drift.diff', content: '--- desired\n+++ actual\n-image: pihole:1\n+image: pihole:2\n', contentType: 'text/x-diff' }],
-      buttons: [{ id: 'act:open-pr-1', label: 'Open PR', style: 'primary' }, { id: 'act:ignore-1', label: 'Ignore', style: 'secondary' }],
-      select: { id: 'act:pick-1', placeholder: 'Pick hosts', options: [{ label: 'a', value: 'a' }, { label: 'b', value: 'b' }], maxValues: 2 },
+      attachments: [
+        {
+          filename: 'drift.diff',
+          content: '--- desired\n+++ actual\n-image: pihole:1\n+image: pihole:2\n',
+          contentType: 'text/x-diff',
+        },
+      ],
+      buttons: [
+        { id: 'act:open-pr-1', label: 'Open PR', style: 'primary' },
+        { id: 'act:ignore-1', label: 'Ignore', style: 'secondary' },
+      ],
+      select: {
+        id: 'act:pick-1',
+        placeholder: 'Pick hosts',
+        options: [
+          { label: 'a', value: 'a' },
+          { label: 'b', value: 'b' },
+        ],
+        maxValues: 2,
+      },
     });
     results.push(posted);
     notify();
@@ -55,5 +76,14 @@ export function demoHandler(chat: ChatPort, notify: () => void = () => undefined
     await chat.disableActions(action.message);
     await responder.replyPublicly({ text: `✅ PR opened by ${action.user.id}` });
   };
-  return { commands, actions, results, onCommand, onAction, release: () => { release(); } };
+  return {
+    commands,
+    actions,
+    results,
+    onCommand,
+    onAction,
+    release: () => {
+      release();
+    },
+  };
 }

@@ -15,12 +15,20 @@ export function checkBlocks(blocks: unknown): string | undefined {
 
 function checkBlock(block: Record<string, unknown>): string | undefined {
   switch (block['type']) {
-    case 'section': return checkText(block['text'], 3000);
-    case 'context': return Array.isArray(block['elements']) && block['elements'].length <= 10 ? undefined : 'context needs 1-10 elements';
-    case 'divider': return undefined;
-    case 'header': return checkText(block['text'], 150);
-    case 'actions': return checkActions(block['elements']);
-    default: return `unsupported block type ${String(block['type'])}`;
+    case 'section':
+      return checkText(block['text'], 3000);
+    case 'context':
+      return Array.isArray(block['elements']) && block['elements'].length <= 10
+        ? undefined
+        : 'context needs 1-10 elements';
+    case 'divider':
+      return undefined;
+    case 'header':
+      return checkText(block['text'], 150);
+    case 'actions':
+      return checkActions(block['elements']);
+    default:
+      return `unsupported block type ${String(block['type'])}`;
   }
 }
 
@@ -44,7 +52,8 @@ function checkActions(elements: unknown): string | undefined {
 }
 
 function checkSelect(el: Record<string, unknown>): string | undefined {
-  if (el['type'] !== 'static_select' && el['type'] !== 'multi_static_select') return `unsupported element ${String(el['type'])}`;
+  if (el['type'] !== 'static_select' && el['type'] !== 'multi_static_select')
+    return `unsupported element ${String(el['type'])}`;
   const options = el['options'];
   if (!Array.isArray(options) || options.length === 0 || options.length > 100) return 'select needs 1-100 options';
   return checkText(el['placeholder'], 150);

@@ -1,5 +1,10 @@
 import {
-  blockActionsPayload, findElement, postToBot, slashFields, type DeliveryResult, type RawPostOptions,
+  blockActionsPayload,
+  findElement,
+  postToBot,
+  slashFields,
+  type DeliveryResult,
+  type RawPostOptions,
 } from './slack-inbound.js';
 import type { SlackSocketHub } from './slack-socket.js';
 import type { FakeMessage, SlackStore } from './slack-store.js';
@@ -33,7 +38,12 @@ export class SlackDriver {
   slash(user: string, command: string, text: string, opts: { channel?: string } = {}): Promise<DeliveryResult> {
     const channel = opts.channel ?? this.options.defaultChannel ?? 'C0CHAN001';
     const fields = slashFields({
-      user, userName: this.nameOf(user), command, text, channel, triggerId: this.store.nextTs(),
+      user,
+      userName: this.nameOf(user),
+      command,
+      text,
+      channel,
+      triggerId: this.store.nextTs(),
       responseUrl: this.newResponseUrl({ channel, user }),
     });
     return this.deliver('slash_commands', new URLSearchParams(fields).toString(), fields);
@@ -41,14 +51,22 @@ export class SlackDriver {
 
   clickButton(messageTs: string, actionId: string, value: string | undefined, user: string): Promise<DeliveryResult> {
     const element = findElement(this.store.findMessageByTs(messageTs) ?? noMessage, actionId);
-    const base = element ?? { type: 'button', action_id: actionId, block_id: 'forged', text: { type: 'plain_text', text: actionId } };
+    const base = element ?? {
+      type: 'button',
+      action_id: actionId,
+      block_id: 'forged',
+      text: { type: 'plain_text', text: actionId },
+    };
     return this.act(messageTs, { ...base, ...(value === undefined ? {} : { value }) }, user);
   }
 
   select(messageTs: string, actionId: string, values: readonly string[], user: string): Promise<DeliveryResult> {
     const options = values.map((v) => ({ text: { type: 'plain_text', text: v }, value: v }));
-    const multi = findElement(this.store.findMessageByTs(messageTs) ?? noMessage, actionId)?.['type'] === 'multi_static_select';
-    const chosen = multi ? { type: 'multi_static_select', selected_options: options } : { type: 'static_select', selected_option: options[0] };
+    const multi =
+      findElement(this.store.findMessageByTs(messageTs) ?? noMessage, actionId)?.['type'] === 'multi_static_select';
+    const chosen = multi
+      ? { type: 'multi_static_select', selected_options: options }
+      : { type: 'static_select', selected_option: options[0] };
     return this.act(messageTs, { action_id: actionId, block_id: 'actions', ...chosen }, user);
   }
 
@@ -61,7 +79,11 @@ export class SlackDriver {
     const message = this.store.findMessageByTs(messageTs);
     if (message === undefined) throw new Error(`fake slack: no message with ts ${messageTs}`);
     const payload = blockActionsPayload({
-      user, userName: this.nameOf(user), message, action, triggerId: this.store.nextTs(),
+      user,
+      userName: this.nameOf(user),
+      message,
+      action,
+      triggerId: this.store.nextTs(),
       responseUrl: this.newResponseUrl({ channel: message.channel, user, messageTs }),
     });
     return this.deliver('interactive', new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), payload);

@@ -12,10 +12,15 @@ beforeAll(async () => {
   fake = await startSlackEmulator({ signingSecret: 'shh', botToken });
   client = new WebClient(botToken, { slackApiUrl: fake.apiUrl, retryConfig: { retries: 0 } });
 });
-afterAll(async () => { await fake.close(); });
+afterAll(async () => {
+  await fake.close();
+});
 
 const platformError = async (call: Promise<unknown>): Promise<string> => {
-  const error = await call.then(() => undefined, (e: unknown) => e as WebAPIPlatformError);
+  const error = await call.then(
+    () => undefined,
+    (e: unknown) => e as WebAPIPlatformError,
+  );
   expect(error?.code).toBe(ErrorCode.PlatformError);
   return error?.data.error ?? '';
 };
@@ -30,13 +35,19 @@ describe('slack emulator web api', () => {
 
   it('answers errors as ok:false so the client does not retry', async () => {
     expect(await platformError(client.chat.postMessage({ channel: 'nope', text: 'x' }))).toBe('channel_not_found');
-    expect(await platformError(client.chat.update({ channel: 'C0CHAN001', ts: '1.000001', text: 'x' }))).toBe('message_not_found');
-    expect(await platformError(client.chat.postMessage({ channel: 'C0CHAN001', text: 'x', thread_ts: '2.000002' }))).toBe('thread_not_found');
+    expect(await platformError(client.chat.update({ channel: 'C0CHAN001', ts: '1.000001', text: 'x' }))).toBe(
+      'message_not_found',
+    );
+    expect(
+      await platformError(client.chat.postMessage({ channel: 'C0CHAN001', text: 'x', thread_ts: '2.000002' })),
+    ).toBe('thread_not_found');
   });
 
   it('rejects a section longer than 3000 characters like real Slack', async () => {
     const blocks = [{ type: 'section', text: { type: 'mrkdwn', text: 'x'.repeat(3001) } }];
-    expect(await platformError(client.chat.postMessage({ channel: 'C0CHAN001', text: 't', blocks }))).toMatch(/^invalid_blocks/);
+    expect(await platformError(client.chat.postMessage({ channel: 'C0CHAN001', text: 't', blocks }))).toMatch(
+      /^invalid_blocks/,
+    );
   });
 
   it('updates a message in place', async () => {
@@ -47,7 +58,12 @@ describe('slack emulator web api', () => {
 
   it('receives files.uploadV2 into a thread with the exact bytes', async () => {
     const root = await client.chat.postMessage({ channel: 'C0CHAN003', text: 'root' });
-    await client.filesUploadV2({ channel_id: 'C0CHAN003', thread_ts: root.ts ?? '', file: Buffer.from('diff --git a b\n'), filename: 'drift.diff' });
+    await client.filesUploadV2({
+      channel_id: 'C0CHAN003',
+      thread_ts: root.ts ?? '',
+      file: Buffer.from('diff --git a b\n'),
+      filename: 'drift.diff',
+    });
     const [file] = fake.filesIn('C0CHAN003', root.ts);
     expect(file?.filename).toBe('drift.diff');
     expect(file?.bytes?.toString('utf8')).toBe('diff --git a b\n');
@@ -68,13 +84,25 @@ describe('slack emulator web api', () => {
 });
 
 describe('slack emulator inbound signing', () => {
-  const body = new URLSearchParams(slashFields({
-    user: 'U1', userName: 'u', command: '/drift', text: 'audit', channel: 'C1', responseUrl: 'http://127.0.0.1/r', triggerId: 't',
-  })).toString();
+  const body = new URLSearchParams(
+    slashFields({
+      user: 'U1',
+      userName: 'u',
+      command: '/drift',
+      text: 'audit',
+      channel: 'C1',
+      responseUrl: 'http://127.0.0.1/r',
+      triggerId: 't',
+    }),
+  ).toString();
   const ts = 1_800_000_000;
-  const verify = (secret: string, signature: string): boolean => isValidSlackRequest({
-    signingSecret: secret, body, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts }, nowMilliseconds: ts * 1000,
-  });
+  const verify = (secret: string, signature: string): boolean =>
+    isValidSlackRequest({
+      signingSecret: secret,
+      body,
+      headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': ts },
+      nowMilliseconds: ts * 1000,
+    });
 
   it("signs exactly as Bolt's verifier expects", () => {
     expect(verify('shh', signBody('shh', ts, body))).toBe(true);

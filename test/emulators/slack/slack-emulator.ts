@@ -59,11 +59,21 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
-  const hub = new SlackSocketHub(`ws://127.0.0.1:${port}`, () => { store.changed(); });
+  const hub = new SlackSocketHub(`ws://127.0.0.1:${port}`, () => {
+    store.changed();
+  });
   hub.attach(server);
-  const ctx = { store, baseUrl: url, botToken: options.botToken, socketUrl: () => hub.nextUrl(), ...(options.appToken === undefined ? {} : { appToken: options.appToken }) };
+  const ctx = {
+    store,
+    baseUrl: url,
+    botToken: options.botToken,
+    socketUrl: () => hub.nextUrl(),
+    ...(options.appToken === undefined ? {} : { appToken: options.appToken }),
+  };
   server.on('request', (req, res) => {
-    handleRequest(req, res, ctx).catch((error: unknown) => { res.writeHead(500).end(String(error)); });
+    handleRequest(req, res, ctx).catch((error: unknown) => {
+      res.writeHead(500).end(String(error));
+    });
   });
   return buildControl({ options, store, hub, url, close: () => closeServer(server, hub) });
 }
@@ -71,7 +81,11 @@ export async function startSlackEmulator(options: SlackEmulatorOptions): Promise
 async function closeServer(server: ReturnType<typeof createServer>, hub: SlackSocketHub): Promise<void> {
   hub.close();
   server.closeAllConnections();
-  await new Promise<void>((resolve) => server.close(() => { resolve(); }));
+  await new Promise<void>((resolve) =>
+    server.close(() => {
+      resolve();
+    }),
+  );
 }
 
 interface Parts {
@@ -85,11 +99,21 @@ interface Parts {
 function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator {
   const driver = new SlackDriver(options, store, hub, url);
   return {
-    url, apiUrl: `${url}/api/`, store,
-    setBotUrl: (next) => { driver.setBotUrl(next); },
-    get socketConnected() { return hub.connected; },
-    get socketConnections() { return hub.connections; },
-    requestSocketRefresh: () => { hub.requestRefresh(); },
+    url,
+    apiUrl: `${url}/api/`,
+    store,
+    setBotUrl: (next) => {
+      driver.setBotUrl(next);
+    },
+    get socketConnected() {
+      return hub.connected;
+    },
+    get socketConnections() {
+      return hub.connections;
+    },
+    requestSocketRefresh: () => {
+      hub.requestRefresh();
+    },
     slash: (user, command, text, opts) => driver.slash(user, command, text, opts),
     clickButton: (messageTs, actionId, value, user) => driver.clickButton(messageTs, actionId, value, user),
     select: (messageTs, actionId, values, user) => driver.select(messageTs, actionId, values, user),
@@ -98,10 +122,15 @@ function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator
     waitFor: (predicate, timeoutMs, what) => store.waitFor(predicate, timeoutMs, what),
     messagesIn: (channel, threadTs) => store.messagesIn(channel, threadTs),
     ephemeralsFor: (user) => store.messages.filter((m) => m.ephemeralTo === user),
-    filesIn: (channel, threadTs) => [...store.files.values()].filter((f) => f.channel === channel && f.threadTs === threadTs),
+    filesIn: (channel, threadTs) =>
+      [...store.files.values()].filter((f) => f.channel === channel && f.threadTs === threadTs),
     dmChannelOf: (user) => store.dmChannels.get(user),
-    setResponseUrlsExpired: (expired) => { store.responseUrlsExpired = expired; },
-    failNext: (method, fault) => { store.faults.set(method, [...(store.faults.get(method) ?? []), fault]); },
+    setResponseUrlsExpired: (expired) => {
+      store.responseUrlsExpired = expired;
+    },
+    failNext: (method, fault) => {
+      store.faults.set(method, [...(store.faults.get(method) ?? []), fault]);
+    },
     close,
   };
 }

@@ -30,13 +30,20 @@ export interface RawPostOptions {
 }
 
 /** POSTs `body` to the bot as Slack would; signs it unless a signature is given. */
-export async function postToBot(url: string, secret: string, body: string, options: RawPostOptions = {}): Promise<DeliveryResult> {
+export async function postToBot(
+  url: string,
+  secret: string,
+  body: string,
+  options: RawPostOptions = {},
+): Promise<DeliveryResult> {
   const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
   const headers = {
     'Content-Type': options.contentType ?? 'application/x-www-form-urlencoded',
     'X-Slack-Request-Timestamp': String(timestamp),
     'X-Slack-Signature': options.signature ?? signBody(secret, timestamp, body),
-    ...(options.retryNum === undefined ? {} : { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' }),
+    ...(options.retryNum === undefined
+      ? {}
+      : { 'X-Slack-Retry-Num': String(options.retryNum), 'X-Slack-Retry-Reason': 'http_timeout' }),
   };
   try {
     const res = await fetch(url, { method: 'POST', body, headers, signal: AbortSignal.timeout(ackWindowMs) });
@@ -60,9 +67,19 @@ export interface SlashInput {
 /** The slash-command fields Slack sends (form-encoded over HTTP, a JSON object over Socket Mode). */
 export function slashFields(input: SlashInput): Record<string, string> {
   return {
-    token: 'legacy', team_id: fakeIds.teamId, team_domain: 'fake', channel_id: input.channel, channel_name: 'ops',
-    user_id: input.user, user_name: input.userName, command: input.command, text: input.text,
-    api_app_id: fakeIds.appId, is_enterprise_install: 'false', response_url: input.responseUrl, trigger_id: input.triggerId,
+    token: 'legacy',
+    team_id: fakeIds.teamId,
+    team_domain: 'fake',
+    channel_id: input.channel,
+    channel_name: 'ops',
+    user_id: input.user,
+    user_name: input.userName,
+    command: input.command,
+    text: input.text,
+    api_app_id: fakeIds.appId,
+    is_enterprise_install: 'false',
+    response_url: input.responseUrl,
+    trigger_id: input.triggerId,
   };
 }
 
@@ -80,12 +97,20 @@ export function blockActionsPayload(input: ActionInput): Record<string, unknown>
   const m = input.message;
   const thread = m.threadTs === undefined ? {} : { thread_ts: m.threadTs };
   return {
-    type: 'block_actions', user: { id: input.user, username: input.userName, name: input.userName, team_id: fakeIds.teamId },
-    api_app_id: fakeIds.appId, token: 'legacy', trigger_id: input.triggerId, team: { id: fakeIds.teamId, domain: 'fake' },
-    enterprise: null, is_enterprise_install: false,
+    type: 'block_actions',
+    user: { id: input.user, username: input.userName, name: input.userName, team_id: fakeIds.teamId },
+    api_app_id: fakeIds.appId,
+    token: 'legacy',
+    trigger_id: input.triggerId,
+    team: { id: fakeIds.teamId, domain: 'fake' },
+    enterprise: null,
+    is_enterprise_install: false,
     container: { type: 'message', message_ts: m.ts, channel_id: m.channel, is_ephemeral: false, ...thread },
-    channel: { id: m.channel, name: 'ops' }, message: messageJson(m), state: { values: {} },
-    response_url: input.responseUrl, actions: [{ ...input.action, action_ts: (Date.now() / 1000).toFixed(6) }],
+    channel: { id: m.channel, name: 'ops' },
+    message: messageJson(m),
+    state: { values: {} },
+    response_url: input.responseUrl,
+    actions: [{ ...input.action, action_ts: (Date.now() / 1000).toFixed(6) }],
   };
 }
 

@@ -21,7 +21,11 @@ export async function parseBody(req: IncomingMessage): Promise<ParsedBody> {
   const raw = await readRaw(req);
   const type = req.headers['content-type'] ?? '';
   if (type.startsWith('application/json')) {
-    return { fields: raw.length === 0 ? {} : (JSON.parse(raw.toString('utf8')) as Record<string, unknown>), files: [], raw };
+    return {
+      fields: raw.length === 0 ? {} : (JSON.parse(raw.toString('utf8')) as Record<string, unknown>),
+      files: [],
+      raw,
+    };
   }
   if (type.startsWith('multipart/form-data')) return parseMultipart(raw, type);
   const fields: Record<string, unknown> = {};

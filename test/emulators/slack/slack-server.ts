@@ -22,7 +22,12 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
   const path = new URL(req.url ?? '/', ctx.baseUrl).pathname;
   const body = await parseBody(req);
   const token = tokenOf(req, body.fields);
-  ctx.store.record({ path, method: req.method ?? 'GET', args: body.fields, ...(token === undefined ? {} : { authorization: token }) });
+  ctx.store.record({
+    path,
+    method: req.method ?? 'GET',
+    args: body.fields,
+    ...(token === undefined ? {} : { authorization: token }),
+  });
   if (path.startsWith('/api/')) {
     const method = path.slice('/api/'.length);
     const fault = ctx.store.takeFault(method);
@@ -41,15 +46,29 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
 }
 
 function sendFault(res: ServerResponse, fault: SlackFault): void {
-  if (fault.kind === 'error') { json(res, 200, { ok: false, error: fault.error }); return; }
-  if (fault.kind === 'http') { json(res, fault.status, { ok: false, error: 'fake_http_fault' }); return; }
-  res.writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': String(fault.retryAfterSeconds) })
+  if (fault.kind === 'error') {
+    json(res, 200, { ok: false, error: fault.error });
+    return;
+  }
+  if (fault.kind === 'http') {
+    json(res, fault.status, { ok: false, error: 'fake_http_fault' });
+    return;
+  }
+  res
+    .writeHead(429, { 'Content-Type': 'application/json', 'Retry-After': String(fault.retryAfterSeconds) })
     .end(JSON.stringify({ ok: false, error: 'ratelimited' }));
 }
 
-function callMethod(method: string, args: Record<string, unknown>, token: string | undefined, ctx: ServerContext): unknown {
+function callMethod(
+  method: string,
+  args: Record<string, unknown>,
+  token: string | undefined,
+  ctx: ServerContext,
+): unknown {
   if (method === 'apps.connections.open') {
-    return token !== undefined && token === ctx.appToken ? { ok: true, url: ctx.socketUrl() } : { ok: false, error: 'invalid_auth' };
+    return token !== undefined && token === ctx.appToken
+      ? { ok: true, url: ctx.socketUrl() }
+      : { ok: false, error: 'invalid_auth' };
   }
   if (token !== ctx.botToken) return { ok: false, error: token === undefined ? 'not_authed' : 'invalid_auth' };
   const handler = webApiMethods[method];
@@ -78,9 +97,22 @@ function respond(store: SlackStore, id: string, fields: Record<string, unknown>)
     original.blocks = content.blocks;
     original.edits += 1;
   } else if (typeof content !== 'string' && stringArg(fields['response_type']) !== 'in_channel') {
-    store.addMessage({ channel: target.channel, ...content, user: fakeIds.botUserId, botId: fakeIds.botId, fileIds: [], ephemeralTo: target.user });
+    store.addMessage({
+      channel: target.channel,
+      ...content,
+      user: fakeIds.botUserId,
+      botId: fakeIds.botId,
+      fileIds: [],
+      ephemeralTo: target.user,
+    });
   } else if (typeof content !== 'string') {
-    store.addMessage({ channel: target.channel, ...content, user: fakeIds.botUserId, botId: fakeIds.botId, fileIds: [] });
+    store.addMessage({
+      channel: target.channel,
+      ...content,
+      user: fakeIds.botUserId,
+      botId: fakeIds.botId,
+      fileIds: [],
+    });
   }
   store.changed();
   return 200;

@@ -17,7 +17,10 @@ export class SlackSocketHub {
   private accepted = 0;
   private envelopes = 0;
 
-  constructor(private readonly baseWsUrl: string, private readonly onChange: () => void) {}
+  constructor(
+    private readonly baseWsUrl: string,
+    private readonly onChange: () => void,
+  ) {}
 
   attach(server: Server): void {
     server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -25,7 +28,9 @@ export class SlackSocketHub {
         socket.destroy();
         return;
       }
-      this.wss.handleUpgrade(req, socket, head, (ws) => { this.accept(ws); });
+      this.wss.handleUpgrade(req, socket, head, (ws) => {
+        this.accept(ws);
+      });
     });
   }
 
@@ -50,8 +55,14 @@ export class SlackSocketHub {
     if (ws === undefined) throw new Error('fake slack: no Socket Mode connection');
     this.envelopes += 1;
     const id = `env-${this.envelopes}`;
-    const acked = new Promise<unknown>((resolve) => { this.pending.set(id, resolve); });
-    const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => { resolve('timeout'); }, ackWindowMs).unref());
+    const acked = new Promise<unknown>((resolve) => {
+      this.pending.set(id, resolve);
+    });
+    const timeout = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => {
+        resolve('timeout');
+      }, ackWindowMs).unref(),
+    );
     ws.send(JSON.stringify({ envelope_id: id, type, accepts_response_payload: true, payload }));
     const result = await Promise.race([acked, timeout]);
     this.pending.delete(id);
@@ -72,17 +83,25 @@ export class SlackSocketHub {
   private accept(ws: WebSocket): void {
     this.sockets.add(ws);
     this.accepted += 1;
-    const ping = setInterval(() => { ws.ping(); }, 10_000);
-    ws.on('message', (raw: Buffer) => { this.onAck(raw); });
+    const ping = setInterval(() => {
+      ws.ping();
+    }, 10_000);
+    ws.on('message', (raw: Buffer) => {
+      this.onAck(raw);
+    });
     ws.on('close', () => {
       clearInterval(ping);
       this.sockets.delete(ws);
       this.onChange();
     });
-    ws.send(JSON.stringify({
-      type: 'hello', num_connections: 1, connection_info: { app_id: fakeIds.appId },
-      debug_info: { host: 'fake', build_number: 1, approximate_connection_time: 18060 },
-    }));
+    ws.send(
+      JSON.stringify({
+        type: 'hello',
+        num_connections: 1,
+        connection_info: { app_id: fakeIds.appId },
+        debug_info: { host: 'fake', build_number: 1, approximate_connection_time: 18060 },
+      }),
+    );
     this.onChange();
   }
 

@@ -96,8 +96,12 @@ export class SlackStore {
 
   /** Non-ephemeral messages of a channel: roots only, or one thread (root first) when `threadTs` is set. */
   messagesIn(channel: string, threadTs?: string): FakeMessage[] {
-    return this.messages.filter((m) => m.channel === channel && m.ephemeralTo === undefined
-      && (threadTs === undefined ? m.threadTs === undefined : m.ts === threadTs || m.threadTs === threadTs));
+    return this.messages.filter(
+      (m) =>
+        m.channel === channel &&
+        m.ephemeralTo === undefined &&
+        (threadTs === undefined ? m.threadTs === undefined : m.ts === threadTs || m.threadTs === threadTs),
+    );
   }
 
   takeFault(method: string): SlackFault | undefined {

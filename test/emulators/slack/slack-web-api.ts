@@ -1,15 +1,22 @@
 import type {
-  AuthTestResponse, ChatPostEphemeralResponse, ChatPostMessageResponse, ChatUpdateResponse,
+  AuthTestResponse,
+  ChatPostEphemeralResponse,
+  ChatPostMessageResponse,
+  ChatUpdateResponse,
 } from '@slack/web-api';
 import { stringArg } from './slack-parse.js';
-import {
-  channelPattern, contentOf, fail, fakeIds, messageJson, type WebApiMethod,
-} from './slack-web-common.js';
+import { channelPattern, contentOf, fail, fakeIds, messageJson, type WebApiMethod } from './slack-web-common.js';
 import { conversationMethods, fileMethods } from './slack-web-files.js';
 
 const authTest: WebApiMethod = (): AuthTestResponse => ({
-  ok: true, url: 'https://fake.slack.com/', team: 'Fake', user: 'opsbot', team_id: fakeIds.teamId,
-  user_id: fakeIds.botUserId, bot_id: fakeIds.botId, is_enterprise_install: false,
+  ok: true,
+  url: 'https://fake.slack.com/',
+  team: 'Fake',
+  user: 'opsbot',
+  team_id: fakeIds.teamId,
+  user_id: fakeIds.botUserId,
+  bot_id: fakeIds.botId,
+  is_enterprise_install: false,
 });
 
 const postMessage: WebApiMethod = (args, { store }): ChatPostMessageResponse => {
@@ -20,7 +27,11 @@ const postMessage: WebApiMethod = (args, { store }): ChatPostMessageResponse => 
   const content = contentOf(args);
   if (typeof content === 'string') return fail(content);
   const m = store.addMessage({
-    channel, ...content, user: fakeIds.botUserId, botId: fakeIds.botId, fileIds: [],
+    channel,
+    ...content,
+    user: fakeIds.botUserId,
+    botId: fakeIds.botId,
+    fileIds: [],
     ...(threadTs === undefined ? {} : { threadTs }),
   });
   return { ok: true, channel, ts: m.ts, message: messageJson(m) as ChatPostMessageResponse['message'] & object };
@@ -37,7 +48,13 @@ const update: WebApiMethod = (args, { store }): ChatUpdateResponse => {
   m.blocks = content.blocks;
   m.edits += 1;
   store.changed();
-  return { ok: true, channel, ts: m.ts, text: m.text, message: messageJson(m) as ChatUpdateResponse['message'] & object };
+  return {
+    ok: true,
+    channel,
+    ts: m.ts,
+    text: m.text,
+    message: messageJson(m) as ChatUpdateResponse['message'] & object,
+  };
 };
 
 const postEphemeral: WebApiMethod = (args, { store }): ChatPostEphemeralResponse => {
@@ -47,7 +64,14 @@ const postEphemeral: WebApiMethod = (args, { store }): ChatPostEphemeralResponse
   if (user === undefined) return fail('user_not_found');
   const content = contentOf(args);
   if (typeof content === 'string') return fail(content);
-  const m = store.addMessage({ channel, ...content, user: fakeIds.botUserId, botId: fakeIds.botId, fileIds: [], ephemeralTo: user });
+  const m = store.addMessage({
+    channel,
+    ...content,
+    user: fakeIds.botUserId,
+    botId: fakeIds.botId,
+    fileIds: [],
+    ephemeralTo: user,
+  });
   return { ok: true, message_ts: m.ts };
 };
 

@@ -5,7 +5,10 @@ import type { FakeMessage, SlackStore } from './slack-store.js';
 
 /** Fixed identities of the fake workspace and its bot. */
 export const fakeIds = {
-  teamId: 'T0FAKE001', botUserId: 'U0BOT0001', botId: 'B0BOT0001', appId: 'A0APP0001',
+  teamId: 'T0FAKE001',
+  botUserId: 'U0BOT0001',
+  botId: 'B0BOT0001',
+  appId: 'A0APP0001',
 } as const;
 
 /** What a Web API method sees: the store, the fake's base URL and the caller's token kind. */
@@ -28,7 +31,12 @@ export const fail = (error: string): WebAPICallResult & { error: string } => ({ 
  */
 export function messageJson(m: FakeMessage) {
   const json = {
-    type: 'message', text: m.text, user: m.user, ts: m.ts, team: fakeIds.teamId, blocks: m.blocks,
+    type: 'message',
+    text: m.text,
+    user: m.user,
+    ts: m.ts,
+    team: fakeIds.teamId,
+    blocks: m.blocks,
     ...(m.botId === undefined ? {} : { bot_id: m.botId, app_id: fakeIds.appId }),
     ...(m.threadTs === undefined ? {} : { thread_ts: m.threadTs }),
     ...(m.fileIds.length === 0 ? {} : { files: m.fileIds.map((id) => ({ id })) }),

@@ -1,6 +1,9 @@
 import type {
-  ConversationsHistoryResponse, ConversationsOpenResponse, ConversationsRepliesResponse,
-  FilesCompleteUploadExternalResponse, FilesGetUploadURLExternalResponse,
+  ConversationsHistoryResponse,
+  ConversationsOpenResponse,
+  ConversationsRepliesResponse,
+  FilesCompleteUploadExternalResponse,
+  FilesGetUploadURLExternalResponse,
 } from '@slack/web-api';
 import { jsonArg, stringArg, type ParsedBody } from './slack-parse.js';
 import type { FakeMessage, SlackStore } from './slack-store.js';
@@ -27,14 +30,19 @@ function inRange(messages: FakeMessage[], args: Record<string, unknown>): Histor
   const inclusive = args['inclusive'] === true || args['inclusive'] === 'true';
   const limit = Number(stringArg(args['limit']) ?? '100');
   return messages
-    .filter((m) => (inclusive ? Number(m.ts) >= oldest && Number(m.ts) <= latest : Number(m.ts) > oldest && Number(m.ts) < latest))
+    .filter((m) =>
+      inclusive ? Number(m.ts) >= oldest && Number(m.ts) <= latest : Number(m.ts) > oldest && Number(m.ts) < latest,
+    )
     .sort((a, b) => Number(b.ts) - Number(a.ts))
     .slice(0, limit)
     .map((m) => messageJson(m) as HistoryMessages[number]);
 }
 
-const history: WebApiMethod = (args, { store }): ConversationsHistoryResponse =>
-  ({ ok: true, has_more: false, messages: inRange(store.messagesIn(stringArg(args['channel']) ?? ''), args) });
+const history: WebApiMethod = (args, { store }): ConversationsHistoryResponse => ({
+  ok: true,
+  has_more: false,
+  messages: inRange(store.messagesIn(stringArg(args['channel']) ?? ''), args),
+});
 
 const replies: WebApiMethod = (args, { store }): ConversationsRepliesResponse => {
   const channel = stringArg(args['channel']) ?? '';
@@ -61,7 +69,8 @@ const completeUpload: WebApiMethod = (args, { store }): FilesCompleteUploadExter
   const threadTs = stringArg(args['thread_ts']);
   const files = list.map((f) => store.files.get(f.id));
   if (list.length === 0 || files.some((f) => f?.bytes === undefined)) return fail('file_not_found');
-  if (channel !== undefined && threadTs !== undefined && store.findMessage(channel, threadTs) === undefined) return fail('thread_not_found');
+  if (channel !== undefined && threadTs !== undefined && store.findMessage(channel, threadTs) === undefined)
+    return fail('thread_not_found');
   for (const [i, f] of files.entries()) {
     if (f === undefined) continue;
     f.title = list[i]?.title ?? f.filename;
@@ -70,8 +79,13 @@ const completeUpload: WebApiMethod = (args, { store }): FilesCompleteUploadExter
   }
   if (channel !== undefined) {
     store.addMessage({
-      channel, text: stringArg(args['initial_comment']) ?? '', blocks: [], user: fakeIds.botUserId, botId: fakeIds.botId,
-      fileIds: list.map((f) => f.id), ...(threadTs === undefined ? {} : { threadTs }),
+      channel,
+      text: stringArg(args['initial_comment']) ?? '',
+      blocks: [],
+      user: fakeIds.botUserId,
+      botId: fakeIds.botId,
+      fileIds: list.map((f) => f.id),
+      ...(threadTs === undefined ? {} : { threadTs }),
     });
   }
   return { ok: true, files: list.map((f) => ({ id: f.id, title: store.files.get(f.id)?.title ?? '' })) };
@@ -90,9 +104,12 @@ export function receiveUpload(store: SlackStore, fileId: string, body: ParsedBod
 }
 
 export const conversationMethods: Readonly<Record<string, WebApiMethod>> = {
-  'conversations.open': open, 'conversations.history': history, 'conversations.replies': replies,
+  'conversations.open': open,
+  'conversations.history': history,
+  'conversations.replies': replies,
 };
 
 export const fileMethods: Readonly<Record<string, WebApiMethod>> = {
-  'files.getUploadURLExternal': getUploadUrl, 'files.completeUploadExternal': completeUpload,
+  'files.getUploadURLExternal': getUploadUrl,
+  'files.completeUploadExternal': completeUpload,
 };

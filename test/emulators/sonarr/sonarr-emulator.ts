@@ -33,13 +33,29 @@ export interface SonarrEmulator extends ArrServer, ArrSeeding {
 export const SONARR_API_KEY = 'emulatorsonarrapikey0123456789ab';
 
 export async function startSonarrEmulator(options: SonarrEmulatorOptions = {}): Promise<SonarrEmulator> {
-  const { state, seeding, apiKey } = setUpServarr({
-    appName: 'Sonarr', version: '4.0.15.2941', categoryField: 'tvCategory', apiKey: SONARR_API_KEY, rootFolder: '/data/media/tv', category: 'tv-sonarr',
-  }, options);
+  const { state, seeding, apiKey } = setUpServarr(
+    {
+      appName: 'Sonarr',
+      version: '4.0.15.2941',
+      categoryField: 'tvCategory',
+      apiKey: SONARR_API_KEY,
+      rootFolder: '/data/media/tv',
+      category: 'tv-sonarr',
+    },
+    options,
+  );
   const library: SeriesRecord[] = [];
-  const server = await startArrServer({ specFile: 'sonarr-v3-openapi.json', apiPath: '/api/v3', state, apiKey, routes: sonarrRoutes(library) });
+  const server = await startArrServer({
+    specFile: 'sonarr-v3-openapi.json',
+    apiPath: '/api/v3',
+    state,
+    apiKey,
+    routes: sonarrRoutes(library),
+  });
   return Object.assign(server, seeding, {
-    apiKey, state, series: library,
+    apiKey,
+    state,
+    series: library,
     importEpisode: (seriesId: number, season: number, episode: number) => {
       const record = library.find((s) => s.id === seriesId);
       if (record === undefined) throw new Error(`Sonarr emulator: no series ${seriesId}`);
