@@ -18,6 +18,17 @@ describe('redactText', () => {
     );
   });
 
+  it("keeps a Plex Web deep link's item key, but masks a key param that is not a library item", () => {
+    const deep = 'https://plex.home/web/index.html#!/server/abc/details?key=%2Flibrary%2Fmetadata%2F194';
+    expect(redactText(`Watch: ${deep}`, [])).toBe(`Watch: ${deep}`);
+    expect(redactText('https://plex.home/web/index.html#!/server/emu/details?key=194', [])).toBe(
+      'https://plex.home/web/index.html#!/server/emu/details?key=194',
+    );
+    expect(redactText('https://maps.test/api?key=194 https://x.test/#!/a?key=hunter2', [])).toBe(
+      'https://maps.test/api?key=[redacted] https://x.test/#!/a?key=[redacted]',
+    );
+  });
+
   it('masks PEM private-key blocks, raw or JSON-escaped', () => {
     const pem = '-----BEGIN RSA PRIVATE KEY-----\nMIIEow\n-----END RSA PRIVATE KEY-----';
     expect(redactText(`key: ${pem} end`, [])).toBe('key: [redacted] end');
