@@ -105,7 +105,8 @@ async function handleAction(deps: DispatchDeps, action: InboundAction, id: strin
     createdAt: now,
     updatedAt: now,
     ...(parent.workspaceId === undefined ? {} : { workspaceId: parent.workspaceId }),
-    announce: { text: `👆 ${requester.name} clicked ${record.label}` },
+    // A note, not a status line: the worker must not edit the click's line into Running/Done.
+    announce: { text: `👆 ${requester.name} clicked ${record.label}`, note: true },
     pendingJob: job,
   });
   await deps.step?.('recorded', runId);

@@ -47,7 +47,7 @@ export async function ensureAnnounced(
           channelId: thread.channelId,
           threadId: thread.threadId,
           rootMessageId: root.messageId,
-          statusMessage: root,
+          ...(again.announce.note === true ? {} : { statusMessage: root }),
           announce: undefined,
         });
       } finally {

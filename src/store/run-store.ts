@@ -45,6 +45,11 @@ export interface Announcement {
   readonly text: string;
   /** Title of the thread to open on the line; absent when the line goes into the run's thread. */
   readonly title?: string;
+  /**
+   * The line is a note (a button click), not the run's status line: it is not recorded as
+   * `statusMessage`, so the worker never edits it into "Running"/"Done".
+   */
+  readonly note?: boolean;
 }
 
 /** Run records in Redis under `<prefix>run:<runId>`, kept for `ttlSeconds`. */
