@@ -1,4 +1,4 @@
-import { AppError } from '../errors.js';
+import { ServiceCallError } from '../media/network-failure.js';
 import type { ProwlarrClient } from '../media/prowlarr-client.js';
 import { defineCheck, failed, passed, skipped, type Check } from './check.js';
 import { guarded } from './guarded.js';
@@ -26,7 +26,7 @@ export function prowlarrSearchCheck(client: ProwlarrClient, testQuery: string | 
               "Prowlarr → Indexers: test each one, re-enable or fix failing ones; try the same search in Prowlarr's Search page.",
           });
         } catch (error) {
-          if (!(error instanceof AppError) || error.code !== 'http-error') throw error;
+          if (!(error instanceof ServiceCallError) || error.failure !== 'http-error') throw error;
           return failed({
             summary: `Prowlarr's test search for "${testQuery}" failed: ${error.message}`,
             diagnosis: "An indexer errored during the search (Prowlarr answers 400 with the indexer's message).",
