@@ -52,9 +52,10 @@ export function redactMessage(message: OutgoingMessage, redact: Redact): Outgoin
 export function redactingChat(port: ChatPort, redact: Redact): ChatPort {
   return {
     platform: port.platform,
-    openThread: (channelId, title, first) => port.openThread(channelId, redact(title), redactMessage(first, redact)),
+    openThread: (channelId, title, first, key) =>
+      port.openThread(channelId, redact(title), redactMessage(first, redact), key),
     openThreadOn: (root, title) => port.openThreadOn(root, redact(title)),
-    post: (thread, message) => port.post(thread, redactMessage(message, redact)),
+    post: (thread, message, key) => port.post(thread, redactMessage(message, redact), key),
     edit: (message, next) => port.edit(message, redactMessage(next, redact)),
     disableActions: (message) => port.disableActions(message),
     sendDirect: (userId, message) => port.sendDirect(userId, redactMessage(message, redact)),
