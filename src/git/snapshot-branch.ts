@@ -48,6 +48,11 @@ async function fetchBranch(source: AppsSource, checkout: string): Promise<string
   const remotes = (await runGit(['remote'], { cwd: checkout })).stdout.split('\n').filter((r) => r !== '');
   if (url !== undefined && !remotes.includes('origin'))
     await runGit(['remote', 'add', 'origin', url], { cwd: checkout });
+  // A cached checkout follows the configured url: after `apps.url` changes, origin is re-pointed.
+  if (url !== undefined && remotes.includes('origin')) {
+    const current = (await runGit(['remote', 'get-url', 'origin'], { cwd: checkout })).stdout.trim();
+    if (current !== url) await runGit(['remote', 'set-url', 'origin', url], { cwd: checkout });
+  }
   if (url !== undefined || remotes.includes('origin')) {
     await runGit(['fetch', '--quiet', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], {
       cwd: checkout,

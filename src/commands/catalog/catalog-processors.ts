@@ -24,7 +24,8 @@ export const healthLookup = (store: Pick<HealthStore, 'last'>) => async (): Prom
 };
 
 /**
- * The real `/catalog` processor for a loaded config: the drift audit's SSH/Docker and git wiring,
+ * The real `/catalog` processor for a loaded config: the drift audit's SSH/Docker and git wiring
+ * (its apps snapshot below `cacheDir`, like the audit's),
  * health from `health` (cached check results) when given, PNG when Chromium is installed.
  */
 export function catalogProcessors(
@@ -32,11 +33,13 @@ export function catalogProcessors(
   log: Logger,
   health: () => Promise<HealthLookup> = () => Promise.resolve(noHealth),
   connect?: AuditDeps['connect'],
+  cacheDir?: string,
 ): Pick<Processors, 'catalog.show'> {
   const via = connect === undefined ? {} : { connect };
+  const cache = cacheDir === undefined ? {} : { cacheDir };
   return {
     'catalog.show': catalogShowProcessor({
-      collect: () => collectCatalog(driftAuditDeps(config, { log, ...via })),
+      collect: () => collectCatalog(driftAuditDeps(config, { log, ...via, ...cache })),
       health,
       png: () => findPngRenderer(),
     }),

@@ -11,7 +11,11 @@ export const catalogFeature = defineFeature({
   jobs: catalogJobs,
   retry: catalogRetry,
   wire: (ctx) =>
-    catalogProcessors(ctx.config, ctx.log, healthLookup(ctx.stores.healthStore), (host) =>
-      ctx.adapters.connectHost(host, ctx.log),
+    catalogProcessors(
+      ctx.config,
+      ctx.log,
+      healthLookup(ctx.stores.healthStore),
+      (host) => ctx.adapters.connectHost(host, ctx.log),
+      ctx.cacheDir,
     ),
 });
