@@ -131,11 +131,11 @@ export default tseslint.config(
   ...boundaries,
   // CLIs and tests may print; tests and the lab drive real SDKs directly.
   {
-    files: ['src/cli/**/*.ts', 'src/main.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'src/main.ts', 'lab/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['**/*.test.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    files: ['**/*.test.ts', 'lab/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

@@ -5,7 +5,7 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.ts', 'test/emulators/**/*.test.ts'], testTimeout: 20_000 },
+        test: { name: 'unit', include: ['src/**/*.test.ts', 'lab/emulators/**/*.test.ts'], testTimeout: 20_000 },
       },
       {
         extends: true,

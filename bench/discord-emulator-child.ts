@@ -5,7 +5,7 @@
  * Latencies are taken here: INTERACTION_CREATE sent → callback received, both in this process.
  * Started by bench/ack-latency.ts; argv[2] is the number of users to create.
  */
-import { startDiscordEmulator } from '../test/emulators/discord/discord-emulator.js';
+import { startDiscordEmulator } from '../lab/emulators/discord/discord-emulator.js';
 
 /** What the child reports back for one burst. */
 export interface BurstResult {

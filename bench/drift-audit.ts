@@ -15,7 +15,7 @@ import { promisify } from 'node:util';
 import { runAudit } from '../src/drift/run-audit.js';
 import { createLogger } from '../src/log.js';
 import { labAuditConfig, labAuditDeps } from '../test/integration/drift-harness.js';
-import { startLab, type Lab, type LabHost } from '../test/lab/index.js';
+import { startLab, type Lab, type LabHost } from '../lab/index.js';
 
 const run = promisify(execFile);
 const [extra = 30, rounds = 3] = process.argv.slice(2).map(Number);

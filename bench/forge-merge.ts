@@ -17,7 +17,7 @@ import { createGitHubForge } from '../src/forge/github-forge.js';
 import type { Forge } from '../src/forge/forge.js';
 import { runGit } from '../src/git/run-git.js';
 import { silentLogger } from '../src/log.js';
-import { startGitHubEmulator } from '../test/emulators/github/github-emulator.js';
+import { startGitHubEmulator } from '../lab/emulators/github/github-emulator.js';
 import { percentile } from './latency-summary.js';
 
 const author = { GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@x' };

@@ -12,7 +12,7 @@ import { statusProcessors } from '../src/commands/status/status-processors.js';
 import type { ProcessorContext } from '../src/jobs/processor.js';
 import { silentLogger } from '../src/log.js';
 import type { RunRecord } from '../src/store/run-store.js';
-import { startOverseerrEmulator } from '../test/emulators/overseerr/overseerr-emulator.js';
+import { startOverseerrEmulator } from '../lab/emulators/overseerr/overseerr-emulator.js';
 import { startHangingServer } from '../test/integration/checks-faults.js';
 
 const rounds = Number(process.argv[2] ?? 3);

@@ -12,7 +12,7 @@
 import { runHealth } from '../src/checks/run-health.js';
 import { mediaSchema } from '../src/config/media-schema.js';
 import { silentLogger } from '../src/log.js';
-import { startOverseerrEmulator } from '../test/emulators/overseerr/overseerr-emulator.js';
+import { startOverseerrEmulator } from '../lab/emulators/overseerr/overseerr-emulator.js';
 import { startHangingServer } from '../test/integration/checks-faults.js';
 
 const timeoutMs = Number(process.argv[2] ?? 1000);

@@ -8,11 +8,11 @@ import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
-import type { StoredMessage } from '../emulators/discord/emulator-state.js';
-import { docker01Stacks } from '../lab/fixture-stacks-docker01.js';
-import { media01Stacks } from '../lab/fixture-stacks-media01.js';
-import { requireLab, startLab, type Lab } from '../lab/index.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
+import type { StoredMessage } from '../../lab/emulators/discord/emulator-state.js';
+import { docker01Stacks } from '../../lab/fixture-stacks-docker01.js';
+import { media01Stacks } from '../../lab/fixture-stacks-media01.js';
+import { requireLab, startLab, type Lab } from '../../lab/index.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { labAuditConfig, labAuditDeps } from './drift-harness.js';
 import { parseFlowchart } from './mermaid-parse.js';
@@ -116,7 +116,7 @@ describe('/catalog through Discord (emulator, real bot, worker and lab)', () => 
       ).toBe(true);
     }
     const radarr = table.find((row) => row.startsWith('| radarr |'));
-    // The lab images carry `org.opencontainers.image.version=<variant>` (see test/lab/base-image.ts).
+    // The lab images carry `org.opencontainers.image.version=<variant>` (see lab/base-image.ts).
     expect(radarr).toMatch(
       /^\| radarr \| media-indexers \| ct-media-01 \| `lscr\.io\/linuxserver\/radarr:5\.9\.1` \| a \| https:\/\/radarr\.home\.lan \| ok · running \((healthy|starting)\) \|$/,
     );

@@ -5,10 +5,10 @@ import { runHealth } from '../../src/checks/run-health.js';
 import { mediaSchema } from '../../src/config/media-schema.js';
 import type { MediaConfig } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/log.js';
-import { freePort } from '../lab/lab-paths.js';
-import { startQbittorrent, type LabQbittorrent } from '../lab/qbittorrent.js';
-import { hasBinary, requireService } from '../lab/require-service.js';
-import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
+import { freePort } from '../../lab/lab-paths.js';
+import { startQbittorrent, type LabQbittorrent } from '../../lab/qbittorrent.js';
+import { hasBinary, requireService } from '../../lab/require-service.js';
+import { startOverseerrEmulator, type OverseerrEmulator } from '../../lab/emulators/overseerr/overseerr-emulator.js';
 import { startHangingServer } from './checks-faults.js';
 
 const stateDir = '/tmp/hlb-lab/checks-health';
@@ -84,7 +84,7 @@ describe('health checks against real qBittorrent, the Overseerr emulator and bro
     expect(statuses(result)).toEqual({ ...baseline, 'qbittorrent.api': 'fail' });
     const finding = byId(result).get('qbittorrent.api')?.findings[0];
     expect(finding?.summary).toContain('Fails.');
-    expect(finding?.suggestion).toContain('bans the bot');
+    expect(finding?.suggestion).toContain('banned its IP');
     expect(JSON.stringify(result)).not.toContain('not-the-password-55');
   });
 });

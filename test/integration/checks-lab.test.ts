@@ -5,10 +5,10 @@ import { mediaSchema } from '../../src/config/media-schema.js';
 import type { HostConfig, MediaConfig } from '../../src/config/schema.js';
 import { connectDockerHost } from '../../src/infra/index.js';
 import { silentLogger } from '../../src/log.js';
-import { startGluetunEmulator, type GluetunEmulator } from '../emulators/gluetun/gluetun-emulator.js';
-import { qbAdmin } from '../emulators/media-lab/qbittorrent-admin.js';
-import { startPlexEmulator, type PlexEmulator } from '../emulators/plex/plex-emulator.js';
-import { startRadarrEmulator, type RadarrEmulator } from '../emulators/radarr/radarr-emulator.js';
+import { startGluetunEmulator, type GluetunEmulator } from '../../lab/emulators/gluetun/gluetun-emulator.js';
+import { qbAdmin } from '../../lab/emulators/media-lab/qbittorrent-admin.js';
+import { startPlexEmulator, type PlexEmulator } from '../../lab/emulators/plex/plex-emulator.js';
+import { startRadarrEmulator, type RadarrEmulator } from '../../lab/emulators/radarr/radarr-emulator.js';
 import {
   plantEnvDrift,
   plantNetworkModeDrift,
@@ -17,7 +17,7 @@ import {
   startQbittorrent,
   type Lab,
   type LabQbittorrent,
-} from '../lab/index.js';
+} from '../../lab/index.js';
 import { labAuditConfig } from './drift-harness.js';
 
 const log = silentLogger();

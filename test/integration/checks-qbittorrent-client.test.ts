@@ -4,9 +4,9 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQbittorrentClient, type QbittorrentClient } from '../../src/media/qbittorrent-client.js';
 import { ServiceCallError } from '../../src/media/network-failure.js';
-import { freePort } from '../lab/lab-paths.js';
-import { hasBinary, requireService } from '../lab/require-service.js';
-import { startQbittorrent, type LabQbittorrent } from '../lab/qbittorrent.js';
+import { freePort } from '../../lab/lab-paths.js';
+import { hasBinary, requireService } from '../../lab/require-service.js';
+import { startQbittorrent, type LabQbittorrent } from '../../lab/qbittorrent.js';
 
 const stateDir = '/tmp/hlb-lab/checks-qbt-client';
 

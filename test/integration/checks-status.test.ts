@@ -7,10 +7,10 @@ import { healthProcessors } from '../../src/commands/health/health-processors.js
 import { statusProcessors } from '../../src/commands/status/status-processors.js';
 import { silentLogger } from '../../src/log.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
-import { freePort } from '../lab/lab-paths.js';
-import { startQbittorrent, type LabQbittorrent } from '../lab/qbittorrent.js';
-import { hasBinary, requireService } from '../lab/require-service.js';
-import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
+import { freePort } from '../../lab/lab-paths.js';
+import { startQbittorrent, type LabQbittorrent } from '../../lab/qbittorrent.js';
+import { hasBinary, requireService } from '../../lab/require-service.js';
+import { startOverseerrEmulator, type OverseerrEmulator } from '../../lab/emulators/overseerr/overseerr-emulator.js';
 import { startTestRedis, Transcript, uniquePrefix } from './core-harness.js';
 import { realAdapters } from '../../src/app/real-adapters.js';
 import { defaultConfig } from '../../src/config/default-config.js';

@@ -3,7 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBinary, requireService } from '../lab/require-service.js';
+import { hasBinary, requireService } from '../../lab/require-service.js';
 
 const bin = join(import.meta.dirname, '../../bin/homelab-bot.js');
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBinary, requireService } from '../lab/require-service.js';
+import { hasBinary, requireService } from '../../lab/require-service.js';
 
 const run = promisify(execFile);
 const bin = join(import.meta.dirname, '../../bin/homelab-bot.js');

@@ -3,8 +3,8 @@ import { silentLogger } from '../../src/log.js';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
-import type { StoredMessage } from '../emulators/discord/emulator-state.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
+import type { StoredMessage } from '../../lab/emulators/discord/emulator-state.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot, startDiscordWorker, type StackOptions } from './discord-stack.js';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispatchStep } from '../../src/bot/dispatch-deps.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
 import { exited, spawnReadyChild } from './child-process.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot, startDiscordWorker, type StackOptions } from './discord-stack.js';

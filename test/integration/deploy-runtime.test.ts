@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasBinary, requireLab, requireService, startLab, type Lab } from '../lab/index.js';
+import { hasBinary, requireLab, requireService, startLab, type Lab } from '../../lab/index.js';
 
 const exec = promisify(execFile);
 const repo = join(import.meta.dirname, '../..');

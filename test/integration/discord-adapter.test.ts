@@ -5,7 +5,7 @@ import { DiscordAdapter } from '../../src/bot/discord/discord-adapter.js';
 import { DiscordChat } from '../../src/bot/discord/discord-chat.js';
 import { ExternalError } from '../../src/errors.js';
 import { silentLogger } from '../../src/log.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
 
 const operator = { id: '110000000000000001', username: 'alice', roleIds: ['210000000000000001'] };
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
-import { findComponent } from '../emulators/discord/interaction-payloads.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
-import type { StoredMessage } from '../emulators/discord/emulator-state.js';
+import { findComponent } from '../../lab/emulators/discord/interaction-payloads.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
+import type { StoredMessage } from '../../lab/emulators/discord/emulator-state.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot, startDiscordWorker, type StackOptions } from './discord-stack.js';
 

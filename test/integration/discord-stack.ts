@@ -7,7 +7,7 @@ import { wired } from './wired.js';
 import { startWorker, type RunningWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import { createStores } from '../../src/store/stores.js';
-import type { DiscordEmulator } from '../emulators/discord/discord-emulator.js';
+import type { DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
 import { bindJobs } from '../../src/commands/registry.js';
 
 export interface StackOptions {

@@ -4,8 +4,8 @@ import type { AuditDeps } from '../../src/drift/run-audit.js';
 import { snapshotBranch } from '../../src/git/snapshot-branch.js';
 import { connectDockerHost } from '../../src/infra/docker-over-ssh.js';
 import type { Logger } from '../../src/log.js';
-import type { Lab } from '../lab/index.js';
-import { freePort } from '../lab/lab-paths.js';
+import type { Lab } from '../../lab/index.js';
+import { freePort } from '../../lab/lab-paths.js';
 import { hostConfigOf } from './infra-helpers.js';
 
 /** A validated config auditing the lab's hosts (host `.env` read) plus any `extraHosts`. */

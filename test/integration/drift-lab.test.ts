@@ -22,7 +22,7 @@ import {
   startUnmanaged,
   stopService,
   type Lab,
-} from '../lab/index.js';
+} from '../../lab/index.js';
 import { closedPortHost, labAuditConfig, labAuditDeps, wrongKeyHost } from './drift-harness.js';
 
 const log = silentLogger();

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appConfigSchema, type AppConfig } from '../../src/config/schema.js';
 import { driftAuditDeps } from '../../src/drift/cli-audit.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/github-emulator.js';
+import { startGitHubEmulator, type GitHubEmulator } from '../../lab/emulators/github/github-emulator.js';
 
 const compose = 'services:\n  web:\n    image: nginx:1.27\n';
 

@@ -7,7 +7,7 @@ import { startWorker, type RunningWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import type { RunRecord } from '../../src/store/run-store.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
-import type { MediaLab } from '../emulators/media-lab/media-lab.js';
+import type { MediaLab } from '../../lab/emulators/media-lab/media-lab.js';
 import { RecordingChat, type RecordedCall } from './core-recording-chat.js';
 import { bindJobs, jobSpecs } from '../../src/commands/registry.js';
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
-import { startMediaLab, type LabBreak } from '../emulators/media-lab/media-lab.js';
-import { hasBinary, requireService } from '../lab/index.js';
+import { startMediaLab, type LabBreak } from '../../lab/emulators/media-lab/media-lab.js';
+import { hasBinary, requireService } from '../../lab/index.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 import { E2eRuns, closeAll, e2eLabConfigInput, parseConfig } from './e2e-pipeline-harness.js';
 

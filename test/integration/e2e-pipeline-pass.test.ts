@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningWorker } from '../../src/jobs/worker.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
-import { startMediaLab, type MediaLab } from '../emulators/media-lab/media-lab.js';
-import { requireService, hasBinary } from '../lab/index.js';
+import { startMediaLab, type MediaLab } from '../../lab/emulators/media-lab/media-lab.js';
+import { requireService, hasBinary } from '../../lab/index.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 import { E2eRuns, closeAll, e2eLabConfigInput, parseConfig } from './e2e-pipeline-harness.js';
 

@@ -8,7 +8,7 @@ import type { Forge } from '../../src/forge/forge.js';
 import { createGitHubForge } from '../../src/forge/github-forge.js';
 import { runGit } from '../../src/git/run-git.js';
 import { createLogger } from '../../src/log.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/github-emulator.js';
+import { startGitHubEmulator, type GitHubEmulator } from '../../lab/emulators/github/github-emulator.js';
 
 const author = {
   GIT_AUTHOR_NAME: 'bot',

@@ -9,7 +9,7 @@ import { Server } from 'ssh2';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hostsCommands } from '../../src/cli/hosts-commands.js';
 import { runCli } from '../../src/cli/run-cli.js';
-import { hasBinary, requireService } from '../lab/require-service.js';
+import { hasBinary, requireService } from '../../lab/require-service.js';
 
 const run = promisify(execFile);
 

@@ -4,7 +4,7 @@ import { closeHosts, connectHosts } from '../../src/infra/docker-hosts.js';
 import { connectDockerHost } from '../../src/infra/docker-over-ssh.js';
 import { inspectHost } from '../../src/infra/inspect-host.js';
 import { createLogger, silentLogger } from '../../src/log.js';
-import { requireLab, startLab, type Lab } from '../lab/index.js';
+import { requireLab, startLab, type Lab } from '../../lab/index.js';
 import { hostConfigOf, sshdChildren, sshdPid, startNoForwardSshd } from './infra-helpers.js';
 
 const log = silentLogger();

@@ -2,8 +2,8 @@ import { spawn } from 'node:child_process';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import type { HostConfig } from '../../src/config/schema.js';
-import type { Lab, LabHost } from '../lab/index.js';
-import { freePort } from '../lab/lab-paths.js';
+import type { Lab, LabHost } from '../../lab/index.js';
+import { freePort } from '../../lab/lab-paths.js';
 
 /** A validated-looking HostConfig for a lab host; `ssh` fields may be overridden (undefined removes one). */
 export function hostConfigOf(

@@ -9,9 +9,9 @@ import { connectDockerHost } from '../../src/infra/docker-over-ssh.js';
 import { classifyDockerError } from '../../src/infra/host-errors.js';
 import { createSshConnection } from '../../src/infra/ssh-connection.js';
 import { silentLogger } from '../../src/log.js';
-import { requireLab, startLab, type Lab } from '../lab/index.js';
-import { freePort } from '../lab/lab-paths.js';
-import { run, runOk } from '../lab/proc.js';
+import { requireLab, startLab, type Lab } from '../../lab/index.js';
+import { freePort } from '../../lab/lab-paths.js';
+import { run, runOk } from '../../lab/proc.js';
 import { hostConfigOf } from './infra-helpers.js';
 
 const log = silentLogger();

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { loadConfig } from '../../src/config/load-config.js';
-import { schemaErrors } from '../emulators/kubernetes/kube-schemas.js';
+import { schemaErrors } from '../../lab/emulators/kubernetes/kube-schemas.js';
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');

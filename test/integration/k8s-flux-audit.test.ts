@@ -3,9 +3,9 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftAuditDeps, runDriftLintCli } from '../../src/drift/cli-audit.js';
 import { runAudit } from '../../src/drift/run-audit.js';
-import { kubectlFor } from '../emulators/kubernetes/kubectl.js';
+import { kubectlFor } from '../../lab/emulators/kubernetes/kubectl.js';
 import { OLD_SHA, fluxClusterObjects } from '../fixtures/kubernetes/flux-cluster.js';
-import { git } from '../lab/apps-repo.js';
+import { git } from '../../lab/apps-repo.js';
 import { startK8sLab, type K8sLab } from './k8s-harness.js';
 
 const brief = (i: { kind: string; stack: string; service: string | null; path: string; severity: string }) =>

@@ -1,10 +1,10 @@
 import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runOk } from '../lab/proc.js';
-import { git } from '../lab/apps-repo.js';
+import { runOk } from '../../lab/proc.js';
+import { git } from '../../lab/apps-repo.js';
 import { appConfigSchema, type AppConfig, type AppConfigInput } from '../../src/config/schema.js';
-import { startKubeEmulator, type KubeEmulator } from '../emulators/kubernetes/kube-emulator.js';
+import { startKubeEmulator, type KubeEmulator } from '../../lab/emulators/kubernetes/kube-emulator.js';
 
 /** An emulated cluster plus a git remote holding one of the seed-shaped fixture repos. */
 export interface K8sLab {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftAuditDeps, runDriftAuditCli } from '../../src/drift/cli-audit.js';
 import { renderAuditJson, renderAuditMarkdown } from '../../src/drift/render-audit.js';
 import { runAudit } from '../../src/drift/run-audit.js';
-import { helmReleaseSecret } from '../emulators/kubernetes/helm-secret.js';
+import { helmReleaseSecret } from '../../lab/emulators/kubernetes/helm-secret.js';
 import { K3S_RELEASES, LIVE_SECRET, OPAQUE_SECRET, k3sClusterObjects } from '../fixtures/kubernetes/k3s-cluster.js';
 import { startK8sLab, type K8sLab } from './k8s-harness.js';
 

@@ -10,7 +10,7 @@ import { remediationJobDeps } from '../../src/commands/remediation/remediation-w
 import { silentLogger } from '../../src/log.js';
 import { createAuditTrailStore } from '../../src/store/audit-trail-store.js';
 import { LIVE_SECRET, k3sClusterObjects } from '../fixtures/kubernetes/k3s-cluster.js';
-import { git } from '../lab/apps-repo.js';
+import { git } from '../../lab/apps-repo.js';
 import { uniquePrefix, useTestRedis } from './core-harness.js';
 import { startK8sLab, type K8sLab } from './k8s-harness.js';
 

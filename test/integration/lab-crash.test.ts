@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { labProcesses, requireLab, startLab, stopLab, type Lab } from '../lab/index.js';
-import { cgroupParent, freePort } from '../lab/lab-paths.js';
-import { containerProcesses } from '../lab/lab-processes.js';
-import { isAlive, signal } from '../lab/proc.js';
-import { dockerPingOverSsh, sshExec } from '../lab/ssh-probe.js';
+import { labProcesses, requireLab, startLab, stopLab, type Lab } from '../../lab/index.js';
+import { cgroupParent, freePort } from '../../lab/lab-paths.js';
+import { containerProcesses } from '../../lab/lab-processes.js';
+import { isAlive, signal } from '../../lab/proc.js';
+import { dockerPingOverSsh, sshExec } from '../../lab/ssh-probe.js';
 
 const name = 'it-crash';
 

@@ -19,9 +19,9 @@ import {
   startUnmanaged,
   stopService,
   type Lab,
-} from '../lab/index.js';
-import { run } from '../lab/proc.js';
-import { dockerPingOverSsh, sshExec } from '../lab/ssh-probe.js';
+} from '../../lab/index.js';
+import { run } from '../../lab/proc.js';
+import { dockerPingOverSsh, sshExec } from '../../lab/ssh-probe.js';
 
 interface PsRow {
   Names: string;

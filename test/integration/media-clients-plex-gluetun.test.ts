@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGluetunClient, type GluetunClient } from '../../src/media/gluetun-client.js';
 import { createPlexClient, type PlexClient } from '../../src/media/plex-client.js';
-import { startGluetunEmulator, type GluetunEmulator } from '../emulators/gluetun/gluetun-emulator.js';
-import { startPlexEmulator, type PlexEmulator } from '../emulators/plex/plex-emulator.js';
+import { startGluetunEmulator, type GluetunEmulator } from '../../lab/emulators/gluetun/gluetun-emulator.js';
+import { startPlexEmulator, type PlexEmulator } from '../../lab/emulators/plex/plex-emulator.js';
 import { codeOf, expectErrorClasses, tlsUrl } from './media-client-errors.js';
 
 describe('Plex client against the Plex emulator', () => {

@@ -3,9 +3,9 @@ import { fieldValue } from '../../src/media/arr-schemas.js';
 import { createProwlarrClient, type ProwlarrClient } from '../../src/media/prowlarr-client.js';
 import { createRadarrClient, type RadarrClient } from '../../src/media/radarr-client.js';
 import { createSonarrClient, type SonarrClient } from '../../src/media/sonarr-client.js';
-import { startProwlarrEmulator, type ProwlarrEmulator } from '../emulators/prowlarr/prowlarr-emulator.js';
-import { startRadarrEmulator, type RadarrEmulator } from '../emulators/radarr/radarr-emulator.js';
-import { startSonarrEmulator, type SonarrEmulator } from '../emulators/sonarr/sonarr-emulator.js';
+import { startProwlarrEmulator, type ProwlarrEmulator } from '../../lab/emulators/prowlarr/prowlarr-emulator.js';
+import { startRadarrEmulator, type RadarrEmulator } from '../../lab/emulators/radarr/radarr-emulator.js';
+import { startSonarrEmulator, type SonarrEmulator } from '../../lab/emulators/sonarr/sonarr-emulator.js';
 import { expectErrorClasses, failureOf, tlsUrl } from './media-client-errors.js';
 
 describe('Radarr client against the Radarr emulator', () => {

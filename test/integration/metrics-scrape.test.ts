@@ -3,7 +3,7 @@ import { startService, type RunningService } from '../../src/app/run-service.js'
 import { appConfigSchema } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/log.js';
 import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
 import { startTestRedis } from './core-harness.js';
 
 const alice = { id: '120000000000000001', username: 'alice', roleIds: [] };
@@ -50,7 +50,13 @@ describe('/metrics of a running service (composition root, real worker, real Red
   });
 
   it('counts finished and failed jobs by name and outcome, times them, and shows queue depth and process metrics', async () => {
-    for (let i = 0; i < 3; i += 1) await emu.slash(alice.id, 'ping');
+    // An identical command is refused while the first still runs: send each /ping after the last one is done.
+    const doneCount = (): number =>
+      [...emu.state.messages.values()].filter((m) => m.content.includes('Done: /ping')).length;
+    for (let i = 1; i <= 3; i += 1) {
+      await emu.slash(alice.id, 'ping');
+      await emu.waitFor(() => (doneCount() >= i ? true : undefined), `ping ${i} done`, 30_000);
+    }
     await emu.slash(alice.id, 'status');
     // No `apps` in this config: the audit fails with a UserError (never retried).
     await emu.slash(alice.id, 'drift audit');

@@ -5,17 +5,17 @@ import { appConfigSchema, type AppConfig } from '../../src/config/schema.js';
 import { createLogger } from '../../src/log.js';
 import { createSubscriptionStore } from '../../src/store/subscription-store.js';
 import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
-import type { StoredMessage } from '../emulators/discord/emulator-state.js';
-import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
+import type { StoredMessage } from '../../lab/emulators/discord/emulator-state.js';
+import { startOverseerrEmulator, type OverseerrEmulator } from '../../lab/emulators/overseerr/overseerr-emulator.js';
 import {
   markAvailable,
   oldTemplateWebhookBody,
   sendWebhook,
   setDownloadStatus,
   webhookBody,
-} from '../emulators/overseerr/overseerr-notify-hooks.js';
-import { startSlackEmulator, type SlackEmulator } from '../emulators/slack/slack-emulator.js';
+} from '../../lab/emulators/overseerr/overseerr-notify-hooks.js';
+import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
 import { Transcript, eventually, startTestRedis } from './core-harness.js';
 
 // Overseerr seed users: fran (2, discordId, needs approval), sam (3, discordIds[], auto-approve).

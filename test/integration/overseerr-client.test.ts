@@ -3,7 +3,7 @@ import { ExternalError } from '../../src/errors.js';
 import { createOverseerrClient, type OverseerrClient } from '../../src/media/overseerr-client.js';
 import { parseTitleQuery } from '../../src/media/parse-title-query.js';
 import { resolveOverseerrUser } from '../../src/media/resolve-overseerr-user.js';
-import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
+import { startOverseerrEmulator, type OverseerrEmulator } from '../../lab/emulators/overseerr/overseerr-emulator.js';
 import { codeOf } from './media-client-errors.js';
 
 describe('Overseerr client against the emulator', () => {

@@ -8,11 +8,11 @@ import { silentLogger } from '../../src/log.js';
 import { createQbittorrentClient } from '../../src/media/qbittorrent-client.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createQbtLoginStore } from '../../src/store/qbt-login-store.js';
-import { startGluetunEmulator, type GluetunEmulator } from '../emulators/gluetun/gluetun-emulator.js';
-import { startHostRewritingProxy, type HostRewritingProxy } from '../lab/host-rewriting-proxy.js';
-import { labPaths } from '../lab/lab-paths.js';
-import { startQbittorrent, type LabQbittorrent } from '../lab/qbittorrent.js';
-import { hasBinary, requireService } from '../lab/require-service.js';
+import { startGluetunEmulator, type GluetunEmulator } from '../../lab/emulators/gluetun/gluetun-emulator.js';
+import { startHostRewritingProxy, type HostRewritingProxy } from '../../lab/host-rewriting-proxy.js';
+import { labPaths } from '../../lab/lab-paths.js';
+import { startQbittorrent, type LabQbittorrent } from '../../lab/qbittorrent.js';
+import { hasBinary, requireService } from '../../lab/require-service.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 
 const { stateDir } = labPaths('qbt-proxy-ban');

@@ -10,7 +10,7 @@ import { createGitHubForge } from '../../src/forge/github-forge.js';
 import { silentLogger } from '../../src/log.js';
 import { createAuditTrailStore, type AuditTrailStore } from '../../src/store/audit-trail-store.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
-import { startGitHubEmulator, type GitHubEmulator } from '../emulators/github/github-emulator.js';
+import { startGitHubEmulator, type GitHubEmulator } from '../../lab/emulators/github/github-emulator.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { bareGit } from './remediation-harness.js';
 

@@ -15,8 +15,8 @@ import { remediationJobDeps } from '../../src/commands/remediation/remediation-w
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
-import type { StoredMessage } from '../emulators/discord/emulator-state.js';
-import type { Lab } from '../lab/index.js';
+import type { StoredMessage } from '../../lab/emulators/discord/emulator-state.js';
+import type { Lab } from '../../lab/index.js';
 import type { StackOptions } from './discord-stack.js';
 import { labAuditConfig, labAuditDeps } from './drift-harness.js';
 import { bindJobs } from '../../src/commands/registry.js';

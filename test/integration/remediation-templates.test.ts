@@ -12,8 +12,8 @@ import type { Forge } from '../../src/forge/forge.js';
 import { runGit } from '../../src/git/run-git.js';
 import { snapshotBranch } from '../../src/git/snapshot-branch.js';
 import { silentLogger } from '../../src/log.js';
-import { editAndRecreate, type ServiceMap } from '../lab/compose-edit.js';
-import { requireLab, startLab, type Lab } from '../lab/index.js';
+import { editAndRecreate, type ServiceMap } from '../../lab/compose-edit.js';
+import { requireLab, startLab, type Lab } from '../../lab/index.js';
 import { labAuditDeps } from './drift-harness.js';
 import { remediationConfig, serviceDrift } from './remediation-harness.js';
 

@@ -6,7 +6,7 @@ import { wired } from './wired.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
-import type { OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
+import type { OverseerrEmulator } from '../../lab/emulators/overseerr/overseerr-emulator.js';
 import { bindJobs } from '../../src/commands/registry.js';
 
 /** Overseerr users of the emulator seed (overseerr-seed.ts). */

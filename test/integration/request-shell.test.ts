@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { appConfigSchema } from '../../src/config/schema.js';
 import { silentLogger } from '../../src/log.js';
-import { startOverseerrEmulator, type OverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
+import { startOverseerrEmulator, type OverseerrEmulator } from '../../lab/emulators/overseerr/overseerr-emulator.js';
 import { uniquePrefix, useShellSession } from './core-harness.js';
 import { overseerrUsers, requestPosts } from './request-harness.js';
 import { wired } from './wired.js';

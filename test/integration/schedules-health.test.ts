@@ -10,7 +10,7 @@ import { lastCheckResults } from '../../src/metrics/last-check-results.js';
 import { createHealthStore } from '../../src/store/health-store.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
-import { startDiscordEmulator, type DiscordEmulator } from '../emulators/discord/discord-emulator.js';
+import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 
 const log = silentLogger();

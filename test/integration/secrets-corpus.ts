@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { parse, stringify } from 'yaml';
 import { runGit } from '../../src/git/run-git.js';
-import { editAndRecreate, setEntry } from '../lab/compose-edit.js';
-import type { Lab } from '../lab/index.js';
+import { editAndRecreate, setEntry } from '../../lab/compose-edit.js';
+import type { Lab } from '../../lab/index.js';
 
 /** One planted secret: where it lives, its env key in the container, and its value. */
 export interface Planted {

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { hasBinary, requireService } from '../lab/require-service.js';
+import { hasBinary, requireService } from '../../lab/require-service.js';
 import { leftoversAfter, startShell, type ShellProcess } from './shell-process.js';
 
 /** How each kind of stop is delivered, and the exit status it must end with. */

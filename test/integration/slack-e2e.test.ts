@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
-import { startSlackEmulator, type SlackEmulator } from '../emulators/slack/slack-emulator.js';
-import type { FakeMessage } from '../emulators/slack/slack-store.js';
+import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
+import type { FakeMessage } from '../../lab/emulators/slack/slack-store.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
 import { startSlackBot, startSlackWorker, type SlackStackOptions } from './slack-stack.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackAdapter } from '../../src/bot/slack/slack-adapter.js';
 import { silentLogger } from '../../src/log.js';
-import { demoHandler, type DemoHandler } from '../emulators/slack/demo-handler.js';
-import { signBody } from '../emulators/slack/slack-inbound.js';
-import { startSlackEmulator, type SlackEmulator } from '../emulators/slack/slack-emulator.js';
+import { demoHandler, type DemoHandler } from '../../lab/emulators/slack/demo-handler.js';
+import { signBody } from '../../lab/emulators/slack/slack-inbound.js';
+import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
 
 const secrets = { botToken: 'xoxb-http-test', signingSecret: 'http-signing-secret' };
 const channel = 'C0CHAN001';

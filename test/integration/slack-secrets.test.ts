@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SlackAdapter } from '../../src/bot/slack/slack-adapter.js';
 import { createLogger } from '../../src/log.js';
-import { demoHandler } from '../emulators/slack/demo-handler.js';
-import { startSlackEmulator } from '../emulators/slack/slack-emulator.js';
+import { demoHandler } from '../../lab/emulators/slack/demo-handler.js';
+import { startSlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
 
 const secrets = {
   botToken: 'xoxb-SECRET-bot-token-4242',

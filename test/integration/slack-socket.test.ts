@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlackAdapter } from '../../src/bot/slack/slack-adapter.js';
 import { silentLogger } from '../../src/log.js';
-import { demoHandler, type DemoHandler } from '../emulators/slack/demo-handler.js';
-import { startSlackEmulator, type SlackEmulator } from '../emulators/slack/slack-emulator.js';
+import { demoHandler, type DemoHandler } from '../../lab/emulators/slack/demo-handler.js';
+import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
 
 const secrets = { botToken: 'xoxb-socket-test', signingSecret: 'unused-in-socket-mode', appToken: 'xapp-socket-test' };
 const channel = 'C0CHAN009';

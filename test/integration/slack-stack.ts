@@ -9,7 +9,7 @@ import { wired } from './wired.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import { createStores } from '../../src/store/stores.js';
-import type { SlackEmulator } from '../emulators/slack/slack-emulator.js';
+import type { SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
 
 export interface SlackStackOptions {
   readonly fake: SlackEmulator;

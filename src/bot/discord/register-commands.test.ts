@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startDiscordEmulator } from '../../../test/emulators/discord/discord-emulator.js';
+import { startDiscordEmulator } from '../../../lab/emulators/discord/discord-emulator.js';
 import { ExternalError } from '../../errors.js';
 import { registerCommands } from './register-commands.js';
 

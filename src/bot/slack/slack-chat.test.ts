@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSlackEmulator, type SlackEmulator } from '../../../test/emulators/slack/slack-emulator.js';
+import { startSlackEmulator, type SlackEmulator } from '../../../lab/emulators/slack/slack-emulator.js';
 import { ExternalError } from '../../errors.js';
 import { silentLogger } from '../../log.js';
 import { SlackChat } from './slack-chat.js';

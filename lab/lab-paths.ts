@@ -69,4 +69,4 @@ export function labMarkers(paths: LabPaths): LabMarkers {
 }
 
 /** A TCP port that was free on 127.0.0.1 a moment ago (the bot's own helper, shared). */
-export { freePort } from '../../src/store/private-redis.js';
+export { freePort } from '../src/store/private-redis.js';

@@ -2,7 +2,7 @@
  * Regenerates github-openapi-subset.json: the operations the GitHub emulator serves, cut out of
  * `@octokit/openapi/generated/api.github.com.json` with the transitive `$ref` closure of their
  * responses, plus the examples the emulator builds its objects from.
- * Run: `npx tsx test/emulators/github/extract-openapi-subset.ts` (needs the dev package only here).
+ * Run: `npx tsx lab/emulators/github/extract-openapi-subset.ts` (needs the dev package only here).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';

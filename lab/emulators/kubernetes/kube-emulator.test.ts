@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeReleaseData } from '../../../src/k8s/helm-release.js';
-import { K3S_RELEASES, k3sClusterObjects } from '../../fixtures/kubernetes/k3s-cluster.js';
+import { K3S_RELEASES, k3sClusterObjects } from '../../../test/fixtures/kubernetes/k3s-cluster.js';
 import { startKubeEmulator, type KubeEmulator } from './kube-emulator.js';
 import { kubectlFor, type Kubectl } from './kubectl.js';
 import { schemaErrors } from './kube-schemas.js';

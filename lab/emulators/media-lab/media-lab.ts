@@ -1,5 +1,5 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
-import { startQbittorrent, type LabQbittorrent } from '../../lab/index.js';
+import { startQbittorrent, type LabQbittorrent } from '../../index.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../overseerr/overseerr-emulator.js';
 import { startPlexEmulator, type PlexEmulator } from '../plex/plex-emulator.js';
 import { startRadarrEmulator, type RadarrEmulator } from '../radarr/radarr-emulator.js';
