@@ -63,8 +63,9 @@ export async function startDemo(options: {
   const lab = await startLab({ name: options.name, hosts: withHosts });
   let media: DemoMedia | undefined;
   try {
+    const qbt = blockers.qbittorrent === undefined ? ', qBittorrent' : '';
     options.progress(
-      `Planting drift and starting the media services (Overseerr, Radarr, Sonarr, Prowlarr, Plex, Gluetun${blockers.qbittorrent === undefined ? ', qBittorrent' : ''})…`,
+      `${withHosts ? 'Planting drift and starting' : 'Starting'} the media services (Overseerr, Radarr, Sonarr, Prowlarr, Plex, Gluetun${qbt})…`,
     );
     await mkdir(`${lab.stateDir}/media`, { recursive: true });
     const [drifts, started] = await Promise.all([
