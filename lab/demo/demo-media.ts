@@ -20,16 +20,19 @@ export interface DemoMedia {
   close(): Promise<void>;
 }
 
+/** The API keys the lab's *arr containers have in their host `.env` (fixture-stacks-media01.ts). */
+const containerKey = (app: 'radarr' | 'sonarr' | 'prowlarr'): string => `lab-secret-${app}-apikey-3c9f`;
+
 /** Overseerr, Radarr and Plex: wired to a real qBittorrent (the media lab) when there is one, else plain emulators. */
 async function startCore(stateDir: string, withQbittorrent: boolean) {
   if (withQbittorrent) {
-    const lab: MediaLab = await startMediaLab({ stateDir });
+    const lab: MediaLab = await startMediaLab({ stateDir, radarrApiKey: containerKey('radarr') });
     return { ...lab, qbittorrent: lab.qbittorrent, close: () => lab.close() };
   }
   const rootFolder = '/data/media/movies';
   const [overseerr, radarr, plex] = await Promise.all([
     startOverseerrEmulator(),
-    startRadarrEmulator({ rootFolder }),
+    startRadarrEmulator({ rootFolder, apiKey: containerKey('radarr') }),
     startPlexEmulator(),
   ]);
   return {
@@ -51,13 +54,24 @@ async function startCore(stateDir: string, withQbittorrent: boolean) {
  */
 export async function startDemoMedia(stateDir: string, withQbittorrent: boolean): Promise<DemoMedia> {
   const core = await startCore(stateDir, withQbittorrent);
-  const [sonarr, gluetun] = await Promise.all([startSonarrEmulator(), startGluetunEmulator()]);
-  const prowlarr = await startProwlarrEmulator({ radarrUrl: core.radarr.url, sonarrUrl: sonarr.url });
+  const [sonarr, gluetun] = await Promise.all([
+    startSonarrEmulator({ apiKey: containerKey('sonarr') }),
+    startGluetunEmulator(),
+  ]);
+  const prowlarr = await startProwlarrEmulator({
+    radarrUrl: core.radarr.url,
+    sonarrUrl: sonarr.url,
+    apiKey: containerKey('prowlarr'),
+  });
   for (const app of prowlarr.extra.applications) app.fields.prowlarrUrl = prowlarr.url;
   const trackerId = prowlarr.state.indexers[0]?.id ?? 1;
   for (const arr of [core.radarr, sonarr]) {
     for (const indexer of arr.state.indexers) indexer.fields.baseUrl = `${prowlarr.url}/${trackerId}/`;
   }
+  // Sonarr's root folder as the Plex container sees it (MEDIA_ROOT is mounted at /data in both).
+  const tvFolder = sonarr.state.rootFolders[0]?.path ?? '/data/media/tv';
+  if (!core.plex.state.sections.some((s) => s.type === 'show'))
+    core.plex.addSection({ title: 'TV Shows', type: 'show', locations: [tvFolder] });
   // Overseerr's Settings → Services point at the emulators, with their root folders.
   const arrEntry = (arr: { url: string; apiKey: string }, folder: string) => ({
     hostname: '127.0.0.1',
@@ -66,7 +80,7 @@ export async function startDemoMedia(stateDir: string, withQbittorrent: boolean)
     activeDirectory: folder,
   });
   core.overseerr.setArrServer('radarr', arrEntry(core.radarr, core.rootFolder));
-  core.overseerr.setArrServer('sonarr', arrEntry(sonarr, sonarr.state.rootFolders[0]?.path ?? '/data/media/tv'));
+  core.overseerr.setArrServer('sonarr', arrEntry(sonarr, tvFolder));
   const config: DemoMediaConfig = {
     urls: {
       overseerr: core.overseerr.url,

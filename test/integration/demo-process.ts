@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -17,6 +17,23 @@ export interface DemoProcess {
   waitFor(pattern: RegExp, from?: number, timeoutMs?: number): Promise<RegExpMatchArray>;
   /** Exit code, or 128 + n when ended by signal n. */
   readonly status: Promise<number>;
+  /** The node process of the demo inside the pty (the child of `script`). */
+  nodePid(): number;
+}
+
+/** Pids whose parent is `ppid`. */
+function childrenOf(ppid: number): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${String(pid)}/stat`, 'utf8');
+        return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === ppid;
+      } catch {
+        return false;
+      }
+    });
 }
 
 const signalNumbers: Record<string, number> = { SIGHUP: 1, SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
@@ -64,6 +81,11 @@ export function startDemoProcess(cwd: string, env: NodeJS.ProcessEnv, args: read
       }
     },
     status,
+    nodePid: () => {
+      const pid = childrenOf(outer.pid ?? 0)[0];
+      if (pid === undefined) throw new Error('the demo has no node process under script');
+      return pid;
+    },
   };
 }
 

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasBinary, labProcesses, requireLab, requireService, stopLab } from '../../lab/index.js';
 import { labPaths } from '../../lab/lab-paths.js';
@@ -69,9 +70,25 @@ describe('homelab-bot demo in a terminal: the demo homelab, the shell against it
     d.type('/drift fix observability grafana');
     const approve = await d.waitFor(/\[(\d+)\] Approve #(\d+)/, from);
     d.type(approve[1] ?? '');
-    await d.waitFor(new RegExp(`PR #${approve[2] ?? ''} merged`), from);
+    const revert = await d.waitFor(new RegExp(`PR #${approve[2] ?? ''} merged[\\s\\S]*\\[(\\d+)\\] Revert #`), from);
     expect(git(['log', '-1', '--format=%s', 'main'])).toMatch(/^Merge .*fix\/drift-grafana/);
     expect(git(['show', 'main:stacks/observability/docker-compose.yml'])).toContain('image: grafana/grafana:11.2.1');
+    d.type(revert[1] ?? '');
+    await d.waitFor(/PR #\d+ reverted/, from);
+    expect(git(['show', 'main:stacks/observability/docker-compose.yml'])).toContain('image: grafana/grafana:11.2.0');
+
+    from = d.output().length;
+    d.type('/e2e');
+    await d.waitFor(/\/e2e passed|\/e2e failed/, from);
+    expect(d.since(from)).toContain('/e2e passed');
+    from = d.output().length;
+    d.type('/health');
+    await d.waitFor(/health-report\.json/, from);
+    expect(d.since(from)).toContain('✅ VPN connected with a non-home public IP');
+    from = d.output().length;
+    d.type('/catalog');
+    await d.waitFor(/catalog\.mmd/, from);
+    expect(d.since(from)).toMatch(/\| grafana \| observability \| ct-docker-01 \|/);
 
     from = d.output().length;
     d.type('as fran /request movie Amélie');
@@ -93,4 +110,27 @@ describe('homelab-bot demo in a terminal: the demo homelab, the shell against it
     expect(existsSync(stateDir)).toBe(false);
     expect(await leftoversAfter(tmp, 5000)).toEqual({ processes: [], dirs: [] });
   }, 900_000);
+
+  it('killed with SIGKILL, its keeper still stops the whole lab and the temp dirs go', async () => {
+    const d = startDemoProcess(tmp, { HLB_LAB_TAG: childTag, TMPDIR: tmp, REDIS_URL: '', CONFIG_PATH: '' });
+    demo = d;
+    await d.waitFor(/Demo ready in \d+\.\d s/, 0, 400_000);
+    expect(await labProcesses(labName)).not.toEqual([]);
+
+    process.kill(d.nodePid(), 'SIGKILL');
+
+    expect(await d.status).toBe(137);
+    await eventually(async () => (await labProcesses(labName)).length === 0 && !existsSync(stateDir), 180_000);
+    expect(await mountsBelow(stateDir)).toEqual([]);
+    expect(await leftoversAfter(tmp, 10_000)).toEqual({ processes: [], dirs: [] });
+  }, 900_000);
 });
+
+/** Polls `probe` until it is true (a loaded machine may take a while to stop two dockerd). */
+async function eventually(probe: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error(`the lab was still running after ${String(timeoutMs)} ms`);
+    await sleep(250);
+  }
+}

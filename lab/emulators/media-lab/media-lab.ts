@@ -13,6 +13,8 @@ export type LabBreak = 'request' | 'radarrMovie' | 'grab' | 'torrent' | 'downloa
 export interface MediaLabOptions {
   readonly stateDir: string;
   readonly breakAt?: LabBreak;
+  /** Radarr's API key (default the emulator's own), e.g. the one the lab's radarr container has. */
+  readonly radarrApiKey?: string;
 }
 
 /**
@@ -125,7 +127,10 @@ export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>
   await mkdir(`${options.stateDir}/pids`, { recursive: true });
   const [overseerr, radarr, plex, qbittorrent] = await Promise.all([
     startOverseerrEmulator(),
-    startRadarrEmulator({ rootFolder }),
+    startRadarrEmulator({
+      rootFolder,
+      ...(options.radarrApiKey === undefined ? {} : { apiKey: options.radarrApiKey }),
+    }),
     startPlexEmulator({ empty: true }),
     startQbittorrent({ stateDir: options.stateDir }),
   ]);
