@@ -1,4 +1,5 @@
 import { loadConfig } from '../config/load-config.js';
+import { UserError } from '../errors.js';
 import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
 import { loadDemoLauncher, type DemoHomelab, type DemoLauncher } from './demo-launcher.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
@@ -47,13 +48,27 @@ async function runDemo(ctx: CliContext, scope: OwnedScope): Promise<ExitCode> {
     ctx.stdout.write(`${line}\n`);
   };
   const launcher = await loadDemoLauncher();
+  const other = await launcher.runningKeeper(demoLabName);
+  if (other !== undefined) {
+    throw new UserError(
+      'already-running',
+      `A demo homelab is already running on this machine (its keeper is pid ${String(other)}): leave it first ` +
+        '(quit in its shell), or use the shell that is open there.',
+    );
+  }
   say('homelab-bot demo: a local demo homelab — quit, Ctrl-D or Ctrl-C twice leave it and stop everything it started.');
   // First the keeper: should this process die in any way, its supervisor has the keeper stop the lab.
   const keeper = launcher.keeper(demoLabName);
   const keeperChild = scope.owner.spawn(keeper.command, keeper.args, { graceMs: keeperGraceMs });
   keeperChild.stdout.resume();
   keeperChild.stderr.pipe(ctx.stderr, { end: false });
-  const demo = await startDemo(launcher, scope, say);
+  let demo: DemoHomelab | undefined;
+  try {
+    demo = await startDemo(launcher, scope, say);
+  } catch (error) {
+    ctx.stderr.write(`The demo homelab could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    return exitCodes.failure;
+  }
   if (demo === undefined) return exitCodes.ok;
   for (const line of describe(demo)) say(line);
   const config = await loadConfig({ path: demo.configPath, env: ctx.env });

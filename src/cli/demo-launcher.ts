@@ -33,6 +33,8 @@ export interface DemoLauncher {
    * process owner first, so the lab goes even when the shell is SIGKILLed mid-way.
    */
   keeper(name: string): { readonly command: string; readonly args: readonly string[] };
+  /** The pid of the keeper of another demo of lab `name` that is still running, if any. */
+  runningKeeper(name: string): Promise<number | undefined>;
   start(options: { readonly name: string; readonly progress: (line: string) => void }): Promise<DemoHomelab>;
 }
 

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ async function overseerrRequests(): Promise<OverseerrRequest[]> {
   const res = await fetch(`${url ?? ''}/api/v1/request?take=50`, { headers: { 'X-Api-Key': key } });
   return ((await res.json()) as { results: OverseerrRequest[] }).results;
 }
+
+const bin = join(import.meta.dirname, '../../bin/homelab-bot.js');
 
 const git = (args: readonly string[]): string =>
   execFileSync('git', ['--git-dir', join(stateDir, 'remote/apps.git'), ...args], { encoding: 'utf8' });
@@ -111,10 +113,19 @@ describe('homelab-bot demo in a terminal: the demo homelab, the shell against it
     expect(await leftoversAfter(tmp, 5000)).toEqual({ processes: [], dirs: [] });
   }, 900_000);
 
-  it('killed with SIGKILL, its keeper still stops the whole lab and the temp dirs go', async () => {
+  it('refuses a second demo of the same lab; killed with SIGKILL, its keeper still stops the whole lab', async () => {
     const d = startDemoProcess(tmp, { HLB_LAB_TAG: childTag, TMPDIR: tmp, REDIS_URL: '', CONFIG_PATH: '' });
     demo = d;
     await d.waitFor(/Demo ready in \d+\.\d s/, 0, 400_000);
+    expect(await labProcesses(labName)).not.toEqual([]);
+    const second = spawnSync(process.execPath, [bin, 'demo'], {
+      cwd: tmp,
+      env: { ...process.env, HLB_LAB_TAG: childTag, TMPDIR: tmp },
+      encoding: 'utf8',
+      input: '',
+    });
+    expect(second.status).toBe(2);
+    expect(second.stderr).toMatch(/^A demo homelab is already running on this machine \(its keeper is pid \d+\)/);
     expect(await labProcesses(labName)).not.toEqual([]);
 
     process.kill(d.nodePid(), 'SIGKILL');
