@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -135,6 +135,53 @@ describe('homelab-bot demo in a terminal: the demo homelab, the shell against it
     expect(await mountsBelow(stateDir)).toEqual([]);
     expect(await leftoversAfter(tmp, 10_000)).toEqual({ processes: [], dirs: [] });
   }, 900_000);
+});
+
+describe('homelab-bot demo without dockerd on PATH', () => {
+  let dir: string;
+  beforeAll(async () => {
+    await requireLab();
+    dir = await mkdtemp(join(tmpdir(), 'hlb-demo-nodocker-'));
+    await mkdir(join(dir, 'bin'));
+    await mkdir(join(dir, 'tmp'));
+    // Only what the rest of the demo needs: no dockerd, docker-compose or sshd.
+    for (const name of ['redis-server', 'git', 'qbittorrent-nox'])
+      await symlink(execFileSync('which', [name], { encoding: 'utf8' }).trim(), join(dir, 'bin', name));
+  });
+  afterAll(async () => {
+    await stopLab(labName);
+    await rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it('starts the rest, says what is missing and why, and still stops everything on quit', async () => {
+    const tmp = join(dir, 'tmp');
+    const run = spawnSync(process.execPath, [bin, 'demo'], {
+      cwd: tmp,
+      env: {
+        ...process.env,
+        PATH: join(dir, 'bin'),
+        HLB_LAB_TAG: childTag,
+        TMPDIR: tmp,
+        REDIS_URL: '',
+        CONFIG_PATH: '',
+      },
+      encoding: 'utf8',
+      input: 'quit\n',
+      timeout: 300_000,
+    });
+
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(
+      /⚠️ +Docker hosts: not started — dockerd, .*docker-compose.* not found \(apt-get install /,
+    );
+    expect(run.stdout).toContain('⚠️  Planted drift: not started — needs the Docker hosts');
+    expect(run.stdout).toContain('✅ qBittorrent');
+    expect(run.stdout).toMatch(/Demo ready in \d+\.\d s/);
+    expect(run.stdout).toMatch(/Demo stopped in \d+\.\d s/);
+    expect(await labProcesses(labName)).toEqual([]);
+    expect(existsSync(stateDir)).toBe(false);
+    expect(await leftoversAfter(tmp, 5000)).toEqual({ processes: [], dirs: [] });
+  }, 400_000);
 });
 
 /** Polls `probe` until it is true (a loaded machine may take a while to stop two dockerd). */
