@@ -72,11 +72,19 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
     store: stores.subscriptionStore,
     chats,
     log,
+    cards: { ...stores, actionTtlMs: config.approvals.ttlMs, reportTargets: reportTargets(config.chat) },
   });
   closers.push(notify);
   if (roles.worker) {
     const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
-    const features = { config, log, stores, adapters: realAdapters(config, log), onAudit: recordAudit(metrics) };
+    const features = {
+      config,
+      log,
+      stores,
+      adapters: realAdapters(config, log),
+      onAudit: recordAudit(metrics),
+      chats,
+    };
     const schedules = await startSchedules({
       redisUrl,
       prefix: bullPrefix,
