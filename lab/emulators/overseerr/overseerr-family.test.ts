@@ -77,7 +77,7 @@ describe('Overseerr emulator: approve/decline, issues, request validation, webho
   it('posts the default JSON template for each change, issue and comment blocks included', async () => {
     const types = () => received.map((r) => r['notification_type']);
     await expect
-      .poll(types)
+      .poll(types, { timeout: 20_000 })
       .toEqual(
         expect.arrayContaining([
           'MEDIA_PENDING',
