@@ -18,8 +18,8 @@ export function trailLine(e: TrailEntry): string {
     .join(', ');
   const reason = e.reason === undefined ? '' : ` — ${e.reason.split('\n')[0] ?? ''}`;
   if (e.stack === 'media') {
-    const what = e.event.startsWith('issue-') ? 'issue' : 'request';
-    return `${e.at.slice(0, 16).replace('T', ' ')} ${e.event} ${what} #${e.pr} ${e.service} by ${e.who.name ?? e.who.id} (${e.who.platform})${reason}`;
+    const what = e.event.startsWith('issue-') ? 'issue ' : e.event.startsWith('request-') ? 'request ' : '';
+    return `${e.at.slice(0, 16).replace('T', ' ')} ${e.event} ${what}#${e.pr} ${e.service} by ${e.who.name ?? e.who.id} (${e.who.platform})${reason}`;
   }
   return `${e.at.slice(0, 16).replace('T', ' ')} ${e.event} PR #${e.pr} ${e.stack}/${e.service} by ${e.who.name ?? e.who.id} (${e.who.platform})${shas === '' ? '' : ` [${shas}]`}${reason}`;
 }

@@ -15,6 +15,7 @@ import { requestApprove, requestDecline, requestDeclineReason } from './request-
 
 export { mediaNotifyDeps, mediaNotifyHandlers, type FamilyCardStores } from './media-notify-handlers.js';
 export { notifyJobs } from './notify-jobs.js';
+export { recordRefusedFamilyClicks } from './family-refusals.js';
 
 /**
  * Family media requests: `/request movie|tv` with its pick/seasons/confirm/notify-me flow,
