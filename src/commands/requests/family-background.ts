@@ -33,47 +33,53 @@ async function postCard(
   const token = randomUUID();
   const holder = await bg.slots.acquire(`family-card:${runId}`, token, 120);
   if (holder !== undefined && holder !== token) return;
-  const button: MakeButton = async (definition, payload, label, style) => {
-    const record = await bg.actionStore.create(
-      {
-        kind: definition.kind,
-        label,
-        style,
-        payload: definition.payload.parse(payload),
-        role: definition.role,
-        singleUse: definition.singleUse,
-        createdBy: { platform: target.platform, id: 'overseerr' },
-        runId,
-      },
-      bg.actionTtlMs,
-    );
-    return { id: `act:${record.id}`, label, style };
-  };
-  const report = await build(button);
-  let run = await bg.runStore.get(runId);
-  if (run === undefined) {
-    const { thread, root } = await chat.openThread(target.channelId, report.title.slice(0, 100), {
-      text: `🔔 ${report.title}`,
-    });
-    const now = new Date().toISOString();
-    const record: RunRecord = {
-      runId,
-      jobId: runId,
-      platform: target.platform,
-      channelId: thread.channelId,
-      threadId: thread.threadId,
-      rootMessageId: root.messageId,
-      requester: overseerrRequester(target.platform),
-      command: report.title,
-      status: 'running',
-      createdAt: now,
-      updatedAt: now,
+  try {
+    const button: MakeButton = async (definition, payload, label, style) => {
+      const record = await bg.actionStore.create(
+        {
+          kind: definition.kind,
+          label,
+          style,
+          payload: definition.payload.parse(payload),
+          role: definition.role,
+          singleUse: definition.singleUse,
+          createdBy: { platform: target.platform, id: 'overseerr' },
+          runId,
+        },
+        bg.actionTtlMs,
+      );
+      return { id: `act:${record.id}`, label, style };
     };
-    await bg.runStore.create(record);
-    run = record;
+    const report = await build(button);
+    let run = await bg.runStore.get(runId);
+    if (run === undefined) {
+      const { thread, root } = await chat.openThread(target.channelId, report.title.slice(0, 100), {
+        text: `🔔 ${report.title}`,
+      });
+      const now = new Date().toISOString();
+      const record: RunRecord = {
+        runId,
+        jobId: runId,
+        platform: target.platform,
+        channelId: thread.channelId,
+        threadId: thread.threadId,
+        rootMessageId: root.messageId,
+        requester: overseerrRequester(target.platform),
+        command: report.title,
+        status: 'running',
+        createdAt: now,
+        updatedAt: now,
+      };
+      await bg.runStore.create(record);
+      run = record;
+    }
+    const posted = await postResult(bindActionOrigins(chat, bg.actionStore), run, report, bg.runStore);
+    await bg.runStore.update(posted.runId, { status: 'succeeded' });
+  } catch (error) {
+    // Let the job's retry (or the next poll) post it without waiting for the lock to expire.
+    await bg.slots.replace(`family-card:${runId}`, 'released', 1);
+    throw error;
   }
-  const posted = await postResult(bindActionOrigins(chat, bg.actionStore), run, report, bg.runStore);
-  await bg.runStore.update(posted.runId, { status: 'succeeded' });
   log.info({ runId, platform: target.platform }, 'family card posted');
 }
 

@@ -24,7 +24,8 @@ export interface FamilyDeps {
   /** The notice ledger: each DM once, shared with the webhook and poll notices. */
   readonly store: SubscriptionStore;
   readonly trail: Pick<AuditTrailStore, 'record'> | undefined;
-  readonly slots: Pick<DedupeStore, 'acquire'>;
+  /** Rate-limit slots (shared with /request) and the card posters' short locks. */
+  readonly slots: Pick<DedupeStore, 'acquire' | 'replace'>;
   readonly requestsPerHour: number;
 }
 
