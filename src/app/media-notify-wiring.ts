@@ -4,7 +4,7 @@ import type { RouteHandler } from '../http/health-server.js';
 import { overseerrWebhookRoute } from '../http/overseerr-webhook-route.js';
 import { backgroundWorkerHandlers } from '../jobs/background-jobs.js';
 import { createBackgroundQueue } from '../jobs/background-queue.js';
-import { mediaNotifyDeps, mediaNotifyHandlers, notifyJobs } from '../commands/requests/index.js';
+import { mediaNotifyDeps, mediaNotifyHandlers, notifyJobs, type FamilyCardStores } from '../commands/requests/index.js';
 import type { WorkerOptions } from '../jobs/worker.js';
 import type { Logger } from '../log.js';
 import type { SubscriptionStore } from '../media/subscriptions.js';
@@ -18,6 +18,8 @@ export interface MediaNotifyWiringOptions {
   readonly store: SubscriptionStore;
   readonly chats: Partial<Record<Platform, ChatPort>>;
   readonly log: Logger;
+  /** Stores and channels for the operator's pending-request and issue cards (the family loop). */
+  readonly cards?: FamilyCardStores;
 }
 
 /** What the composition root mounts: worker handlers, the webhook route, and a closer. */
@@ -42,13 +44,18 @@ export async function startMediaNotify(o: MediaNotifyWiringOptions): Promise<Med
     log.warn('media.overseerr.webhookSecret is not set: Overseerr webhooks are refused; notices rely on the poll');
   return {
     workerHandlers: o.roles.worker
-      ? backgroundWorkerHandlers(notifyJobs, mediaNotifyHandlers(mediaNotifyDeps(o.config, o.store, o.chats)), log)
+      ? backgroundWorkerHandlers(
+          notifyJobs,
+          mediaNotifyHandlers(mediaNotifyDeps(o.config, o.store, o.chats, o.cards)),
+          log,
+        )
       : {},
     routes: o.roles.bot
       ? [
           overseerrWebhookRoute({
             secret: overseerr.webhookSecret,
             enqueue: (notice, jobId) => queue.enqueue('media.notify', notice, jobId),
+            enqueueFamily: (job, jobId) => queue.enqueue('media.family', job, jobId),
             log,
           }),
         ]

@@ -1,6 +1,7 @@
 import type { ChatPort, Platform } from '../chat/chat-port.js';
 import { createDispatcher } from '../bot/dispatch.js';
 import { recordRefusedClicks } from '../commands/remediation/index.js';
+import { recordRefusedFamilyClicks } from '../commands/requests/index.js';
 import { bindJobs, jobSpecs, registry, scheduledTasks, wireFeatures } from '../commands/registry.js';
 import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
@@ -72,11 +73,19 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
     store: stores.subscriptionStore,
     chats,
     log,
+    cards: { ...stores, actionTtlMs: config.approvals.ttlMs, reportTargets: reportTargets(config.chat) },
   });
   closers.push(notify);
   if (roles.worker) {
     const { concurrency, lockDurationMs, stalledIntervalMs } = config.worker;
-    const features = { config, log, stores, adapters: realAdapters(config, log), onAudit: recordAudit(metrics) };
+    const features = {
+      config,
+      log,
+      stores,
+      adapters: realAdapters(config, log),
+      onAudit: recordAudit(metrics),
+      chats,
+    };
     const schedules = await startSchedules({
       redisUrl,
       prefix: bullPrefix,
@@ -116,7 +125,10 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
       producer,
       log,
       clock: () => new Date(),
-      onActionRefused: recordRefusedClicks(stores.auditTrailStore),
+      onActionRefused: async (refusal) => {
+        await recordRefusedClicks(stores.auditTrailStore)(refusal);
+        await recordRefusedFamilyClicks(stores.auditTrailStore)(refusal);
+      },
       places: allowedPlaces(config.chat),
     });
     for (const adapter of adapters) await adapter.start(dispatcher);

@@ -80,6 +80,11 @@ async function handleCommand(
   if (!authorize(role, definition.role))
     throw new UserError('not-allowed', refusalMessage(cmd.user, role, label, deps.access));
   const options = validateOptions(definition, cmd);
+  for (const [name, needed] of Object.entries(definition.optionRoles ?? {}) as [string, Role][]) {
+    const value = options[name];
+    if (value !== undefined && value !== false && !authorize(role, needed))
+      throw new UserError('not-allowed', refusalMessage(cmd.user, role, `${label} ${name}`, deps.access));
+  }
   // The invocation id is the platform's; a redelivery or double submit finds its key taken.
   if ((await deps.dedupeStore.acquire(`inv:${runId}`, runId, 24 * 3600)) !== undefined) {
     await responder.replyPrivately(`Already received (run ${runId}); the result goes to the same thread.`);

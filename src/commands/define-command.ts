@@ -33,6 +33,11 @@ export interface CommandDefinition<O extends z.ZodObject = z.ZodObject, J extend
    * parsing), for free text such as titles with colons (`tmdb:603`, `Mission: Impossible`).
    */
   readonly freeText?: keyof z.infer<O> & string;
+  /**
+   * Options that need a higher role when set (not undefined/false), checked by the dispatcher like
+   * `role`: e.g. `/requests pending` is for operators while `/requests` is for the family.
+   */
+  readonly optionRoles?: Partial<Record<keyof z.infer<O> & string, Role>>;
 }
 
 /** Identity helper that keeps literal types and checks the shape (`satisfies` in one call). */

@@ -1,3 +1,4 @@
+import type { ChatPort, Platform } from '../chat/chat-port.js';
 import type { AppConfig, HostConfig } from '../config/schema.js';
 import type { AuditOptions, AuditResult } from '../drift/audit-report.js';
 import type { Forge } from '../forge/forge.js';
@@ -35,4 +36,6 @@ export interface FeatureContext {
   readonly cacheDir?: string;
   /** Told about every finished drift audit (the service's metrics). */
   readonly onAudit?: AuditObserver;
+  /** Outbound chats for direct messages outside the run's thread (e.g. telling a requester the outcome). */
+  readonly chats?: Partial<Record<Platform, ChatPort>>;
 }

@@ -103,13 +103,20 @@ describe('feature registry conformance', () => {
     }
   });
 
-  // Family may only use the media-request commands, plus the harmless /ping probe.
-  it('gives the family role only to /ping and the media-request commands', () => {
-    const familyAllowed = new Set(['ping', 'request', 'requests']);
+  // Family may only use the media-request commands and /report, plus the harmless /ping probe.
+  it('gives the family role only to /ping, the media-request commands and /report', () => {
+    const familyAllowed = new Set(['ping', 'request', 'requests', 'report']);
     const family = commands.filter((d) => d.role === 'family').map((d) => d.command);
     expect(family).toContain('ping');
     expect(family.filter((c) => !familyAllowed.has(c))).toEqual([]);
-    expect(actions.filter((a) => a.role === 'family' && !a.kind.startsWith('request')).map((a) => a.kind)).toEqual([]);
+    expect(
+      actions.filter((a) => a.role === 'family' && !/^(request|report)\./.test(a.kind)).map((a) => a.kind),
+    ).toEqual([]);
+    // Deciding requests and closing issues is the operator's.
+    const operatorOnly = ['request.approve', 'request.decline', 'request.decline-reason', 'issue.resolve'];
+    expect(operatorOnly.map((k) => actions.find((a) => a.kind === k)?.role)).toEqual(
+      operatorOnly.map(() => 'operator'),
+    );
     expect(commands.find((d) => d.command === 'status')?.role).toBe('operator');
   });
 

@@ -1,6 +1,23 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.js';
-import { cidr, duration, httpUrl, optionalSecret, secret, strictObject, text } from './primitives.js';
+import {
+  cidr,
+  discordId,
+  duration,
+  httpUrl,
+  optionalSecret,
+  secret,
+  slackChannelId,
+  strictObject,
+  text,
+} from './primitives.js';
+
+/** An operator channel per platform; a platform left out uses its report channel. */
+const operatorChannels = (what: string) =>
+  strictObject({
+    discord: discordId().optional().describe(`Discord channel id for ${what}`),
+    slack: slackChannelId().optional().describe(`Slack channel id for ${what}`),
+  }).optional();
 
 const apiService = (example: string) =>
   strictObject({
@@ -22,6 +39,13 @@ export const mediaSchema = strictObject({
       webhookSecret: optionalSecret().describe('webhook Authorization header value'),
       /** How often the backup poll looks for newly available requests whose webhook was missed. */
       notifyPoll: duration().default('10m').describe('backup poll interval for availability notices'),
+      /**
+       * Where requests waiting for approval are posted (a thread each, Approve/Decline buttons);
+       * default the report channel. The channel must be one the bot takes clicks from (allowedChannelIds).
+       */
+      requestsChannel: operatorChannels('pending requests'),
+      /** Where `/report` issues are posted (a thread each, Resolve button); default the report channel. */
+      issuesChannel: operatorChannels('reported problems'),
     })
     .transform((o) => ({ ...o, /** `notifyPoll` in milliseconds. */ notifyPollMs: parseDuration(o.notifyPoll) }))
     .optional(),

@@ -2,6 +2,7 @@ import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../log.js';
 import type { WebhookNotice } from '../media/notify-event.js';
+import type { FamilyWebhook } from '../media/webhook-family.js';
 import { parseWebhookPayload } from '../media/webhook-payload.js';
 import type { RouteHandler } from './health-server.js';
 
@@ -15,6 +16,8 @@ export interface OverseerrWebhookOptions {
   readonly secret: string | undefined;
   /** Puts the notice on the queue (a background job); the worker sends the DMs. */
   readonly enqueue: (notice: WebhookNotice, jobId: string) => Promise<void>;
+  /** Queues MEDIA_PENDING / ISSUE_* (`media.family`); without it they are acknowledged and ignored. */
+  readonly enqueueFamily?: (job: FamilyWebhook, jobId: string) => Promise<void>;
   readonly log: Logger;
 }
 
@@ -52,7 +55,8 @@ function parseJson(text: string): unknown {
 /**
  * `POST /hooks/overseerr`: checks the shared secret in `Authorization` (anything else → 401,
  * the header is never logged), validates the body and enqueues MEDIA_AVAILABLE / APPROVED /
- * DECLINED / FAILED as `media.notify` jobs (202). TEST_NOTIFICATION and other types get 200.
+ * DECLINED / FAILED as `media.notify` jobs and MEDIA_PENDING / ISSUE_* as `media.family` jobs
+ * (202). TEST_NOTIFICATION and other types (e.g. MEDIA_AUTO_APPROVED) get 200 and are ignored.
  */
 export function overseerrWebhookRoute(options: OverseerrWebhookOptions): RouteHandler {
   return async (req, res) => {
@@ -93,6 +97,19 @@ export function overseerrWebhookRoute(options: OverseerrWebhookOptions): RouteHa
     }
     if (intent.kind === 'test') {
       reply(res, 200, { ok: true, test: true });
+      return true;
+    }
+    if (intent.kind === 'family') {
+      const { job } = intent;
+      if (options.enqueueFamily === undefined) {
+        reply(res, 200, { ok: true, ignored: job.kind });
+        return true;
+      }
+      const about =
+        job.kind === 'pending' ? `pending-${job.requestId ?? 'any'}` : `${job.event}-${job.issueId ?? 'any'}`;
+      await options.enqueueFamily(job, `media.family-${about}-${randomUUID()}`);
+      options.log.info({ family: job }, 'overseerr webhook queued');
+      reply(res, 202, { ok: true, queued: job.kind === 'pending' ? 'MEDIA_PENDING' : job.event });
       return true;
     }
     if (intent.kind === 'ignored') {

@@ -5,7 +5,7 @@ import type { MediaSummary } from './notify-overseerr.js';
 
 /** What one DM is about. */
 export interface NoticeContent {
-  readonly event: NoticeEvent;
+  readonly event: MediaNoticeEvent;
   readonly is4k: boolean;
   /** "Title (YYYY)". */
   readonly title: string;
@@ -26,7 +26,10 @@ export function plexLink(
   return `${webUrl}/web/index.html#!/search?query=${encodeURIComponent(media.title)}`;
 }
 
-const lines: Readonly<Record<NoticeEvent, (title: string, why: NoticeRecipient['why']) => string>> = {
+/** The request events (issue events have their own wording in the family loop). */
+type MediaNoticeEvent = Extract<NoticeEvent, `MEDIA_${string}`>;
+
+const lines: Readonly<Record<MediaNoticeEvent, (title: string, why: NoticeRecipient['why']) => string>> = {
   MEDIA_AVAILABLE: (title, why) =>
     why === 'requester'
       ? `🍿 ${title}, which you requested, is now available on Plex.`

@@ -36,11 +36,14 @@ export const noticeRequestSchema = z.looseObject({
   type: z.enum(['movie', 'tv']),
   is4k: z.boolean().optional(),
   createdAt: z.string().optional(),
+  modifiedBy: z.looseObject({ id: z.number(), displayName: z.string().optional() }).nullish(),
   media: requestMediaSchema,
   seasons: z.array(z.looseObject({ seasonNumber: z.number() })).optional(),
   requestedBy: z
     .looseObject({
       id: z.number(),
+      displayName: z.string().optional(),
+      username: z.string().nullish(),
       settings: z.looseObject({ discordId: z.string().nullish(), discordIds: z.array(z.string()).nullish() }).nullish(),
     })
     .optional(),

@@ -3,8 +3,18 @@ import type { Platform } from '../chat/chat-port.js';
 /** Overseerr media type. */
 export type MediaKind = 'movie' | 'tv';
 
-/** The Overseerr events a chat user can be told about. */
-export type NoticeEvent = 'MEDIA_AVAILABLE' | 'MEDIA_APPROVED' | 'MEDIA_DECLINED' | 'MEDIA_FAILED';
+/**
+ * The Overseerr events a chat user can be told about. For issue events the ledger's `requestId`
+ * holds the comment id (ISSUE_COMMENT) or the issue id (ISSUE_RESOLVED / ISSUE_REOPENED).
+ */
+export type NoticeEvent =
+  | 'MEDIA_AVAILABLE'
+  | 'MEDIA_APPROVED'
+  | 'MEDIA_DECLINED'
+  | 'MEDIA_FAILED'
+  | 'ISSUE_COMMENT'
+  | 'ISSUE_RESOLVED'
+  | 'ISSUE_REOPENED';
 
 /** A chat user who wants to hear about a title ("notify me too"). */
 export interface Subscriber {
@@ -54,6 +64,8 @@ export interface SubscriptionStore {
   /** Marks a notice as delivered; true the first time, false when it already was (idempotent). */
   markNotified(key: NoticeKey): Promise<boolean>;
   isNotified(key: NoticeKey): Promise<boolean>;
+  /** Forgets a delivered notice, so it may be sent again (an issue resolved, reopened, resolved again). */
+  forgetNotice(key: NoticeKey): Promise<void>;
   /** True only the first time `flag` is raised (durable), e.g. the poll's one-off baseline. */
   firstTime(flag: string): Promise<boolean>;
 }

@@ -95,9 +95,13 @@ describe('parseWebhookPayload (Overseerr default JSON template)', () => {
     expect(parseWebhookPayload({ notification_type: 'TEST_NOTIFICATION', media: null, request: null })).toEqual({
       kind: 'test',
     });
-    expect(parseWebhookPayload({ notification_type: 'ISSUE_CREATED' })).toEqual({
+    expect(parseWebhookPayload({ notification_type: 'MEDIA_AUTO_APPROVED' })).toEqual({
       kind: 'ignored',
-      type: 'ISSUE_CREATED',
+      type: 'MEDIA_AUTO_APPROVED',
+    });
+    expect(parseWebhookPayload({ notification_type: 'SOMETHING_NEW', media: null })).toEqual({
+      kind: 'ignored',
+      type: 'SOMETHING_NEW',
     });
     expect(parseWebhookPayload([1, 2]).kind).toBe('invalid');
   });

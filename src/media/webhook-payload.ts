@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { noticeEvents, type WebhookNotice } from './notify-event.js';
+import { parseFamilyWebhook, type FamilyWebhook } from './webhook-family.js';
+import { idOf, objectAt, textOf } from './webhook-fields.js';
 
 const envelopeSchema = z.looseObject({
   notification_type: z.string({ error: 'expected notification_type, e.g. "MEDIA_AVAILABLE"' }),
@@ -9,33 +11,12 @@ const envelopeSchema = z.looseObject({
 export type WebhookIntent =
   | { readonly kind: 'notice'; readonly notice: WebhookNotice }
   | { readonly kind: 'test' }
+  | { readonly kind: 'family'; readonly job: FamilyWebhook }
   | { readonly kind: 'ignored'; readonly type: string }
   | { readonly kind: 'invalid'; readonly message: string };
 
 const isNoticeType = (type: string): type is WebhookNotice['event'] =>
   (noticeEvents as readonly string[]).includes(type);
-const objectAt = (v: unknown): Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
-
-/**
- * The first value under one of `keys` in the given objects, as text. Overseerr fills its template
- * by string replacement, so ids are strings ("603"); a custom template may write them unquoted.
- * `""` (e.g. `tvdbId` of a movie) counts as absent.
- */
-function textOf(objects: readonly Record<string, unknown>[], keys: readonly string[]): string | undefined {
-  for (const o of objects) {
-    for (const k of keys) {
-      const v = o[k];
-      if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-      if (typeof v === 'string' && v.trim() !== '') return v.trim();
-    }
-  }
-  return undefined;
-}
-
-const idOf = (text: string | undefined): number | undefined =>
-  text !== undefined && /^\d+$/.test(text) && Number(text) > 0 ? Number(text) : undefined;
-
 /**
  * Parses an Overseerr webhook body: the current default JSON template (`{{media}}` and
  * `{{request}}` blocks), older defaults (`{{media}}` only, no request, no event), and any template
@@ -48,6 +29,8 @@ export function parseWebhookPayload(body: unknown): WebhookIntent {
   if (!envelope.success) return { kind: 'invalid', message: z.prettifyError(envelope.error) };
   const type = envelope.data.notification_type;
   if (type === 'TEST_NOTIFICATION') return { kind: 'test' };
+  const family = parseFamilyWebhook(type, body);
+  if (family !== undefined) return { kind: 'family', job: family };
   if (!isNoticeType(type)) return { kind: 'ignored', type };
   const top = objectAt(body);
   const media = objectAt(top['media']);

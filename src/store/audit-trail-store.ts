@@ -1,14 +1,25 @@
 import type { Redis } from 'ioredis';
 import type { Platform } from '../chat/chat-port.js';
 
-/** What happened to a remediation pull request. */
-export type TrailEvent = 'opened' | 'approved' | 'merged' | 'reverted' | 'refused';
+/** What happened to a remediation pull request, or (family loop) to a media request or issue. */
+export type TrailEvent =
+  | 'opened'
+  | 'approved'
+  | 'merged'
+  | 'reverted'
+  | 'refused'
+  | 'request-approved'
+  | 'request-declined'
+  | 'issue-reported'
+  | 'issue-commented'
+  | 'issue-resolved';
 
 /** One audit-trail entry (FR-6.4): who, when, where, which PR, which commits. Never a secret. */
 export interface TrailEntry {
   readonly at: string;
   readonly event: TrailEvent;
   readonly who: { readonly platform: Platform; readonly id: string; readonly name?: string | undefined };
+  /** The PR number; for media events the Overseerr request or issue id (`stack` is then `media`). */
   readonly pr: number;
   readonly stack: string;
   readonly service: string;

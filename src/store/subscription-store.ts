@@ -84,6 +84,9 @@ export function createSubscriptionStore(options: SubscriptionStoreOptions): Subs
       return before !== 'sent';
     },
     isNotified: async (key) => (await redis.get(noticeKey(key))) === 'sent',
+    forgetNotice: async (key) => {
+      await redis.del(noticeKey(key));
+    },
     firstTime: async (flag) => (await redis.set(`${prefix}media-flag:${flag}`, '1', 'NX')) === 'OK',
   };
 }

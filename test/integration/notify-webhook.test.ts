@@ -177,8 +177,12 @@ describe('Overseerr webhook → DM notices (composition root, real worker + Redi
   it('answers the test notification and ignores other types without queueing', async () => {
     expect(await sendWebhook(hookUrl(), webhookSecret, webhookBody(overseerr.state, 'TEST_NOTIFICATION'))).toBe(200);
     expect(
-      await sendWebhook(hookUrl(), webhookSecret, webhookBody(overseerr.state, 'MEDIA_PENDING', amelieRequest)),
+      await sendWebhook(hookUrl(), webhookSecret, webhookBody(overseerr.state, 'MEDIA_AUTO_APPROVED', amelieRequest)),
     ).toBe(200);
+    // MEDIA_PENDING is the family loop's (a card for the operator, family-requests.test.ts): queued, no DM.
+    expect(
+      await sendWebhook(hookUrl(), webhookSecret, webhookBody(overseerr.state, 'MEDIA_PENDING', amelieRequest)),
+    ).toBe(202);
     const res = await fetch(hookUrl(), {
       method: 'POST',
       headers: { authorization: webhookSecret },

@@ -16,6 +16,8 @@ export function contractsDir(): string {
 
 interface Operation {
   responses?: Record<string, { content?: Record<string, { schema?: object }> }>;
+  parameters?: { in?: string; name?: string; schema?: object }[];
+  requestBody?: { required?: boolean; content?: Record<string, { schema?: object }> };
 }
 interface Spec {
   readonly paths: Record<string, Record<string, Operation>>;
@@ -29,6 +31,11 @@ export interface OpenApiChecker {
   /** Violations of `body` against the JSON schema of `method template status` (none when undocumented). */
   check(method: string, template: string, status: number, body: unknown): string[];
   documented(method: string, template: string, status: number): boolean;
+  /**
+   * Violations of a request against its operation: each path parameter of `path` against its
+   * schema (e.g. the `approve|decline` enum) and the JSON body against `requestBody`.
+   */
+  checkRequest(method: string, template: string, path: string, body: unknown): string[];
 }
 
 /**
@@ -80,7 +87,42 @@ export function createOpenApiChecker(specFile: string, options: OpenApiCheckerOp
     const response = responses[String(s)] ?? (sameBodyAs200.has(s) ? responses['200'] : undefined);
     return response?.content?.['application/json']?.schema;
   };
+  const compile = (key: string, schema: object): ValidateFunction => {
+    let validate = compiled.get(key);
+    if (validate === undefined) {
+      validate = ajv.compile({ ...schema, components: spec.components });
+      compiled.set(key, validate);
+    }
+    return validate;
+  };
+  const errorsOf = (key: string, validate: ValidateFunction): string[] =>
+    (validate.errors ?? []).map(
+      (e) => `${key}: ${e.instancePath || '/'} ${e.message ?? ''} ${JSON.stringify(e.params)}`,
+    );
+  const checkRequest = (method: string, template: string, path: string, body: unknown): string[] => {
+    const op = spec.paths[template]?.[method.toLowerCase()];
+    if (op === undefined) return [`request ${method} ${template}: not in the spec`];
+    const names = [...template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1] ?? '');
+    const values = new RegExp(`^${template.replace(/\{[^}]+\}/g, '([^/]+)')}$`).exec(path)?.slice(1) ?? [];
+    const out: string[] = [];
+    for (const [i, name] of names.entries()) {
+      const schema = op.parameters?.find((p) => p.in === 'path' && p.name === name)?.schema;
+      if (schema === undefined) continue;
+      const raw = decodeURIComponent(values[i] ?? '');
+      const value = (schema as { type?: string }).type === 'number' ? Number(raw) : raw;
+      const key = `request ${method} ${template} path ${name}`;
+      const validate = compile(key, schema);
+      if (!validate(value)) out.push(...errorsOf(key, validate));
+    }
+    const bodySchema = op.requestBody?.content?.['application/json']?.schema;
+    if (bodySchema === undefined) return out;
+    const key = `request ${method} ${template} body`;
+    if (body === undefined) return op.requestBody?.required === true ? [...out, `${key}: required body missing`] : out;
+    const validate = compile(key, bodySchema);
+    return validate(body) ? out : [...out, ...errorsOf(key, validate)];
+  };
   return {
+    checkRequest,
     templateOf: (method, path) =>
       templates.find((x) => x.re.test(path) && spec.paths[x.t]?.[method.toLowerCase()] !== undefined)?.t,
     documented: (m, t, s) => schemaOf(m, t, s) !== undefined,

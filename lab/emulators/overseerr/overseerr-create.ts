@@ -113,5 +113,7 @@ function store(
     createdAt: state.now().toISOString(),
   };
   state.requests.push(request);
+  // The webhook agent: a request waiting for approval notifies the managers (MEDIA_PENDING).
+  state.events.push({ type: approved ? 'MEDIA_AUTO_APPROVED' : 'MEDIA_PENDING', requestId: request.id });
   return requestJson(state, request);
 }

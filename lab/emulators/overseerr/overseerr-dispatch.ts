@@ -27,5 +27,8 @@ export async function dispatchOverseerr(
   const userHeader = req.headers['x-api-user'];
   const acting = state.users.get(!isPublic && typeof userHeader === 'string' ? Number(userHeader) : 1);
   if (acting === undefined) return { ...DENIED, template };
-  return { ...(await match.route.handle({ state, acting, url, rawUrl, id: match.id, body })), template };
+  return {
+    ...(await match.route.handle({ state, acting, url, rawUrl, id: match.id, param: match.param, body })),
+    template,
+  };
 }

@@ -10,6 +10,8 @@ import {
   type StoredRequest,
 } from './overseerr-state.js';
 import { createResponseChecker } from './overseerr-validate.js';
+import { issueWebhookBody, type IssueWebhookType } from './overseerr-issue-hooks.js';
+import { sendWebhook, webhookBody, type WebhookType } from './overseerr-notify-hooks.js';
 
 /** One logged HTTP exchange. `rawUrl` is exactly what the client sent (to assert encoding). */
 export interface LoggedCall {
@@ -34,6 +36,15 @@ export interface OverseerrEmulator {
   readonly violations: readonly string[];
   /** Replies whose status the spec does not document (e.g. 202/403/409 on POST /request). */
   readonly undocumented: readonly string[];
+  /** Requests (path parameters, JSON bodies) that did not match their operation in the spec. */
+  readonly requestViolations: readonly string[];
+  /** Webhooks the agent sent (type and the bot's answer), once `setWebhook` is called. */
+  readonly webhooks: readonly { readonly type: string; readonly status: number }[];
+  /**
+   * Turns on the webhook agent (Settings → Notifications → Webhook): every request/issue change
+   * posts the default JSON template to `url` with `Authorization: authorization`, after the reply.
+   */
+  setWebhook(url: string, authorization: string): void;
   setMediaStatus(tmdbId: number, status: number): void;
   /** Edits Overseerr's (non-4K unless `is4k`) Radarr/Sonarr server entry, e.g. to point it at an emulator. */
   setArrServer(kind: 'radarr' | 'sonarr', patch: Partial<Omit<ArrServerEntry, 'id' | 'is4k'>>, is4k?: boolean): void;
@@ -59,12 +70,15 @@ interface Recorder {
   readonly log: LoggedCall[];
   readonly violations: string[];
   readonly undocumented: string[];
+  readonly requestViolations: string[];
 }
 
 /** Validates the reply against the spec (documented statuses only) and logs the exchange. */
 function record(r: Recorder, req: IncomingMessage, reply: RoutedReply, body: unknown): void {
   const method = req.method ?? 'GET';
   if (reply.template !== undefined) {
+    const path = new URL(req.url ?? '/', 'http://x').pathname.slice('/api/v1'.length);
+    r.requestViolations.push(...r.checker.checkRequest(method, reply.template, path, body));
     if (r.checker.documented(method, reply.template, reply.status))
       r.violations.push(...r.checker.check(method, reply.template, reply.status, reply.body));
     else r.undocumented.push(`${method} ${reply.template} ${reply.status}`);
@@ -86,14 +100,35 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
   const log: LoggedCall[] = [];
   const violations: string[] = [];
   const undocumented: string[] = [];
+  const requestViolations: string[] = [];
+  const webhooks: { type: string; status: number }[] = [];
+  let hook: { url: string; authorization: string } | undefined;
   const checker = createResponseChecker();
+  /** Posts the queued notifications one after another (Overseerr's agent sends them after the reply). */
+  let sending = Promise.resolve();
+  const flushEvents = () => {
+    const due = state.events.splice(0);
+    if (hook === undefined) return;
+    const target = hook;
+    for (const e of due) {
+      sending = sending.then(async () => {
+        const body =
+          e.issueId !== undefined
+            ? issueWebhookBody(state, e.type as IssueWebhookType, e.issueId, e.commentId)
+            : webhookBody(state, e.type as WebhookType, e.requestId);
+        const status = await sendWebhook(target.url, target.authorization, body).catch(() => 0);
+        webhooks.push({ type: e.type, status });
+      });
+    }
+  };
   let hanging = false;
   const faults: { method: string; path: string; status: number }[] = [];
 
   const respond = (req: IncomingMessage, res: ServerResponse, reply: RoutedReply, body: unknown) => {
-    record({ checker, log, violations, undocumented }, req, reply, body);
+    record({ checker, log, violations, undocumented, requestViolations }, req, reply, body);
     res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8' });
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    flushEvents();
   };
 
   const server = createServer((req, res) => {
@@ -137,6 +172,11 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
     log,
     violations,
     undocumented,
+    requestViolations,
+    webhooks,
+    setWebhook: (url, authorization) => {
+      hook = { url, authorization };
+    },
     setMediaStatus: (tmdbId, status) => {
       ensureMedia(state, tmdbId).status = status;
     },
@@ -153,6 +193,9 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
     failNext: (method, path, status, times = 1) => {
       for (let i = 0; i < times; i += 1) faults.push({ method, path, status });
     },
-    close: listener.close,
+    close: async () => {
+      await sending;
+      await listener.close();
+    },
   };
 }

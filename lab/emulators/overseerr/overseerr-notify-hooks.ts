@@ -50,11 +50,18 @@ export function setDownloadStatus(state: OverseerrState, tmdbId: number, downloa
 }
 
 export type WebhookType =
-  'MEDIA_AVAILABLE' | 'MEDIA_APPROVED' | 'MEDIA_DECLINED' | 'MEDIA_FAILED' | 'MEDIA_PENDING' | 'TEST_NOTIFICATION';
+  | 'MEDIA_AVAILABLE'
+  | 'MEDIA_APPROVED'
+  | 'MEDIA_AUTO_APPROVED'
+  | 'MEDIA_DECLINED'
+  | 'MEDIA_FAILED'
+  | 'MEDIA_PENDING'
+  | 'TEST_NOTIFICATION';
 
 const eventText: Readonly<Record<WebhookType, (kind: string) => string>> = {
   MEDIA_AVAILABLE: (k) => `${k} Request Now Available`,
   MEDIA_APPROVED: (k) => `${k} Request Approved`,
+  MEDIA_AUTO_APPROVED: (k) => `${k} Request Automatically Approved`,
   MEDIA_DECLINED: (k) => `${k} Request Declined`,
   MEDIA_FAILED: (k) => `${k} Request Failed`,
   MEDIA_PENDING: (k) => `New ${k} Request`,

@@ -1,4 +1,5 @@
 import { testArrServer } from './overseerr-arr-test.js';
+import { commentIssue, createIssue, decideRequest, getIssue, listIssues, setIssueStatus } from './overseerr-issues.js';
 import { createRequest, type Reply } from './overseerr-create.js';
 import { detailsJson, requestJson, searchResultJson, userJson } from './overseerr-json.js';
 import { PERM, SEED_API_KEY, type SeedUser } from './overseerr-seed.js';
@@ -12,6 +13,8 @@ export interface RouteContext {
   readonly url: URL;
   readonly rawUrl: string;
   readonly id: number;
+  /** The second path parameter (`{status}` of `/request/{requestId}/{status}`), if any. */
+  readonly param?: string | undefined;
   readonly body: unknown;
 }
 
@@ -170,6 +173,12 @@ export const ROUTES: readonly Route[] = [
       return r === undefined ? notFound('Request') : json(requestJson(ctx.state, r));
     },
   },
+  { method: 'POST', template: '/request/{requestId}/{status}', handle: decideRequest },
+  { method: 'POST', template: '/issue', handle: createIssue },
+  { method: 'GET', template: '/issue', handle: listIssues },
+  { method: 'GET', template: '/issue/{issueId}', handle: getIssue },
+  { method: 'POST', template: '/issue/{issueId}/comment', handle: commentIssue },
+  { method: 'POST', template: '/issue/{issueId}/{status}', handle: setIssueStatus },
   {
     // Used by /e2e cleanup.
     method: 'DELETE',
@@ -229,13 +238,27 @@ export const ROUTES: readonly Route[] = [
   { method: 'POST', template: '/settings/sonarr/test', handle: admin((ctx) => testArrServer('sonarr', ctx.body)) },
 ];
 
-/** Finds the route and the numeric path id (`{movieId}`, `{userId}`…). */
-export function matchRoute(method: string, path: string): { route: Route; id: number } | undefined {
-  for (const route of ROUTES) {
+/**
+ * Finds the route, the numeric path id (`{movieId}`, `{userId}`…) and a second parameter
+ * (`{status}`). Literal segments win over parameters (`/issue/1/comment` is not a status).
+ */
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: Route; id: number; param?: string | undefined } | undefined {
+  const literalFirst = [...ROUTES].sort(
+    (a, b) => (a.template.match(/\{/g) ?? []).length - (b.template.match(/\{/g) ?? []).length,
+  );
+  for (const route of literalFirst) {
     if (route.method !== method) continue;
-    const pattern = new RegExp(`^${route.template.replace(/\{[^}]+\}/, '(\\d+)')}$`);
-    const m = pattern.exec(path);
-    if (m !== null) return { route, id: Number(m[1] ?? 0) };
+    let first = true;
+    const source = route.template.replace(/\{[^}]+\}/g, () => {
+      const group = first ? '(\\d+)' : '([^/]+)';
+      first = false;
+      return group;
+    });
+    const m = new RegExp(`^${source}$`).exec(path);
+    if (m !== null) return { route, id: Number(m[1] ?? 0), param: m[2] };
   }
   return undefined;
 }

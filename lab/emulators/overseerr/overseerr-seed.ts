@@ -12,6 +12,9 @@ export const PERM = {
   REQUEST_4K_TV: 4096,
   REQUEST_MOVIE: 262144,
   REQUEST_TV: 524288,
+  MANAGE_ISSUES: 1048576,
+  VIEW_ISSUES: 2097152,
+  CREATE_ISSUES: 4194304,
 } as const;
 
 export interface SeedTitle {
@@ -111,7 +114,7 @@ export const SEED_TITLES: readonly SeedTitle[] = [
 /** Media statuses at start (MediaStatus 5 = available). */
 export const SEED_STATUS: ReadonlyMap<number, number> = new Map([[603, 5]]);
 
-/** Admin (1), a family user with `discordId` (2), one with `discordIds[]` + auto-approve (3), one over quota (4), one without request permission (5), one who may request 4K movies (6). */
+/** Admin (1), a family user with `discordId` (2), one with `discordIds[]` + auto-approve (3), one over quota (4), one without request permission (5), one who may request 4K movies (6), the operator olga (7, manages requests and issues). */
 export const SEED_USERS: readonly SeedUser[] = [
   {
     id: 1,
@@ -125,7 +128,7 @@ export const SEED_USERS: readonly SeedUser[] = [
     id: 2,
     email: 'fran@home.lan',
     username: 'fran',
-    permissions: PERM.REQUEST,
+    permissions: PERM.REQUEST | PERM.CREATE_ISSUES,
     discordId: '200000000000000002',
     quota: { movie: { limit: 5, days: 7 }, tv: { limit: 3, days: 7 } },
   },
@@ -133,7 +136,7 @@ export const SEED_USERS: readonly SeedUser[] = [
     id: 3,
     email: 'sam@home.lan',
     username: 'sam',
-    permissions: PERM.REQUEST | PERM.AUTO_APPROVE,
+    permissions: PERM.REQUEST | PERM.AUTO_APPROVE | PERM.CREATE_ISSUES,
     discordIds: ['300000000000000003', '300000000000000033'],
     quota: noQuota,
   },
@@ -141,7 +144,7 @@ export const SEED_USERS: readonly SeedUser[] = [
     id: 4,
     email: 'quinn@home.lan',
     username: 'quinn',
-    permissions: PERM.REQUEST,
+    permissions: PERM.REQUEST | PERM.CREATE_ISSUES,
     discordId: '400000000000000004',
     quota: { movie: { limit: 1, days: 7 }, tv: { limit: 1, days: 7 } },
     usedMovie: 1,
@@ -151,8 +154,16 @@ export const SEED_USERS: readonly SeedUser[] = [
     id: 6,
     email: 'uma@home.lan',
     username: 'uma',
-    permissions: PERM.REQUEST | PERM.REQUEST_4K_MOVIE,
+    permissions: PERM.REQUEST | PERM.REQUEST_4K_MOVIE | PERM.CREATE_ISSUES,
     discordId: '600000000000000006',
+    quota: noQuota,
+  },
+  {
+    // The operator's own account (not the admin): approves/declines and manages issues.
+    id: 7,
+    email: 'olga@home.lan',
+    username: 'olga',
+    permissions: PERM.REQUEST | PERM.AUTO_APPROVE | PERM.MANAGE_REQUESTS | PERM.MANAGE_ISSUES | PERM.CREATE_ISSUES,
     quota: noQuota,
   },
 ];

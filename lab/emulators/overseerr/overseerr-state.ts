@@ -8,7 +8,7 @@ export interface StoredRequest {
   readonly mediaType: 'movie' | 'tv';
   readonly is4k: boolean;
   readonly requestedBy: number;
-  readonly modifiedBy: number | undefined;
+  modifiedBy: number | undefined;
   readonly seasons: readonly number[];
   readonly createdAt: string;
 }
@@ -64,6 +64,41 @@ export interface OverseerrState {
   readonly arrServers: { readonly radarr: ArrServerEntry[]; readonly sonarr: ArrServerEntry[] };
   nextId: number;
   readonly now: () => Date;
+  /** Issues (`POST /issue`), see overseerr-issues.ts. */
+  readonly issues: StoredIssue[];
+  /** Notifications Overseerr would send (drained by the emulator's webhook agent). */
+  readonly events: EmulatorEvent[];
+}
+
+/** One comment on an issue. */
+export interface StoredComment {
+  readonly id: number;
+  readonly userId: number;
+  readonly message: string;
+  readonly createdAt: string;
+}
+
+/** A stored issue (IssueType 1 video, 2 audio, 3 subtitles, 4 other; IssueStatus 1 open, 2 resolved). */
+export interface StoredIssue {
+  readonly id: number;
+  readonly issueType: number;
+  status: number;
+  readonly tmdbId: number;
+  readonly problemSeason: number;
+  readonly problemEpisode: number;
+  readonly createdBy: number;
+  modifiedBy: number;
+  readonly comments: StoredComment[];
+  readonly createdAt: string;
+  updatedAt: string;
+}
+
+/** A notification the webhook agent sends (default JSON template, see overseerr-notify-hooks.ts). */
+export interface EmulatorEvent {
+  readonly type: string;
+  readonly requestId?: number;
+  readonly issueId?: number;
+  readonly commentId?: number;
 }
 
 export function createOverseerrState(now: () => Date = () => new Date()): OverseerrState {
@@ -79,6 +114,8 @@ export function createOverseerrState(now: () => Date = () => new Date()): Overse
     },
     nextId: 1,
     now,
+    issues: [],
+    events: [],
   };
   for (const [tmdbId, status] of SEED_STATUS) ensureMedia(state, tmdbId).status = status;
   return state;

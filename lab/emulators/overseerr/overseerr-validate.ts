@@ -14,10 +14,12 @@ export type ResponseChecker = (method: string, template: string, status: number,
 export function createResponseChecker(specPath: string = OVERSEERR_SPEC_PATH): {
   check: ResponseChecker;
   documented: (m: string, t: string, s: number) => boolean;
+  checkRequest: (m: string, t: string, path: string, body: unknown) => string[];
 } {
   const checker = createOpenApiChecker(specPath, { sameBodyAs200: new Set() });
   return {
     check: (m, t, s, body) => checker.check(m, t, s, body),
     documented: (m, t, s) => checker.documented(m, t, s),
+    checkRequest: (m, t, path, body) => checker.checkRequest(m, t, path, body),
   };
 }

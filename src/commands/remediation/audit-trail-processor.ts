@@ -17,6 +17,10 @@ export function trailLine(e: TrailEntry): string {
     .filter((s) => s !== '')
     .join(', ');
   const reason = e.reason === undefined ? '' : ` — ${e.reason.split('\n')[0] ?? ''}`;
+  if (e.stack === 'media') {
+    const what = e.event.startsWith('issue-') ? 'issue ' : e.event.startsWith('request-') ? 'request ' : '';
+    return `${e.at.slice(0, 16).replace('T', ' ')} ${e.event} ${what}#${e.pr} ${e.service} by ${e.who.name ?? e.who.id} (${e.who.platform})${reason}`;
+  }
   return `${e.at.slice(0, 16).replace('T', ' ')} ${e.event} PR #${e.pr} ${e.stack}/${e.service} by ${e.who.name ?? e.who.id} (${e.who.platform})${shas === '' ? '' : ` [${shas}]`}${reason}`;
 }
 
@@ -48,7 +52,7 @@ function trailReport(
   return {
     title: `Audit trail, last ${days} day(s)`,
     status: result.ok ? 'ok' : 'warning',
-    summary: `${entries.length} remediation event(s); ${logs.reduce((n, l) => n + l.commits.length, 0)} commit(s) in the apps repo.`,
+    summary: `${entries.length} remediation and media event(s); ${logs.reduce((n, l) => n + l.commits.length, 0)} commit(s) in the apps repo.`,
     lines: [
       ...(entries.length === 0 ? ['No remediation events.'] : entries.map(trailLine)),
       '',

@@ -9,20 +9,43 @@ import { requestPick } from './request-pick.js';
 import { requestSeasons } from './request-seasons.js';
 import { requestTv } from './request-tv.js';
 import { requests } from './requests.js';
+import { familyDepsFrom, familyProcessors } from './family-processors.js';
+import { issueComment, issueResolve, report, reportFile, reportStep } from './report-command.js';
+import { requestApprove, requestDecline, requestDeclineReason } from './request-decide.js';
 
-export { mediaNotifyDeps, mediaNotifyHandlers } from './media-notify-handlers.js';
+export { mediaNotifyDeps, mediaNotifyHandlers, type FamilyCardStores } from './media-notify-handlers.js';
 export { notifyJobs } from './notify-jobs.js';
+export { recordRefusedFamilyClicks } from './family-refusals.js';
 
 /**
- * Family media requests: `/request movie|tv` with its pick/seasons/confirm/notify-me flow and
- * `/requests`. The "it's available" notices are background jobs (`notifyJobs`), mounted by the
+ * Family media requests: `/request movie|tv` with its pick/seasons/confirm/notify-me flow,
+ * `/requests` (and `/requests pending` with Approve/Decline for operators), `/report` and
+ * `/issue comment` (problem reports filed as Overseerr/Jellyseerr issues). The "it's available" notices are background jobs (`notifyJobs`), mounted by the
  * service root with the Overseerr webhook route.
  */
 export const requestsFeature = defineFeature({
   name: 'requests',
-  commands: [requestMovie, requestTv, requests],
-  actions: [requestPick, requestSeasons, requestConfirm, requestNotifyMe],
+  commands: [requestMovie, requestTv, requests, report, issueComment],
+  actions: [
+    requestPick,
+    requestSeasons,
+    requestConfirm,
+    requestNotifyMe,
+    requestApprove,
+    requestDecline,
+    requestDeclineReason,
+    reportStep,
+    reportFile,
+    issueResolve,
+  ],
   jobs: requestJobs,
   retry: requestRetry,
-  wire: (ctx) => ({ ...mediaRequestProcessors(ctx.config, ctx.stores), ...requestsListProcessors(ctx.config) }),
+  wire: (ctx) => {
+    const family = familyDepsFrom(ctx.config, ctx.stores, ctx.chats ?? {});
+    return {
+      ...mediaRequestProcessors(ctx.config, ctx.stores),
+      ...requestsListProcessors(ctx.config, family),
+      ...familyProcessors(family),
+    };
+  },
 });

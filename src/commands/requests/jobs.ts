@@ -8,6 +8,8 @@ import { requestPick } from './request-pick.js';
 import { requestSeasons } from './request-seasons.js';
 import { requestTv } from './request-tv.js';
 import { requests } from './requests.js';
+import { requestApprove, requestDecline } from './request-decide.js';
+import { issueComment, issueResolve, report, reportStep } from './report-command.js';
 
 /** The requests feature's jobs: job name → payload schema (the bot↔worker contract). */
 export const requestJobs = {
@@ -18,6 +20,13 @@ export const requestJobs = {
   'media.request-confirm': actionJob(requestConfirm.payload),
   'media.request-notify-me': actionJob(requestNotifyMe.payload),
   'media.requests-list': commandJob(requests.options),
+  // The family loop: approve/decline pending requests, /report problems, answer and resolve them.
+  'media.request-decide': actionJob(requestApprove.payload),
+  'media.request-decline': actionJob(requestDecline.payload),
+  'media.report': commandJob(report.options),
+  'media.report-step': actionJob(reportStep.payload),
+  'media.issue-comment': commandJob(issueComment.options),
+  'media.issue-resolve': actionJob(issueResolve.payload),
 } as const;
 
 type Jobs = typeof requestJobs;
@@ -41,4 +50,11 @@ export const requestRetry: RetryRows<Jobs> = {
   'media.request-notify-me': { attempts: 3, backoff: { type: 'fixed', delay: 1_000 } },
   // Read-only Overseerr calls; a second try covers a blip.
   'media.requests-list': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
+  // Changes in Overseerr (decide, file, comment, resolve): never retried blindly; the click re-checks state.
+  'media.request-decide': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.request-decline': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.report': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.report-step': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.issue-comment': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.issue-resolve': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
 };

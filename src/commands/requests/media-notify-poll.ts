@@ -3,6 +3,7 @@ import type { NoticeEventJob } from '../../media/notify-event.js';
 import type { NoticeRequest } from '../../media/notify-schemas.js';
 import type { NotifyHandler as BackgroundHandler } from './notify-jobs.js';
 import { notifyRequest, recipientsFor, type MediaNotifyDeps } from './media-notify.js';
+import { familyPoll } from './family-background.js';
 
 /** How many of the most recently modified requests each poll looks at (per filter). */
 const pollTake = 50;
@@ -24,6 +25,12 @@ const availableNotice = (r: NoticeRequest): NoticeEventJob => ({
  */
 export function mediaNotifyPollHandler(deps: MediaNotifyDeps): BackgroundHandler<'media.notify-poll'> {
   return async (_payload, { log }) => {
+    if (deps.family !== undefined) {
+      // Pending-request and issue cards, reporter notices: their failure must not stop the availability poll.
+      await familyPoll(deps.family, log).catch((error: unknown) => {
+        log.warn({ err: error }, 'family poll failed; the next poll tries again');
+      });
+    }
     // `available` reaches fully available media however old the request; `all` adds partial-season TV requests.
     const [done, recent] = await Promise.all([
       deps.overseerr.recentRequests(pollTake, undefined, 'available'),

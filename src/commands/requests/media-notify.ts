@@ -10,6 +10,7 @@ import { noticeRecipients, requesterRecipient, type NoticeRecipient } from '../.
 import type { NoticeRequest } from '../../media/notify-schemas.js';
 import type { SubscriptionStore } from '../../media/subscriptions.js';
 import type { NotifyHandler as BackgroundHandler } from './notify-jobs.js';
+import type { FamilyBackgroundDeps } from './family-deps.js';
 
 /** What notices need; built once per worker from config. */
 export interface MediaNotifyDeps {
@@ -19,6 +20,8 @@ export interface MediaNotifyDeps {
   readonly store: SubscriptionStore;
   /** `media.plex.webUrl`: availability DMs link there. */
   readonly plexWebUrl?: string;
+  /** The family loop's cards and reporter notices (absent where no run/action stores are wired). */
+  readonly family?: FamilyBackgroundDeps;
 }
 
 const discordIdsOf = (request: NoticeRequest | undefined, notice: NoticeEventJob): string[] => {

@@ -34,7 +34,7 @@ export function requestFlowProcessors(deps: RequestFlowDeps): Pick<Processors, M
 
 /** `/request` when Overseerr is not configured: a clear refusal, never retried. */
 export const requestsNotConfigured =
-  <N extends MediaRequestJobs>(): Processor<N> =>
+  <N extends keyof Processors>(): Processor<N> =>
   () =>
     Promise.reject(
       new UserError(

@@ -2,6 +2,7 @@ import type { AppConfig } from '../../config/schema.js';
 import { UserError } from '../../errors.js';
 import { createOverseerrClient } from '../../media/overseerr-client.js';
 import { createNoticeOverseerr } from '../../media/notify-overseerr.js';
+import type { FamilyDeps } from './family-deps.js';
 import type { Processor, Processors } from './jobs.js';
 import { mediaRequestsList } from './media-requests-list.js';
 
@@ -15,7 +16,10 @@ export const requestsListNotConfigured: Processor<'media.requests-list'> = () =>
   );
 
 /** `/requests` for a loaded config (Overseerr from `media.overseerr`, people table). */
-export function requestsListProcessors(config: AppConfig): Pick<Processors, 'media.requests-list'> {
+export function requestsListProcessors(
+  config: AppConfig,
+  family?: FamilyDeps,
+): Pick<Processors, 'media.requests-list'> {
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return { 'media.requests-list': requestsListNotConfigured };
   const http = { url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000 };
@@ -24,6 +28,7 @@ export function requestsListProcessors(config: AppConfig): Pick<Processors, 'med
       client: createOverseerrClient(http),
       overseerr: createNoticeOverseerr(http),
       people: config.people,
+      family,
     }),
   };
 }

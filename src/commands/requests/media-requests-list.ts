@@ -3,6 +3,8 @@ import { UserError } from '../../errors.js';
 import type { OverseerrClient } from '../../media/overseerr-client.js';
 import type { NoticeOverseerr } from '../../media/notify-overseerr.js';
 import { resolveOverseerrUser } from '../../media/resolve-overseerr-user.js';
+import type { FamilyDeps } from './family-deps.js';
+import { pendingList } from './family-pending-list.js';
 import type { Processor } from './jobs.js';
 import { requestStatusText } from './media-requests-list-lines.js';
 
@@ -12,6 +14,8 @@ export interface RequestsListDeps {
   readonly overseerr: NoticeOverseerr;
   readonly people: readonly Person[];
   readonly clock?: () => Date;
+  /** For `/requests pending` (operators; the dispatcher checks the role). */
+  readonly family?: FamilyDeps | undefined;
 }
 
 const unlinked = (platform: string): string =>
@@ -24,7 +28,11 @@ const unlinked = (platform: string): string =>
 
 /** `/requests`: as the caller's Overseerr user, their newest requests with status and progress/ETA. */
 export function mediaRequestsList(deps: RequestsListDeps): Processor<'media.requests-list'> {
-  return async (job) => {
+  return async (job, ctx) => {
+    if (job.options.pending === true) {
+      if (deps.family === undefined) throw new Error('/requests pending without the family deps');
+      return pendingList(deps.family, ctx);
+    }
     const who = { platform: job.requester.platform, id: job.requester.id };
     const linked = await resolveOverseerrUser(who, deps.people, deps.client);
     if (linked === undefined) throw new UserError('overseerr-unlinked', unlinked(who.platform));

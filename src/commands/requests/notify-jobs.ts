@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BackgroundHandler, BackgroundPayload } from '../../jobs/background-jobs.js';
 import { webhookNoticeSchema } from '../../media/notify-event.js';
+import { familyWebhookSchema } from '../../media/webhook-family.js';
 
 /**
  * The notices' background jobs (no chat thread): an Overseerr webhook → `media.notify`, and the
@@ -9,6 +10,11 @@ import { webhookNoticeSchema } from '../../media/notify-event.js';
 export const notifyJobs = {
   'media.notify': {
     schema: webhookNoticeSchema,
+    retry: { attempts: 6, backoff: { type: 'exponential', delay: 5_000 } },
+  },
+  /** MEDIA_PENDING → the operator's Approve/Decline card; ISSUE_* → issue card or the reporter told. */
+  'media.family': {
+    schema: familyWebhookSchema,
     retry: { attempts: 6, backoff: { type: 'exponential', delay: 5_000 } },
   },
   'media.notify-poll': {
