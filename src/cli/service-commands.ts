@@ -12,7 +12,12 @@ const load = (ctx: CliContext) =>
 /** Runs until SIGTERM/SIGINT, then closes everything in order. */
 async function serve(ctx: CliContext, roles: ServiceRoles): Promise<ExitCode> {
   const config = await load(ctx);
-  const log = createLogger({ name: 'homelab-bot', secrets: await loadSecretBook(config, ctx) });
+  const log = createLogger({
+    name: 'homelab-bot',
+    ...(ctx.env['LOG_LEVEL'] ? { level: ctx.env['LOG_LEVEL'] } : {}),
+    ...(ctx.env['LOG_FORMAT'] ? { format: ctx.env['LOG_FORMAT'] } : {}),
+    secrets: await loadSecretBook(config, ctx),
+  });
   // Loaded on demand: `--help` and `healthcheck` (every 30 s in Docker) must not pay for the chat SDKs.
   const [{ startService }, { installShutdown }] = await Promise.all([
     import('../app/run-service.js'),
@@ -53,8 +58,14 @@ export const serviceCommands: readonly CliCommand[] = [
     run: (ctx) =>
       runOwned(async ({ owner, stopped }) => {
         const config = await load(ctx);
-        // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
-        const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: await loadSecretBook(config, ctx) });
+        // The REPL owns stdout: logs go to stderr, readable (LOG_FORMAT=json for JSON) and only from
+        // warnings up, unless LOG_LEVEL says otherwise.
+        const log = createLogger({
+          level: ctx.env['LOG_LEVEL'] || 'warn',
+          format: ctx.env['LOG_FORMAT'] || 'pretty',
+          fd: 2,
+          secrets: await loadSecretBook(config, ctx),
+        });
         const [{ runShell }, { wireFeatures }, { realAdapters }] = await Promise.all([
           import('../bot/shell/run-shell.js'),
           import('../commands/registry.js'),
