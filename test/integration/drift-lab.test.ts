@@ -191,9 +191,9 @@ describe('drift audit of the real lab', () => {
         path: 'network_mode',
         severity: 'breaking',
       },
-      { host: H1, stack: '', service: null, kind: 'unmanaged-container', path: 'stray', severity: 'functional' },
+      { host: H1, stack: '', service: 'stray', kind: 'unmanaged-container', path: '', severity: 'functional' },
       { host: H1, stack: 'infra-core', service: 'traefik', kind: 'changed', path: 'state', severity: 'breaking' },
-      { host: H2, stack: 'media-plex', service: 'plex', kind: 'missing-container', path: 'plex', severity: 'breaking' },
+      { host: H2, stack: 'media-plex', service: 'plex', kind: 'missing-container', path: '', severity: 'breaking' },
       {
         host: H1,
         stack: 'observability',
