@@ -44,12 +44,13 @@ function parse(job: Job, jobs: JobTable): { name: string; parsed: ParsedJob } {
 /** How a job run ended without throwing: done, or refused with a UserError (answered in the thread). */
 export type JobEnd = 'succeeded' | 'refused';
 
-/** The run's final status line, matching its result: no "✅ Done" under a ❌ report. */
+/**
+ * The run's final status line: its icon mirrors the result posted in the thread (no "✅ Done"
+ * under a ❌ report); a refusal says so.
+ */
 export function finalStatusLine(status: Report['status'], command: string): string {
-  if (status === 'failed' || status === 'error') return `${statusIcon[status]} Failed: ${command}`;
-  if (status === 'warning') return `${statusIcon.warning} Done with warnings: ${command}`;
   if (status === 'refused') return `${statusIcon.refused} Refused: ${command}`;
-  return `✅ Done: ${command}`;
+  return `${statusIcon[status]} Done: ${command}`;
 }
 
 /**

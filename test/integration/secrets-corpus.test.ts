@@ -149,8 +149,7 @@ describe('secret policy: a seeded corpus leaks nowhere (lab, Discord emulator, p
     if (emu === undefined) throw new Error('setup failed');
     return emu;
   };
-  const finished = (m: StoredMessage): boolean =>
-    /✅ Done|⚠️ Done with warnings|❌ Failed|💥 Failed|🚫 Refused/.test(m.content);
+  const finished = (m: StoredMessage): boolean => /(✅|⚠️|❌|💥) Done|❌ Failed|🚫 Refused/.test(m.content);
 
   /** Runs a slash command to its end; returns the thread id and its messages. */
   async function run(
@@ -286,8 +285,7 @@ describe('secret policy: a seeded corpus leaks nowhere (lab, Discord emulator, p
           () =>
             fake.store.messages.find(
               (m) =>
-                (m.threadTs === root.ts || m.ts === root.ts) &&
-                /✅ Done|⚠️ Done with warnings|❌ Failed|💥 Failed|🚫 Refused/.test(m.text),
+                (m.threadTs === root.ts || m.ts === root.ts) && /(✅|⚠️|❌|💥) Done|❌ Failed|🚫 Refused/.test(m.text),
             ),
           SLOW,
           `end of ${command} ${text}`,
