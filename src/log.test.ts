@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, rememberSecrets } from './log.js';
+import { UserError } from './errors.js';
+import { createLogger, prettyLogLine, rememberSecrets } from './log.js';
 
 function capture(): { lines: string[]; stream: Writable } {
   const lines: string[] = [];
@@ -117,5 +118,30 @@ describe('createLogger keeps errors whole and redacts at any depth', () => {
     const out = lines.join('');
     expect(out).not.toContain('unknown-pw');
     expect(out).not.toContain('MIIB');
+  });
+});
+
+describe('LOG_FORMAT and LOG_LEVEL', () => {
+  it('writes one readable line per entry in pretty mode, secrets still masked, no stack', () => {
+    const { lines, stream } = capture();
+    const log = createLogger({ level: 'info', format: 'pretty', secrets: ['s3cr3t-value'] }, stream);
+    const err = new UserError('no-apps-repo', 'not configured s3cr3t-value');
+    log.warn({ job: 'drift.audit', err }, 'job refused');
+    const out = lines.join('');
+    expect(out).toMatch(
+      /^\d\d:\d\d:\d\d WARN {2}job refused job=drift\.audit err="UserError\[no-apps-repo\]: not configured \[redacted\]"\n$/,
+    );
+    expect(out).not.toContain('s3cr3t-value');
+    expect(out).not.toContain('at ');
+    expect(prettyLogLine('not json')).toBe('not json');
+  });
+
+  it('refuses an unknown level or format, naming what is accepted', () => {
+    expect(() => createLogger({ level: 'verbose' })).toThrow(
+      /LOG_LEVEL "verbose" is not a level\. Accepted: fatal, error/,
+    );
+    expect(() => createLogger({ level: 'info', format: 'xml' })).toThrow(
+      /LOG_FORMAT "xml" is not a format\. Accepted: json, pretty/,
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { pino, stdSerializers, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { ConfigError } from './errors.js';
 import { MASK, SecretBook, REDACTED, redactText } from './secrets/redact-text.js';
 import { isSecretName } from './secrets/secret-names.js';
 
@@ -13,7 +14,16 @@ export interface LogSettings {
    * a log line, whatever key, depth, binding or message it is in, becomes `[redacted]`.
    */
   readonly secrets?: readonly string[] | SecretBook;
+  /** `json` (one object a line, the default) or `pretty` (one readable line); default `LOG_FORMAT`. */
+  readonly format?: string;
+  /** Where lines go when no destination is passed: 1 (stdout, the default) or 2 (stderr, the shell). */
+  readonly fd?: 1 | 2;
 }
+
+/** The levels `LOG_LEVEL` accepts. */
+export const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+/** The formats `LOG_FORMAT` accepts. */
+export const logFormats = ['json', 'pretty'] as const;
 
 const bookKey = Symbol('homelab-bot.secretBook');
 type WithBook = Logger & { readonly [bookKey]?: SecretBook };
@@ -35,13 +45,62 @@ export function scrubLogLine(line: string, book: SecretBook): string {
   }
 }
 
+const levelNames: Readonly<Record<number, string>> = {
+  10: 'TRACE',
+  20: 'DEBUG',
+  30: 'INFO',
+  40: 'WARN',
+  50: 'ERROR',
+  60: 'FATAL',
+};
+const hidden = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'name', 'v']);
+
+const prettyValue = (value: unknown): string => {
+  if (typeof value === 'string') return /[\s"=]/.test(value) ? JSON.stringify(value) : value;
+  if (value !== null && typeof value === 'object' && 'message' in value && 'type' in value) {
+    const e = value as { type?: unknown; message?: unknown; code?: unknown };
+    return JSON.stringify(`${String(e.type)}${typeof e.code === 'string' ? `[${e.code}]` : ''}: ${String(e.message)}`);
+  }
+  return JSON.stringify(value);
+};
+
+/**
+ * One scrubbed JSON line as one readable line (`LOG_FORMAT=pretty`):
+ * `18:02:11 WARN  job refused job=drift.audit code=no-apps-repo`. Errors show their class, code and
+ * message, not their stack (the JSON format keeps the stack).
+ */
+export function prettyLogLine(jsonLine: string): string {
+  let entry: Record<string, unknown>;
+  try {
+    entry = JSON.parse(jsonLine) as Record<string, unknown>;
+  } catch {
+    return jsonLine;
+  }
+  const time = typeof entry['time'] === 'number' ? new Date(entry['time']).toISOString().slice(11, 19) : '--:--:--';
+  const level = (levelNames[Number(entry['level'])] ?? String(entry['level'])).padEnd(5);
+  const rest = Object.entries(entry)
+    .filter(([k]) => !hidden.has(k))
+    .map(([k, v]) => ` ${k}=${prettyValue(v)}`)
+    .join('');
+  return `${time} ${level} ${typeof entry['msg'] === 'string' ? entry['msg'] : ''}${rest}\n`;
+}
+
 /** A destination that scrubs every line (root, child bindings, serialized errors) before writing it. */
-function scrubbing(destination: DestinationStream, book: SecretBook): DestinationStream {
+function scrubbing(destination: DestinationStream, book: SecretBook, pretty: boolean): DestinationStream {
   return {
     write: (line: string) => {
-      destination.write(scrubLogLine(line, book));
+      const clean = scrubLogLine(line, book);
+      destination.write(pretty ? prettyLogLine(clean) : clean);
     },
   };
+}
+
+/** `LOG_LEVEL` / `LOG_FORMAT` checked, so a typo fails with what is accepted instead of a pino stack. */
+export function checkLogSettings(level: string, format: string): void {
+  if (!(logLevels as readonly string[]).includes(level))
+    throw new ConfigError(`LOG_LEVEL "${level}" is not a level. Accepted: ${logLevels.join(', ')}.`);
+  if (!(logFormats as readonly string[]).includes(format))
+    throw new ConfigError(`LOG_FORMAT "${format}" is not a format. Accepted: ${logFormats.join(', ')}.`);
 }
 
 /**
@@ -52,12 +111,18 @@ function scrubbing(destination: DestinationStream, book: SecretBook): Destinatio
  */
 export function createLogger(settings: LogSettings = {}, destination?: DestinationStream): Logger {
   const book = settings.secrets instanceof SecretBook ? settings.secrets : new SecretBook(settings.secrets ?? []);
+  const level = settings.level ?? (process.env['LOG_LEVEL'] || 'info');
+  const format = settings.format ?? (process.env['LOG_FORMAT'] || 'json');
+  checkLogSettings(level, format);
   const options: LoggerOptions = {
-    level: settings.level ?? process.env['LOG_LEVEL'] ?? 'info',
+    level,
     name: settings.name ?? 'homelab-bot',
     serializers: { err: stdSerializers.errWithCause, error: stdSerializers.errWithCause },
   };
-  const logger = pino(options, scrubbing(destination ?? pino.destination({ dest: 1, sync: true }), book));
+  const logger = pino(
+    options,
+    scrubbing(destination ?? pino.destination({ dest: settings.fd ?? 1, sync: true }), book, format === 'pretty'),
+  );
   Object.defineProperty(logger, bookKey, { value: book, enumerable: false });
   return logger;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { CommandDefinition, Role } from '../commands/define-command.js';
+import { didYouMeanText } from '../commands/did-you-mean.js';
 import { commandOptionSpecs } from '../commands/option-specs.js';
 import { describeOptions, parseCommandText } from '../commands/parse-text.js';
 import { commandLabel, findCommand } from '../commands/registry.js';
@@ -30,11 +31,19 @@ export function findDefinition(
   const usage = (d: CommandDefinition): string => `/${commandLabel(d)} (${d.description})`;
   const siblings = allowed.filter((d) => d.command === cmd.command && d.subcommand !== undefined);
   if (siblings.length > 0) {
+    const guess =
+      cmd.subcommand === undefined
+        ? ''
+        : didYouMeanText(
+            cmd.subcommand,
+            siblings.map((d) => d.subcommand ?? ''),
+            `/${cmd.command} `,
+          );
     const what =
       cmd.subcommand === undefined
-        ? `/${cmd.command} needs a sub-command`
-        : `/${cmd.command} has no sub-command "${cmd.subcommand}"`;
-    throw new UserError('unknown-command', `${what}. Use one of: ${siblings.map(usage).join('; ')}.`);
+        ? `/${cmd.command} needs a sub-command.`
+        : `/${cmd.command} has no sub-command "${cmd.subcommand}".${guess}`;
+    throw new UserError('unknown-command', `${what} Use one of: ${siblings.map(usage).join('; ')}.`);
   }
   const label = commandLabel({
     command: cmd.command,
@@ -44,7 +53,8 @@ export function findDefinition(
     allowed.length === 0
       ? 'none (ask the operator to add you to the people table)'
       : allowed.map((d) => `/${commandLabel(d)}`).join(', ');
-  throw new UserError('unknown-command', `Unknown command /${label}. Commands you can use: ${known}.`);
+  const guess = didYouMeanText(cmd.command, [...new Set(allowed.map((d) => d.command))], '/');
+  throw new UserError('unknown-command', `Unknown command /${label}.${guess} Commands you can use: ${known}.`);
 }
 
 /** Structured options (Discord) or text (Slack, shell) → validated option values. */

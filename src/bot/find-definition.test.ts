@@ -43,4 +43,14 @@ describe('findDefinition', () => {
       'none (ask the operator',
     );
   });
+
+  it('suggests the command or sub-command a typo was meant to be, among what the caller may use', () => {
+    expect(messageOf(() => findDefinition(registry, { command: 'pnig' }, 'operator'))).toMatch(
+      /^Unknown command \/pnig\. Did you mean \/ping\? Commands you can use: /,
+    );
+    expect(messageOf(() => findDefinition(registry, { command: 'drift', subcommand: 'adit' }, 'operator'))).toMatch(
+      /^\/drift has no sub-command "adit"\. Did you mean \/drift audit\? Use one of: /,
+    );
+    expect(messageOf(() => findDefinition(registry, { command: 'dirft' }, 'family'))).not.toContain('Did you mean');
+  });
 });

@@ -72,21 +72,49 @@ function mergeHost(
   return [...fromGit, ...unmanaged];
 }
 
+/** State of a service git assigns to a host that could not be read. */
+export const UNKNOWN_STATE = 'health unknown (host unreachable)';
+
+/**
+ * What git declares for a host that cannot be reached: every service of its stacks, rendered
+ * without the host's `.env` (not readable), state unknown. A stack that does not load is left out.
+ */
+async function declaredOnly(
+  host: HostConfig,
+  stacks: readonly string[],
+  plan: { repoDir: string; stacksDir: string },
+): Promise<CatalogEntry[]> {
+  try {
+    const loaded = await loadHostStacks({
+      ...plan,
+      endpoint: host.endpoint,
+      stacks,
+      hostEnvs: new Map(),
+      projectDirs: new Map(),
+    });
+    return loaded
+      .flatMap((s) => (s.ok ? s.services : []))
+      .map((e) => entryOf(host.name, e.stack, e.service, e.model, UNKNOWN_STATE, 'git-only'));
+  } catch {
+    return [];
+  }
+}
+
 async function catalogHost(
   host: HostConfig,
   stacks: readonly string[],
   plan: { repoDir: string; stacksDir: string },
   deps: AuditDeps,
 ): Promise<HostPart> {
-  const down = (error: unknown): HostPart => ({
+  const down = async (error: unknown): Promise<HostPart> => ({
     host: { name: host.name, reachable: false, error: error instanceof Error ? error.message : String(error) },
-    entries: [],
+    entries: await declaredOnly(host, stacks, plan),
   });
   let docker;
   try {
     docker = await deps.connect(host);
   } catch (error) {
-    return down(error);
+    return await down(error);
   }
   try {
     const pairs = await inspectAll(docker);
@@ -105,7 +133,7 @@ async function catalogHost(
     const expected = loaded.flatMap((s) => (s.ok ? s.services : []));
     return { host: { name: host.name, reachable: true }, entries: mergeHost(host.name, expected, observed, health) };
   } catch (error) {
-    return down(error);
+    return await down(error);
   } finally {
     await docker.close().catch(() => undefined);
   }

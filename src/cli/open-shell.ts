@@ -22,8 +22,14 @@ export async function openShell(
   scope: OwnedScope,
   options: OpenShellOptions = {},
 ): Promise<ShellEnd> {
-  // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
-  const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: await loadSecretBook(config, ctx) });
+  // The REPL owns stdout: logs go to stderr, readable (LOG_FORMAT=json for JSON) and only from warnings up,
+  // unless LOG_LEVEL says otherwise.
+  const log = createLogger({
+    level: ctx.env['LOG_LEVEL'] || 'warn',
+    format: ctx.env['LOG_FORMAT'] || 'pretty',
+    fd: 2,
+    secrets: await loadSecretBook(config, ctx),
+  });
   const [{ runShell }, { wireFeatures }, { realAdapters }] = await Promise.all([
     import('../bot/shell/run-shell.js'),
     import('../commands/registry.js'),

@@ -13,7 +13,12 @@ const load = (ctx: CliContext) =>
 /** Runs until SIGTERM/SIGINT, then closes everything in order. */
 async function serve(ctx: CliContext, roles: ServiceRoles): Promise<ExitCode> {
   const config = await load(ctx);
-  const log = createLogger({ name: 'homelab-bot', secrets: await loadSecretBook(config, ctx) });
+  const log = createLogger({
+    name: 'homelab-bot',
+    ...(ctx.env['LOG_LEVEL'] ? { level: ctx.env['LOG_LEVEL'] } : {}),
+    ...(ctx.env['LOG_FORMAT'] ? { format: ctx.env['LOG_FORMAT'] } : {}),
+    secrets: await loadSecretBook(config, ctx),
+  });
   // Loaded on demand: `--help` and `healthcheck` (every 30 s in Docker) must not pay for the chat SDKs.
   const [{ startService }, { installShutdown }] = await Promise.all([
     import('../app/run-service.js'),

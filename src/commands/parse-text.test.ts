@@ -63,6 +63,14 @@ describe('parseCommandText', () => {
     expect(() => parseCommandText('a 1 true movie extra', specs)).toThrow(/Unexpected value "extra"/);
     expect(() => parseCommandText('host:"open', specs)).toThrow(/Unterminated/);
   });
+
+  it('suggests the option a typo was meant to be', () => {
+    expect(() => parseCommandText('hots:ct-01', specs)).toThrow(
+      /^Unknown option "hots" \(did you mean host\?\)\. Accepted: host:<string>/,
+    );
+    expect(() => parseCommandText('host:x --dyr', specs)).toThrow(/^Unknown flag --dyr \(did you mean --dry\?\)\./);
+    expect(() => parseCommandText('host:x colour:red', specs)).toThrow(/^Unknown option "colour"\. Accepted/);
+  });
 });
 
 describe('parseSlashLine', () => {

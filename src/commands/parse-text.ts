@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js';
+import { didYouMean } from './did-you-mean.js';
 import type { OptionSpec } from './option-specs.js';
 import { tokenize } from './tokenize.js';
 
@@ -35,6 +36,15 @@ function convert(spec: OptionSpec, raw: string, specs: readonly OptionSpec[]): s
   return raw;
 }
 
+/** ` (did you mean host?)` when the typed name is a typo of an option, else ''. */
+const guess = (typed: string, specs: readonly OptionSpec[], prefix: string): string => {
+  const name = didYouMean(
+    typed,
+    specs.map((s) => s.name),
+  );
+  return name === undefined ? '' : ` (did you mean ${prefix}${name}?)`;
+};
+
 function keyValue(token: string, specs: readonly OptionSpec[]): [OptionSpec, string] | undefined {
   // The bare name of a boolean option switches it on, as the README writes it: `/e2e dry-run`.
   const bare = specs.find((s) => s.type === 'boolean' && s.name === token);
@@ -42,13 +52,21 @@ function keyValue(token: string, specs: readonly OptionSpec[]): [OptionSpec, str
   const flag = /^--([\w-]+)$/.exec(token);
   if (flag?.[1] !== undefined) {
     const spec = specs.find((s) => s.name === flag[1]);
-    if (spec?.type !== 'boolean') fail(`Unknown flag --${flag[1]}`, specs);
+    if (spec?.type !== 'boolean')
+      fail(
+        `Unknown flag --${flag[1]}${guess(
+          flag[1],
+          specs.filter((s) => s.type === 'boolean'),
+          '--',
+        )}`,
+        specs,
+      );
     return [spec, 'true'];
   }
   const match = /^([A-Za-z][\w-]*)[:=](.*)$/s.exec(token);
   if (match?.[1] === undefined || match[2] === undefined) return undefined;
   const spec = specs.find((s) => s.name === match[1]);
-  if (spec === undefined) return fail(`Unknown option "${match[1]}"`, specs);
+  if (spec === undefined) return fail(`Unknown option "${match[1]}"${guess(match[1], specs, '')}`, specs);
   return [spec, match[2]];
 }
 

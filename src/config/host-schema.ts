@@ -35,10 +35,13 @@ export const hostSchema = strictObject({
   endpoint: slug('an endpoint name').describe('selects docker-compose.<endpoint>.yml'),
   /** SSH access to the host. */
   ssh: sshSchema,
-  /** Docker socket path on the host, reached through the SSH connection. */
+  /**
+   * Docker socket path on the host, reached through the SSH connection. Unset: the SSH session's
+   * `DOCKER_HOST` (`unix://…`) when it has one, else `/var/run/docker.sock`.
+   */
   dockerSocket: text('expected the Docker socket path on the host')
-    .default('/var/run/docker.sock')
-    .describe('Docker socket path on the host'),
+    .optional()
+    .describe("Docker socket path on the host (default: the SSH session's DOCKER_HOST, else /var/run/docker.sock)"),
   /** Stacks deployed on this host; used when the apps repo has no stack-targets.yml. */
   stacks: z
     .array(slug('a stack folder name'), { error: 'expected a list of stack folder names' })

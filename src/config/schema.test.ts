@@ -27,8 +27,9 @@ describe('appConfigSchema', () => {
     expect(config.hosts[0]).toMatchObject({
       ssh: { port: 2222, user: 'root' },
       readHostEnv: true,
-      dockerSocket: '/var/run/docker.sock',
     });
+    // Unset, the socket comes from the SSH session's DOCKER_HOST (else /var/run/docker.sock) at connect time.
+    expect(config.hosts[0]?.dockerSocket).toBeUndefined();
     expect(config.people[0]?.discordId).toBe('12345678901234567890');
   });
 

@@ -92,7 +92,10 @@ function sidesOf(
   for (const item of items) {
     if (item.service === null || seen.has(serviceKey(item))) continue;
     if (item.kind === 'unmanaged-container') {
-      seen.set(serviceKey(item), serviceSides(host, null, live.find((c) => c.name === item.path) ?? null, known));
+      const container = live.find(
+        (c) => !c.oneoff && (c.project ?? '') === item.stack && (c.service ?? c.name) === item.service,
+      );
+      seen.set(serviceKey(item), serviceSides(host, null, container ?? null, known));
       continue;
     }
     const exp =

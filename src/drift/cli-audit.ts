@@ -10,6 +10,7 @@ import { silentLogger, type Logger } from '../log.js';
 import type { AuditOptions, AuditReport } from './audit-report.js';
 import { renderAuditJson, renderAuditMarkdown } from './render-audit.js';
 import { runAudit, type AuditDeps } from './run-audit.js';
+import { hostImageHealthchecks } from './image-healthchecks.js';
 import { renderLintJson, renderLintMarkdown, runLint, type LintDeps } from './run-lint.js';
 import { defaultCacheDir } from '../config/cache-dir.js';
 
@@ -74,9 +75,13 @@ export async function runDriftAuditCli(
 }
 
 /** Production lint dependencies for a loaded config. */
-export function driftLintDeps(config: AppConfig, deps: Pick<DriftCliDeps, 'cacheDir'> = {}): LintDeps {
-  const { snapshot, now } = driftAuditDeps(config, deps);
-  return { config, snapshot, now };
+export function driftLintDeps(
+  config: AppConfig,
+  deps: Pick<DriftCliDeps, 'cacheDir' | 'connect' | 'log'> = {},
+): LintDeps {
+  const { snapshot, now, connect } = driftAuditDeps(config, deps);
+  // Images whose own healthcheck (read on the hosts) makes a compose healthcheck unnecessary.
+  return { config, snapshot, now, imageHealthchecks: (images) => hostImageHealthchecks(config.hosts, connect, images) };
 }
 
 /** Lint deps over a working tree as it is on disk (pre-commit hooks: uncommitted changes count). */

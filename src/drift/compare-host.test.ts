@@ -226,9 +226,22 @@ describe('compareHost on a compose 1.29 container', () => {
   it('reports a missing container and an unmanaged one', () => {
     const observed = toObservedContainers([{ container: json('handmade.container.json'), image: {} }]);
     const items = compareHost({ hostName: 'h', expectedStacks: [web], observedContainers: observed });
-    expect(items.map((i) => [i.kind, i.path, i.severity])).toEqual([
-      ['missing-container', 'nginx', 'breaking'],
-      ['unmanaged-container', 'portainer_agent', 'functional'],
+    // Container-level kinds carry an empty path; the unmanaged one is named by its container (no compose label).
+    expect(items.map((i) => [i.kind, i.stack, i.service, i.path, i.severity])).toEqual([
+      ['missing-container', web.ok ? web.stack : '', 'nginx', '', 'breaking'],
+      ['unmanaged-container', '', 'portainer_agent', '', 'functional'],
+    ]);
+  });
+
+  it('names an unmanaged compose container by its service and stack from its project label', () => {
+    const labelled = toObservedContainers([{ container: json('handmade.container.json'), image: {} }]).map((c) => ({
+      ...c,
+      project: 'tools',
+      service: 'agent',
+    }));
+    const items = compareHost({ hostName: 'h', expectedStacks: [], observedContainers: labelled });
+    expect(items).toEqual([
+      expect.objectContaining({ kind: 'unmanaged-container', stack: 'tools', service: 'agent', path: '' }),
     ]);
   });
 });

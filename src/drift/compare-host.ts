@@ -38,20 +38,21 @@ function missing(host: string, svc: ExpectedService): DriftItem {
     stack: svc.stack,
     service: svc.service,
     kind: 'missing-container',
-    path: svc.containerName ?? svc.service,
+    path: '',
     severity: 'breaking',
     expected: 'running',
     actual: null,
   };
 }
 
+/** An unmanaged container: its compose service (or, made by hand, its container name) and compose project, if any. */
 function unmanaged(host: string, c: ObservedContainer, stack: string): DriftItem {
   return {
     host,
     stack,
-    service: c.service,
+    service: c.service ?? c.name,
     kind: 'unmanaged-container',
-    path: c.name,
+    path: '',
     severity: classify(c.name, 'unmanaged-container'),
     expected: null,
     actual: c.state,

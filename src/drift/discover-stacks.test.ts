@@ -16,6 +16,13 @@ describe('discoverRepo', () => {
     expect(Object.fromEntries(d.assignments)).toEqual({ 'ct-docker-01': ['web', 'vpn', 'broken'], 'ct-docker-02': [] });
     expect(d.warnings).toEqual([]);
   });
+
+  it("warns about an override file that matches no configured host's endpoint", async () => {
+    const d = await discoverRepo(repo, [{ name: 'ct-docker-09', endpoint: 'docker09' }]);
+    expect(d.warnings).toContain(
+      "stacks/web/docker-compose.docker01.yml matches no configured host's endpoint (docker09), so no audit applies it",
+    );
+  });
 });
 
 describe('assignStacks', () => {

@@ -86,11 +86,47 @@ export function assignStacks(
   return { assignments, warnings };
 }
 
+/**
+ * Override files `docker-compose.<name>.yml` whose `<name>` is no configured host's endpoint: they
+ * are never applied (usually a typo or a renamed endpoint). `override` is Compose's own file.
+ */
+export async function unmatchedOverrides(
+  repoDir: string,
+  stacksDir: string,
+  stacks: readonly string[],
+  hosts: readonly HostTarget[],
+): Promise<string[]> {
+  if (hosts.length === 0) return [];
+  const endpoints = [...new Set(hosts.map((h) => h.endpoint))].sort();
+  const warnings: string[] = [];
+  for (const stack of stacks) {
+    const files = await readdir(posix.join(repoDir, stacksDir, stack)).catch(() => [] as string[]);
+    for (const file of files.sort()) {
+      const name = /^(?:docker-)?compose\.([^.]+)\.ya?ml$/.exec(file)?.[1];
+      if (name === undefined || name === 'override' || endpoints.includes(name)) continue;
+      warnings.push(
+        `${stacksDir}/${stack}/${file} matches no configured host's endpoint (${endpoints.join(', ')}), so no audit applies it`,
+      );
+    }
+  }
+  return warnings;
+}
+
 /** Discovers the repo's stacks and assigns them to hosts (issue step 2). */
 export async function discoverRepo(
   repoDir: string,
   hosts: readonly HostTarget[],
   stacksDir = 'stacks',
+): Promise<StackDiscovery> {
+  const found = await discoverRepoTargets(repoDir, hosts, stacksDir);
+  const overrides = await unmatchedOverrides(repoDir, stacksDir, found.stacks, hosts);
+  return { ...found, warnings: [...found.warnings, ...overrides] };
+}
+
+async function discoverRepoTargets(
+  repoDir: string,
+  hosts: readonly HostTarget[],
+  stacksDir: string,
 ): Promise<StackDiscovery> {
   const stacks = await discoverStacks(repoDir, stacksDir);
   for (const dir of [repoDir, posix.join(repoDir, stacksDir)]) {

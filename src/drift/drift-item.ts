@@ -19,9 +19,15 @@ export type DriftKind =
 /** How bad a difference is; see `SEVERITY.md` and `classify.ts`. */
 export type Severity = 'breaking' | 'functional' | 'cosmetic' | 'unverifiable';
 
+/** Kinds about a whole container, not one of its fields: their `path` is empty. */
+export const CONTAINER_KINDS: readonly DriftKind[] = ['missing-container', 'unmanaged-container'];
+
 /**
  * One drift finding. `path` is a field path into the normalised model (`environment.TZ`,
- * `ports[80/tcp]`, `volumes[/data]`); `expected`/`actual` are display strings, secrets masked.
+ * `ports[80/tcp]`, `volumes[/data]`), empty for container-level kinds (`missing-container`,
+ * `unmanaged-container`: `service` names the service, or the container when it has no compose
+ * label, and `stack` its compose project, empty when it has none); `expected`/`actual` are
+ * display strings, secrets masked.
  */
 export interface DriftItem {
   readonly host: string;

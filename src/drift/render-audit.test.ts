@@ -102,3 +102,50 @@ describe('renderAudit*', () => {
     expect(md).toContain('```diff');
   });
 });
+
+describe('container-level items in the Markdown report', () => {
+  it('show the image instead of an empty path, and a diff like other items', () => {
+    const stray = item({
+      host: 'h1',
+      stack: '',
+      service: 'stray',
+      kind: 'unmanaged-container',
+      path: '',
+      expected: null,
+      actual: 'running',
+    });
+    const gone = item({
+      stack: 'media',
+      service: 'plex',
+      kind: 'missing-container',
+      path: '',
+      expected: 'running',
+      actual: null,
+    });
+    const md = renderAuditMarkdown({
+      report: { ...result.report, items: [stray, gone] },
+      sides: [
+        {
+          host: 'h1',
+          stack: '',
+          service: 'stray',
+          expected: null,
+          actual: { 'image.repo': 'docker.io/library/busybox', 'image.tag': '1.36.1', state: 'running' },
+        },
+        {
+          host: 'h1',
+          stack: 'media',
+          service: 'plex',
+          expected: { 'image.repo': 'docker.io/plexinc/pms-docker', 'image.tag': '1.40.4', state: 'running' },
+          actual: null,
+        },
+      ],
+    });
+    expect(md).toContain('- 🟠 unmanaged-container container `busybox:1.36.1`: ∅ → `running`');
+    expect(md).toContain('- 🟠 missing-container container `plexinc/pms-docker:1.40.4`: `running` → ∅');
+    expect(md).toContain('### Diff h1//stray');
+    expect(md).toContain('+    repo: docker.io/library/busybox');
+    expect(md).toContain('### Diff h1/media/plex');
+    expect(md).not.toMatch(/ ``: /);
+  });
+});

@@ -38,9 +38,24 @@ export function renderAuditSummary(report: AuditReport): string[] {
   ];
 }
 
-/** One line of an item: icon, path, expected → actual. */
-export const renderItemLine = (i: DriftItem): string =>
-  `${severityIcon[i.severity]} ${i.kind} \`${i.path}\`: ${shown(i.expected)} → ${shown(i.actual)}`;
+/**
+ * One line of an item: icon, path, expected → actual. A container-level item (empty path) names
+ * its image instead when known (`image`, from the service's sides).
+ */
+export const renderItemLine = (i: DriftItem, image?: string): string => {
+  const what = i.path !== '' ? `\`${i.path}\`` : image === undefined ? 'container' : `container \`${image}\``;
+  return `${severityIcon[i.severity]} ${i.kind} ${what}: ${shown(i.expected)} → ${shown(i.actual)}`;
+};
+
+/** `repo:tag` of a service's side (running first, else git), for container-level items. */
+function imageOf(result: AuditResult, i: DriftItem): string | undefined {
+  const side = result.sides.find((s) => serviceKey(s) === serviceKey(i));
+  const flat = side?.actual ?? side?.expected;
+  const repo = flat?.['image.repo'];
+  if (repo === undefined) return undefined;
+  const tag = flat?.['image.tag'];
+  return `${repo.replace(/^docker\.io\/(library\/)?/, '')}${tag === undefined || tag === '' ? '' : `:${tag}`}`;
+}
 
 /** Items grouped per drifted service (`host/stack/service`), plus stack-level items (no service) last. */
 export function groupByService(items: readonly DriftItem[]): [string, DriftItem[]][] {
@@ -58,7 +73,7 @@ export function renderServiceMessage(key: string, items: readonly DriftItem[], m
   const tail = more > 0 ? [`…and ${more} more in drift-report.md`] : [];
   return [
     `**${key.replace(/^\//, '')}** — ${severityCounts(items)}`,
-    ...items.slice(0, max).map(renderItemLine),
+    ...items.slice(0, max).map((i) => renderItemLine(i)),
     ...tail,
   ].join('\n');
 }
@@ -69,7 +84,12 @@ export function renderAuditMarkdown(result: AuditResult): string {
   const out = [`# Drift audit ${report.generatedAt}`, '', ...renderAuditSummary(report).map((l) => `- ${l}`), ''];
   if (report.warnings.length > 0) out.push('## Warnings', '', ...report.warnings.map((w) => `- ${w}`), '');
   for (const [key, items] of groupByService(report.items))
-    out.push(`## ${key.replace(/^\//, '')}`, '', ...items.map((i) => `- ${renderItemLine(i)}`), '');
+    out.push(
+      `## ${key.replace(/^\//, '')}`,
+      '',
+      ...items.map((i) => `- ${renderItemLine(i, i.path === '' ? imageOf(result, i) : undefined)}`),
+      '',
+    );
   for (const side of result.sides) {
     const diff = renderServiceDiff(side);
     if (diff !== '')

@@ -2,13 +2,15 @@ import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import type { BranchSnapshot } from '../git/snapshot-branch.js';
 import { lintFluxRepo } from './cluster/flux-lint.js';
-import { lintRepo, type LintFinding } from './lint.js';
+import { composeImages, lintRepo, type LintFinding } from './lint.js';
 
 /** What `/drift lint` needs: the apps settings and a branch snapshot. */
 export interface LintDeps {
   readonly config: Pick<AppConfig, 'apps'> & Partial<Pick<AppConfig, 'clusters'>>;
   readonly snapshot: () => Promise<BranchSnapshot>;
   readonly now: () => number;
+  /** Of the given images (as compose names them), those whose image config on a host has a healthcheck. */
+  readonly imageHealthchecks?: (images: readonly string[]) => Promise<ReadonlySet<string>>;
 }
 
 /** The lint result; its JSON form is the CLI's `--json` output. */
@@ -31,7 +33,13 @@ export async function runLint(deps: LintDeps): Promise<LintReport> {
   const snapshot = await deps.snapshot();
   try {
     const findings = [
-      ...(await lintRepo(snapshot.dir, apps.stacksDir)),
+      ...(await lintRepo(
+        snapshot.dir,
+        apps.stacksDir,
+        deps.imageHealthchecks === undefined
+          ? new Set()
+          : await deps.imageHealthchecks(await composeImages(snapshot.dir, apps.stacksDir)),
+      )),
       ...(await lintFluxClusters(snapshot.dir, deps.config.clusters ?? [])),
     ];
     return {
@@ -53,11 +61,19 @@ async function lintFluxClusters(repoDir: string, clusters: NonNullable<AppConfig
   return (await Promise.all([...layouts.values()].map((layout) => lintFluxRepo(repoDir, layout)))).flat();
 }
 
-/** One line per finding: `stack/service rule: message — fix` (Flux findings lead with `file:line`). */
-export const renderLintLine = (f: LintFinding): string =>
-  f.file === undefined
-    ? `\`${f.stack}${f.service === null ? '' : `/${f.service}`}\` **${f.rule}**: ${f.message} — fix: ${f.fix}`
-    : `\`${f.file}:${String(f.line ?? 1)}\` **${f.rule}**: ${f.message} — fix: ${f.fix}${f.silence === undefined ? '' : ` (${f.silence})`}`;
+/**
+ * One line per finding: `stack/service rule: message — why — fix (how to silence)` (Flux findings
+ * lead with `file:line`).
+ */
+export const renderLintLine = (f: LintFinding): string => {
+  const where =
+    f.file === undefined
+      ? `${f.stack}${f.service === null ? '' : `/${f.service}`}`
+      : `${f.file}:${String(f.line ?? 1)}`;
+  const why = f.why === undefined ? '' : ` — why: ${f.why}`;
+  const silence = f.silence === undefined ? '' : ` (${f.silence})`;
+  return `\`${where}\` **${f.rule}**: ${f.message}${why} — fix: ${f.fix}${silence}`;
+};
 
 /** Markdown report of a lint run. */
 export function renderLintMarkdown(r: LintReport): string {

@@ -26,6 +26,9 @@ export function openStreamLocal(client: Client, socket: string): Promise<ClientC
   });
 }
 
+/** Where Docker listens when neither `dockerSocket` nor the session's `DOCKER_HOST` says otherwise. */
+export const DEFAULT_DOCKER_SOCKET = '/var/run/docker.sock';
+
 /** The dial-stdio command for `socket` (used when stream-local forwarding is refused). */
 export const dialStdioCommand = (socket: string): string =>
   `docker -H ${shellQuote(`unix://${socket}`)} system dial-stdio`;
@@ -35,13 +38,13 @@ export function openDockerChannel(client: Client, socket: string, transport: Doc
   return transport === 'stream-local' ? openStreamLocal(client, socket) : openExec(client, dialStdioCommand(socket));
 }
 
-function pipeTo(local: Socket, conn: SshConnection, transport: DockerTransport, log: Logger): void {
+function pipeTo(local: Socket, conn: SshConnection, transport: DockerTransport, log: Logger, socket: string): void {
   local.on('error', () => {
     local.destroy();
   });
   conn
     .client()
-    .then((client) => openDockerChannel(client, conn.host.dockerSocket, transport))
+    .then((client) => openDockerChannel(client, socket, transport))
     .then((channel) => {
       channel.on('error', () => {
         local.destroy();
@@ -68,6 +71,7 @@ export async function startDockerBridge(
   conn: SshConnection,
   transport: DockerTransport,
   log: Logger,
+  socket: string = conn.host.dockerSocket ?? DEFAULT_DOCKER_SOCKET,
 ): Promise<DockerBridge> {
   const dir = await mkdtemp(join(tmpdir(), 'hlb-docker-'));
   const socketPath = join(dir, 'docker.sock');
@@ -75,7 +79,7 @@ export async function startDockerBridge(
   const server: Server = createServer((local) => {
     sockets.add(local);
     local.on('close', () => sockets.delete(local));
-    pipeTo(local, conn, transport, log);
+    pipeTo(local, conn, transport, log, socket);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

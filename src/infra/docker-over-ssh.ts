@@ -2,7 +2,9 @@ import { Agent } from 'node:http';
 import Docker from 'dockerode';
 import type { HostConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import { startDockerBridge, type DockerBridge, type DockerTransport } from './docker-bridge.js';
+import type { Client } from 'ssh2';
+import { DEFAULT_DOCKER_SOCKET, startDockerBridge, type DockerBridge, type DockerTransport } from './docker-bridge.js';
+import { execCollect } from './remote-exec.js';
 import type { DockerHost, DockerObject, ListContainersOptions } from './docker-host.js';
 import { selectTransport, type TransportChoice } from './docker-probe.js';
 import { isAppError } from '../errors.js';
@@ -105,6 +107,26 @@ function toDockerHost({ host, transport, conn, bridge, agent }: Parts): DockerHo
   };
 }
 
+/** `unix:///run/user/1000/docker.sock` → `/run/user/1000/docker.sock`; other schemes (tcp://, ssh://) → undefined. */
+export function socketFromDockerHost(value: string): string | undefined {
+  const path = /^unix:\/\/(\/.+)$/.exec(value.trim())?.[1];
+  return path === undefined || path.trim() === '' ? undefined : path;
+}
+
+/**
+ * The Docker socket to use: `dockerSocket` when configured, else the SSH session's `DOCKER_HOST`
+ * (rootless Docker sets `unix:///run/user/<uid>/docker.sock`), else `/var/run/docker.sock`.
+ */
+async function dockerSocketOf(host: HostConfig, client: Client): Promise<string> {
+  if (host.dockerSocket !== undefined) return host.dockerSocket;
+  try {
+    const { stdout } = await execCollect(client, 'printf %s "${DOCKER_HOST:-}"');
+    return socketFromDockerHost(stdout.toString()) ?? DEFAULT_DOCKER_SOCKET;
+  } catch {
+    return DEFAULT_DOCKER_SOCKET;
+  }
+}
+
 /**
  * Connects to `host` over ONE persistent SSH connection (host key verified, never skipped), picks
  * the Docker transport and proves it with a ping. Rejects with a classified `ExternalError`.
@@ -113,8 +135,10 @@ export async function connectDockerHost(host: HostConfig, deps: DockerHostDeps):
   const log = deps.log.child({ host: host.name });
   const conn = createSshConnection(host, { ...deps, log });
   try {
-    const transport = await selectTransport(host, await conn.client(), deps.transport ?? 'auto');
-    const bridge = await startDockerBridge(conn, transport, log);
+    const client = await conn.client();
+    const resolved = { ...host, dockerSocket: await dockerSocketOf(host, client) };
+    const transport = await selectTransport(resolved, client, deps.transport ?? 'auto');
+    const bridge = await startDockerBridge(conn, transport, log, resolved.dockerSocket);
     log.info({ transport }, 'docker host connected');
     return toDockerHost({ host, transport, conn, bridge, agent: new Agent({ keepAlive: true, maxSockets: 8 }) });
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { Client, ClientChannel } from 'ssh2';
 import type { HostConfig } from '../config/schema.js';
 import { classifyDockerError, type SocketProbe } from './host-errors.js';
-import { dialStdioCommand, openStreamLocal, type DockerTransport } from './docker-bridge.js';
+import { DEFAULT_DOCKER_SOCKET, dialStdioCommand, openStreamLocal, type DockerTransport } from './docker-bridge.js';
 import { execCollect, openExec, shellQuote } from './remote-exec.js';
 
 /** Which transport to use: `auto` tries stream-local forwarding and falls back to dial-stdio. */
@@ -45,7 +45,9 @@ export async function probeSocket(client: Client, socket: string): Promise<Socke
 }
 
 async function tryDialStdio(host: HostConfig, client: Client): Promise<DockerTransport> {
-  const { response, stderr } = await rawPing(await openExec(client, dialStdioCommand(host.dockerSocket)));
+  const { response, stderr } = await rawPing(
+    await openExec(client, dialStdioCommand(host.dockerSocket ?? DEFAULT_DOCKER_SOCKET)),
+  );
   if (answered(response)) return 'dial-stdio';
   throw classifyDockerError(
     host,
@@ -66,13 +68,13 @@ export async function selectTransport(
   if (choice === 'dial-stdio') return tryDialStdio(host, client);
   let refusal: unknown;
   try {
-    const { response } = await rawPing(await openStreamLocal(client, host.dockerSocket));
+    const { response } = await rawPing(await openStreamLocal(client, host.dockerSocket ?? DEFAULT_DOCKER_SOCKET));
     if (answered(response)) return 'stream-local';
     refusal = new Error(`unexpected answer to /_ping: ${response.slice(0, 80)}`);
   } catch (error) {
     refusal = error;
   }
-  const probe = await probeSocket(client, host.dockerSocket);
+  const probe = await probeSocket(client, host.dockerSocket ?? DEFAULT_DOCKER_SOCKET);
   if (probe !== 'ok' || choice === 'stream-local') throw classifyDockerError(host, refusal, probe);
   return tryDialStdio(host, client);
 }

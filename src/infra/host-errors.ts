@@ -85,7 +85,7 @@ export type SocketProbe = 'missing' | 'denied' | 'not-socket' | 'ok';
 export function classifyDockerError(host: HostConfig, error: unknown, probe?: SocketProbe): ExternalError {
   if (error instanceof ExternalError) return error;
   const text = textOf(error);
-  const socket = host.dockerSocket;
+  const socket = host.dockerSocket ?? '/var/run/docker.sock';
   if (probe === 'denied' || /permission denied/i.test(text)) {
     return hostError(
       host,

@@ -12,6 +12,7 @@ import { processorContext } from './processor-context.js';
 import { ResumeLater, resumeKey, splitResume } from './resume-later.js';
 import type { SystemView } from './system-view.js';
 import type { HealthStore } from '../store/health-store.js';
+import { statusIcon, type Report } from '../report/report.js';
 
 /** What running a job needs; all passed in. */
 export interface JobDeps {
@@ -40,11 +41,24 @@ function parse(job: Job, jobs: JobTable): { name: string; parsed: ParsedJob } {
   return { name: job.name, parsed };
 }
 
+/** How a job run ended without throwing: done, or refused with a UserError (answered in the thread). */
+export type JobEnd = 'succeeded' | 'refused';
+
+/**
+ * The run's final status line: its icon mirrors the result posted in the thread (no "✅ Done"
+ * under a ❌ report); a refusal says so.
+ */
+export function finalStatusLine(status: Report['status'], command: string): string {
+  if (status === 'refused') return `${statusIcon.refused} Refused: ${command}`;
+  return `${statusIcon[status]} Done: ${command}`;
+}
+
 /**
  * The job wrapper (an error boundary): loads the run record, runs the processor, posts the
- * result into the run's thread with the bot token, and maps UserError → UnrecoverableError.
+ * result into the run's thread with the bot token. A UserError is a refusal: answered in the
+ * thread, the run recorded as `refused`, the job completed (never retried, not a failure).
  */
-export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<void> {
+export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<JobEnd> {
   const { name, parsed } = parse(job, deps.jobs);
   const { payload } = parsed;
   const log = deps.log.child({ job: name, jobId: job.id, runId: payload.runId });
@@ -52,7 +66,7 @@ export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<v
   if (found === undefined) throw new UnrecoverableError(`run ${payload.runId} not found`);
   const port = deps.chats[found.platform];
   if (port === undefined) throw new UnrecoverableError(`no chat port for ${found.platform}`);
-  if (found.status === 'succeeded' && found.resultMessage !== undefined) return;
+  if (found.status === 'succeeded' && found.resultMessage !== undefined) return 'succeeded';
   const chat = bindActionOrigins(port, deps.actionStore, found.workspaceId);
   // The bot saves the run and the job before any chat call; if it died before posting the
   // run's line and thread, the worker posts them (exactly once, see ensureAnnounced).
@@ -65,11 +79,13 @@ export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<v
     const report = await parsed.run(processorContext({ job, run, chat, deps, log }));
     run = await postResult(chat, run, report, deps.runStore);
     run = await deps.runStore.update(run.runId, { status: 'succeeded' });
-    await setStatusLine(chat, run, `✅ Done: ${run.command}`, log);
+    await setStatusLine(chat, run, finalStatusLine(report.status, run.command), log);
+    return 'succeeded';
   } catch (error) {
     suspended = error instanceof ResumeLater && token !== undefined;
     if (error instanceof ResumeLater && token !== undefined) await suspend(job, error, token);
-    await handleFailure(error, { job, chat, run, deps, log });
+    if (error instanceof UserError) return await refuse(error, { job, chat, run, deps, log });
+    return await handleFailure(error, { job, chat, run, deps, log });
   } finally {
     if (payload.actionId !== undefined && !suspended) await deps.actionStore.finish(payload.actionId, 'done');
   }
@@ -90,12 +106,26 @@ interface FailureScope {
   readonly log: Logger;
 }
 
+/** A refusal (UserError) is an answer, not a fault: info level, no stack, shown in the thread, run `refused`. */
+async function refuse(error: UserError, scope: FailureScope): Promise<'refused'> {
+  const { chat, deps, log } = scope;
+  log.info({ code: error.code, reason: error.message }, 'job refused');
+  const text = (deps.redact ?? ((t: string) => t))(error.message);
+  const run = await postResult(
+    chat,
+    scope.run,
+    { title: `${scope.run.command} refused`, status: 'refused', summary: text },
+    deps.runStore,
+  );
+  await deps.runStore.update(run.runId, { status: 'refused', error: text });
+  await setStatusLine(chat, run, finalStatusLine('refused', run.command), log);
+  return 'refused';
+}
+
 async function handleFailure(error: unknown, scope: FailureScope): Promise<never> {
   const { job, chat, deps, log } = scope;
-  const final = error instanceof UserError || isFinalAttempt(job);
-  // A refusal (UserError) is an answer, not a fault: info level, no stack.
-  if (error instanceof UserError) log.info({ code: error.code, reason: error.message }, 'job refused');
-  else log.error({ err: error, attempt: job.attemptsMade + 1, final }, 'job failed');
+  const final = isFinalAttempt(job);
+  log.error({ err: error, attempt: job.attemptsMade + 1, final }, 'job failed');
   if (!final) throw error;
   const text = (deps.redact ?? ((t: string) => t))(toUserMessage(error, scope.run.runId));
   const run = await postResult(
@@ -106,5 +136,5 @@ async function handleFailure(error: unknown, scope: FailureScope): Promise<never
   );
   await deps.runStore.update(run.runId, { status: 'failed', error: text });
   await setStatusLine(chat, run, `❌ Failed: ${run.command}`, log);
-  throw error instanceof UserError ? new UnrecoverableError(error.message) : error;
+  throw error;
 }

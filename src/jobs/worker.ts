@@ -5,7 +5,7 @@ import { packageVersion } from './package-version.js';
 import { connectRedis } from './redis-connection.js';
 import { queueName } from './queue.js';
 import { requeueOrphans, defaultOrphanAgeMs } from './requeue-orphans.js';
-import { runJob, type JobDeps } from './run-job.js';
+import { runJob, type JobDeps, type JobEnd } from './run-job.js';
 import { createSystemView } from './system-view.js';
 
 export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'> {
@@ -53,10 +53,14 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     system,
     redact,
   };
-  const run = (job: Job, token?: string): Promise<void> =>
-    options.extraHandlers?.[job.name]?.(job) ?? runJob(job, deps, token);
+  const run = async (job: Job, token?: string): Promise<JobEnd | undefined> => {
+    const extra = options.extraHandlers?.[job.name];
+    if (extra === undefined) return runJob(job, deps, token);
+    await extra(job);
+    return undefined;
+  };
   // BullMQ keeps a failed attempt's message and stack in Redis (failedReason, stacktrace).
-  const handle = (job: Job, token?: string): Promise<void> =>
+  const handle = (job: Job, token?: string): Promise<JobEnd | undefined> =>
     run(job, token).catch((error: unknown) => {
       throw redactError(error, redact);
     });
@@ -111,12 +115,16 @@ const outcomeOf = (error: unknown, job: Job): JobOutcome =>
       : 'retried';
 
 /** Runs one attempt and reports its outcome and duration to the metrics. */
-async function measured(job: Job, handle: (job: Job) => Promise<void>, metrics: JobMetrics | undefined): Promise<void> {
+async function measured(
+  job: Job,
+  handle: (job: Job) => Promise<JobEnd | undefined>,
+  metrics: JobMetrics | undefined,
+): Promise<void> {
   const started = performance.now();
   const seconds = (): number => (performance.now() - started) / 1000;
   try {
-    await handle(job);
-    metrics?.jobFinished(job.name, 'succeeded', seconds());
+    const end = await handle(job);
+    metrics?.jobFinished(job.name, end ?? 'succeeded', seconds());
   } catch (error) {
     // A job parking itself (ResumeLater → DelayedError) has no outcome yet.
     if (!(error instanceof DelayedError)) metrics?.jobFinished(job.name, outcomeOf(error, job), seconds());

@@ -1,7 +1,10 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
-/** How one job attempt ended: done, failed for good, failed with a retry to come, or parked to resume later. */
-export type JobOutcome = 'succeeded' | 'failed' | 'retried' | 'parked';
+/**
+ * How one job attempt ended: done, refused (a UserError such as "not configured": answered, not a
+ * fault), failed for good, failed with a retry to come, or parked to resume later.
+ */
+export type JobOutcome = 'succeeded' | 'refused' | 'failed' | 'retried' | 'parked';
 
 /** Queue depth by BullMQ state (`waiting`, `active`, `delayed`, …), read on every scrape. */
 export type QueueDepth = () => Promise<Readonly<Record<string, number>>>;

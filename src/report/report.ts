@@ -1,7 +1,8 @@
 import type { ActionButton, Attachment, SelectMenu } from '../chat/chat-port.js';
 
 /** Overall state of a run, shown as the first word/emoji of a report. */
-export type ReportStatus = 'queued' | 'running' | 'ok' | 'warning' | 'failed' | 'error';
+/** `refused`: the command was declined (not configured, not allowed, bad input); the summary says why. */
+export type ReportStatus = 'queued' | 'running' | 'ok' | 'warning' | 'failed' | 'error' | 'refused';
 
 /**
  * A platform-neutral result: processors build Reports, `renderReport` turns them into
@@ -26,4 +27,5 @@ export const statusIcon: Readonly<Record<ReportStatus, string>> = {
   warning: '⚠️',
   failed: '❌',
   error: '💥',
+  refused: '🚫',
 };

@@ -1,7 +1,8 @@
 import type { Redis } from 'ioredis';
 import type { MessageRef, Platform } from '../chat/chat-port.js';
 
-export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+/** `refused`: the processor declined with a UserError (not configured, bad input): an answer, not a fault. */
+export type RunStatus = 'queued' | 'running' | 'succeeded' | 'failed' | 'refused';
 
 /**
  * Durable record of one command or action run: where its messages live, so a worker can

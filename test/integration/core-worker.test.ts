@@ -25,10 +25,11 @@ describe('worker error handling (real BullMQ on a private redis)', () => {
     processors: scripted,
   }));
 
-  it('posts a UserError verbatim once and does not retry it', async () => {
+  it('posts a UserError verbatim once as a refusal (not a failure) and does not retry it', async () => {
     type('/ping delay:1');
-    await out.waitFor('❌ **/ping failed**\n    Host ct-nope is not in the config.');
-    await out.waitFor('❌ Failed: /ping');
+    await out.waitFor('🚫 **/ping refused**\n    Host ct-nope is not in the config.');
+    await out.waitFor('🚫 Refused: /ping');
+    expect(out.count('❌')).toBe(0);
     expect(out.count('Running: /ping')).toBe(1);
   });
 

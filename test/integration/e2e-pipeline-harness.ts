@@ -112,7 +112,7 @@ export class E2eRuns {
 
   async finished(runId: string): Promise<RunRecord | undefined> {
     const run = await this.stores.runStore.get(runId);
-    return run?.status === 'succeeded' || run?.status === 'failed' ? run : undefined;
+    return run?.status === 'succeeded' || run?.status === 'failed' || run?.status === 'refused' ? run : undefined;
   }
 
   calls(runId: string): RecordedCall[] {

@@ -49,7 +49,7 @@ describe('/metrics of a running service (composition root, real worker, real Red
     await redis.stop();
   });
 
-  it('counts finished and failed jobs by name and outcome, times them, and shows queue depth and process metrics', async () => {
+  it('counts finished and refused jobs by name and outcome, times them, and shows queue depth and process metrics', async () => {
     // An identical command is refused while the first still runs: send each /ping after the last one is done.
     const doneCount = (): number =>
       [...emu.state.messages.values()].filter((m) => m.content.includes('Done: /ping')).length;
@@ -58,16 +58,16 @@ describe('/metrics of a running service (composition root, real worker, real Red
       await emu.waitFor(() => (doneCount() >= i ? true : undefined), `ping ${i} done`, 30_000);
     }
     await emu.slash(alice.id, 'status');
-    // No `apps` in this config: the audit fails with a UserError (never retried).
+    // No `apps` in this config: the audit is refused with a UserError (an answer: never retried, not a failure).
     await emu.slash(alice.id, 'drift audit');
     await emu.waitFor(
       () => {
         const all = [...emu.state.messages.values()];
         const done = all.filter((m) => m.content.includes('Done: /')).length;
-        const failed = all.filter((m) => m.content.includes('Failed: /drift audit')).length;
-        return done >= 4 && failed >= 1 ? true : undefined;
+        const refused = all.filter((m) => m.content.includes('Refused: /drift audit')).length;
+        return done >= 4 && refused >= 1 ? true : undefined;
       },
-      'four finished runs and a failed one',
+      'four finished runs and a refused one',
       60_000,
     );
 
@@ -77,11 +77,12 @@ describe('/metrics of a running service (composition root, real worker, real Red
     const m = series(await res.text());
     expect(m.get('homelab_jobs_total{job="system.ping",outcome="succeeded"}')).toBe(3);
     expect(m.get('homelab_jobs_total{job="system.status",outcome="succeeded"}')).toBe(1);
-    expect(m.get('homelab_jobs_total{job="drift.audit",outcome="failed"}')).toBe(1);
+    expect(m.get('homelab_jobs_total{job="drift.audit",outcome="refused"}')).toBe(1);
+    expect(m.has('homelab_jobs_total{job="drift.audit",outcome="failed"}')).toBe(false);
     expect(m.has('homelab_jobs_total{job="drift.audit",outcome="succeeded"}')).toBe(false);
     expect(m.get('homelab_job_duration_seconds_count{job="system.ping"}')).toBe(3);
-    expect(m.get('homelab_queue_jobs{state="completed"}')).toBe(4);
-    expect(m.get('homelab_queue_jobs{state="failed"}')).toBe(1);
+    expect(m.get('homelab_queue_jobs{state="completed"}')).toBe(5);
+    expect(m.get('homelab_queue_jobs{state="failed"}')).toBe(0);
     expect(m.get('homelab_queue_jobs{state="waiting"}')).toBe(0);
     expect(m.has('process_cpu_user_seconds_total')).toBe(true);
     expect(m.has('nodejs_eventloop_lag_seconds')).toBe(true);

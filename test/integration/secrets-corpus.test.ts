@@ -149,7 +149,7 @@ describe('secret policy: a seeded corpus leaks nowhere (lab, Discord emulator, p
     if (emu === undefined) throw new Error('setup failed');
     return emu;
   };
-  const finished = (m: StoredMessage): boolean => /✅ Done|❌ Failed/.test(m.content);
+  const finished = (m: StoredMessage): boolean => /(✅|⚠️|❌|💥) Done|❌ Failed|🚫 Refused/.test(m.content);
 
   /** Runs a slash command to its end; returns the thread id and its messages. */
   async function run(
@@ -284,7 +284,8 @@ describe('secret policy: a seeded corpus leaks nowhere (lab, Discord emulator, p
         await fake.waitFor(
           () =>
             fake.store.messages.find(
-              (m) => (m.threadTs === root.ts || m.ts === root.ts) && /✅ Done|❌ Failed/.test(m.text),
+              (m) =>
+                (m.threadTs === root.ts || m.ts === root.ts) && /(✅|⚠️|❌|💥) Done|❌ Failed|🚫 Refused/.test(m.text),
             ),
           SLOW,
           `end of ${command} ${text}`,
@@ -303,7 +304,7 @@ describe('secret policy: a seeded corpus leaks nowhere (lab, Discord emulator, p
       const catalog = await run('catalog');
       expect(attachment(catalog.messages, 'catalog.md')).toContain('grafana');
       const failed = await run('drift fix', { stack: 'dns-pihole', service: 'pihole' });
-      expect(failed.messages.some((m) => m.content.includes('❌ Failed'))).toBe(true);
+      expect(failed.messages.some((m) => /❌ Failed|🚫 Refused/.test(m.content))).toBe(true);
     },
     SLOW * 2,
   );

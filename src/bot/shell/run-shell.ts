@@ -1,7 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import {
   bindJobs,
-  commandLabel,
   hasSubcommands,
   jobSpecs,
   registry as defaultRegistry,
@@ -18,6 +17,7 @@ import { createStores, type Stores } from '../../store/stores.js';
 import type { AccessConfig, PersonEntry } from '../authorize.js';
 import { createDispatcher } from '../dispatch.js';
 import { ShellChat, type ShellExit } from './shell-chat.js';
+import { renderCommandHelp, renderCommandList } from './shell-help.js';
 
 /** The config fields the shell reads (a subset of AppConfig). */
 export interface ShellConfig extends AccessConfig {
@@ -48,6 +48,8 @@ export interface RunShellOptions {
   readonly closeDeadlineMs?: number;
   /** Called once the session is up and the REPL reads input. */
   readonly onReady?: () => void;
+  /** The REPL's prompt (default `homelab> ` on a terminal, none on a pipe); `false` for none. */
+  readonly prompt?: string | false;
 }
 
 /** A running REPL with its in-process worker. */
@@ -78,7 +80,10 @@ export async function startShellSession(options: RunShellOptions): Promise<Shell
     output: options.output,
     user: { platform: 'shell', id: userId, roleIds: [], displayName: userId },
     hasSubcommands: (c) => hasSubcommands(registry, c),
-    helpText: `Commands: ${registry.commands.map((d) => `/${commandLabel(d)}`).join(', ')}`,
+    helpText: renderCommandList(registry),
+    commandHelp: (topic) => renderCommandHelp(registry, topic),
+    commandNames: [...new Set(registry.commands.map((d) => d.command))],
+    ...(options.prompt === undefined ? {} : { prompt: options.prompt }),
   });
   const producer = createProducer({ redisUrl, prefix: `${prefix}bull`, jobs: jobSpecs });
   const worker = startWorker({

@@ -61,7 +61,7 @@ describe('ShellChat Ctrl-C in a terminal', () => {
     shell.type('\x03');
     await shell.waitFor('(To exit');
     shell.type('help\r');
-    await shell.waitFor('help | quit');
+    await shell.waitFor('help [<command>]');
     shell.type('\x03');
     await sleep(100);
     const state = await Promise.race([shell.chat.done, sleep(100).then(() => 'running')]);
@@ -69,5 +69,45 @@ describe('ShellChat Ctrl-C in a terminal', () => {
     expect(shell.output().match(/To exit/g)?.length).toBe(2);
     shell.type('\x04');
     await expect(shell.chat.done).resolves.toBe('eof');
+  });
+});
+
+describe('ShellChat prompt', () => {
+  it('shows `homelab> ` on a terminal, again after each line, and redraws it under output', async () => {
+    const shell = terminalShell(() => Promise.resolve());
+    await shell.waitFor('homelab> ');
+    shell.type('/ping\r');
+    for (let i = 0; i < 200 && (shell.output().match(/homelab> /g)?.length ?? 0) < 3; i++) await sleep(10);
+    const before = shell.output().match(/homelab> /g)?.length ?? 0;
+    expect(before).toBeGreaterThanOrEqual(2);
+    shell.chat.print('a job posted this');
+    await shell.waitFor('a job posted this');
+    const after = shell.output().split('\x1b[Ka job posted this\n')[1] ?? '';
+    expect(after).toContain('homelab> ');
+    shell.type('quit\r');
+    await expect(shell.chat.done).resolves.toBe('quit');
+  });
+
+  it('shows no prompt on a pipe unless asked for one', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let text = '';
+    output.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    const chat = new ShellChat({ input, output, terminal: false, prompt: 'homelab> ' });
+    await chat.start({ onCommand: () => Promise.resolve(), onAction: () => Promise.resolve() });
+    input.write('help\n');
+    for (let i = 0; i < 200 && (text.match(/homelab> /g)?.length ?? 0) < 2; i++) await sleep(10);
+    expect(text.startsWith('homelab> ')).toBe(true);
+    expect(text.match(/homelab> /g)?.length).toBe(2);
+    input.end();
+    await expect(chat.done).resolves.toBe('eof');
+    const plain = new ShellChat({ input: new PassThrough(), output, terminal: false });
+    text = '';
+    await plain.start({ onCommand: () => Promise.resolve(), onAction: () => Promise.resolve() });
+    plain.print('x');
+    expect(text).toBe('x\n');
+    await plain.stop();
   });
 });

@@ -15,9 +15,21 @@ export interface ShellChatOptions {
   /** Whether `/command` takes a sub-command word. */
   readonly hasSubcommands?: (command: string) => boolean;
   readonly helpText?: string;
+  /** `help <command>`: that command's usage and options. */
+  readonly commandHelp?: (topic: string) => string;
+  /** The commands' names, to suggest `/ping` for `ping` or `pnig`. */
+  readonly commandNames?: readonly string[];
   /** Line editing and REPL-like Ctrl-C (default: when `input` is a TTY). */
   readonly terminal?: boolean;
+  /**
+   * The prompt shown while waiting for a line (default {@link shellPrompt} on a terminal, none on
+   * a pipe); `false` for none.
+   */
+  readonly prompt?: string | false;
 }
+
+/** The REPL's prompt (the demo and its tests wait for it). */
+export const shellPrompt = 'homelab> ';
 
 /** How the REPL ended: `quit`, end of input (Ctrl-D, a closed pipe), or a second Ctrl-C. */
 export type ShellExit = 'quit' | 'eof' | 'interrupt';
@@ -51,6 +63,10 @@ export class ShellChat implements ChatAdapter {
   private handler: InboundHandler | undefined;
   private inflight: Promise<unknown> = Promise.resolve();
   private lines: Interface | undefined;
+  /** The prompt is on screen, waiting for a line. */
+  private prompting = false;
+  /** The line reader is closed (quit, EOF, Ctrl-C twice): no prompt any more. */
+  private closed = false;
 
   constructor(private readonly options: ShellChatOptions) {
     this.user = options.user ?? { platform: 'shell', id: 'local', roleIds: [], displayName: 'local' };
@@ -72,7 +88,33 @@ export class ShellChat implements ChatAdapter {
   }
 
   print(text: string): void {
-    this.options.output.write(text.endsWith('\n') ? text : `${text}\n`);
+    const line = text.endsWith('\n') ? text : `${text}\n`;
+    if (!this.prompting || this.closed) {
+      this.options.output.write(line);
+      return;
+    }
+    // Output arriving while the prompt waits (a job posting): clear the prompt line, print, redraw.
+    const lines = this.lines;
+    this.options.output.write(this.terminal ? `\r\x1b[K${line}` : `\n${line}`);
+    if (lines !== undefined && this.terminal) lines.prompt(true);
+    else this.options.output.write(this.promptText);
+  }
+
+  private get terminal(): boolean {
+    return this.options.terminal ?? (this.options.input as { isTTY?: boolean }).isTTY === true;
+  }
+
+  private get promptText(): string {
+    const p = this.options.prompt;
+    return p === false ? '' : (p ?? (this.terminal ? shellPrompt : ''));
+  }
+
+  /** Shows the prompt and notes that it waits, so later output redraws it. */
+  private showPrompt(): void {
+    if (this.promptText === '' || this.closed) return;
+    this.prompting = true;
+    if (this.terminal) this.lines?.prompt();
+    else this.options.output.write(this.promptText);
   }
 
   start(handler: InboundHandler): Promise<void> {
@@ -90,13 +132,24 @@ export class ShellChat implements ChatAdapter {
   }
 
   private async loop(): Promise<void> {
-    const terminal = this.options.terminal ?? (this.options.input as { isTTY?: boolean }).isTTY === true;
+    const terminal = this.terminal;
     const lines = terminal
-      ? createInterface({ input: this.options.input, output: this.options.output, terminal: true, prompt: '' })
+      ? createInterface({
+          input: this.options.input,
+          output: this.options.output,
+          terminal: true,
+          prompt: this.promptText,
+        })
       : createInterface({ input: this.options.input, terminal: false });
     this.lines = lines;
+    lines.on('close', () => {
+      this.closed = true;
+      this.prompting = false;
+    });
     if (terminal) this.listenForCtrlC(lines);
+    this.showPrompt();
     for await (const line of lines) {
+      this.prompting = false;
       this.interruptArmed = false;
       if (this.handler === undefined) break;
       const handling = readShellLine(line, this.lineScope(this.handler));
@@ -112,7 +165,9 @@ export class ShellChat implements ChatAdapter {
         this.finish('quit');
         break;
       }
+      this.showPrompt();
     }
+    this.prompting = false;
     lines.close();
     this.finish('eof');
   }
@@ -151,6 +206,8 @@ export class ShellChat implements ChatAdapter {
       responder: (threadId?: string) => this.responder(threadId),
       newInvocationId: () => `shell-${randomUUID()}`,
       helpText: this.options.helpText ?? '',
+      commandHelp: this.options.commandHelp ?? (() => this.options.helpText ?? ''),
+      commandNames: this.options.commandNames ?? [],
       hasSubcommands: this.options.hasSubcommands ?? (() => false),
     };
   }

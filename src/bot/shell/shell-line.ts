@@ -1,3 +1,4 @@
+import { didYouMean } from '../../commands/did-you-mean.js';
 import { parseSlashLine } from '../../commands/parse-slash-line.js';
 import { UserError } from '../../errors.js';
 import type { ChatUser, MessageRef } from '../../chat/chat-port.js';
@@ -14,6 +15,10 @@ export interface LineScope {
   readonly responder: (threadId?: string) => Responder;
   readonly newInvocationId: () => string;
   readonly helpText: string;
+  /** `help <command>`: that command's usage and options. */
+  readonly commandHelp: (topic: string) => string;
+  /** The commands' names (`ping`, `drift`), to suggest the slash form of a word typed without one. */
+  readonly commandNames: readonly string[];
   readonly hasSubcommands: (command: string) => boolean;
 }
 
@@ -22,7 +27,8 @@ const usage = [
   '  in <thread> /cmd …   run a command inside a thread',
   '  as <user> <line>     act as another local user id (role tests)',
   '  click <act:id>       send a raw button id',
-  '  help | quit',
+  '  help [<command>]     this list, or one command with its options',
+  '  quit                 leave (also Ctrl-D, or Ctrl-C twice)',
 ].join('\n');
 
 /** Handles one typed line; returns false on `quit`. */
@@ -30,8 +36,13 @@ export async function readShellLine(raw: string, scope: LineScope): Promise<bool
   const line = raw.trim();
   if (line === '') return true;
   if (line === 'quit' || line === 'exit') return false;
-  if (line === 'help') {
+  if (line === 'help' || line === '?') {
     scope.print(`${usage}\n${scope.helpText}`);
+    return true;
+  }
+  const helpOn = /^help\s+(.+)$/s.exec(line);
+  if (helpOn?.[1] !== undefined) {
+    scope.print(scope.commandHelp(helpOn[1]));
     return true;
   }
   const as = /^as\s+(\S+)\s+(.+)$/s.exec(line);
@@ -62,6 +73,14 @@ export async function readShellLine(raw: string, scope: LineScope): Promise<bool
   return true;
 }
 
+/** `ping` → ` Did you mean /ping?`; `pnig` → ` Did you mean /ping?`; `hlep` → ` Did you mean help?`. */
+function slashHint(word: string, line: string, scope: LineScope): string {
+  if (scope.commandNames.includes(word.toLowerCase())) return `. Did you mean /${line}?`;
+  const guess = didYouMean(word, [...scope.commandNames, 'help', 'quit']);
+  if (guess === undefined) return '';
+  return `. Did you mean ${guess === 'help' || guess === 'quit' ? guess : `/${guess}`}?`;
+}
+
 async function runCommand(line: string, scope: LineScope, threadId?: string): Promise<void> {
   try {
     const slash = parseSlashLine(line, scope.hasSubcommands);
@@ -80,7 +99,11 @@ async function runCommand(line: string, scope: LineScope, threadId?: string): Pr
       scope.responder(threadId),
     );
   } catch (error) {
-    scope.print(`[private] ${error instanceof UserError ? error.message : `${line}: not understood (type help)`}`);
+    const word = /^(\S+)/.exec(line)?.[1] ?? '';
+    const hint = error instanceof UserError && error.code === 'not-a-command' ? slashHint(word, line, scope) : '';
+    scope.print(
+      `[private] ${error instanceof UserError ? `${error.message}${hint}` : `${line}: not understood (type help)`}`,
+    );
   }
 }
 

@@ -3,7 +3,7 @@ import type { OutgoingMessage } from '../../chat/chat-port.js';
 import type { AuditResult } from '../../drift/audit-report.js';
 import { silentLogger } from '../../log.js';
 import type { ProcessorContext } from '../../jobs/processor.js';
-import { driftAuditProcessor } from './drift-audit-processor.js';
+import { auditHeadline, auditReport, driftAuditProcessor } from './drift-audit-processor.js';
 
 const result: AuditResult = {
   report: {
@@ -110,5 +110,24 @@ describe('driftAuditProcessor', () => {
     const report = await driftAuditProcessor({ audit: () => Promise.resolve(down) })(payload, context([]));
     expect(report.status).toBe('failed');
     expect(report.lines).toContain('⛔ h1: h1: connection refused');
+  });
+
+  it('headlines count unreachable hosts: all down, some down, none down', () => {
+    const down = (name: string) => ({ name, reachable: false, error: 'connection refused' });
+    const up = (name: string) => ({ name, reachable: true });
+    const nothing = auditReport(
+      { report: { ...result.report, items: [], hosts: [down('a'), down('b')] }, sides: [] },
+      true,
+    );
+    expect(nothing.summary).toBe('2 of 2 hosts unreachable: nothing audited.');
+    expect(nothing.status).toBe('failed');
+    const partial = auditReport({ report: { ...result.report, hosts: [up('a'), down('b')] }, sides: [] }, true);
+    expect(partial.summary).toBe('1 of 2 hosts unreachable; 2 difference(s) found on the 1 audited.');
+    expect(partial.status).toBe('warning');
+    const clean = auditReport({ report: { ...result.report, items: [], hosts: [up('a')] }, sides: [] }, true);
+    expect(clean.summary).toBe('No drift: every audited service matches git.');
+    expect(auditHeadline({ ...result.report, hosts: [] })).toBe(
+      'No hosts configured: nothing audited; 2 difference(s) found in git.',
+    );
   });
 });

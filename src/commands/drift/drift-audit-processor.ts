@@ -70,6 +70,20 @@ async function postServices(result: AuditResult, ctx: ProcessorContext, withButt
   return true;
 }
 
+/**
+ * The headline, counting unreachable hosts so a blind audit never reads as clean:
+ * `2 of 2 hosts unreachable: nothing audited.`, `1 of 2 hosts unreachable; 3 difference(s) found on the other.`
+ */
+export function auditHeadline(report: AuditResult['report']): string {
+  const total = report.hosts.length;
+  const down = report.hosts.filter((h) => !h.reachable).length;
+  const found = `${report.items.length} difference(s) found`;
+  if (total === 0) return `No hosts configured: nothing audited${report.items.length > 0 ? `; ${found} in git` : ''}.`;
+  if (down === total) return `${down} of ${total} hosts unreachable: nothing audited.`;
+  if (down > 0) return `${down} of ${total} hosts unreachable; ${found} on the ${total - down} audited.`;
+  return report.items.length === 0 ? 'No drift: every audited service matches git.' : `${found}.`;
+}
+
 /** The final report: executive summary plus the Markdown and JSON reports (and diffs when not posted). */
 export function auditReport(result: AuditResult, posted: boolean): Report {
   const { report } = result;
@@ -83,10 +97,7 @@ export function auditReport(result: AuditResult, posted: boolean): Report {
   return {
     title: 'Drift audit',
     status: nothing ? 'failed' : report.items.length > 0 || report.hosts.some((h) => !h.reachable) ? 'warning' : 'ok',
-    summary:
-      report.items.length === 0 && !nothing
-        ? 'No drift: every audited service matches git.'
-        : `${report.items.length} difference(s) found.`,
+    summary: auditHeadline(report),
     lines: renderAuditSummary(report),
     attachments: [
       { filename: 'drift-report.md', content: renderAuditMarkdown(result), contentType: 'text/markdown' },

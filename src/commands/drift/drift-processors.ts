@@ -31,6 +31,6 @@ export function driftProcessors(
   };
   return {
     'drift.audit': driftAuditProcessor({ audit, openPrButtons: config.apps?.forge !== undefined }),
-    'drift.lint': driftLintProcessor({ lint: () => runLint(driftLintDeps(config, cache)) }),
+    'drift.lint': driftLintProcessor({ lint: () => runLint(driftLintDeps(config, { log, ...cache, ...via })) }),
   };
 }

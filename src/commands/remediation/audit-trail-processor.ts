@@ -32,27 +32,38 @@ export const auditTrailProcessor =
     const entries = await deps.trail.since(new Date(Date.now() - days * 24 * 3600 * 1000));
     // The trail is in Redis and stays readable when the apps repo cannot be reached.
     const logs = await deps.gitLog(days).then(
-      (l) => ({ ok: true as const, l }),
-      (error: unknown) => ({ ok: false as const, why: toUserMessage(error) }),
+      (l): GitLogResult => (l === undefined ? { ok: false, why: 'none' } : { ok: true, l }),
+      (error: unknown): GitLogResult => ({ ok: false, why: toUserMessage(error) }),
     );
     return trailReport(days, entries, logs);
   };
 
-function trailReport(
-  days: number,
-  entries: readonly TrailEntry[],
-  result: { ok: true; l: readonly StackLog[] } | { ok: false; why: string },
-): Report {
+/** The apps repo's log, or why there is none (`none`: no apps repository is configured). */
+type GitLogResult = { ok: true; l: readonly StackLog[] } | { ok: false; why: string };
+
+const NO_REPO = 'No apps repository is configured, so there is no git log: add an `apps` section (url) to the config.';
+
+function trailReport(days: number, entries: readonly TrailEntry[], result: GitLogResult): Report {
   const logs = result.ok ? result.l : [];
   const gitLines = logs.flatMap((l) => [
     `**${l.stack}**`,
     ...l.commits.map((c) => `  ${c.date.slice(0, 10)} ${c.sha.slice(0, 12)} ${c.subject} (${c.author})`),
   ]);
-  const gitPart = result.ok ? (gitLines.length === 0 ? ['No commits.'] : gitLines) : [`Unavailable: ${result.why}`];
+  const noRepo = !result.ok && result.why === 'none';
+  const gitPart = result.ok
+    ? gitLines.length === 0
+      ? ['No commits.']
+      : gitLines
+    : [noRepo ? NO_REPO : `Unavailable: ${result.why}`];
+  const commits = result.ok
+    ? `${logs.reduce((n, l) => n + l.commits.length, 0)} commit(s) in the apps repo`
+    : noRepo
+      ? 'no apps repository configured'
+      : 'the apps repo log is unavailable';
   return {
     title: `Audit trail, last ${days} day(s)`,
-    status: result.ok ? 'ok' : 'warning',
-    summary: `${entries.length} remediation and media event(s); ${logs.reduce((n, l) => n + l.commits.length, 0)} commit(s) in the apps repo.`,
+    status: result.ok || noRepo ? 'ok' : 'warning',
+    summary: `${entries.length} remediation and media event(s); ${commits}.`,
     lines: [
       ...(entries.length === 0 ? ['No remediation events.'] : entries.map(trailLine)),
       '',

@@ -7,8 +7,8 @@ import type { AuditTrailStore } from '../../store/audit-trail-store.js';
 export interface RemediationJobDeps {
   readonly remediation: RemediationDeps | undefined;
   readonly trail: AuditTrailStore;
-  /** The apps repo's commits of the last `days`, grouped by stack. */
-  readonly gitLog: (days: number) => Promise<readonly StackLog[]>;
+  /** The apps repo's commits of the last `days`, grouped by stack; undefined when no apps repo is configured. */
+  readonly gitLog: (days: number) => Promise<readonly StackLog[] | undefined>;
 }
 
 /** The remediation deps, or a clear refusal when remediation is not configured. */

@@ -62,7 +62,7 @@ export function remediationJobDeps(config: AppConfig, wiring: RemediationWiring)
     trail: wiring.trail,
     gitLog: async (days) =>
       remote === undefined || apps === undefined
-        ? []
+        ? undefined
         : gitLogByStack(remote, apps.branch, apps.stacksDir, days, tmpDir),
   };
 }

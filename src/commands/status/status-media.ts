@@ -65,6 +65,8 @@ export function recommendations(f: MediaStatusFacts): string[] {
     out.push(`Last health check ${days(ageMs(f.now, f.health.finishedAt))} ago: run /health.`);
   if (f.lastAudit === undefined) out.push('No drift audit on record: run /drift audit.');
   else if (f.lastAudit.status === 'failed') out.push('The last drift audit failed: run /drift audit.');
+  else if (f.lastAudit.status === 'refused')
+    out.push(`The last drift audit was refused: ${f.lastAudit.error ?? 'see its thread'}`);
   else if (ageMs(f.now, f.lastAudit.updatedAt) > 7 * dayMs)
     out.push(`Last audit ${days(ageMs(f.now, f.lastAudit.updatedAt))} ago: run /drift audit.`);
   if (f.prs.kind === 'open' && f.prs.prs.length > 0) out.push(`${f.prs.prs.length} remediation PR(s) wait for review.`);
