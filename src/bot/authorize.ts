@@ -58,5 +58,5 @@ export function refusalMessage(user: ChatUser, role: Role | undefined, label: st
     const who = operators.length > 0 ? operators.join(' or ') : 'the operator';
     return `I don't know you yet — ask ${who} to add your ${user.platform} id (${user.id}) to the people table.`;
   }
-  return `${label} is for the operator; you can use /request and /requests.`;
+  return `${label} is for the operator; you can use /request, /requests and /report.`;
 }

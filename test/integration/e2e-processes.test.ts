@@ -185,14 +185,14 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
       expect(emu.messagesIn(thread).filter((m) => m.content.includes('clicked'))).toHaveLength(1);
     });
 
-    it('refuses /status to family, pointing at /request and /requests, and gives the operator the report', async () => {
+    it('refuses /status to family, pointing at /request, /requests and /report, and gives the operator the report', async () => {
       await emu.slash(kid.discordId, 'status');
       const refusal = await emu.waitFor(
         () => emu.messagesIn(emu.ids.channelId).find((m) => m.content.includes('/status is for the operator')),
         'status refused',
         slow,
       );
-      expect(refusal.content).toContain('/request and /requests');
+      expect(refusal.content).toContain('/request, /requests and /report');
       expect(refusal.threadId).toBeNull();
       const before = new Set(threadRoots(emu).map((m) => m.id));
       await emu.slash(alice.discordId, 'status');
@@ -277,7 +277,7 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
         slow,
         'status refused',
       );
-      expect(refusal.text).toContain('/request and /requests');
+      expect(refusal.text).toContain('/request, /requests and /report');
       const body = new URLSearchParams({
         command: '/ping',
         text: '',

@@ -194,14 +194,14 @@ describe('/request on Discord (real discord.js, Discord + Overseerr emulators, w
     expect(during.filter((c) => c.startsWith('POST') || c.includes('/search'))).toEqual([]);
   });
 
-  it('tells a family member that operator commands are not theirs, naming /request and /requests', async () => {
+  it('tells a family member that operator commands are not theirs, naming /request, /requests and /report', async () => {
     await emu.slash(kid.id, 'status', {});
     const refusal = await emu.waitFor(
       () => [...emu.state.messages.values()].find((m) => m.content.includes('/status is for the operator')),
       'refusal',
       20_000,
     );
-    expect(refusal.content).toContain('you can use /request and /requests');
+    expect(refusal.content).toContain('you can use /request, /requests and /report');
   });
 
   it('explains a query it cannot read and what is accepted', async () => {
