@@ -39,6 +39,7 @@ const base: MediaStatusFacts = {
   health: health('2026-03-10T11:00:00Z', 'ok'),
   lastAudit: audit('2026-03-09T12:00:00Z'),
   prs: { kind: 'no-forge' },
+  configured: { audit: true, health: true },
 };
 
 describe('status recommendations', () => {
@@ -49,6 +50,19 @@ describe('status recommendations', () => {
   it('recommends an audit when the last one is 9 days old', () => {
     expect(recommendations({ ...base, lastAudit: audit('2026-03-01T11:00:00Z') })).toEqual([
       'Last audit 9 days ago: run /drift audit.',
+    ]);
+  });
+
+  it('recommends only what the config can run', () => {
+    const empty = { now, services: [], prs: { kind: 'no-forge' } } as const;
+    expect(recommendations(empty)).toEqual([
+      'Nothing to check yet: add `hosts` and `apps` (drift audit) or `media` (health) to the config.',
+    ]);
+    expect(recommendations({ ...empty, configured: { audit: true, health: false } })).toEqual([
+      'No drift audit on record: run /drift audit.',
+    ]);
+    expect(recommendations({ ...empty, configured: { audit: false, health: true } })).toEqual([
+      'No health check on record: run /health.',
     ]);
   });
 

@@ -22,6 +22,11 @@ export interface MediaStatusFacts {
   readonly lastAudit?: RunRecord | undefined;
   readonly lastE2e?: RunRecord | undefined;
   readonly prs: PrFacts;
+  /**
+   * Which commands this config can run; only those are recommended. Undefined: nothing is configured
+   * (no `apps`/`clusters` for `/drift audit`, no `media`/`clusters` for `/health`).
+   */
+  readonly configured?: { readonly audit: boolean; readonly health: boolean } | undefined;
 }
 
 const dayMs = 86_400_000;
@@ -53,17 +58,23 @@ function prText(prs: PrFacts): string {
 /** What to do next, most urgent first; "All good" when nothing is due. */
 export function recommendations(f: MediaStatusFacts): string[] {
   const out: string[] = [];
+  const configured = f.configured ?? { audit: false, health: false };
   const down = f.services.filter((s) => !s.up);
   if (down.length > 0)
     out.push(
       `${down.map((s) => serviceTitle[s.service]).join(', ')} ${down.length === 1 ? 'is' : 'are'} down: run /health for the cause and fix.`,
     );
   const failing = f.health?.outcomes.filter((o) => o.status === 'fail' || o.status === 'error').length ?? 0;
-  if (f.health === undefined) out.push('No health check on record: run /health.');
+  if (!configured.health) {
+    if (f.health === undefined && !configured.audit)
+      out.push('Nothing to check yet: add `hosts` and `apps` (drift audit) or `media` (health) to the config.');
+  } else if (f.health === undefined) out.push('No health check on record: run /health.');
   else if (failing > 0) out.push(`${failing} health check(s) failed last time: run /health after fixing them.`);
   else if (ageMs(f.now, f.health.finishedAt) > dayMs)
     out.push(`Last health check ${days(ageMs(f.now, f.health.finishedAt))} ago: run /health.`);
-  if (f.lastAudit === undefined) out.push('No drift audit on record: run /drift audit.');
+  if (!configured.audit) {
+    // Nothing to recommend: /drift audit cannot run without `apps` (or `clusters`).
+  } else if (f.lastAudit === undefined) out.push('No drift audit on record: run /drift audit.');
   else if (f.lastAudit.status === 'failed') out.push('The last drift audit failed: run /drift audit.');
   else if (f.lastAudit.status === 'refused')
     out.push(`The last drift audit was refused: ${f.lastAudit.error ?? 'see its thread'}`);

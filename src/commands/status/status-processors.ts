@@ -14,7 +14,7 @@ const PING_MS = 1000;
  * `forge` (built by the composition root; undefined: "no forge configured").
  */
 export function statusProcessors(
-  config: Pick<AppConfig, 'media' | 'apps'>,
+  config: Pick<AppConfig, 'media' | 'apps'> & Partial<Pick<AppConfig, 'clusters'>>,
   forge?: Forge,
 ): Pick<Processors, 'system.status'> {
   const { apps } = config;
@@ -32,6 +32,10 @@ export function statusProcessors(
         ? {}
         : { ping: (signal: AbortSignal) => pingServices(config.media, PING_MS, signal) }),
       ...(openPrs === undefined ? {} : { openPrs }),
+      configured: {
+        audit: apps !== undefined || (config.clusters ?? []).length > 0,
+        health: config.media !== undefined || (config.clusters ?? []).length > 0,
+      },
     }),
   };
 }

@@ -14,6 +14,8 @@ export interface StatusDeps {
   /** Whole budget for the slow parts (default 1500 ms), so /status answers in under 2 s. */
   readonly budgetMs?: number;
   readonly clock?: () => Date;
+  /** Which commands the config can run (recommended only then); default: none. */
+  readonly configured?: { readonly audit: boolean; readonly health: boolean };
 }
 
 /** How many recent runs are searched for the last audit and e2e run. */
@@ -70,6 +72,7 @@ export function statusProcessor(deps: StatusDeps = {}): Processor<'system.status
         lastAudit: others.find(isAudit),
         lastE2e: others.find(isE2e),
         prs,
+        configured: deps.configured,
       },
     });
   };
