@@ -119,6 +119,21 @@ export function routeJellyfin(s: JellyfinState, req: EmuRequest, onRefresh: () =
   if (m === 'GET' && path === '/library/virtualfolders')
     return { template: '/Library/VirtualFolders', reply: json(s.libraries.map(virtualFolder)) };
   if (m === 'GET' && path === '/scheduledtasks') return { template: '/ScheduledTasks', reply: json([scanTask(s)]) };
+  if (m === 'GET' && path === '/users')
+    return {
+      template: '/Users',
+      reply: json(
+        s.users.map((u) => ({
+          Name: u.name,
+          ServerId: s.serverId,
+          Id: u.id,
+          HasPassword: true,
+          HasConfiguredPassword: true,
+          HasConfiguredEasyPassword: false,
+          EnableAutoLogin: false,
+        })),
+      ),
+    };
   if (m === 'GET' && path === '/items') return { template: '/Items', reply: items(s, req.url) };
   if (m === 'POST' && path === '/library/refresh') {
     s.refreshes += 1;

@@ -38,8 +38,8 @@ export function createJellyfinState(): JellyfinState {
     libraries: [],
     scanTriggers: [{ Type: 'IntervalTrigger', IntervalTicks: 12 * 36_000_000_000 }],
     users: [
-      { id: '0c1d2e3f405162738495a6b7c8d9e0f1', name: 'admin' },
-      { id: '1c1d2e3f405162738495a6b7c8d9e0f2', name: 'fran' },
+      { id: '0c1d2e3f-4051-4273-8495-a6b7c8d9e0f1', name: 'admin' },
+      { id: '1c1d2e3f-4051-4273-8495-a6b7c8d9e0f2', name: 'fran' },
     ],
     refreshes: 0,
     nextId: 1,

@@ -64,9 +64,24 @@ export interface OverseerrState {
   readonly arrServers: { readonly radarr: ArrServerEntry[]; readonly sonarr: ArrServerEntry[] };
   nextId: number;
   readonly now: () => Date;
+  /** `jellyseerr`: Jellyseerr's routes (Settings → Jellyfin), names and media links. */
+  readonly flavor: 'overseerr' | 'jellyseerr';
+  /** Jellyseerr's Settings → Jellyfin (`hostname` is the Jellyfin URL Jellyseerr dials). */
+  readonly jellyfin: JellyfinLink;
 }
 
-export function createOverseerrState(now: () => Date = () => new Date()): OverseerrState {
+/** Jellyseerr's Jellyfin settings: where it dials, with which key, and the libraries it syncs. */
+export interface JellyfinLink {
+  hostname: string;
+  apiKey: string;
+  serverId: string;
+  readonly libraries: { id: string; name: string; enabled: boolean }[];
+}
+
+export function createOverseerrState(
+  now: () => Date = () => new Date(),
+  flavor: 'overseerr' | 'jellyseerr' = 'overseerr',
+): OverseerrState {
   const state: OverseerrState = {
     titles: new Map(SEED_TITLES.map((t) => [t.tmdbId, t])),
     users: new Map(SEED_USERS.map((u) => [u.id, u])),
@@ -79,6 +94,8 @@ export function createOverseerrState(now: () => Date = () => new Date()): Overse
     },
     nextId: 1,
     now,
+    flavor,
+    jellyfin: { hostname: '', apiKey: '', serverId: '', libraries: [] },
   };
   for (const [tmdbId, status] of SEED_STATUS) ensureMedia(state, tmdbId).status = status;
   return state;
