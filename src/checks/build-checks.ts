@@ -116,7 +116,8 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
       checks.jellyfinAutoscanCheck(jellyfin),
       ...(roots.length > 0 ? [checks.libraryFoldersCheck(jellyfinLibrary(jellyfin), roots, containers)] : []),
     );
-  if (media.overseerr?.flavor === 'jellyseerr')
+  // Like the Radarr/Sonarr settings check, only when the other end is configured too.
+  if (media.overseerr?.flavor === 'jellyseerr' && jellyfin !== undefined)
     built.push(checks.jellyseerrJellyfinCheck({ ...media.overseerr, ...common }, jellyfin));
   return { checks: built, close: () => containers?.close() ?? Promise.resolve() };
 }

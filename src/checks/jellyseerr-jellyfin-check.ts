@@ -16,7 +16,7 @@ const settingsHint =
  * /settings/jellyfin/users` makes Jellyseerr ask Jellyfin), that Jellyfin is the one in
  * `media.jellyfin` (server id), and at least one library is enabled for availability sync.
  */
-export function jellyseerrJellyfinCheck(target: OverseerrHttpOptions, jellyfin: JellyfinClient | undefined): Check {
+export function jellyseerrJellyfinCheck(target: OverseerrHttpOptions, jellyfin: JellyfinClient): Check {
   return defineCheck({
     id: 'jellyseerr.jellyfin',
     service: 'jellyseerr',
@@ -53,8 +53,8 @@ export function jellyseerrJellyfinCheck(target: OverseerrHttpOptions, jellyfin: 
         }
         const findings: Finding[] = [];
         const serverId = pick(settings.body, 'serverID');
-        const ours = jellyfin === undefined ? undefined : (await jellyfin.systemInfo(signal)).id;
-        if (ours !== undefined && typeof serverId === 'string' && serverId !== '' && serverId !== ours)
+        const ours = (await jellyfin.systemInfo(signal)).id;
+        if (typeof serverId === 'string' && serverId !== '' && serverId !== ours)
           findings.push({
             summary: `Jellyseerr is connected to Jellyfin server ${serverId} at ${where}, not the one in media.jellyfin (${ours}).`,
             diagnosis:
