@@ -39,7 +39,7 @@ export const requestsNotConfigured =
     Promise.reject(
       new UserError(
         'requests-not-configured',
-        'Media requests are not set up on this bot yet (no media.overseerr in its config); ask the operator.',
+        'Media requests are not set up on this bot yet (no media.overseerr or media.jellyseerr in its config); ask the operator.',
       ),
     );
 
@@ -61,7 +61,12 @@ export function mediaRequestProcessors(
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return notConfiguredRequests;
   return requestFlowProcessors({
-    overseerr: createOverseerrClient({ url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000 }),
+    overseerr: createOverseerrClient({
+      url: overseerr.url,
+      apiKey: overseerr.apiKey,
+      timeoutMs: 10_000,
+      flavor: overseerr.flavor,
+    }),
     people: config.people,
     slots: stores.dedupeStore,
     subscriptions: stores.subscriptionStore,

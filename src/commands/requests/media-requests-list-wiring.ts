@@ -10,7 +10,7 @@ export const requestsListNotConfigured: Processor<'media.requests-list'> = () =>
   Promise.reject(
     new UserError(
       'requests-not-configured',
-      'Media requests are not set up on this bot yet (no media.overseerr in its config); ask the operator.',
+      'Media requests are not set up on this bot yet (no media.overseerr or media.jellyseerr in its config); ask the operator.',
     ),
   );
 
@@ -18,7 +18,7 @@ export const requestsListNotConfigured: Processor<'media.requests-list'> = () =>
 export function requestsListProcessors(config: AppConfig): Pick<Processors, 'media.requests-list'> {
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return { 'media.requests-list': requestsListNotConfigured };
-  const http = { url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000 };
+  const http = { url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000, flavor: overseerr.flavor };
   return {
     'media.requests-list': mediaRequestsList({
       client: createOverseerrClient(http),
