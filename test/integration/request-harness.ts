@@ -34,7 +34,12 @@ export interface RequestWorkerOptions {
 export function startRequestWorker(o: RequestWorkerOptions): { stores: Stores; stop(): Promise<void> } {
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
-  const overseerr = createOverseerrClient({ url: o.overseerr.url, apiKey: o.overseerr.apiKey, timeoutMs: 5_000 });
+  const overseerr = createOverseerrClient({
+    url: o.overseerr.url,
+    apiKey: o.overseerr.apiKey,
+    timeoutMs: 5_000,
+    flavor: o.overseerr.flavor,
+  });
   const flow = requestFlowProcessors({
     overseerr,
     people: o.people,

@@ -10,6 +10,7 @@ import { mediaRequestNotifyMe } from './media-request-notify-me.js';
 import { mediaRequestPick } from './media-request-pick.js';
 import { mediaRequestSearch } from './media-request-search.js';
 import { mediaRequestSeasons } from './media-request-seasons.js';
+import { namedProcessor } from './name-reports.js';
 
 /** The job names of the `/request` flow. */
 export type MediaRequestJobs =
@@ -22,13 +23,14 @@ export type MediaRequestJobs =
 
 /** The `/request` processors for given dependencies (tests pass an emulator-backed client). */
 export function requestFlowProcessors(deps: RequestFlowDeps): Pick<Processors, MediaRequestJobs> {
+  const name = deps.overseerr.name;
   return {
-    'media.request-movie': mediaRequestSearch(deps, 'movie'),
-    'media.request-tv': mediaRequestSearch(deps, 'tv'),
-    'media.request-pick': mediaRequestPick(deps),
-    'media.request-seasons': mediaRequestSeasons(deps),
-    'media.request-confirm': mediaRequestConfirm(deps),
-    'media.request-notify-me': mediaRequestNotifyMe(deps),
+    'media.request-movie': namedProcessor(mediaRequestSearch(deps, 'movie'), name),
+    'media.request-tv': namedProcessor(mediaRequestSearch(deps, 'tv'), name),
+    'media.request-pick': namedProcessor(mediaRequestPick(deps), name),
+    'media.request-seasons': namedProcessor(mediaRequestSeasons(deps), name),
+    'media.request-confirm': namedProcessor(mediaRequestConfirm(deps), name),
+    'media.request-notify-me': namedProcessor(mediaRequestNotifyMe(deps), name),
   };
 }
 

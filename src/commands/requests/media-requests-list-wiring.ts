@@ -3,7 +3,9 @@ import { UserError } from '../../errors.js';
 import { createOverseerrClient } from '../../media/overseerr-client.js';
 import { createNoticeOverseerr } from '../../media/notify-overseerr.js';
 import type { Processor, Processors } from './jobs.js';
+import { requestServerName } from '../../media/overseerr-http.js';
 import { mediaRequestsList } from './media-requests-list.js';
+import { namedProcessor } from './name-reports.js';
 
 /** `/requests` on a worker without `media.overseerr`. */
 export const requestsListNotConfigured: Processor<'media.requests-list'> = () =>
@@ -20,10 +22,13 @@ export function requestsListProcessors(config: AppConfig): Pick<Processors, 'med
   if (overseerr === undefined) return { 'media.requests-list': requestsListNotConfigured };
   const http = { url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000, flavor: overseerr.flavor };
   return {
-    'media.requests-list': mediaRequestsList({
-      client: createOverseerrClient(http),
-      overseerr: createNoticeOverseerr(http),
-      people: config.people,
-    }),
+    'media.requests-list': namedProcessor(
+      mediaRequestsList({
+        client: createOverseerrClient(http),
+        overseerr: createNoticeOverseerr(http),
+        people: config.people,
+      }),
+      requestServerName(http),
+    ),
   };
 }
