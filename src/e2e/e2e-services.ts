@@ -41,13 +41,13 @@ export function createE2eServices(config: AppConfig, qbtGate?: QbtLoginGate): E2
       `/e2e needs ${missing.join(', ')} in the config (see config.example.yaml).`,
     );
   }
-  const useJellyfin = jellyfin !== undefined && (overseerr.flavor === 'jellyseerr' || plex === undefined);
   const library =
-    useJellyfin || plex === undefined
-      ? jellyfinLibrary(
-          createJellyfinClient({ url: jellyfin!.url, apiKey: jellyfin!.apiKey, timeoutMs: callTimeoutMs }),
-        )
-      : plexLibrary(createPlexClient({ url: plex.url, token: plex.token, timeoutMs: callTimeoutMs }));
+    jellyfin !== undefined && (overseerr.flavor === 'jellyseerr' || plex === undefined)
+      ? jellyfinLibrary(createJellyfinClient({ url: jellyfin.url, apiKey: jellyfin.apiKey, timeoutMs: callTimeoutMs }))
+      : plex === undefined
+        ? undefined
+        : plexLibrary(createPlexClient({ url: plex.url, token: plex.token, timeoutMs: callTimeoutMs }));
+  if (library === undefined) throw new Error('unreachable: media.plex or media.jellyfin checked above');
   return {
     overseerr: overseerrE2e(overseerr.url, overseerr.apiKey, callTimeoutMs, overseerr.flavor),
     radarr: radarrReader({ url: radarr.url, apiKey: radarr.apiKey, timeoutMs: callTimeoutMs }),

@@ -201,11 +201,12 @@ export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>
   const categoryPath = `${options.stateDir}/qbittorrent/downloads/movies`;
   await mkdir(rootFolder, { recursive: true });
   await mkdir(`${options.stateDir}/pids`, { recursive: true });
-  const [{ overseerr, library, plexSection, close: closeServers }, radarr, qbittorrent] = await Promise.all([
+  const [servers, radarr, qbittorrent] = await Promise.all([
     startServers(options.flavor ?? 'plex', rootFolder),
     startRadarrEmulator({ rootFolder }),
     startQbittorrent({ stateDir: options.stateDir }),
   ]);
+  const { overseerr, library, plexSection } = servers;
   await mkdir(categoryPath, { recursive: true });
   const qb = await qbAdmin(qbittorrent.url, qbittorrent.username, qbittorrent.password);
   await qb.createCategory('radarr', categoryPath);
@@ -239,7 +240,7 @@ export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>
     close: async () => {
       closed = true;
       clearTimeout(timer);
-      await Promise.all([closeServers(), radarr.close(), qbittorrent.stop()]);
+      await Promise.all([servers.close(), radarr.close(), qbittorrent.stop()]);
     },
   };
   const glue: Glue = { lab, qb, breakAt: options.breakAt, forwarded: new Set(), blocked: new Set() };
