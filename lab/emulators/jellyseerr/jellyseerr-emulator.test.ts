@@ -16,7 +16,7 @@ describe('Jellyseerr emulator', () => {
       },
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
     });
-    return { status: res.status, body: (await res.json()) };
+    return { status: res.status, body: await res.json() };
   };
 
   beforeAll(async () => {

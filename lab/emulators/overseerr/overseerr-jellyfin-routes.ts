@@ -66,7 +66,7 @@ async function dialJellyfin(state: OverseerrState, path: string): Promise<Reply>
       signal: AbortSignal.timeout(5000),
     });
     if (!res.ok) return fail;
-    return { status: 200, body: (await res.json()) };
+    return { status: 200, body: await res.json() };
   } catch {
     return fail;
   }
