@@ -22,12 +22,18 @@ export interface LabPaths {
   readonly hostDir: (index: number) => string;
 }
 
+/** `/tmp/hlb-lab` for root; another user (the demo without root) gets `/tmp/hlb-lab-<uid>`, which it can create. */
+const defaultLabRoot = (): string => {
+  const uid = process.getuid?.() ?? 0;
+  return uid === 0 ? '/tmp/hlb-lab' : `/tmp/hlb-lab-${String(uid)}`;
+};
+
 /**
- * Paths of lab `name` under `root` (default `/tmp/hlb-lab`). `HLB_LAB_TAG` (e.g. `w1-`) prefixes
+ * Paths of lab `name` under `root` (default `/tmp/hlb-lab`, see {@link defaultLabRoot}). `HLB_LAB_TAG` (e.g. `w1-`) prefixes
  * every lab name, so two checkouts can run the same test file at once without sharing daemons,
  * bridges or cgroups.
  */
-export function labPaths(labName: string, root = '/tmp/hlb-lab'): LabPaths {
+export function labPaths(labName: string, root = defaultLabRoot()): LabPaths {
   const name = `${process.env['HLB_LAB_TAG'] ?? ''}${labName}`;
   if (!/^[a-z0-9][a-z0-9-]{0,30}$/.test(name)) {
     throw new Error(`lab name "${name}" must be 1-31 chars of a-z, 0-9 and "-"`);

@@ -20,6 +20,8 @@ export interface LabOptions {
   readonly stacks?: boolean;
   /** Extra compose services per host (stack `bulk-<endpoint>`), for benchmarks. Default 0. */
   readonly extraContainersPerHost?: number;
+  /** Start the two Docker hosts (dockerd + sshd; needs root). Default true; false leaves `hosts` empty. */
+  readonly hosts?: boolean;
 }
 
 /** A running lab. Everything lives under `stateDir`; `stop()` removes it and every process. */
@@ -61,25 +63,29 @@ async function upStacks(host: LabHost, stacks: readonly FixtureStack[]): Promise
   await up(mine.filter((s) => s.name.startsWith('bulk-')));
 }
 
-async function startInfrastructure(paths: LabPaths, stacks: readonly FixtureStack[]) {
+async function startInfrastructure(paths: LabPaths, stacks: readonly FixtureStack[], withHosts: boolean) {
   await mkdir(paths.pidsDir, { recursive: true });
-  const [tar] = await Promise.all([buildRootfsTar(`${paths.stateDir}/image`), createClientKey(paths)]);
+  const tar = withHosts
+    ? (await Promise.all([buildRootfsTar(`${paths.stateDir}/image`), createClientKey(paths)]))[0]
+    : '';
   const [redis, apps, ...started] = await Promise.all([
     startRedis(paths),
     createAppsRepo(paths, fixtureAppsFiles(stacks)),
-    ...labHostSpecs.map((_, i) => startHost(paths, i, tar)),
+    ...(withHosts ? labHostSpecs.map((_, i) => startHost(paths, i, tar)) : []),
   ]);
   return { redis, apps, started };
 }
 
 /** Starts the whole lab (cleaning up whatever a previous run with that name left behind). */
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
-  const paths = labPaths(options.name ?? 'lab');
+  const labName = options.name ?? 'lab';
+  const paths = labPaths(labName);
   await cleanupLab(labMarkers(paths));
   const stacks = fixtureStacks(options.extraContainersPerHost ?? 0);
   try {
-    const { redis, apps, started } = await startInfrastructure(paths, stacks);
-    await writeFile(paths.knownHosts, started.map((s) => `${s.sshd.knownHostsLine}\n`).join(''));
+    const { redis, apps, started } = await startInfrastructure(paths, stacks, options.hosts !== false);
+    if (started.length > 0)
+      await writeFile(paths.knownHosts, started.map((s) => `${s.sshd.knownHostsLine}\n`).join(''));
     const hosts = await Promise.all(
       started.map(async (s, i) => toLabHost(paths, i, s, await cloneHostCheckout(apps.remote, paths.hostDir(i)))),
     );
@@ -99,10 +105,11 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       apps,
       stacks,
       hostForStack,
-      stop: () => stopLab(paths.name),
+      // stopLab prefixes HLB_LAB_TAG itself: pass the name as given, not paths.name.
+      stop: () => stopLab(labName),
     };
   } catch (error) {
-    await stopLab(paths.name).catch(() => undefined);
+    await stopLab(labName).catch(() => undefined);
     throw error;
   }
 }

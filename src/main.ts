@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { adminCommands } from './cli/admin-commands.js';
 import type { CliCommand } from './cli/cli-command.js';
 import { chatSetupCommands } from './cli/chat-setup-commands.js';
+import { demoCommand } from './cli/demo-command.js';
 import { hostsCommands } from './cli/hosts-commands.js';
 import { jobCommands } from './cli/job-commands.js';
 import { runCli } from './cli/run-cli.js';
@@ -10,6 +11,7 @@ import { serviceCommands } from './cli/service-commands.js';
 /** Every CLI command, in the order `--help` lists them. */
 export const cliCommands: readonly CliCommand[] = [
   ...serviceCommands,
+  demoCommand,
   ...adminCommands,
   ...hostsCommands,
   ...chatSetupCommands,

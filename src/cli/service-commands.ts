@@ -4,6 +4,7 @@ import { loadSecretBook } from '../config/secret-book.js';
 import { createLogger } from '../log.js';
 import { defineCliCommand, type CliCommand, type CliContext } from './cli-command.js';
 import { exitCodes, type ExitCode } from './exit-codes.js';
+import { openShell } from './open-shell.js';
 import { runOwned } from './owned-run.js';
 
 const load = (ctx: CliContext) =>
@@ -51,27 +52,8 @@ export const serviceCommands: readonly CliCommand[] = [
     details: 'Redis comes from REDIS_URL, or a private redis-server is started from PATH. Type help in the REPL.',
     options: {},
     run: (ctx) =>
-      runOwned(async ({ owner, stopped }) => {
-        const config = await load(ctx);
-        // The REPL owns the terminal: logs go to stderr and only from warnings up, unless LOG_LEVEL says otherwise.
-        const log = createLogger({ level: ctx.env['LOG_LEVEL'] ?? 'warn', secrets: await loadSecretBook(config, ctx) });
-        const [{ runShell }, { wireFeatures }, { realAdapters }] = await Promise.all([
-          import('../bot/shell/run-shell.js'),
-          import('../commands/registry.js'),
-          import('../app/real-adapters.js'),
-        ]);
-        const adapters = realAdapters(config, log);
-        await runShell({
-          config,
-          log,
-          input: ctx.stdin,
-          output: ctx.stdout,
-          redisUrl: ctx.env['REDIS_URL'] || undefined,
-          // /request in the shell is the person named by chat.shell.person, linked through people[].overseerrUserId.
-          processors: (stores) => wireFeatures({ config, log, stores, adapters }),
-          owner,
-          interrupt: stopped,
-        });
+      runOwned(async (scope) => {
+        await openShell(ctx, await load(ctx), scope);
         return exitCodes.ok;
       }),
   }),

@@ -29,10 +29,19 @@ export interface ProcessOwner {
   readonly dir: string;
   /** A fresh temp dir inside the owner's dir. */
   makeTempDir(prefix: string): Promise<string>;
-  /** Starts `command` under a supervisor; `dirs` are removed when it stops. */
-  spawn(command: string, args: readonly string[], options?: { readonly dirs?: readonly string[] }): OwnedChild;
+  /**
+   * Starts `command` under a supervisor; `dirs` are removed when it stops. `graceMs` overrides the
+   * owner's SIGTERM → SIGKILL grace for a child that needs longer to clean up (a lab keeper).
+   */
+  spawn(command: string, args: readonly string[], options?: SpawnOwnedOptions): OwnedChild;
   /** Stops every child still running and removes the owner's dir. */
   close(): Promise<void>;
+}
+
+/** Per-child options of {@link ProcessOwner.spawn}. */
+export interface SpawnOwnedOptions {
+  readonly dirs?: readonly string[];
+  readonly graceMs?: number;
 }
 
 export interface ProcessOwnerOptions {
@@ -68,12 +77,15 @@ export async function createProcessOwner(options: ProcessOwnerOptions = {}): Pro
   };
   process.once('exit', removeOnExit);
 
-  const spawnOwned = (
-    command: string,
-    args: readonly string[],
-    opts: { readonly dirs?: readonly string[] } = {},
-  ): OwnedChild => {
-    const plan: SupervisePlan = { command, args, dirs: opts.dirs ?? [], ownerDir: dir, ownerPid: process.pid, graceMs };
+  const spawnOwned = (command: string, args: readonly string[], opts: SpawnOwnedOptions = {}): OwnedChild => {
+    const plan: SupervisePlan = {
+      command,
+      args,
+      dirs: opts.dirs ?? [],
+      ownerDir: dir,
+      ownerPid: process.pid,
+      graceMs: opts.graceMs ?? graceMs,
+    };
     // detached: a terminal's Ctrl-C or hang-up reaches this process only, which stops children in order.
     const supervisor = spawn(process.execPath, [...supervisorArgs(), JSON.stringify(plan)], {
       detached: true,

@@ -3,7 +3,7 @@ import { startQbittorrent, type LabQbittorrent } from '../../index.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../overseerr/overseerr-emulator.js';
 import { startJellyfinEmulator } from '../jellyfin/jellyfin-emulator.js';
 import { startJellyseerrEmulator } from '../jellyseerr/jellyseerr-emulator.js';
-import { startPlexEmulator } from '../plex/plex-emulator.js';
+import { startPlexEmulator, type PlexEmulator } from '../plex/plex-emulator.js';
 import { startRadarrEmulator, type RadarrEmulator } from '../radarr/radarr-emulator.js';
 import type { RadarrGrab } from '../radarr/radarr-lifecycle.js';
 import { makeTorrent } from './make-torrent.js';
@@ -15,6 +15,8 @@ export type LabBreak = 'request' | 'radarrMovie' | 'grab' | 'torrent' | 'downloa
 export interface MediaLabOptions {
   readonly stateDir: string;
   readonly breakAt?: LabBreak;
+  /** Radarr's API key (default the emulator's own), e.g. the one the lab's radarr container has. */
+  readonly radarrApiKey?: string;
   /** `plex` (default): Plex + Overseerr; `jellyfin`: Jellyfin + Jellyseerr. */
   readonly flavor?: 'plex' | 'jellyfin';
 }
@@ -47,6 +49,8 @@ export interface MediaLab {
   readonly requestsKey: 'overseerr' | 'jellyseerr';
   readonly radarr: RadarrEmulator;
   readonly library: LabLibrary;
+  /** The Plex emulator itself (Plex flavour only; the demo seeds more sections into it). */
+  readonly plex?: PlexEmulator;
   /** `media.plex` or `media.jellyfin`. */
   readonly libraryKey: 'plex' | 'jellyfin';
   readonly qbittorrent: LabQbittorrent;
@@ -144,7 +148,13 @@ async function importCompleted(g: Glue): Promise<void> {
 async function startServers(
   flavor: 'plex' | 'jellyfin',
   rootFolder: string,
-): Promise<{ overseerr: OverseerrEmulator; library: LabLibrary; plexSection: string; close(): Promise<void> }> {
+): Promise<{
+  overseerr: OverseerrEmulator;
+  library: LabLibrary;
+  plex?: PlexEmulator;
+  plexSection: string;
+  close(): Promise<void>;
+}> {
   if (flavor === 'jellyfin') {
     const jellyfin = await startJellyfinEmulator({ empty: true });
     const section = jellyfin.addLibrary({ name: 'Movies', collectionType: 'movies', locations: [rootFolder] });
@@ -174,6 +184,7 @@ async function startServers(
   const items = () => plex.state.sections.find((x) => x.key === section)?.items ?? [];
   return {
     overseerr,
+    plex,
     plexSection: section,
     close: async () => {
       await Promise.all([overseerr.close(), plex.close()]);
@@ -196,6 +207,11 @@ async function startServers(
   };
 }
 
+/** The Plex flavour's lab, with its Plex emulator. */
+export type PlexMediaLab = MediaLab & { readonly plex: PlexEmulator };
+
+export async function startMediaLab(options: MediaLabOptions & { readonly flavor?: 'plex' }): Promise<PlexMediaLab>;
+export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>;
 export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab> {
   const rootFolder = `${options.stateDir}/media/movies`;
   const categoryPath = `${options.stateDir}/qbittorrent/downloads/movies`;
@@ -203,10 +219,13 @@ export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>
   await mkdir(`${options.stateDir}/pids`, { recursive: true });
   const [servers, radarr, qbittorrent] = await Promise.all([
     startServers(options.flavor ?? 'plex', rootFolder),
-    startRadarrEmulator({ rootFolder }),
+    startRadarrEmulator({
+      rootFolder,
+      ...(options.radarrApiKey === undefined ? {} : { apiKey: options.radarrApiKey }),
+    }),
     startQbittorrent({ stateDir: options.stateDir }),
   ]);
-  const { overseerr, library, plexSection } = servers;
+  const { overseerr, library, plexSection, plex } = servers;
   await mkdir(categoryPath, { recursive: true });
   const qb = await qbAdmin(qbittorrent.url, qbittorrent.username, qbittorrent.password);
   await qb.createCategory('radarr', categoryPath);
@@ -230,6 +249,7 @@ export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>
     requestsKey: options.flavor === 'jellyfin' ? 'jellyseerr' : 'overseerr',
     radarr,
     library,
+    ...(plex === undefined ? {} : { plex }),
     libraryKey: options.flavor === 'jellyfin' ? 'jellyfin' : 'plex',
     qbittorrent,
     rootFolder,

@@ -46,6 +46,8 @@ export interface RunShellOptions {
   readonly interrupt?: Promise<TerminationSignal>;
   /** How long closing may take before runShell returns anyway (default 1500 ms). */
   readonly closeDeadlineMs?: number;
+  /** Called once the session is up and the REPL reads input. */
+  readonly onReady?: () => void;
 }
 
 /** A running REPL with its in-process worker. */
@@ -124,6 +126,7 @@ export type ShellEnd = ShellExit | TerminationSignal;
  */
 export async function runShell(options: RunShellOptions): Promise<ShellEnd> {
   const session = await startShellSession(options);
+  options.onReady?.();
   const never = new Promise<never>(() => undefined);
   try {
     return await Promise.race([session.chat.done, options.interrupt ?? never]);
