@@ -1,5 +1,5 @@
 import { startGluetunEmulator } from '../emulators/gluetun/gluetun-emulator.js';
-import { startMediaLab, type MediaLab } from '../emulators/media-lab/media-lab.js';
+import { startMediaLab, type PlexMediaLab } from '../emulators/media-lab/media-lab.js';
 import { startOverseerrEmulator } from '../emulators/overseerr/overseerr-emulator.js';
 import { startPlexEmulator } from '../emulators/plex/plex-emulator.js';
 import { startProwlarrEmulator } from '../emulators/prowlarr/prowlarr-emulator.js';
@@ -26,7 +26,7 @@ const containerKey = (app: 'radarr' | 'sonarr' | 'prowlarr'): string => `lab-sec
 /** Overseerr, Radarr and Plex: wired to a real qBittorrent (the media lab) when there is one, else plain emulators. */
 async function startCore(stateDir: string, withQbittorrent: boolean) {
   if (withQbittorrent) {
-    const lab: MediaLab = await startMediaLab({ stateDir, radarrApiKey: containerKey('radarr') });
+    const lab: PlexMediaLab = await startMediaLab({ stateDir, radarrApiKey: containerKey('radarr') });
     return { ...lab, qbittorrent: lab.qbittorrent, close: () => lab.close() };
   }
   const rootFolder = '/data/media/movies';

@@ -12,6 +12,10 @@ const talksTo: readonly (readonly [string, string, string])[] = [
   ['overseerr', 'radarr', 'requests'],
   ['overseerr', 'sonarr', 'requests'],
   ['overseerr', 'plex', 'library'],
+  // Jellyseerr, Overseerr's fork for Jellyfin homelabs.
+  ['jellyseerr', 'radarr', 'requests'],
+  ['jellyseerr', 'sonarr', 'requests'],
+  ['jellyseerr', 'jellyfin', 'library'],
   ['radarr', 'prowlarr', 'searches'],
   ['sonarr', 'prowlarr', 'searches'],
   ['radarr', 'qbittorrent', 'downloads'],
@@ -38,20 +42,22 @@ export function pipelineEdges(entries: readonly CatalogEntry[]): PipelineEdge[] 
   return [...known, ...via];
 }
 
+const mediaServers: ReadonlySet<string> = new Set(['plex', 'jellyfin']);
+
 const overlaps = (a: string, b: string): boolean => a === b || a.startsWith(`${b}/`) || b.startsWith(`${a}/`);
 
 /**
- * Media folders: Plex's bind mounts (its config left out), and which services read or write
- * them (any other service binding the same folder or a folder inside it).
+ * Media folders: the media server's (Plex's or Jellyfin's) bind mounts (config and cache left out),
+ * and which services read or write them (any other service binding the same folder or a folder inside it).
  */
 export function mediaFolders(
   entries: readonly CatalogEntry[],
 ): { folder: string; host: string; users: { entry: CatalogEntry; reads: boolean }[] }[] {
   return entries
-    .filter((e) => e.service.toLowerCase() === 'plex')
+    .filter((e) => mediaServers.has(e.service.toLowerCase()))
     .flatMap((plex) =>
       plex.binds
-        .filter((b) => !b.target.startsWith('/config'))
+        .filter((b) => !b.target.startsWith('/config') && !b.target.startsWith('/cache'))
         .map((b) => ({
           folder: b.source,
           host: plex.host,

@@ -13,7 +13,7 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
 /**
  * `catalog.mmd`: a Mermaid flowchart of hosts → stacks → services (nested subgraphs), the engine
  * networks each service joins (per host), the media pipeline (Overseerr → Radarr/Sonarr →
- * Prowlarr, downloads to qBittorrent, qBittorrent via Gluetun) and the media folders Plex reads.
+ * Prowlarr, downloads to qBittorrent, qBittorrent via Gluetun) and the media folders Plex or Jellyfin reads.
  */
 export function renderMermaid(catalog: Catalog): string {
   const ids = new Map<CatalogEntry, string>(catalog.entries.map((e, i) => [e, `n${String(i)}`]));

@@ -3,6 +3,8 @@ import type { AppConfig, HostConfig, MediaConfig } from '../config/schema.js';
 import type { DockerHost } from '../infra/index.js';
 import type { Logger } from '../log.js';
 import { createGluetunClient } from '../media/gluetun-client.js';
+import { createJellyfinClient } from '../media/jellyfin-client.js';
+import { jellyfinLibrary, plexLibrary } from '../media/library-server.js';
 import { createPlexClient } from '../media/plex-client.js';
 import { createProwlarrClient } from '../media/prowlarr-client.js';
 import { createQbittorrentClient } from '../media/qbittorrent-client.js';
@@ -12,7 +14,7 @@ import { createSonarrClient } from '../media/sonarr-client.js';
 import type { Check } from './check.js';
 import { lazyDockerView } from './lazy-docker-view.js';
 import type { ArrTarget } from './overseerr-arr-check.js';
-import type { RootSource } from './plex-folders-check.js';
+import type { RootSource } from './library-folders-check.js';
 import { checkFactories as checks } from './registry.js';
 import { serviceApiSpecs } from './service-api-specs.js';
 
@@ -105,8 +107,17 @@ export function buildChecks(deps: CheckDeps): HealthPlan {
     const plex = createPlexClient({ ...media.plex, ...common });
     built.push(
       checks.plexAutoscanCheck(plex),
-      ...(roots.length > 0 ? [checks.plexFoldersCheck(plex, roots, containers)] : []),
+      ...(roots.length > 0 ? [checks.libraryFoldersCheck(plexLibrary(plex), roots, containers)] : []),
     );
   }
+  const jellyfin = media.jellyfin === undefined ? undefined : createJellyfinClient({ ...media.jellyfin, ...common });
+  if (jellyfin !== undefined)
+    built.push(
+      checks.jellyfinAutoscanCheck(jellyfin),
+      ...(roots.length > 0 ? [checks.libraryFoldersCheck(jellyfinLibrary(jellyfin), roots, containers)] : []),
+    );
+  // Like the Radarr/Sonarr settings check, only when the other end is configured too.
+  if (media.overseerr?.flavor === 'jellyseerr' && jellyfin !== undefined)
+    built.push(checks.jellyseerrJellyfinCheck({ ...media.overseerr, ...common }, jellyfin));
   return { checks: built, close: () => containers?.close() ?? Promise.resolve() };
 }

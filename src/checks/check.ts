@@ -3,11 +3,13 @@ import type { Logger } from '../log.js';
 /** The media services the checks look at, in display order. */
 export const serviceNames = [
   'overseerr',
+  'jellyseerr',
   'radarr',
   'sonarr',
   'prowlarr',
   'qbittorrent',
   'plex',
+  'jellyfin',
   'gluetun',
   'kubernetes',
 ] as const;

@@ -2,7 +2,8 @@ import type { ArrClient } from '../media/arr-client.js';
 import { defineCheck, failed, passed, type Check, type Finding } from './check.js';
 import { guarded } from './guarded.js';
 import { replyError } from '../media/network-failure.js';
-import { callOverseerr } from '../media/overseerr-http.js';
+import type { RequestFlavor } from '../config/media-schema.js';
+import { callOverseerr, requestServerName } from '../media/overseerr-http.js';
 import { pick } from './service-api-check.js';
 
 export interface OverseerrTarget {
@@ -10,6 +11,8 @@ export interface OverseerrTarget {
   readonly apiKey: string;
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
+  /** Overseerr (default) or Jellyseerr: the same Settings → Services routes and test endpoints. */
+  readonly flavor?: RequestFlavor;
 }
 
 /** One configured Radarr/Sonarr (`media.radarr|sonarr`) that Overseerr's non-4K server entry should reach. */
@@ -42,23 +45,23 @@ function call(target: OverseerrTarget, path: string, signal: AbortSignal, body?:
 }
 
 /** Overseerr could not reach the app with its own settings (its test endpoint failed). */
-function unreachable(arr: ArrTarget, entry: Entry, message: string): Finding {
+function unreachable(name: string, arr: ArrTarget, entry: Entry, message: string): Finding {
   const where = `${String(entry.hostname)}:${String(entry.port)}${typeof entry.baseUrl === 'string' ? entry.baseUrl : ''}`;
   const keyDiffers = typeof entry.apiKey === 'string' && entry.apiKey !== arr.apiKey;
   return {
-    summary: `Overseerr cannot reach ${arr.name} at ${where}: ${message}`,
+    summary: `${name} cannot reach ${arr.name} at ${where}: ${message}`,
     diagnosis: keyDiffers
-      ? `The API key Overseerr has for ${arr.name} differs from the one in media.${arr.kind}.apiKey; approved requests never reach ${arr.name}.`
-      : `Overseerr's hostname, port or URL base for ${arr.name} does not lead to ${arr.name}; approved requests never reach it.`,
+      ? `The API key ${name} has for ${arr.name} differs from the one in media.${arr.kind}.apiKey; approved requests never reach ${arr.name}.`
+      : `${name}'s hostname, port or URL base for ${arr.name} does not lead to ${arr.name}; approved requests never reach it.`,
     suggestion:
-      `Overseerr → Settings → Services → ${arr.name}: hostname = the container name on the docker network both share (e.g. ${arr.kind}), ` +
+      `${name} → Settings → Services → ${arr.name}: hostname = the container name on the docker network both share (e.g. ${arr.kind}), ` +
       `port = the port inside the container (${DEFAULT_PORT[arr.kind]} unless changed), not a published one; ` +
       `API key = ${arr.name} → Settings → General → API Key; URL base only if ${arr.name} has one. Test, then Save.`,
   };
 }
 
 /** Profile and root folder of the entry against what Overseerr's test saw in the app. */
-function compareChoices(arr: ArrTarget, entry: unknown, seen: unknown): Finding[] {
+function compareChoices(name: string, arr: ArrTarget, entry: unknown, seen: unknown): Finding[] {
   const list = (key: string) => (Array.isArray(pick(seen, key)) ? (pick(seen, key) as unknown[]) : []);
   const profiles = list('profiles').map((p) => ({ id: pick(p, 'id'), name: String(pick(p, 'name')) }));
   const roots = list('rootFolders').map((r) => String(pick(r, 'path')));
@@ -69,22 +72,23 @@ function compareChoices(arr: ArrTarget, entry: unknown, seen: unknown): Finding[
   const profile = profiles.find((p) => p.id === profileId);
   if (profile === undefined || (typeof profileName === 'string' && profile.name !== profileName)) {
     out.push({
-      summary: `Overseerr's ${arr.name} server uses quality profile ${String(profileName)} (id ${String(profileId)}), which ${arr.name} does not have${profile === undefined ? '' : ` under that id (it is "${profile.name}")`}.`,
-      diagnosis: `${arr.name} rejects or mis-files the movies and series Overseerr sends.`,
-      suggestion: `Overseerr → Settings → Services → ${arr.name} → Test, then choose one of: ${profiles.map((p) => p.name).join(', ')}; Save.`,
+      summary: `${name}'s ${arr.name} server uses quality profile ${String(profileName)} (id ${String(profileId)}), which ${arr.name} does not have${profile === undefined ? '' : ` under that id (it is "${profile.name}")`}.`,
+      diagnosis: `${arr.name} rejects or mis-files the movies and series ${name} sends.`,
+      suggestion: `${name} → Settings → Services → ${arr.name} → Test, then choose one of: ${profiles.map((p) => p.name).join(', ')}; Save.`,
     });
   }
   if (typeof dir === 'string' && !roots.some((r) => r.replace(/\/+$/, '') === dir.replace(/\/+$/, ''))) {
     out.push({
-      summary: `Overseerr's ${arr.name} server uses root folder ${dir}, which is not a ${arr.name} root folder (${roots.join(', ') || 'none'}).`,
-      diagnosis: `${arr.name} refuses to add what Overseerr requests ("Root folder does not exist").`,
-      suggestion: `Overseerr → Settings → Services → ${arr.name} → Test, then pick one of ${arr.name}'s root folders; Save.`,
+      summary: `${name}'s ${arr.name} server uses root folder ${dir}, which is not a ${arr.name} root folder (${roots.join(', ') || 'none'}).`,
+      diagnosis: `${arr.name} refuses to add what ${name} requests ("Root folder does not exist").`,
+      suggestion: `${name} → Settings → Services → ${arr.name} → Test, then pick one of ${arr.name}'s root folders; Save.`,
     });
   }
   return out;
 }
 
 async function inspect(target: OverseerrTarget, arr: ArrTarget, signal: AbortSignal): Promise<Finding[]> {
+  const name = requestServerName(target);
   await arr.client.qualityProfiles(signal);
   const listed = await call(target, arr.kind, signal);
   if (listed.status !== 200)
@@ -97,9 +101,9 @@ async function inspect(target: OverseerrTarget, arr: ArrTarget, signal: AbortSig
   if (entry === undefined) {
     return [
       {
-        summary: `Overseerr has no (non-4K) ${arr.name} server.`,
+        summary: `${name} has no (non-4K) ${arr.name} server.`,
         diagnosis: `Requests cannot be sent to ${arr.name}.`,
-        suggestion: `Overseerr → Settings → Services → Add ${arr.name} server (its URL and API key), Test, pick a profile and root folder, Save.`,
+        suggestion: `${name} → Settings → Services → Add ${arr.name} server (its URL and API key), Test, pick a profile and root folder, Save.`,
       },
     ];
   }
@@ -112,21 +116,22 @@ async function inspect(target: OverseerrTarget, arr: ArrTarget, signal: AbortSig
     baseUrl: pick(entry, 'baseUrl') ?? '',
   };
   const tested = await call(target, `${arr.kind}/test`, signal, settings);
-  if (tested.status === 200) return compareChoices(arr, entry, tested.body);
+  if (tested.status === 200) return compareChoices(name, arr, entry, tested.body);
   if (tested.status !== 500) throw replyError(tested.site, 'http-error', { status: tested.status });
   const said = pick(tested.body, 'message');
   const secret = typeof settings.apiKey === 'string' && settings.apiKey !== '' ? settings.apiKey : undefined;
   const text = typeof said === 'string' ? said : 'HTTP 500';
   const message = secret === undefined ? text : text.split(secret).join('***');
-  return [unreachable(arr, settings, message)];
+  return [unreachable(name, arr, settings, message)];
 }
 
 /** `overseerr.arr-settings`: Overseerr's Radarr/Sonarr entries pass Overseerr's own test and use a profile and root folder those apps have. */
 export function overseerrArrCheck(target: OverseerrTarget, arrs: readonly ArrTarget[]): Check {
+  const flavor = target.flavor ?? 'overseerr';
   return defineCheck({
-    id: 'overseerr.arr-settings',
-    service: 'overseerr',
-    title: "Overseerr's Radarr/Sonarr settings reach those apps and match them",
+    id: `${flavor}.arr-settings`,
+    service: flavor,
+    title: `${requestServerName(target)}'s Radarr/Sonarr settings reach those apps and match them`,
     run: (_ctx, signal) =>
       guarded(async () => {
         const findings = (await Promise.all(arrs.map((a) => inspect(target, a, signal)))).flat();

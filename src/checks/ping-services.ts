@@ -13,10 +13,12 @@ export interface ServicePing {
 }
 
 const urls = (media: MediaConfig): [ServiceName, string][] =>
-  (['overseerr', 'radarr', 'sonarr', 'prowlarr', 'qbittorrent', 'plex', 'gluetun'] as const).flatMap(
+  (['overseerr', 'radarr', 'sonarr', 'prowlarr', 'qbittorrent', 'plex', 'jellyfin', 'gluetun'] as const).flatMap(
     (s): [ServiceName, string][] => {
       const entry = media[s];
-      return entry === undefined ? [] : [[s, entry.url]];
+      if (entry === undefined) return [];
+      // The request server is `media.overseerr` after validation, Overseerr or Jellyseerr by `flavor`.
+      return [['flavor' in entry ? entry.flavor : s, entry.url]];
     },
   );
 

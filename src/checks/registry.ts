@@ -1,10 +1,12 @@
 import { apiKeyRefsCheck } from './api-key-refs-check.js';
 import { arrDownloadClientCheck } from './arr-download-client-check.js';
 import { arrIndexersCheck } from './arr-indexers-check.js';
+import { jellyfinAutoscanCheck } from './jellyfin-autoscan-check.js';
+import { jellyseerrJellyfinCheck } from './jellyseerr-jellyfin-check.js';
+import { libraryFoldersCheck } from './library-folders-check.js';
 import { overseerrArrCheck } from './overseerr-arr-check.js';
 import { pathAlignmentCheck } from './path-alignment-check.js';
 import { plexAutoscanCheck } from './plex-autoscan-check.js';
-import { plexFoldersCheck } from './plex-folders-check.js';
 import { prowlarrSearchCheck } from './prowlarr-search-check.js';
 import { qbittorrentApiCheck } from './qbittorrent-api-check.js';
 import { serviceApiCheck } from './service-api-check.js';
@@ -27,5 +29,7 @@ export const checkFactories = {
   vpnIpCheck,
   vpnNetworkCheck,
   plexAutoscanCheck,
-  plexFoldersCheck,
+  libraryFoldersCheck,
+  jellyfinAutoscanCheck,
+  jellyseerrJellyfinCheck,
 } as const;

@@ -12,11 +12,13 @@ export const checkIcon: Readonly<Record<CheckStatus, string>> = {
 
 export const serviceTitle: Readonly<Record<ServiceName, string>> = {
   overseerr: 'Overseerr',
+  jellyseerr: 'Jellyseerr',
   radarr: 'Radarr',
   sonarr: 'Sonarr',
   prowlarr: 'Prowlarr',
   qbittorrent: 'qBittorrent',
   plex: 'Plex',
+  jellyfin: 'Jellyfin',
   gluetun: 'Gluetun (VPN)',
   kubernetes: 'Kubernetes clusters',
 };

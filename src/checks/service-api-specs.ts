@@ -1,4 +1,6 @@
 import type { MediaConfig } from '../config/schema.js';
+import { jellyfinAuthHeader } from '../media/jellyfin-client.js';
+import { requestServerName } from '../media/overseerr-http.js';
 import type { ApiSpec } from './service-api-check.js';
 import { textAt } from './service-api-check.js';
 
@@ -18,11 +20,11 @@ const servarr =
 /** The API check specs of every configured HTTP service (qBittorrent has its own login check). */
 export function serviceApiSpecs(media: MediaConfig, common: Common): ApiSpec[] {
   const specs: ApiSpec[] = [];
-  const { overseerr, radarr, sonarr, prowlarr, plex, gluetun } = media;
+  const { overseerr, radarr, sonarr, prowlarr, plex, jellyfin, gluetun } = media;
   if (overseerr !== undefined) {
     specs.push({
-      service: 'overseerr',
-      name: 'Overseerr',
+      service: overseerr.flavor,
+      name: requestServerName(overseerr),
       url: overseerr.url.replace(/\/api\/v1\/?$/, ''),
       headers: { 'X-Api-Key': overseerr.apiKey },
       ...common,
@@ -40,6 +42,16 @@ export function serviceApiSpecs(media: MediaConfig, common: Common): ApiSpec[] {
       headers: { 'X-Plex-Token': plex.token },
       ...common,
       probes: [{ path: '/identity', version: textAt('MediaContainer', 'version') }, { path: '/library/sections' }],
+    });
+  }
+  if (jellyfin !== undefined) {
+    specs.push({
+      service: 'jellyfin',
+      name: 'Jellyfin',
+      url: jellyfin.url,
+      headers: jellyfinAuthHeader(jellyfin.apiKey),
+      ...common,
+      probes: [{ path: '/System/Info', version: textAt('Version') }, { path: '/Library/VirtualFolders' }],
     });
   }
   if (gluetun !== undefined) {

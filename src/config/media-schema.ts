@@ -27,13 +27,12 @@ const apiService = (example: string) =>
     apiKey: secret().describe('API key'),
   });
 
-/** Media services the health checks and requests talk to. Every service is optional. */
-export const mediaSchema = strictObject({
-  /** Overseerr: family media requests. */
-  overseerr: apiService('http://overseerr.lan:5055')
+/** Overseerr and its fork Jellyseerr take the same settings. */
+const requestServer = (example: string, flavor: RequestFlavor) =>
+  apiService(example)
     .extend({
       /**
-       * The exact `Authorization` header value set in Overseerr → Settings → Notifications → Webhook;
+       * The exact `Authorization` header value set in Overseerr/Jellyseerr → Settings → Notifications → Webhook;
        * `POST /hooks/overseerr` refuses every call without it (and all calls when it is unset).
        */
       webhookSecret: optionalSecret().describe('webhook Authorization header value'),
@@ -47,8 +46,22 @@ export const mediaSchema = strictObject({
       /** Where `/report` issues are posted (a thread each, Resolve button); default the report channel. */
       issuesChannel: operatorChannels('reported problems'),
     })
-    .transform((o) => ({ ...o, /** `notifyPoll` in milliseconds. */ notifyPollMs: parseDuration(o.notifyPoll) }))
-    .optional(),
+    .transform((o) => ({
+      ...o,
+      /** `notifyPoll` in milliseconds. */
+      notifyPollMs: parseDuration(o.notifyPoll),
+      /** Which request server this is (Jellyseerr differs from Overseerr in a few routes and names). */
+      flavor,
+    }));
+
+/** The request server: Overseerr, or Jellyseerr (its fork for Jellyfin/Emby). */
+export type RequestFlavor = 'overseerr' | 'jellyseerr';
+
+const mediaObject = strictObject({
+  /** Overseerr: family media requests. */
+  overseerr: requestServer('http://overseerr.lan:5055', 'overseerr').optional(),
+  /** Jellyseerr: family media requests for Jellyfin homelabs (instead of `overseerr`, never both). */
+  jellyseerr: requestServer('http://jellyseerr.lan:5055', 'jellyseerr').optional(),
   /** Radarr (movies). */
   radarr: apiService('http://radarr.lan:7878').optional(),
   /** Sonarr (series). */
@@ -61,6 +74,13 @@ export const mediaSchema = strictObject({
     token: secret().describe('X-Plex-Token'),
     /** Plex Web address people open (e.g. `https://plex.example.com`); availability notices link to it. */
     webUrl: httpUrl('https://plex.example.com').optional().describe('Plex Web URL for "watch" links'),
+  }).optional(),
+  /** Jellyfin: base URL and an API key (Dashboard → API Keys); alongside or instead of Plex. */
+  jellyfin: strictObject({
+    url: httpUrl('http://jellyfin.lan:8096').describe('base URL'),
+    apiKey: secret().describe('API key (Dashboard → API Keys)'),
+    /** Jellyfin Web address people open (e.g. `https://jellyfin.example.com`); availability notices link to it. */
+    webUrl: httpUrl('https://jellyfin.example.com').optional().describe('Jellyfin Web URL for "watch" links'),
   }).optional(),
   /** qBittorrent Web UI login. */
   qbittorrent: strictObject({
@@ -95,6 +115,24 @@ export const mediaSchema = strictObject({
     .default([])
     .describe('home WAN IP/CIDR'),
 });
+
+/**
+ * Media services the health checks and requests talk to. Every service is optional. `overseerr` and
+ * `jellyseerr` are alternatives (a family requests through one server): setting both is refused. After
+ * validation the request server is always `overseerr` (with `flavor` telling which), so every request,
+ * notice and /e2e path serves both.
+ */
+export const mediaSchema = mediaObject
+  .superRefine((m, ctx) => {
+    if (m.overseerr !== undefined && m.jellyseerr !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jellyseerr'],
+        message:
+          'set either media.overseerr or media.jellyseerr, not both: the bot files requests through one request server (keep the one your family uses)',
+      });
+  })
+  .transform(({ jellyseerr, ...m }) => ({ ...m, overseerr: m.overseerr ?? jellyseerr }));
 
 /** Media settings after validation. */
 export type MediaConfig = z.infer<typeof mediaSchema>;

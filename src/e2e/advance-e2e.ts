@@ -6,6 +6,7 @@ import { ServiceCallError, type FailureCode } from '../media/network-failure.js'
 import type { E2eServices } from './e2e-services.js';
 import type { E2eState, StepRecord } from './e2e-state.js';
 import type { E2eStep, Poll, StepScope } from './e2e-step.js';
+import { nameE2e, type E2eNames } from './e2e-names.js';
 import { e2eSteps } from './e2e-steps.js';
 import { retryTransient } from './retry-transient.js';
 
@@ -57,6 +58,8 @@ const serviceNames: Readonly<Record<string, string>> = {
   qbittorrent: 'qBittorrent',
   plex: 'Plex',
   overseerr: 'Overseerr',
+  jellyfin: 'Jellyfin',
+  jellyseerr: 'Jellyseerr',
 };
 
 /** The fix suggestion once a step timed out. */
@@ -76,12 +79,18 @@ function failAt(
   record: StepRecord,
   detail: { seen: string; suggestion: string; expected: string },
   now: number,
+  names: E2eNames,
 ): E2eState {
   const failed = setStep(state, { ...record, status: 'failed', endedAt: now, note: detail.seen });
   return {
     ...failed,
     steps: failed.steps.map((s) => (s.status === 'pending' ? { ...s, status: 'skipped' } : s)),
-    failure: { hop: step.label, expected: detail.expected, seen: detail.seen, suggestion: detail.suggestion },
+    failure: {
+      hop: nameE2e(step.label, names),
+      expected: nameE2e(detail.expected, names),
+      seen: detail.seen,
+      suggestion: nameE2e(detail.suggestion, names),
+    },
   };
 }
 
@@ -115,6 +124,7 @@ export async function advanceE2e(
           record,
           { ...poll, expected: step.expected({ ...scope, facts: state.facts }) },
           now(),
+          services.names,
         ),
         progress: 'failed',
       };
@@ -132,6 +142,7 @@ export async function advanceE2e(
           record,
           { seen, suggestion, expected: step.expected({ ...scope, facts: state.facts }) },
           now(),
+          services.names,
         ),
         progress: 'failed',
       };

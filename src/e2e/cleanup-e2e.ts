@@ -24,9 +24,10 @@ export async function cleanupE2e(services: E2eServices, facts: E2eFacts, tmdbId:
     notes.push(await attempt(`Radarr movie #${movieId}`, () => services.radarr.deleteMovie(movieId)));
   // The media entry only when this run made the request (a failed run may have stopped at somebody else's).
   if (requestId === undefined) return notes;
-  notes.push(await attempt(`Overseerr request #${requestId}`, () => services.overseerr.deleteRequest(requestId)));
+  const name = services.names.requests;
+  notes.push(await attempt(`${name} request #${requestId}`, () => services.overseerr.deleteRequest(requestId)));
   const mediaId = (await services.overseerr.movie(tmdbId).catch(() => undefined))?.mediaInfo?.id;
   if (mediaId !== undefined)
-    notes.push(await attempt('the Overseerr media entry', () => services.overseerr.deleteMedia(mediaId)));
+    notes.push(await attempt(`the ${name} media entry`, () => services.overseerr.deleteMedia(mediaId)));
   return notes;
 }

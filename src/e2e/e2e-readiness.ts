@@ -1,6 +1,7 @@
 import type { E2eConfig } from '../config/schema.js';
 import { AppError } from '../errors.js';
 import type { E2eServices } from './e2e-services.js';
+import { nameE2e } from './e2e-names.js';
 import { isUnder, samePath } from './e2e-step.js';
 import { mediaAvailable } from './overseerr-e2e.js';
 import { retryTransient } from './retry-transient.js';
@@ -69,16 +70,18 @@ const probes: readonly (readonly [string, Probe])[] = [
   [
     'Plex movie section',
     async (s, c) => {
-      const sections = (await s.plex.sections()).filter(
+      const sections = (await s.library.sections()).filter(
         (x) => x.type === 'movie' && (c.plexSection === undefined || x.title === c.plexSection),
       );
       if (sections.length === 0)
-        throw new NotReady(`Plex has no movie section${c.plexSection === undefined ? '' : ` "${c.plexSection}"`}`);
+        throw new NotReady(
+          `${s.library.name} has no movie library${c.plexSection === undefined ? '' : ` "${c.plexSection}"`}`,
+        );
       const root = c.rootFolder ?? (await s.overseerr.radarrDefaults())?.rootFolder ?? '';
       const reading = sections.find((x) => x.locations.some((l) => samePath(l, root) || isUnder(root, l)));
       return reading === undefined
-        ? `sections ${sections.map((x) => `"${x.title}"`).join(', ')} (none lists ${root}; fine if Plex mounts it elsewhere)`
-        : `section "${reading.title}" reads ${root}`;
+        ? `libraries ${sections.map((x) => `"${x.title}"`).join(', ')} (none lists ${root}; fine if ${s.library.name} mounts it elsewhere)`
+        : `library "${reading.title}" reads ${root}`;
     },
   ],
 ];
@@ -93,12 +96,13 @@ export async function checkReadiness(services: E2eServices, config: E2eConfig): 
       try {
         // A hiccup (timeout, 5xx) is tried again before the hop is called not ready.
         return {
-          hop,
+          hop: nameE2e(hop, services.names),
           ok: true,
           note: await retryTransient(() => probe(services, config), { deadline: Date.now() + readinessBudgetMs }),
         };
       } catch (error) {
-        if (error instanceof NotReady || error instanceof AppError) return { hop, ok: false, note: error.message };
+        if (error instanceof NotReady || error instanceof AppError)
+          return { hop: nameE2e(hop, services.names), ok: false, note: nameE2e(error.message, services.names) };
         throw error;
       }
     }),

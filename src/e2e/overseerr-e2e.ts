@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ExternalError } from '../errors.js';
-import { callOverseerr, type OverseerrCall } from '../media/overseerr-http.js';
+import type { RequestFlavor } from '../config/media-schema.js';
+import { callOverseerr, requestServerName, type OverseerrCall } from '../media/overseerr-http.js';
 import { okReply, statusError } from '../media/media-reply.js';
 
 const requestSchema = z.looseObject({ id: z.number(), status: z.number() });
@@ -36,8 +37,13 @@ export interface OverseerrE2e {
   deleteMedia(id: number): Promise<void>;
 }
 
-export function overseerrE2e(url: string, apiKey: string, timeoutMs: number): OverseerrE2e {
-  const options = { url, apiKey, timeoutMs };
+export function overseerrE2e(
+  url: string,
+  apiKey: string,
+  timeoutMs: number,
+  flavor: RequestFlavor = 'overseerr',
+): OverseerrE2e {
+  const options = { url, apiKey, timeoutMs, flavor };
   const getOk = async (path: string, method: OverseerrCall['method'] = 'GET'): Promise<unknown> =>
     okReply(await callOverseerr(options, { method, path })).body;
   return {
@@ -55,7 +61,7 @@ export function overseerrE2e(url: string, apiKey: string, timeoutMs: number): Ov
         const message = z.looseObject({ message: z.string() }).safeParse(reply.body);
         throw new ExternalError(
           'overseerr-request-refused',
-          `Overseerr refused the request (HTTP ${reply.status})${message.success ? `: ${message.data.message}` : ''}.`,
+          `${requestServerName(options)} refused the request (HTTP ${reply.status})${message.success ? `: ${message.data.message}` : ''}.`,
           { retryable: false },
         );
       }

@@ -1,3 +1,4 @@
+import { nameE2e, plexOverseerr, type E2eNames } from './e2e-names.js';
 import type { E2eState, StepRecord } from './e2e-state.js';
 import { e2eSteps } from './e2e-steps.js';
 
@@ -19,8 +20,8 @@ export function formatElapsed(ms: number): string {
   return `${Math.floor(m / 60)} h ${String(m % 60).padStart(2, '0')} min`;
 }
 
-function stepLine(record: StepRecord, now: number): string {
-  const label = e2eSteps.find((s) => s.id === record.id)?.label ?? record.id;
+function stepLine(record: StepRecord, now: number, names: E2eNames): string {
+  const label = nameE2e(e2eSteps.find((s) => s.id === record.id)?.label ?? record.id, names);
   const elapsed =
     record.startedAt === undefined ? '' : ` — ${formatElapsed((record.endedAt ?? now) - record.startedAt)}`;
   // Notes can quote service messages; keep the whole list far below chat message limits.
@@ -30,6 +31,6 @@ function stepLine(record: StepRecord, now: number): string {
 }
 
 /** The live step list: one line per hop with status, time spent and what was found/seen. */
-export function renderSteps(state: E2eState, now: number, heading: string): string {
-  return [heading, ...state.steps.map((s) => stepLine(s, now))].join('\n');
+export function renderSteps(state: E2eState, now: number, heading: string, names = plexOverseerr): string {
+  return [heading, ...state.steps.map((s) => stepLine(s, now, names))].join('\n');
 }

@@ -39,42 +39,44 @@ export const importStep: E2eStep = {
   },
 };
 
-/** The Plex movie section lists the movie (by its tmdb guid). */
+/** The media server's (Plex or Jellyfin) movie library lists the movie (by its TMDB id). */
 export const plexStep: E2eStep = {
   id: 'plex',
   label: 'Plex library contains it',
   expected: (scope) =>
-    `a Plex movie section${scope.config.plexSection === undefined ? '' : ` "${scope.config.plexSection}"`} with guid tmdb://${scope.config.tmdbId}`,
+    `a ${scope.services.library.name} movie library${scope.config.plexSection === undefined ? '' : ` "${scope.config.plexSection}"`} listing tmdb ${scope.config.tmdbId}`,
   poll: async (scope) => {
-    const sections = (await scope.services.plex.sections()).filter(
+    const { library } = scope.services;
+    const sections = (await library.sections()).filter(
       (s) => s.type === 'movie' && (scope.config.plexSection === undefined || s.title === scope.config.plexSection),
     );
     if (sections.length === 0)
       return fail(
-        'Plex has no such movie section',
-        'Create a movie library in Plex for the Radarr root folder, or fix e2e.plexSection.',
+        `${library.name} has no such movie library`,
+        `Create a movie library in ${library.name} for the Radarr root folder, or fix e2e.plexSection.`,
       );
     const seen: string[] = [];
     for (const section of sections) {
-      const items = await scope.services.plex.sectionItems(section.key, { type: 1 });
-      if (items.some((m) => m.guids.includes(`tmdb://${scope.config.tmdbId}`)))
-        return done(`section "${section.title}"`);
-      seen.push(`"${section.title}" (${items.length} movies)`);
+      const { tmdbIds, count } = await library.movieTmdbIds(section.key);
+      if (tmdbIds.includes(String(scope.config.tmdbId))) return done(`${library.name} lists it in "${section.title}"`);
+      seen.push(`"${section.title}" (${count} movies)`);
     }
-    // Plex's automatic scan may be off: ask for one scan of each section, once.
-    if (scope.facts.plexRefreshed !== true)
-      for (const section of sections) await scope.services.plex.refreshSection(section.key);
+    // The server's automatic scan may be off: ask for one scan of each section, once.
+    if (scope.facts.plexRefreshed !== true) for (const section of sections) await library.scan(section.key);
     return wait(`not in ${seen.join(', ')}`, { plexRefreshed: true });
   },
   diagnose: async (scope) => {
+    const { library } = scope.services;
     const root = need(scope.facts, 'rootFolder');
-    const sections = (await scope.services.plex.sections().catch(() => [])).filter((s) => s.type === 'movie');
+    const sections = (await library.sections().catch(() => [])).filter((s) => s.type === 'movie');
     const reading = sections.filter((s) => s.locations.some((l) => samePath(l, root) || isUnder(root, l)));
     if (reading.length === 0) {
       const where = sections.map((s) => `"${s.title}" reads ${s.locations.join(', ') || 'nothing'}`).join('; ');
-      return `No Plex movie section reads ${root} (${where}): add the folder to the library (Plex sees it under its own mount path), or mount the media volume into Plex.`;
+      return `No ${library.name} movie library reads ${root} (${where}): add the folder to the library (${library.name} sees it under its own mount path), or mount the media volume into ${library.name}.`;
     }
-    return "Plex scanned but did not match the file: check the file name (Title (Year)), the section's agent, and Plex's scanner log.";
+    return library.id === 'plex'
+      ? "Plex scanned but did not match the file: check the file name (Title (Year)), the section's agent, and Plex's scanner log."
+      : "Jellyfin scanned but did not match the file: check the file name (Title (Year)), the library's metadata downloaders (TheMovieDb), and Jellyfin's log.";
   },
 };
 

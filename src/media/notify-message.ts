@@ -10,11 +10,15 @@ export interface NoticeContent {
   /** "Title (YYYY)". */
   readonly title: string;
   readonly plexLink?: string;
+  /** Where it can be watched: `Plex` (default) or `Jellyfin`. */
+  readonly server?: string;
+  /** The request server admins use: `Overseerr` (default) or `Jellyseerr`. */
+  readonly requestServer?: string;
 }
 
 /**
- * A Plex Web link for the configured Plex Web address: Overseerr's deep link (`plexUrl`,
- * app.plex.tv based) moved onto that address, else a search for the title there.
+ * A Plex/Jellyfin Web link for the configured web address: the request server's deep link (Overseerr's
+ * app.plex.tv based `plexUrl`, Jellyseerr's `mediaUrl`) moved onto that address, else a search for the title there.
  */
 export function plexLink(
   webUrl: string | undefined,
@@ -29,22 +33,27 @@ export function plexLink(
 /** The request events (issue events have their own wording in the family loop). */
 type MediaNoticeEvent = Extract<NoticeEvent, `MEDIA_${string}`>;
 
-const lines: Readonly<Record<MediaNoticeEvent, (title: string, why: NoticeRecipient['why']) => string>> = {
-  MEDIA_AVAILABLE: (title, why) =>
+type Names = { readonly server: string; readonly requestServer: string };
+
+const lines: Readonly<Record<MediaNoticeEvent, (title: string, why: NoticeRecipient['why'], n: Names) => string>> = {
+  MEDIA_AVAILABLE: (title, why, n) =>
     why === 'requester'
-      ? `🍿 ${title}, which you requested, is now available on Plex.`
-      : `🍿 ${title} is now available on Plex (you asked me to tell you).`,
+      ? `🍿 ${title}, which you requested, is now available on ${n.server}.`
+      : `🍿 ${title} is now available on ${n.server} (you asked me to tell you).`,
   MEDIA_APPROVED: (title) =>
     `👍 Your request for ${title} was approved. It will download now; I will tell you when it is ready to watch.`,
   MEDIA_DECLINED: (title) => `🚫 Your request for ${title} was declined. Ask an admin if you think that is a mistake.`,
-  MEDIA_FAILED: (title) =>
-    `⚠️ Your request for ${title} could not be sent for download. The admins see it in Overseerr; no need to request it again.`,
+  MEDIA_FAILED: (title, _why, n) =>
+    `⚠️ Your request for ${title} could not be sent for download. The admins see it in ${n.requestServer}; no need to request it again.`,
 };
 
 /** The DM text for one recipient (plain text: it reads the same on Discord and Slack). */
 export function noticeMessage(content: NoticeContent, why: NoticeRecipient['why']): OutgoingMessage {
   const title = content.is4k ? `${content.title} (4K)` : content.title;
-  const text = lines[content.event](title, why);
+  const text = lines[content.event](title, why, {
+    server: content.server ?? 'Plex',
+    requestServer: content.requestServer ?? 'Overseerr',
+  });
   const watch =
     content.event === 'MEDIA_AVAILABLE' && content.plexLink !== undefined ? `\nWatch: ${content.plexLink}` : '';
   return { text: `${text}${watch}` };

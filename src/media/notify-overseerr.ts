@@ -44,10 +44,10 @@ export function createNoticeOverseerr(options: OverseerrHttpOptions): NoticeOver
     media: async (mediaType, tmdbId) => {
       if (mediaType === 'movie') {
         const m = expectOk(await get(`/movie/${tmdbId}`), movieDetailsSchema, 'movie');
-        return summary(m.title, yearOf(m.releaseDate), m.mediaInfo?.plexUrl);
+        return summary(m.title, yearOf(m.releaseDate), m.mediaInfo?.plexUrl ?? m.mediaInfo?.mediaUrl);
       }
       const t = expectOk(await get(`/tv/${tmdbId}`), tvDetailsSchema, 'tv show');
-      return summary(t.name, yearOf(t.firstAirDate), t.mediaInfo?.plexUrl);
+      return summary(t.name, yearOf(t.firstAirDate), t.mediaInfo?.plexUrl ?? t.mediaInfo?.mediaUrl);
     },
   };
 }

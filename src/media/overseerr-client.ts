@@ -33,6 +33,8 @@ export interface OverseerrClientOptions extends OverseerrHttpOptions {
 
 /** Overseerr `/api/v1`, as the bot uses it. Every method takes an optional AbortSignal. */
 export interface OverseerrClient {
+  /** `Overseerr` or `Jellyseerr` (the `flavor` option), for user-facing text. */
+  readonly name: 'Overseerr' | 'Jellyseerr';
   status(signal?: AbortSignal): Promise<OverseerrStatus>;
   /** Search; `query` is sent RFC 3986-encoded (never `+`). Prefixes like `tmdb:603` pass through. */
   search(query: string, page?: number, signal?: AbortSignal): Promise<OverseerrSearchPage>;
@@ -65,6 +67,7 @@ export function createOverseerrClient(options: OverseerrClientOptions): Overseer
     callOverseerr(options, { method: 'GET', path, ...extra, ...(signal === undefined ? {} : { signal }) });
 
   return {
+    name: options.flavor === 'jellyseerr' ? 'Jellyseerr' : 'Overseerr',
     status: async (signal) => expectOk(await get('/status', signal), statusSchema, 'status'),
     search: async (query, page = 1, signal) =>
       expectOk(await get('/search', signal, { query: { query, page, language: 'en' } }), searchPageSchema, 'search'),

@@ -1,3 +1,4 @@
+import type { RequestFlavor } from '../config/media-schema.js';
 import { callMedia, type MediaReply, type MediaTarget } from './media-http.js';
 import { explainAsUserRefusal, isAuthFailure } from './overseerr-reply.js';
 
@@ -9,7 +10,13 @@ export interface OverseerrHttpOptions {
   /** Per-call timeout; the call fails with `overseerr-timeout` after it. */
   readonly timeoutMs: number;
   readonly fetch?: typeof fetch;
+  /** Jellyseerr (Overseerr's fork for Jellyfin) answers the same `/api/v1` routes; it names the service in errors. */
+  readonly flavor?: RequestFlavor;
 }
+
+/** The display name of the request server (`Overseerr` or `Jellyseerr`); its lowercase form prefixes network error codes. */
+export const requestServerName = (options: { readonly flavor?: RequestFlavor }): string =>
+  options.flavor === 'jellyseerr' ? 'Jellyseerr' : 'Overseerr';
 
 /** One HTTP call to `/api/v1`. */
 export interface OverseerrCall {
@@ -28,7 +35,7 @@ export type OverseerrReply = MediaReply;
 /** Overseerr as a target of the shared media HTTP layer (`/api/v1` is part of each call's path). */
 export function overseerrTarget(options: OverseerrHttpOptions): MediaTarget {
   return {
-    service: 'Overseerr',
+    service: requestServerName(options),
     url: options.url.replace(/\/+$/, '').replace(/\/api\/v1$/, ''),
     timeoutMs: options.timeoutMs,
     headers: { 'X-Api-Key': options.apiKey },

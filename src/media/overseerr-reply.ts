@@ -18,20 +18,31 @@ export function isAuthFailure(reply: OverseerrReply): boolean {
   return reply.status === 403 && parsed.success && parsed.data.error !== undefined;
 }
 
+/**
+ * The request server's display name from the reply (`Overseerr` or `Jellyseerr`). Error codes stay
+ * `overseerr-*` for both: they name the request-server role, not the product.
+ */
+const nameOf = (reply: { readonly site: { readonly service: string } } | undefined): string =>
+  reply?.site.service ?? 'Overseerr';
+
 /** Overseerr's auth middleware refused the API key itself. */
-export const badKeyError = (context: Readonly<Record<string, unknown>>): ExternalError =>
+export const badKeyError = (context: Readonly<Record<string, unknown>>, name = 'Overseerr'): ExternalError =>
   new ExternalError(
     'overseerr-auth',
-    "Overseerr rejected the bot's API key, so nothing was done. Fix: copy Overseerr → Settings → General → API Key into media.overseerr.apiKey and restart the bot.",
+    `${name} rejected the bot's API key, so nothing was done. Fix: copy ${name} → Settings → General → API Key into media.${name.toLowerCase()}.apiKey and restart the bot.`,
     { context, retryable: false },
   );
 
 /** The key is fine but `X-Api-User` names no Overseerr user (Overseerr answers both with the same 403). */
-export const unknownUserError = (userId: number, context: Readonly<Record<string, unknown>>): ExternalError =>
+export const unknownUserError = (
+  userId: number,
+  context: Readonly<Record<string, unknown>>,
+  name = 'Overseerr',
+): ExternalError =>
   new ExternalError(
     'overseerr-unknown-user',
-    `Overseerr has no user with id ${userId} (the Overseerr account linked to you), so nothing was done. ` +
-      "Fix: set people[].overseerrUserId to the id Overseerr shows under Users (the number in the user's page address), or link by Discord id in the user's Overseerr notification settings.",
+    `${name} has no user with id ${userId} (the ${name} account linked to you), so nothing was done. ` +
+      `Fix: set people[].overseerrUserId to the id ${name} shows under Users (the number in the user's page address), or link by Discord id in the user's ${name} notification settings.`,
     { context: { ...context, userId }, retryable: false },
   );
 
@@ -39,21 +50,22 @@ export const unknownUserError = (userId: number, context: Readonly<Record<string
 export function toReplyError(reply: OverseerrReply, what: string): ExternalError {
   const message = replyMessage(reply);
   const context = { what, status: reply.status, ...(message === undefined ? {} : { message }) };
-  if (isAuthFailure(reply) || (reply.status === 403 && message === undefined)) return badKeyError(context);
+  const name = nameOf(reply);
+  if (isAuthFailure(reply) || (reply.status === 403 && message === undefined)) return badKeyError(context, name);
   if (reply.status === 403) {
-    return new ExternalError('overseerr-forbidden', `Overseerr refused the ${what}: ${message ?? 'not allowed'}`, {
+    return new ExternalError('overseerr-forbidden', `${name} refused the ${what}: ${message ?? 'not allowed'}`, {
       context,
       retryable: false,
     });
   }
   if (reply.status === 404) {
-    return new ExternalError('overseerr-not-found', `Overseerr has no such ${what}.`, { context, retryable: false });
+    return new ExternalError('overseerr-not-found', `${name} has no such ${what}.`, { context, retryable: false });
   }
   if (reply.status === 502 || reply.status === 503 || reply.status === 504) {
-    return new ExternalError('overseerr-unreachable', `Overseerr is unreachable (HTTP ${reply.status}).`, { context });
+    return new ExternalError('overseerr-unreachable', `${name} is unreachable (HTTP ${reply.status}).`, { context });
   }
   const detail = message === undefined ? '' : `: ${message}`;
-  return new ExternalError('overseerr-failed', `Overseerr failed on ${what} (HTTP ${reply.status})${detail}`, {
+  return new ExternalError('overseerr-failed', `${name} failed on ${what} (HTTP ${reply.status})${detail}`, {
     context,
     retryable: reply.status >= 500,
   });
@@ -64,7 +76,7 @@ export function expectOk<S extends z.ZodType>(reply: OverseerrReply, schema: S, 
   if (reply.status < 200 || reply.status > 299) throw toReplyError(reply, what);
   const parsed = schema.safeParse(reply.body);
   if (!parsed.success) {
-    throw new ExternalError('overseerr-bad-response', `Overseerr sent an unexpected ${what} response.`, {
+    throw new ExternalError('overseerr-bad-response', `${nameOf(reply)} sent an unexpected ${what} response.`, {
       context: { what, issues: parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.')}: ${i.message}`) },
       retryable: false,
     });
@@ -84,14 +96,15 @@ export async function explainAsUserRefusal(
 ): Promise<ExternalError> {
   const context = { what, status: reply.status };
   const me = await ask();
-  return me.status >= 200 && me.status < 300 ? unknownUserError(asUser, context) : badKeyError(context);
+  const name = nameOf(reply);
+  return me.status >= 200 && me.status < 300 ? unknownUserError(asUser, context, name) : badKeyError(context, name);
 }
 
 const NETWORK: ReadonlySet<string> = new Set(['refused', 'dns', 'tls', 'unreachable']);
 
 /** `timeout` or `unreachable` when Overseerr could not be asked at all (network, or a proxy's 502–504). */
 export function overseerrDown(error: unknown): 'timeout' | 'unreachable' | undefined {
-  if (error instanceof ServiceCallError && error.service === 'overseerr') {
+  if (error instanceof ServiceCallError && (error.service === 'overseerr' || error.service === 'jellyseerr')) {
     if (error.failure === 'timeout') return 'timeout';
     return NETWORK.has(error.failure) ? 'unreachable' : undefined;
   }

@@ -26,22 +26,23 @@ export type NothingToRequest = { readonly outcome: 'nothing-to-request'; readonl
 export type RequestResult = RequestCreated | NothingToRequest;
 
 function toRequestError(
+  name: string,
   status: number,
   message: string | undefined,
   context: Record<string, unknown>,
 ): ExternalError | undefined {
   const text = message ?? '';
   if (status === 403 && /quota/i.test(text)) {
-    return new ExternalError('overseerr-quota', `Overseerr quota exceeded: ${text}`, { context, retryable: false });
+    return new ExternalError('overseerr-quota', `${name} quota exceeded: ${text}`, { context, retryable: false });
   }
   if (status === 403) {
-    return new ExternalError('overseerr-forbidden', `Overseerr refused the request: ${text || 'not allowed'}`, {
+    return new ExternalError('overseerr-forbidden', `${name} refused the request: ${text || 'not allowed'}`, {
       context,
       retryable: false,
     });
   }
   if (status === 409) {
-    return new ExternalError('overseerr-duplicate', `Overseerr already has this request: ${text || 'duplicate'}`, {
+    return new ExternalError('overseerr-duplicate', `${name} already has this request: ${text || 'duplicate'}`, {
       context,
       retryable: false,
     });
@@ -69,7 +70,7 @@ export async function createRequest(options: OverseerrHttpOptions, input: NewMed
   }
   if (isAuthFailure(reply)) throw toReplyError(reply, 'request');
   const context = { mediaType: input.mediaType, mediaId: input.mediaId, asUser: input.asUser, status: reply.status };
-  const mapped = toRequestError(reply.status, replyMessage(reply), context);
+  const mapped = toRequestError(reply.site.service, reply.status, replyMessage(reply), context);
   if (mapped !== undefined) throw mapped;
   const request = expectOk(reply, mediaRequestSchema, 'request');
   return { outcome: 'created', approved: request.status === 2, request };

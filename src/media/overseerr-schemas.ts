@@ -7,6 +7,8 @@ export const mediaInfoSchema = z.looseObject({
   status: z.number(),
   status4k: z.number().optional(),
   plexUrl: z.string().nullish(),
+  /** Jellyseerr (and newer Overseerr): the deep link into the media server's web app. */
+  mediaUrl: z.string().nullish(),
   /** TV: per-season status (status4k tracked separately). */
   seasons: z
     .array(z.looseObject({ seasonNumber: z.number(), status: z.number(), status4k: z.number().optional() }))

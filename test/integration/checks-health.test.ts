@@ -19,7 +19,12 @@ const byId = (run: HealthRun): Map<string, CheckOutcome> => new Map(run.outcomes
 const statuses = (run: HealthRun): Record<string, string> =>
   Object.fromEntries(run.outcomes.map((o) => [o.id, o.status]));
 
-describe('health checks against real qBittorrent, the Overseerr emulator and broken endpoints', () => {
+const flavors = [
+  { requests: 'overseerr', name: 'Overseerr', version: '1.34.0' },
+  { requests: 'jellyseerr', name: 'Jellyseerr', version: '2.7.3' },
+] as const;
+
+describe.each(flavors)('health checks against real qBittorrent, the $name emulator and broken endpoints', (f) => {
   let qbt: LabQbittorrent;
   let overseerr: OverseerrEmulator;
   let hanging: Awaited<ReturnType<typeof startHangingServer>>;
@@ -28,14 +33,14 @@ describe('health checks against real qBittorrent, the Overseerr emulator and bro
 
   beforeAll(async () => {
     await requireService('qbittorrent-nox', () => hasBinary('qbittorrent-nox'));
-    await mkdir(`${stateDir}/pids`, { recursive: true });
+    await mkdir(`${stateDir}/${f.requests}/pids`, { recursive: true });
     [qbt, overseerr, hanging] = await Promise.all([
-      startQbittorrent({ stateDir }),
-      startOverseerrEmulator(),
+      startQbittorrent({ stateDir: `${stateDir}/${f.requests}` }),
+      startOverseerrEmulator({ flavor: f.requests }),
       startHangingServer(),
     ]);
     media = mediaSchema.parse({
-      overseerr: { url: overseerr.url, apiKey: overseerr.apiKey },
+      [f.requests]: { url: overseerr.url, apiKey: overseerr.apiKey },
       qbittorrent: { url: qbt.url, username: qbt.username, password: qbt.password },
       radarr: { url: hanging.url, apiKey: 'radarr-key-1' },
       sonarr: { url: `http://127.0.0.1:${await freePort()}`, apiKey: 'sonarr-key-1' },
@@ -53,7 +58,7 @@ describe('health checks against real qBittorrent, the Overseerr emulator and bro
 
   it('passes the healthy services and names how each broken one fails, with a fix', async () => {
     const outcomes = byId(await run(media));
-    expect(outcomes.get('overseerr.api')).toMatchObject({ status: 'ok', note: 'version 1.34.0' });
+    expect(outcomes.get(`${f.requests}.api`)).toMatchObject({ status: 'ok', note: `version ${f.version}` });
     expect(outcomes.get('qbittorrent.api')?.note).toMatch(/^version v4\.5\.2 \(WebAPI 2\.\d+\.\d+\)$/);
     const radarr = outcomes.get('radarr.api');
     expect(radarr?.status).toBe('fail');
@@ -65,12 +70,12 @@ describe('health checks against real qBittorrent, the Overseerr emulator and bro
     expect(outcomes.get('prowlarr.api')?.findings[0]?.suggestion).toContain('media.prowlarr.url');
   });
 
-  it('flips only the Overseerr check when its API key is wrong', async () => {
+  it(`flips only the ${f.name} check when its API key is wrong`, async () => {
     const baseline = statuses(await run(media));
     const result = await run({ ...media, overseerr: { ...media.overseerr!, apiKey: 'stale-key-0000' } });
-    expect(statuses(result)).toEqual({ ...baseline, 'overseerr.api': 'fail' });
-    const finding = byId(result).get('overseerr.api')?.findings[0];
-    expect(finding?.summary).toBe('Overseerr rejected the API key (HTTP 403).');
+    expect(statuses(result)).toEqual({ ...baseline, [`${f.requests}.api`]: 'fail' });
+    const finding = byId(result).get(`${f.requests}.api`)?.findings[0];
+    expect(finding?.summary).toBe(`${f.name} rejected the API key (HTTP 403).`);
     expect(finding?.suggestion).toContain('API Key');
     expect(JSON.stringify(result)).not.toContain('stale-key-0000');
   });

@@ -18,7 +18,12 @@ import { wired } from './wired.js';
 
 const stateDir = '/tmp/hlb-lab/checks-status';
 
-describe('/health then /status in the shell (real Redis, real qBittorrent, Overseerr emulator)', () => {
+const flavors = [
+  { requests: 'overseerr', name: 'Overseerr', version: '1.34.0' },
+  { requests: 'jellyseerr', name: 'Jellyseerr', version: '2.7.3' },
+] as const;
+
+describe.each(flavors)('/health then /status in the shell (real Redis, real qBittorrent, $name emulator)', (f) => {
   let redis: PrivateRedis;
   let qbt: LabQbittorrent;
   let overseerr: OverseerrEmulator;
@@ -31,14 +36,14 @@ describe('/health then /status in the shell (real Redis, real qBittorrent, Overs
 
   beforeAll(async () => {
     await requireService('qbittorrent-nox', () => hasBinary('qbittorrent-nox'));
-    await mkdir(`${stateDir}/pids`, { recursive: true });
+    await mkdir(`${stateDir}/${f.requests}/pids`, { recursive: true });
     [redis, qbt, overseerr] = await Promise.all([
       startTestRedis(),
-      startQbittorrent({ stateDir }),
-      startOverseerrEmulator(),
+      startQbittorrent({ stateDir: `${stateDir}/${f.requests}` }),
+      startOverseerrEmulator({ flavor: f.requests }),
     ]);
     const media = mediaSchema.parse({
-      overseerr: { url: overseerr.url, apiKey: overseerr.apiKey },
+      [f.requests]: { url: overseerr.url, apiKey: overseerr.apiKey },
       qbittorrent: { url: qbt.url, username: qbt.username, password: qbt.password },
       sonarr: { url: `http://127.0.0.1:${await freePort()}`, apiKey: 'sonarr-key-1' },
       health: { timeout: '2s' },
@@ -86,7 +91,7 @@ describe('/health then /status in the shell (real Redis, real qBittorrent, Overs
     expect(health.indexOf('Sonarr')).toBeLessThan(health.indexOf('qBittorrent'));
     expect(health).toContain('or the container is down). → Start Sonarr');
     expect(health).toContain('✅ qBittorrent reachable and login valid: version v4.5.2');
-    expect(health).toContain('✅ Overseerr reachable and credentials valid: version 1.34.0');
+    expect(health).toContain(`✅ ${f.name} reachable and credentials valid: version ${f.version}`);
     expect(health).toContain('📎 health-report.md');
   });
 
@@ -99,6 +104,7 @@ describe('/health then /status in the shell (real Redis, real qBittorrent, Overs
     expect(status).toContain('failing: sonarr.api');
     expect(status).toContain('🔴 Sonarr (refused)');
     expect(status).toContain('🟢 qBittorrent');
+    expect(status).toContain(`🟢 ${f.name}`);
     expect(status).toContain('Sonarr is down: run /health for the cause and fix.');
     expect(status).toContain('1 health check(s) failed last time');
   });

@@ -11,14 +11,20 @@ import type { MediaLab } from '../../lab/emulators/media-lab/media-lab.js';
 import { RecordingChat, type RecordedCall } from './core-recording-chat.js';
 import { bindJobs, jobSpecs } from '../../src/commands/registry.js';
 
+/** The two stacks every /e2e pipeline test runs against. */
+export const labFlavors = [
+  { flavor: 'plex', name: 'Plex + Overseerr', requests: 'Overseerr', library: 'Plex' },
+  { flavor: 'jellyfin', name: 'Jellyfin + Jellyseerr', requests: 'Jellyseerr', library: 'Jellyfin' },
+] as const;
+
 /** The config input of a worker pointed at the media lab; short poll interval and timeouts. */
 export function e2eLabConfigInput(lab: MediaLab, redisUrl: string, e2e: Record<string, unknown> = {}): AppConfigInput {
   return {
     redis: { url: redisUrl },
     media: {
-      overseerr: { url: lab.overseerr.url, apiKey: lab.overseerr.apiKey },
+      [lab.requestsKey]: { url: lab.overseerr.url, apiKey: lab.overseerr.apiKey },
       radarr: { url: lab.radarr.url, apiKey: lab.radarr.apiKey },
-      plex: { url: lab.plex.url, token: lab.plex.token },
+      [lab.libraryKey]: lab.library.config,
       qbittorrent: { url: lab.qbittorrent.url, username: lab.qbittorrent.username, password: lab.qbittorrent.password },
     },
     e2e: {

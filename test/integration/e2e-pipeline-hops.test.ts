@@ -6,7 +6,7 @@ import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { startMediaLab, type LabBreak } from '../../lab/emulators/media-lab/media-lab.js';
 import { hasBinary, requireService } from '../../lab/index.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
-import { E2eRuns, closeAll, e2eLabConfigInput, parseConfig } from './e2e-pipeline-harness.js';
+import { E2eRuns, closeAll, e2eLabConfigInput, labFlavors, parseConfig } from './e2e-pipeline-harness.js';
 
 const short = '2500ms';
 const timeouts = {
@@ -72,7 +72,15 @@ const cases: readonly {
   },
 ];
 
-describe('/e2e reports a broken hop at that hop', () => {
+/** The expectations are written for Plex + Overseerr; the other stack shows its own names (and config keys). */
+const named = (f: (typeof labFlavors)[number]) => (text: string) =>
+  text
+    .replace(/Overseerr/g, f.requests)
+    .replace(/Plex/g, f.library)
+    .replace(/overseerr/g, f.requests.toLowerCase());
+const namedRe = (f: (typeof labFlavors)[number]) => (re: RegExp) => new RegExp(named(f)(re.source), re.flags);
+
+describe.each(labFlavors)('/e2e reports a broken hop at that hop ($name)', (f) => {
   let redis: PrivateRedis;
   const dir = mkdtempSync(join(tmpdir(), 'hlb-e2e-hops-'));
 
@@ -85,11 +93,13 @@ describe('/e2e reports a broken hop at that hop', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it.each(cases)(
+  it.each(
+    cases.map((c) => ({ ...c, hop: named(f)(c.hop), seen: namedRe(f)(c.seen), suggestion: namedRe(f)(c.suggestion) })),
+  )(
     '$breakAt broken → fails at "$hop"',
     async ({ breakAt, hop, seen, suggestion }) => {
-      const lab = await startMediaLab({ stateDir: join(dir, breakAt), breakAt });
-      const runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, `${breakAt}.jsonl`));
+      const lab = await startMediaLab({ stateDir: join(dir, f.flavor, breakAt), breakAt, flavor: f.flavor });
+      const runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, `${f.flavor}-${breakAt}.jsonl`));
       const worker = runs.worker(parseConfig(e2eLabConfigInput(lab, redis.url, { timeouts })));
       try {
         await runs.start(breakAt);
@@ -114,7 +124,7 @@ describe('/e2e reports a broken hop at that hop', () => {
         expect(lines.slice(at + 1).every((l) => l.startsWith('⏭️'))).toBe(true);
         expect([
           ...lab.radarr.violations,
-          ...lab.plex.violations,
+          ...lab.library.violations,
           ...lab.overseerr.violations,
           ...lab.glueErrors,
         ]).toEqual([]);
@@ -126,9 +136,9 @@ describe('/e2e reports a broken hop at that hop', () => {
   );
 
   it("a service that is down while its hop waits gets the health check's suggestion for that service", async () => {
-    const lab = await startMediaLab({ stateDir: join(dir, 'radarr-down') });
+    const lab = await startMediaLab({ stateDir: join(dir, f.flavor, 'radarr-down'), flavor: f.flavor });
     await lab.radarr.down();
-    const runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, 'radarr-down.jsonl'));
+    const runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, `${f.flavor}-radarr-down.jsonl`));
     const worker = runs.worker(parseConfig(e2eLabConfigInput(lab, redis.url, { timeouts })));
     try {
       await runs.start('radarr-down');
@@ -147,14 +157,14 @@ describe('/e2e reports a broken hop at that hop', () => {
   }, 90_000);
 
   it("never adopts or cleans up somebody else's request for the test title", async () => {
-    const lab = await startMediaLab({ stateDir: join(dir, 'taken') });
+    const lab = await startMediaLab({ stateDir: join(dir, f.flavor, 'taken'), flavor: f.flavor });
     const theirs = await fetch(`${lab.overseerr.url}/api/v1/request`, {
       method: 'POST',
       headers: { 'X-Api-Key': lab.overseerr.apiKey, 'X-Api-User': '3', 'Content-Type': 'application/json' },
       body: JSON.stringify({ mediaType: 'movie', mediaId: 194 }),
     });
     expect(theirs.status).toBe(201);
-    const runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, 'taken.jsonl'));
+    const runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, `${f.flavor}-taken.jsonl`));
     const worker = runs.worker(parseConfig(e2eLabConfigInput(lab, redis.url, { timeouts, cleanup: true })));
     try {
       await runs.start('taken');
@@ -164,7 +174,7 @@ describe('/e2e reports a broken hop at that hop', () => {
           .calls('taken')
           .filter((c) => c.op === 'post')
           .at(-1)?.text ?? '';
-      expect(report).toContain('failed at "Overseerr request approved"');
+      expect(report).toContain(`failed at "${f.requests} request approved"`);
       expect(report).toMatch(/Seen: tmdb 194 is already requested \(request #\d+\)/);
       expect(lab.overseerr.requests.map((r) => r.requestedBy)).toEqual([3]);
       expect(lab.overseerr.log.filter((c) => c.method === 'DELETE')).toHaveLength(0);

@@ -7,9 +7,9 @@ import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { startMediaLab, type MediaLab } from '../../lab/emulators/media-lab/media-lab.js';
 import { requireService, hasBinary } from '../../lab/index.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
-import { E2eRuns, closeAll, e2eLabConfigInput, parseConfig } from './e2e-pipeline-harness.js';
+import { E2eRuns, closeAll, e2eLabConfigInput, labFlavors, parseConfig } from './e2e-pipeline-harness.js';
 
-describe('/e2e against the media lab (emulated Overseerr/Radarr/Plex, real qBittorrent)', () => {
+describe.each(labFlavors)('/e2e against the media lab (emulated $name and Radarr, real qBittorrent)', (f) => {
   let redis: PrivateRedis;
   let lab: MediaLab;
   let runs: E2eRuns;
@@ -19,7 +19,7 @@ describe('/e2e against the media lab (emulated Overseerr/Radarr/Plex, real qBitt
   beforeAll(async () => {
     await requireService('qbittorrent-nox', () => hasBinary('qbittorrent-nox'));
     redis = await startTestRedis();
-    lab = await startMediaLab({ stateDir: dir });
+    lab = await startMediaLab({ stateDir: dir, flavor: f.flavor });
     runs = new E2eRuns(redis.url, uniquePrefix(), join(dir, 'calls.jsonl'));
     worker = runs.worker(parseConfig(e2eLabConfigInput(lab, redis.url, { cleanup: true })));
   }, 60_000);
@@ -60,9 +60,9 @@ describe('/e2e against the media lab (emulated Overseerr/Radarr/Plex, real qBitt
     expect(lastEdit).toContain(`✅ Radarr imported the file — `);
     expect(lastEdit).toContain(lab.rootFolder);
     // The imported file really was on disk (the emulated import copied qBittorrent's completed data)…
-    const section = lab.plex.state.sections.find((x) => x.key === lab.plexSection);
-    expect(section?.items.map((i) => i.guids.includes('tmdb://194'))).toEqual([true]);
-    const imported = section?.items[0]?.file ?? '';
+    expect(lastEdit).toContain(`✅ ${f.library} library contains it — `);
+    expect(lab.library.movies().map((i) => i.tmdbId)).toEqual(['194']);
+    const imported = lab.library.movies()[0]?.file ?? '';
     expect(imported.startsWith(`${lab.rootFolder}/`)).toBe(true);
     // …and cleanup removed the torrent (with its data), the Radarr movie and reported the rest.
     expect(posts[1]?.text).toContain('removed the torrent');
@@ -73,13 +73,16 @@ describe('/e2e against the media lab (emulated Overseerr/Radarr/Plex, real qBitt
       'torrent data deleted',
     );
     expect(lab.overseerr.log.filter((c) => c.method === 'POST' && c.rawUrl.endsWith('/request'))).toHaveLength(1);
-    expect(posts[1]?.text).toContain('removed Overseerr request');
+    expect(posts[1]?.text).toContain(`removed ${f.requests} request`);
     expect(lab.overseerr.requests).toHaveLength(0);
     expect(existsSync(imported)).toBe(true);
-    const secrets = [lab.overseerr.apiKey, lab.radarr.apiKey, lab.plex.token, lab.qbittorrent.password];
+    const secrets = [lab.overseerr.apiKey, lab.radarr.apiKey, lab.library.secret, lab.qbittorrent.password];
     expect(runs.calls('pass').filter((c) => secrets.some((x) => c.text?.includes(x) === true))).toEqual([]);
-    expect([...lab.radarr.violations, ...lab.plex.violations, ...lab.overseerr.violations, ...lab.glueErrors]).toEqual(
-      [],
-    );
+    expect([
+      ...lab.radarr.violations,
+      ...lab.library.violations,
+      ...lab.overseerr.violations,
+      ...lab.glueErrors,
+    ]).toEqual([]);
   });
 });

@@ -9,6 +9,12 @@ import { createStores, type Stores } from '../../src/store/stores.js';
 import type { OverseerrEmulator } from '../../lab/emulators/overseerr/overseerr-emulator.js';
 import { bindJobs } from '../../src/commands/registry.js';
 
+/** The request servers every request/notice test runs against: Overseerr and its fork Jellyseerr. */
+export const requestFlavors = [
+  { flavor: 'overseerr', name: 'Overseerr' },
+  { flavor: 'jellyseerr', name: 'Jellyseerr' },
+] as const;
+
 /** Overseerr users of the emulator seed (overseerr-seed.ts). */
 export const overseerrUsers = { fran: 2, sam: 3, quinn: 4 } as const;
 
@@ -28,7 +34,12 @@ export interface RequestWorkerOptions {
 export function startRequestWorker(o: RequestWorkerOptions): { stores: Stores; stop(): Promise<void> } {
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
-  const overseerr = createOverseerrClient({ url: o.overseerr.url, apiKey: o.overseerr.apiKey, timeoutMs: 5_000 });
+  const overseerr = createOverseerrClient({
+    url: o.overseerr.url,
+    apiKey: o.overseerr.apiKey,
+    timeoutMs: 5_000,
+    flavor: o.overseerr.flavor,
+  });
   const flow = requestFlowProcessors({
     overseerr,
     people: o.people,

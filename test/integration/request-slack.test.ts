@@ -8,7 +8,7 @@ import { startOverseerrEmulator, type OverseerrEmulator } from '../../lab/emulat
 import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
 import type { FakeMessage } from '../../lab/emulators/slack/slack-store.js';
 import { startTestRedis, uniquePrefix } from './core-harness.js';
-import { overseerrUsers, requestPosts, startRequestWorker } from './request-harness.js';
+import { overseerrUsers, requestFlavors, requestPosts, startRequestWorker } from './request-harness.js';
 import { startSlackBot, type SlackStackOptions } from './slack-stack.js';
 
 const secrets = { botToken: 'xoxb-request-token', signingSecret: 'request-signing-secret' };
@@ -40,7 +40,7 @@ const button = (m: FakeMessage, label: string): Element | undefined =>
   elementsOf(m).find((e) => e.type === 'button' && e.text?.text === label);
 const textOf = (m: FakeMessage): string => `${m.text}\n${JSON.stringify(m.blocks)}`;
 
-describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, redis)', () => {
+describe.each(requestFlavors)('/request on Slack (real Bolt, Slack + $name emulators, worker, redis)', (f) => {
   let redis: PrivateRedis;
   let fake: SlackEmulator;
   let os: OverseerrEmulator;
@@ -49,7 +49,7 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    os = await startOverseerrEmulator();
+    os = await startOverseerrEmulator({ flavor: f.flavor });
     fake = await startSlackEmulator({
       ...secrets,
       users: { [fran]: 'fran', [sam]: 'sam', [quinn]: 'quinn', [kid]: 'kid', [nora]: 'nora' },
@@ -108,7 +108,7 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
   const next = (thread: string, fragment: string): Promise<FakeMessage> =>
     fake.waitFor(() => fake.messagesIn(channel, thread).find((m) => textOf(m).includes(fragment)), 20_000, fragment);
 
-  it('files Amélie as the Overseerr user from the people table, pending approval', async () => {
+  it(`files Amélie as the ${f.name} user from the people table, pending approval`, async () => {
     const { thread, results } = await search(fran, 'movie', 'Amélie');
     await fake.select(results.ts, selectOf(results)?.action_id ?? '', ['194'], fran);
     const card = await next(thread, 'Request Amélie (2001)?');
@@ -149,7 +149,7 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
         fake
           .messagesIn(channel)
           .flatMap((m) => fake.messagesIn(channel, m.ts))
-          .find((m) => textOf(m).includes('not linked to an Overseerr user')),
+          .find((m) => textOf(m).includes(`not linked to an ${f.name} user`)),
       20_000,
       'link help',
     );
@@ -167,7 +167,7 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
     expect(os.requests.filter((r) => r.tmdbId === 31264)).toHaveLength(0);
   });
 
-  it('explains that the Overseerr account may not request at all', async () => {
+  it(`explains that the ${f.name} account may not request at all`, async () => {
     const { thread, results } = await search(nora, 'movie', 'Fast & Furious');
     await fake.select(results.ts, selectOf(results)?.action_id ?? '', ['13804'], nora);
     const card = await next(thread, 'Request Fast');
@@ -177,11 +177,11 @@ describe('/request on Slack (real Bolt, Slack + Overseerr emulators, worker, red
     expect(os.requests.filter((r) => r.tmdbId === 13804)).toHaveLength(0);
   });
 
-  it("honours Overseerr's partial-request setting: whole series only, no season picker", async () => {
+  it(`honours ${f.name}'s partial-request setting: whole series only, no season picker`, async () => {
     os.state.partialRequestsEnabled = false;
     const { thread, results } = await search(sam, 'tv', 'The Simpsons');
     await fake.select(results.ts, selectOf(results)?.action_id ?? '', ['456'], sam);
-    const card = await next(thread, 'Overseerr requests whole series only');
+    const card = await next(thread, `${f.name} requests whole series only`);
     expect(selectOf(card)).toBeUndefined();
     await fake.clickButton(card.ts, button(card, 'Request all seasons')?.action_id ?? '', undefined, sam);
     await next(thread, 'requested and approved');

@@ -1,6 +1,8 @@
 import { copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { startQbittorrent, type LabQbittorrent } from '../../index.js';
 import { startOverseerrEmulator, type OverseerrEmulator } from '../overseerr/overseerr-emulator.js';
+import { startJellyfinEmulator } from '../jellyfin/jellyfin-emulator.js';
+import { startJellyseerrEmulator } from '../jellyseerr/jellyseerr-emulator.js';
 import { startPlexEmulator, type PlexEmulator } from '../plex/plex-emulator.js';
 import { startRadarrEmulator, type RadarrEmulator } from '../radarr/radarr-emulator.js';
 import type { RadarrGrab } from '../radarr/radarr-lifecycle.js';
@@ -15,6 +17,22 @@ export interface MediaLabOptions {
   readonly breakAt?: LabBreak;
   /** Radarr's API key (default the emulator's own), e.g. the one the lab's radarr container has. */
   readonly radarrApiKey?: string;
+  /** `plex` (default): Plex + Overseerr; `jellyfin`: Jellyfin + Jellyseerr. */
+  readonly flavor?: 'plex' | 'jellyfin';
+}
+
+/** The lab's media server (Plex or Jellyfin emulator), as the tests and the glue use it. */
+export interface LabLibrary {
+  readonly name: 'Plex' | 'Jellyfin';
+  readonly url: string;
+  /** The token / API key (tests assert it never reaches chat). */
+  readonly secret: string;
+  readonly violations: readonly string[];
+  /** The `media.plex` / `media.jellyfin` config entry. */
+  readonly config: Readonly<Record<string, unknown>>;
+  /** Movies of the movie library: TMDB id and file. */
+  movies(): { readonly tmdbId: string | undefined; readonly file: string }[];
+  addMovie(item: { title: string; year: number; tmdbId: number; file: string }): void;
 }
 
 /**
@@ -25,9 +43,16 @@ export interface MediaLabOptions {
  * into the root folder), Plex lists it and Overseerr flips the media to AVAILABLE.
  */
 export interface MediaLab {
+  /** The request server: the Overseerr emulator, or its Jellyseerr flavour. */
   readonly overseerr: OverseerrEmulator;
+  /** `media.overseerr` or `media.jellyseerr`. */
+  readonly requestsKey: 'overseerr' | 'jellyseerr';
   readonly radarr: RadarrEmulator;
-  readonly plex: PlexEmulator;
+  readonly library: LabLibrary;
+  /** The Plex emulator itself (Plex flavour only; the demo seeds more sections into it). */
+  readonly plex?: PlexEmulator;
+  /** `media.plex` or `media.jellyfin`. */
+  readonly libraryKey: 'plex' | 'jellyfin';
   readonly qbittorrent: LabQbittorrent;
   readonly rootFolder: string;
   readonly categoryPath: string;
@@ -88,7 +113,7 @@ async function forwardRequests(g: Glue): Promise<void> {
 }
 
 async function importCompleted(g: Glue): Promise<void> {
-  const { radarr, plex, overseerr } = g.lab;
+  const { radarr, library, overseerr } = g.lab;
   for (const item of [...radarr.state.queue]) {
     const torrent = await g.qb.info(item.downloadId.toLowerCase());
     const movie = radarr.movies.find((m) => m.id === item.movieId);
@@ -114,26 +139,93 @@ async function importCompleted(g: Glue): Promise<void> {
     const file = `${movie.path}/${item.title}.mkv`;
     await copyFile(torrent.content_path, file);
     radarr.importFile(movie.id, file, content.length);
-    if (g.breakAt !== 'plex')
-      plex.addItem(g.lab.plexSection, { title: movie.title, year: movie.year, tmdbId: movie.tmdbId, file });
+    if (g.breakAt !== 'plex') library.addMovie({ title: movie.title, year: movie.year, tmdbId: movie.tmdbId, file });
     if (g.breakAt !== 'plex' && g.breakAt !== 'available') overseerr.setMediaStatus(movie.tmdbId, 5);
   }
 }
 
+/** The request server and media server of a flavour, with one movie library reading `rootFolder`. */
+async function startServers(
+  flavor: 'plex' | 'jellyfin',
+  rootFolder: string,
+): Promise<{
+  overseerr: OverseerrEmulator;
+  library: LabLibrary;
+  plex?: PlexEmulator;
+  plexSection: string;
+  close(): Promise<void>;
+}> {
+  if (flavor === 'jellyfin') {
+    const jellyfin = await startJellyfinEmulator({ empty: true });
+    const section = jellyfin.addLibrary({ name: 'Movies', collectionType: 'movies', locations: [rootFolder] });
+    const overseerr = await startJellyseerrEmulator({ jellyfin });
+    const movies = () => jellyfin.state.libraries.find((l) => l.id === section)?.items ?? [];
+    return {
+      overseerr,
+      plexSection: section,
+      close: async () => {
+        await Promise.all([overseerr.close(), jellyfin.close()]);
+      },
+      library: {
+        name: 'Jellyfin',
+        url: jellyfin.url,
+        secret: jellyfin.apiKey,
+        violations: jellyfin.violations,
+        config: { url: jellyfin.url, apiKey: jellyfin.apiKey },
+        movies: () => movies().map((i) => ({ tmdbId: i.tmdbId, file: i.path })),
+        addMovie: (item) => {
+          jellyfin.addItem(section, item);
+        },
+      },
+    };
+  }
+  const [overseerr, plex] = await Promise.all([startOverseerrEmulator(), startPlexEmulator({ empty: true })]);
+  const section = plex.addSection({ title: 'Movies', type: 'movie', locations: [rootFolder] });
+  const items = () => plex.state.sections.find((x) => x.key === section)?.items ?? [];
+  return {
+    overseerr,
+    plex,
+    plexSection: section,
+    close: async () => {
+      await Promise.all([overseerr.close(), plex.close()]);
+    },
+    library: {
+      name: 'Plex',
+      url: plex.url,
+      secret: plex.token,
+      violations: plex.violations,
+      config: { url: plex.url, token: plex.token },
+      movies: () =>
+        items().map((i) => ({
+          tmdbId: i.guids.find((g) => g.startsWith('tmdb://'))?.slice('tmdb://'.length),
+          file: i.file,
+        })),
+      addMovie: (item) => {
+        plex.addItem(section, item);
+      },
+    },
+  };
+}
+
+/** The Plex flavour's lab, with its Plex emulator. */
+export type PlexMediaLab = MediaLab & { readonly plex: PlexEmulator };
+
+export async function startMediaLab(options: MediaLabOptions & { readonly flavor?: 'plex' }): Promise<PlexMediaLab>;
+export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>;
 export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab> {
   const rootFolder = `${options.stateDir}/media/movies`;
   const categoryPath = `${options.stateDir}/qbittorrent/downloads/movies`;
   await mkdir(rootFolder, { recursive: true });
   await mkdir(`${options.stateDir}/pids`, { recursive: true });
-  const [overseerr, radarr, plex, qbittorrent] = await Promise.all([
-    startOverseerrEmulator(),
+  const [servers, radarr, qbittorrent] = await Promise.all([
+    startServers(options.flavor ?? 'plex', rootFolder),
     startRadarrEmulator({
       rootFolder,
       ...(options.radarrApiKey === undefined ? {} : { apiKey: options.radarrApiKey }),
     }),
-    startPlexEmulator({ empty: true }),
     startQbittorrent({ stateDir: options.stateDir }),
   ]);
+  const { overseerr, library, plexSection, plex } = servers;
   await mkdir(categoryPath, { recursive: true });
   const qb = await qbAdmin(qbittorrent.url, qbittorrent.username, qbittorrent.password);
   await qb.createCategory('radarr', categoryPath);
@@ -154,18 +246,21 @@ export async function startMediaLab(options: MediaLabOptions): Promise<MediaLab>
   let closed = false;
   const lab: MediaLab = {
     overseerr,
+    requestsKey: options.flavor === 'jellyfin' ? 'jellyseerr' : 'overseerr',
     radarr,
-    plex,
+    library,
+    ...(plex === undefined ? {} : { plex }),
+    libraryKey: options.flavor === 'jellyfin' ? 'jellyfin' : 'plex',
     qbittorrent,
     rootFolder,
     categoryPath,
     holdImport: false,
     glueErrors: [],
-    plexSection: plex.addSection({ title: 'Movies', type: 'movie', locations: [rootFolder] }),
+    plexSection,
     close: async () => {
       closed = true;
       clearTimeout(timer);
-      await Promise.all([overseerr.close(), radarr.close(), plex.close(), qbittorrent.stop()]);
+      await Promise.all([servers.close(), radarr.close(), qbittorrent.stop()]);
     },
   };
   const glue: Glue = { lab, qb, breakAt: options.breakAt, forwarded: new Set(), blocked: new Set() };

@@ -9,7 +9,7 @@ import {
   type OverseerrState,
   type StoredRequest,
 } from './overseerr-state.js';
-import { createResponseChecker } from './overseerr-validate.js';
+import { createResponseChecker, JELLYSEERR_SPEC_PATH, OVERSEERR_SPEC_PATH } from './overseerr-validate.js';
 import { issueWebhookBody, type IssueWebhookType } from './overseerr-issue-hooks.js';
 import { sendWebhook, webhookBody, type WebhookType } from './overseerr-notify-hooks.js';
 
@@ -27,6 +27,7 @@ export interface LoggedCall {
 export interface OverseerrEmulator {
   /** Base URL without `/api/v1`. */
   readonly url: string;
+  readonly flavor: 'overseerr' | 'jellyseerr';
   readonly apiKey: string;
   readonly state: OverseerrState;
   /** Stored media requests (live view). */
@@ -94,16 +95,22 @@ function record(r: Recorder, req: IncomingMessage, reply: RoutedReply, body: unk
   });
 }
 
+/** Which server to be: Overseerr (default), or its fork Jellyseerr (validated against jellyseerr-api.yml). */
+export interface OverseerrEmulatorOptions {
+  readonly flavor?: 'overseerr' | 'jellyseerr';
+}
+
 /** Starts the emulator on 127.0.0.1 and a free port. */
-export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
-  const state = createOverseerrState();
+export async function startOverseerrEmulator(options: OverseerrEmulatorOptions = {}): Promise<OverseerrEmulator> {
+  const flavor = options.flavor ?? 'overseerr';
+  const state = createOverseerrState(undefined, flavor);
   const log: LoggedCall[] = [];
   const violations: string[] = [];
   const undocumented: string[] = [];
   const requestViolations: string[] = [];
   const webhooks: { type: string; status: number }[] = [];
   let hook: { url: string; authorization: string } | undefined;
-  const checker = createResponseChecker();
+  const checker = createResponseChecker(flavor === 'jellyseerr' ? JELLYSEERR_SPEC_PATH : OVERSEERR_SPEC_PATH);
   /** Posts the queued notifications one after another (Overseerr's agent sends them after the reply). */
   let sending = Promise.resolve();
   const flushEvents = () => {
@@ -166,6 +173,7 @@ export async function startOverseerrEmulator(): Promise<OverseerrEmulator> {
 
   return {
     url: `http://127.0.0.1:${port}`,
+    flavor,
     apiKey: SEED_API_KEY,
     state,
     requests: state.requests,

@@ -60,8 +60,22 @@ export function mediaJson(state: OverseerrState, title: SeedTitle, withRequests 
       : [],
     createdAt: media.createdAt,
     updatedAt: media.createdAt,
-    ...(media.status === 5 ? { plexUrl: `https://app.plex.tv/desktop#!/server/emu/details?key=${title.tmdbId}` } : {}),
+    ...(media.status !== 5
+      ? {}
+      : state.flavor === 'jellyseerr'
+        ? jellyfinLinks(state, title.tmdbId)
+        : { plexUrl: `https://app.plex.tv/desktop#!/server/emu/details?key=${title.tmdbId}` }),
     ...(media.downloadStatus === undefined ? {} : { downloadStatus: media.downloadStatus }),
+  };
+}
+
+/** Jellyseerr's links of an available title: `jellyfinMediaId` and `mediaUrl` into Jellyfin Web. */
+function jellyfinLinks(state: OverseerrState, tmdbId: number): Json {
+  const id = `e2e${String(tmdbId).padStart(29, '0')}`;
+  const host = state.jellyfin.hostname.replace(/\/+$/, '');
+  return {
+    jellyfinMediaId: id,
+    mediaUrl: `${host}/web/index.html#!/details?id=${id}&context=home&serverId=${state.jellyfin.serverId}`,
   };
 }
 

@@ -1,5 +1,6 @@
 import { testArrServer } from './overseerr-arr-test.js';
 import { commentIssue, createIssue, decideRequest, getIssue, listIssues, setIssueStatus } from './overseerr-issues.js';
+import { jellyfinLibraries, jellyfinSettings, jellyfinUsers } from './overseerr-jellyfin-routes.js';
 import { createRequest, type Reply } from './overseerr-create.js';
 import { detailsJson, requestJson, searchResultJson, userJson } from './overseerr-json.js';
 import { PERM, SEED_API_KEY, type SeedUser } from './overseerr-seed.js';
@@ -98,15 +99,21 @@ const arr = (entry: ArrServerEntry) => ({
   preventSearch: false,
 });
 
+/** Jellyseerr's own routes (Settings → Jellyfin); Overseerr has none (404 as an unknown route). */
+const jellyseerrOnly =
+  (handle: (ctx: RouteContext) => Reply | Promise<Reply>) =>
+  (ctx: RouteContext): Reply | Promise<Reply> =>
+    ctx.state.flavor === 'jellyseerr' ? admin(handle)(ctx) : { status: 404, body: { message: 'Not found' } };
+
 /** The endpoints the bot uses (media-requests.md §2.2). */
 export const ROUTES: readonly Route[] = [
   {
     method: 'GET',
     template: '/status',
-    handle: () =>
+    handle: (ctx) =>
       json({
-        version: '1.34.0',
-        commitTag: 'v1.34.0',
+        version: ctx.state.flavor === 'jellyseerr' ? '2.7.3' : '1.34.0',
+        commitTag: ctx.state.flavor === 'jellyseerr' ? 'v2.7.3' : 'v1.34.0',
         updateAvailable: false,
         commitsBehind: 0,
         restartRequired: false,
@@ -206,7 +213,7 @@ export const ROUTES: readonly Route[] = [
     handle: admin((ctx) =>
       json({
         apiKey: SEED_API_KEY,
-        applicationTitle: 'Overseerr',
+        applicationTitle: ctx.state.flavor === 'jellyseerr' ? 'Jellyseerr' : 'Overseerr',
         applicationUrl: '',
         trustProxy: false,
         csrfProtection: false,
@@ -234,6 +241,13 @@ export const ROUTES: readonly Route[] = [
       ),
     ),
   },
+  { method: 'GET', template: '/settings/jellyfin', handle: jellyseerrOnly((ctx) => jellyfinSettings(ctx.state)) },
+  {
+    method: 'GET',
+    template: '/settings/jellyfin/library',
+    handle: jellyseerrOnly((ctx) => jellyfinLibraries(ctx.state, ctx.url)),
+  },
+  { method: 'GET', template: '/settings/jellyfin/users', handle: jellyseerrOnly((ctx) => jellyfinUsers(ctx.state)) },
   { method: 'POST', template: '/settings/radarr/test', handle: admin((ctx) => testArrServer('radarr', ctx.body)) },
   { method: 'POST', template: '/settings/sonarr/test', handle: admin((ctx) => testArrServer('sonarr', ctx.body)) },
 ];

@@ -68,6 +68,10 @@ export interface OverseerrState {
   readonly issues: StoredIssue[];
   /** Notifications Overseerr would send (drained by the emulator's webhook agent). */
   readonly events: EmulatorEvent[];
+  /** `jellyseerr`: Jellyseerr's routes (Settings → Jellyfin), names and media links. */
+  readonly flavor: 'overseerr' | 'jellyseerr';
+  /** Jellyseerr's Settings → Jellyfin (`hostname` is the Jellyfin URL Jellyseerr dials). */
+  readonly jellyfin: JellyfinLink;
 }
 
 /** One comment on an issue. */
@@ -101,7 +105,18 @@ export interface EmulatorEvent {
   readonly commentId?: number;
 }
 
-export function createOverseerrState(now: () => Date = () => new Date()): OverseerrState {
+/** Jellyseerr's Jellyfin settings: where it dials, with which key, and the libraries it syncs. */
+export interface JellyfinLink {
+  hostname: string;
+  apiKey: string;
+  serverId: string;
+  readonly libraries: { id: string; name: string; enabled: boolean }[];
+}
+
+export function createOverseerrState(
+  now: () => Date = () => new Date(),
+  flavor: 'overseerr' | 'jellyseerr' = 'overseerr',
+): OverseerrState {
   const state: OverseerrState = {
     titles: new Map(SEED_TITLES.map((t) => [t.tmdbId, t])),
     users: new Map(SEED_USERS.map((u) => [u.id, u])),
@@ -116,6 +131,8 @@ export function createOverseerrState(now: () => Date = () => new Date()): Overse
     now,
     issues: [],
     events: [],
+    flavor,
+    jellyfin: { hostname: '', apiKey: '', serverId: '', libraries: [] },
   };
   for (const [tmdbId, status] of SEED_STATUS) ensureMedia(state, tmdbId).status = status;
   return state;

@@ -3,6 +3,8 @@ import { contractsDir, createOpenApiChecker } from '../arr-common/openapi-checke
 
 /** The upstream description, read in place (never copied into the project). */
 export const OVERSEERR_SPEC_PATH = join(contractsDir(), 'overseerr-api.yml');
+/** Jellyseerr's own description (v2.7.3), for the emulator's Jellyseerr flavour. */
+export const JELLYSEERR_SPEC_PATH = join(contractsDir(), 'jellyseerr-api.yml');
 
 /** Checks a response body against the schema of `method template status`; returns violations (empty = valid). */
 export type ResponseChecker = (method: string, template: string, status: number, body: unknown) => string[];

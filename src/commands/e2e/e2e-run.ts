@@ -56,7 +56,9 @@ export function e2eProcessor(deps: E2eRunDeps): Processor<'media.e2e'> {
     const ctx = requireLongJob(context);
     const state = toE2eState(ctx.resumeState, deps.now());
     if (state.message === undefined) {
-      const message = await ctx.post({ text: renderSteps(state, deps.now(), heading(config, state, '🔄 starting')) });
+      const message = await ctx.post({
+        text: renderSteps(state, deps.now(), heading(config, state, '🔄 starting'), services.names),
+      });
       // Saved before any request is made, so a crash from here on edits this message, never posts a second one.
       ctx.resumeLater({ ...state, message }, 0);
     }
@@ -67,7 +69,7 @@ export function e2eProcessor(deps: E2eRunDeps): Processor<'media.e2e'> {
         : progress === 'passed'
           ? '✅ passed'
           : '❌ failed';
-    await showSteps(ctx, next, renderSteps(next, deps.now(), heading(config, next, status)));
+    await showSteps(ctx, next, renderSteps(next, deps.now(), heading(config, next, status), services.names));
     if (progress === 'waiting' || progress === 'waitingSoon')
       ctx.resumeLater(next, progress === 'waitingSoon' ? 0 : config.pollIntervalMs);
     const cleanup = config.cleanup ? await cleanupE2e(services, next.facts, config.tmdbId) : [];

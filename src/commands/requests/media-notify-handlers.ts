@@ -1,6 +1,7 @@
 import type { ChatPort, Platform } from '../../chat/chat-port.js';
 import type { AppConfig } from '../../config/schema.js';
 import { createNoticeOverseerr } from '../../media/notify-overseerr.js';
+import { requestServerName } from '../../media/overseerr-http.js';
 import type { SubscriptionStore } from '../../media/subscriptions.js';
 import { bindBackgroundJob, type BackgroundHandlers } from '../../jobs/background-jobs.js';
 import { notifyJobs } from './notify-jobs.js';
@@ -46,7 +47,9 @@ export function mediaNotifyDeps(
 ): MediaNotifyDeps | undefined {
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return undefined;
-  const plexWebUrl = config.media?.plex?.webUrl;
+  // With Jellyseerr, things become available on Jellyfin (when configured); Overseerr means Plex.
+  const jellyfin = overseerr.flavor === 'jellyseerr' || config.media?.plex === undefined;
+  const plexWebUrl = jellyfin ? config.media?.jellyfin?.webUrl : config.media?.plex?.webUrl;
   const family =
     cards === undefined
       ? undefined
@@ -68,7 +71,15 @@ export function mediaNotifyDeps(
             issuesTargets: targetsFor(overseerr.issuesChannel, cards.reportTargets),
           },
         }),
-    overseerr: createNoticeOverseerr({ url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: overseerrTimeoutMs }),
+    overseerr: createNoticeOverseerr({
+      url: overseerr.url,
+      apiKey: overseerr.apiKey,
+      timeoutMs: overseerrTimeoutMs,
+      flavor: overseerr.flavor,
+    }),
+    server:
+      jellyfin && (overseerr.flavor === 'jellyseerr' || config.media?.jellyfin !== undefined) ? 'Jellyfin' : 'Plex',
+    requestServer: requestServerName(overseerr),
     people: config.people,
     chats,
     store,

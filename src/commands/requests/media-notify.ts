@@ -18,10 +18,14 @@ export interface MediaNotifyDeps {
   readonly people: readonly Person[];
   readonly chats: Partial<Record<Platform, ChatPort>>;
   readonly store: SubscriptionStore;
-  /** `media.plex.webUrl`: availability DMs link there. */
+  /** `media.plex.webUrl` (or `media.jellyfin.webUrl` with Jellyseerr): availability DMs link there. */
   readonly plexWebUrl?: string;
   /** The family loop's cards and reporter notices (absent where no run/action stores are wired). */
   readonly family?: FamilyBackgroundDeps;
+  /** `Plex` (default) or `Jellyfin`: where DMs say it can be watched. */
+  readonly server?: 'Plex' | 'Jellyfin';
+  /** `Overseerr` (default) or `Jellyseerr`. */
+  readonly requestServer?: string;
 }
 
 const discordIdsOf = (request: NoticeRequest | undefined, notice: NoticeEventJob): string[] => {
@@ -76,7 +80,14 @@ export async function notifyRequest(
     const link = plexLink(deps.plexWebUrl, media);
     return (r: NoticeRecipient) =>
       noticeMessage(
-        { event: notice.event, is4k: notice.is4k, title, ...(link === undefined ? {} : { plexLink: link }) },
+        {
+          event: notice.event,
+          is4k: notice.is4k,
+          title,
+          ...(link === undefined ? {} : { plexLink: link }),
+          ...(deps.server === undefined ? {} : { server: deps.server }),
+          ...(deps.requestServer === undefined ? {} : { requestServer: deps.requestServer }),
+        },
         r.why,
       );
   };

@@ -21,12 +21,14 @@ async function movieCard(s: PickScope): Promise<Report> {
   const uhdOpen = can4k && outcomeFromStatus(title, 'movie', movie.mediaInfo?.status4k) === undefined;
   const target = { mediaType: 'movie' as const, tmdbId: s.tmdbId, title };
   if (hdTaken !== undefined && !uhdOpen) {
-    const link = movie.mediaInfo?.plexUrl;
+    const link = movie.mediaInfo?.plexUrl ?? movie.mediaInfo?.mediaUrl;
     return outcomeReport(
       s.ctx,
       hdTaken,
       target,
-      hdTaken.kind === 'already-available' && link ? [`Watch it on Plex: ${link}`] : [],
+      hdTaken.kind === 'already-available' && link
+        ? [`Watch it on ${s.deps.overseerr.name === 'Jellyseerr' ? 'Jellyfin' : 'Plex'}: ${link}`]
+        : [],
     );
   }
   const actions = await confirmButtons(s.ctx, { ...target, owner: s.owner }, 'Request', uhdOpen, hdTaken === undefined);

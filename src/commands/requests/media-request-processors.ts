@@ -10,6 +10,7 @@ import { mediaRequestNotifyMe } from './media-request-notify-me.js';
 import { mediaRequestPick } from './media-request-pick.js';
 import { mediaRequestSearch } from './media-request-search.js';
 import { mediaRequestSeasons } from './media-request-seasons.js';
+import { namedProcessor } from './name-reports.js';
 
 /** The job names of the `/request` flow. */
 export type MediaRequestJobs =
@@ -22,13 +23,14 @@ export type MediaRequestJobs =
 
 /** The `/request` processors for given dependencies (tests pass an emulator-backed client). */
 export function requestFlowProcessors(deps: RequestFlowDeps): Pick<Processors, MediaRequestJobs> {
+  const name = deps.overseerr.name;
   return {
-    'media.request-movie': mediaRequestSearch(deps, 'movie'),
-    'media.request-tv': mediaRequestSearch(deps, 'tv'),
-    'media.request-pick': mediaRequestPick(deps),
-    'media.request-seasons': mediaRequestSeasons(deps),
-    'media.request-confirm': mediaRequestConfirm(deps),
-    'media.request-notify-me': mediaRequestNotifyMe(deps),
+    'media.request-movie': namedProcessor(mediaRequestSearch(deps, 'movie'), name),
+    'media.request-tv': namedProcessor(mediaRequestSearch(deps, 'tv'), name),
+    'media.request-pick': namedProcessor(mediaRequestPick(deps), name),
+    'media.request-seasons': namedProcessor(mediaRequestSeasons(deps), name),
+    'media.request-confirm': namedProcessor(mediaRequestConfirm(deps), name),
+    'media.request-notify-me': namedProcessor(mediaRequestNotifyMe(deps), name),
   };
 }
 
@@ -39,7 +41,7 @@ export const requestsNotConfigured =
     Promise.reject(
       new UserError(
         'requests-not-configured',
-        'Media requests are not set up on this bot yet (no media.overseerr in its config); ask the operator.',
+        'Media requests are not set up on this bot yet (no media.overseerr or media.jellyseerr in its config); ask the operator.',
       ),
     );
 
@@ -61,7 +63,12 @@ export function mediaRequestProcessors(
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return notConfiguredRequests;
   return requestFlowProcessors({
-    overseerr: createOverseerrClient({ url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000 }),
+    overseerr: createOverseerrClient({
+      url: overseerr.url,
+      apiKey: overseerr.apiKey,
+      timeoutMs: 10_000,
+      flavor: overseerr.flavor,
+    }),
     people: config.people,
     slots: stores.dedupeStore,
     subscriptions: stores.subscriptionStore,

@@ -4,14 +4,16 @@ import { createOverseerrClient } from '../../media/overseerr-client.js';
 import { createNoticeOverseerr } from '../../media/notify-overseerr.js';
 import type { FamilyDeps } from './family-deps.js';
 import type { Processor, Processors } from './jobs.js';
+import { requestServerName } from '../../media/overseerr-http.js';
 import { mediaRequestsList } from './media-requests-list.js';
+import { namedProcessor } from './name-reports.js';
 
 /** `/requests` on a worker without `media.overseerr`. */
 export const requestsListNotConfigured: Processor<'media.requests-list'> = () =>
   Promise.reject(
     new UserError(
       'requests-not-configured',
-      'Media requests are not set up on this bot yet (no media.overseerr in its config); ask the operator.',
+      'Media requests are not set up on this bot yet (no media.overseerr or media.jellyseerr in its config); ask the operator.',
     ),
   );
 
@@ -22,13 +24,16 @@ export function requestsListProcessors(
 ): Pick<Processors, 'media.requests-list'> {
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return { 'media.requests-list': requestsListNotConfigured };
-  const http = { url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000 };
+  const http = { url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000, flavor: overseerr.flavor };
   return {
-    'media.requests-list': mediaRequestsList({
-      client: createOverseerrClient(http),
-      overseerr: createNoticeOverseerr(http),
-      people: config.people,
-      family,
-    }),
+    'media.requests-list': namedProcessor(
+      mediaRequestsList({
+        client: createOverseerrClient(http),
+        overseerr: createNoticeOverseerr(http),
+        people: config.people,
+        family,
+      }),
+      requestServerName(http),
+    ),
   };
 }
