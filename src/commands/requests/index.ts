@@ -10,6 +10,7 @@ import { requestSeasons } from './request-seasons.js';
 import { requestTv } from './request-tv.js';
 import { requests } from './requests.js';
 import { familyDepsFrom, familyProcessors } from './family-processors.js';
+import { namedProcessors, serverNames } from './name-reports.js';
 import { issueComment, issueResolve, report, reportFile, reportStep } from './report-command.js';
 import { requestApprove, requestDecline, requestDeclineReason } from './request-decide.js';
 
@@ -45,7 +46,7 @@ export const requestsFeature = defineFeature({
     return {
       ...mediaRequestProcessors(ctx.config, ctx.stores),
       ...requestsListProcessors(ctx.config, family),
-      ...familyProcessors(family),
+      ...namedProcessors(familyProcessors(family), serverNames(ctx.config)),
     };
   },
 });

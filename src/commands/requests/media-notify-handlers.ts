@@ -1,7 +1,7 @@
+import { serverNames } from './name-reports.js';
 import type { ChatPort, Platform } from '../../chat/chat-port.js';
 import type { AppConfig } from '../../config/schema.js';
 import { createNoticeOverseerr } from '../../media/notify-overseerr.js';
-import { requestServerName } from '../../media/overseerr-http.js';
 import type { SubscriptionStore } from '../../media/subscriptions.js';
 import { bindBackgroundJob, type BackgroundHandlers } from '../../jobs/background-jobs.js';
 import { notifyJobs } from './notify-jobs.js';
@@ -47,9 +47,9 @@ export function mediaNotifyDeps(
 ): MediaNotifyDeps | undefined {
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return undefined;
-  // With Jellyseerr, things become available on Jellyfin (when configured); Overseerr means Plex.
-  const jellyfin = overseerr.flavor === 'jellyseerr' || config.media?.plex === undefined;
-  const plexWebUrl = jellyfin ? config.media?.jellyfin?.webUrl : config.media?.plex?.webUrl;
+  // With Jellyseerr (or Jellyfin without Plex), things become available on Jellyfin; otherwise on Plex.
+  const names = serverNames(config);
+  const plexWebUrl = names.library === 'Jellyfin' ? config.media?.jellyfin?.webUrl : config.media?.plex?.webUrl;
   const family =
     cards === undefined
       ? undefined
@@ -77,9 +77,8 @@ export function mediaNotifyDeps(
       timeoutMs: overseerrTimeoutMs,
       flavor: overseerr.flavor,
     }),
-    server:
-      jellyfin && (overseerr.flavor === 'jellyseerr' || config.media?.jellyfin !== undefined) ? 'Jellyfin' : 'Plex',
-    requestServer: requestServerName(overseerr),
+    server: names.library,
+    requestServer: names.requestServer,
     people: config.people,
     chats,
     store,
