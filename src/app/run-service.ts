@@ -1,5 +1,6 @@
 import type { ChatPort, Platform } from '../chat/chat-port.js';
 import { createDispatcher } from '../bot/dispatch.js';
+import { startIntentRecovery } from '../bot/recover-intents.js';
 import { recordRefusedClicks } from '../commands/remediation/index.js';
 import { bindJobs, jobSpecs, registry, scheduledTasks, wireFeatures } from '../commands/registry.js';
 import type { AppConfig } from '../config/schema.js';
@@ -108,7 +109,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   }
   if (roles.bot) {
     const producer = createProducer({ redisUrl, prefix: bullPrefix, jobs: jobSpecs });
-    const dispatcher = createDispatcher({
+    const deps = {
       registry,
       chats,
       access: config,
@@ -118,9 +119,11 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
       clock: () => new Date(),
       onActionRefused: recordRefusedClicks(stores.auditTrailStore),
       places: allowedPlaces(config.chat),
-    });
-    for (const adapter of adapters) await adapter.start(dispatcher);
-    closers.unshift(...adapters.map((a) => ({ close: () => a.stop() })), producer);
+    };
+    for (const adapter of adapters) await adapter.start(createDispatcher(deps));
+    // Commands a previous bot acked but did not record as runs (it died in between).
+    const recovery = startIntentRecovery(deps);
+    closers.unshift(recovery, ...adapters.map((a) => ({ close: () => a.stop() })), producer);
   }
   // A read that reaches Redis; it rejects (→ failing) when Redis is down.
   const redisProbe: HealthProbe = {

@@ -80,6 +80,7 @@ export function demoHandler(chat: ChatPort, notify: () => void = () => undefined
     commands,
     actions,
     results,
+    received: () => Promise.resolve(),
     onCommand,
     onAction,
     release: () => {

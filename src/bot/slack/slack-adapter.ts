@@ -4,6 +4,7 @@ import { toUserMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { SlackChat } from './slack-chat.js';
+import { saveIntent } from '../save-intent.js';
 import { toInboundAction, toInboundCommand } from './slack-inbound.js';
 import { toSlackLogger } from './slack-logger.js';
 import { createGuardedReceiver } from './slack-request-guard.js';
@@ -60,6 +61,8 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
   async start(handler: InboundHandler): Promise<void> {
     const app = this.createApp();
     app.command(/.*/, async ({ command, ack, respond }) => {
+      // The intent first (one Redis write), so a bot killed after the ack loses nothing.
+      await saveIntent(handler, toInboundCommand(command, this.deps.hasSubcommands), this.deps.logger);
       await ack();
       await this.onCommand(handler, command, respond);
     });
