@@ -1,7 +1,7 @@
 import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import { toUserMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
+import type { IdempotencyKey, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
 import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { createAckGate, type AckGate } from './ack-gate.js';
 import { DiscordChat } from './discord-chat.js';
@@ -150,14 +150,15 @@ export class DiscordAdapter implements ChatAdapter {
     channelId: string,
     title: string,
     first: OutgoingMessage,
+    key?: IdempotencyKey,
   ): Promise<{ thread: ThreadRef; root: MessageRef }> {
-    return this.chat.openThread(channelId, title, first);
+    return this.chat.openThread(channelId, title, first, key);
   }
   openThreadOn(root: MessageRef, title: string): Promise<ThreadRef> {
     return this.chat.openThreadOn(root, title);
   }
-  post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef> {
-    return this.chat.post(thread, message);
+  post(thread: ThreadRef, message: OutgoingMessage, key?: IdempotencyKey): Promise<MessageRef> {
+    return this.chat.post(thread, message, key);
   }
   edit(message: MessageRef, next: OutgoingMessage): Promise<void> {
     return this.chat.edit(message, next);
