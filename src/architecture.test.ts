@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { features, jobSpecs } from './commands/registry.js';
 
 const src = dirname(fileURLToPath(import.meta.url));
 const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
@@ -101,5 +102,28 @@ describe('architecture', () => {
     expect(
       ground.flatMap(([f, targets]) => targets.filter((t) => !t.startsWith('chat/')).map((t) => `${f} → ${t}`)),
     ).toEqual([]);
+  });
+
+  it('keeps src/jobs generic: no feature, job or schedule name in its code', () => {
+    const names = [...Object.keys(jobSpecs), ...features.map((f) => f.name)];
+    const named = (literal: string): boolean =>
+      names.some((n) => literal === n || literal.startsWith(`${n}-`) || literal.startsWith(`${n}.`));
+    const literals = (text: string): string[] =>
+      [...text.replace(/^\s*(?:\/\/|\*|\/\*).*$/gm, '').matchAll(/'([^'\n]*)'|`([^`\n]*)`/g)].map(
+        (m) => m[1] ?? m[2] ?? '',
+      );
+    const leaks = files
+      .filter((f) => f.startsWith('jobs/'))
+      .flatMap((f) =>
+        literals(readFileSync(join(src, f), 'utf8'))
+          .filter(named)
+          .map((l) => `${f}: '${l}'`),
+      );
+    expect(names).toContain('drift.audit');
+    expect(literals("const ids = { driftAudit: 'drift-audit', health: 'health' };").filter(named)).toEqual([
+      'drift-audit',
+      'health',
+    ]);
+    expect(leaks).toEqual([]);
   });
 });

@@ -82,7 +82,6 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
       redisUrl,
       prefix: bullPrefix,
       keyPrefix,
-      schedules: config.schedules,
       tasks: scheduledTasks(features),
       chats,
       targets: reportTargets(config.chat),

@@ -19,14 +19,19 @@ export const driftFeature = defineFeature({
   jobs: driftJobs,
   retry: driftRetry,
   wire: (ctx) => driftProcessors(ctx.config, ctx.log, ctx.cacheDir, ctx.onAudit, connectVia(ctx)),
-  schedule: (ctx) =>
-    ctx.config.apps === undefined
-      ? []
-      : [
-          scheduledDriftAudit(async () => {
-            const result = await runAudit(driftAuditDeps(ctx.config, { log: ctx.log, connect: connectVia(ctx) }), {});
-            ctx.onAudit?.(result, {});
-            return result;
-          }),
-        ],
+  schedule: (ctx) => {
+    const when = ctx.config.schedules?.driftAudit;
+    if (when === undefined) return [];
+    if (ctx.config.apps === undefined) {
+      ctx.log.warn({ schedule: 'driftAudit' }, 'schedules.driftAudit is set but apps is not; not scheduled');
+      return [];
+    }
+    return [
+      scheduledDriftAudit(async () => {
+        const result = await runAudit(driftAuditDeps(ctx.config, { log: ctx.log, connect: connectVia(ctx) }), {});
+        ctx.onAudit?.(result, {});
+        return result;
+      }, when),
+    ];
+  },
 });

@@ -20,7 +20,12 @@ export const healthFeature = defineFeature({
   wire: (ctx) => healthProcessors(ctx.config, ctx.adapters, ctx.stores.auditTrailStore, ctx.stores.qbtLoginGate),
   schedule: (ctx) => {
     const { config, log } = ctx;
-    if (config.media === undefined) return [];
+    const when = config.schedules?.health;
+    if (when === undefined) return [];
+    if (config.media === undefined) {
+      log.warn({ schedule: 'health' }, 'schedules.health is set but media is not; not scheduled');
+      return [];
+    }
     const timeoutMs = healthTimeoutMs(config);
     return [
       scheduledHealth({
@@ -37,6 +42,7 @@ export const healthFeature = defineFeature({
         timeoutMs,
         log,
         store: ctx.stores.healthStore,
+        when,
       }),
     ];
   },
