@@ -126,4 +126,50 @@ describe('architecture', () => {
     ]);
     expect(leaks).toEqual([]);
   });
+
+  it('constructs real connections only in the composition roots (src/app, src/cli, main.ts)', () => {
+    const leaks = factoryImports(files.filter((f) => !isRoot(f)));
+    expect(leaks).toEqual([]);
+    expect(isRoot('app/real-adapters.ts') && isRoot('cli/job-commands.ts') && isRoot('main.ts')).toBe(true);
+    // Caught however it is imported: the factory's own file, or a folder index re-exporting it.
+    expect(
+      factoryImports(['drift/cli-audit.ts', 'checks/cli-health.ts'], {
+        'drift/cli-audit.ts': "import { connectDockerHost } from '../infra/docker-over-ssh.js';",
+        'checks/cli-health.ts':
+          "import { connectDockerHost } from '../infra/index.js';\nimport { connectCluster } from '../k8s/connect-cluster.js';",
+      }),
+    ).toEqual([
+      'drift/cli-audit.ts → connectDockerHost',
+      'checks/cli-health.ts → connectDockerHost',
+      'checks/cli-health.ts → connectCluster',
+    ]);
+  });
 });
+
+/** The factories of real adapters (SSH/Docker, Kubernetes, forges), by the file that defines each. */
+const factories: Readonly<Record<string, string>> = {
+  connectDockerHost: 'infra/docker-over-ssh.ts',
+  connectCluster: 'k8s/connect-cluster.ts',
+  createForge: 'forge/create-forge.ts',
+};
+const isRoot = (f: string): boolean => f.startsWith('app/') || f.startsWith('cli/') || f === 'main.ts';
+
+/** `file → factory` for each factory a file imports by name from outside the factory's own folder. */
+function factoryImports(list: readonly string[], texts: Readonly<Record<string, string>> = {}): string[] {
+  return list.flatMap((f) => {
+    const text = texts[f] ?? readFileSync(join(src, f), 'utf8');
+    const named = [...text.matchAll(/^import\s+\{([^}]*)\}\s+from\s+'(\.{1,2}\/[^']+)'/gm)].flatMap((m) =>
+      (m[1] ?? '').split(',').map((n) => ({ name: n.trim().split(/\s+/)[0] ?? '', from: m[2] ?? '' })),
+    );
+    return named
+      .filter(({ name, from }) => {
+        const home = factories[name];
+        if (home === undefined) return false;
+        const target = relative(src, resolve(src, dirname(f), from))
+          .split('\\')
+          .join('/');
+        return dirname(target) === dirname(home) && dirname(f) !== dirname(home);
+      })
+      .map(({ name }) => `${f} → ${name}`);
+  });
+}

@@ -39,7 +39,13 @@ const ctx: FeatureContext = {
   config: defaultConfig(),
   log: silentLogger(),
   stores: unusedStores,
-  adapters: { forge: undefined, connectHost: () => Promise.reject(new Error('no hosts while wiring')) },
+  adapters: {
+    forge: undefined,
+    connectHost: () => Promise.reject(new Error('no hosts while wiring')),
+    connectCluster: () => {
+      throw new Error('no clusters while wiring');
+    },
+  },
 };
 
 const reboot = defineCommand({

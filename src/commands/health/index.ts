@@ -1,7 +1,6 @@
 import { healthTimeoutMs } from '../../checks/build-checks.js';
 import { runHealth } from '../../checks/run-health.js';
 import { clusterChecks } from '../../checks/cluster-checks.js';
-import { connectCluster } from '../../k8s/connect-cluster.js';
 import { defineFeature } from '../define-feature.js';
 import { health } from './health.js';
 import { healthOpenFix } from './health-open-fix.js';
@@ -36,7 +35,7 @@ export const healthFeature = defineFeature({
             log,
             hosts: config.hosts,
             connect: (host) => ctx.adapters.connectHost(host, log),
-            extraChecks: clusterChecks(config.clusters, connectCluster),
+            extraChecks: clusterChecks(config.clusters, ctx.adapters.connectCluster),
             qbtGate: ctx.stores.qbtLoginGate,
           }),
         timeoutMs,
