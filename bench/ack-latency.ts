@@ -57,6 +57,7 @@ const warm = warmArg === -1 ? 1 : Number(args[warmArg + 1]);
 const ackOnly = args.includes('--ack-only');
 const noopHandler: InboundHandler = {
   received: () => Promise.resolve(),
+  abandoned: () => Promise.resolve(),
   onCommand: () => Promise.resolve(),
   onAction: () => Promise.resolve(),
 };

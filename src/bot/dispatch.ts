@@ -160,6 +160,10 @@ export function createDispatcher(deps: DispatchDeps): InboundHandler {
       await deps.intentStore.save({ runId, command: cmd, receivedAt: deps.clock().toISOString() });
       await deps.step?.('intended', runId);
     },
+    abandoned: async (cmd) => {
+      deps.log.warn({ runId: runIdOf(cmd) }, 'ack lost: the command is dropped (the user was told it failed)');
+      await deps.intentStore.settle(runIdOf(cmd));
+    },
     onCommand: async (cmd, responder) => {
       await deps.step?.('acked', runIdOf(cmd));
       await dispatchCommand(deps, cmd, responder, false);

@@ -20,6 +20,7 @@ function recordingHandler(events: EventEmitter) {
   } = {
     onCmd: () => Promise.resolve(),
     onAct: () => Promise.resolve(),
+    abandoned: () => Promise.resolve(),
     received(c) {
       intents.push(c);
       return Promise.resolve();

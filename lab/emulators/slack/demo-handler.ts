@@ -81,6 +81,7 @@ export function demoHandler(chat: ChatPort, notify: () => void = () => undefined
     actions,
     results,
     received: () => Promise.resolve(),
+    abandoned: () => Promise.resolve(),
     onCommand,
     onAction,
     release: () => {

@@ -120,7 +120,14 @@ export class DiscordAdapter implements ChatAdapter {
       ack.id,
       this.ackGate.track(saved.then(() => this.acker.ack(ack.id, ack.token, ack.type))).then(
         () => undefined,
-        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        (error: unknown) => {
+          // Discord tells the user it failed: the command must not run later from its intent.
+          if (command !== undefined)
+            handler.abandoned(command).catch((dropError: unknown) => {
+              this.logger.error({ err: dropError }, 'could not drop the intent of a lost ack');
+            });
+          return error instanceof Error ? error : new Error(String(error));
+        },
       ),
     );
   }

@@ -13,7 +13,12 @@ function terminalShell(onCommand: (command: InboundCommand) => Promise<void>) {
     text += chunk.toString();
   });
   const chat = new ShellChat({ input, output, terminal: true });
-  const handler: InboundHandler = { received: () => Promise.resolve(), onCommand, onAction: () => Promise.resolve() };
+  const handler: InboundHandler = {
+    received: () => Promise.resolve(),
+    abandoned: () => Promise.resolve(),
+    onCommand,
+    onAction: () => Promise.resolve(),
+  };
   void chat.start(handler);
   const waitFor = async (needle: string): Promise<void> => {
     for (let i = 0; i < 200 && !text.includes(needle); i++) await sleep(10);

@@ -62,8 +62,15 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
     const app = this.createApp();
     app.command(/.*/, async ({ command, ack, respond }) => {
       // The intent first (one Redis write), so a bot killed after the ack loses nothing.
-      await saveIntent(handler, toInboundCommand(command, this.deps.hasSubcommands), this.deps.logger);
-      await ack();
+      const intent = toInboundCommand(command, this.deps.hasSubcommands);
+      await saveIntent(handler, intent, this.deps.logger);
+      try {
+        await ack();
+      } catch (error) {
+        // Not acknowledged: Slack tells the user it failed, so the intent must not run later.
+        await handler.abandoned(intent).catch(() => undefined);
+        throw error;
+      }
       await this.onCommand(handler, command, respond);
     });
     app.action({ type: 'block_actions' }, async ({ body, ack, respond }) => {

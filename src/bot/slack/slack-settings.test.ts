@@ -26,6 +26,7 @@ describe('SlackAdapter settings', () => {
     await expect(
       adapter.start({
         received: () => Promise.resolve(),
+        abandoned: () => Promise.resolve(),
         onCommand: () => Promise.resolve(),
         onAction: () => Promise.resolve(),
       }),
