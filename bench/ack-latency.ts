@@ -55,7 +55,12 @@ const warm = warmArg === -1 ? 1 : Number(args[warmArg + 1]);
 // Diagnostic: acknowledge only (a handler that does nothing), to separate the cost of the ack
 // path (discord.js, REST, emulator) from the dispatcher's Redis/REST work competing with it.
 const ackOnly = args.includes('--ack-only');
-const noopHandler: InboundHandler = { onCommand: () => Promise.resolve(), onAction: () => Promise.resolve() };
+const noopHandler: InboundHandler = {
+  received: () => Promise.resolve(),
+  abandoned: () => Promise.resolve(),
+  onCommand: () => Promise.resolve(),
+  onAction: () => Promise.resolve(),
+};
 
 function startEmulatorChild(users: number): Promise<{ child: ChildProcess; ready: ReadyMessage }> {
   const script = fileURLToPath(new URL('./discord-emulator-child.ts', import.meta.url));

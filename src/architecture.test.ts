@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { features, jobSpecs } from './commands/registry.js';
 
 const src = dirname(fileURLToPath(import.meta.url));
 const files = readdirSync(src, { recursive: true, encoding: 'utf8' })
@@ -102,4 +103,77 @@ describe('architecture', () => {
       ground.flatMap(([f, targets]) => targets.filter((t) => !t.startsWith('chat/')).map((t) => `${f} → ${t}`)),
     ).toEqual([]);
   });
+
+  it('keeps src/jobs generic: no feature, job or schedule name in its code', () => {
+    const names = [...Object.keys(jobSpecs), ...features.map((f) => f.name)];
+    const named = (literal: string): boolean =>
+      names.some((n) => literal === n || literal.startsWith(`${n}-`) || literal.startsWith(`${n}.`));
+    const literals = (text: string): string[] =>
+      // Comments and indexed access types (`Report['status']`) are not names.
+      [
+        ...text
+          .replace(/^\s*(?:\/\/|\*|\/\*).*$/gm, '')
+          .replace(/\w\['[^'\n]*'\]/g, '')
+          .matchAll(/'([^'\n]*)'|`([^`\n]*)`/g),
+      ].map((m) => m[1] ?? m[2] ?? '');
+    const leaks = files
+      .filter((f) => f.startsWith('jobs/'))
+      .flatMap((f) =>
+        literals(readFileSync(join(src, f), 'utf8'))
+          .filter(named)
+          .map((l) => `${f}: '${l}'`),
+      );
+    expect(names).toContain('drift.audit');
+    expect(literals("const ids = { driftAudit: 'drift-audit', health: 'health' };").filter(named)).toEqual([
+      'drift-audit',
+      'health',
+    ]);
+    expect(leaks).toEqual([]);
+  });
+
+  it('constructs real connections only in the composition roots (src/app, src/cli, main.ts)', () => {
+    const leaks = factoryImports(files.filter((f) => !isRoot(f)));
+    expect(leaks).toEqual([]);
+    expect(isRoot('app/real-adapters.ts') && isRoot('cli/job-commands.ts') && isRoot('main.ts')).toBe(true);
+    // Caught however it is imported: the factory's own file, or a folder index re-exporting it.
+    expect(
+      factoryImports(['drift/cli-audit.ts', 'checks/cli-health.ts'], {
+        'drift/cli-audit.ts': "import { connectDockerHost } from '../infra/docker-over-ssh.js';",
+        'checks/cli-health.ts':
+          "import { connectDockerHost } from '../infra/index.js';\nimport { connectCluster } from '../k8s/connect-cluster.js';",
+      }),
+    ).toEqual([
+      'drift/cli-audit.ts → connectDockerHost',
+      'checks/cli-health.ts → connectDockerHost',
+      'checks/cli-health.ts → connectCluster',
+    ]);
+  });
 });
+
+/** The factories of real adapters (SSH/Docker, Kubernetes, forges), by the file that defines each. */
+const factories: Readonly<Record<string, string>> = {
+  connectDockerHost: 'infra/docker-over-ssh.ts',
+  connectCluster: 'k8s/connect-cluster.ts',
+  createForge: 'forge/create-forge.ts',
+};
+const isRoot = (f: string): boolean => f.startsWith('app/') || f.startsWith('cli/') || f === 'main.ts';
+
+/** `file → factory` for each factory a file imports by name from outside the factory's own folder. */
+function factoryImports(list: readonly string[], texts: Readonly<Record<string, string>> = {}): string[] {
+  return list.flatMap((f) => {
+    const text = texts[f] ?? readFileSync(join(src, f), 'utf8');
+    const named = [...text.matchAll(/^import\s+\{([^}]*)\}\s+from\s+'(\.{1,2}\/[^']+)'/gm)].flatMap((m) =>
+      (m[1] ?? '').split(',').map((n) => ({ name: n.trim().split(/\s+/)[0] ?? '', from: m[2] ?? '' })),
+    );
+    return named
+      .filter(({ name, from }) => {
+        const home = factories[name];
+        if (home === undefined) return false;
+        const target = relative(src, resolve(src, dirname(f), from))
+          .split('\\')
+          .join('/');
+        return dirname(target) === dirname(home) && dirname(f) !== dirname(home);
+      })
+      .map(({ name }) => `${f} → ${name}`);
+  });
+}

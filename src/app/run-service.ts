@@ -1,5 +1,7 @@
+import type { ActionRefusal } from '../bot/dispatch-deps.js';
 import type { ChatPort, Platform } from '../chat/chat-port.js';
 import { createDispatcher } from '../bot/dispatch.js';
+import { startIntentRecovery } from '../bot/recover-intents.js';
 import { recordRefusedClicks } from '../commands/remediation/index.js';
 import { recordRefusedFamilyClicks } from '../commands/requests/index.js';
 import { bindJobs, jobSpecs, registry, scheduledTasks, wireFeatures } from '../commands/registry.js';
@@ -90,7 +92,6 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
       redisUrl,
       prefix: bullPrefix,
       keyPrefix,
-      schedules: config.schedules,
       tasks: scheduledTasks(features),
       chats,
       targets: reportTargets(config.chat),
@@ -117,7 +118,7 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
   }
   if (roles.bot) {
     const producer = createProducer({ redisUrl, prefix: bullPrefix, jobs: jobSpecs });
-    const dispatcher = createDispatcher({
+    const deps = {
       registry,
       chats,
       access: config,
@@ -125,14 +126,16 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
       producer,
       log,
       clock: () => new Date(),
-      onActionRefused: async (refusal) => {
+      onActionRefused: async (refusal: ActionRefusal) => {
         await recordRefusedClicks(stores.auditTrailStore)(refusal);
         await recordRefusedFamilyClicks(stores.auditTrailStore)(refusal);
       },
       places: allowedPlaces(config.chat),
-    });
-    for (const adapter of adapters) await adapter.start(dispatcher);
-    closers.unshift(...adapters.map((a) => ({ close: () => a.stop() })), producer);
+    };
+    for (const adapter of adapters) await adapter.start(createDispatcher(deps));
+    // Commands a previous bot acked but did not record as runs (it died in between).
+    const recovery = startIntentRecovery(deps);
+    closers.unshift(recovery, ...adapters.map((a) => ({ close: () => a.stop() })), producer);
   }
   // A read that reaches Redis; it rejects (→ failing) when Redis is down.
   const redisProbe: HealthProbe = {

@@ -5,6 +5,7 @@ import type { Producer } from '../jobs/queue.js';
 import type { Logger } from '../log.js';
 import type { ActionRecord, ActionStore } from '../store/action-store.js';
 import type { DedupeStore } from '../store/dedupe-store.js';
+import type { IntentStore } from '../store/intent-store.js';
 import type { RunStore } from '../store/run-store.js';
 import type { AccessConfig } from './authorize.js';
 import { findPerson } from './authorize.js';
@@ -20,6 +21,7 @@ export interface DispatchDeps {
   readonly runStore: RunStore;
   readonly actionStore: ActionStore;
   readonly dedupeStore: DedupeStore;
+  readonly intentStore: IntentStore;
   readonly producer: Pick<Producer, 'enqueue'>;
   readonly log: Logger;
   readonly clock: () => Date;
@@ -30,14 +32,19 @@ export interface DispatchDeps {
   /** Guilds, workspaces and channels commands and clicks are taken from (config `chat.*.allowedChannelIds`). */
   readonly places?: AllowedPlaces;
   /**
-   * Called at each step between the ack and the enqueue (tests pause or kill the bot there to
-   * prove nothing is lost); production passes nothing.
+   * Called at each step from the saved intent (before the ack) to the public line (tests pause
+   * or kill the bot there to prove nothing is lost); production passes nothing.
    */
   readonly step?: (step: DispatchStep, runId: string) => Promise<void>;
 }
 
-/** The steps `DispatchDeps.step` reports, in order. */
-export type DispatchStep = 'validated' | 'recorded' | 'enqueued';
+/**
+ * The steps `DispatchDeps.step` reports, in order: the intent is saved (the ack follows), the
+ * handler runs (after the ack), the command is valid, the run is saved, its job enqueued, and
+ * its public line posted.
+ */
+export const dispatchSteps = ['intended', 'acked', 'validated', 'recorded', 'enqueued', 'announced'] as const;
+export type DispatchStep = (typeof dispatchSteps)[number];
 
 /** A click the dispatcher refused, on an action it knows. */
 export interface ActionRefusal {

@@ -82,6 +82,7 @@ async function handleCommand(
   cmd: InboundCommand,
   responder: Responder,
   runId: string,
+  recovering: boolean,
 ): Promise<void> {
   checkPlace(deps.places, cmd);
   const role = resolveRole(cmd.user, deps.access);
@@ -95,8 +96,9 @@ async function handleCommand(
     if (value !== undefined && value !== false && !authorize(role, needed))
       throw new UserError('not-allowed', refusalMessage(cmd.user, role, `${label} ${name}`, deps.access));
   }
-  // The invocation id is the platform's; a redelivery or double submit finds its key taken.
-  if ((await deps.dedupeStore.acquire(`inv:${runId}`, runId, 24 * 3600)) !== undefined) {
+  // The invocation id is the platform's; a redelivery or double submit finds its key taken
+  // (a recovery takes over the key of the bot that died holding it).
+  if (!recovering && (await deps.dedupeStore.acquire(`inv:${runId}`, runId, 24 * 3600)) !== undefined) {
     await responder.replyPrivately(`Already received (run ${runId}); the result goes to the same thread.`);
     return;
   }
@@ -126,29 +128,60 @@ async function handleCommand(
     },
     pendingJob: job,
   });
+  await deps.intentStore.settle(runId);
   await deps.step?.('recorded', runId);
   if (created) await deps.producer.enqueue(definition.job, job.payload, { jobId: runId });
   await deps.step?.('enqueued', runId);
   const run = await ensureAnnounced(chatFor(deps, cmd.platform), deps.runStore, runId, deps.log);
+  await deps.step?.('announced', runId);
   await responder.acknowledged?.(`Queued: ${label} · run ${runId}. Follow it in the thread.`);
   deps.log.debug({ runId, threadId: run.threadId }, 'command queued');
 }
 
+/** The run id of a command: derived from the platform's invocation id, so a redelivery finds the same run. */
+export const runIdOf = (cmd: Pick<InboundCommand, 'platform' | 'invocationId'>): string =>
+  stableId('r', cmd.platform, cmd.invocationId);
+
 /**
- * The InboundHandler every adapter calls: place → validate → authorize → save the run record
+ * Runs one command through the dispatcher (live, or `recovering` an intent whose bot died).
+ * A refusal settles the intent like a saved run does: the user has the answer.
+ */
+export async function dispatchCommand(
+  deps: DispatchDeps,
+  cmd: InboundCommand,
+  responder: Responder,
+  recovering: boolean,
+): Promise<void> {
+  const runId = runIdOf(cmd);
+  const log = deps.log.child({ platform: cmd.platform, cmd: cmd.command, runId });
+  try {
+    await handleCommand(deps, cmd, responder, runId, recovering);
+  } catch (error) {
+    if (error instanceof UserError) await deps.intentStore.settle(runId).catch(() => undefined);
+    await replyWithError(responder, error, runId, log);
+  }
+}
+
+/**
+ * The InboundHandler every adapter calls: save the intent (before the ack) → place → validate →
+ * authorize → save the run record
  * → enqueue with a deterministic job id (platform + invocation), so a redelivered or
  * double-submitted command runs once → post the public line and thread (or let the worker).
  */
 export function createDispatcher(deps: DispatchDeps): InboundHandler {
   return {
+    received: async (cmd) => {
+      const runId = runIdOf(cmd);
+      await deps.intentStore.save({ runId, command: cmd, receivedAt: deps.clock().toISOString() });
+      await deps.step?.('intended', runId);
+    },
+    abandoned: async (cmd) => {
+      deps.log.warn({ runId: runIdOf(cmd) }, 'ack lost: the command is dropped (the user was told it failed)');
+      await deps.intentStore.settle(runIdOf(cmd));
+    },
     onCommand: async (cmd, responder) => {
-      const runId = stableId('r', cmd.platform, cmd.invocationId);
-      const log = deps.log.child({ platform: cmd.platform, cmd: cmd.command, runId });
-      try {
-        await handleCommand(deps, cmd, responder, runId);
-      } catch (error) {
-        await replyWithError(responder, error, runId, log);
-      }
+      await deps.step?.('acked', runIdOf(cmd));
+      await dispatchCommand(deps, cmd, responder, false);
     },
     onAction: (action, responder) => onAction(deps, action, responder),
   };

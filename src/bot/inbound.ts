@@ -49,6 +49,16 @@ export interface Responder {
 
 /** What an adapter calls for every inbound event; implemented by the dispatcher. */
 export interface InboundHandler {
+  /**
+   * Saves the command as a durable intent; adapters call it before they ack (one Redis write),
+   * so a bot killed between the ack and the run record loses nothing (see `recoverIntents`).
+   */
+  received(command: InboundCommand): Promise<void>;
+  /**
+   * The command's ack was lost: the platform told the user it failed, so it must not run
+   * later either (the saved intent is dropped).
+   */
+  abandoned(command: InboundCommand): Promise<void>;
   onCommand(command: InboundCommand, responder: Responder): Promise<void>;
   onAction(action: InboundAction, responder: Responder): Promise<void>;
 }

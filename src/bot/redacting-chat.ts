@@ -59,5 +59,11 @@ export function redactingChat(port: ChatPort, redact: Redact): ChatPort {
     edit: (message, next) => port.edit(message, redactMessage(next, redact)),
     disableActions: (message) => port.disableActions(message),
     sendDirect: (userId, message) => port.sendDirect(userId, redactMessage(message, redact)),
+    ...(port.findPosted === undefined
+      ? {}
+      : {
+          findPosted: (channelId: string, threadId: string | undefined, key: string) =>
+            port.findPosted?.(channelId, threadId, key) ?? Promise.resolve(undefined),
+        }),
   };
 }

@@ -107,4 +107,10 @@ export interface ChatPort {
   disableActions(message: MessageRef): Promise<void>;
   /** A direct message to one user (media notices). */
   sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef>;
+  /**
+   * Finds a message this bot posted with `key` in the channel (`threadId` unset) or a thread,
+   * for a post that may have gone out just before its process died. Only where a repeated
+   * post is not already safe by itself (Slack: message metadata; Discord's nonce needs none).
+   */
+  findPosted?(channelId: string, threadId: string | undefined, key: IdempotencyKey): Promise<MessageRef | undefined>;
 }

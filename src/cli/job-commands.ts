@@ -3,7 +3,8 @@ import { defineCliCommand, type CliCommand } from './cli-command.js';
 
 /**
  * One-shot runs of jobs without chat. Each prints a human report, or JSON with --json, and
- * exits 0 (clean) / 1 (findings) / 3 (could not run).
+ * exits 0 (clean) / 1 (findings) / 3 (could not run). A composition root: the real adapters
+ * (SSH/Docker, Kubernetes) are built here and passed in.
  */
 const json = { type: 'boolean', description: 'print the JSON report instead of text' } as const;
 
@@ -17,7 +18,12 @@ export const jobCommands: readonly CliCommand[] = [
       json,
     },
     run: async (ctx) => {
-      const { runDriftAuditCli } = await import('../drift/cli-audit.js');
+      const [{ runDriftAuditCli }, { realConnections }, { auditConnections }, { silentLogger }] = await Promise.all([
+        import('../drift/cli-audit.js'),
+        import('../app/real-adapters.js'),
+        import('../commands/feature-context.js'),
+        import('../log.js'),
+      ]);
       const config = await loadConfig({
         ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }),
         env: ctx.env,
@@ -28,6 +34,7 @@ export const jobCommands: readonly CliCommand[] = [
         config,
         { host: text('host'), stack: text('stack'), json: ctx.values['json'] === true },
         ctx.stdout,
+        auditConnections(realConnections(), silentLogger()),
       );
     },
   }),
@@ -44,13 +51,20 @@ export const jobCommands: readonly CliCommand[] = [
       },
     },
     run: async (ctx) => {
-      const { runDriftLintCli } = await import('../drift/cli-audit.js');
+      const [{ runDriftLintCli }, { realConnections }, { silentLogger }] = await Promise.all([
+        import('../drift/cli-audit.js'),
+        import('../app/real-adapters.js'),
+        import('../log.js'),
+      ]);
       const config = await loadConfig({
         ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }),
         env: ctx.env,
       });
       const dir = typeof ctx.values['dir'] === 'string' ? ctx.values['dir'] : undefined;
-      return runDriftLintCli(config, { json: ctx.values['json'] === true, dir }, ctx.stdout);
+      const { connectHost } = realConnections();
+      return runDriftLintCli(config, { json: ctx.values['json'] === true, dir }, ctx.stdout, {
+        connect: (host) => connectHost(host, silentLogger()),
+      });
     },
   }),
   defineCliCommand({
@@ -58,15 +72,17 @@ export const jobCommands: readonly CliCommand[] = [
     summary: 'check the media pipeline services and their integration (exit 1 when a check fails)',
     options: { json },
     run: async (ctx) => {
-      const [{ runHealthCli }, { silentLogger }] = await Promise.all([
+      const [{ runHealthCli }, { silentLogger }, { realConnections }] = await Promise.all([
         import('../checks/cli-health.js'),
         import('../log.js'),
+        import('../app/real-adapters.js'),
       ]);
       const config = await loadConfig({
         ...(ctx.configPath === undefined ? {} : { path: ctx.configPath }),
         env: ctx.env,
       });
-      return runHealthCli(config, { json: ctx.values['json'] === true }, ctx.stdout, silentLogger());
+      const log = silentLogger();
+      return runHealthCli(config, { json: ctx.values['json'] === true }, ctx.stdout, log, realConnections());
     },
   }),
 ];

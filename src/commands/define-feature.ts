@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { bindJob, type JobTable, type RunPayload } from '../jobs/job-table.js';
 import type { Processor } from '../jobs/processor.js';
-import type { RetryPolicy } from '../jobs/retry-policy.js';
+import { defaultRetry, type RetryPolicy } from '../jobs/retry-policy.js';
 import type { ScheduledTask } from '../jobs/scheduled-task.js';
 import type { ActionDefinition, CommandDefinition } from './define-command.js';
 import type { FeatureContext } from './feature-context.js';
@@ -55,6 +55,18 @@ export interface FeatureShape {
 }
 
 const jobNames = <J extends JobSchemas>(jobs: J): (keyof J & string)[] => Object.keys(jobs);
+
+/**
+ * One retry row per job of `jobs`: `base` (default `defaultRetry`) unless `overrides` names
+ * the job. A feature writes down only the jobs that differ, with the reason.
+ */
+export function retryRows<J extends JobSchemas>(
+  jobs: J,
+  overrides: Partial<RetryRows<J>> = {},
+  base: RetryPolicy = defaultRetry,
+): RetryRows<J> {
+  return Object.fromEntries(jobNames(jobs).map((name) => [name, overrides[name] ?? base])) as RetryRows<J>;
+}
 
 export function defineFeature<const J extends JobSchemas>(spec: FeatureSpec<J>): Feature<J> {
   return {

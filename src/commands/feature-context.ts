@@ -1,8 +1,10 @@
 import type { ChatPort, Platform } from '../chat/chat-port.js';
-import type { AppConfig, HostConfig } from '../config/schema.js';
+import type { AppConfig, ClusterConfig, HostConfig } from '../config/schema.js';
 import type { AuditOptions, AuditResult } from '../drift/audit-report.js';
+import type { AuditConnections } from '../drift/cli-audit.js';
 import type { Forge } from '../forge/forge.js';
 import type { DockerHost } from '../infra/index.js';
+import type { KubeApi } from '../k8s/kube-api.js';
 import type { Logger } from '../log.js';
 import type { Stores } from '../store/stores.js';
 
@@ -18,7 +20,18 @@ export interface Adapters {
   readonly forge: Forge | undefined;
   /** Connects one host's Docker engine (production: over SSH, `connectDockerHost`). */
   readonly connectHost: (host: HostConfig, log: Logger) => Promise<DockerHost>;
+  /** A cluster's API (production: @kubernetes/client-node, `connectCluster`). */
+  readonly connectCluster: (cluster: ClusterConfig) => KubeApi;
 }
+
+/** The connections a drift audit takes (`driftAuditDeps`), over the root's adapters. */
+export const auditConnections = (
+  adapters: Pick<Adapters, 'connectHost' | 'connectCluster'>,
+  log: Logger,
+): AuditConnections => ({
+  connect: (host) => adapters.connectHost(host, log),
+  connectCluster: adapters.connectCluster,
+});
 
 /** The Redis-backed stores features keep state in (the roots own the connection). */
 export type FeatureStores = Pick<

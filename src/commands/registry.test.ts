@@ -39,7 +39,13 @@ const ctx: FeatureContext = {
   config: defaultConfig(),
   log: silentLogger(),
   stores: unusedStores,
-  adapters: { forge: undefined, connectHost: () => Promise.reject(new Error('no hosts while wiring')) },
+  adapters: {
+    forge: undefined,
+    connectHost: () => Promise.reject(new Error('no hosts while wiring')),
+    connectCluster: () => {
+      throw new Error('no clusters while wiring');
+    },
+  },
 };
 
 const reboot = defineCommand({
@@ -125,9 +131,18 @@ describe('feature registry conformance', () => {
     expect(toDiscordCommands(commands).map((c) => c.name)).toContain('ping');
   });
 
-  it('offers scheduled tasks only for what the config has (none without apps and media)', () => {
+  it('offers scheduled tasks only for what the config schedules and has (none without apps and media)', () => {
     expect(scheduledTasks(ctx)).toEqual([]);
     const withApps: FeatureContext = { ...ctx, config: appConfigSchema.parse({ apps: { path: '/srv/apps' } }) };
-    expect(scheduledTasks(withApps).map((t) => t.kind)).toEqual(['drift-audit']);
+    expect(scheduledTasks(withApps)).toEqual([]);
+    const scheduled: FeatureContext = {
+      ...ctx,
+      config: appConfigSchema.parse({
+        apps: { path: '/srv/apps' },
+        schedules: { driftAudit: { every: '6h' }, health: { cron: '0 7 * * *' } },
+      }),
+    };
+    // health is scheduled but has no media to check: left out (with a warning).
+    expect(scheduledTasks(scheduled).map((t) => [t.kind, t.when.everyMs])).toEqual([['drift-audit', 6 * 3600_000]]);
   });
 });

@@ -3,7 +3,7 @@ import { isSecretValue } from '../secrets/classify-secret.js';
 import { SecretBook } from '../secrets/redact-text.js';
 import { readDotenvFiles } from './dotenv.js';
 import { defaultConfigPath } from './load-config.js';
-import { collectSecretValues } from './secrets.js';
+import { collectSecretValues } from '../secrets/collect-secret-values.js';
 
 /** Where the process's configuration came from (as `loadConfig` was given it). */
 export interface SecretSources {

@@ -4,8 +4,6 @@ import type { AppConfig } from '../config/schema.js';
 import { UserError } from '../errors.js';
 import { appsGitEnv } from '../forge/apps-git-env.js';
 import { snapshotBranch } from '../git/snapshot-branch.js';
-import { connectDockerHost } from '../infra/docker-over-ssh.js';
-import { connectCluster } from '../k8s/connect-cluster.js';
 import { silentLogger, type Logger } from '../log.js';
 import type { AuditOptions, AuditReport } from './audit-report.js';
 import { renderAuditJson, renderAuditMarkdown } from './render-audit.js';
@@ -19,14 +17,23 @@ export interface DriftAuditCliOptions extends AuditOptions {
   readonly json: boolean;
 }
 
-/** Overridable parts of the CLI wiring (tests, other cache folders). */
-export interface DriftCliDeps {
-  readonly log?: Logger;
+/** Where snapshots of the apps repo go. */
+export interface SnapshotDeps {
   /** Where the apps repo is cloned and snapshots are exported; default the per-user cache dir (defaultCacheDir). */
   readonly cacheDir?: string;
-  readonly connect?: AuditDeps['connect'];
-  /** Connects a cluster's API (default `connectCluster`: @kubernetes/client-node). */
-  readonly connectCluster?: NonNullable<AuditDeps['clusters']>['connect'];
+}
+
+/**
+ * What an audit reaches hosts and clusters with: the composition root's adapters (src/app's
+ * `realAdapters`; tests pass lab-backed ones). Nothing in src/drift builds a connection itself.
+ */
+export interface AuditConnections {
+  readonly connect: AuditDeps['connect'];
+  readonly connectCluster: NonNullable<AuditDeps['clusters']>['connect'];
+}
+
+export interface DriftCliDeps extends SnapshotDeps, AuditConnections {
+  readonly log?: Logger;
 }
 
 /** Exit code of an audit: 3 nothing audited, 1 drift or an unreachable host, 0 clean. */
@@ -36,9 +43,8 @@ export function auditExitCode(report: AuditReport): 0 | 1 | 3 {
   return drift || report.hosts.some((h) => !h.reachable) ? 1 : 0;
 }
 
-/** Production audit dependencies for a loaded config. */
-export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps = {}): AuditDeps {
-  const log = deps.log ?? silentLogger();
+/** Snapshots the configured apps branch (a `UserError` when no apps repository is configured). */
+export function appsSnapshot(config: AppConfig, deps: SnapshotDeps = {}): AuditDeps['snapshot'] {
   const apps = config.apps;
   if (apps === undefined)
     throw new UserError(
@@ -46,16 +52,21 @@ export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps = {}): Audi
       'No apps repository is configured: add an `apps` section (path and/or url) to the config.',
     );
   const cacheDir = deps.cacheDir ?? defaultCacheDir();
+  return () => snapshotBranch({ path: apps.path, url: apps.url, branch: apps.branch, env: appsGitEnv(apps) }, cacheDir);
+}
+
+/** Audit dependencies for a loaded config, over the root's connections. */
+export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps): AuditDeps {
+  const log = deps.log ?? silentLogger();
   return {
     config,
-    connect: deps.connect ?? ((host) => connectDockerHost(host, { log })),
-    snapshot: () =>
-      snapshotBranch({ path: apps.path, url: apps.url, branch: apps.branch, env: appsGitEnv(apps) }, cacheDir),
+    connect: deps.connect,
+    snapshot: appsSnapshot(config, deps),
     now: () => Date.now(),
     log,
     ...(config.clusters.length === 0
       ? {}
-      : { clusters: { clusters: config.clusters, connect: deps.connectCluster ?? connectCluster, log } }),
+      : { clusters: { clusters: config.clusters, connect: deps.connectCluster, log } }),
   };
 }
 
@@ -67,7 +78,7 @@ export async function runDriftAuditCli(
   config: AppConfig,
   options: DriftAuditCliOptions,
   out: Writable,
-  deps: DriftCliDeps = {},
+  deps: DriftCliDeps,
 ): Promise<0 | 1 | 3> {
   const result = await runAudit(driftAuditDeps(config, deps), { host: options.host, stack: options.stack });
   out.write(options.json ? renderAuditJson(result.report) : renderAuditMarkdown(result));
@@ -75,13 +86,20 @@ export async function runDriftAuditCli(
 }
 
 /** Production lint dependencies for a loaded config. */
-export function driftLintDeps(
-  config: AppConfig,
-  deps: Pick<DriftCliDeps, 'cacheDir' | 'connect' | 'log'> = {},
-): LintDeps {
-  const { snapshot, now, connect } = driftAuditDeps(config, deps);
-  // Images whose own healthcheck (read on the hosts) makes a compose healthcheck unnecessary.
-  return { config, snapshot, now, imageHealthchecks: (images) => hostImageHealthchecks(config.hosts, connect, images) };
+/** What lint reaches hosts with: only `connect`, to read image healthchecks (none: the lint config's allow-list). */
+export type LintConnections = SnapshotDeps & Partial<Pick<AuditConnections, 'connect'>>;
+
+export function driftLintDeps(config: AppConfig, deps: LintConnections = {}): LintDeps {
+  const { connect } = deps;
+  return {
+    config,
+    snapshot: appsSnapshot(config, deps),
+    now: () => Date.now(),
+    // Images whose own healthcheck (read on the hosts) makes a compose healthcheck unnecessary.
+    ...(connect === undefined
+      ? {}
+      : { imageHealthchecks: (images) => hostImageHealthchecks(config.hosts, connect, images) }),
+  };
 }
 
 /** Lint deps over a working tree as it is on disk (pre-commit hooks: uncommitted changes count). */
@@ -102,7 +120,7 @@ export async function runDriftLintCli(
   config: AppConfig,
   options: { readonly json: boolean; readonly dir?: string | undefined },
   out: Writable,
-  deps: Pick<DriftCliDeps, 'cacheDir'> = {},
+  deps: LintConnections = {},
 ): Promise<0 | 1> {
   const report = await runLint(
     options.dir === undefined ? driftLintDeps(config, deps) : workingTreeLintDeps(config, options.dir),

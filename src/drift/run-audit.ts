@@ -1,5 +1,5 @@
 import type { AppConfig } from '../config/schema.js';
-import { collectSecretValues } from '../config/secrets.js';
+import { collectSecretValues } from '../secrets/collect-secret-values.js';
 import { UserError } from '../errors.js';
 import type { BranchSnapshot } from '../git/snapshot-branch.js';
 import { secretBookOf, type Logger } from '../log.js';

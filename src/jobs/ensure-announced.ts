@@ -13,11 +13,21 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function post(chat: ChatPort, run: RunRecord): Promise<{ thread: ThreadRef; root: MessageRef }> {
   const announce = run.announce;
   if (announce === undefined) throw new Error(`run ${run.runId} has nothing to announce`);
-  if (announce.title === undefined || run.threadId !== '') {
+  const inThread = announce.title === undefined || run.threadId !== '';
+  // A holder died after it began posting: the line may be out already (Slack has no nonce).
+  const found =
+    announce.attempted === true
+      ? await chat.findPosted?.(run.channelId, inThread ? run.threadId : undefined, run.runId)
+      : undefined;
+  if (inThread) {
     const thread: ThreadRef = { platform: run.platform, channelId: run.channelId, threadId: run.threadId };
-    return { thread, root: await chat.post(thread, { text: announce.text }, run.runId) };
+    return { thread, root: found ?? (await chat.post(thread, { text: announce.text }, run.runId)) };
   }
-  return chat.openThread(run.channelId, announce.title, { text: announce.text }, run.runId);
+  if (found !== undefined) {
+    const thread = await chat.openThreadOn(found, announce.title ?? '');
+    return { thread, root: found };
+  }
+  return chat.openThread(run.channelId, announce.title ?? '', { text: announce.text }, run.runId);
 }
 
 /**
@@ -25,7 +35,8 @@ async function post(chat: ChatPort, run: RunRecord): Promise<{ thread: ThreadRef
  * (bot or worker) gets here first: the first takes a lease, posts, records the refs and clears
  * `announce`; the other waits for that, or takes over when the lease expires (the holder died).
  * Discord posts carry the run id as nonce, so a takeover after a crash mid-post finds the
- * first message instead of posting a second.
+ * first message instead of posting a second; Slack posts carry it as metadata, and a takeover
+ * after an attempt looks the line up (`findPosted`) before posting.
  */
 export async function ensureAnnounced(
   chat: ChatPort,
@@ -41,6 +52,8 @@ export async function ensureAnnounced(
       try {
         const again = await runStore.get(runId);
         if (again?.announce === undefined) return again ?? run;
+        if (again.announce.attempted !== true && chat.findPosted !== undefined)
+          await runStore.update(runId, { announce: { ...again.announce, attempted: true } });
         const { thread, root } = await post(chat, again);
         log.debug({ runId, threadId: thread.threadId }, 'run announced');
         return await runStore.update(runId, {

@@ -2,7 +2,7 @@ import type { Queue } from 'bullmq';
 import type { Logger } from '../log.js';
 import type { RunStore } from '../store/run-store.js';
 import { jobRetention } from './queue.js';
-import type { JobSpecs } from './job-table.js';
+import type { JobTable } from './job-table.js';
 
 /** How many recent runs a sweep looks at, and how old a queued run must be before it counts as orphaned. */
 const sweepSize = 200;
@@ -16,7 +16,7 @@ export const defaultOrphanAgeMs = 15_000;
  */
 export async function requeueOrphans(
   runStore: RunStore,
-  specs: JobSpecs,
+  jobs: JobTable,
   queue: Pick<Queue, 'add' | 'getJob'>,
   log: Logger,
   now = Date.now(),
@@ -26,15 +26,16 @@ export async function requeueOrphans(
   for (const run of await runStore.listRecent(sweepSize)) {
     const pending = run.pendingJob;
     if (run.status !== 'queued' || pending === undefined || now - Date.parse(run.createdAt) < minAgeMs) continue;
-    const spec = specs[pending.name];
-    if (spec === undefined || (await queue.getJob(run.jobId)) !== undefined) continue;
-    const parsed = spec.schema.safeParse(pending.payload);
-    if (!parsed.success) {
+    const job = jobs[pending.name];
+    if (job === undefined || (await queue.getJob(run.jobId)) !== undefined) continue;
+    // The worker's own binding validates it, as it will when the job runs.
+    const parsed = job.parse(pending.payload);
+    if (parsed === undefined) {
       log.error({ runId: run.runId, job: pending.name }, 'an orphaned run has an invalid job payload; not enqueued');
       continue;
     }
-    const policy = spec.retry;
-    await queue.add(pending.name, parsed.data, {
+    const policy = job.retry;
+    await queue.add(pending.name, parsed.payload, {
       jobId: run.jobId,
       attempts: policy.attempts,
       backoff: policy.backoff,

@@ -8,3 +8,12 @@ export interface RetryPolicy {
   readonly attempts: number;
   readonly backoff: { readonly type: 'exponential' | 'fixed'; readonly delay: number };
 }
+
+/** The usual row: one retry a second later (a worker or network hiccup). */
+export const defaultRetry: RetryPolicy = { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } };
+
+/** A fixed-delay row: `attempts` tries, `delayMs` apart. */
+export const fixedRetry = (attempts: number, delayMs: number): RetryPolicy => ({
+  attempts,
+  backoff: { type: 'fixed', delay: delayMs },
+});

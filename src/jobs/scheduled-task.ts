@@ -1,3 +1,4 @@
+import type { ScheduleConfig } from '../config/schema.js';
 import type { Report } from '../report/report.js';
 
 /**
@@ -23,6 +24,8 @@ export interface ScheduledTask {
   readonly kind: string;
   /** Human title, e.g. `Scheduled drift audit`. */
   readonly title: string;
+  /** When it runs: the feature's `schedules.*` entry of the config. */
+  readonly when: ScheduleConfig;
   run(): Promise<ScheduledOutcome>;
 }
 

@@ -1,5 +1,5 @@
 import { Queue, type Job } from 'bullmq';
-import type { ScheduleConfig, SchedulesConfig } from '../config/schema.js';
+import type { ScheduleConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import { connectRedis } from './redis-connection.js';
 import { queueName } from './queue.js';
@@ -7,15 +7,9 @@ import { runScheduled, type ScheduledRunDeps } from './run-scheduled.js';
 import { createScheduleStateStore } from './schedule-state.js';
 import type { ScheduledTask } from './scheduled-task.js';
 
-/** Config key → scheduler id (and task kind); the scheduler's jobs are named `schedule.<id>`. */
-const scheduleIds = { driftAudit: 'drift-audit', health: 'health' } as const satisfies Record<
-  keyof SchedulesConfig,
-  string
->;
-
-type ScheduleKey = keyof typeof scheduleIds;
-
-const jobNameOf = (kind: string): string => `schedule.${kind}`;
+/** The scheduler's jobs are named `schedule.<kind>`; the scheduler id is the kind. */
+const jobPrefix = 'schedule.';
+const jobNameOf = (kind: string): string => `${jobPrefix}${kind}`;
 
 const repeatOf = (s: ScheduleConfig): { every: number } | { pattern: string; tz?: string } =>
   s.everyMs !== undefined
@@ -25,37 +19,33 @@ const repeatOf = (s: ScheduleConfig): { every: number } | { pattern: string; tz?
 export interface SyncSchedulesOptions {
   readonly redisUrl: string;
   readonly prefix: string;
-  readonly schedules: SchedulesConfig | undefined;
-  /** Task kinds this worker can run; a configured schedule without a task is logged and left out. */
-  readonly available: readonly string[];
+  /** What the features offer for this config (each with its `when`); nothing else stays scheduled. */
+  readonly tasks: readonly Pick<ScheduledTask, 'kind' | 'when'>[];
   readonly log: Logger;
 }
 
 /**
- * Makes BullMQ's job schedulers match the config: upserts every configured schedule (same id →
- * updated in place, never duplicated) and removes ours that are no longer configured.
- * Returns the ids now scheduled.
+ * Makes BullMQ's job schedulers match the tasks: upserts one scheduler per task (same id →
+ * updated in place, never duplicated) and removes ours (jobs named `schedule.*`) that no task
+ * asks for any more. Returns the ids now scheduled. Which tasks exist is the features' business
+ * (`defineFeature({ schedule })`); this runtime knows none of them by name.
  */
 export async function syncSchedules(options: SyncSchedulesOptions): Promise<string[]> {
   const connection = connectRedis(options.redisUrl);
   const queue = new Queue(queueName, { connection, prefix: options.prefix });
   try {
-    const active: string[] = [];
-    for (const key of Object.keys(scheduleIds) as ScheduleKey[]) {
-      const id = scheduleIds[key];
-      const schedule = options.schedules?.[key];
-      if (schedule !== undefined && options.available.includes(id)) {
-        await queue.upsertJobScheduler(id, repeatOf(schedule), {
-          name: jobNameOf(id),
-          data: {},
-          opts: { attempts: 2, backoff: { type: 'fixed', delay: 30_000 } },
-        });
-        active.push(id);
-      } else {
-        if (schedule !== undefined)
-          options.log.warn({ schedule: key }, 'schedule configured but this worker cannot run it; not scheduled');
-        await queue.removeJobScheduler(id);
-      }
+    const active = options.tasks.map((t) => t.kind);
+    for (const task of options.tasks) {
+      await queue.upsertJobScheduler(task.kind, repeatOf(task.when), {
+        name: jobNameOf(task.kind),
+        data: {},
+        opts: { attempts: 2, backoff: { type: 'fixed', delay: 30_000 } },
+      });
+    }
+    for (const scheduler of await queue.getJobSchedulers()) {
+      if (!scheduler.name.startsWith(jobPrefix) || active.includes(scheduler.key)) continue;
+      options.log.info({ schedule: scheduler.key }, 'schedule no longer configured; removed');
+      await queue.removeJobScheduler(scheduler.key);
     }
     return active;
   } finally {
@@ -79,8 +69,7 @@ function scheduledHandlers(
   );
 }
 
-export interface StartSchedulesOptions
-  extends Omit<ScheduledRunDeps, 'state'>, Omit<SyncSchedulesOptions, 'available'> {
+export interface StartSchedulesOptions extends Omit<ScheduledRunDeps, 'state'>, Omit<SyncSchedulesOptions, 'tasks'> {
   /** Prefix of bot state keys (`hlb:`); the BullMQ prefix is `prefix`. */
   readonly keyPrefix: string;
   readonly tasks: readonly ScheduledTask[];
@@ -92,7 +81,7 @@ export async function startSchedules(
 ): Promise<{ handlers: Record<string, (job: Job) => Promise<void>>; close(): Promise<void> }> {
   const redis = connectRedis(options.redisUrl);
   const state = createScheduleStateStore(redis, options.keyPrefix);
-  await syncSchedules({ ...options, available: options.tasks.map((t) => t.kind) });
+  await syncSchedules(options);
   return {
     handlers: scheduledHandlers(options.tasks, { ...options, state }),
     close: async () => {

@@ -18,15 +18,25 @@ describe('redactText', () => {
     );
   });
 
-  it("keeps a Plex Web deep link's item key, but masks a key param that is not a library item", () => {
+  it('keeps a key that is an identifier (Plex deep links: a number or a /library/ path), masks one that looks secret', () => {
     const deep = 'https://plex.home/web/index.html#!/server/abc/details?key=%2Flibrary%2Fmetadata%2F194';
     expect(redactText(`Watch: ${deep}`, [])).toBe(`Watch: ${deep}`);
     expect(redactText('https://plex.home/web/index.html#!/server/emu/details?key=194', [])).toBe(
       'https://plex.home/web/index.html#!/server/emu/details?key=194',
     );
-    expect(redactText('https://maps.test/api?key=194 https://x.test/#!/a?key=hunter2', [])).toBe(
-      'https://maps.test/api?key=[redacted] https://x.test/#!/a?key=[redacted]',
+    expect(redactText('http://plex:32400/library/metadata?key=/library/metadata/194&sort=key', [])).toBe(
+      'http://plex:32400/library/metadata?key=/library/metadata/194&sort=key',
     );
+    expect(redactText('https://x.test/#!/a?key=hunter2', [])).toBe('https://x.test/#!/a?key=[redacted]');
+    // Real API keys under a bare `key`, in a URL or an assignment, whatever the case of the name.
+    expect(
+      redactText(
+        'https://maps.test/api?key=AIzaSyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY&q=1 KEY=0f3c9a7e5b1d4c2a8e6f0b9d7c5a3e1f',
+        [],
+      ),
+    ).toBe('https://maps.test/api?key=[redacted]&q=1 KEY=[redacted]');
+    // A long number is not an item id.
+    expect(redactText('https://x.test/a?key=83746291057364819', [])).toBe('https://x.test/a?key=[redacted]');
   });
 
   it('masks PEM private-key blocks, raw or JSON-escaped', () => {

@@ -13,24 +13,25 @@ const USERINFO = /^([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*:)([^@\s/]+)@/i;
 const QUERY_PARAM = /([?&])([^=&#\s]+)=([^&#\s]*)/g;
 
 /**
- * Plex Web's deep link (`…#!/server/<id>/details?key=%2Flibrary%2Fmetadata%2F123`, or a bare rating
- * key): its `key` is a library item, not a credential. Only a lowercase `key` with that value is spared.
+ * A bare `key` names credentials (`?key=<api key>`) as often as plain identifiers (Plex Web's
+ * `details?key=%2Flibrary%2Fmetadata%2F123`, a rating key `?key=194`, a sort key). Its value
+ * decides: a short number or a path is an identifier and stays visible; anything else is
+ * treated as a secret. Names that say more (`apikey`, `API_KEY`) are always masked.
  */
-const PLEX_ITEM_KEY = /^(?:\d+|(?:\/|%2F)library(?:\/|%2F)[A-Za-z0-9%/_-]*)$/i;
-const isPlexItemKey = (name: string, value: string): boolean => name === 'key' && PLEX_ITEM_KEY.test(value);
+const IDENTIFIER_VALUE = /^(?:\d{1,12}|(?:\/|%2F)[A-Za-z0-9%/_.-]*)$/i;
+const isIdentifierKey = (name: string, value: string): boolean =>
+  name.toLowerCase() === 'key' && IDENTIFIER_VALUE.test(value);
 
 function redactUrl(url: string, mask: string): string {
   const withoutPassword = url.replace(USERINFO, `$1${mask}@`);
-  const fragmentAt = withoutPassword.indexOf('#');
-  return withoutPassword.replace(QUERY_PARAM, (whole, sep: string, key: string, value: string, at: number) => {
+  return withoutPassword.replace(QUERY_PARAM, (whole, sep: string, key: string, value: string) => {
     let name = key;
     try {
       name = decodeURIComponent(key);
     } catch {
       /* keep as written */
     }
-    const plexItem = fragmentAt >= 0 && at > fragmentAt && isPlexItemKey(name, value);
-    return value !== '' && !plexItem && isSecretName(name) ? `${sep}${key}=${mask}` : whole;
+    return value !== '' && !isIdentifierKey(name, value) && isSecretName(name) ? `${sep}${key}=${mask}` : whole;
   });
 }
 
@@ -39,7 +40,7 @@ const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_.-]*)=([^&\s"'<>),;\\]+)/g;
 /** `DB_PASS=hunter2`, `apikey=abc` in free text (server messages, shell lines): the value masked when the name is secret. */
 export function redactAssignments(text: string, mask = REDACTED): string {
   return text.replace(ASSIGNMENT, (whole, name: string, value: string) =>
-    isSecretName(name) && !isReference(value) && !isPlexItemKey(name, value) ? `${name}=${mask}` : whole,
+    isSecretName(name) && !isReference(value) && !isIdentifierKey(name, value) ? `${name}=${mask}` : whole,
   );
 }
 

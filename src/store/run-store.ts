@@ -51,6 +51,11 @@ export interface Announcement {
    * `statusMessage`, so the worker never edits it into "Running"/"Done".
    */
   readonly note?: boolean;
+  /**
+   * Set just before the first post: a side that takes over finds it set when the holder died
+   * mid-post, and looks the line up (`ChatPort.findPosted`) before posting it again.
+   */
+  readonly attempted?: boolean;
 }
 
 /** Run records in Redis under `<prefix>run:<runId>`, kept for `ttlSeconds`. */

@@ -2,6 +2,7 @@ import { Redis } from 'ioredis';
 import { createActionStore, type ActionStore } from './action-store.js';
 import { createAuditTrailStore, type AuditTrailStore } from './audit-trail-store.js';
 import { createDedupeStore, type DedupeStore } from './dedupe-store.js';
+import { createIntentStore, type IntentStore } from './intent-store.js';
 import { createHealthStore, type HealthStore } from './health-store.js';
 import type { QbtLoginGate } from '../media/qbittorrent-login-gate.js';
 import { createQbtLoginStore } from './qbt-login-store.js';
@@ -14,6 +15,8 @@ export interface Stores {
   readonly runStore: RunStore;
   readonly actionStore: ActionStore;
   readonly dedupeStore: DedupeStore;
+  /** Commands received but not yet recorded as runs (saved before the ack). */
+  readonly intentStore: IntentStore;
   /** Media "notify me too" subscriptions and sent notices. */
   readonly subscriptionStore: SubscriptionStore;
   /** Remediation audit trail and merge claims (durable). */
@@ -40,6 +43,7 @@ export function createStores(options: StoresOptions): Stores {
     runStore: createRunStore({ redis, prefix, clock }),
     actionStore: createActionStore({ redis, prefix, clock }),
     dedupeStore: createDedupeStore(redis, prefix),
+    intentStore: createIntentStore(redis, prefix),
     auditTrailStore: createAuditTrailStore({ redis, prefix, clock }),
     subscriptionStore: createSubscriptionStore({ redis, prefix }),
     healthStore: createHealthStore({ redis, prefix }),

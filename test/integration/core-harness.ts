@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll } from 'vitest';
 import type { AccessConfig } from '../../src/bot/authorize.js';
 import type { ChatAdapter } from '../../src/bot/inbound.js';
+import { startIntentRecovery } from '../../src/bot/recover-intents.js';
 import { createDispatcher } from '../../src/bot/dispatch.js';
 import type { DispatchDeps } from '../../src/bot/dispatch-deps.js';
 import { startShellSession, type RunShellOptions, type ShellSession } from '../../src/bot/shell/run-shell.js';
@@ -110,20 +111,22 @@ export async function startDispatching(
   const log = silentLogger();
   const stores = createStores({ redisUrl: o.redisUrl, prefix: o.prefix });
   const producer = createProducer({ redisUrl: o.redisUrl, prefix: `${o.prefix}bull`, jobs: jobSpecs });
-  await adapter.start(
-    createDispatcher({
-      registry,
-      chats: { [adapter.platform]: adapter },
-      access: o.access,
-      ...stores,
-      producer,
-      log,
-      clock: () => new Date(),
-      ...(o.onActionRefused === undefined ? {} : { onActionRefused: o.onActionRefused }),
-      ...(o.places === undefined ? {} : { places: o.places }),
-    }),
-  );
+  const deps: DispatchDeps = {
+    registry,
+    chats: { [adapter.platform]: adapter },
+    access: o.access,
+    ...stores,
+    producer,
+    log,
+    clock: () => new Date(),
+    ...(o.onActionRefused === undefined ? {} : { onActionRefused: o.onActionRefused }),
+    ...(o.places === undefined ? {} : { places: o.places }),
+  };
+  await adapter.start(createDispatcher(deps));
+  // Like the service: commands whose bot died after the ack are finished by the next bot.
+  const recovery = startIntentRecovery(deps, { intervalMs: 500, minAgeMs: 3_000 });
   return async () => {
+    await recovery.close();
     await adapter.stop();
     await producer.close();
     await stores.close();

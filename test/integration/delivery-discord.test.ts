@@ -5,7 +5,7 @@ import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
 import type { StoredMessage } from '../../lab/emulators/discord/emulator-state.js';
-import { startTestRedis, uniquePrefix } from './core-harness.js';
+import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot, startDiscordWorker, type StackOptions } from './discord-stack.js';
 
 const alice = { id: '110000000000000001', username: 'alice', roleIds: [] };
@@ -98,6 +98,13 @@ describe('Discord delivery: acks under faults, durable dispatch, refusals, menti
     const before = roots().length;
     const runs = (await stores.runStore.listRecent(100)).length;
     await expect(emu.slash(alice.id, 'ping')).rejects.toThrow(/callback/);
+    // The intent saved before the ack is dropped once the ack is lost, so no sweep runs it later.
+    await eventually(
+      async () =>
+        (await stores.intentStore.unsettled(new Date(Date.now() + 60_000), 10)).length === 0 ? true : undefined,
+      'lost ack drops its intent',
+      10_000,
+    );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(roots()).toHaveLength(before);
     expect(await stores.runStore.listRecent(100)).toHaveLength(runs);

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DispatchStep } from '../../src/bot/dispatch-deps.js';
+import { dispatchSteps, type DispatchStep } from '../../src/bot/dispatch-deps.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
@@ -24,7 +24,7 @@ const pausedAt = (child: ChildProcess): Promise<string> =>
     });
   });
 
-describe('bot SIGKILLed between the ack and the enqueue (real discord.js in a child process, emulator, redis, worker)', () => {
+describe('bot SIGKILLed at each step from the saved intent to the public line (real discord.js in a child process, emulator, redis, worker)', () => {
   let redis: PrivateRedis;
   let emu: DiscordEmulator;
 
@@ -37,7 +37,7 @@ describe('bot SIGKILLed between the ack and the enqueue (real discord.js in a ch
     await redis.stop();
   });
 
-  it.each<DispatchStep>(['recorded', 'enqueued'])(
+  it.each<DispatchStep>([...dispatchSteps])(
     'runs the job exactly once and the thread ends true when the bot dies at "%s"',
     async (step) => {
       const prefix = uniquePrefix();
@@ -51,14 +51,22 @@ describe('bot SIGKILLed between the ack and the enqueue (real discord.js in a ch
       });
       await eventually(() => Promise.resolve(emu.connected() > 0 ? true : undefined), 'child on the gateway', 20_000);
       const paused = pausedAt(child);
-      const ack = await emu.slash(alice.id, 'ping');
-      expect(ack.callback.type).toBe(5);
+      // Killed at 'intended', the bot never acks (the user sees "interaction failed"); the
+      // intent is saved, so the command still runs once and its thread tells the truth.
+      const ack = emu.slash(alice.id, 'ping').then(
+        (outcome) => outcome.callback.type,
+        () => 'no ack',
+      );
       const runId = await paused;
+      if (step !== 'intended') expect(await ack).toBe(5);
       child.kill('SIGKILL');
       await exited(child);
+      if (step === 'intended') expect(await ack).toBe('no ack');
 
+      // The next bot (its intent sweep) and a worker (its orphan sweep) finish what the dead bot began.
       const opts: StackOptions = { emu, redisUrl: redis.url, prefix, access };
       const worker = startDiscordWorker(opts);
+      const bot = await startDiscordBot(opts);
       const stores = createStores({ redisUrl: redis.url, prefix });
       try {
         const run = await eventually(
@@ -77,22 +85,20 @@ describe('bot SIGKILLed between the ack and the enqueue (real discord.js in a ch
           .filter((m) => m.content.includes(runId) || m.id === run.rootMessageId);
         expect(lines).toHaveLength(1);
         expect(emu.messagesIn(run.threadId).filter((m) => m.content.includes('**Pong**'))).toHaveLength(1);
-        // A restarted bot works on: the next command goes through end to end.
-        const bot = await startDiscordBot(opts);
-        try {
-          await emu.slash(alice.id, 'ping');
-          await eventually(
-            async () =>
-              (await stores.runStore.listRecent(10)).filter((r) => r.status === 'succeeded').length >= 2
-                ? true
-                : undefined,
-            'second run',
-            30_000,
-          );
-        } finally {
-          await bot.stop();
-        }
+        expect((await stores.runStore.listRecent(10)).map((r) => r.runId)).toEqual([runId]);
+        expect(await stores.intentStore.unsettled(new Date(Date.now() + 60_000), 10)).toEqual([]);
+        // The restarted bot works on: the next command goes through end to end.
+        await emu.slash(alice.id, 'ping');
+        await eventually(
+          async () =>
+            (await stores.runStore.listRecent(10)).filter((r) => r.status === 'succeeded').length >= 2
+              ? true
+              : undefined,
+          'second run',
+          30_000,
+        );
       } finally {
+        await bot.stop();
         await worker.stop();
         await stores.close();
       }

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAnnounced } from '../../src/jobs/ensure-announced.js';
+import { silentLogger } from '../../src/log.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
 import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
@@ -110,6 +112,38 @@ describe('Slack delivery: replay window, replays and retries, places (Bolt HTTP 
     expect(reply.ephemeralTo).toBe(alice);
     expect(fake.messagesIn(elsewhere).filter((m) => m.ephemeralTo === undefined)).toEqual([]);
     expect(await runs()).toBe(before);
+  });
+
+  it('posts the Queued line once when the side posting it died mid-post (found by its metadata)', async () => {
+    const runId = 'r-slack-midpost';
+    const at = new Date().toISOString();
+    const text = `⏳ Queued: /ping · run ${runId}`;
+    await stores.runStore.create({
+      runId,
+      jobId: runId,
+      platform: 'slack',
+      channelId: channel,
+      threadId: '',
+      rootMessageId: '',
+      requester: { platform: 'slack', id: alice, name: 'alice' },
+      command: '/ping',
+      status: 'queued',
+      createdAt: at,
+      updatedAt: at,
+      announce: { text, title: '/ping by alice' },
+    });
+    // What a bot killed mid-post leaves: the lease (short here), the attempt mark, the line
+    // posted by Slack, and no refs in the record.
+    expect(await stores.runStore.leaseAnnouncement(runId, 1)).toBe(true);
+    await stores.runStore.update(runId, { announce: { text, title: '/ping by alice', attempted: true } });
+    const first = await bot.adapter.openThread(channel, '/ping by alice', { text }, runId);
+
+    const run = await ensureAnnounced(bot.adapter, stores.runStore, runId, silentLogger());
+    const lines = fake.messagesIn(channel).filter((m) => m.text.includes(runId));
+    expect(lines.map((m) => m.ts)).toEqual([first.root.messageId]);
+    expect(run.rootMessageId).toBe(first.root.messageId);
+    expect(run.threadId).toBe(first.thread.threadId);
+    expect(run.announce).toBeUndefined();
   });
 
   async function waitForRuns(n: number): Promise<number> {

@@ -13,12 +13,18 @@ const operator = { id: '110000000000000001', username: 'alice', roleIds: ['21000
 function recordingHandler(events: EventEmitter) {
   const commands: InboundCommand[] = [];
   const actions: InboundAction[] = [];
+  const intents: InboundCommand[] = [];
   const handler: InboundHandler & {
     onCmd: (c: InboundCommand, r: Responder) => Promise<void>;
     onAct: (a: InboundAction, r: Responder) => Promise<void>;
   } = {
     onCmd: () => Promise.resolve(),
     onAct: () => Promise.resolve(),
+    abandoned: () => Promise.resolve(),
+    received(c) {
+      intents.push(c);
+      return Promise.resolve();
+    },
     async onCommand(c, r) {
       commands.push(c);
       events.emit('change');
@@ -30,7 +36,7 @@ function recordingHandler(events: EventEmitter) {
       await handler.onAct(a, r);
     },
   };
-  return { handler, commands, actions };
+  return { handler, commands, actions, intents };
 }
 
 describe('DiscordAdapter with real discord.js against the emulator', () => {
@@ -48,6 +54,8 @@ describe('DiscordAdapter with real discord.js against the emulator', () => {
     await adapter.stop();
     await emu.stop();
     expect(emu.state.violations).toEqual([]);
+    // The intent saved before each ack (read from the raw packet) is the command the handler got.
+    expect(rec.intents).toEqual(rec.commands);
   });
 
   it('logs in over the gateway and is ready', () => {

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { realAuditConnections } from './wired.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DriftItem } from '../../src/drift/drift-item.js';
 import { renderAuditJson, renderAuditMarkdown, renderServiceDiff } from '../../src/drift/render-audit.js';
@@ -48,6 +49,7 @@ async function cliJson(
   });
   const code = await runDriftAuditCli(labAuditConfig(lab), { ...options, json: true }, out, {
     cacheDir: `${lab.stateDir}/cli-cache`,
+    ...realAuditConnections(),
   });
   return { code, json: JSON.parse(chunks.join('')) as Record<string, unknown> };
 }

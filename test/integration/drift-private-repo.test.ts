@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appConfigSchema, type AppConfig } from '../../src/config/schema.js';
-import { driftAuditDeps } from '../../src/drift/cli-audit.js';
+import { appsSnapshot } from '../../src/drift/cli-audit.js';
 import { startGitHubEmulator, type GitHubEmulator } from '../../lab/emulators/github/github-emulator.js';
 
 const compose = 'services:\n  web:\n    image: nginx:1.27\n';
@@ -33,7 +33,7 @@ describe('drift audit snapshot of a private GitHub apps repo', () => {
 
   it('clones and fetches with the forge token, which never lands in the checkout config', async () => {
     const cacheDir = join(work, 'with-token');
-    const snapshot = await driftAuditDeps(configFor(emu, emu.token), { cacheDir }).snapshot();
+    const snapshot = await appsSnapshot(configFor(emu, emu.token), { cacheDir })();
     try {
       expect(await readFile(join(snapshot.dir, 'stacks/web/docker-compose.yml'), 'utf8')).toBe(compose);
       expect(snapshot.commit).toBe(await emu.bare.branchSha('main'));
@@ -47,7 +47,7 @@ describe('drift audit snapshot of a private GitHub apps repo', () => {
       files: { 'stacks/web/docker-compose.yml': 'services:\n  web:\n    image: nginx:1.28\n' },
       message: 'bump',
     });
-    const next = await driftAuditDeps(configFor(emu, emu.token), { cacheDir }).snapshot();
+    const next = await appsSnapshot(configFor(emu, emu.token), { cacheDir })();
     try {
       expect(await readFile(join(next.dir, 'stacks/web/docker-compose.yml'), 'utf8')).toContain('nginx:1.28');
     } finally {
@@ -57,12 +57,10 @@ describe('drift audit snapshot of a private GitHub apps repo', () => {
 
   it('is refused by the server with a wrong token, and says so without showing either token', async () => {
     const wrong = 'ghp_wrongwrongwrongwrong';
-    const error = await driftAuditDeps(configFor(emu, wrong), { cacheDir: join(work, 'wrong-token') })
-      .snapshot()
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
+    const error = await appsSnapshot(configFor(emu, wrong), { cacheDir: join(work, 'wrong-token') })().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toMatch(/Authentication failed/);
     expect((error as Error).message).not.toContain(wrong);

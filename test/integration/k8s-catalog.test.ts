@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { realAuditConnections } from './wired.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectCatalog } from '../../src/catalog/collect-catalog.js';
 import { renderCatalogTable } from '../../src/catalog/render-catalog-table.js';
@@ -26,7 +27,9 @@ describe('/catalog includes cluster workloads', () => {
       { name: 'homelab-talos', flavour: 'flux', access: { kubeconfig: flux.kubeconfigPath } },
       { name: 'offline', flavour: 'flux', access: { kubeconfig: join(k3s.work, 'missing-kubeconfig') } },
     ]);
-    const catalog = await collectCatalog(driftAuditDeps(config, { cacheDir: join(k3s.work, 'cache') }));
+    const catalog = await collectCatalog(
+      driftAuditDeps(config, { cacheDir: join(k3s.work, 'cache'), ...realAuditConnections() }),
+    );
     expect(catalog.hosts.map((h) => `${h.name}:${String(h.reachable)}`)).toEqual([
       'homelab-k3s:true',
       'homelab-talos:true',

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { realAuditConnections } from './wired.js';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftAuditDeps, runDriftLintCli } from '../../src/drift/cli-audit.js';
@@ -61,7 +62,9 @@ describe('Flux cluster: status drift audit and convention lint', () => {
   });
 
   it('reports each Flux state once with kind, path and severity, with the reason Flux gives', async () => {
-    const { report } = await runAudit(driftAuditDeps(lab.config([cluster()]), { cacheDir: join(lab.work, 'cache') }));
+    const { report } = await runAudit(
+      driftAuditDeps(lab.config([cluster()]), { cacheDir: join(lab.work, 'cache'), ...realAuditConnections() }),
+    );
     expect(report.hosts).toEqual([{ name: 'homelab-talos', reachable: true }]);
     expect(report.items.map(brief)).toEqual([
       'not-ready flux-system kustomization/infra-configs status.conditions[Ready] breaking',
@@ -81,7 +84,9 @@ describe('Flux cluster: status drift audit and convention lint', () => {
     await git(lab.clone, ['commit', '-q', '--allow-empty', '-m', 'chore: bump']);
     await git(lab.clone, ['push', '-q', 'origin', 'main']);
     try {
-      const { report } = await runAudit(driftAuditDeps(lab.config([cluster()]), { cacheDir: join(lab.work, 'cache') }));
+      const { report } = await runAudit(
+        driftAuditDeps(lab.config([cluster()]), { cacheDir: join(lab.work, 'cache'), ...realAuditConnections() }),
+      );
       const behind = report.items.filter((i) => i.kind === 'behind-git').map(brief);
       expect(behind).toEqual([
         'behind-git flux-system gitrepository/flux-system status.artifact.revision functional',

@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { realConnections } from '../../src/app/real-adapters.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runHealthCli } from '../../src/checks/cli-health.js';
 import { renderHealthLines } from '../../src/checks/render-health.js';
@@ -28,7 +29,7 @@ describe('/health for clusters against the emulated K3s and Flux clusters', () =
         done();
       },
     });
-    code = await runHealthCli(config, { json: true }, out, silentLogger());
+    code = await runHealthCli(config, { json: true }, out, silentLogger(), realConnections());
     run = JSON.parse(text) as HealthRun;
   });
   afterAll(async () => {

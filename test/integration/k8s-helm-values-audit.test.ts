@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { realAuditConnections } from './wired.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftAuditDeps, runDriftAuditCli } from '../../src/drift/cli-audit.js';
 import { renderAuditJson, renderAuditMarkdown } from '../../src/drift/render-audit.js';
@@ -26,7 +27,9 @@ describe('drift audit of a K3s + Helm cluster (helm-values) against the emulated
   });
 
   it('reports each planted drift once with its kind, path and severity, and nothing for clean releases', async () => {
-    const { report } = await runAudit(driftAuditDeps(lab.config([cluster()]), { cacheDir: join(lab.work, 'cache') }));
+    const { report } = await runAudit(
+      driftAuditDeps(lab.config([cluster()]), { cacheDir: join(lab.work, 'cache'), ...realAuditConnections() }),
+    );
     expect(report.hosts).toEqual([{ name: 'homelab-k3s', reachable: true }]);
     expect(report.commit).toBe(lab.head);
     expect(report.items.map(brief).sort()).toEqual([
@@ -54,7 +57,9 @@ describe('drift audit of a K3s + Helm cluster (helm-values) against the emulated
   });
 
   it('never shows a secret value in the Markdown or JSON report', async () => {
-    const result = await runAudit(driftAuditDeps(lab.config([cluster()]), { cacheDir: join(lab.work, 'cache') }));
+    const result = await runAudit(
+      driftAuditDeps(lab.config([cluster()]), { cacheDir: join(lab.work, 'cache'), ...realAuditConnections() }),
+    );
     for (const text of [renderAuditMarkdown(result), renderAuditJson(result.report)]) {
       expect(text).not.toContain(LIVE_SECRET);
       expect(text).not.toContain('git-side-placeholder');
@@ -101,7 +106,7 @@ describe('drift audit of a K3s + Helm cluster (helm-values) against the emulated
             return true;
           },
         } as never,
-        { cacheDir: join(lab.work, 'cache') },
+        { cacheDir: join(lab.work, 'cache'), ...realAuditConnections() },
       );
       expect(JSON.parse(out).items).toEqual([]);
       expect(code).toBe(0);
@@ -116,7 +121,7 @@ describe('drift audit of a K3s + Helm cluster (helm-values) against the emulated
         cluster(),
         { name: 'gone', flavour: 'helm-values', access: { kubeconfig: join(lab.work, 'nope.yaml') } },
       ]),
-      { cacheDir: join(lab.work, 'cache') },
+      { cacheDir: join(lab.work, 'cache'), ...realAuditConnections() },
     );
     const one = await runAudit(deps, { host: 'homelab-k3s', stack: 'apps/nextcloud' });
     expect(one.report.items.map((i) => i.path).sort()).toEqual(['values.nextcloud.password', 'values.replicaCount']);

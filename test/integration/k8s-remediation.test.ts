@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { realAuditConnections } from './wired.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { driftAuditDeps } from '../../src/drift/cli-audit.js';
@@ -80,7 +81,13 @@ describe('/drift fix + Approve + Revert on helm-values drift (plain git forge, e
     return {
       config,
       procs: remediationProcessors(
-        remediationJobDeps(config, { trail, forge, log, cacheDir: join(lab.work, 'cache') }),
+        remediationJobDeps(config, {
+          trail,
+          forge,
+          log,
+          cacheDir: join(lab.work, 'cache'),
+          connections: realAuditConnections(log),
+        }),
       ),
     };
   }
@@ -113,10 +120,13 @@ describe('/drift fix + Approve + Revert on helm-values drift (plain git forge, e
     expect(await mainFile('apps/nextcloud/values-homelab.yaml')).toContain(
       'replicaCount: 2 # one pod is enough for four users',
     );
-    const after = await runAudit(driftAuditDeps(config, { cacheDir: join(lab.work, 'reaudit') }), {
-      host: 'homelab-k3s',
-      stack: 'apps/nextcloud',
-    });
+    const after = await runAudit(
+      driftAuditDeps(config, { cacheDir: join(lab.work, 'reaudit'), ...realAuditConnections() }),
+      {
+        host: 'homelab-k3s',
+        stack: 'apps/nextcloud',
+      },
+    );
     // The values file now matches the release; only the secret (kept out of git on purpose) differs.
     expect(after.report.items.map((i) => i.path)).toEqual(['values.nextcloud.password']);
 

@@ -9,7 +9,7 @@ import { runAudit } from '../../src/drift/run-audit.js';
 import { snapshotBranch } from '../../src/git/snapshot-branch.js';
 import type { Forge } from '../../src/forge/forge.js';
 import { driftAuditProcessor } from '../../src/commands/drift/drift-audit-processor.js';
-import { wired } from './wired.js';
+import { wired, realAuditConnections } from './wired.js';
 import { remediationProcessors } from '../../src/commands/remediation/remediation-processors.js';
 import { remediationJobDeps } from '../../src/commands/remediation/remediation-wiring.js';
 import { startWorker } from '../../src/jobs/worker.js';
@@ -44,7 +44,13 @@ export function startRemediationWorker(
   const cacheDir = `${lab.stateDir}/remediation-cache-${name}`;
   const auditDeps = { ...labAuditDeps(lab, config, log), snapshot: () => snapshotBranch(config.apps!, cacheDir) };
   const audit = driftAuditProcessor({ audit: (options) => runAudit(auditDeps, options), openPrButtons: true });
-  const deps = remediationJobDeps(config, { trail: stores.auditTrailStore, forge, log, cacheDir });
+  const deps = remediationJobDeps(config, {
+    trail: stores.auditTrailStore,
+    forge,
+    log,
+    cacheDir,
+    connections: realAuditConnections(log),
+  });
   const worker = startWorker({
     redisUrl: o.redisUrl,
     prefix: `${o.prefix}bull`,

@@ -40,6 +40,7 @@ describe('scheduled health runs post only when a check flips (real Redis, Discor
     scheduledHealth({
       checks: () => [vpnCheck, plexCheck],
       timeoutMs: 5_000,
+      when: { everyMs: 3_600_000 },
       log,
       store: createHealthStore({ redis: client, prefix }),
     });
@@ -135,6 +136,7 @@ describe('scheduled health runs post only when a check flips (real Redis, Discor
       scheduledHealth({
         checks: () => [plexCheck],
         timeoutMs: 5_000,
+        when: { everyMs: 3_600_000 },
         log,
         store: createHealthStore({ redis: client, prefix: uniquePrefix() }),
       });

@@ -87,8 +87,12 @@ describe('scheduled drift audits post only changes (BullMQ job scheduler, real w
       prefix: `${prefix}bull`,
       keyPrefix: prefix,
       log,
-      schedules: schedulesSchema.parse({ driftAudit: { every: '2s' } }),
-      tasks: [scheduledDriftAudit(() => runAudit(deps, {}))],
+      tasks: [
+        scheduledDriftAudit(
+          () => runAudit(deps, {}),
+          schedulesSchema.parse({ driftAudit: { every: '2s' } }).driftAudit!,
+        ),
+      ],
       chats: { discord: chat },
       targets: [{ platform: 'discord', channelId: emu.ids.channelId }],
       runStore: stores.runStore,

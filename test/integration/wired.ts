@@ -1,5 +1,6 @@
-import { realAdapters } from '../../src/app/real-adapters.js';
-import type { Adapters, FeatureStores } from '../../src/commands/feature-context.js';
+import { realAdapters, realConnections } from '../../src/app/real-adapters.js';
+import { auditConnections, type Adapters, type FeatureStores } from '../../src/commands/feature-context.js';
+import type { AuditConnections } from '../../src/drift/cli-audit.js';
 import { wireFeatures, type Processors } from '../../src/commands/registry.js';
 import { defaultConfig } from '../../src/config/default-config.js';
 import type { AppConfig } from '../../src/config/schema.js';
@@ -19,3 +20,7 @@ export function wired(stores: FeatureStores, options: WiredOptions = {}): Proces
   const log = options.log ?? silentLogger();
   return wireFeatures({ config, log, stores, adapters: options.adapters ?? realAdapters(config, log) });
 }
+
+/** The production host and cluster connections for an audit, as the CLI root passes them. */
+export const realAuditConnections = (log: Logger = silentLogger()): AuditConnections =>
+  auditConnections(realConnections(), log);

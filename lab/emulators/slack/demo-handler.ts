@@ -80,6 +80,8 @@ export function demoHandler(chat: ChatPort, notify: () => void = () => undefined
     commands,
     actions,
     results,
+    received: () => Promise.resolve(),
+    abandoned: () => Promise.resolve(),
     onCommand,
     onAction,
     release: () => {

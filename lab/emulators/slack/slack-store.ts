@@ -12,6 +12,8 @@ export interface FakeMessage {
   readonly fileIds: readonly string[];
   /** Set for `chat.postEphemeral` and ephemeral `response_url` answers: only this user sees it. */
   readonly ephemeralTo?: string;
+  /** `chat.postMessage` `metadata` (returned by history/replies with `include_all_metadata`). */
+  readonly metadata?: { readonly event_type: string; readonly event_payload: Record<string, unknown> };
   edits: number;
 }
 

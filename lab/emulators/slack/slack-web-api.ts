@@ -5,7 +5,15 @@ import type {
   ChatUpdateResponse,
 } from '@slack/web-api';
 import { stringArg } from './slack-parse.js';
-import { channelPattern, contentOf, fail, fakeIds, messageJson, type WebApiMethod } from './slack-web-common.js';
+import {
+  channelPattern,
+  contentOf,
+  fail,
+  fakeIds,
+  messageJson,
+  metadataOf,
+  type WebApiMethod,
+} from './slack-web-common.js';
 import { conversationMethods, fileMethods } from './slack-web-files.js';
 
 const authTest: WebApiMethod = (): AuthTestResponse => ({
@@ -26,9 +34,12 @@ const postMessage: WebApiMethod = (args, { store }): ChatPostMessageResponse => 
   if (threadTs !== undefined && store.findMessage(channel, threadTs) === undefined) return fail('thread_not_found');
   const content = contentOf(args);
   if (typeof content === 'string') return fail(content);
+  const metadata = metadataOf(args['metadata']);
+  if (metadata === 'invalid') return fail('invalid_metadata_format');
   const m = store.addMessage({
     channel,
     ...content,
+    ...(metadata === undefined ? {} : { metadata }),
     user: fakeIds.botUserId,
     botId: fakeIds.botId,
     fileIds: [],

@@ -54,3 +54,22 @@ export function contentOf(args: Record<string, unknown>): { text: string; blocks
   if (text === '' && blocks.length === 0) return 'no_text';
   return { text, blocks };
 }
+
+/**
+ * `chat.postMessage` `metadata`: a JSON object (or its string) with a string `event_type` and an
+ * object `event_payload`; undefined when absent, 'invalid' otherwise (Slack: invalid_metadata_format).
+ */
+export function metadataOf(value: unknown): FakeMessage['metadata'] | 'invalid' {
+  if (value === undefined || value === '') return undefined;
+  let parsed: unknown;
+  try {
+    parsed = jsonArg<unknown>(value, undefined);
+  } catch {
+    return 'invalid';
+  }
+  if (typeof parsed !== 'object' || parsed === null) return 'invalid';
+  const { event_type: type, event_payload: payload } = parsed as Record<string, unknown>;
+  if (typeof type !== 'string' || !/^[a-z0-9_]+$/.test(type)) return 'invalid';
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return 'invalid';
+  return { event_type: type, event_payload: payload as Record<string, unknown> };
+}

@@ -29,13 +29,20 @@ function inRange(messages: FakeMessage[], args: Record<string, unknown>): Histor
   const latest = Number(stringArg(args['latest']) ?? 'Infinity');
   const inclusive = args['inclusive'] === true || args['inclusive'] === 'true';
   const limit = Number(stringArg(args['limit']) ?? '100');
+  const withMetadata = args['include_all_metadata'] === true || args['include_all_metadata'] === 'true';
   return messages
     .filter((m) =>
       inclusive ? Number(m.ts) >= oldest && Number(m.ts) <= latest : Number(m.ts) > oldest && Number(m.ts) < latest,
     )
     .sort((a, b) => Number(b.ts) - Number(a.ts))
     .slice(0, limit)
-    .map((m) => messageJson(m) as HistoryMessages[number]);
+    .map(
+      (m) =>
+        ({
+          ...messageJson(m),
+          ...(withMetadata && m.metadata !== undefined ? { metadata: m.metadata } : {}),
+        }) as HistoryMessages[number],
+    );
 }
 
 const history: WebApiMethod = (args, { store }): ConversationsHistoryResponse => ({

@@ -1,13 +1,15 @@
 import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import { toUserMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
+import type { IdempotencyKey, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
 import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { createAckGate, type AckGate } from './ack-gate.js';
 import { DiscordChat } from './discord-chat.js';
 import { interactionResponder } from './interaction-responder.js';
 import { ackObserver, type AckMetrics } from './ack-observer.js';
 import { createRawAcker, toAck, type RawAcker } from './raw-ack.js';
+import { toRawCommand } from './raw-inbound.js';
+import { saveIntent } from '../save-intent.js';
 import { toInboundAction, toInboundCommand } from './to-inbound.js';
 
 /** Credentials and endpoints of the Discord adapter. */
@@ -20,13 +22,15 @@ export interface DiscordAdapterOptions {
   readonly ackMetrics?: AckMetrics;
   /** How long `stop()` waits for handlers already running (default 5 s, inside the process's shutdown deadline). */
   readonly stopWaitMs?: number;
+  /** How long an ack waits for the command's intent to be saved in Redis (default 500 ms). */
+  readonly intentWaitMs?: number;
 }
 
 const defaultStopWaitMs = 5_000;
 
 /**
  * The inbound side over a discord.js gateway client (intents: Guilds only). Every interaction
- * is acknowledged first (type 5 ephemeral for commands, 6 for components, well inside Discord's 3 s,
+ * is saved as an intent (commands, see `InboundHandler.received`) and acknowledged first (type 5 ephemeral for commands, 6 for components, well inside Discord's 3 s,
  * retried on a fresh connection and bounded by a deadline, see `RawAcker`),
  * straight from the raw gateway packet (`RawAcker`, before discord.js builds its structures),
  * and only then handed to the handler, with `deferred` set as `deferReply`/`deferUpdate` would.
@@ -60,7 +64,7 @@ export class DiscordAdapter implements ChatAdapter {
       ...(this.options.apiUrl === undefined ? {} : { rest: { api: this.options.apiUrl } }),
     });
     client.on(Events.Raw, (packet: { t?: unknown; d?: unknown }) => {
-      if (packet.t === 'INTERACTION_CREATE') this.ackRaw(packet.d);
+      if (packet.t === 'INTERACTION_CREATE') this.ackRaw(packet.d, handler);
     });
     client.on(Events.InteractionCreate, (i) => {
       this.track(this.route(i, handler));
@@ -102,14 +106,28 @@ export class DiscordAdapter implements ChatAdapter {
     await client?.destroy();
   }
 
-  private ackRaw(d: unknown): void {
+  /**
+   * Saves a command's intent (at most `intentWaitMs`: a slow Redis must not cost the ack), then
+   * acks. A bot killed after the save loses nothing: `recoverIntents` finishes the command.
+   */
+  private ackRaw(d: unknown, handler: InboundHandler): void {
     const ack = toAck(d as Parameters<typeof toAck>[0]);
     if (ack === undefined) return;
+    const command = ack.type === 5 ? toRawCommand(d as Parameters<typeof toRawCommand>[0]) : undefined;
+    const saved =
+      command === undefined ? Promise.resolve() : saveIntent(handler, command, this.logger, this.options.intentWaitMs);
     this.acks.set(
       ack.id,
-      this.ackGate.track(this.acker.ack(ack.id, ack.token, ack.type)).then(
+      this.ackGate.track(saved.then(() => this.acker.ack(ack.id, ack.token, ack.type))).then(
         () => undefined,
-        (error: unknown) => (error instanceof Error ? error : new Error(String(error))),
+        (error: unknown) => {
+          // Discord tells the user it failed: the command must not run later from its intent.
+          if (command !== undefined)
+            handler.abandoned(command).catch((dropError: unknown) => {
+              this.logger.error({ err: dropError }, 'could not drop the intent of a lost ack');
+            });
+          return error instanceof Error ? error : new Error(String(error));
+        },
       ),
     );
   }
@@ -139,14 +157,15 @@ export class DiscordAdapter implements ChatAdapter {
     channelId: string,
     title: string,
     first: OutgoingMessage,
+    key?: IdempotencyKey,
   ): Promise<{ thread: ThreadRef; root: MessageRef }> {
-    return this.chat.openThread(channelId, title, first);
+    return this.chat.openThread(channelId, title, first, key);
   }
   openThreadOn(root: MessageRef, title: string): Promise<ThreadRef> {
     return this.chat.openThreadOn(root, title);
   }
-  post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef> {
-    return this.chat.post(thread, message);
+  post(thread: ThreadRef, message: OutgoingMessage, key?: IdempotencyKey): Promise<MessageRef> {
+    return this.chat.post(thread, message, key);
   }
   edit(message: MessageRef, next: OutgoingMessage): Promise<void> {
     return this.chat.edit(message, next);

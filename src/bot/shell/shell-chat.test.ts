@@ -4,6 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { InboundCommand, InboundHandler } from '../inbound.js';
 import { ShellChat } from './shell-chat.js';
 
+const quietHandler: InboundHandler = {
+  received: () => Promise.resolve(),
+  abandoned: () => Promise.resolve(),
+  onCommand: () => Promise.resolve(),
+  onAction: () => Promise.resolve(),
+};
+
 /** A terminal-mode REPL on in-memory streams, with a handler that records commands. */
 function terminalShell(onCommand: (command: InboundCommand) => Promise<void>) {
   const input = new PassThrough();
@@ -13,7 +20,12 @@ function terminalShell(onCommand: (command: InboundCommand) => Promise<void>) {
     text += chunk.toString();
   });
   const chat = new ShellChat({ input, output, terminal: true });
-  const handler: InboundHandler = { onCommand, onAction: () => Promise.resolve() };
+  const handler: InboundHandler = {
+    received: () => Promise.resolve(),
+    abandoned: () => Promise.resolve(),
+    onCommand,
+    onAction: () => Promise.resolve(),
+  };
   void chat.start(handler);
   const waitFor = async (needle: string): Promise<void> => {
     for (let i = 0; i < 200 && !text.includes(needle); i++) await sleep(10);
@@ -96,7 +108,7 @@ describe('ShellChat prompt', () => {
       text += chunk.toString();
     });
     const chat = new ShellChat({ input, output, terminal: false, prompt: 'homelab> ' });
-    await chat.start({ onCommand: () => Promise.resolve(), onAction: () => Promise.resolve() });
+    await chat.start(quietHandler);
     input.write('help\n');
     for (let i = 0; i < 200 && (text.match(/homelab> /g)?.length ?? 0) < 2; i++) await sleep(10);
     expect(text.startsWith('homelab> ')).toBe(true);
@@ -105,7 +117,7 @@ describe('ShellChat prompt', () => {
     await expect(chat.done).resolves.toBe('eof');
     const plain = new ShellChat({ input: new PassThrough(), output, terminal: false });
     text = '';
-    await plain.start({ onCommand: () => Promise.resolve(), onAction: () => Promise.resolve() });
+    await plain.start(quietHandler);
     plain.print('x');
     expect(text).toBe('x\n');
     await plain.stop();

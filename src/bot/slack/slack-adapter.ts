@@ -4,6 +4,7 @@ import { toUserMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { SlackChat } from './slack-chat.js';
+import { saveIntent } from '../save-intent.js';
 import { toInboundAction, toInboundCommand } from './slack-inbound.js';
 import { toSlackLogger } from './slack-logger.js';
 import { createGuardedReceiver } from './slack-request-guard.js';
@@ -60,7 +61,16 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
   async start(handler: InboundHandler): Promise<void> {
     const app = this.createApp();
     app.command(/.*/, async ({ command, ack, respond }) => {
-      await ack();
+      // The intent first (one Redis write), so a bot killed after the ack loses nothing.
+      const intent = toInboundCommand(command, this.deps.hasSubcommands);
+      await saveIntent(handler, intent, this.deps.logger);
+      try {
+        await ack();
+      } catch (error) {
+        // Not acknowledged: Slack tells the user it failed, so the intent must not run later.
+        await handler.abandoned(intent).catch(() => undefined);
+        throw error;
+      }
       await this.onCommand(handler, command, respond);
     });
     app.action({ type: 'block_actions' }, async ({ body, ack, respond }) => {

@@ -1,16 +1,27 @@
 import type { webApi, types } from '@slack/bolt';
 import type { Logger } from '../../log.js';
-import type { Attachment, ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
+import type {
+  Attachment,
+  ChatPort,
+  IdempotencyKey,
+  MessageRef,
+  OutgoingMessage,
+  ThreadRef,
+} from '../../chat/chat-port.js';
 import { fallbackText, toSlackBlocks, withoutActions } from './slack-blocks.js';
 import { callSlack } from './slack-call.js';
 
 const platform = 'slack' as const;
+/** The metadata event type of posts that carry an idempotency key. */
+const postEventType = 'hlb_post';
+/** How many recent messages `findPosted` reads back (a takeover happens within a minute of the post). */
+const lookBack = 100;
 
 /**
  * `ChatPort` on the Slack Web API with the bot token, so workers can post and edit without a
  * receiver. A thread is its root message's `ts`; attachments go into the thread with
  * `files.uploadV2`. Needs scopes `chat:write`, `files:write`, `im:write` and
- * `channels:history`/`groups:history` (read back blocks in `disableActions`).
+ * `channels:history`/`groups:history` (read back blocks in `disableActions` and keyed posts in `findPosted`).
  */
 export class SlackChat implements ChatPort {
   readonly platform = platform;
@@ -24,8 +35,10 @@ export class SlackChat implements ChatPort {
     channelId: string,
     title: string,
     first: OutgoingMessage,
+    key?: IdempotencyKey,
   ): Promise<{ thread: ThreadRef; root: MessageRef }> {
-    const root = await this.postTo(channelId, undefined, first.text.trim() === '' ? { ...first, text: title } : first);
+    const text = first.text.trim() === '' ? { ...first, text: title } : first;
+    const root = await this.postTo(channelId, undefined, text, key);
     return { thread: { platform, channelId: root.channelId, threadId: root.messageId }, root };
   }
 
@@ -34,8 +47,27 @@ export class SlackChat implements ChatPort {
     return Promise.resolve({ platform, channelId: root.channelId, threadId: root.threadId ?? root.messageId });
   }
 
-  post(thread: ThreadRef, message: OutgoingMessage): Promise<MessageRef> {
-    return this.postTo(thread.channelId, thread.threadId, message);
+  post(thread: ThreadRef, message: OutgoingMessage, key?: IdempotencyKey): Promise<MessageRef> {
+    return this.postTo(thread.channelId, thread.threadId, message, key);
+  }
+
+  /** Reads the newest messages of the channel or thread back with their metadata, for the `key` a post carried. */
+  async findPosted(
+    channelId: string,
+    threadId: string | undefined,
+    key: IdempotencyKey,
+  ): Promise<MessageRef | undefined> {
+    const range = { channel: channelId, limit: lookBack, include_all_metadata: true };
+    const res =
+      threadId === undefined
+        ? await callSlack('conversations.history', () => this.client.conversations.history(range))
+        : await callSlack('conversations.replies', () => this.client.conversations.replies({ ...range, ts: threadId }));
+    const found = res.messages?.find((m) => {
+      const payload: Readonly<Record<string, unknown>> | undefined = m.metadata?.event_payload;
+      return m.metadata?.event_type === postEventType && payload?.['key'] === key;
+    });
+    if (found?.ts === undefined) return undefined;
+    return { platform, channelId, messageId: found.ts, threadId: threadId ?? found.ts };
   }
 
   async edit(message: MessageRef, next: OutgoingMessage): Promise<void> {
@@ -85,7 +117,12 @@ export class SlackChat implements ChatPort {
   }
 
   /** Posts in a channel, or in a thread when `threadTs` is set; attachments go into the thread. */
-  async postTo(channel: string, threadTs: string | undefined, message: OutgoingMessage): Promise<MessageRef> {
+  async postTo(
+    channel: string,
+    threadTs: string | undefined,
+    message: OutgoingMessage,
+    key?: IdempotencyKey,
+  ): Promise<MessageRef> {
     const res = await callSlack('chat.postMessage', () =>
       this.client.chat.postMessage({
         channel,
@@ -94,6 +131,8 @@ export class SlackChat implements ChatPort {
         unfurl_links: false,
         unfurl_media: false,
         ...(threadTs === undefined ? {} : { thread_ts: threadTs }),
+        // The key rides along as message metadata, so `findPosted` can find the post after a crash.
+        ...(key === undefined ? {} : { metadata: { event_type: postEventType, event_payload: { key } } }),
       }),
     );
     if (res.ts === undefined) throw new Error('chat.postMessage returned no ts');

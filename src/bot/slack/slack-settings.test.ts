@@ -24,7 +24,12 @@ describe('SlackAdapter settings', () => {
       { logger: silentLogger(), hasSubcommands: () => false },
     );
     await expect(
-      adapter.start({ onCommand: () => Promise.resolve(), onAction: () => Promise.resolve() }),
+      adapter.start({
+        received: () => Promise.resolve(),
+        abandoned: () => Promise.resolve(),
+        onCommand: () => Promise.resolve(),
+        onAction: () => Promise.resolve(),
+      }),
     ).rejects.toThrow(/appToken/);
   });
 });

@@ -2,8 +2,7 @@ import { collectCatalog } from '../../catalog/collect-catalog.js';
 import type { HealthLookup } from '../../catalog/render-catalog-table.js';
 import { findPngRenderer } from '../../catalog/render-png.js';
 import type { AppConfig } from '../../config/schema.js';
-import { driftAuditDeps } from '../../drift/cli-audit.js';
-import type { AuditDeps } from '../../drift/run-audit.js';
+import { driftAuditDeps, type AuditConnections } from '../../drift/cli-audit.js';
 import { worstStatus } from '../../checks/run-checks.js';
 import type { Logger } from '../../log.js';
 import type { HealthStore } from '../../store/health-store.js';
@@ -32,10 +31,10 @@ export function catalogProcessors(
   config: AppConfig,
   log: Logger,
   health: () => Promise<HealthLookup> = () => Promise.resolve(noHealth),
-  connect?: AuditDeps['connect'],
+  connections: AuditConnections,
   cacheDir?: string,
 ): Pick<Processors, 'catalog.show'> {
-  const via = connect === undefined ? {} : { connect };
+  const via = connections;
   const cache = cacheDir === undefined ? {} : { cacheDir };
   return {
     'catalog.show': catalogShowProcessor({

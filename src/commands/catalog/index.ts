@@ -1,4 +1,5 @@
 import { defineFeature } from '../define-feature.js';
+import { auditConnections } from '../feature-context.js';
 import { catalog } from './catalog.js';
 import { catalogProcessors, healthLookup } from './catalog-processors.js';
 import { catalogJobs, catalogRetry } from './jobs.js';
@@ -15,7 +16,7 @@ export const catalogFeature = defineFeature({
       ctx.config,
       ctx.log,
       healthLookup(ctx.stores.healthStore),
-      (host) => ctx.adapters.connectHost(host, ctx.log),
+      auditConnections(ctx.adapters, ctx.log),
       ctx.cacheDir,
     ),
 });

@@ -1,5 +1,6 @@
 import type { Processor as JobProcessor } from '../../jobs/processor.js';
-import type { FeatureProcessors, JobPayloadOf, RetryRows } from '../define-feature.js';
+import { fixedRetry } from '../../jobs/retry-policy.js';
+import { retryRows, type FeatureProcessors, type JobPayloadOf, type RetryRows } from '../define-feature.js';
 import { commandJob } from '../job-schemas.js';
 import { catalog } from './catalog.js';
 
@@ -18,7 +19,6 @@ export type Processor<N extends keyof Jobs> = JobProcessor<JobPayload<N>>;
 export type Processors = FeatureProcessors<Jobs>;
 
 /** Attempts and backoff per job (UserErrors never retry). */
-export const catalogRetry: RetryRows<Jobs> = {
+export const catalogRetry: RetryRows<Jobs> =
   // Read-only: unreachable hosts are values; retries cover git/worker hiccups.
-  'catalog.show': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
-};
+  retryRows(catalogJobs, {}, fixedRetry(2, 5_000));

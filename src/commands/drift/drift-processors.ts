@@ -1,7 +1,7 @@
 import type { AppConfig } from '../../config/schema.js';
 import type { AuditOptions, AuditResult } from '../../drift/audit-report.js';
-import { driftAuditDeps, driftLintDeps } from '../../drift/cli-audit.js';
-import { runAudit, type AuditDeps } from '../../drift/run-audit.js';
+import { driftAuditDeps, driftLintDeps, type AuditConnections } from '../../drift/cli-audit.js';
+import { runAudit } from '../../drift/run-audit.js';
 import type { AuditObserver } from '../feature-context.js';
 import { runLint } from '../../drift/run-lint.js';
 import type { Logger } from '../../log.js';
@@ -18,12 +18,12 @@ type DriftJobs = 'drift.audit' | 'drift.lint';
 export function driftProcessors(
   config: AppConfig,
   log: Logger,
+  connections: AuditConnections,
   cacheDir?: string,
   onAudit?: AuditObserver,
-  connect?: AuditDeps['connect'],
 ): Pick<Processors, DriftJobs> {
   const cache = cacheDir === undefined ? {} : { cacheDir };
-  const via = connect === undefined ? {} : { connect };
+  const via = connections;
   const audit = async (options: AuditOptions): Promise<AuditResult> => {
     const result = await runAudit(driftAuditDeps(config, { log, ...cache, ...via }), options);
     onAudit?.(result, options);
@@ -31,6 +31,8 @@ export function driftProcessors(
   };
   return {
     'drift.audit': driftAuditProcessor({ audit, openPrButtons: config.apps?.forge !== undefined }),
-    'drift.lint': driftLintProcessor({ lint: () => runLint(driftLintDeps(config, { log, ...cache, ...via })) }),
+    'drift.lint': driftLintProcessor({
+      lint: () => runLint(driftLintDeps(config, { ...cache, connect: via.connect })),
+    }),
   };
 }

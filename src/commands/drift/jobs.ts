@@ -1,5 +1,6 @@
 import type { Processor as JobProcessor } from '../../jobs/processor.js';
-import type { FeatureProcessors, JobPayloadOf, RetryRows } from '../define-feature.js';
+import { fixedRetry } from '../../jobs/retry-policy.js';
+import { retryRows, type FeatureProcessors, type JobPayloadOf, type RetryRows } from '../define-feature.js';
 import { commandJob } from '../job-schemas.js';
 import { driftAudit } from './drift-audit.js';
 import { driftLint } from './drift-lint.js';
@@ -20,8 +21,9 @@ export type Processor<N extends keyof Jobs> = JobProcessor<JobPayload<N>>;
 export type Processors = FeatureProcessors<Jobs>;
 
 /** Attempts and backoff per job (UserErrors never retry). */
-export const driftRetry: RetryRows<Jobs> = {
+export const driftRetry: RetryRows<Jobs> = retryRows(
+  driftJobs,
+  { 'drift.lint': fixedRetry(2, 2_000) },
   // Read-only; an unreachable host is a value in the report, so retries only cover git/worker hiccups.
-  'drift.audit': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
-  'drift.lint': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
-};
+  fixedRetry(2, 5_000),
+);

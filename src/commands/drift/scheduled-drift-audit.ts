@@ -1,3 +1,4 @@
+import type { ScheduleConfig } from '../../config/schema.js';
 import type { AuditResult } from '../../drift/audit-report.js';
 import { serviceKey } from '../../drift/audit-report.js';
 import type { DriftItem } from '../../drift/drift-item.js';
@@ -29,10 +30,11 @@ export function driftFindings(result: AuditResult): Finding[] {
 }
 
 /** The periodic full drift audit (config `schedules.driftAudit`). */
-export function scheduledDriftAudit(audit: () => Promise<AuditResult>): ScheduledTask {
+export function scheduledDriftAudit(audit: () => Promise<AuditResult>, when: ScheduleConfig): ScheduledTask {
   return {
     kind: 'drift-audit',
     title: 'Scheduled drift audit',
+    when,
     run: async () => {
       const result = await audit();
       return { report: auditReport(result, false), findings: driftFindings(result) };

@@ -1,5 +1,6 @@
 import type { Processor as JobProcessor } from '../../jobs/processor.js';
-import type { FeatureProcessors, JobPayloadOf, RetryRows } from '../define-feature.js';
+import { fixedRetry } from '../../jobs/retry-policy.js';
+import { retryRows, type FeatureProcessors, type JobPayloadOf, type RetryRows } from '../define-feature.js';
 import { commandJob } from '../job-schemas.js';
 import { e2e } from './e2e.js';
 
@@ -18,7 +19,9 @@ export type Processor<N extends keyof Jobs> = JobProcessor<JobPayload<N>>;
 export type Processors = FeatureProcessors<Jobs>;
 
 /** Attempts and backoff per job (UserErrors never retry). */
-export const e2eRetry: RetryRows<Jobs> = {
+export const e2eRetry: RetryRows<Jobs> = retryRows(
+  e2eJobs,
+  {},
   // Parks itself between polls (not an attempt); retries cover a crash mid-poll.
-  'media.e2e': { attempts: 3, backoff: { type: 'fixed', delay: 30_000 } },
-};
+  fixedRetry(3, 30_000),
+);

@@ -6,7 +6,6 @@ import { runHealth } from '../../checks/run-health.js';
 import type { AppConfig } from '../../config/schema.js';
 import { ConfigError } from '../../errors.js';
 import type { QbtLoginGate } from '../../media/qbittorrent-login-gate.js';
-import { connectCluster } from '../../k8s/connect-cluster.js';
 import type { AuditTrailStore } from '../../store/audit-trail-store.js';
 import type { Adapters } from '../feature-context.js';
 import type { Processors } from './jobs.js';
@@ -47,7 +46,7 @@ export function healthProcessors(
           log: runLog,
           hosts: config.hosts ?? [],
           connect: (host) => adapters.connectHost(host, runLog),
-          extraChecks: clusterChecks(config.clusters ?? [], connectCluster),
+          extraChecks: clusterChecks(config.clusters ?? [], adapters.connectCluster),
           ...(qbtGate === undefined ? {} : { qbtGate }),
         }),
       canOpenFixes: fixes !== undefined,

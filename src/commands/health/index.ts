@@ -1,7 +1,6 @@
 import { healthTimeoutMs } from '../../checks/build-checks.js';
 import { runHealth } from '../../checks/run-health.js';
 import { clusterChecks } from '../../checks/cluster-checks.js';
-import { connectCluster } from '../../k8s/connect-cluster.js';
 import { defineFeature } from '../define-feature.js';
 import { health } from './health.js';
 import { healthOpenFix } from './health-open-fix.js';
@@ -20,7 +19,12 @@ export const healthFeature = defineFeature({
   wire: (ctx) => healthProcessors(ctx.config, ctx.adapters, ctx.stores.auditTrailStore, ctx.stores.qbtLoginGate),
   schedule: (ctx) => {
     const { config, log } = ctx;
-    if (config.media === undefined) return [];
+    const when = config.schedules?.health;
+    if (when === undefined) return [];
+    if (config.media === undefined) {
+      log.warn({ schedule: 'health' }, 'schedules.health is set but media is not; not scheduled');
+      return [];
+    }
     const timeoutMs = healthTimeoutMs(config);
     return [
       scheduledHealth({
@@ -31,12 +35,13 @@ export const healthFeature = defineFeature({
             log,
             hosts: config.hosts,
             connect: (host) => ctx.adapters.connectHost(host, log),
-            extraChecks: clusterChecks(config.clusters, connectCluster),
+            extraChecks: clusterChecks(config.clusters, ctx.adapters.connectCluster),
             qbtGate: ctx.stores.qbtLoginGate,
           }),
         timeoutMs,
         log,
         store: ctx.stores.healthStore,
+        when,
       }),
     ];
   },

@@ -1,5 +1,6 @@
 import type { Processor as JobProcessor } from '../../jobs/processor.js';
-import type { FeatureProcessors, JobPayloadOf, RetryRows } from '../define-feature.js';
+import { fixedRetry } from '../../jobs/retry-policy.js';
+import { retryRows, type FeatureProcessors, type JobPayloadOf, type RetryRows } from '../define-feature.js';
 import { actionJob, commandJob } from '../job-schemas.js';
 import { healthOpenFix } from './health-open-fix.js';
 import { health } from './health.js';
@@ -20,9 +21,10 @@ export type Processor<N extends keyof Jobs> = JobProcessor<JobPayload<N>>;
 export type Processors = FeatureProcessors<Jobs>;
 
 /** Attempts and backoff per job (UserErrors never retry). */
-export const healthRetry: RetryRows<Jobs> = {
-  // Read-only; failing services are values in the report, so one retry covers worker hiccups.
-  'health.run': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
+export const healthRetry: RetryRows<Jobs> = retryRows(
+  healthJobs,
   // The branch name is per minute and pushed with --force, so a retry opens no second PR branch.
-  'health.open-fix': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
-};
+  { 'health.open-fix': fixedRetry(2, 5_000) },
+  // Read-only; failing services are values in the report, so one retry covers worker hiccups.
+  fixedRetry(2, 2_000),
+);

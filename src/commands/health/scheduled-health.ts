@@ -1,3 +1,4 @@
+import type { ScheduleConfig } from '../../config/schema.js';
 import type { Check } from '../../checks/check.js';
 import { healthReport } from '../../checks/render-health.js';
 import { runChecks, type HealthRun } from '../../checks/run-checks.js';
@@ -24,6 +25,8 @@ export interface ScheduledHealthDeps {
   /** The run is cached like `/health`'s, so `/status`, `/catalog` and `/metrics` see it. */
   readonly store?: HealthStore;
   readonly log: Logger;
+  /** When it runs (config `schedules.health`). */
+  readonly when: ScheduleConfig;
 }
 
 /** The periodic health run (config `schedules.health`): posts when a check flips. */
@@ -31,6 +34,7 @@ export function scheduledHealth(deps: ScheduledHealthDeps): ScheduledTask {
   return {
     kind: 'health',
     title: 'Scheduled health run',
+    when: deps.when,
     run: async () => {
       const run =
         deps.run !== undefined

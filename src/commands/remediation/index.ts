@@ -1,4 +1,5 @@
 import { defineFeature } from '../define-feature.js';
+import { auditConnections } from '../feature-context.js';
 import { approve } from './approve.js';
 import { auditTrail } from './audit-trail.js';
 import { driftFix } from './drift-fix.js';
@@ -26,7 +27,7 @@ export const remediationFeature = defineFeature({
         forge: ctx.adapters.forge,
         log: ctx.log,
         cacheDir: ctx.cacheDir,
-        connect: (host) => ctx.adapters.connectHost(host, ctx.log),
+        connections: auditConnections(ctx.adapters, ctx.log),
       }),
     ),
 });

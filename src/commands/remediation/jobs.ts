@@ -1,5 +1,6 @@
 import type { Processor as JobProcessor } from '../../jobs/processor.js';
-import type { FeatureProcessors, JobPayloadOf, RetryRows } from '../define-feature.js';
+import { fixedRetry } from '../../jobs/retry-policy.js';
+import { retryRows, type FeatureProcessors, type JobPayloadOf, type RetryRows } from '../define-feature.js';
 import { actionJob, commandJob } from '../job-schemas.js';
 import { approve } from './approve.js';
 import { auditTrail } from './audit-trail.js';
@@ -26,11 +27,13 @@ export type Processor<N extends keyof Jobs> = JobProcessor<JobPayload<N>>;
 export type Processors = FeatureProcessors<Jobs>;
 
 /** Attempts and backoff per job (UserErrors never retry). */
-export const remediationRetry: RetryRows<Jobs> = {
-  // Remediation: retried only for forge/git hiccups; the processors are idempotent (same commit, merge claim).
-  'drift.fix': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
-  'drift.open-pr': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
-  'drift.approve': { attempts: 2, backoff: { type: 'fixed', delay: 3_000 } },
-  'drift.revert': { attempts: 1, backoff: { type: 'fixed', delay: 3_000 } },
-  'audit.trail': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
-};
+export const remediationRetry: RetryRows<Jobs> = retryRows(
+  remediationJobs,
+  {
+    'drift.approve': fixedRetry(2, 3_000),
+    'drift.revert': fixedRetry(1, 3_000),
+    'audit.trail': fixedRetry(2, 1_000),
+  },
+  // Retried only for forge/git hiccups; the processors are idempotent (same commit, merge claim).
+  fixedRetry(2, 5_000),
+);

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { AppConfig } from '../../config/schema.js';
-import { driftAuditDeps } from '../../drift/cli-audit.js';
+import { driftAuditDeps, type AuditConnections } from '../../drift/cli-audit.js';
 import { backportClusterDrift } from '../../drift/cluster/backport-values.js';
 import { gitLogByStack } from '../../drift/remediate/git-log-by-stack.js';
-import { runAudit, type AuditDeps } from '../../drift/run-audit.js';
+import { runAudit } from '../../drift/run-audit.js';
 import type { Forge, GitRemote } from '../../forge/forge.js';
 import type { ActionRefusal } from '../../bot/dispatch-deps.js';
 import type { Logger } from '../../log.js';
@@ -19,8 +19,8 @@ export interface RemediationWiring {
   readonly log: Logger;
   /** Snapshots and per-job clones go below it; default the per-user cache dir (defaultCacheDir). */
   readonly cacheDir?: string | undefined;
-  /** The root's host adapter for the re-audit (default: SSH/Docker from the drift CLI wiring). */
-  readonly connect?: AuditDeps['connect'] | undefined;
+  /** The root's host and cluster connections for the re-audit. */
+  readonly connections: AuditConnections;
 }
 
 /** Where `/audit-trail` reads the git log from: the forge's remote, else the configured apps url/path. */
@@ -45,7 +45,7 @@ export function remediationJobDeps(config: AppConfig, wiring: RemediationWiring)
               driftAuditDeps(config, {
                 log: wiring.log,
                 cacheDir,
-                ...(wiring.connect === undefined ? {} : { connect: wiring.connect }),
+                ...wiring.connections,
               }),
               options,
             ),

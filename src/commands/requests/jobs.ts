@@ -1,5 +1,6 @@
 import type { Processor as JobProcessor } from '../../jobs/processor.js';
-import type { FeatureProcessors, JobPayloadOf, RetryRows } from '../define-feature.js';
+import { fixedRetry } from '../../jobs/retry-policy.js';
+import { retryRows, type FeatureProcessors, type JobPayloadOf, type RetryRows } from '../define-feature.js';
 import { actionJob, commandJob } from '../job-schemas.js';
 import { requestConfirm } from './request-confirm.js';
 import { requestMovie } from './request-movie.js';
@@ -39,22 +40,16 @@ export type Processor<N extends keyof Jobs> = JobProcessor<JobPayload<N>>;
 export type Processors = FeatureProcessors<Jobs>;
 
 /** Attempts and backoff per job (UserErrors never retry). */
-export const requestRetry: RetryRows<Jobs> = {
-  // Media requests: Overseerr down/timeouts become plain outcomes in the report, not retries.
-  'media.request-movie': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
-  'media.request-tv': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
-  'media.request-pick': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
-  'media.request-seasons': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+export const requestRetry: RetryRows<Jobs> = retryRows(requestJobs, {
   // Filing a request is not idempotent on Overseerr's side: never retried.
-  'media.request-confirm': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
-  'media.request-notify-me': { attempts: 3, backoff: { type: 'fixed', delay: 1_000 } },
+  'media.request-confirm': fixedRetry(1, 1_000),
+  'media.request-notify-me': fixedRetry(3, 1_000),
   // Read-only Overseerr calls; a second try covers a blip.
-  'media.requests-list': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
+  'media.requests-list': fixedRetry(2, 2_000),
   // Changes in Overseerr (decide, file, comment, resolve): never retried blindly; the click re-checks state.
-  'media.request-decide': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
-  'media.request-decline': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
-  'media.report': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
-  'media.report-step': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
-  'media.issue-comment': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
-  'media.issue-resolve': { attempts: 1, backoff: { type: 'fixed', delay: 1_000 } },
-};
+  // Decline and report (the default row: 2 tries) re-check before they change anything.
+  'media.request-decide': fixedRetry(1, 1_000),
+  'media.report-step': fixedRetry(1, 1_000),
+  'media.issue-comment': fixedRetry(1, 1_000),
+  'media.issue-resolve': fixedRetry(1, 1_000),
+});

@@ -1,5 +1,5 @@
 import type { Processor as JobProcessor } from '../../jobs/processor.js';
-import type { FeatureProcessors, JobPayloadOf, RetryRows } from '../define-feature.js';
+import { retryRows, type FeatureProcessors, type JobPayloadOf, type RetryRows } from '../define-feature.js';
 import { actionJob, commandJob } from '../job-schemas.js';
 import { pingAck } from './ping-ack.js';
 import { ping } from './ping.js';
@@ -22,8 +22,6 @@ export type Processor<N extends keyof Jobs> = JobProcessor<JobPayload<N>>;
 export type Processors = FeatureProcessors<Jobs>;
 
 /** Attempts and backoff per job (UserErrors never retry). */
-export const statusRetry: RetryRows<Jobs> = {
+export const statusRetry: RetryRows<Jobs> = retryRows(statusJobs, {
   'system.ping': { attempts: 3, backoff: { type: 'exponential', delay: 1_000 } },
-  'system.ping-ack': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
-  'system.status': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
-};
+});

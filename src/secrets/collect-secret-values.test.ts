@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectSecretValues, redactSecretValues } from './secrets.js';
+import { collectSecretValues } from './collect-secret-values.js';
+import { redactText } from './redact-text.js';
 
 describe('collectSecretValues', () => {
   it('collects secret-named values and URL passwords, longest first, without duplicates', () => {
@@ -16,6 +17,6 @@ describe('collectSecretValues', () => {
   });
 
   it('redacts every collected value from a text', () => {
-    expect(redactSecretValues('a tok-1 b radarr-key', ['radarr-key', 'tok-1'])).toBe('a [redacted] b [redacted]');
+    expect(redactText('a tok-1 b radarr-key', ['radarr-key', 'tok-1'])).toBe('a [redacted] b [redacted]');
   });
 });

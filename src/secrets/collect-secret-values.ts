@@ -1,6 +1,5 @@
-import { isSecretName } from '../secrets/secret-names.js';
-import { urlSecrets } from '../secrets/secret-values.js';
-import { redactText } from '../secrets/redact-text.js';
+import { isSecretName } from './secret-names.js';
+import { urlSecrets } from './secret-values.js';
 
 function collect(value: unknown, keyIsSecret: boolean, into: Set<string>): void {
   if (typeof value === 'string') {
@@ -14,7 +13,7 @@ function collect(value: unknown, keyIsSecret: boolean, into: Set<string>): void 
 }
 
 /**
- * Every secret value in a loaded config (tokens, API keys, passwords, signing secrets, URL
+ * Every secret value in a loaded config (or any JSON-like value: tokens, API keys, passwords, signing secrets, URL
  * passwords), classified by `src/secrets` rules, deduplicated and longest first so a redactor
  * replaces overlapping values safely. Feed it to the `SecretBook`; never log the result.
  */
@@ -22,9 +21,4 @@ export function collectSecretValues(config: unknown): string[] {
   const found = new Set<string>();
   collect(config, false, found);
   return [...found].sort((a, b) => b.length - a.length || a.localeCompare(b));
-}
-
-/** Replaces every occurrence of each secret in `text` with `mask` (see `redactText`). */
-export function redactSecretValues(text: string, secrets: readonly string[], mask = '[redacted]'): string {
-  return redactText(text, secrets, mask);
 }

@@ -1,0 +1,62 @@
+import type { Redis } from 'ioredis';
+
+/** A command as received, saved before its ack (see `IntentStore`). */
+export interface StoredIntent {
+  readonly runId: string;
+  /** The inbound command (JSON); the dispatcher parses it back. */
+  readonly command: unknown;
+  readonly receivedAt: string;
+}
+
+/**
+ * Durable intents: the bot writes each received command here (one round trip) before it acks
+ * the platform, and settles it once the command is recorded as a run or answered. A bot killed
+ * in between leaves the intent unsettled; a later sweep (`recoverIntents`) turns it into its run
+ * and job, once (the run id is derived from the invocation).
+ */
+export interface IntentStore {
+  /** Saves the intent; false when one with this run id exists (a redelivery). */
+  save(intent: StoredIntent): Promise<boolean>;
+  /** The command was recorded or answered: no sweep looks at it again. */
+  settle(runId: string): Promise<void>;
+  /** Unsettled intents received before `before`, oldest first, at most `limit`. */
+  unsettled(before: Date, limit: number): Promise<StoredIntent[]>;
+  /** Takes the right to recover `runId` for `seconds`; false while another sweep holds it. */
+  claim(runId: string, seconds: number): Promise<boolean>;
+}
+
+/** Intents stay a day (a redelivery after that is treated as new, like the run dedupe). */
+const ttlSeconds = 24 * 3600;
+
+export function createIntentStore(redis: Redis, prefix = 'hlb:'): IntentStore {
+  const key = (runId: string): string => `${prefix}intent:${runId}`;
+  const index = `${prefix}intents:unsettled`;
+  return {
+    save: async (intent) => {
+      const score = Date.parse(intent.receivedAt);
+      const result = await redis
+        .multi()
+        .set(key(intent.runId), JSON.stringify(intent), 'EX', ttlSeconds, 'NX')
+        .zadd(index, 'NX', score, intent.runId)
+        .exec();
+      return result?.[0]?.[1] === 'OK';
+    },
+    settle: async (runId) => {
+      await redis.zrem(index, runId);
+    },
+    unsettled: async (before, limit) => {
+      const ids = await redis.zrangebyscore(index, '-inf', before.getTime(), 'LIMIT', 0, limit);
+      const intents: StoredIntent[] = [];
+      for (const runId of ids) {
+        const raw = await redis.get(key(runId));
+        if (raw === null) {
+          await redis.zrem(index, runId);
+          continue;
+        }
+        intents.push(JSON.parse(raw) as StoredIntent);
+      }
+      return intents;
+    },
+    claim: async (runId, seconds) => (await redis.set(`${key(runId)}:claim`, '1', 'EX', seconds, 'NX')) === 'OK',
+  };
+}
