@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
  */
 export function realAdapters(config: AppConfig, log: Logger): Adapters {
   return {
-    forge: config.apps === undefined ? undefined : createForge(config.apps, { log }),
-    connectHost: (host, hostLog) => connectDockerHost(host, { log: hostLog }),
+    forge: config.apps === undefined ? undefined : createForge(config.apps, { log, timeouts: config.timeouts.ms }),
+    connectHost: (host, hostLog) => connectDockerHost(host, { log: hostLog, timeouts: config.timeouts.ms }),
   };
 }

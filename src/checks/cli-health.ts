@@ -32,7 +32,7 @@ export async function runHealthCli(
     timeoutMs,
     log,
     hosts: config.hosts,
-    connect: (host) => connectDockerHost(host, { log }),
+    connect: (host) => connectDockerHost(host, { log, timeouts: config.timeouts.ms }),
     extraChecks: clusterChecks(config.clusters, connectCluster),
   });
   out.write(options.json ? `${JSON.stringify(run, null, 2)}\n` : renderHealthText(run));

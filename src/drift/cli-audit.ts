@@ -47,9 +47,18 @@ export function driftAuditDeps(config: AppConfig, deps: DriftCliDeps = {}): Audi
   const cacheDir = deps.cacheDir ?? defaultCacheDir();
   return {
     config,
-    connect: deps.connect ?? ((host) => connectDockerHost(host, { log })),
+    connect: deps.connect ?? ((host) => connectDockerHost(host, { log, timeouts: config.timeouts.ms })),
     snapshot: () =>
-      snapshotBranch({ path: apps.path, url: apps.url, branch: apps.branch, env: appsGitEnv(apps) }, cacheDir),
+      snapshotBranch(
+        {
+          path: apps.path,
+          url: apps.url,
+          branch: apps.branch,
+          env: appsGitEnv(apps),
+          timeoutMs: config.timeouts.ms.git,
+        },
+        cacheDir,
+      ),
     now: () => Date.now(),
     log,
     ...(config.clusters.length === 0

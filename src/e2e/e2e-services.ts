@@ -14,8 +14,6 @@ export interface E2eServices {
   readonly plex: PlexClient;
 }
 
-const callTimeoutMs = 15_000;
-
 /** Builds the clients from `media.*`; a missing section is a UserError naming the config keys. */
 export function createE2eServices(config: AppConfig, qbtGate?: QbtLoginGate): E2eServices {
   const media = config.media;
@@ -27,6 +25,7 @@ export function createE2eServices(config: AppConfig, qbtGate?: QbtLoginGate): E2
     );
   }
   const { overseerr, radarr, qbittorrent, plex } = media;
+  const callTimeoutMs = config.timeouts.ms.http;
   if (overseerr === undefined || radarr === undefined || qbittorrent === undefined || plex === undefined)
     throw new Error('unreachable');
   return {

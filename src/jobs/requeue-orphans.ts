@@ -2,6 +2,8 @@ import type { Queue } from 'bullmq';
 import type { Logger } from '../log.js';
 import type { RunStore } from '../store/run-store.js';
 import { jobRetention } from './queue.js';
+import type { Lane } from './lanes.js';
+import { bullOptionsOf } from './retry-policy.js';
 import type { JobSpecs } from './job-table.js';
 
 /** How many recent runs a sweep looks at, and how old a queued run must be before it counts as orphaned. */
@@ -17,7 +19,7 @@ export const defaultOrphanAgeMs = 15_000;
 export async function requeueOrphans(
   runStore: RunStore,
   specs: JobSpecs,
-  queue: Pick<Queue, 'add' | 'getJob'>,
+  queueOf: (lane: Lane) => Pick<Queue, 'add' | 'getJob'>,
   log: Logger,
   now = Date.now(),
   minAgeMs = defaultOrphanAgeMs,
@@ -27,19 +29,15 @@ export async function requeueOrphans(
     const pending = run.pendingJob;
     if (run.status !== 'queued' || pending === undefined || now - Date.parse(run.createdAt) < minAgeMs) continue;
     const spec = specs[pending.name];
-    if (spec === undefined || (await queue.getJob(run.jobId)) !== undefined) continue;
+    const queue = spec === undefined ? undefined : queueOf(spec.retry.lane ?? 'quick');
+    if (spec === undefined || queue === undefined || (await queue.getJob(run.jobId)) !== undefined) continue;
     const parsed = spec.schema.safeParse(pending.payload);
     if (!parsed.success) {
       log.error({ runId: run.runId, job: pending.name }, 'an orphaned run has an invalid job payload; not enqueued');
       continue;
     }
     const policy = spec.retry;
-    await queue.add(pending.name, parsed.data, {
-      jobId: run.jobId,
-      attempts: policy.attempts,
-      backoff: policy.backoff,
-      ...jobRetention,
-    });
+    await queue.add(pending.name, parsed.data, { jobId: run.jobId, ...bullOptionsOf(policy), ...jobRetention });
     log.warn(
       { runId: run.runId, job: pending.name },
       'enqueued the job of a run whose bot stopped before enqueueing it',

@@ -1,3 +1,5 @@
+import type { Lane } from './lanes.js';
+
 /**
  * Attempts and backoff for one job kind. Each feature declares one row per job it owns
  * (`src/commands/<feature>/jobs.ts`); the registry's conformance test fails for a job without one.
@@ -7,4 +9,17 @@
 export interface RetryPolicy {
   readonly attempts: number;
   readonly backoff: { readonly type: 'exponential' | 'fixed'; readonly delay: number };
+  /** The queue the job waits in (default `quick`); see `lanes.ts`. */
+  readonly lane?: Lane;
+  /**
+   * Overall budget of one attempt in ms (default by lane: 2 min quick, 15 min long; config
+   * `timeouts.jobs.<name>` wins). On expiry the attempt fails naming what did not answer.
+   */
+  readonly budgetMs?: number;
 }
+
+/** The BullMQ options of a row (attempts and backoff; lane and budget are ours). */
+export const bullOptionsOf = (policy: RetryPolicy): Pick<RetryPolicy, 'attempts' | 'backoff'> => ({
+  attempts: policy.attempts,
+  backoff: policy.backoff,
+});

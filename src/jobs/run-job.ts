@@ -6,7 +6,8 @@ import { UserError, toUserMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ActionStore } from '../store/action-store.js';
 import type { RunStore } from '../store/run-store.js';
-import type { JobTable, ParsedJob } from './job-table.js';
+import type { BoundJob, JobTable, ParsedJob } from './job-table.js';
+import { budgetOf, isBudgetExceeded, withinBudget } from './job-budget.js';
 import { postResult, setStatusLine } from './post-result.js';
 import { processorContext } from './processor-context.js';
 import { ResumeLater, resumeKey, splitResume } from './resume-later.js';
@@ -28,16 +29,18 @@ export interface JobDeps {
   readonly healthStore?: HealthStore;
   /** Masks known secrets in text bound for Redis (run record errors); identity when absent. */
   readonly redact?: (text: string) => string;
+  /** Budget overrides by job name in ms (config `timeouts.jobs`); see `budgetOf`. */
+  readonly budgets?: Readonly<Record<string, number>>;
 }
 
 const isFinalAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
-function parse(job: Job, jobs: JobTable): { name: string; parsed: ParsedJob } {
+function parse(job: Job, jobs: JobTable): { name: string; parsed: ParsedJob; bound: BoundJob } {
   const bound = Object.hasOwn(jobs, job.name) ? jobs[job.name] : undefined;
   if (bound === undefined) throw new UnrecoverableError(`unknown job ${job.name}`);
   const parsed = bound.parse(splitResume(job.data).payload);
   if (parsed === undefined) throw new UnrecoverableError(`invalid payload for ${job.name}`);
-  return { name: job.name, parsed };
+  return { name: job.name, parsed, bound };
 }
 
 /**
@@ -45,7 +48,8 @@ function parse(job: Job, jobs: JobTable): { name: string; parsed: ParsedJob } {
  * result into the run's thread with the bot token, and maps UserError → UnrecoverableError.
  */
 export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<void> {
-  const { name, parsed } = parse(job, deps.jobs);
+  const { name, parsed, bound } = parse(job, deps.jobs);
+  const budgetMs = budgetOf(name, bound.retry.lane ?? 'quick', bound.retry.budgetMs, deps.budgets);
   const { payload } = parsed;
   const log = deps.log.child({ job: name, jobId: job.id, runId: payload.runId });
   const found = await deps.runStore.get(payload.runId);
@@ -62,7 +66,8 @@ export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<v
   // A resumed long job (see ResumeLater) is already shown as running.
   if (splitResume(job.data).state === undefined) await setStatusLine(chat, run, `🔄 Running: ${run.command}`, log);
   try {
-    const report = await parsed.run(processorContext({ job, run, chat, deps, log }));
+    const context = processorContext({ job, run, chat, deps, log });
+    const report = await withinBudget(name, budgetMs, () => parsed.run(context));
     run = await postResult(chat, run, report, deps.runStore);
     run = await deps.runStore.update(run.runId, { status: 'succeeded' });
     await setStatusLine(chat, run, `✅ Done: ${run.command}`, log);
@@ -92,7 +97,8 @@ interface FailureScope {
 
 async function handleFailure(error: unknown, scope: FailureScope): Promise<never> {
   const { job, chat, deps, log } = scope;
-  const final = error instanceof UserError || isFinalAttempt(job);
+  // A job that ran out of budget would most likely hang again: it is not retried.
+  const final = error instanceof UserError || isBudgetExceeded(error) || isFinalAttempt(job);
   // A refusal (UserError) is an answer, not a fault: info level, no stack.
   if (error instanceof UserError) log.info({ code: error.code, reason: error.message }, 'job refused');
   else log.error({ err: error, attempt: job.attemptsMade + 1, final }, 'job failed');
@@ -106,5 +112,5 @@ async function handleFailure(error: unknown, scope: FailureScope): Promise<never
   );
   await deps.runStore.update(run.runId, { status: 'failed', error: text });
   await setStatusLine(chat, run, `❌ Failed: ${run.command}`, log);
-  throw error instanceof UserError ? new UnrecoverableError(error.message) : error;
+  throw error instanceof UserError || isBudgetExceeded(error) ? new UnrecoverableError(text) : error;
 }

@@ -20,6 +20,8 @@ export interface DiscordAdapterOptions {
   readonly ackMetrics?: AckMetrics;
   /** How long `stop()` waits for handlers already running (default 5 s, inside the process's shutdown deadline). */
   readonly stopWaitMs?: number;
+  /** Limit of one REST request (config `timeouts.chat`). */
+  readonly timeoutMs?: number;
 }
 
 const defaultStopWaitMs = 5_000;

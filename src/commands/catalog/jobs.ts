@@ -20,5 +20,5 @@ export type Processors = FeatureProcessors<Jobs>;
 /** Attempts and backoff per job (UserErrors never retry). */
 export const catalogRetry: RetryRows<Jobs> = {
   // Read-only: unreachable hosts are values; retries cover git/worker hiccups.
-  'catalog.show': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
+  'catalog.show': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 }, lane: 'long' },
 };

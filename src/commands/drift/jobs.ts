@@ -22,6 +22,6 @@ export type Processors = FeatureProcessors<Jobs>;
 /** Attempts and backoff per job (UserErrors never retry). */
 export const driftRetry: RetryRows<Jobs> = {
   // Read-only; an unreachable host is a value in the report, so retries only cover git/worker hiccups.
-  'drift.audit': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
-  'drift.lint': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
+  'drift.audit': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 }, lane: 'long' },
+  'drift.lint': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 }, lane: 'long' },
 };

@@ -20,5 +20,5 @@ export type Processors = FeatureProcessors<Jobs>;
 /** Attempts and backoff per job (UserErrors never retry). */
 export const e2eRetry: RetryRows<Jobs> = {
   // Parks itself between polls (not an attempt); retries cover a crash mid-poll.
-  'media.e2e': { attempts: 3, backoff: { type: 'fixed', delay: 30_000 } },
+  'media.e2e': { attempts: 3, backoff: { type: 'fixed', delay: 30_000 }, lane: 'long' },
 };

@@ -22,7 +22,7 @@ export type Processors = FeatureProcessors<Jobs>;
 /** Attempts and backoff per job (UserErrors never retry). */
 export const healthRetry: RetryRows<Jobs> = {
   // Read-only; failing services are values in the report, so one retry covers worker hiccups.
-  'health.run': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 } },
+  'health.run': { attempts: 2, backoff: { type: 'fixed', delay: 2_000 }, lane: 'long' },
   // The branch name is per minute and pushed with --force, so a retry opens no second PR branch.
-  'health.open-fix': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
+  'health.open-fix': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 }, lane: 'long' },
 };

@@ -28,9 +28,9 @@ export type Processors = FeatureProcessors<Jobs>;
 /** Attempts and backoff per job (UserErrors never retry). */
 export const remediationRetry: RetryRows<Jobs> = {
   // Remediation: retried only for forge/git hiccups; the processors are idempotent (same commit, merge claim).
-  'drift.fix': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
-  'drift.open-pr': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
-  'drift.approve': { attempts: 2, backoff: { type: 'fixed', delay: 3_000 } },
-  'drift.revert': { attempts: 1, backoff: { type: 'fixed', delay: 3_000 } },
+  'drift.fix': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 }, lane: 'long' },
+  'drift.open-pr': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 }, lane: 'long' },
+  'drift.approve': { attempts: 2, backoff: { type: 'fixed', delay: 3_000 }, lane: 'long' },
+  'drift.revert': { attempts: 1, backoff: { type: 'fixed', delay: 3_000 }, lane: 'long' },
   'audit.trail': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
 };

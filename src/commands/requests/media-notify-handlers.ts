@@ -7,9 +7,6 @@ import { notifyJobs } from './notify-jobs.js';
 import { mediaNotifyPollHandler } from './media-notify-poll.js';
 import { mediaNotifyHandler, type MediaNotifyDeps } from './media-notify.js';
 
-/** Per-call timeout of the Overseerr reads notices make. */
-const overseerrTimeoutMs = 15_000;
-
 /** The notice deps for a loaded config; undefined when Overseerr is not configured. */
 export function mediaNotifyDeps(
   config: AppConfig,
@@ -20,7 +17,11 @@ export function mediaNotifyDeps(
   if (overseerr === undefined) return undefined;
   const plexWebUrl = config.media?.plex?.webUrl;
   return {
-    overseerr: createNoticeOverseerr({ url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: overseerrTimeoutMs }),
+    overseerr: createNoticeOverseerr({
+      url: overseerr.url,
+      apiKey: overseerr.apiKey,
+      timeoutMs: config.timeouts.ms.http,
+    }),
     people: config.people,
     chats,
     store,

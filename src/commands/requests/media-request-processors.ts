@@ -61,7 +61,11 @@ export function mediaRequestProcessors(
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return notConfiguredRequests;
   return requestFlowProcessors({
-    overseerr: createOverseerrClient({ url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000 }),
+    overseerr: createOverseerrClient({
+      url: overseerr.url,
+      apiKey: overseerr.apiKey,
+      timeoutMs: config.timeouts.ms.http,
+    }),
     people: config.people,
     slots: stores.dedupeStore,
     subscriptions: stores.subscriptionStore,

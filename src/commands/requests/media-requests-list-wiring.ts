@@ -18,7 +18,7 @@ export const requestsListNotConfigured: Processor<'media.requests-list'> = () =>
 export function requestsListProcessors(config: AppConfig): Pick<Processors, 'media.requests-list'> {
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return { 'media.requests-list': requestsListNotConfigured };
-  const http = { url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000 };
+  const http = { url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: config.timeouts.ms.http };
   return {
     'media.requests-list': mediaRequestsList({
       client: createOverseerrClient(http),
