@@ -59,7 +59,7 @@ function lintServices(stack: string, doc: YamlMap): LintFinding[] {
 }
 
 /** Lints one stack folder: every compose file for `version:`, the base file's services, `.env.sample`. */
-export async function lintStack(stackDir: string): Promise<LintFinding[]> {
+export async function lintStack(stackDir: string, maxComposeBytes?: number): Promise<LintFinding[]> {
   const stack = posix.basename(stackDir);
   const files = (await readdir(stackDir)).filter(isComposeFile).sort();
   const findings: LintFinding[] = [];
@@ -67,7 +67,7 @@ export async function lintStack(stackDir: string): Promise<LintFinding[]> {
   for (const file of files) {
     const text = (await read(posix.join(stackDir, file))) ?? '';
     texts.push(text);
-    const parsed = parseComposeYaml(text);
+    const parsed = parseComposeYaml(text, maxComposeBytes === undefined ? {} : { maxBytes: maxComposeBytes });
     if (!parsed.ok) {
       findings.push({
         stack,
@@ -96,8 +96,8 @@ export async function lintStack(stackDir: string): Promise<LintFinding[]> {
  * `/drift lint` (FR-2.5) over a snapshot of the apps repo: pure apart from reading files.
  * Findings are ordered by stack, then as found.
  */
-export async function lintRepo(repoDir: string, stacksDir = 'stacks'): Promise<LintFinding[]> {
+export async function lintRepo(repoDir: string, stacksDir = 'stacks', maxComposeBytes?: number): Promise<LintFinding[]> {
   const stacks = await discoverStacks(repoDir, stacksDir);
-  const all = await Promise.all(stacks.map((s) => lintStack(posix.join(repoDir, stacksDir, s))));
+  const all = await Promise.all(stacks.map((s) => lintStack(posix.join(repoDir, stacksDir, s), maxComposeBytes)));
   return all.flat();
 }

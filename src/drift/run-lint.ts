@@ -6,7 +6,7 @@ import { lintRepo, type LintFinding } from './lint.js';
 
 /** What `/drift lint` needs: the apps settings and a branch snapshot. */
 export interface LintDeps {
-  readonly config: Pick<AppConfig, 'apps'> & Partial<Pick<AppConfig, 'clusters'>>;
+  readonly config: Pick<AppConfig, 'apps'> & Partial<Pick<AppConfig, 'clusters' | 'limits'>>;
   readonly snapshot: () => Promise<BranchSnapshot>;
   readonly now: () => number;
 }
@@ -31,7 +31,7 @@ export async function runLint(deps: LintDeps): Promise<LintReport> {
   const snapshot = await deps.snapshot();
   try {
     const findings = [
-      ...(await lintRepo(snapshot.dir, apps.stacksDir)),
+      ...(await lintRepo(snapshot.dir, apps.stacksDir, deps.config.limits?.composeFileSize)),
       ...(await lintFluxClusters(snapshot.dir, deps.config.clusters ?? [])),
     ];
     return {
