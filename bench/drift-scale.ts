@@ -17,7 +17,7 @@ import { loadavg } from 'node:os';
 import { promisify } from 'node:util';
 import { appConfigSchema, type HostConfig } from '../src/config/schema.js';
 import { runAudit } from '../src/drift/run-audit.js';
-import { silentLogger } from '../src/log.js';
+import { createLogger } from '../src/log.js';
 import { labAuditDeps } from '../test/integration/drift-harness.js';
 import { hostConfigOf } from '../test/integration/infra-helpers.js';
 import { startLab, type Lab, type LabHost } from '../lab/index.js';
@@ -64,7 +64,8 @@ async function measureAudit(lab: Lab): Promise<void> {
     hosts: hosts.map((h) => h.config),
     apps: { url: `file://${lab.apps.remote}`, branch: 'main' },
   });
-  const deps = labAuditDeps(lab, config, silentLogger());
+  // Per-host phase times (connect / inspect / compare) go to stderr as JSON lines.
+  const deps = labAuditDeps(lab, config, createLogger({ level: 'debug' }, process.stderr));
   const audits: number[] = [];
   const baselines: number[] = [];
   for (let r = 0; r < rounds; r++) {

@@ -74,7 +74,8 @@ async function startInfrastructure(paths: LabPaths, stacks: readonly FixtureStac
 
 /** Starts the whole lab (cleaning up whatever a previous run with that name left behind). */
 export async function startLab(options: LabOptions = {}): Promise<Lab> {
-  const paths = labPaths(options.name ?? 'lab');
+  const labName = options.name ?? 'lab';
+  const paths = labPaths(labName);
   await cleanupLab(labMarkers(paths));
   const stacks = fixtureStacks(options.extraContainersPerHost ?? 0);
   try {
@@ -99,10 +100,10 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       apps,
       stacks,
       hostForStack,
-      stop: () => stopLab(paths.name),
+      stop: () => stopLab(labName),
     };
   } catch (error) {
-    await stopLab(paths.name).catch(() => undefined);
+    await stopLab(labName).catch(() => undefined);
     throw error;
   }
 }
