@@ -44,7 +44,7 @@ function hungHost(peer: SilentPeer, keyPath: string): HostConfig {
     },
     dockerSocket: '/var/run/docker.sock',
     readHostEnv: false,
-  } as HostConfig;
+  };
 }
 
 describe('every outside call gives up on a peer that accepts and never answers', () => {
