@@ -20,7 +20,9 @@ export interface SilentPeer {
 export async function startSilentPeer(socketPath?: string): Promise<SilentPeer> {
   const sockets = new Set<Socket>();
   let accepted = 0;
-  const server: Server = createServer((socket) => {
+  // On a unix socket the peer plays a hung daemon: a client's half-close after its request (the raw
+  // `/_ping` probe) must not close the connection. On TCP it closes when the client does (counted by `open`).
+  const server: Server = createServer({ allowHalfOpen: socketPath !== undefined }, (socket) => {
     accepted += 1;
     sockets.add(socket);
     socket.on('error', () => undefined);

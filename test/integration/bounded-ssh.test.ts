@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,7 +38,10 @@ describe('Docker API, SFTP and remote commands give up on a host that never answ
   beforeAll(async () => {
     await requireLab();
     dir = await mkdtemp(join(tmpdir(), 'hlb-bounded-ssh-'));
+    // The lab's SSH user must reach the socket and the FIFO (mkdtemp makes the folder 0700).
+    await chmod(dir, 0o755);
     silentDocker = await startSilentPeer(join(dir, 'docker.sock'));
+    await chmod(join(dir, 'docker.sock'), 0o777);
     started = await startLab({ name: 'bounded', stacks: false });
   }, 900_000);
 
@@ -62,7 +65,7 @@ describe('Docker API, SFTP and remote commands give up on a host that never answ
   it('SFTP read: a file that never delivers (a FIFO without writer) fails with host-timeout naming host and path', async () => {
     const lab = labOf().hosts[0]!;
     const fifo = join(dir, 'never.env');
-    await runOk('mkfifo', [fifo]);
+    await runOk('mkfifo', ['-m', '0666', fifo]);
     const docker = await connectDockerHost(hostConfigOf(lab), { log, timeouts: short });
     try {
       const error = await failure(docker.readFile(fifo));
