@@ -96,7 +96,11 @@ export async function lintStack(stackDir: string, maxComposeBytes?: number): Pro
  * `/drift lint` (FR-2.5) over a snapshot of the apps repo: pure apart from reading files.
  * Findings are ordered by stack, then as found.
  */
-export async function lintRepo(repoDir: string, stacksDir = 'stacks', maxComposeBytes?: number): Promise<LintFinding[]> {
+export async function lintRepo(
+  repoDir: string,
+  stacksDir = 'stacks',
+  maxComposeBytes?: number,
+): Promise<LintFinding[]> {
   const stacks = await discoverStacks(repoDir, stacksDir);
   const all = await Promise.all(stacks.map((s) => lintStack(posix.join(repoDir, stacksDir, s), maxComposeBytes)));
   return all.flat();

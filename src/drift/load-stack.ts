@@ -125,8 +125,7 @@ export async function loadStack(opts: LoadStackOptions): Promise<LoadedStack> {
   let merged: YamlMap = {};
   for (const [file, text] of files) {
     const parsed = parseComposeYaml(text, opts.maxComposeBytes === undefined ? {} : { maxBytes: opts.maxComposeBytes });
-    if (!parsed.ok)
-      return { ok: false, stack, file, line: parsed.line, col: parsed.col, message: parsed.message };
+    if (!parsed.ok) return { ok: false, stack, file, line: parsed.line, col: parsed.col, message: parsed.message };
     const { value, errors } = interpolateTree(parsed.value ?? {}, env);
     const first = errors[0];
     if (first !== undefined)
