@@ -69,13 +69,15 @@ async function measureAudit(lab: Lab): Promise<void> {
   const audits: number[] = [];
   const baselines: number[] = [];
   for (let r = 0; r < rounds; r++) {
+    const cpu0 = process.cpuUsage();
     const a = await timed(() => runAudit(deps));
+    const cpu = process.cpuUsage(cpu0);
     const b = await timed(() => Promise.all(hosts.map((h) => baselineHost(h.lab))));
     audits.push(a.ms);
     baselines.push(b.ms);
     const down = a.value.report.hosts.filter((h) => !h.reachable).map((h) => `${h.name}: ${h.error ?? ''}`);
     console.log(
-      `round ${r + 1}: audit ${a.ms.toFixed(0)} ms (${a.value.report.hosts.length} hosts, ${a.value.report.servicesAudited} services, ` +
+      `round ${r + 1}: audit ${a.ms.toFixed(0)} ms (bot process CPU ${((cpu.user + cpu.system) / 1000).toFixed(0)} ms; ${a.value.report.hosts.length} hosts, ${a.value.report.servicesAudited} services, ` +
         `${a.value.report.items.length} items${down.length > 0 ? `, down: ${down.join('; ')}` : ''}) · ` +
         `baseline ${b.ms.toFixed(0)} ms (${b.value.join('+')} containers)`,
     );
