@@ -79,6 +79,8 @@ export const errorCodes = {
     'slack-unreachable',
     'cluster-forbidden',
     'cluster-api-error',
+    'git-timeout',
+    'job-budget-exceeded',
   ],
   /** SSH and Docker hosts (`src/infra`). */
   host: [
@@ -91,6 +93,7 @@ export const errorCodes = {
     'docker-unavailable',
     'host-file-unreadable',
     'ssh-failed',
+    'host-timeout',
   ],
   /** Pull requests and merges (`src/forge`). */
   forge: [

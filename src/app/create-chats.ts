@@ -1,3 +1,4 @@
+import { defaultCallTimeouts } from '../config/timeouts-schema.js';
 import type { ChatPort, Platform } from '../chat/chat-port.js';
 import type { ChatAdapter } from '../bot/inbound.js';
 import { DiscordAdapter } from '../bot/discord/discord-adapter.js';
@@ -34,18 +35,27 @@ export function allowedPlaces(chat: ChatConfig): AllowedPlaces {
  * Outbound-only chat ports (bot token, no gateway/receiver) for a worker process: enough to
  * post into, edit and disable buttons in threads recorded by the bot.
  */
-export function createOutboundChats(chat: ChatConfig, log: Logger): Partial<Record<Platform, ChatPort>> {
+export function createOutboundChats(
+  chat: ChatConfig,
+  log: Logger,
+  timeoutMs: number = defaultCallTimeouts.chat,
+): Partial<Record<Platform, ChatPort>> {
   const chats: Partial<Record<Platform, ChatPort>> = {};
   if (chat.discord !== undefined) {
     chats.discord = new DiscordChat({
       token: chat.discord.token,
       logger: log,
+      timeoutMs,
       ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }),
     });
   }
   if (chat.slack !== undefined) {
     const client = createSlackWebClient(
-      { botToken: chat.slack.botToken, ...(chat.slack.apiUrl === undefined ? {} : { apiUrl: chat.slack.apiUrl }) },
+      {
+        botToken: chat.slack.botToken,
+        timeoutMs,
+        ...(chat.slack.apiUrl === undefined ? {} : { apiUrl: chat.slack.apiUrl }),
+      },
       log,
     );
     chats.slack = new SlackChat(client, log);
@@ -63,6 +73,7 @@ export function createAdapters(
   log: Logger,
   bindHost: string,
   ackMetrics?: AckMetrics,
+  chatTimeoutMs: number = defaultCallTimeouts.chat,
 ): ChatAdapter[] {
   const adapters: ChatAdapter[] = [];
   if (chat.discord !== undefined) {
@@ -70,6 +81,7 @@ export function createAdapters(
       new DiscordAdapter({
         token: chat.discord.token,
         logger: log,
+        timeoutMs: chatTimeoutMs,
         ...(chat.discord.apiUrl === undefined ? {} : { apiUrl: chat.discord.apiUrl }),
         ...(ackMetrics === undefined ? {} : { ackMetrics }),
       }),
@@ -85,6 +97,7 @@ export function createAdapters(
           mode,
           port,
           host: bindHost,
+          timeoutMs: chatTimeoutMs,
           ...(appToken === undefined ? {} : { appToken }),
           ...(apiUrl === undefined ? {} : { apiUrl }),
         },

@@ -12,15 +12,15 @@ import type { Logger } from '../log.js';
  */
 export function realAdapters(config: AppConfig, log: Logger): Adapters {
   return {
-    forge: config.apps === undefined ? undefined : createForge(config.apps, { log }),
-    ...realConnections(),
+    forge: config.apps === undefined ? undefined : createForge(config.apps, { log, timeouts: config.timeouts.ms }),
+    ...realConnections(config),
   };
 }
 
-/** Just the host and cluster connections (the CLI one-shots need no forge). */
-export function realConnections(): Pick<Adapters, 'connectHost' | 'connectCluster'> {
+/** Just the host and cluster connections (the CLI one-shots need no forge), with the config's timeouts. */
+export function realConnections(config: Pick<AppConfig, 'timeouts'>): Pick<Adapters, 'connectHost' | 'connectCluster'> {
   return {
-    connectHost: (host, hostLog) => connectDockerHost(host, { log: hostLog }),
+    connectHost: (host, hostLog) => connectDockerHost(host, { log: hostLog, timeouts: config.timeouts.ms }),
     connectCluster,
   };
 }

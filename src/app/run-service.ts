@@ -62,9 +62,13 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
     checkResults: () => lastCheckResults(stores.healthStore),
     redact: redactorOf(log),
   });
-  const adapters = roles.bot ? createAdapters(config.chat, registry, log, config.http.host, metrics) : [];
+  const adapters = roles.bot
+    ? createAdapters(config.chat, registry, log, config.http.host, metrics, config.timeouts.ms.chat)
+    : [];
   const chats: Partial<Record<Platform, ChatPort>> = redactChats(
-    roles.bot ? Object.fromEntries(adapters.map((a) => [a.platform, a])) : createOutboundChats(config.chat, log),
+    roles.bot
+      ? Object.fromEntries(adapters.map((a) => [a.platform, a]))
+      : createOutboundChats(config.chat, log, config.timeouts.ms.chat),
     redactorOf(log),
   );
   const notify = await startMediaNotify({
@@ -108,6 +112,8 @@ export async function startService(config: AppConfig, roles: ServiceRoles, log: 
         log,
         actionTtlMs: config.approvals.ttlMs,
         concurrency,
+        quickConcurrency: config.worker.quickConcurrency,
+        budgets: config.timeouts.jobsMs,
         lockDuration: lockDurationMs,
         stalledInterval: stalledIntervalMs,
         metrics,

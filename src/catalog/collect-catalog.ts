@@ -129,7 +129,14 @@ async function catalogHost(
     const dirs = workingDirs(stacks, observed, host.deployDir);
     const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, deps.log) : new Map<string, string>();
     rememberSecrets(deps.log, envSecrets(hostEnvs));
-    const loaded = await loadHostStacks({ ...plan, endpoint: host.endpoint, stacks, hostEnvs, projectDirs: dirs });
+    const loaded = await loadHostStacks({
+      ...plan,
+      endpoint: host.endpoint,
+      stacks,
+      hostEnvs,
+      projectDirs: dirs,
+      maxComposeBytes: deps.config.limits?.composeFileSize,
+    });
     const expected = loaded.flatMap((s) => (s.ok ? s.services : []));
     return { host: { name: host.name, reachable: true }, entries: mergeHost(host.name, expected, observed, health) };
   } catch (error) {

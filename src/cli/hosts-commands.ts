@@ -37,7 +37,7 @@ async function trustHost(ctx: CliContext): Promise<ExitCode> {
     );
   const host = findHost(config.hosts, wanted);
   const { fetchHostKey } = await import('../infra/fetch-host-key.js');
-  const key = await fetchHostKey(host.ssh.host, host.ssh.port);
+  const key = await fetchHostKey(host.ssh.host, host.ssh.port, config.timeouts.ms.sshHandshake);
   const name = knownHostsName(host.ssh.host, host.ssh.port);
   const say = (text: string): void => {
     ctx.stdout.write(`${text}\n`);

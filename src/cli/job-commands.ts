@@ -34,7 +34,7 @@ export const jobCommands: readonly CliCommand[] = [
         config,
         { host: text('host'), stack: text('stack'), json: ctx.values['json'] === true },
         ctx.stdout,
-        auditConnections(realConnections(), silentLogger()),
+        auditConnections(realConnections(config), silentLogger()),
       );
     },
   }),
@@ -61,7 +61,7 @@ export const jobCommands: readonly CliCommand[] = [
         env: ctx.env,
       });
       const dir = typeof ctx.values['dir'] === 'string' ? ctx.values['dir'] : undefined;
-      const { connectHost } = realConnections();
+      const { connectHost } = realConnections(config);
       return runDriftLintCli(config, { json: ctx.values['json'] === true, dir }, ctx.stdout, {
         connect: (host) => connectHost(host, silentLogger()),
       });
@@ -82,7 +82,7 @@ export const jobCommands: readonly CliCommand[] = [
         env: ctx.env,
       });
       const log = silentLogger();
-      return runHealthCli(config, { json: ctx.values['json'] === true }, ctx.stdout, log, realConnections());
+      return runHealthCli(config, { json: ctx.values['json'] === true }, ctx.stdout, log, realConnections(config));
     },
   }),
 ];

@@ -9,6 +9,7 @@ import { personSchema, rolesSchema } from './people-schema.js';
 import { e2eSchema } from './e2e-schema.js';
 import { duration, evenWithIssues, integer, port, redisUrl, strictObject, text } from './primitives.js';
 import { schedulesSchema } from './schedules-schema.js';
+import { limitsSchema, timeoutsSchema } from './timeouts-schema.js';
 
 export type { AppsConfig, ForgeConfig } from './apps-schema.js';
 export type { E2eConfig, E2eStepId } from './e2e-schema.js';
@@ -18,6 +19,7 @@ export type { HostConfig, SshConfig } from './host-schema.js';
 export type { MediaConfig } from './media-schema.js';
 export type { Person, RoleName, RolesConfig } from './people-schema.js';
 export type { ScheduleConfig, SchedulesConfig } from './schedules-schema.js';
+export type { CallTimeouts } from './timeouts-schema.js';
 
 const redisSchema = strictObject({
   /** Redis for BullMQ queues and bot state. */
@@ -30,8 +32,10 @@ const approvalsSchema = strictObject({
 }).transform((approvals) => ({ ...approvals, /** `ttl` in milliseconds. */ ttlMs: parseDuration(approvals.ttl) }));
 
 const workerSchema = strictObject({
-  /** Jobs one worker process runs at the same time. */
-  concurrency: integer(1).default(2).describe('parallel jobs per worker'),
+  /** Long jobs (audits, health, /e2e, catalog, remediation) one worker process runs at the same time. */
+  concurrency: integer(1).default(2).describe('parallel long jobs per worker'),
+  /** Quick jobs (/ping, /request, /status, clicks) one worker process runs at the same time, beside the long ones. */
+  quickConcurrency: integer(1).default(4).describe('parallel quick jobs per worker'),
   /** How long a job's lock lasts without renewal; a killed worker's job is retried after about this long. */
   lockDuration: duration().default('30s').describe('job lock duration'),
   /** How often stalled jobs (of killed workers) are looked for. */
@@ -83,6 +87,10 @@ const appConfigShape = strictObject({
   /** Job worker tuning. */
   worker: workerSchema.prefault({}),
   http: httpSchema.prefault({}),
+  /** Limits of every outside call and every job attempt. */
+  timeouts: timeoutsSchema.prefault({}),
+  /** Input sizes the bot refuses (compose files). */
+  limits: limitsSchema.prefault({}),
 });
 
 /** `list[i][key]` for every entry whose value is text; runs on partly invalid input too. */

@@ -53,6 +53,8 @@ export interface HostPlan {
   readonly stacks: readonly string[];
   /** With a stack filter, only that stack's containers are looked at (others are not "unmanaged"). */
   readonly onlyStacks: boolean;
+  /** Largest compose file parsed, in bytes (config `limits.composeFileSize`). */
+  readonly maxComposeBytes?: number | undefined;
 }
 
 export interface AuditHostInput {
@@ -142,6 +144,7 @@ async function compareWith(
     stacks: plan.stacks,
     hostEnvs,
     projectDirs: dirs,
+    maxComposeBytes: plan.maxComposeBytes,
   });
   const learned = [...envSecrets(hostEnvs), ...stacks.flatMap((s) => (s.ok ? (s.secretValues ?? []) : []))];
   rememberSecrets(log, learned);

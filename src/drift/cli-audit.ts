@@ -52,7 +52,17 @@ export function appsSnapshot(config: AppConfig, deps: SnapshotDeps = {}): AuditD
       'No apps repository is configured: add an `apps` section (path and/or url) to the config.',
     );
   const cacheDir = deps.cacheDir ?? defaultCacheDir();
-  return () => snapshotBranch({ path: apps.path, url: apps.url, branch: apps.branch, env: appsGitEnv(apps) }, cacheDir);
+  return () =>
+    snapshotBranch(
+      {
+        path: apps.path,
+        url: apps.url,
+        branch: apps.branch,
+        env: appsGitEnv(apps),
+        timeoutMs: config.timeouts.ms.git,
+      },
+      cacheDir,
+    );
 }
 
 /** Audit dependencies for a loaded config, over the root's connections. */

@@ -16,6 +16,8 @@ export interface LintIgnore {
 
 /** What the repo tells the lint beyond the compose files. */
 export interface LintSettings {
+  /** `limits.composeFileSize`: a bigger compose file is refused as a finding naming it. */
+  readonly maxComposeBytes?: number | undefined;
   /** Rules switched off repo-wide (`rules: { env-sample: off }`). */
   readonly off: ReadonlySet<string>;
   readonly ignore: readonly LintIgnore[];

@@ -82,7 +82,10 @@ async function lintStackRaw(stackDir: string, settings: LintSettings): Promise<L
   for (const file of files) {
     const text = (await read(posix.join(stackDir, file))) ?? '';
     texts.push(text);
-    const parsed = parseComposeYaml(text);
+    const parsed = parseComposeYaml(
+      text,
+      settings.maxComposeBytes === undefined ? {} : { maxBytes: settings.maxComposeBytes },
+    );
     if (!parsed.ok) {
       findings.push({
         stack,
@@ -116,9 +119,10 @@ export async function lintRepo(
   repoDir: string,
   stacksDir = 'stacks',
   hostImages: ReadonlySet<string> = new Set(),
+  maxComposeBytes?: number,
 ): Promise<LintFinding[]> {
   const stacks = await discoverStacks(repoDir, stacksDir);
-  const settings = await readLintSettings(repoDir, stacksDir, stacks, hostImages);
+  const settings = { ...(await readLintSettings(repoDir, stacksDir, stacks, hostImages)), maxComposeBytes };
   const problems = settings.problems.map((message): LintFinding => ({
     stack: LINT_CONFIG_FILE,
     service: null,

@@ -13,6 +13,8 @@ export interface LoadHostStacksOptions {
   /** Stack → project directory on the host, when known (else the `working_dir` label rebases binds). */
   readonly projectDirs?: ReadonlyMap<string, string>;
   readonly useEnvSample?: boolean;
+  /** Largest compose file parsed, in bytes (config `limits.composeFileSize`). */
+  readonly maxComposeBytes?: number | undefined;
 }
 
 /** Loads the host's stacks one by one; an unparseable stack is a value in the list, never a throw. */
@@ -28,6 +30,7 @@ export async function loadHostStacks(opts: LoadHostStacksOptions): Promise<Loade
         ...(hostEnv === undefined ? {} : { hostEnv }),
         ...(projectDir === undefined ? {} : { projectDir }),
         ...(opts.useEnvSample === undefined ? {} : { useEnvSample: opts.useEnvSample }),
+        maxComposeBytes: opts.maxComposeBytes,
       }),
     );
   }

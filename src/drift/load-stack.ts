@@ -23,6 +23,8 @@ export interface LoadStackOptions {
   readonly projectDir?: string;
   /** Variables known besides the env files (e.g. a secret a write-back introduces), without making the env complete. */
   readonly extraEnv?: string;
+  /** Largest compose file parsed, in bytes (config `limits.composeFileSize`, default 2 MB). */
+  readonly maxComposeBytes?: number | undefined;
 }
 
 /** A loaded stack, or the first YAML/interpolation error with the file and parser line/column. */
@@ -122,7 +124,7 @@ export async function loadStack(opts: LoadStackOptions): Promise<LoadedStack> {
   const env = await interpolationEnv(opts, normalizeProjectName(stack));
   let merged: YamlMap = {};
   for (const [file, text] of files) {
-    const parsed = parseComposeYaml(text);
+    const parsed = parseComposeYaml(text, opts.maxComposeBytes === undefined ? {} : { maxBytes: opts.maxComposeBytes });
     if (!parsed.ok) return { ok: false, stack, file, line: parsed.line, col: parsed.col, message: parsed.message };
     const { value, errors } = interpolateTree(parsed.value ?? {}, env);
     const first = errors[0];

@@ -11,7 +11,7 @@ import { discoverRepo } from './discover-stacks.js';
 
 /** What an audit is given; everything with a side effect is injected. */
 export interface AuditDeps {
-  readonly config: Pick<AppConfig, 'hosts' | 'apps'>;
+  readonly config: Pick<AppConfig, 'hosts' | 'apps'> & { readonly limits?: AppConfig['limits'] };
   /** Connects one host's Docker engine (production: `connectDockerHost` from `src/infra`). */
   readonly connect: ConnectHost;
   /** A fresh export of the configured branch (production: `snapshotBranch(config.apps, cacheDir)`). */
@@ -87,7 +87,13 @@ export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Pro
           const { snapshot, repo } = await planning;
           const assigned = repo.assignments.get(host.name) ?? [];
           const stacks = options.stack === undefined ? assigned : assigned.filter((s) => s === options.stack);
-          return { repoDir: snapshot.dir, stacksDir: apps.stacksDir, stacks, onlyStacks: options.stack !== undefined };
+          return {
+            repoDir: snapshot.dir,
+            stacksDir: apps.stacksDir,
+            stacks,
+            onlyStacks: options.stack !== undefined,
+            maxComposeBytes: deps.config.limits?.composeFileSize,
+          };
         },
       }),
     ),

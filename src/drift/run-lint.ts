@@ -6,7 +6,7 @@ import { composeImages, lintRepo, type LintFinding } from './lint.js';
 
 /** What `/drift lint` needs: the apps settings and a branch snapshot. */
 export interface LintDeps {
-  readonly config: Pick<AppConfig, 'apps'> & Partial<Pick<AppConfig, 'clusters'>>;
+  readonly config: Pick<AppConfig, 'apps'> & Partial<Pick<AppConfig, 'clusters' | 'limits'>>;
   readonly snapshot: () => Promise<BranchSnapshot>;
   readonly now: () => number;
   /** Of the given images (as compose names them), those whose image config on a host has a healthcheck. */
@@ -39,6 +39,7 @@ export async function runLint(deps: LintDeps): Promise<LintReport> {
         deps.imageHealthchecks === undefined
           ? new Set()
           : await deps.imageHealthchecks(await composeImages(snapshot.dir, apps.stacksDir)),
+        deps.config.limits?.composeFileSize,
       )),
       ...(await lintFluxClusters(snapshot.dir, deps.config.clusters ?? [])),
     ];

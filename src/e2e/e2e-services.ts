@@ -21,8 +21,6 @@ export interface E2eServices {
   readonly names: E2eNames;
 }
 
-const callTimeoutMs = 15_000;
-
 /**
  * Builds the clients from `media.*`; a missing section is a UserError naming the config keys. The
  * library hop is Jellyfin when the request server is Jellyseerr (or Plex is not configured), else Plex.
@@ -41,6 +39,7 @@ export function createE2eServices(config: AppConfig, qbtGate?: QbtLoginGate): E2
       `/e2e needs ${missing.join(', ')} in the config (see config.example.yaml).`,
     );
   }
+  const callTimeoutMs = config.timeouts.ms.http;
   const library =
     jellyfin !== undefined && (overseerr.flavor === 'jellyseerr' || plex === undefined)
       ? jellyfinLibrary(createJellyfinClient({ url: jellyfin.url, apiKey: jellyfin.apiKey, timeoutMs: callTimeoutMs }))

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { AppsConfig } from '../config/apps-schema.js';
+import type { CallTimeouts } from '../config/timeouts-schema.js';
 import { ConfigError } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { Forge } from './forge.js';
@@ -15,6 +16,8 @@ export interface ForgeDeps {
   readonly workDir?: string | undefined;
   /** GitHub retry overrides (tests inject `sleep`). */
   readonly retry?: Partial<RetryPolicy> | undefined;
+  /** Config `timeouts` (git commands, GitHub calls); defaults when absent. */
+  readonly timeouts?: CallTimeouts | undefined;
 }
 
 /**
@@ -34,9 +37,16 @@ export function createForge(apps: AppsConfig, deps: ForgeDeps): Forge | undefine
       cloneUrl: apps.url,
       log,
       retry: deps.retry,
+      callTimeoutMs: deps.timeouts?.github,
+      gitTimeoutMs: deps.timeouts?.git,
     });
   }
   const url = apps.url ?? apps.path;
   if (url === undefined) throw new ConfigError('apps.forge.type "git" needs apps.url (or apps.path) to push to.');
-  return createGitForge({ url, workDir: deps.workDir ?? join(defaultCacheDir(), 'forge'), log });
+  return createGitForge({
+    url,
+    workDir: deps.workDir ?? join(defaultCacheDir(), 'forge'),
+    log,
+    gitTimeoutMs: deps.timeouts?.git,
+  });
 }

@@ -93,6 +93,8 @@ export interface MergeResult {
 export interface GitRemote {
   readonly url: string;
   readonly env: Readonly<Record<string, string>>;
+  /** Limit of each git command talking to `url` (config `timeouts.git`); default 2 min. */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** Filter for `listOpen`. */

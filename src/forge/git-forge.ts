@@ -20,6 +20,8 @@ export interface GitForgeOptions {
   /** Author/committer of merge commits and records (default homelab-bot). */
   readonly identity?: { readonly name: string; readonly email: string } | undefined;
   readonly now?: () => Date;
+  /** Limit of each git command talking to `url` (config `timeouts.git`). */
+  readonly gitTimeoutMs?: number | undefined;
 }
 
 /** Racing writers retry this many times before giving up with `forge-unavailable`. */
@@ -38,7 +40,7 @@ async function guarded<T>(what: string, fn: () => Promise<T>): Promise<T> {
 
 /** The Forge port over plain git (see forge.ts): records under refs/homelab-bot/pulls, merge --no-ff, push. */
 export function createGitForge(options: GitForgeOptions): Forge {
-  const remote: GitRemote = toGitRemote(options.url);
+  const remote: GitRemote = toGitRemote(options.url, {}, options.gitTimeoutMs);
   const who = options.identity ?? { name: 'homelab-bot', email: 'homelab-bot@localhost' };
   const env = {
     GIT_AUTHOR_NAME: who.name,
@@ -125,7 +127,7 @@ export function createGitForge(options: GitForgeOptions): Forge {
               remote.url,
               `${next}:${pullRef(number)}`,
             ],
-            { cwd: dir, env: remote.env },
+            { cwd: dir, env: remote.env, timeoutMs: remote.timeoutMs },
           ).then(
             () => true,
             () => false,
@@ -186,7 +188,7 @@ export function createGitForge(options: GitForgeOptions): Forge {
           // An empty lease means "must not exist yet": two openers never get the same number.
           const created = await runGit(
             ['push', '--quiet', `--force-with-lease=${pullRef(number)}:`, remote.url, `${commit}:${pullRef(number)}`],
-            { cwd: dir, env: remote.env },
+            { cwd: dir, env: remote.env, timeoutMs: remote.timeoutMs },
           ).then(
             () => true,
             () => false,

@@ -50,6 +50,7 @@ async function attemptMerge(job: GitMergeJob, dir: string): Promise<MergeResult 
   await runGit(['fetch', '--quiet', '--no-tags', remote.url, `+${ref}:refs/pull-record`], {
     cwd: dir,
     env: remote.env,
+    timeoutMs: remote.timeoutMs,
   });
   const record = await readPullRecord(dir, recordSha);
   if (record.state === 'merged')
@@ -80,7 +81,7 @@ async function attemptMerge(job: GitMergeJob, dir: string): Promise<MergeResult 
       `+refs/heads/${record.base}:refs/remotes/origin/base`,
       `+refs/heads/${record.branch}:refs/remotes/origin/head`,
     ],
-    { cwd: dir, env: remote.env },
+    { cwd: dir, env: remote.env, timeoutMs: remote.timeoutMs },
   );
   const fetched = async (name: string) =>
     (await runGit(['rev-parse', `refs/remotes/origin/${name}`], { cwd: dir })).stdout.trim();
@@ -123,7 +124,7 @@ async function attemptMerge(job: GitMergeJob, dir: string): Promise<MergeResult 
       `${mergeSha}:refs/heads/${record.base}`,
       `${merged}:${ref}`,
     ],
-    { cwd: dir, env: remote.env },
+    { cwd: dir, env: remote.env, timeoutMs: remote.timeoutMs },
   ).then(
     () => true,
     () => false,

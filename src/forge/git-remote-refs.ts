@@ -5,7 +5,10 @@ import type { GitRemote } from './forge.js';
 
 /** `git ls-remote` as a map ref → sha. */
 export async function listRemoteRefs(remote: GitRemote, patterns: readonly string[]): Promise<Map<string, string>> {
-  const { stdout } = await runGit(['ls-remote', remote.url, ...patterns], { env: remote.env });
+  const { stdout } = await runGit(['ls-remote', remote.url, ...patterns], {
+    env: remote.env,
+    timeoutMs: remote.timeoutMs,
+  });
   return new Map(
     stdout
       .split('\n')
@@ -41,5 +44,6 @@ export async function fetchRefs(dir: string, remote: GitRemote, refs: readonly s
   await runGit(['fetch', '--quiet', '--no-tags', remote.url, ...refs.map((r) => `+${r}:${r}`)], {
     cwd: dir,
     env: remote.env,
+    timeoutMs: remote.timeoutMs,
   });
 }

@@ -12,6 +12,7 @@ class CredentialedRemote implements GitRemote {
   constructor(
     readonly url: string,
     env: Readonly<Record<string, string>>,
+    readonly timeoutMs?: number,
   ) {
     this.#env = env;
   }
@@ -26,5 +27,5 @@ class CredentialedRemote implements GitRemote {
 }
 
 /** Builds a GitRemote that does not leak `env` when logged. */
-export const toGitRemote = (url: string, env: Readonly<Record<string, string>> = {}): GitRemote =>
-  new CredentialedRemote(url, env);
+export const toGitRemote = (url: string, env: Readonly<Record<string, string>> = {}, timeoutMs?: number): GitRemote =>
+  new CredentialedRemote(url, env, timeoutMs);

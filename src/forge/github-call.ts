@@ -67,6 +67,9 @@ export function toForgeError(e: unknown, what: string, now: number): ForgeError 
     );
   if (status === 404)
     return new ForgeError('not-found', `GitHub ${what}: not found (check owner, repo, token access).`, { status });
+  if (e.response === undefined && status === 500)
+    // No answer at all (network failure or timeout): octokit reports it as HTTP 500 without a response.
+    return new ForgeError('forge-unavailable', `GitHub is unavailable (${what}: ${e.message}).`, { status });
   if (status === 0 || status >= 500)
     return new ForgeError('forge-unavailable', `GitHub is unavailable (${what}: HTTP ${status}).`, { status });
   const reason = e.message.split(' - ')[0] ?? e.message;

@@ -5,6 +5,8 @@ import type { Forge, ListOpenInput, MergeInput, MergeResult, OpenPullRequestInpu
 import { callGitHub, defaultRetryPolicy, type CallTrace, type RetryPolicy } from './github-call.js';
 import { ensureGitHubLabels } from './github-labels.js';
 import { toPullRequest } from './github-pull.js';
+import { timedFetch } from './timed-fetch.js';
+import { defaultCallTimeouts } from '../config/timeouts-schema.js';
 import { gitHubRemote, type GitHubRemoteInput } from './github-remote.js';
 
 /** Settings of a GitHubForge (config `apps.forge` with `type: github`, plus `apps.url`). */
@@ -13,6 +15,8 @@ export interface GitHubForgeOptions extends GitHubRemoteInput {
   readonly retry?: Partial<RetryPolicy> | undefined;
   /** Reads of a PR while GitHub still reports `mergeable: null` before merging anyway (default 6). */
   readonly mergeablePolls?: number | undefined;
+  /** Limit of one GitHub API call (config `timeouts.github`, default 30 s); each retry gets its own. */
+  readonly callTimeoutMs?: number | undefined;
 }
 
 /** The Forge port on GitHub (or GHES / the emulator) through @octokit/rest. */
@@ -23,6 +27,7 @@ export function createGitHubForge(options: GitHubForgeOptions): Forge {
     auth: options.token,
     baseUrl: (options.apiUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: 'homelab-bot',
+    request: { fetch: timedFetch('GitHub', options.callTimeoutMs ?? defaultCallTimeouts.github) },
     log: {
       debug: () => undefined,
       info: () => undefined,

@@ -9,6 +9,8 @@ export interface GitHubRemoteInput {
   readonly apiUrl?: string | undefined;
   /** `apps.url` when configured (wins over the URL derived from `apiUrl`). */
   readonly cloneUrl?: string | undefined;
+  /** Limit of each git command talking to the clone URL (config `timeouts.git`). */
+  readonly gitTimeoutMs?: number | undefined;
 }
 
 /** github.com for the public API, `<host>` for GHES (`<host>/api/v3`), else the API URL itself (emulator). */
@@ -25,11 +27,15 @@ export function gitHubCloneUrl(input: GitHubRemoteInput): string {
  */
 export function gitHubRemote(input: GitHubRemoteInput): GitRemote {
   const url = gitHubCloneUrl(input);
-  if (!/^https?:\/\//i.test(url)) return toGitRemote(url);
+  if (!/^https?:\/\//i.test(url)) return toGitRemote(url, {}, input.gitTimeoutMs);
   const basic = Buffer.from(`x-access-token:${input.token}`).toString('base64');
-  return toGitRemote(url, {
-    GIT_CONFIG_COUNT: '1',
-    GIT_CONFIG_KEY_0: `http.${new URL(url).origin}/.extraHeader`,
-    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
-  });
+  return toGitRemote(
+    url,
+    {
+      GIT_CONFIG_COUNT: '1',
+      GIT_CONFIG_KEY_0: `http.${new URL(url).origin}/.extraHeader`,
+      GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+    },
+    input.gitTimeoutMs,
+  );
 }

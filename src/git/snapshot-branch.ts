@@ -16,6 +16,8 @@ export interface AppsSource {
    * `appsGitEnv` in src/forge): a private https repo is fetched without a token in any URL.
    */
   readonly env?: Readonly<Record<string, string>> | undefined;
+  /** Limit of each git command (config `timeouts.git`); default 2 min. */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** An exported tree of one commit; `dir` is deleted by `dispose()`. */
@@ -43,7 +45,10 @@ async function fetchBranch(source: AppsSource, checkout: string): Promise<string
         { retryable: false },
       );
     await mkdir(checkout, { recursive: true });
-    await runGit(['clone', '--quiet', '--no-checkout', '--branch', branch, url, checkout], { env });
+    await runGit(['clone', '--quiet', '--no-checkout', '--branch', branch, url, checkout], {
+      env,
+      timeoutMs: source.timeoutMs,
+    });
   }
   const remotes = (await runGit(['remote'], { cwd: checkout })).stdout.split('\n').filter((r) => r !== '');
   if (url !== undefined && !remotes.includes('origin'))
@@ -57,6 +62,8 @@ async function fetchBranch(source: AppsSource, checkout: string): Promise<string
     await runGit(['fetch', '--quiet', 'origin', `+refs/heads/${branch}:refs/remotes/origin/${branch}`], {
       cwd: checkout,
       env,
+      timeoutMs: source.timeoutMs,
+      remote: url,
     });
     return `refs/remotes/origin/${branch}`;
   }

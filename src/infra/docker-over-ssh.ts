@@ -1,17 +1,18 @@
 import { Agent } from 'node:http';
 import Docker from 'dockerode';
-import type { HostConfig } from '../config/schema.js';
+import { adoptCloser, bounded } from '../bounded/call-scope.js';
+import type { CallTimeouts, HostConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import type { Client } from 'ssh2';
 import { DEFAULT_DOCKER_SOCKET, startDockerBridge, type DockerBridge, type DockerTransport } from './docker-bridge.js';
 import { execCollect } from './remote-exec.js';
 import type { DockerHost, DockerObject, ListContainersOptions } from './docker-host.js';
 import { selectTransport, type TransportChoice } from './docker-probe.js';
-import { isAppError } from '../errors.js';
-import { classifyDockerError, hostError } from './host-errors.js';
+import { ExternalError, isAppError } from '../errors.js';
+import { classifyDockerError, hostError, where } from './host-errors.js';
 import { mapLimit } from './map-limit.js';
 import { createRemoteFileReader } from './remote-file.js';
-import { createSshConnection, type SshConnection, type SshConnectionDeps } from './ssh-connection.js';
+import { createSshConnection, timeoutsOf, type SshConnection, type SshConnectionDeps } from './ssh-connection.js';
 
 export interface DockerHostDeps extends SshConnectionDeps {
   readonly log: Logger;
@@ -46,11 +47,31 @@ interface Parts {
   readonly conn: SshConnection;
   readonly bridge: DockerBridge;
   readonly agent: Agent;
+  readonly timeouts: CallTimeouts;
+}
+
+/** One Docker API call under `timeouts.dockerApi`: a hang fails with `host-timeout` naming the host and the call. */
+function apiCall<T>(host: HostConfig, limitMs: number, what: string, work: () => Promise<T>): Promise<T> {
+  return bounded(
+    {
+      what: `the Docker API (${what}) of ${where(host)}`,
+      timeoutMs: limitMs,
+      timeoutError: () =>
+        hostError(host, 'host-timeout', `${where(host)}: the Docker API did not answer ${what} within ${limitMs} ms`),
+    },
+    work,
+  );
 }
 
 /** Wraps dockerode (on the bridge socket) as a {@link DockerHost}; every error leaves classified. */
-function toDockerHost({ host, transport, conn, bridge, agent }: Parts): DockerHost {
-  const docker = new Docker({ socketPath: bridge.socketPath, agent } as Docker.DockerOptions);
+function toDockerHost({ host, transport, conn, bridge, agent, timeouts }: Parts): DockerHost {
+  // dockerode's own request timeout frees the pooled socket of a call we gave up on.
+  const docker = new Docker({
+    socketPath: bridge.socketPath,
+    agent,
+    timeout: timeouts.dockerApi,
+  } as Docker.DockerOptions);
+  const call = <T>(what: string, work: () => Promise<T>): Promise<T> => apiCall(host, timeouts.dockerApi, what, work);
   const guard = async <T>(work: () => Promise<T>): Promise<T> => {
     // (Re)connect first, so a host that went away reports host-unreachable, not a hung-up socket.
     await conn.client();
@@ -61,34 +82,60 @@ function toDockerHost({ host, transport, conn, bridge, agent }: Parts): DockerHo
     }
   };
   const listContainers = (o: ListContainersOptions = {}): Promise<DockerObject[]> =>
-    guard(
-      async () =>
-        (await docker.listContainers({
-          all: o.all ?? true,
-          ...(o.labels === undefined ? {} : { filters: JSON.stringify({ label: o.labels }) }),
-        })) as unknown as DockerObject[],
+    guard(() =>
+      call(
+        'GET /containers/json',
+        async () =>
+          (await docker.listContainers({
+            all: o.all ?? true,
+            ...(o.labels === undefined ? {} : { filters: JSON.stringify({ label: o.labels }) }),
+          })) as unknown as DockerObject[],
+      ),
     );
-  const files = createRemoteFileReader(conn.client);
+  const files = createRemoteFileReader(conn.client, { where: where(host), timeoutMs: timeouts.sftpRead });
+  const close = async (): Promise<void> => {
+    release();
+    files.close();
+    agent.destroy();
+    await bridge.close();
+    await conn.close();
+  };
+  // A job that runs out of time closes the connections it opened (and never closed) itself.
+  const release = adoptCloser(close);
   return {
     name: host.name,
     transport,
     ping: () =>
-      guard(async () => {
-        await docker.ping();
-      }),
-    version: () => guard(async () => (await docker.version()) as unknown as DockerObject),
+      guard(() =>
+        call('GET /_ping', async () => {
+          await docker.ping();
+        }),
+      ),
+    version: () => guard(() => call('GET /version', async () => (await docker.version()) as unknown as DockerObject)),
     listContainers,
     listComposeContainers: () => listContainers({ all: true, labels: [composeLabel] }),
     inspectContainers: (ids, o = {}) =>
       guard(async () =>
-        (await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getContainer(id).inspect())).map(([, c]) => c),
+        (
+          await inspectEach(ids, o.concurrency ?? 6, (id) =>
+            call(`GET /containers/${id.slice(0, 12)}/json`, () => docker.getContainer(id).inspect()),
+          )
+        ).map(([, c]) => c),
       ),
     inspectImages: (ids, o = {}) =>
-      guard(async () => new Map(await inspectEach(ids, o.concurrency ?? 6, (id) => docker.getImage(id).inspect()))),
+      guard(
+        async () =>
+          new Map(
+            await inspectEach(ids, o.concurrency ?? 6, (id) =>
+              call(`GET /images/${id.replace(/^sha256:/, '').slice(0, 12)}/json`, () => docker.getImage(id).inspect()),
+            ),
+          ),
+      ),
     readFile: async (path) => {
       try {
         return await files.read(path);
       } catch (error) {
+        if (error instanceof ExternalError && error.code === 'host-timeout') throw error;
         throw hostError(
           host,
           'host-file-unreadable',
@@ -98,12 +145,7 @@ function toDockerHost({ host, transport, conn, bridge, agent }: Parts): DockerHo
       }
     },
     sshStats: conn.stats,
-    close: async () => {
-      files.close();
-      agent.destroy();
-      await bridge.close();
-      await conn.close();
-    },
+    close,
   };
 }
 
@@ -117,10 +159,14 @@ export function socketFromDockerHost(value: string): string | undefined {
  * The Docker socket to use: `dockerSocket` when configured, else the SSH session's `DOCKER_HOST`
  * (rootless Docker sets `unix:///run/user/<uid>/docker.sock`), else `/var/run/docker.sock`.
  */
-async function dockerSocketOf(host: HostConfig, client: Client): Promise<string> {
+async function dockerSocketOf(host: HostConfig, client: Client, timeouts: CallTimeouts): Promise<string> {
   if (host.dockerSocket !== undefined) return host.dockerSocket;
   try {
-    const { stdout } = await execCollect(client, 'printf %s "${DOCKER_HOST:-}"');
+    const { stdout } = await execCollect(client, 'printf %s "${DOCKER_HOST:-}"', {
+      where: where(host),
+      what: "the session's DOCKER_HOST",
+      timeoutMs: timeouts.remoteExec,
+    });
     return socketFromDockerHost(stdout.toString()) ?? DEFAULT_DOCKER_SOCKET;
   } catch {
     return DEFAULT_DOCKER_SOCKET;
@@ -135,12 +181,14 @@ export async function connectDockerHost(host: HostConfig, deps: DockerHostDeps):
   const log = deps.log.child({ host: host.name });
   const conn = createSshConnection(host, { ...deps, log });
   try {
+    const timeouts = timeoutsOf(deps);
     const client = await conn.client();
-    const resolved = { ...host, dockerSocket: await dockerSocketOf(host, client) };
-    const transport = await selectTransport(resolved, client, deps.transport ?? 'auto');
+    const resolved = { ...host, dockerSocket: await dockerSocketOf(host, client, timeouts) };
+    const transport = await selectTransport(resolved, client, deps.transport ?? 'auto', timeouts);
     const bridge = await startDockerBridge(conn, transport, log, resolved.dockerSocket);
     log.info({ transport }, 'docker host connected');
-    return toDockerHost({ host, transport, conn, bridge, agent: new Agent({ keepAlive: true, maxSockets: 8 }) });
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    return toDockerHost({ host, transport, conn, bridge, agent, timeouts });
   } catch (error) {
     await conn.close();
     throw isAppError(error) ? error : classifyDockerError(host, error);

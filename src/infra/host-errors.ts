@@ -11,7 +11,8 @@ export type HostErrorCode =
   | 'docker-socket-missing'
   | 'docker-unavailable'
   | 'host-file-unreadable'
-  | 'ssh-failed';
+  | 'ssh-failed'
+  | 'host-timeout';
 
 /** Codes that a retry will not fix (configuration or trust problems). */
 const permanent: ReadonlySet<HostErrorCode> = new Set([
@@ -31,7 +32,8 @@ export function hostError(host: HostConfig, code: HostErrorCode, message: string
   });
 }
 
-const where = (host: HostConfig): string => `${host.name} (${host.ssh.host}:${host.ssh.port})`;
+/** `ct-docker-01 (10.0.0.5:22)`: how messages name a host. */
+export const where = (host: HostConfig): string => `${host.name} (${host.ssh.host}:${host.ssh.port})`;
 
 const field = (error: unknown, key: string): string => {
   if (typeof error !== 'object' || error === null || !(key in error)) return '';

@@ -1,4 +1,6 @@
 import type { Client, SFTPWrapper } from 'ssh2';
+import { bounded } from '../bounded/call-scope.js';
+import { ExternalError } from '../errors.js';
 import { execCollect, shellQuote } from './remote-exec.js';
 
 /** SFTP status code 2: SSH_FX_NO_SUCH_FILE. */
@@ -22,9 +24,13 @@ function viaSftp(sftp: SFTPWrapper, path: string): Promise<string | null> {
   });
 }
 
-async function viaCat(client: Client, path: string): Promise<string | null> {
+async function viaCat(client: Client, path: string, limit: FileReadLimit): Promise<string | null> {
   const quoted = shellQuote(path);
-  const result = await execCollect(client, `if [ -e ${quoted} ]; then cat -- ${quoted}; else exit 44; fi`);
+  const result = await execCollect(client, `if [ -e ${quoted} ]; then cat -- ${quoted}; else exit 44; fi`, {
+    where: limit.where,
+    what: `reading ${path} with cat`,
+    timeoutMs: limit.timeoutMs,
+  });
   if (result.code === 44) return null;
   if (result.code !== 0) throw new Error(`cat ${path} failed: ${result.stderr}`);
   return result.stdout.toString('utf8');
@@ -36,12 +42,21 @@ export interface RemoteFileReader {
   close(): void;
 }
 
+/** Limit of one file read and the host it is read from (for the timeout message). */
+export interface FileReadLimit {
+  /** `ct-docker-01 (10.0.0.5:22)`. */
+  readonly where: string;
+  /** Config `timeouts.sftpRead`. */
+  readonly timeoutMs: number;
+}
+
 /**
  * Reads host files over ONE SFTP session per SSH connection (opening a subsystem per file costs a
  * channel and a handshake each), or with `cat` when the SFTP subsystem is not available. A new
- * session is opened after a reconnect (the client object changes).
+ * session is opened after a reconnect (the client object changes). Each read is bounded by
+ * `limit.timeoutMs`; a read given up ends the session (the next read opens a fresh one).
  */
-export function createRemoteFileReader(getClient: () => Promise<Client>): RemoteFileReader {
+export function createRemoteFileReader(getClient: () => Promise<Client>, limit: FileReadLimit): RemoteFileReader {
   let session: { client: Client; sftp: Promise<SFTPWrapper | undefined> } | undefined;
   const sftpFor = (client: Client): Promise<SFTPWrapper | undefined> => {
     if (session?.client !== client) {
@@ -53,17 +68,32 @@ export function createRemoteFileReader(getClient: () => Promise<Client>): Remote
     }
     return session.sftp;
   };
+  const endSession = (): void => {
+    void session?.sftp.then((s) => {
+      s?.end();
+    });
+    session = undefined;
+  };
   return {
     read: async (path) => {
       const client = await getClient();
-      const sftp = await sftpFor(client);
-      return sftp === undefined ? viaCat(client, path) : viaSftp(sftp, path);
+      return bounded(
+        {
+          what: `reading ${path} on ${limit.where}`,
+          timeoutMs: limit.timeoutMs,
+          timeoutError: () =>
+            new ExternalError(
+              'host-timeout',
+              `${limit.where}: reading ${path} got no answer within ${limit.timeoutMs} ms`,
+            ),
+          cancel: endSession,
+        },
+        async () => {
+          const sftp = await sftpFor(client);
+          return sftp === undefined ? viaCat(client, path, limit) : viaSftp(sftp, path);
+        },
+      );
     },
-    close: () => {
-      void session?.sftp.then((s) => {
-        s?.end();
-      });
-      session = undefined;
-    },
+    close: endSession,
   };
 }

@@ -5,9 +5,11 @@ import {
   type ParsedKey,
   type ServerHostKeyAlgorithm,
 } from 'ssh2';
-import type { HostConfig } from '../config/schema.js';
+import { bounded } from '../bounded/call-scope.js';
+import type { CallTimeouts, HostConfig } from '../config/schema.js';
+import { defaultCallTimeouts } from '../config/timeouts-schema.js';
 import type { Logger } from '../log.js';
-import { classifySshError, hostError } from './host-errors.js';
+import { classifySshError, hostError, where } from './host-errors.js';
 import { loadHostKeyPolicy, type HostKeyPolicy, type HostKeyVerdict } from './host-key.js';
 import { readPrivateKey } from './private-key.js';
 
@@ -34,8 +36,13 @@ export interface SshConnectionDeps {
   /** Backoff wait; injectable so tests need not wait. */
   readonly sleep?: (ms: number) => Promise<void>;
   readonly keepaliveIntervalMs?: number;
-  readonly readyTimeoutMs?: number;
+  /** Config `timeouts` (SSH handshake, Docker API, SFTP, remote exec); defaults when absent. */
+  readonly timeouts?: CallTimeouts;
 }
+
+/** The call limits of `deps`, defaults filled in. */
+export const timeoutsOf = (deps: Pick<SshConnectionDeps, 'timeouts'>): CallTimeouts =>
+  deps.timeouts ?? defaultCallTimeouts;
 
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const backoffMs = (failures: number): number => Math.min(30_000, 500 * 2 ** (failures - 1));
@@ -46,9 +53,39 @@ interface Attempt {
   readonly counters: { connects: number; authAttempts: number };
 }
 
+/**
+ * Connects and authenticates within `timeouts.sshHandshake`; a peer that accepts TCP and never
+ * speaks SSH fails with `host-unreachable` naming the host, and the socket is destroyed.
+ */
 function handshake(host: HostConfig, deps: SshConnectionDeps, a: Attempt): Promise<Client> {
+  const limitMs = timeoutsOf(deps).sshHandshake;
+  const client = new Client();
+  return bounded(
+    {
+      what: `SSH handshake with ${where(host)}`,
+      timeoutMs: limitMs,
+      timeoutError: () =>
+        hostError(
+          host,
+          'host-unreachable',
+          `${where(host)}: no SSH handshake within ${limitMs} ms — is this an SSH port and is the host responsive?`,
+        ),
+      cancel: () => {
+        client.destroy();
+      },
+    },
+    () => startHandshake(client, host, deps, a, limitMs),
+  );
+}
+
+function startHandshake(
+  client: Client,
+  host: HostConfig,
+  deps: SshConnectionDeps,
+  a: Attempt,
+  limitMs: number,
+): Promise<Client> {
   return new Promise((resolve, reject) => {
-    const client = new Client();
     let rejection: HostKeyVerdict | undefined;
     let ready = false;
     let offered = false;
@@ -85,7 +122,8 @@ function handshake(host: HostConfig, deps: SshConnectionDeps, a: Attempt): Promi
       username: host.ssh.user,
       authHandler,
       keepaliveInterval: deps.keepaliveIntervalMs ?? 15_000,
-      readyTimeout: deps.readyTimeoutMs ?? 20_000,
+      // ssh2's own limit is a backstop just behind ours (ours names the host and tears down).
+      readyTimeout: limitMs + 1_000,
       ...(prefer.length > 0 ? { algorithms: { serverHostKey: { prepend: prefer, append: [], remove: [] } } } : {}),
       hostVerifier: (key: Buffer) => {
         rejection = a.policy.verify(key);

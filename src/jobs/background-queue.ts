@@ -1,6 +1,8 @@
-import { Queue } from 'bullmq';
+import type { Queue } from 'bullmq';
+import type { RetryPolicy } from './retry-policy.js';
 import type { BackgroundJobSpecs, BackgroundPayload } from './background-jobs.js';
-import { jobRetention, queueName } from './queue.js';
+import { jobRetention, openLaneQueues } from './queue.js';
+import { bullOptionsOf } from './retry-policy.js';
 import { connectRedis } from './redis-connection.js';
 
 /** Producer side of background jobs: one-off jobs (webhooks) and repeating ones (polls). */
@@ -24,22 +26,23 @@ export function createBackgroundQueue<M extends BackgroundJobSpecs<M>>(
   options: BackgroundQueueOptions<M>,
 ): BackgroundQueue<M> {
   const connection = connectRedis(options.redisUrl);
-  const queue = new Queue(queueName, { connection, prefix: options.prefix ?? 'hlb-bull' });
+  const queues = openLaneQueues(connection, options.prefix ?? 'hlb-bull');
+  const queueOf = (retry: RetryPolicy): Queue => queues[retry.lane ?? 'quick'];
   return {
     enqueue: async (name, payload, jobId) => {
       const { schema, retry } = options.jobs[name];
-      await queue.add(name, schema.parse(payload), { jobId, ...retry, ...jobRetention });
+      await queueOf(retry).add(name, schema.parse(payload), { jobId, ...bullOptionsOf(retry), ...jobRetention });
     },
     every: async (name, everyMs, payload) => {
       const { schema, retry } = options.jobs[name];
-      await queue.upsertJobScheduler(
+      await queueOf(retry).upsertJobScheduler(
         name,
         { every: everyMs },
-        { name, data: schema.parse(payload), opts: { ...retry, ...jobRetention } },
+        { name, data: schema.parse(payload), opts: { ...bullOptionsOf(retry), ...jobRetention } },
       );
     },
     close: async () => {
-      await queue.close();
+      await Promise.all(Object.values(queues).map((q) => q.close()));
       await connection.quit();
     },
   };

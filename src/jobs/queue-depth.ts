@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import { connectRedis } from './redis-connection.js';
-import { queueName } from './queue.js';
+import { laneQueueName, lanes } from './lanes.js';
 
 /** A read-only handle on the job queue's counts, for the `/metrics` queue gauge. */
 export interface QueueDepthReader {
@@ -12,14 +12,14 @@ const states = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioriti
 
 export function openQueueDepth(options: { readonly redisUrl: string; readonly prefix: string }): QueueDepthReader {
   const connection = connectRedis(options.redisUrl);
-  const queue = new Queue(queueName, { connection, prefix: options.prefix });
+  const queues = lanes.map((lane) => new Queue(laneQueueName(lane), { connection, prefix: options.prefix }));
   return {
     depth: async () => {
-      const counts = await queue.getJobCounts(...states);
-      return Object.fromEntries(states.map((s) => [s, counts[s] ?? 0]));
+      const all = await Promise.all(queues.map((q) => q.getJobCounts(...states)));
+      return Object.fromEntries(states.map((s) => [s, all.reduce((n, counts) => n + (counts[s] ?? 0), 0)]));
     },
     close: async () => {
-      await queue.close();
+      await Promise.all(queues.map((q) => q.close()));
       await connection.quit();
     },
   };

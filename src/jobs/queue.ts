@@ -1,9 +1,10 @@
 import { Queue } from 'bullmq';
 import { connectRedis } from './redis-connection.js';
 import type { JobSpecs } from './job-table.js';
+import { laneQueueName, lanes, type Lane } from './lanes.js';
+import { bullOptionsOf } from './retry-policy.js';
 
-/** The single BullMQ queue every job goes through. */
-export const queueName = 'homelab-bot';
+export { queueName } from './lanes.js';
 
 /** How long finished jobs stay in Redis: a week when done, a month when failed (for inspection). */
 export const jobRetention = {
@@ -16,6 +17,7 @@ export interface Producer {
   /**
    * Same `jobId` twice → one job (BullMQ keeps the first); `duplicate` tells which happened.
    * An unknown job name or a payload its schema rejects throws before anything is enqueued.
+   * The job goes to its lane's queue (the spec's `retry.lane`).
    */
   enqueue(name: string, payload: unknown, options: { jobId: string }): Promise<{ jobId: string; duplicate: boolean }>;
   close(): Promise<void>;
@@ -29,26 +31,28 @@ export interface ProducerOptions {
   readonly jobs: JobSpecs;
 }
 
+/** One BullMQ queue per lane on one connection (opened up front: cheap, and close() stays simple). */
+export function openLaneQueues(connection: ReturnType<typeof connectRedis>, prefix: string): Record<Lane, Queue> {
+  return Object.fromEntries(
+    lanes.map((lane) => [lane, new Queue(laneQueueName(lane), { connection, prefix })]),
+  ) as Record<Lane, Queue>;
+}
+
 export function createProducer(options: ProducerOptions): Producer {
   const connection = connectRedis(options.redisUrl);
-  const queue = new Queue(queueName, { connection, prefix: options.prefix ?? 'hlb-bull' });
+  const queues = openLaneQueues(connection, options.prefix ?? 'hlb-bull');
   return {
     enqueue: async (name, payload, { jobId }) => {
       const spec = options.jobs[name];
       if (spec === undefined) throw new Error(`unknown job ${name}`);
       const data = spec.schema.parse(payload);
-      const policy = spec.retry;
+      const queue = queues[spec.retry.lane ?? 'quick'];
       const before = await queue.getJob(jobId);
-      const job = await queue.add(name, data, {
-        jobId,
-        attempts: policy.attempts,
-        backoff: policy.backoff,
-        ...jobRetention,
-      });
+      const job = await queue.add(name, data, { jobId, ...bullOptionsOf(spec.retry), ...jobRetention });
       return { jobId: job.id ?? jobId, duplicate: before !== undefined };
     },
     close: async () => {
-      await queue.close();
+      await Promise.all(Object.values(queues).map((q) => q.close()));
       await connection.quit();
     },
   };

@@ -3,6 +3,8 @@ import type { Logger } from '../log.js';
 import type { RunStore } from '../store/run-store.js';
 import { jobRetention } from './queue.js';
 import type { JobTable } from './job-table.js';
+import type { Lane } from './lanes.js';
+import { bullOptionsOf } from './retry-policy.js';
 
 /** How many recent runs a sweep looks at, and how old a queued run must be before it counts as orphaned. */
 const sweepSize = 200;
@@ -17,7 +19,7 @@ export const defaultOrphanAgeMs = 15_000;
 export async function requeueOrphans(
   runStore: RunStore,
   jobs: JobTable,
-  queue: Pick<Queue, 'add' | 'getJob'>,
+  queueOf: (lane: Lane) => Pick<Queue, 'add' | 'getJob'>,
   log: Logger,
   now = Date.now(),
   minAgeMs = defaultOrphanAgeMs,
@@ -27,20 +29,15 @@ export async function requeueOrphans(
     const pending = run.pendingJob;
     if (run.status !== 'queued' || pending === undefined || now - Date.parse(run.createdAt) < minAgeMs) continue;
     const job = jobs[pending.name];
-    if (job === undefined || (await queue.getJob(run.jobId)) !== undefined) continue;
+    const queue = job === undefined ? undefined : queueOf(job.retry.lane ?? 'quick');
+    if (job === undefined || queue === undefined || (await queue.getJob(run.jobId)) !== undefined) continue;
     // The worker's own binding validates it, as it will when the job runs.
     const parsed = job.parse(pending.payload);
     if (parsed === undefined) {
       log.error({ runId: run.runId, job: pending.name }, 'an orphaned run has an invalid job payload; not enqueued');
       continue;
     }
-    const policy = job.retry;
-    await queue.add(pending.name, parsed.payload, {
-      jobId: run.jobId,
-      attempts: policy.attempts,
-      backoff: policy.backoff,
-      ...jobRetention,
-    });
+    await queue.add(pending.name, parsed.payload, { jobId: run.jobId, ...bullOptionsOf(job.retry), ...jobRetention });
     log.warn(
       { runId: run.runId, job: pending.name },
       'enqueued the job of a run whose bot stopped before enqueueing it',

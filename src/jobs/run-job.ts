@@ -6,7 +6,8 @@ import { UserError, toUserMessage } from '../errors.js';
 import type { Logger } from '../log.js';
 import type { ActionStore } from '../store/action-store.js';
 import type { RunStore } from '../store/run-store.js';
-import type { JobTable, ParsedJob } from './job-table.js';
+import type { BoundJob, JobTable, ParsedJob } from './job-table.js';
+import { budgetOf, isBudgetExceeded, withinBudget } from './job-budget.js';
 import { postResult, setStatusLine } from './post-result.js';
 import { processorContext } from './processor-context.js';
 import { ResumeLater, resumeKey, splitResume } from './resume-later.js';
@@ -29,16 +30,18 @@ export interface JobDeps {
   readonly healthStore?: HealthStore;
   /** Masks known secrets in text bound for Redis (run record errors); identity when absent. */
   readonly redact?: (text: string) => string;
+  /** Budget overrides by job name in ms (config `timeouts.jobs`); see `budgetOf`. */
+  readonly budgets?: Readonly<Record<string, number>>;
 }
 
 const isFinalAttempt = (job: Job): boolean => job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
 
-function parse(job: Job, jobs: JobTable): { name: string; parsed: ParsedJob } {
+function parse(job: Job, jobs: JobTable): { name: string; parsed: ParsedJob; bound: BoundJob } {
   const bound = Object.hasOwn(jobs, job.name) ? jobs[job.name] : undefined;
   if (bound === undefined) throw new UnrecoverableError(`unknown job ${job.name}`);
   const parsed = bound.parse(splitResume(job.data).payload);
   if (parsed === undefined) throw new UnrecoverableError(`invalid payload for ${job.name}`);
-  return { name: job.name, parsed };
+  return { name: job.name, parsed, bound };
 }
 
 /** How a job run ended without throwing: done, or refused with a UserError (answered in the thread). */
@@ -59,7 +62,8 @@ export function finalStatusLine(status: Report['status'], command: string): stri
  * thread, the run recorded as `refused`, the job completed (never retried, not a failure).
  */
 export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<JobEnd> {
-  const { name, parsed } = parse(job, deps.jobs);
+  const { name, parsed, bound } = parse(job, deps.jobs);
+  const budgetMs = budgetOf(name, bound.retry.lane ?? 'quick', bound.retry.budgetMs, deps.budgets);
   const { payload } = parsed;
   const log = deps.log.child({ job: name, jobId: job.id, runId: payload.runId });
   const found = await deps.runStore.get(payload.runId);
@@ -76,7 +80,8 @@ export async function runJob(job: Job, deps: JobDeps, token?: string): Promise<J
   // A resumed long job (see ResumeLater) is already shown as running.
   if (splitResume(job.data).state === undefined) await setStatusLine(chat, run, `🔄 Running: ${run.command}`, log);
   try {
-    const report = await parsed.run(processorContext({ job, run, chat, deps, log }));
+    const context = processorContext({ job, run, chat, deps, log });
+    const report = await withinBudget(name, budgetMs, () => parsed.run(context));
     run = await postResult(chat, run, report, deps.runStore);
     run = await deps.runStore.update(run.runId, { status: 'succeeded' });
     await setStatusLine(chat, run, finalStatusLine(report.status, run.command), log);
@@ -124,7 +129,8 @@ async function refuse(error: UserError, scope: FailureScope): Promise<'refused'>
 
 async function handleFailure(error: unknown, scope: FailureScope): Promise<never> {
   const { job, chat, deps, log } = scope;
-  const final = isFinalAttempt(job);
+  // A job that ran out of budget would most likely hang again: it is not retried.
+  const final = isBudgetExceeded(error) || isFinalAttempt(job);
   log.error({ err: error, attempt: job.attemptsMade + 1, final }, 'job failed');
   if (!final) throw error;
   const text = (deps.redact ?? ((t: string) => t))(toUserMessage(error, scope.run.runId));
@@ -136,5 +142,5 @@ async function handleFailure(error: unknown, scope: FailureScope): Promise<never
   );
   await deps.runStore.update(run.runId, { status: 'failed', error: text });
   await setStatusLine(chat, run, `❌ Failed: ${run.command}`, log);
-  throw error;
+  throw isBudgetExceeded(error) ? new UnrecoverableError(text) : error;
 }

@@ -2,7 +2,7 @@ import { Queue, type Job } from 'bullmq';
 import type { ScheduleConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
 import { connectRedis } from './redis-connection.js';
-import { queueName } from './queue.js';
+import { laneQueueName } from './lanes.js';
 import { runScheduled, type ScheduledRunDeps } from './run-scheduled.js';
 import { createScheduleStateStore } from './schedule-state.js';
 import type { ScheduledTask } from './scheduled-task.js';
@@ -32,10 +32,14 @@ export interface SyncSchedulesOptions {
  */
 export async function syncSchedules(options: SyncSchedulesOptions): Promise<string[]> {
   const connection = connectRedis(options.redisUrl);
-  const queue = new Queue(queueName, { connection, prefix: options.prefix });
+  // Scheduled runs (audit, health) are long work: their ticks wait in the long lane.
+  const queue = new Queue(laneQueueName('long'), { connection, prefix: options.prefix });
+  // Before lanes, the schedulers lived in the quick queue: removed there so no tick fires twice.
+  const before = new Queue(laneQueueName('quick'), { connection, prefix: options.prefix });
   try {
     const active = options.tasks.map((t) => t.kind);
     for (const task of options.tasks) {
+      await before.removeJobScheduler(task.kind);
       await queue.upsertJobScheduler(task.kind, repeatOf(task.when), {
         name: jobNameOf(task.kind),
         data: {},
@@ -49,6 +53,7 @@ export async function syncSchedules(options: SyncSchedulesOptions): Promise<stri
     }
     return active;
   } finally {
+    await before.close();
     await queue.close();
     await connection.quit();
   }

@@ -3,7 +3,9 @@ import type { JobMetrics, JobOutcome } from '../metrics/metrics.js';
 import { redactChats, redactorOf } from './redact-chats.js';
 import { packageVersion } from './package-version.js';
 import { connectRedis } from './redis-connection.js';
-import { queueName } from './queue.js';
+import { budgetOf, isBudgetExceeded, withinBudget } from './job-budget.js';
+import { laneOfQueue, laneQueueName, lanes, type Lane } from './lanes.js';
+import { openLaneQueues } from './queue.js';
 import { requeueOrphans, defaultOrphanAgeMs } from './requeue-orphans.js';
 import { runJob, type JobDeps, type JobEnd } from './run-job.js';
 import { createSystemView } from './system-view.js';
@@ -11,7 +13,10 @@ import { createSystemView } from './system-view.js';
 export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'> {
   readonly redisUrl: string;
   readonly prefix?: string;
+  /** Jobs of the long lane (audits, health, /e2e, catalog) run at the same time (config `worker.concurrency`). */
   readonly concurrency?: number;
+  /** Jobs of the quick lane (/ping, /request, clicks) run at the same time (config `worker.quickConcurrency`). */
+  readonly quickConcurrency?: number;
   /** How long a button stays clickable (config `approvals.ttl`); default 24 h. */
   readonly actionTtlMs?: number;
   /** BullMQ lock/stall tuning; tests make these small so a killed worker's job is picked up fast. */
@@ -32,16 +37,31 @@ export interface RunningWorker {
   close(): Promise<void>;
 }
 
-/** Starts the BullMQ worker for every job in `jobs` (plus `extraHandlers`). */
+/** Job counts summed over the lanes' queues (for `/status`). */
+function summedCounts(queues: readonly Queue[]): Pick<Queue, 'getJobCounts'> {
+  return {
+    getJobCounts: async (...types: Parameters<Queue['getJobCounts']>) => {
+      const all = await Promise.all(queues.map((q) => q.getJobCounts(...types)));
+      const sum: Record<string, number> = {};
+      for (const counts of all) for (const [k, v] of Object.entries(counts)) sum[k] = (sum[k] ?? 0) + v;
+      return sum;
+    },
+  };
+}
+
+/**
+ * Starts one BullMQ worker per lane (quick and long, each with its own slots) for every job in
+ * `jobs` (plus `extraHandlers`): a lane's jobs never wait for the other lane's slots.
+ */
 export function startWorker(options: WorkerOptions): RunningWorker {
   const connection = connectRedis(options.redisUrl);
   const prefix = options.prefix ?? 'hlb-bull';
-  // Read-only handle on the same queue, for `/status` counts.
-  const queue = new Queue(queueName, { connection, prefix });
+  // Read-only handles on the lanes' queues, for `/status` counts and the orphan sweep.
+  const queues = openLaneQueues(connection, prefix);
   const system = createSystemView({
     version: options.version ?? packageVersion(),
     startedAt: new Date(),
-    queue,
+    queue: summedCounts(Object.values(queues)),
     runStore: options.runStore,
     ...(options.healthStore === undefined ? {} : { health: options.healthStore }),
   });
@@ -53,10 +73,18 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     system,
     redact,
   };
+  const extra = (job: Job, handler: (job: Job) => Promise<void>): Promise<void> => {
+    const lane = laneOfQueue(job.queueName);
+    return withinBudget(job.name, budgetOf(job.name, lane, undefined, options.budgets), () => handler(job)).catch(
+      (error: unknown) => {
+        throw isBudgetExceeded(error) ? new UnrecoverableError(error instanceof Error ? error.message : '') : error;
+      },
+    );
+  };
   const run = async (job: Job, token?: string): Promise<JobEnd | undefined> => {
-    const extra = options.extraHandlers?.[job.name];
-    if (extra === undefined) return runJob(job, deps, token);
-    await extra(job);
+    const handler = options.extraHandlers?.[job.name];
+    if (handler === undefined) return runJob(job, deps, token);
+    await extra(job, handler);
     return undefined;
   };
   // BullMQ keeps a failed attempt's message and stack in Redis (failedReason, stacktrace).
@@ -64,22 +92,30 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     run(job, token).catch((error: unknown) => {
       throw redactError(error, redact);
     });
-  const worker = new Worker(queueName, (job, token) => measured(job, (j) => handle(j, token), options.metrics), {
-    connection,
-    prefix,
-    concurrency: options.concurrency ?? 2,
-    ...(options.lockDuration === undefined ? {} : { lockDuration: options.lockDuration }),
-    ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),
-  });
-  worker.on('error', (error) => {
-    options.log.error({ err: error }, 'worker error');
+  const slots: Record<Lane, number> = { quick: options.quickConcurrency ?? 4, long: options.concurrency ?? 2 };
+  const workers = lanes.map((lane) => {
+    const worker = new Worker(
+      laneQueueName(lane),
+      (job, token) => measured(job, (j) => handle(j, token), options.metrics),
+      {
+        connection,
+        prefix,
+        concurrency: slots[lane],
+        ...(options.lockDuration === undefined ? {} : { lockDuration: options.lockDuration }),
+        ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),
+      },
+    );
+    worker.on('error', (error) => {
+      options.log.error({ err: error, lane }, 'worker error');
+    });
+    return worker;
   });
   const sweepMs = options.orphanSweepMs ?? 15_000;
   const sweep = (): void => {
     requeueOrphans(
       options.runStore,
       options.jobs,
-      queue,
+      (lane) => queues[lane],
       options.log,
       Date.now(),
       Math.min(defaultOrphanAgeMs, sweepMs),
@@ -92,8 +128,8 @@ export function startWorker(options: WorkerOptions): RunningWorker {
   return {
     close: async () => {
       clearInterval(sweeper);
-      await worker.close();
-      await queue.close();
+      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all(Object.values(queues).map((q) => q.close()));
       await connection.quit();
     },
   };

@@ -1,3 +1,4 @@
+import { bounded } from '../bounded/call-scope.js';
 import { encodeQueryValue } from './encode-query.js';
 import { networkError, type MediaCallSite } from './network-failure.js';
 
@@ -84,10 +85,27 @@ function requestInit(target: MediaTarget, call: MediaCall, signal: AbortSignal):
  * Performs one call under a timeout and the caller's signal. Any HTTP status is returned for the
  * caller to judge; every fetch failure becomes a `ServiceCallError` (`<service>-refused|timeout|…`).
  */
-export async function callMedia(target: MediaTarget, call: MediaCall): Promise<MediaReply> {
+export function callMedia(target: MediaTarget, call: MediaCall): Promise<MediaReply> {
   const site = siteOf(target, call);
+  // Listed as pending in the job's scope (named if the job runs out of time); the fetch's own timeout fires first.
+  return bounded(
+    {
+      what: `${site.service} at ${site.host}`,
+      timeoutMs: target.timeoutMs + 1_000,
+      timeoutError: () => networkError(site, new DOMException('timed out', 'TimeoutError'), target.timeoutMs),
+    },
+    (scopeSignal) => callOnce(target, call, site, scopeSignal),
+  );
+}
+
+async function callOnce(
+  target: MediaTarget,
+  call: MediaCall,
+  site: MediaCallSite,
+  scopeSignal: AbortSignal,
+): Promise<MediaReply> {
   const timeout = AbortSignal.timeout(target.timeoutMs);
-  const signal = call.signal === undefined ? timeout : AbortSignal.any([timeout, call.signal]);
+  const signal = AbortSignal.any([timeout, scopeSignal, ...(call.signal === undefined ? [] : [call.signal])]);
   const qs = toQuery(call.query ?? {});
   const url = `${target.url.replace(/\/+$/, '')}${call.path}${qs === '' ? '' : `?${qs}`}`;
   const attempt = async (): Promise<MediaReply> => {

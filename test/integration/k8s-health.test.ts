@@ -29,7 +29,7 @@ describe('/health for clusters against the emulated K3s and Flux clusters', () =
         done();
       },
     });
-    code = await runHealthCli(config, { json: true }, out, silentLogger(), realConnections());
+    code = await runHealthCli(config, { json: true }, out, silentLogger(), realConnections(config));
     run = JSON.parse(text) as HealthRun;
   });
   afterAll(async () => {

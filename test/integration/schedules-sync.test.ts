@@ -3,7 +3,7 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schedulesSchema, type SchedulesConfig } from '../../src/config/schedules-schema.js';
 import type { ScheduledTask } from '../../src/jobs/scheduled-task.js';
-import { queueName } from '../../src/jobs/queue.js';
+import { laneQueueName } from '../../src/jobs/lanes.js';
 import { syncSchedules } from '../../src/jobs/schedules.js';
 import { silentLogger } from '../../src/log.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
@@ -25,7 +25,8 @@ describe('syncSchedules (BullMQ job schedulers on a private Redis)', () => {
   beforeAll(async () => {
     redis = await startTestRedis();
     connection = new Redis(redis.url, { maxRetriesPerRequest: null });
-    queue = new Queue(queueName, { connection, prefix });
+    // Scheduled runs are long work: their schedulers live in the long lane's queue.
+    queue = new Queue(laneQueueName('long'), { connection, prefix });
   });
   afterAll(async () => {
     await queue.close();

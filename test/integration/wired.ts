@@ -23,4 +23,4 @@ export function wired(stores: FeatureStores, options: WiredOptions = {}): Proces
 
 /** The production host and cluster connections for an audit, as the CLI root passes them. */
 export const realAuditConnections = (log: Logger = silentLogger()): AuditConnections =>
-  auditConnections(realConnections(), log);
+  auditConnections(realConnections(defaultConfig()), log);

@@ -24,6 +24,8 @@ export interface DiscordAdapterOptions {
   readonly stopWaitMs?: number;
   /** How long an ack waits for the command's intent to be saved in Redis (default 500 ms). */
   readonly intentWaitMs?: number;
+  /** Limit of one REST request (config `timeouts.chat`). */
+  readonly timeoutMs?: number;
 }
 
 const defaultStopWaitMs = 5_000;

@@ -1,4 +1,5 @@
 import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
+import { defaultCallTimeouts } from '../../config/timeouts-schema.js';
 import { ExternalError } from '../../errors.js';
 import type { Logger } from '../../log.js';
 import type { ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
@@ -10,6 +11,8 @@ export interface DiscordChatOptions {
   /** REST base, e.g. `http://127.0.0.1:P/api` for the emulator; defaults to Discord. */
   readonly apiUrl?: string;
   readonly logger: Logger;
+  /** Limit of one REST request (config `timeouts.chat`, default 15 s); a timed-out request is tried once more. */
+  readonly timeoutMs?: number;
 }
 
 interface ApiMessage {
@@ -51,7 +54,12 @@ export async function callDiscord<T>(what: string, call: () => Promise<unknown>)
         cause: error,
         context: { status: error.status },
       });
-    throw new ExternalError('discord-unreachable', `Could not reach Discord to ${what}`, { cause: error });
+    const timedOut = error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+    throw new ExternalError(
+      'discord-unreachable',
+      `Could not reach Discord to ${what}${timedOut ? ': the Discord API did not answer in time' : ''}`,
+      { cause: error },
+    );
   }
 }
 
@@ -65,9 +73,12 @@ export class DiscordChat implements ChatPort {
   private readonly logger: Logger;
 
   constructor(options: DiscordChatOptions) {
-    this.rest = new REST({ version: '10', ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }) }).setToken(
-      options.token,
-    );
+    this.rest = new REST({
+      version: '10',
+      timeout: options.timeoutMs ?? defaultCallTimeouts.chat,
+      retries: 1,
+      ...(options.apiUrl === undefined ? {} : { api: options.apiUrl }),
+    }).setToken(options.token);
     this.logger = options.logger.child({ platform: 'discord' });
   }
 

@@ -23,6 +23,9 @@ import { renderCommandHelp, renderCommandList } from './shell-help.js';
 export interface ShellConfig extends AccessConfig {
   readonly chat?: { readonly shell?: { readonly person?: string | undefined } | undefined } | undefined;
   readonly approvals?: { readonly ttlMs?: number | undefined } | undefined;
+  /** Job budgets by name in ms (config `timeouts.jobs`). */
+  readonly timeouts?: { readonly jobsMs?: Readonly<Record<string, number>> | undefined } | undefined;
+  readonly worker?: { readonly concurrency?: number; readonly quickConcurrency?: number } | undefined;
 }
 
 export interface RunShellOptions {
@@ -94,6 +97,11 @@ export async function startShellSession(options: RunShellOptions): Promise<Shell
     ...stores,
     log: options.log,
     ...(options.config.approvals?.ttlMs === undefined ? {} : { actionTtlMs: options.config.approvals.ttlMs }),
+    ...(options.config.timeouts?.jobsMs === undefined ? {} : { budgets: options.config.timeouts.jobsMs }),
+    ...(options.config.worker?.concurrency === undefined ? {} : { concurrency: options.config.worker.concurrency }),
+    ...(options.config.worker?.quickConcurrency === undefined
+      ? {}
+      : { quickConcurrency: options.config.worker.quickConcurrency }),
   });
   await chat.start(
     createDispatcher({

@@ -25,6 +25,8 @@ export interface SlackAdapterSettings {
   readonly host?: string | undefined;
   readonly apiUrl?: string | undefined;
   readonly retries?: number | undefined;
+  /** Limit of one Web API request (config `timeouts.chat`). */
+  readonly timeoutMs?: number | undefined;
 }
 
 export interface SlackAdapterDeps {

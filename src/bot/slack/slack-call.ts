@@ -17,6 +17,13 @@ export async function callSlack<T>(method: string, call: () => Promise<T>): Prom
         context: { method, slackError: error.data.error },
       });
     }
-    throw new ExternalError('slack-unreachable', `Slack ${method} failed`, { cause: error, context: { method } });
+    // A request error wraps the transport's (axios: `timeout of 15000ms exceeded`, ECONNREFUSED).
+    const original = (error as { original?: unknown } | undefined)?.original;
+    const timedOut = original instanceof Error && /timeout/i.test(original.message);
+    throw new ExternalError(
+      'slack-unreachable',
+      `Slack ${method} failed${timedOut ? ': the Slack API did not answer in time' : ''}`,
+      { cause: error, context: { method } },
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { webApi } from '@slack/bolt';
+import { defaultCallTimeouts } from '../../config/timeouts-schema.js';
 import type { Logger } from '../../log.js';
 import { toSlackLogger } from './slack-logger.js';
 
@@ -12,6 +13,8 @@ export interface SlackWebClientSettings {
    * hanging. Tests pass 0.
    */
   readonly retries?: number | undefined;
+  /** Limit of one Web API request (config `timeouts.chat`, default 15 s). */
+  readonly timeoutMs?: number | undefined;
 }
 
 /** The Web API client options shared by `SlackChat` (workers) and the Bolt `App` (adapter). */
@@ -22,6 +25,7 @@ export function slackClientOptions(
   return {
     logger: toSlackLogger(logger),
     ...(settings.apiUrl === undefined ? {} : { slackApiUrl: settings.apiUrl }),
+    timeout: settings.timeoutMs ?? defaultCallTimeouts.chat,
     retryConfig: { retries: settings.retries ?? 3, factor: 2, minTimeout: 1000, maxTimeout: 10_000 },
   };
 }

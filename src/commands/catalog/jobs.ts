@@ -21,4 +21,4 @@ export type Processors = FeatureProcessors<Jobs>;
 /** Attempts and backoff per job (UserErrors never retry). */
 export const catalogRetry: RetryRows<Jobs> =
   // Read-only: unreachable hosts are values; retries cover git/worker hiccups.
-  retryRows(catalogJobs, {}, fixedRetry(2, 5_000));
+  retryRows(catalogJobs, {}, fixedRetry(2, 5_000, 'long'));

@@ -23,7 +23,7 @@ export type Processors = FeatureProcessors<Jobs>;
 /** Attempts and backoff per job (UserErrors never retry). */
 export const driftRetry: RetryRows<Jobs> = retryRows(
   driftJobs,
-  { 'drift.lint': fixedRetry(2, 2_000) },
+  { 'drift.lint': fixedRetry(2, 2_000, 'long') },
   // Read-only; an unreachable host is a value in the report, so retries only cover git/worker hiccups.
-  fixedRetry(2, 5_000),
+  fixedRetry(2, 5_000, 'long'),
 );

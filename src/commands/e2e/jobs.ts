@@ -23,5 +23,5 @@ export const e2eRetry: RetryRows<Jobs> = retryRows(
   e2eJobs,
   {},
   // Parks itself between polls (not an attempt); retries cover a crash mid-poll.
-  fixedRetry(3, 30_000),
+  fixedRetry(3, 30_000, 'long'),
 );

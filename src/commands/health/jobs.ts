@@ -24,7 +24,7 @@ export type Processors = FeatureProcessors<Jobs>;
 export const healthRetry: RetryRows<Jobs> = retryRows(
   healthJobs,
   // The branch name is per minute and pushed with --force, so a retry opens no second PR branch.
-  { 'health.open-fix': fixedRetry(2, 5_000) },
+  { 'health.open-fix': fixedRetry(2, 5_000, 'long') },
   // Read-only; failing services are values in the report, so one retry covers worker hiccups.
-  fixedRetry(2, 2_000),
+  fixedRetry(2, 2_000, 'long'),
 );

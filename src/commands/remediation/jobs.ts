@@ -30,10 +30,10 @@ export type Processors = FeatureProcessors<Jobs>;
 export const remediationRetry: RetryRows<Jobs> = retryRows(
   remediationJobs,
   {
-    'drift.approve': fixedRetry(2, 3_000),
-    'drift.revert': fixedRetry(1, 3_000),
+    'drift.approve': fixedRetry(2, 3_000, 'long'),
+    'drift.revert': fixedRetry(1, 3_000, 'long'),
     'audit.trail': fixedRetry(2, 1_000),
   },
   // Retried only for forge/git hiccups; the processors are idempotent (same commit, merge claim).
-  fixedRetry(2, 5_000),
+  fixedRetry(2, 5_000, 'long'),
 );

@@ -35,9 +35,6 @@ const targetsFor = (
     return chosen === undefined ? t : { ...t, channelId: chosen };
   });
 
-/** Per-call timeout of the Overseerr reads notices make. */
-const overseerrTimeoutMs = 15_000;
-
 /** The notice deps for a loaded config; undefined when Overseerr is not configured. */
 export function mediaNotifyDeps(
   config: AppConfig,
@@ -74,7 +71,7 @@ export function mediaNotifyDeps(
     overseerr: createNoticeOverseerr({
       url: overseerr.url,
       apiKey: overseerr.apiKey,
-      timeoutMs: overseerrTimeoutMs,
+      timeoutMs: config.timeouts.ms.http,
       flavor: overseerr.flavor,
     }),
     server: names.library,

@@ -66,7 +66,7 @@ export function mediaRequestProcessors(
     overseerr: createOverseerrClient({
       url: overseerr.url,
       apiKey: overseerr.apiKey,
-      timeoutMs: 10_000,
+      timeoutMs: config.timeouts.ms.http,
       flavor: overseerr.flavor,
     }),
     people: config.people,

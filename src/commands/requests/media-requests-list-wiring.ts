@@ -24,7 +24,12 @@ export function requestsListProcessors(
 ): Pick<Processors, 'media.requests-list'> {
   const overseerr = config.media?.overseerr;
   if (overseerr === undefined) return { 'media.requests-list': requestsListNotConfigured };
-  const http = { url: overseerr.url, apiKey: overseerr.apiKey, timeoutMs: 10_000, flavor: overseerr.flavor };
+  const http = {
+    url: overseerr.url,
+    apiKey: overseerr.apiKey,
+    timeoutMs: config.timeouts.ms.http,
+    flavor: overseerr.flavor,
+  };
   return {
     'media.requests-list': namedProcessor(
       mediaRequestsList({

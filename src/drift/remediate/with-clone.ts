@@ -41,12 +41,16 @@ export async function withClone<T>(
         await runGit(['-c', 'commit.gpgsign=false', ...args], {
           cwd: dir,
           env: { ...remote.env, ...identity, ...dates },
+          timeoutMs: remote.timeoutMs,
         })
       ).stdout;
     },
   };
   try {
-    await runGit(['clone', '--quiet', '--branch', branch, remote.url, dir], { env: { ...remote.env } });
+    await runGit(['clone', '--quiet', '--branch', branch, remote.url, dir], {
+      env: { ...remote.env },
+      timeoutMs: remote.timeoutMs,
+    });
     return await work(clone);
   } finally {
     await rm(dir, { recursive: true, force: true });
