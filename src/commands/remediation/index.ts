@@ -1,6 +1,7 @@
 import { defineFeature } from '../define-feature.js';
 import { approve } from './approve.js';
 import { auditTrail } from './audit-trail.js';
+import { driftAdopt, driftAdoptButton } from './drift-adopt.js';
 import { driftFix } from './drift-fix.js';
 import { driftOpenPr } from './drift-open-pr.js';
 import { remediationJobs, remediationRetry } from './jobs.js';
@@ -10,13 +11,14 @@ import { revert } from './revert.js';
 
 export { approve } from './approve.js';
 export { driftOpenPr } from './drift-open-pr.js';
+export { driftAdoptButton } from './drift-adopt.js';
 export { recordRefusedClicks } from './remediation-wiring.js';
 
-/** `/drift fix`, the Open PR / Approve / Revert buttons and `/audit-trail`. */
+/** `/drift fix`, `/drift adopt`, the Open PR / Adopt / Approve / Revert buttons and `/audit-trail`. */
 export const remediationFeature = defineFeature({
   name: 'remediation',
-  commands: [driftFix, auditTrail],
-  actions: [driftOpenPr, approve, revert],
+  commands: [driftFix, driftAdopt, auditTrail],
+  actions: [driftOpenPr, approve, revert, driftAdoptButton],
   jobs: remediationJobs,
   retry: remediationRetry,
   wire: (ctx) =>

@@ -3,6 +3,7 @@ import type { FeatureProcessors, JobPayloadOf, RetryRows } from '../define-featu
 import { actionJob, commandJob } from '../job-schemas.js';
 import { approve } from './approve.js';
 import { auditTrail } from './audit-trail.js';
+import { driftAdopt, driftAdoptButton } from './drift-adopt.js';
 import { driftFix } from './drift-fix.js';
 import { driftOpenPr } from './drift-open-pr.js';
 import { revert } from './revert.js';
@@ -14,6 +15,8 @@ export const remediationJobs = {
   'drift.approve': actionJob(approve.payload),
   'drift.revert': actionJob(revert.payload),
   'audit.trail': commandJob(auditTrail.options),
+  'drift.adopt': commandJob(driftAdopt.options),
+  'drift.adopt-container': actionJob(driftAdoptButton.payload),
 } as const;
 
 type Jobs = typeof remediationJobs;
@@ -33,4 +36,6 @@ export const remediationRetry: RetryRows<Jobs> = {
   'drift.approve': { attempts: 2, backoff: { type: 'fixed', delay: 3_000 } },
   'drift.revert': { attempts: 1, backoff: { type: 'fixed', delay: 3_000 } },
   'audit.trail': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
+  'drift.adopt': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
+  'drift.adopt-container': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
 };
