@@ -7,7 +7,7 @@ import { driftOpenPr } from './drift-open-pr.js';
 import { remediationJobs, remediationRetry } from './jobs.js';
 import { remediationProcessors } from './remediation-processors.js';
 import { remediationJobDeps } from './remediation-wiring.js';
-import { revert } from './revert.js';
+import { revert, revertInOrderAction } from './revert.js';
 
 export { approve } from './approve.js';
 export { driftOpenPr } from './drift-open-pr.js';
@@ -18,7 +18,7 @@ export { recordRefusedClicks } from './remediation-wiring.js';
 export const remediationFeature = defineFeature({
   name: 'remediation',
   commands: [driftFix, driftAdopt, auditTrail],
-  actions: [driftOpenPr, approve, revert, driftAdoptButton],
+  actions: [driftOpenPr, approve, revert, revertInOrderAction, driftAdoptButton],
   jobs: remediationJobs,
   retry: remediationRetry,
   wire: (ctx) =>

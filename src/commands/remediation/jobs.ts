@@ -6,7 +6,7 @@ import { auditTrail } from './audit-trail.js';
 import { driftAdopt, driftAdoptButton } from './drift-adopt.js';
 import { driftFix } from './drift-fix.js';
 import { driftOpenPr } from './drift-open-pr.js';
-import { revert } from './revert.js';
+import { revert, revertInOrderAction } from './revert.js';
 
 /** The remediation feature's jobs: job name → payload schema (the bot↔worker contract). */
 export const remediationJobs = {
@@ -17,6 +17,7 @@ export const remediationJobs = {
   'audit.trail': commandJob(auditTrail.options),
   'drift.adopt': commandJob(driftAdopt.options),
   'drift.adopt-container': actionJob(driftAdoptButton.payload),
+  'drift.revert-in-order': actionJob(revertInOrderAction.payload),
 } as const;
 
 type Jobs = typeof remediationJobs;
@@ -38,4 +39,5 @@ export const remediationRetry: RetryRows<Jobs> = {
   'audit.trail': { attempts: 2, backoff: { type: 'fixed', delay: 1_000 } },
   'drift.adopt': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
   'drift.adopt-container': { attempts: 2, backoff: { type: 'fixed', delay: 5_000 } },
+  'drift.revert-in-order': { attempts: 1, backoff: { type: 'fixed', delay: 3_000 } },
 };

@@ -3,7 +3,7 @@ import { auditTrailProcessor } from './audit-trail-processor.js';
 import { driftAdoptButtonProcessor, driftAdoptProcessor } from './drift-adopt-processor.js';
 import { driftApproveProcessor } from './drift-approve.js';
 import { driftFixProcessor, driftOpenPrProcessor } from './drift-fix-processor.js';
-import { driftRevertProcessor } from './drift-revert.js';
+import { driftRevertInOrderProcessor, driftRevertProcessor } from './drift-revert.js';
 import type { RemediationJobDeps } from './remediation-job-deps.js';
 
 type RemediationJobs =
@@ -13,7 +13,8 @@ type RemediationJobs =
   | 'drift.revert'
   | 'audit.trail'
   | 'drift.adopt'
-  | 'drift.adopt-container';
+  | 'drift.adopt-container'
+  | 'drift.revert-in-order';
 
 /** The remediation processors (issue #5) for the composition root to spread over `processors`. */
 export const remediationProcessors = (deps: RemediationJobDeps): Pick<Processors, RemediationJobs> => ({
@@ -24,4 +25,5 @@ export const remediationProcessors = (deps: RemediationJobDeps): Pick<Processors
   'audit.trail': auditTrailProcessor(deps),
   'drift.adopt': driftAdoptProcessor(deps),
   'drift.adopt-container': driftAdoptButtonProcessor(deps),
+  'drift.revert-in-order': driftRevertInOrderProcessor(deps),
 });
