@@ -99,10 +99,11 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       apps,
       stacks,
       hostForStack,
-      stop: () => stopLab(paths.name),
+      // stopLab prefixes HLB_LAB_TAG itself: pass the name as given, not the tagged one.
+      stop: () => stopLab(options.name ?? 'lab'),
     };
   } catch (error) {
-    await stopLab(paths.name).catch(() => undefined);
+    await stopLab(options.name ?? 'lab').catch(() => undefined);
     throw error;
   }
 }
