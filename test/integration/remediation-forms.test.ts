@@ -230,7 +230,7 @@ describe('remediation write-back forms, adoption and next steps (lab, plain git 
   );
 
   it(
-    'skips removing a key that comes from a <<: merge with a reason, and writes a new labels block in the list form',
+    'skips removing a key that comes from a <<: merge with a reason (or expands the merge without it), and writes a new labels block in the list form',
     async () => {
       await driftOnHost((t) =>
         t
