@@ -99,11 +99,10 @@ export async function startLab(options: LabOptions = {}): Promise<Lab> {
       apps,
       stacks,
       hostForStack,
-      // stopLab prefixes HLB_LAB_TAG itself: pass the name as given, not the tagged one.
-      stop: () => stopLab(options.name ?? 'lab'),
+      stop: () => stopLab(paths.name),
     };
   } catch (error) {
-    await stopLab(options.name ?? 'lab').catch(() => undefined);
+    await stopLab(paths.name).catch(() => undefined);
     throw error;
   }
 }
