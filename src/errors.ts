@@ -52,6 +52,9 @@ export const errorCodes = {
     'nothing-to-commit',
     'known-hosts-unreadable',
     'revert-conflict',
+    'service-exists',
+    'not-unmanaged',
+    'adopt-invalid',
   ],
   /** A remote system failed (`ExternalError`): chat platforms, git, Overseerr, Plex, Gluetun. */
   external: [

@@ -3,7 +3,7 @@ import { isAppError } from '../errors.js';
 import { rememberSecrets, type Logger } from '../log.js';
 import type { HostStatus, ServiceSides } from './audit-report.js';
 import { serviceKey } from './audit-report.js';
-import { compareHost } from './compare-host.js';
+import { compareHost, ownedBy } from './compare-host.js';
 import type { DriftItem } from './drift-item.js';
 import { envSecrets, readHostEnvs, workingDirs } from './host-env.js';
 import { loadHostStacks } from './load-host-stacks.js';
@@ -37,6 +37,8 @@ export interface HostAudit {
   readonly servicesAudited: number;
   /** Per stack: the host `.env` text (secret material: kept in memory, never reported) and project dir. */
   readonly stackHosts?: ReadonlyMap<string, StackOnHost>;
+  /** The host's containers as inspected (secret material: in memory only, for remediation and adoption). */
+  readonly observed?: readonly ObservedContainer[];
 }
 
 /** What remediation needs to render a stack as the host does. */
@@ -104,8 +106,7 @@ function sidesOf(
       stacks
         .flatMap((s) => (s.ok ? s.services : []))
         .find((s) => s.stack === item.stack && s.service === item.service) ?? null;
-    const obs =
-      live.find((c) => exp !== null && c.project === exp.project && c.service === exp.service && !c.oneoff) ?? null;
+    const obs = live.find((c) => exp !== null && ownedBy(c, exp) && !c.oneoff) ?? null;
     seen.set(serviceKey(item), serviceSides(host, exp, obs, known));
   }
   return [...seen.values()];
@@ -132,7 +133,8 @@ async function compareWith(
   const { host, log } = input;
   const projects = plan.stacks.map(normalizeProjectName);
   const all = toObservedContainers(pairs, projects);
-  const observed = plan.onlyStacks ? all.filter((c) => c.project !== null && projects.includes(c.project)) : all;
+  // Hand-made containers (no compose project) stay: one may be a service of these stacks by `container_name`.
+  const observed = plan.onlyStacks ? all.filter((c) => c.project === null || projects.includes(c.project)) : all;
   const dirs = workingDirs(plan.stacks, observed, host.deployDir);
   const t0 = input.now();
   const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, log) : new Map<string, string>();
@@ -154,7 +156,7 @@ async function compareWith(
     expectedStacks: stacks,
     observedContainers: observed,
     knownSecrets,
-  });
+  }).filter((i) => !plan.onlyStacks || i.kind !== 'unmanaged-container' || projects.includes(i.stack));
   const servicesAudited = stacks.reduce((n, s) => n + (s.ok ? s.services.length : 0), 0);
   const stackHosts = new Map(
     plan.stacks.map((s): [string, StackOnHost] => {
@@ -169,6 +171,7 @@ async function compareWith(
     sides: sidesOf(host.name, items, stacks, observed, knownSecrets),
     servicesAudited,
     stackHosts,
+    observed,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { ObservedContainer } from './model.js';
 import type { DriftItem } from './drift-item.js';
 
 /** Filters of one audit (`/drift audit [host] [stack]`). */
@@ -53,6 +54,11 @@ export interface AuditResult {
    * JSON: the env holds secrets). Remediation renders the stack the same way.
    */
   readonly stackHosts?: ReadonlyMap<string, { readonly hostEnv?: string; readonly projectDir?: string }>;
+  /**
+   * Host name → its containers as inspected, unmasked (kept out of the JSON): remediation reads a
+   * running value git already holds as a literal, adoption generates a service from one.
+   */
+  readonly observed?: ReadonlyMap<string, readonly ObservedContainer[]>;
 }
 
 /** `host/stack/service` key of an item or a side (stale stacks have no host, unparseable no service). */

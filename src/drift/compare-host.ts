@@ -18,6 +18,14 @@ export interface CompareHostInput {
 
 const hook = (c: ObservedContainer): boolean => c.oneoff;
 
+/**
+ * The containers of a compose service: its compose labels, or (a container started by hand and
+ * adopted into git) no compose project and the service's `container_name`.
+ */
+export const ownedBy = (c: ObservedContainer, svc: ExpectedService): boolean =>
+  (c.project === svc.project && c.service === svc.service) ||
+  (c.project === null && svc.containerName !== null && c.name === svc.containerName);
+
 function unparseable(host: string, s: Extract<LoadedStack, { ok: false }>): DriftItem {
   const path = `${s.file}:${s.line}:${s.col}`;
   return {
@@ -96,8 +104,10 @@ export function compareHost(input: CompareHostInput): DriftItem[] {
   }
   const live = input.observedContainers.filter((c) => !hook(c));
   const bound = new Map<string, Map<string, string>>();
+  const adopted = new Set<string>();
   for (const svc of services.values()) {
-    const containers = live.filter((c) => c.project === svc.project && c.service === svc.service);
+    const containers = live.filter((c) => ownedBy(c, svc));
+    for (const c of containers) adopted.add(c.id);
     if (containers.length === 0) items.push(missing(host, svc));
     const stackBound = bound.get(svc.stack) ?? new Map<string, string>();
     bound.set(svc.stack, stackBound);
@@ -109,7 +119,8 @@ export function compareHost(input: CompareHostInput): DriftItem[] {
     };
     for (const c of containers) items.push(...compareService(svc, c, ctx));
   }
-  return [...items, ...findUnmanaged(host, live, claimed, services, input.expectedStacks)];
+  const rest = live.filter((c) => !adopted.has(c.id));
+  return [...items, ...findUnmanaged(host, rest, claimed, services, input.expectedStacks)];
 }
 
 /**

@@ -19,6 +19,12 @@ const blankToNull = (s: string | null | undefined): string | null =>
 const configFiles = (label: string | undefined): string[] | null =>
   label === undefined ? null : label.split(',').map((f) => f.slice(f.lastIndexOf('/') + 1));
 
+const isBuiltinOnly = (mode: string | null | undefined, networks: ReadonlySet<string>): boolean =>
+  mode !== null &&
+  mode !== undefined &&
+  ['bridge', 'host', 'none'].includes(mode) &&
+  [...networks].every((n) => n === mode);
+
 /** Project and service from compose labels (N1); names (`stack_svc_1`, `stack-svc-1`) only as a fallback. */
 export function identify(
   c: ContainerInspect,
@@ -82,7 +88,11 @@ export function toObserved(
       labels: new Map(Object.entries(labels)),
       ports: portsOf(hc),
       mounts: mountsOf(c),
-      networks: hc?.NetworkMode?.startsWith('container:') === true ? new Set() : networks,
+      // `network_mode: host|bridge|none` (and `container:`) joins no service networks, as compose renders it.
+      networks:
+        hc?.NetworkMode?.startsWith('container:') === true || isBuiltinOnly(hc?.NetworkMode, networks)
+          ? new Set()
+          : networks,
       networkMode: networkModeOf(hc?.NetworkMode, networks, idToService),
       restart: restartOf(hc),
       healthcheck: toHealthSpec(cfg?.Healthcheck),

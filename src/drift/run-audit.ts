@@ -124,7 +124,8 @@ export async function runAudit(deps: AuditDeps, options: AuditOptions = {}): Pro
         [...(audits[i]?.stackHosts ?? new Map())].map(([stack, on]) => [`${h.name}/${stack}`, on] as const),
       ),
     );
-    return { report, sides: [...audits.flatMap((a) => a.sides), ...clusters.sides], stackHosts };
+    const observed = new Map(hosts.map((h, i) => [h.name, audits[i]?.observed ?? []] as const));
+    return { report, sides: [...audits.flatMap((a) => a.sides), ...clusters.sides], stackHosts, observed };
   } finally {
     await Promise.allSettled([auditing, clustering]);
     await snapshotting.then(

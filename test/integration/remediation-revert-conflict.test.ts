@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { revertInOrder } from '../../src/drift/remediate/revert-chain.js';
 import { revertRemediation } from '../../src/drift/remediate/revert-remediation.js';
 import { createForge } from '../../src/forge/create-forge.js';
 import type { Forge } from '../../src/forge/forge.js';
@@ -54,7 +55,10 @@ describe('revert of a remediation PR that later merges overlap (real git, plain 
       body: 'b',
       labels: ['drift-remediation'],
     });
-    await forge.merge(pr.number, { expectedHeadSha: sha, commitTitle: `Merge ${branch}` });
+    await forge.merge(pr.number, {
+      expectedHeadSha: sha,
+      commitTitle: `Merge pull request #${pr.number} from ${branch}`,
+    });
     return pr.number;
   }
 
@@ -91,10 +95,34 @@ describe('revert of a remediation PR that later merges overlap (real git, plain 
     expect(outcome.kind).toBe('refused');
     if (outcome.kind !== 'refused') return;
     expect(outcome.code).toBe('revert-conflict');
-    expect(outcome.message).toContain('Merge fix/drift-app-2');
+    expect(outcome.message).toContain('PR #2 (');
     expect(outcome.message).toContain('Nothing was pushed');
     expect(await git(['for-each-ref', '--format=%(refname) %(objectname)'], bare)).toBe(refsBefore);
     expect(trail.entries.map((e) => e.event)).toEqual(['refused']);
+    expect(await import('node:fs/promises').then((fs) => fs.readdir(join(root, 'tmp')))).toEqual([]);
+  });
+
+  it('names the later PRs newest first and reverts them all in order on request, back to the seed tree', async () => {
+    const seedTree = await git(['rev-parse', 'main~2^{tree}'], bare);
+    const third = await mergeEdit('fix/drift-app-3', 'services:\n  app:\n    image: x:4\n');
+    const trail = memoryTrail();
+    const deps = { forge, trail, tmpDir: join(root, 'tmp') };
+    const refused = await revertRemediation(deps, { pr: 1, stack: 'app', service: 'app', requester: who });
+    expect(refused.kind).toBe('refused');
+    if (refused.kind !== 'refused') return;
+    expect(refused.later?.map((m) => m.pr)).toEqual([third, 2]);
+    expect(refused.message).toMatch(/newest first: PR #3 \(.*\); PR #2 \(/);
+    expect(refused.message).toContain('#3, then #2, then #1');
+
+    const refsBefore = await git(['for-each-ref', '--format=%(refname) %(objectname)'], bare);
+    const conflicting = await revertInOrder(deps, { prs: [2, 1], stack: 'app', service: 'app', requester: who });
+    expect(conflicting.kind).toBe('refused');
+    expect(await git(['for-each-ref', '--format=%(refname) %(objectname)'], bare)).toBe(refsBefore);
+
+    const done = await revertInOrder(deps, { prs: [third, 2, 1], stack: 'app', service: 'app', requester: who });
+    expect(done.kind).toBe('reverted');
+    expect(await git(['rev-parse', 'main^{tree}'], bare)).toBe(seedTree);
+    expect(trail.entries.filter((e) => e.event === 'reverted').map((e) => e.pr)).toEqual([third, 2, 1]);
     expect(await import('node:fs/promises').then((fs) => fs.readdir(join(root, 'tmp')))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import type { ActionButton, Attachment } from '../../chat/chat-port.js';
-import { driftOpenPr } from '../remediation/index.js';
+import { driftAdoptButton, driftOpenPr } from '../remediation/index.js';
 import type { AuditOptions, AuditResult } from '../../drift/audit-report.js';
 import { serviceKey } from '../../drift/audit-report.js';
 import {
@@ -12,6 +12,7 @@ import {
 } from '../../drift/render-audit.js';
 import type { DriftItem } from '../../drift/drift-item.js';
 import { MASK } from '../../drift/mask.js';
+import { serviceKeyOf } from '../../drift/remediate/adopt-service.js';
 import { planEdits } from '../../drift/remediate/field-edit.js';
 import { diffFileName } from '../../drift/service-diff.js';
 import type { Report } from '../../report/report.js';
@@ -56,11 +57,35 @@ async function openPrButton(items: readonly DriftItem[], ctx: ProcessorContext):
   ];
 }
 
+/** Discord allows 5 buttons per row; more unmanaged containers are adopted with `/drift adopt`. */
+const MAX_ADOPT_BUTTONS = 5;
+
+/**
+ * One "Adopt" button per unmanaged container: into the stack whose project it claims, else a new
+ * stack named after it (`/drift adopt <container> <stack>` picks any other stack).
+ */
+async function adoptButtons(items: readonly DriftItem[], ctx: ProcessorContext): Promise<ActionButton[]> {
+  const unmanaged = items.filter((i) => i.kind === 'unmanaged-container').slice(0, MAX_ADOPT_BUTTONS);
+  const buttons: ActionButton[] = [];
+  for (const i of unmanaged) {
+    const stack = i.stack === '' ? serviceKeyOf(i.path) : i.stack;
+    buttons.push(
+      await ctx.createButton(
+        driftAdoptButton,
+        { host: i.host, container: i.path, stack },
+        `Adopt ${i.path} into ${stack}`.slice(0, 80),
+        'secondary',
+      ),
+    );
+  }
+  return buttons;
+}
+
 /** Posts one thread message per drifted service (with its diff); returns whether it could. */
 async function postServices(result: AuditResult, ctx: ProcessorContext, withButtons: boolean): Promise<boolean> {
   if (ctx.post === undefined) return false;
   for (const [key, items] of groupByService(result.report.items).slice(0, MAX_SERVICE_MESSAGES)) {
-    const buttons = withButtons ? await openPrButton(items, ctx) : [];
+    const buttons = withButtons ? [...(await openPrButton(items, ctx)), ...(await adoptButtons(items, ctx))] : [];
     await ctx.post({
       text: renderServiceMessage(key, items),
       attachments: diffAttachment(result, key),

@@ -4,9 +4,10 @@ import { retryRows, type FeatureProcessors, type JobPayloadOf, type RetryRows } 
 import { actionJob, commandJob } from '../job-schemas.js';
 import { approve } from './approve.js';
 import { auditTrail } from './audit-trail.js';
+import { driftAdopt, driftAdoptButton } from './drift-adopt.js';
 import { driftFix } from './drift-fix.js';
 import { driftOpenPr } from './drift-open-pr.js';
-import { revert } from './revert.js';
+import { revert, revertInOrderAction } from './revert.js';
 
 /** The remediation feature's jobs: job name → payload schema (the bot↔worker contract). */
 export const remediationJobs = {
@@ -15,6 +16,9 @@ export const remediationJobs = {
   'drift.approve': actionJob(approve.payload),
   'drift.revert': actionJob(revert.payload),
   'audit.trail': commandJob(auditTrail.options),
+  'drift.adopt': commandJob(driftAdopt.options),
+  'drift.adopt-container': actionJob(driftAdoptButton.payload),
+  'drift.revert-in-order': actionJob(revertInOrderAction.payload),
 } as const;
 
 type Jobs = typeof remediationJobs;
@@ -32,6 +36,7 @@ export const remediationRetry: RetryRows<Jobs> = retryRows(
   {
     'drift.approve': fixedRetry(2, 3_000, 'long'),
     'drift.revert': fixedRetry(1, 3_000, 'long'),
+    'drift.revert-in-order': fixedRetry(1, 3_000, 'long'),
     'audit.trail': fixedRetry(2, 1_000),
   },
   // Retried only for forge/git hiccups; the processors are idempotent (same commit, merge claim).

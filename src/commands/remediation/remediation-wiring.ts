@@ -67,7 +67,13 @@ export function remediationJobDeps(config: AppConfig, wiring: RemediationWiring)
   };
 }
 
-const REMEDIATION_ACTIONS = new Set(['drift.approve', 'drift.revert', 'drift.open-pr']);
+const REMEDIATION_ACTIONS = new Set([
+  'drift.approve',
+  'drift.revert',
+  'drift.revert-in-order',
+  'drift.open-pr',
+  'drift.adopt-container',
+]);
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 /**

@@ -10,3 +10,20 @@ export const revert = defineAction({
   singleUse: true,
   payload: z.object({ pr: z.number().int().positive(), stack: z.string(), service: z.string() }),
 });
+
+/**
+ * "Revert in order" under a refused Revert: reverts the later overlapping PRs and then the one asked
+ * for, newest first, as one change (nothing pushed unless all apply cleanly).
+ */
+export const revertInOrderAction = defineAction({
+  kind: 'drift.revert-in-order',
+  description: 'Revert several merged remediation PRs, newest first',
+  role: 'operator',
+  job: 'drift.revert-in-order',
+  singleUse: true,
+  payload: z.object({
+    prs: z.array(z.number().int().positive()).min(2).max(20),
+    stack: z.string(),
+    service: z.string(),
+  }),
+});

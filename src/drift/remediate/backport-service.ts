@@ -7,6 +7,7 @@ import { applyPlans, type PlannedEdit } from './apply-plans.js';
 import { openComposeFiles } from './compose-file.js';
 import { addEnvSampleVars } from './env-sample.js';
 import { planEdits } from './field-edit.js';
+import { keepLiteral, type RunningEntries } from './keep-literal.js';
 import { literalWriter, templateWriter, type RetemplateNote } from './value-writer.js';
 import { checkWriteBack, renderStack, type RenderOn } from './write-back-check.js';
 
@@ -25,6 +26,8 @@ export interface BackportInput {
   readonly hostEnv?: string | undefined;
   /** The project dir on the host (relative binds resolve against it). */
   readonly projectDir?: string | undefined;
+  /** The running container's env and labels, unmasked (password hashes git keeps as literals). */
+  readonly running?: RunningEntries | undefined;
 }
 
 /** One field the backport changed, for the PR body. Values are the audit's (masked) display strings. */
@@ -60,6 +63,7 @@ function wantedOf(plans: readonly PlannedEdit[]): Map<string, string | null> {
   const wanted = new Map<string, string | null>();
   for (const { item, edit } of plans) {
     if (edit.kind === 'entry' && edit.secretVar !== undefined) wanted.set(item.path, placeholder(edit.secretVar));
+    else if (edit.kind === 'entry') wanted.set(item.path, edit.value);
     else wanted.set(item.path, item.actual);
   }
   return wanted;
@@ -96,7 +100,11 @@ export async function backportService(input: BackportInput): Promise<BackportRes
   };
   const skipped: { item: DriftItem; reason: string }[] = [];
   const accepted: PlannedEdit[] = [];
-  for (const plan of planEdits(input.items, input.knownSecrets)) {
+  for (const planned of planEdits(input.items, input.knownSecrets)) {
+    const plan =
+      'skipped' in planned
+        ? planned
+        : keepLiteral(planned, { base, override }, input.service, input.running, input.knownSecrets ?? []);
     if ('skipped' in plan) {
       const files = [base, override].filter((f) => f !== undefined).map((f) => f.name);
       skipped.push({

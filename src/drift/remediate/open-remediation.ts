@@ -125,6 +125,9 @@ export async function openRemediation(deps: RemediationDeps, target: Remediation
           items,
           hostEnv: on?.hostEnv,
           projectDir: on?.projectDir,
+          running: result.observed
+            ?.get(host)
+            ?.find((c) => c.project === normalizeProjectName(target.stack) && c.service === target.service)?.model,
         }));
       if (done.changes.length === 0) {
         const why = done.skipped.map((s) => `${s.item.path}: ${s.reason}`).join('; ');

@@ -1,7 +1,7 @@
 import type { Forge, PullRequest } from '../../forge/forge.js';
 import type { AuditTrailStore, TrailEntry } from '../../store/audit-trail-store.js';
-import { REMEDIATION_LABEL } from './open-remediation.js';
-import { withClone, type Clone } from './with-clone.js';
+import { landRevert, laterMerges, laterName, type LaterMerge } from './land-revert.js';
+import { withClone } from './with-clone.js';
 
 export interface RevertInput {
   readonly pr: number;
@@ -18,7 +18,13 @@ export type RevertOutcome =
       readonly revertPr?: PullRequest;
       readonly landedSha: string;
     }
-  | { readonly kind: 'refused'; readonly code: string; readonly message: string };
+  | {
+      readonly kind: 'refused';
+      readonly code: string;
+      readonly message: string;
+      /** With `revert-conflict`: the later overlapping merges, newest first (revert them first). */
+      readonly later?: readonly LaterMerge[];
+    };
 
 export interface RevertDeps {
   readonly forge: Forge;
@@ -27,28 +33,6 @@ export interface RevertDeps {
 }
 
 const short = (sha: string): string => sha.slice(0, 12);
-
-/** Merges after `mergeSha` that touched the files it changed, newest first (`<sha12> <subject>`). */
-async function laterMerges(clone: Clone, mergeSha: string): Promise<string[]> {
-  const files = (await clone.git(['diff', '--name-only', `${mergeSha}^1`, mergeSha]))
-    .split('\n')
-    .filter((f) => f !== '');
-  if (files.length === 0) return [];
-  const log = await clone.git(['log', '--merges', '--first-parent', '--format=%H %s', `${mergeSha}..HEAD`]);
-  const later: string[] = [];
-  for (const line of log.split('\n').filter((l) => l !== '')) {
-    const touched = await clone.git([
-      'diff',
-      '--name-only',
-      `${line.slice(0, 40)}^1`,
-      line.slice(0, 40),
-      '--',
-      ...files,
-    ]);
-    if (touched.trim() !== '') later.push(`${short(line)}${line.slice(40)}`);
-  }
-  return later;
-}
 
 /**
  * FR-4.6: undoes a merged remediation PR with `git revert -m 1 <merge>` in a private clone, pushed
@@ -72,26 +56,24 @@ export async function revertRemediation(deps: RevertDeps, input: RevertInput): P
   }
   const mergeSha = pr.mergeSha;
   const branch = `revert/${pr.headBranch}`;
-  const pushed = await withClone(
-    deps.forge.remote,
-    pr.baseBranch,
-    deps.tmpDir,
-    async (clone): Promise<string | { later: string[] }> => {
-      try {
-        await clone.git(['revert', '-m', '1', '--no-edit', mergeSha]);
-      } catch {
-        await clone.git(['revert', '--abort']).catch(() => '');
-        return { later: await laterMerges(clone, mergeSha) };
-      }
-      const revertSha = (await clone.git(['rev-parse', 'HEAD'])).trim();
-      await clone.git(['push', '--quiet', '--force', 'origin', `HEAD:refs/heads/${branch}`]);
-      if (deps.forge.kind === 'git') await clone.git(['push', '--quiet', 'origin', `HEAD:refs/heads/${pr.baseBranch}`]);
-      return revertSha;
-    },
-  );
-  if (typeof pushed !== 'string') {
-    const names = pushed.later.length === 0 ? 'later changes to the same lines' : pushed.later.join('; ');
-    const message = `PR #${input.pr} cannot be reverted cleanly: later merges changed the same lines (${names}). Revert those first, newest first, then this one. Nothing was pushed.`;
+  const landed = await withClone(deps.forge.remote, pr.baseBranch, deps.tmpDir, async (clone) => {
+    try {
+      await clone.git(['revert', '-m', '1', '--no-edit', mergeSha]);
+    } catch {
+      await clone.git(['revert', '--abort']).catch(() => '');
+      return { later: await laterMerges(clone, mergeSha) };
+    }
+    return landRevert(deps, clone, {
+      branch,
+      base: pr.baseBranch,
+      title: `Revert "${pr.title}"`,
+      body: `Reverts #${input.pr} (merge ${mergeSha}), requested in chat by ${input.requester.name ?? input.requester.id}.`,
+    });
+  });
+  if ('later' in landed) {
+    const names =
+      landed.later.length === 0 ? 'later changes to the same lines' : landed.later.map(laterName).join('; ');
+    const message = `PR #${input.pr} cannot be reverted cleanly: later merges changed the same lines (newest first: ${names}). Revert those first, newest first, then this one${landed.later.every((m) => m.pr !== undefined) && landed.later.length > 0 ? ` (${[...landed.later.map((m) => `#${String(m.pr)}`), `#${String(input.pr)}`].join(', then ')}; the "Revert in order" button does exactly that)` : ''}. Nothing was pushed.`;
     await deps.trail.record({
       event: 'refused',
       who: input.requester,
@@ -101,27 +83,9 @@ export async function revertRemediation(deps: RevertDeps, input: RevertInput): P
       headSha: pr.headSha,
       reason: `revert-conflict: ${message}`,
     });
-    return { kind: 'refused', code: 'revert-conflict', message };
+    return { kind: 'refused', code: 'revert-conflict', message, later: landed.later };
   }
-  let revertPr: PullRequest | undefined;
-  let landedSha = pushed;
-  if (deps.forge.kind !== 'git') {
-    const title = `Revert "${pr.title}"`;
-    const opened = await deps.forge.openPullRequest({
-      branch,
-      base: pr.baseBranch,
-      title,
-      body: `Reverts #${input.pr} (merge ${mergeSha}), requested in chat by ${input.requester.name ?? input.requester.id}.`,
-      labels: [REMEDIATION_LABEL],
-    });
-    landedSha = (
-      await deps.forge.merge(opened.number, {
-        expectedHeadSha: pushed,
-        commitTitle: `Merge pull request #${opened.number} from ${branch}`,
-      })
-    ).mergeSha;
-    revertPr = opened;
-  }
+  const { revertSha: pushed, landedSha, revertPr } = landed;
   await deps.forge.comment(
     input.pr,
     `Reverted by ${input.requester.name ?? input.requester.id} (${input.requester.platform}): ${revertPr === undefined ? `revert ${short(pushed)} pushed to ${pr.baseBranch}` : `PR #${revertPr.number} merged as ${landedSha}`}.`,

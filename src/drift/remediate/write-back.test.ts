@@ -125,6 +125,27 @@ describe('write-back keeps the repo variables', () => {
     expect(result.skipped[0]?.reason).toMatch(/escaped literal/);
     expect(await text(stackDir)).toBe(compose);
   });
+
+  it('writes a changed htpasswd hash git held as an escaped literal back as an escaped literal', async () => {
+    const key = 'traefik.http.middlewares.a.basicauth.users';
+    const stackDir = await stack(
+      `services:\n  app:\n    image: x\n    labels:\n      - "${key}=admin:$$apr1$$old$$hash" # auth\n`,
+    );
+    const running = { environment: new Map(), labels: new Map([[key, 'admin:$apr1$new$hash/x']]) };
+    const result = await backport(stackDir, [item(`labels.${key}`, '••••', '•••• (changed)')], { running });
+    expect(result.skipped).toEqual([]);
+    expect(result.envSampleVars).toEqual([]);
+    expect(await text(stackDir)).toContain(`- "${key}=admin:$$apr1$$new$$hash/x" # auth\n`);
+    expect(await rendered(stackDir, 'app', `labels.${key}`)).toBe('admin:$apr1$new$hash/x');
+  });
+
+  it('still writes a plaintext secret git held as a literal as ${VAR}', async () => {
+    const stackDir = await stack('services:\n  app:\n    image: x\n    environment:\n      DB_PASSWORD: old$$pw\n');
+    const running = { environment: new Map([['DB_PASSWORD', 'new$pw']]), labels: new Map() };
+    const result = await backport(stackDir, [item('environment.DB_PASSWORD', '••••', '•••• (changed)')], { running });
+    expect(await text(stackDir)).not.toContain('new');
+    expect(result.skipped[0]?.reason).toMatch(/escaped literal/);
+  });
 });
 
 describe('write-back of runtime settings', () => {
