@@ -79,6 +79,7 @@ export const errorCodes = {
     'slack-unreachable',
     'cluster-forbidden',
     'cluster-api-error',
+    'queue-unavailable',
   ],
   /** SSH and Docker hosts (`src/infra`). */
   host: [

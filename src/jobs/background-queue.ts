@@ -1,19 +1,27 @@
 import { Queue } from 'bullmq';
 import type { BackgroundJobSpecs, BackgroundPayload } from './background-jobs.js';
 import { jobRetention, queueName } from './queue.js';
-import { connectRedis } from './redis-connection.js';
+import { closeConnection, openConnection, quietErrors, type RedisSource } from './redis-connection.js';
 
 /** Producer side of background jobs: one-off jobs (webhooks) and repeating ones (polls). */
 export interface BackgroundQueue<M extends BackgroundJobSpecs<M>> {
   /** Validates and enqueues; the same `jobId` twice is one job. */
   enqueue<N extends keyof M & string>(name: N, payload: BackgroundPayload<M, N>, jobId: string): Promise<void>;
-  /** Creates or updates a BullMQ job scheduler that adds `name` every `everyMs` (idempotent). */
-  every<N extends keyof M & string>(name: N, everyMs: number, payload: BackgroundPayload<M, N>): Promise<void>;
+  /**
+   * Creates or updates a BullMQ job scheduler that adds `name` every `everyMs` (idempotent). With
+   * `onlyRepair`, a scheduler already there with the same interval is left as it is; returns
+   * whether it was written.
+   */
+  every<N extends keyof M & string>(
+    name: N,
+    everyMs: number,
+    payload: BackgroundPayload<M, N>,
+    onlyRepair?: boolean,
+  ): Promise<boolean>;
   close(): Promise<void>;
 }
 
-export interface BackgroundQueueOptions<M extends BackgroundJobSpecs<M>> {
-  readonly redisUrl: string;
+export interface BackgroundQueueOptions<M extends BackgroundJobSpecs<M>> extends RedisSource {
   /** BullMQ key prefix; must match the worker's. */
   readonly prefix?: string;
   /** The background jobs this queue may add (a feature's table). */
@@ -23,24 +31,26 @@ export interface BackgroundQueueOptions<M extends BackgroundJobSpecs<M>> {
 export function createBackgroundQueue<M extends BackgroundJobSpecs<M>>(
   options: BackgroundQueueOptions<M>,
 ): BackgroundQueue<M> {
-  const connection = connectRedis(options.redisUrl);
-  const queue = new Queue(queueName, { connection, prefix: options.prefix ?? 'hlb-bull' });
+  const connection = openConnection(options);
+  const queue = quietErrors(new Queue(queueName, { connection, prefix: options.prefix ?? 'hlb-bull' }));
   return {
     enqueue: async (name, payload, jobId) => {
       const { schema, retry } = options.jobs[name];
       await queue.add(name, schema.parse(payload), { jobId, ...retry, ...jobRetention });
     },
-    every: async (name, everyMs, payload) => {
+    every: async (name, everyMs, payload, onlyRepair = false) => {
       const { schema, retry } = options.jobs[name];
+      if (onlyRepair && Number((await queue.getJobScheduler(name))?.every) === everyMs) return false;
       await queue.upsertJobScheduler(
         name,
         { every: everyMs },
         { name, data: schema.parse(payload), opts: { ...retry, ...jobRetention } },
       );
+      return true;
     },
     close: async () => {
       await queue.close();
-      await connection.quit();
+      await closeConnection(connection);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { connectRedis } from './redis-connection.js';
+import { closeConnection, openConnection, quietErrors, type RedisSource } from './redis-connection.js';
 import { queueName } from './queue.js';
 
 /** A read-only handle on the job queue's counts, for the `/metrics` queue gauge. */
@@ -10,9 +10,9 @@ export interface QueueDepthReader {
 
 const states = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
 
-export function openQueueDepth(options: { readonly redisUrl: string; readonly prefix: string }): QueueDepthReader {
-  const connection = connectRedis(options.redisUrl);
-  const queue = new Queue(queueName, { connection, prefix: options.prefix });
+export function openQueueDepth(options: RedisSource & { readonly prefix: string }): QueueDepthReader {
+  const connection = openConnection(options, 'failFast');
+  const queue = quietErrors(new Queue(queueName, { connection, prefix: options.prefix }));
   return {
     depth: async () => {
       const counts = await queue.getJobCounts(...states);
@@ -20,7 +20,7 @@ export function openQueueDepth(options: { readonly redisUrl: string; readonly pr
     },
     close: async () => {
       await queue.close();
-      await connection.quit();
+      await closeConnection(connection);
     },
   };
 }

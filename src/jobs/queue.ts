@@ -1,5 +1,6 @@
 import { Queue } from 'bullmq';
-import { connectRedis } from './redis-connection.js';
+import { ExternalError } from '../errors.js';
+import { closeConnection, openConnection, quietErrors, readyWithin, type RedisSource } from './redis-connection.js';
 import type { JobSpecs } from './job-table.js';
 
 /** The single BullMQ queue every job goes through. */
@@ -21,8 +22,7 @@ export interface Producer {
   close(): Promise<void>;
 }
 
-export interface ProducerOptions {
-  readonly redisUrl: string;
+export interface ProducerOptions extends RedisSource {
   /** BullMQ key prefix; tests use a unique one. */
   readonly prefix?: string;
   /** Every job kind this producer may enqueue (the registry's `jobSpecs`). */
@@ -30,13 +30,15 @@ export interface ProducerOptions {
 }
 
 export function createProducer(options: ProducerOptions): Producer {
-  const connection = connectRedis(options.redisUrl);
-  const queue = new Queue(queueName, { connection, prefix: options.prefix ?? 'hlb-bull' });
+  // Fail fast (BullMQ's advice for producers): a job is either queued now or the caller hears it was not.
+  const connection = openConnection(options, 'failFast');
+  const queue = quietErrors(new Queue(queueName, { connection, prefix: options.prefix ?? 'hlb-bull' }));
   return {
     enqueue: async (name, payload, { jobId }) => {
       const spec = options.jobs[name];
       if (spec === undefined) throw new Error(`unknown job ${name}`);
       const data = spec.schema.parse(payload);
+      if (!(await readyWithin(connection, 1_000))) throw queueUnavailable();
       const policy = spec.retry;
       const before = await queue.getJob(jobId);
       const job = await queue.add(name, data, {
@@ -49,7 +51,15 @@ export function createProducer(options: ProducerOptions): Producer {
     },
     close: async () => {
       await queue.close();
-      await connection.quit();
+      await closeConnection(connection);
     },
   };
 }
+
+/** What a user hears when a command cannot be queued (Redis down or not answering in time). */
+export const queueUnavailable = (cause?: unknown): ExternalError =>
+  new ExternalError(
+    'queue-unavailable',
+    'The job queue is unavailable right now, so nothing was run. Try again in a minute.',
+    cause === undefined ? {} : { cause },
+  );

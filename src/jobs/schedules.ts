@@ -1,7 +1,7 @@
 import { Queue, type Job } from 'bullmq';
 import type { ScheduleConfig, SchedulesConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import { connectRedis } from './redis-connection.js';
+import { closeConnection, openConnection, quietErrors, type RedisSource } from './redis-connection.js';
 import { queueName } from './queue.js';
 import { runScheduled, type ScheduledRunDeps } from './run-scheduled.js';
 import { createScheduleStateStore } from './schedule-state.js';
@@ -22,14 +22,27 @@ const repeatOf = (s: ScheduleConfig): { every: number } | { pattern: string; tz?
     ? { every: s.everyMs }
     : { pattern: s.cron ?? '', ...(s.timezone === undefined ? {} : { tz: s.timezone }) };
 
-export interface SyncSchedulesOptions {
-  readonly redisUrl: string;
+export interface SyncSchedulesOptions extends RedisSource {
   readonly prefix: string;
   readonly schedules: SchedulesConfig | undefined;
   /** Task kinds this worker can run; a configured schedule without a task is logged and left out. */
   readonly available: readonly string[];
   readonly log: Logger;
+  /**
+   * Reconcile mode: leaves a scheduler that already matches untouched (its next run stays as it
+   * is) and only recreates missing or different ones, logging each repair.
+   */
+  readonly onlyRepair?: boolean;
 }
+
+const sameRepeat = (
+  found: { pattern?: string | null; every?: number | null; tz?: string | null } | undefined,
+  want: ReturnType<typeof repeatOf>,
+): boolean =>
+  found !== undefined &&
+  ('every' in want
+    ? Number(found.every) === want.every
+    : found.pattern === want.pattern && (found.tz ?? undefined) === want.tz);
 
 /**
  * Makes BullMQ's job schedulers match the config: upserts every configured schedule (same id →
@@ -37,20 +50,25 @@ export interface SyncSchedulesOptions {
  * Returns the ids now scheduled.
  */
 export async function syncSchedules(options: SyncSchedulesOptions): Promise<string[]> {
-  const connection = connectRedis(options.redisUrl);
-  const queue = new Queue(queueName, { connection, prefix: options.prefix });
+  const connection = openConnection(options);
+  const queue = quietErrors(new Queue(queueName, { connection, prefix: options.prefix }));
   try {
     const active: string[] = [];
     for (const key of Object.keys(scheduleIds) as ScheduleKey[]) {
       const id = scheduleIds[key];
       const schedule = options.schedules?.[key];
       if (schedule !== undefined && options.available.includes(id)) {
-        await queue.upsertJobScheduler(id, repeatOf(schedule), {
+        active.push(id);
+        const repeat = repeatOf(schedule);
+        if (options.onlyRepair === true) {
+          if (sameRepeat(await queue.getJobScheduler(id), repeat)) continue;
+          options.log.warn({ schedule: id }, 'schedule missing in Redis (restarted empty?): recreated');
+        }
+        await queue.upsertJobScheduler(id, repeat, {
           name: jobNameOf(id),
           data: {},
           opts: { attempts: 2, backoff: { type: 'fixed', delay: 30_000 } },
         });
-        active.push(id);
       } else {
         if (schedule !== undefined)
           options.log.warn({ schedule: key }, 'schedule configured but this worker cannot run it; not scheduled');
@@ -60,7 +78,7 @@ export async function syncSchedules(options: SyncSchedulesOptions): Promise<stri
     return active;
   } finally {
     await queue.close();
-    await connection.quit();
+    await closeConnection(connection);
   }
 }
 
@@ -86,17 +104,29 @@ export interface StartSchedulesOptions
   readonly tasks: readonly ScheduledTask[];
 }
 
-/** Syncs the job schedulers and returns the worker handlers for their jobs (plus the state connection to close). */
-export async function startSchedules(
-  options: StartSchedulesOptions,
-): Promise<{ handlers: Record<string, (job: Job) => Promise<void>>; close(): Promise<void> }> {
-  const redis = connectRedis(options.redisUrl);
+/** The worker's schedules: handlers for their jobs, a repair pass, and the state connection to close. */
+export interface RunningSchedules {
+  readonly handlers: Record<string, (job: Job) => Promise<void>>;
+  /** Syncs the job schedulers with the config (first call), afterwards recreates missing ones only. */
+  reconcile(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker handlers for the schedule jobs; the schedulers themselves are written by
+ * `reconcile()`, which the caller runs at start and periodically (a Redis that lost its data
+ * gets them back), so a start with Redis down does not wait for it.
+ */
+export function startSchedules(options: StartSchedulesOptions): RunningSchedules {
+  const redis = openConnection(options);
   const state = createScheduleStateStore(redis, options.keyPrefix);
-  await syncSchedules({ ...options, available: options.tasks.map((t) => t.kind) });
+  let synced = false;
   return {
     handlers: scheduledHandlers(options.tasks, { ...options, state }),
-    close: async () => {
-      await redis.quit();
+    reconcile: async () => {
+      await syncSchedules({ ...options, available: options.tasks.map((t) => t.kind), onlyRepair: synced });
+      synced = true;
     },
+    close: () => closeConnection(redis),
   };
 }

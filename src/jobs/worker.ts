@@ -2,14 +2,14 @@ import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullm
 import type { JobMetrics, JobOutcome } from '../metrics/metrics.js';
 import { redactChats, redactorOf } from './redact-chats.js';
 import { packageVersion } from './package-version.js';
-import { connectRedis } from './redis-connection.js';
+import { closeConnection, openConnection, quietErrors, type RedisSource } from './redis-connection.js';
+import { isConnectionError } from './redis-monitor.js';
 import { queueName } from './queue.js';
 import { requeueOrphans, defaultOrphanAgeMs } from './requeue-orphans.js';
 import { runJob, type JobDeps } from './run-job.js';
 import { createSystemView } from './system-view.js';
 
-export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'> {
-  readonly redisUrl: string;
+export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'>, RedisSource {
   readonly prefix?: string;
   readonly concurrency?: number;
   /** How long a button stays clickable (config `approvals.ttl`); default 24 h. */
@@ -29,15 +29,17 @@ export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'> {
 
 /** A running worker; `close()` waits for in-flight jobs (graceful shutdown). */
 export interface RunningWorker {
+  /** True while BullMQ's worker runs and its connection is ready (the `/healthz` worker probe). */
+  isRunning(): boolean;
   close(): Promise<void>;
 }
 
 /** Starts the BullMQ worker for every job in `jobs` (plus `extraHandlers`). */
 export function startWorker(options: WorkerOptions): RunningWorker {
-  const connection = connectRedis(options.redisUrl);
+  const connection = openConnection(options);
   const prefix = options.prefix ?? 'hlb-bull';
   // Read-only handle on the same queue, for `/status` counts.
-  const queue = new Queue(queueName, { connection, prefix });
+  const queue = quietErrors(new Queue(queueName, { connection, prefix }));
   const system = createSystemView({
     version: options.version ?? packageVersion(),
     startedAt: new Date(),
@@ -67,11 +69,13 @@ export function startWorker(options: WorkerOptions): RunningWorker {
     ...(options.lockDuration === undefined ? {} : { lockDuration: options.lockDuration }),
     ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),
   });
+  // A lost Redis shows up on every retry of every loop: the monitor logs it once instead.
   worker.on('error', (error) => {
-    options.log.error({ err: error }, 'worker error');
+    if (!isConnectionError(error)) options.log.error({ err: error }, 'worker error');
   });
   const sweepMs = options.orphanSweepMs ?? 15_000;
   const sweep = (): void => {
+    if (connection.status !== 'ready') return;
     requeueOrphans(
       options.runStore,
       options.jobs,
@@ -80,17 +84,18 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       Date.now(),
       Math.min(defaultOrphanAgeMs, sweepMs),
     ).catch((error: unknown) => {
-      options.log.warn({ err: error }, 'orphan sweep failed');
+      if (!isConnectionError(error)) options.log.warn({ err: error }, 'orphan sweep failed');
     });
   };
   const sweeper = setInterval(sweep, sweepMs);
   sweep();
   return {
+    isRunning: () => worker.isRunning() && connection.status === 'ready',
     close: async () => {
       clearInterval(sweeper);
       await worker.close();
       await queue.close();
-      await connection.quit();
+      await closeConnection(connection);
     },
   };
 }

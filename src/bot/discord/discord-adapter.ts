@@ -79,6 +79,12 @@ export class DiscordAdapter implements ChatAdapter {
     this.logger.info({ user: client.user?.id }, 'discord gateway ready');
   }
 
+  connection(): { ok: boolean; detail: string } {
+    const client = this.client;
+    if (client === undefined) return { ok: false, detail: 'not connected' };
+    return client.isReady() ? { ok: true, detail: 'gateway ready' } : { ok: false, detail: 'gateway reconnecting' };
+  }
+
   /**
    * Stops taking interactions, waits (at most `stopWaitMs`) for the ones already acknowledged
    * (they may still be saving and enqueueing: a SIGTERM right after an ack must not lose the
