@@ -37,12 +37,12 @@ export interface DispatchDeps {
   readonly step?: (step: DispatchStep, runId: string) => Promise<void>;
   /**
    * How long each Redis call of a dispatch (dedupe, run record, enqueue) may take before the user
-   * hears "the job queue is unavailable" (default 1.5 s, inside Discord's 3 s answer window).
+   * hears "the job queue is unavailable" (default 2 s, inside Discord's 3 s answer window).
    */
   readonly queueDeadlineMs?: number;
 }
 
-const defaultQueueDeadlineMs = 1_500;
+const defaultQueueDeadlineMs = 2_000;
 
 /**
  * One Redis call of a dispatch, bounded: a lost connection (refused at once, see `failFast`) or
