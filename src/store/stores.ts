@@ -36,6 +36,8 @@ export interface StoresOptions {
 
 export function createStores(options: StoresOptions): Stores {
   const redis = options.redis ?? new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
+  // A lost connection fails the commands that need it; ioredis would also print every retry to stderr.
+  if (options.redis === undefined) redis.on('error', () => undefined);
   const prefix = options.prefix ?? 'hlb:';
   const clock = options.clock ?? (() => new Date());
   return {
