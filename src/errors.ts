@@ -84,6 +84,7 @@ export const errorCodes = {
     'cluster-api-error',
     'git-timeout',
     'job-budget-exceeded',
+    'queue-unavailable',
   ],
   /** SSH and Docker hosts (`src/infra`). */
   host: [

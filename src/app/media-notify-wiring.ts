@@ -6,6 +6,7 @@ import { backgroundWorkerHandlers } from '../jobs/background-jobs.js';
 import { createBackgroundQueue } from '../jobs/background-queue.js';
 import { mediaNotifyDeps, mediaNotifyHandlers, notifyJobs, type FamilyCardStores } from '../commands/requests/index.js';
 import type { WorkerOptions } from '../jobs/worker.js';
+import type { ConnectRedis } from '../jobs/redis-monitor.js';
 import type { Logger } from '../log.js';
 import type { SubscriptionStore } from '../media/subscriptions.js';
 
@@ -13,6 +14,8 @@ export interface MediaNotifyWiringOptions {
   readonly config: AppConfig;
   readonly roles: { readonly bot: boolean; readonly worker: boolean };
   readonly redisUrl: string;
+  /** The process's monitored connections. */
+  readonly connect?: ConnectRedis;
   /** BullMQ prefix shared with the worker. */
   readonly prefix: string;
   readonly store: SubscriptionStore;
@@ -26,6 +29,8 @@ export interface MediaNotifyWiringOptions {
 export interface MediaNotifyWiring {
   readonly workerHandlers: NonNullable<WorkerOptions['extraHandlers']>;
   readonly routes: readonly RouteHandler[];
+  /** Writes the poll's scheduler (worker), afterwards recreates it if Redis lost it; run periodically. */
+  reconcile(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,12 +39,24 @@ export interface MediaNotifyWiring {
  * handles them and keeps the backup-poll scheduler (`media.notify-poll`) up to date.
  * Without `media.overseerr` there is nothing to wire.
  */
-export async function startMediaNotify(o: MediaNotifyWiringOptions): Promise<MediaNotifyWiring> {
+export function startMediaNotify(o: MediaNotifyWiringOptions): MediaNotifyWiring {
   const overseerr = o.config.media?.overseerr;
-  if (overseerr === undefined) return { workerHandlers: {}, routes: [], close: () => Promise.resolve() };
-  const queue = createBackgroundQueue({ redisUrl: o.redisUrl, prefix: o.prefix, jobs: notifyJobs });
+  const nothing = (): Promise<void> => Promise.resolve();
+  if (overseerr === undefined) return { workerHandlers: {}, routes: [], reconcile: nothing, close: nothing };
+  const queue = createBackgroundQueue({
+    redisUrl: o.redisUrl,
+    ...(o.connect === undefined ? {} : { connect: o.connect }),
+    prefix: o.prefix,
+    jobs: notifyJobs,
+  });
   const log = o.log.child({ unit: 'media-notify' });
-  if (o.roles.worker) await queue.every('media.notify-poll', overseerr.notifyPollMs, {});
+  let written = false;
+  const reconcile = async (): Promise<void> => {
+    if (!o.roles.worker) return;
+    const wrote = await queue.every('media.notify-poll', overseerr.notifyPollMs, {}, written);
+    if (wrote && written) log.warn('notify poll missing in Redis (restarted empty?): recreated');
+    written = true;
+  };
   if (o.roles.bot && overseerr.webhookSecret === undefined)
     log.warn('media.overseerr.webhookSecret is not set: Overseerr webhooks are refused; notices rely on the poll');
   return {
@@ -60,6 +77,7 @@ export async function startMediaNotify(o: MediaNotifyWiringOptions): Promise<Med
           }),
         ]
       : [],
+    reconcile,
     close: () => queue.close(),
   };
 }

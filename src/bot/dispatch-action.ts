@@ -3,7 +3,7 @@ import { UserError } from '../errors.js';
 import { actionIdPattern, type ActionRecord, type ClaimResult } from '../store/action-store.js';
 import { authorize, refusalMessage, resolveRole } from './authorize.js';
 import type { InboundAction, Responder } from './inbound.js';
-import { chatFor, replyWithError, stableId, toRequester, type DispatchDeps } from './dispatch-deps.js';
+import { chatFor, queueCall, replyWithError, stableId, toRequester, type DispatchDeps } from './dispatch-deps.js';
 import { checkOrigin, checkOwner, checkPlace } from './dispatch-place.js';
 import { ensureAnnounced } from '../jobs/ensure-announced.js';
 import type { RunRecord } from '../store/run-store.js';
@@ -42,7 +42,7 @@ async function loadAuthorized(
   action: InboundAction,
   id: string,
 ): Promise<{ record: ActionRecord; parent: RunRecord }> {
-  const record = await deps.actionStore.get(id);
+  const record = await queueCall(deps, deps.actionStore.get(id));
   if (record === undefined)
     throw new UserError(
       'action-unknown',
@@ -92,25 +92,28 @@ async function handleAction(deps: DispatchDeps, action: InboundAction, id: strin
   const job = { name: definition.job, payload: { runId, requester, actionId: id, payload: record.payload, ...values } };
   // Durable first, as for commands: run and job are saved before any chat call. A single-use
   // button has one run id, so a click repeated after a crash lands on the same run and job.
-  const created = await deps.runStore.create({
-    platform: parent.platform,
-    channelId: parent.channelId,
-    threadId: parent.threadId,
-    runId,
-    jobId: runId,
-    rootMessageId: '',
-    requester,
-    command: record.label,
-    status: 'queued',
-    createdAt: now,
-    updatedAt: now,
-    ...(parent.workspaceId === undefined ? {} : { workspaceId: parent.workspaceId }),
-    // A note, not a status line: the worker must not edit the click's line into Running/Done.
-    announce: { text: `👆 ${requester.name} clicked ${record.label}`, note: true },
-    pendingJob: job,
-  });
+  const created = await queueCall(
+    deps,
+    deps.runStore.create({
+      platform: parent.platform,
+      channelId: parent.channelId,
+      threadId: parent.threadId,
+      runId,
+      jobId: runId,
+      rootMessageId: '',
+      requester,
+      command: record.label,
+      status: 'queued',
+      createdAt: now,
+      updatedAt: now,
+      ...(parent.workspaceId === undefined ? {} : { workspaceId: parent.workspaceId }),
+      // A note, not a status line: the worker must not edit the click's line into Running/Done.
+      announce: { text: `👆 ${requester.name} clicked ${record.label}`, note: true },
+      pendingJob: job,
+    }),
+  );
   await deps.step?.('recorded', runId);
-  await deps.producer.enqueue(definition.job, job.payload, { jobId: runId });
+  await queueCall(deps, deps.producer.enqueue(definition.job, job.payload, { jobId: runId }));
   await deps.step?.('enqueued', runId);
   // The claim decides who hears "already used": the click that created the run owns it.
   const claim = await deps.actionStore.claim(id);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Registry } from '../commands/registry.js';
 import { UserError, toUserMessage } from '../errors.js';
-import type { Producer } from '../jobs/queue.js';
+import { queueUnavailable, type Producer } from '../jobs/queue.js';
+import { isConnectionError } from '../jobs/redis-monitor.js';
 import type { Logger } from '../log.js';
 import type { ActionRecord, ActionStore } from '../store/action-store.js';
 import type { DedupeStore } from '../store/dedupe-store.js';
@@ -36,6 +37,33 @@ export interface DispatchDeps {
    * or kill the bot there to prove nothing is lost); production passes nothing.
    */
   readonly step?: (step: DispatchStep, runId: string) => Promise<void>;
+  /**
+   * How long each Redis call of a dispatch (dedupe, run record, enqueue) may take before the user
+   * hears "the job queue is unavailable" (default 2 s, inside Discord's 3 s answer window).
+   */
+  readonly queueDeadlineMs?: number;
+}
+
+const defaultQueueDeadlineMs = 2_000;
+
+/**
+ * One Redis call of a dispatch, bounded: a lost connection (refused at once, see `failFast`) or
+ * a Redis that does not answer within the deadline becomes `queue-unavailable`.
+ */
+export async function queueCall<T>(deps: Pick<DispatchDeps, 'queueDeadlineMs'>, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      reject(queueUnavailable());
+    }, deps.queueDeadlineMs ?? defaultQueueDeadlineMs);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } catch (error) {
+    throw isConnectionError(error) ? queueUnavailable(error) : error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /**

@@ -8,7 +8,7 @@ import { UserError } from '../errors.js';
 import { authorize, refusalMessage, resolveRole } from './authorize.js';
 import type { InboundCommand, InboundHandler, Responder } from './inbound.js';
 import { onAction } from './dispatch-action.js';
-import { chatFor, replyWithError, stableId, toRequester, type DispatchDeps } from './dispatch-deps.js';
+import { chatFor, queueCall, replyWithError, stableId, toRequester, type DispatchDeps } from './dispatch-deps.js';
 import { claimContent } from './dispatch-dedupe.js';
 import { checkPlace } from './dispatch-place.js';
 import { ensureAnnounced } from '../jobs/ensure-announced.js';
@@ -98,39 +98,45 @@ async function handleCommand(
   }
   // The invocation id is the platform's; a redelivery or double submit finds its key taken
   // (a recovery takes over the key of the bot that died holding it).
-  if (!recovering && (await deps.dedupeStore.acquire(`inv:${runId}`, runId, 24 * 3600)) !== undefined) {
+  if (
+    !recovering &&
+    (await queueCall(deps, deps.dedupeStore.acquire(`inv:${runId}`, runId, 24 * 3600))) !== undefined
+  ) {
     await responder.replyPrivately(`Already received (run ${runId}); the result goes to the same thread.`);
     return;
   }
-  await claimContent(deps, { cmd, definition, options, runId });
+  await queueCall(deps, claimContent(deps, { cmd, definition, options, runId }));
   await deps.step?.('validated', runId);
   // Durable first: the run and its job are in Redis before any further chat call, so a bot
   // killed from here on loses nothing; the worker posts the line and thread if the bot did not.
   const now = deps.clock().toISOString();
   const requester = toRequester(cmd.user, deps.access);
   const job = { name: definition.job, payload: { runId, requester, options } };
-  const created = await deps.runStore.create({
-    runId,
-    jobId: runId,
-    platform: cmd.platform,
-    channelId: cmd.channelId,
-    threadId: cmd.threadId ?? '',
-    rootMessageId: '',
-    requester,
-    command: label,
-    status: 'queued',
-    createdAt: now,
-    updatedAt: now,
-    ...(cmd.workspaceId === undefined ? {} : { workspaceId: cmd.workspaceId }),
-    announce: {
-      text: `⏳ Queued: ${label}${optionsText(options)} · run ${runId}`,
-      ...(cmd.threadId === undefined ? { title: `${label} by ${requester.name}`.slice(0, 100) } : {}),
-    },
-    pendingJob: job,
-  });
-  await deps.intentStore.settle(runId);
+  const created = await queueCall(
+    deps,
+    deps.runStore.create({
+      runId,
+      jobId: runId,
+      platform: cmd.platform,
+      channelId: cmd.channelId,
+      threadId: cmd.threadId ?? '',
+      rootMessageId: '',
+      requester,
+      command: label,
+      status: 'queued',
+      createdAt: now,
+      updatedAt: now,
+      ...(cmd.workspaceId === undefined ? {} : { workspaceId: cmd.workspaceId }),
+      announce: {
+        text: `⏳ Queued: ${label}${optionsText(options)} · run ${runId}`,
+        ...(cmd.threadId === undefined ? { title: `${label} by ${requester.name}`.slice(0, 100) } : {}),
+      },
+      pendingJob: job,
+    }),
+  );
+  await queueCall(deps, deps.intentStore.settle(runId));
   await deps.step?.('recorded', runId);
-  if (created) await deps.producer.enqueue(definition.job, job.payload, { jobId: runId });
+  if (created) await queueCall(deps, deps.producer.enqueue(definition.job, job.payload, { jobId: runId }));
   await deps.step?.('enqueued', runId);
   const run = await ensureAnnounced(chatFor(deps, cmd.platform), deps.runStore, runId, deps.log);
   await deps.step?.('announced', runId);

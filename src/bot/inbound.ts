@@ -67,4 +67,6 @@ export interface InboundHandler {
 export interface ChatAdapter extends ChatPort {
   start(handler: InboundHandler): Promise<void>;
   stop(): Promise<void>;
+  /** Whether the inbound connection (gateway, socket, HTTP listener) is up, for `/healthz`. */
+  connection?(): { readonly ok: boolean; readonly detail: string };
 }

@@ -90,4 +90,25 @@ describe('homelab-bot config check', () => {
       `has no key for [h1.lan]:2222 (the name and port the config connects to); add it with: homelab-bot hosts trust h1`,
     );
   });
+
+  it.each([
+    [
+      '0 7 * * FOO',
+      /schedules\.driftAudit\.cron: invalid cron "0 7 \* \* FOO": day-of-week "FOO": cannot resolve alias "foo"/,
+    ],
+    [
+      '0 7 31 2 *',
+      /schedules\.driftAudit\.cron: invalid cron "0 7 31 2 \*": day-of-month "31" with month "2": no such date ever occurs/,
+    ],
+  ])('refuses the cron %j with the field and the reason', async (cron, reason) => {
+    await writeFile(join(dir, 'c.yaml'), `schedules:\n  driftAudit:\n    cron: "${cron}"\n`);
+    await expect(check(join(dir, 'c.yaml'))).rejects.toThrow(reason);
+  });
+
+  it('accepts @daily, as BullMQ schedules it', async () => {
+    await writeFile(join(dir, 'c.yaml'), 'schedules:\n  health:\n    cron: "@daily"\n');
+    const run = await check(join(dir, 'c.yaml'));
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+  });
 });

@@ -24,8 +24,22 @@ async function serve(ctx: CliContext, roles: ServiceRoles): Promise<ExitCode> {
     import('../app/run-service.js'),
     import('../jobs/shutdown.js'),
   ]);
-  const service = await startService(config, roles, log);
+  let fatal: (error: unknown) => void = () => undefined;
+  const service = await startService(config, roles, log, {
+    onFatal: (error) => {
+      fatal(error);
+    },
+  });
   return new Promise<ExitCode>((resolve) => {
+    // A refused chat token cannot heal by waiting: one clear line, and a non-zero exit Docker restarts.
+    fatal = (error) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log.fatal({ reason: message }, 'unrecoverable start-up error: exiting');
+      ctx.stderr.write(`Cannot start: ${message}\n`);
+      void service.close().finally(() => {
+        resolve(exitCodes.failure);
+      });
+    };
     installShutdown(
       [service],
       log,

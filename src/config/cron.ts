@@ -1,38 +1,55 @@
-/** Allowed numeric range of each cron field, in order, for the 5-field form. */
-const fieldRanges: readonly (readonly [number, number])[] = [
-  [0, 59], // minute
-  [0, 23], // hour
-  [1, 31], // day of month
-  [1, 12], // month
-  [0, 7], // day of week (0 and 7 are Sunday)
-];
-const secondsRange = [0, 59] as const;
-
-const fieldPattern = /^[\d*?/,\-A-Za-z#LW]+$/;
+import { CronExpressionParser } from 'cron-parser';
 
 /** What a cron expression looks like, for error messages. */
-export const cronHint = 'a cron expression with 5 or 6 fields, like "0 7 * * *" (minute hour day month weekday)';
+export const cronHint =
+  'a cron expression with 5 or 6 fields, like "0 7 * * *" (minute hour day-of-month month day-of-week), or @daily, @hourly, @weekly, @monthly, @yearly';
 
-function numbersInRange(field: string, [min, max]: readonly [number, number]): boolean {
-  // Names (MON, JAN) and L/W/# modifiers are left to the scheduler; only plain numbers are range-checked.
-  const numbers = field.split(/[,\-/]/).filter((part) => /^\d+$/.test(part));
-  return numbers.every((part, index) => {
-    const value = Number(part);
-    const isStep = field.includes('/') && index === numbers.length - 1 && field.endsWith(`/${part}`);
-    return isStep ? value >= 1 : value >= min && value <= max;
+const fiveFields = ['minute', 'hour', 'day-of-month', 'month', 'day-of-week'] as const;
+const sixFields = ['second', ...fiveFields] as const;
+
+/** Parses like BullMQ's job scheduler does (same cron-parser), and asks for the next run so "never" fails too. */
+function parseError(expression: string): string | undefined {
+  try {
+    CronExpressionParser.parse(expression).next();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** The parser's wording made readable ("loop limit exceeded" means no date ever matches). */
+const readable = (reason: string): string =>
+  /loop limit exceeded|Invalid explicit day of month/i.test(reason)
+    ? `no such date ever occurs (${reason})`
+    : reason.replace(/^Validation error, /, '').replace(/^Constraint error, /, '');
+
+/** The fields whose replacement by `*` makes the expression valid: the ones to blame. */
+function culprits(fields: readonly string[], names: readonly string[]): string[] {
+  return fields.flatMap((field, index) => {
+    if (field === '*') return [];
+    const relaxed = fields.map((f, i) => (i === index ? '*' : f)).join(' ');
+    return parseError(relaxed) === undefined ? [`${names[index] ?? 'field'} "${field}"`] : [];
   });
 }
 
 /**
- * True when `text` is a 5-field (`m h dom mon dow`) or 6-field (seconds first) cron expression
- * whose plain numbers are within range. Names and `L`/`W`/`#` modifiers are accepted as written.
+ * Why `text` is not a cron expression BullMQ can schedule (naming the field and the reason), or
+ * undefined when it is: 5 fields (`m h dom mon dow`), 6 (seconds first), or a predefined `@daily`-style
+ * alias, checked by the cron-parser version BullMQ depends on.
  */
-export function isCronExpression(text: string): boolean {
-  const fields = text.trim().split(/\s+/);
-  if (fields.length !== 5 && fields.length !== 6) return false;
-  const ranges = fields.length === 6 ? [secondsRange, ...fieldRanges] : fieldRanges;
-  return fields.every((field, index) => {
-    const range = ranges[index];
-    return range !== undefined && fieldPattern.test(field) && numbersInRange(field, range);
-  });
+export function cronProblem(text: string): string | undefined {
+  const expression = text.trim();
+  const fields = expression.split(/\s+/);
+  const alias = expression.startsWith('@');
+  if (!alias && fields.length !== 5 && fields.length !== 6)
+    return `has ${String(fields.length)} field${fields.length === 1 ? '' : 's'}; expected ${cronHint}`;
+  const reason = parseError(expression);
+  if (reason === undefined) return undefined;
+  if (alias) return `unknown alias ${expression}; expected ${cronHint}`;
+  const blamed = culprits(fields, fields.length === 6 ? sixFields : fiveFields);
+  const where = blamed.length === 0 ? '' : `${blamed.join(' with ')}: `;
+  return `${where}${readable(reason)}`;
 }
+
+/** True when BullMQ can schedule `text` (see `cronProblem`). */
+export const isCronExpression = (text: string): boolean => cronProblem(text) === undefined;

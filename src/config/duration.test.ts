@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isCronExpression } from './cron.js';
 import { parseDuration, tryParseDuration } from './duration.js';
 
 describe('parseDuration', () => {
@@ -19,17 +18,4 @@ describe('parseDuration', () => {
     expect(tryParseDuration(text)).toBeUndefined();
     expect(() => parseDuration(text)).toThrow(/expected a duration like 30s/);
   });
-});
-
-describe('isCronExpression', () => {
-  it.each(['0 7 * * *', '*/15 * * * *', '0 0 7 * * MON-FRI', '0 3 1,15 * 0'])('accepts %j', (text) => {
-    expect(isCronExpression(text)).toBe(true);
-  });
-
-  it.each(['0 7 * *', '0 0 0 7 * * *', '60 * * * *', '0 24 * * *', '0 7 * * * * *', 'every day'])(
-    'rejects %j',
-    (text) => {
-      expect(isCronExpression(text)).toBe(false);
-    },
-  );
 });

@@ -1,6 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
-import { cronHint, isCronExpression } from './cron.js';
+import { cronHint, cronProblem } from './cron.js';
 import { durationHint, tryParseDuration } from './duration.js';
 
 /** Prefix of the message a strict object gives for unknown keys; format-problems.ts reads the list after it. */
@@ -108,9 +108,12 @@ export const duration = () =>
     error: `expected ${durationHint}`,
   });
 
-/** A 5- or 6-field cron expression. */
+/** A cron expression BullMQ can schedule (5 or 6 fields, or `@daily`); a refusal names the field and why. */
 export const cron = () =>
-  z.string({ error: `expected ${cronHint}` }).refine(isCronExpression, { error: `expected ${cronHint}` });
+  z.string({ error: `expected ${cronHint}` }).superRefine((value, ctx) => {
+    const problem = cronProblem(value);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `invalid cron "${value}": ${problem}` });
+  });
 
 const fingerprintError =
   'expected an OpenSSH host key fingerprint like "SHA256:uNiVztksCsDhcc0u9e8BujQXVUpKZIDTMczCvj3tD2s" (ssh-keyscan -t ed25519 HOST | ssh-keygen -lf -)';

@@ -45,7 +45,7 @@ describe('appConfigSchema', () => {
     ],
     [
       { schedules: { health: { cron: '0 25 * * *' } } },
-      'schedules.health.cron: expected a cron expression with 5 or 6 fields',
+      'schedules.health.cron: invalid cron "0 25 * * *": hour "25": got value 25 expected range 0-23',
     ],
     [{ schedules: { health: {} } }, 'schedules.health: expected exactly one of cron'],
     [

@@ -42,11 +42,14 @@ const workerSchema = strictObject({
   stalledInterval: duration().default('30s').describe('stalled-job check interval'),
   /** How long bot and worker get to stop on SIGTERM before exiting anyway (keep it under Docker's 10 s stop timeout). */
   shutdownDeadline: duration().default('8s').describe('deadline for bot and worker to stop on SIGTERM'),
+  /** How often schedules and background pollers are checked in Redis and recreated if missing (a Redis restarted empty). */
+  reconcileInterval: duration().default('30s').describe('schedule repair interval'),
 }).transform((w) => ({
   ...w,
   lockDurationMs: parseDuration(w.lockDuration),
   stalledIntervalMs: parseDuration(w.stalledInterval),
   shutdownDeadlineMs: parseDuration(w.shutdownDeadline),
+  reconcileIntervalMs: parseDuration(w.reconcileInterval),
 }));
 
 const rateLimitsSchema = strictObject({

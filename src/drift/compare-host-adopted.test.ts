@@ -42,7 +42,7 @@ describe('compareHost and adopted containers', () => {
 
   it('still reports other hand-made containers as unmanaged, and the service missing without its container', async () => {
     const items = await audit([container('stray')]);
-    expect(items.map((i) => `${i.kind} ${i.path}`).sort()).toEqual([
+    expect(items.map((i) => `${i.kind} ${i.service}`).sort()).toEqual([
       'missing-container whoami',
       'unmanaged-container stray',
     ]);

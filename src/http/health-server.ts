@@ -2,10 +2,37 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../log.js';
 
-/** A named liveness probe; resolves true when healthy. Must not throw for "unhealthy". */
+/** What a probe found: healthy or not, and a short word on why (shown under `details`). */
+export type ProbeResult = boolean | { readonly ok: boolean; readonly detail: string };
+
+/**
+ * A named dependency probe (Redis, a chat connection, the worker). A failing critical probe (the
+ * default) makes `/healthz` answer 503; a non-critical one is reported as `degraded`. A probe
+ * that throws or takes longer than 1 s counts as failing.
+ */
 export interface HealthProbe {
   readonly name: string;
-  readonly probe: () => Promise<boolean>;
+  readonly probe: () => Promise<ProbeResult>;
+  readonly critical?: boolean;
+}
+
+const probeTimeoutMs = 1_000;
+
+async function runProbe(p: HealthProbe): Promise<{ ok: boolean; detail: string | undefined }> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<ProbeResult>((resolve) => {
+    timer = setTimeout(() => {
+      resolve({ ok: false, detail: 'no answer within 1 s' });
+    }, probeTimeoutMs);
+  });
+  try {
+    const result = await Promise.race([p.probe(), late]);
+    return typeof result === 'boolean' ? { ok: result, detail: undefined } : result;
+  } catch (error) {
+    return { ok: false, detail: error instanceof Error ? error.message : String(error) };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Extra routes mounted on the same server (Slack HTTP mode, Overseerr webhooks, metrics). */
@@ -26,11 +53,14 @@ export interface RunningHttpServer {
 }
 
 async function healthBody(options: HealthServerOptions): Promise<{ ok: boolean; body: string }> {
-  const results = await Promise.all(
-    options.probes.map(async (p) => [p.name, await p.probe().catch(() => false)] as const),
+  const results = await Promise.all(options.probes.map(async (p) => ({ probe: p, ...(await runProbe(p)) })));
+  const ok = results.every((r) => r.ok || r.probe.critical === false);
+  const word = (r: (typeof results)[number]): string =>
+    r.ok ? 'ok' : r.probe.critical === false ? 'degraded' : 'failing';
+  const checks = Object.fromEntries(results.map((r) => [r.probe.name, word(r)]));
+  const details = Object.fromEntries(
+    results.flatMap((r) => (r.detail === undefined ? [] : [[r.probe.name, r.detail]])),
   );
-  const ok = results.every(([, healthy]) => healthy);
-  const checks = Object.fromEntries(results.map(([n, h]) => [n, h ? 'ok' : 'failing']));
   return {
     ok,
     body: JSON.stringify({
@@ -38,6 +68,7 @@ async function healthBody(options: HealthServerOptions): Promise<{ ok: boolean; 
       role: options.role,
       uptimeSeconds: Math.round(process.uptime()),
       checks,
+      details,
     }),
   };
 }

@@ -1,5 +1,5 @@
 import { Queue } from 'bullmq';
-import { connectRedis } from './redis-connection.js';
+import { closeConnection, openConnection, quietErrors, type RedisSource } from './redis-connection.js';
 import { laneQueueName, lanes } from './lanes.js';
 
 /** A read-only handle on the job queue's counts, for the `/metrics` queue gauge. */
@@ -10,9 +10,11 @@ export interface QueueDepthReader {
 
 const states = ['waiting', 'active', 'delayed', 'failed', 'completed', 'prioritized', 'waiting-children'] as const;
 
-export function openQueueDepth(options: { readonly redisUrl: string; readonly prefix: string }): QueueDepthReader {
-  const connection = connectRedis(options.redisUrl);
-  const queues = lanes.map((lane) => new Queue(laneQueueName(lane), { connection, prefix: options.prefix }));
+export function openQueueDepth(options: RedisSource & { readonly prefix: string }): QueueDepthReader {
+  const connection = openConnection(options, 'failFast');
+  const queues = lanes.map((lane) =>
+    quietErrors(new Queue(laneQueueName(lane), { connection, prefix: options.prefix })),
+  );
   return {
     depth: async () => {
       const all = await Promise.all(queues.map((q) => q.getJobCounts(...states)));
@@ -20,7 +22,7 @@ export function openQueueDepth(options: { readonly redisUrl: string; readonly pr
     },
     close: async () => {
       await Promise.all(queues.map((q) => q.close()));
-      await connection.quit();
+      await closeConnection(connection);
     },
   };
 }

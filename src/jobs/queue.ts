@@ -1,5 +1,7 @@
 import { Queue } from 'bullmq';
-import { connectRedis } from './redis-connection.js';
+import type { Redis } from 'ioredis';
+import { ExternalError } from '../errors.js';
+import { closeConnection, openConnection, quietErrors, readyWithin, type RedisSource } from './redis-connection.js';
 import type { JobSpecs } from './job-table.js';
 import { laneQueueName, lanes, type Lane } from './lanes.js';
 import { bullOptionsOf } from './retry-policy.js';
@@ -23,8 +25,7 @@ export interface Producer {
   close(): Promise<void>;
 }
 
-export interface ProducerOptions {
-  readonly redisUrl: string;
+export interface ProducerOptions extends RedisSource {
   /** BullMQ key prefix; tests use a unique one. */
   readonly prefix?: string;
   /** Every job kind this producer may enqueue (the registry's `jobSpecs`). */
@@ -32,20 +33,22 @@ export interface ProducerOptions {
 }
 
 /** One BullMQ queue per lane on one connection (opened up front: cheap, and close() stays simple). */
-export function openLaneQueues(connection: ReturnType<typeof connectRedis>, prefix: string): Record<Lane, Queue> {
+export function openLaneQueues(connection: Redis, prefix: string): Record<Lane, Queue> {
   return Object.fromEntries(
-    lanes.map((lane) => [lane, new Queue(laneQueueName(lane), { connection, prefix })]),
+    lanes.map((lane) => [lane, quietErrors(new Queue(laneQueueName(lane), { connection, prefix }))]),
   ) as Record<Lane, Queue>;
 }
 
 export function createProducer(options: ProducerOptions): Producer {
-  const connection = connectRedis(options.redisUrl);
+  // Fail fast (BullMQ's advice for producers): a job is either queued now or the caller hears it was not.
+  const connection = openConnection(options, 'failFast');
   const queues = openLaneQueues(connection, options.prefix ?? 'hlb-bull');
   return {
     enqueue: async (name, payload, { jobId }) => {
       const spec = options.jobs[name];
       if (spec === undefined) throw new Error(`unknown job ${name}`);
       const data = spec.schema.parse(payload);
+      if (!(await readyWithin(connection, 1_000))) throw queueUnavailable();
       const queue = queues[spec.retry.lane ?? 'quick'];
       const before = await queue.getJob(jobId);
       const job = await queue.add(name, data, { jobId, ...bullOptionsOf(spec.retry), ...jobRetention });
@@ -53,7 +56,15 @@ export function createProducer(options: ProducerOptions): Producer {
     },
     close: async () => {
       await Promise.all(Object.values(queues).map((q) => q.close()));
-      await connection.quit();
+      await closeConnection(connection);
     },
   };
 }
+
+/** What a user hears when a command cannot be queued (Redis down or not answering in time). */
+export const queueUnavailable = (cause?: unknown): ExternalError =>
+  new ExternalError(
+    'queue-unavailable',
+    'The job queue is unavailable right now, so nothing was run. Try again in a minute.',
+    cause === undefined ? {} : { cause },
+  );

@@ -1,7 +1,7 @@
 import { Queue, type Job } from 'bullmq';
 import type { ScheduleConfig } from '../config/schema.js';
 import type { Logger } from '../log.js';
-import { connectRedis } from './redis-connection.js';
+import { closeConnection, openConnection, quietErrors, type RedisSource } from './redis-connection.js';
 import { laneQueueName } from './lanes.js';
 import { runScheduled, type ScheduledRunDeps } from './run-scheduled.js';
 import { createScheduleStateStore } from './schedule-state.js';
@@ -16,13 +16,26 @@ const repeatOf = (s: ScheduleConfig): { every: number } | { pattern: string; tz?
     ? { every: s.everyMs }
     : { pattern: s.cron ?? '', ...(s.timezone === undefined ? {} : { tz: s.timezone }) };
 
-export interface SyncSchedulesOptions {
-  readonly redisUrl: string;
+export interface SyncSchedulesOptions extends RedisSource {
   readonly prefix: string;
   /** What the features offer for this config (each with its `when`); nothing else stays scheduled. */
   readonly tasks: readonly Pick<ScheduledTask, 'kind' | 'when'>[];
   readonly log: Logger;
+  /**
+   * Reconcile mode: leaves a scheduler that already matches untouched (its next run stays as it
+   * is) and only recreates missing or different ones, logging each repair.
+   */
+  readonly onlyRepair?: boolean;
 }
+
+const sameRepeat = (
+  found: { pattern?: string | null; every?: number | null; tz?: string | null } | undefined,
+  want: ReturnType<typeof repeatOf>,
+): boolean =>
+  found !== undefined &&
+  ('every' in want
+    ? Number(found.every) === want.every
+    : found.pattern === want.pattern && (found.tz ?? undefined) === want.tz);
 
 /**
  * Makes BullMQ's job schedulers match the tasks: upserts one scheduler per task (same id →
@@ -31,16 +44,21 @@ export interface SyncSchedulesOptions {
  * (`defineFeature({ schedule })`); this runtime knows none of them by name.
  */
 export async function syncSchedules(options: SyncSchedulesOptions): Promise<string[]> {
-  const connection = connectRedis(options.redisUrl);
+  const connection = openConnection(options);
   // Scheduled runs (audit, health) are long work: their ticks wait in the long lane.
-  const queue = new Queue(laneQueueName('long'), { connection, prefix: options.prefix });
+  const queue = quietErrors(new Queue(laneQueueName('long'), { connection, prefix: options.prefix }));
   // Before lanes, the schedulers lived in the quick queue: removed there so no tick fires twice.
-  const before = new Queue(laneQueueName('quick'), { connection, prefix: options.prefix });
+  const before = quietErrors(new Queue(laneQueueName('quick'), { connection, prefix: options.prefix }));
   try {
     const active = options.tasks.map((t) => t.kind);
     for (const task of options.tasks) {
+      const repeat = repeatOf(task.when);
+      if (options.onlyRepair === true) {
+        if (sameRepeat(await queue.getJobScheduler(task.kind), repeat)) continue;
+        options.log.warn({ schedule: task.kind }, 'schedule missing in Redis (restarted empty?): recreated');
+      }
       await before.removeJobScheduler(task.kind);
-      await queue.upsertJobScheduler(task.kind, repeatOf(task.when), {
+      await queue.upsertJobScheduler(task.kind, repeat, {
         name: jobNameOf(task.kind),
         data: {},
         opts: { attempts: 2, backoff: { type: 'fixed', delay: 30_000 } },
@@ -55,7 +73,7 @@ export async function syncSchedules(options: SyncSchedulesOptions): Promise<stri
   } finally {
     await before.close();
     await queue.close();
-    await connection.quit();
+    await closeConnection(connection);
   }
 }
 
@@ -80,17 +98,29 @@ export interface StartSchedulesOptions extends Omit<ScheduledRunDeps, 'state'>, 
   readonly tasks: readonly ScheduledTask[];
 }
 
-/** Syncs the job schedulers and returns the worker handlers for their jobs (plus the state connection to close). */
-export async function startSchedules(
-  options: StartSchedulesOptions,
-): Promise<{ handlers: Record<string, (job: Job) => Promise<void>>; close(): Promise<void> }> {
-  const redis = connectRedis(options.redisUrl);
+/** The worker's schedules: handlers for their jobs, a repair pass, and the state connection to close. */
+export interface RunningSchedules {
+  readonly handlers: Record<string, (job: Job) => Promise<void>>;
+  /** Syncs the job schedulers with the config (first call), afterwards recreates missing ones only. */
+  reconcile(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The worker handlers for the schedule jobs; the schedulers themselves are written by
+ * `reconcile()`, which the caller runs at start and periodically (a Redis that lost its data
+ * gets them back), so a start with Redis down does not wait for it.
+ */
+export function startSchedules(options: StartSchedulesOptions): RunningSchedules {
+  const redis = openConnection(options);
   const state = createScheduleStateStore(redis, options.keyPrefix);
-  await syncSchedules(options);
+  let synced = false;
   return {
     handlers: scheduledHandlers(options.tasks, { ...options, state }),
-    close: async () => {
-      await redis.quit();
+    reconcile: async () => {
+      await syncSchedules({ ...options, onlyRepair: synced });
+      synced = true;
     },
+    close: () => closeConnection(redis),
   };
 }

@@ -2,7 +2,8 @@ import { DelayedError, Queue, UnrecoverableError, Worker, type Job } from 'bullm
 import type { JobMetrics, JobOutcome } from '../metrics/metrics.js';
 import { redactChats, redactorOf } from './redact-chats.js';
 import { packageVersion } from './package-version.js';
-import { connectRedis } from './redis-connection.js';
+import { closeConnection, openConnection, type RedisSource } from './redis-connection.js';
+import { isConnectionError } from './redis-monitor.js';
 import { budgetOf, isBudgetExceeded, withinBudget } from './job-budget.js';
 import { laneOfQueue, laneQueueName, lanes, type Lane } from './lanes.js';
 import { openLaneQueues } from './queue.js';
@@ -10,8 +11,7 @@ import { requeueOrphans, defaultOrphanAgeMs } from './requeue-orphans.js';
 import { runJob, type JobDeps, type JobEnd } from './run-job.js';
 import { createSystemView } from './system-view.js';
 
-export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'> {
-  readonly redisUrl: string;
+export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'>, RedisSource {
   readonly prefix?: string;
   /** Jobs of the long lane (audits, health, /e2e, catalog) run at the same time (config `worker.concurrency`). */
   readonly concurrency?: number;
@@ -34,6 +34,8 @@ export interface WorkerOptions extends Omit<JobDeps, 'actionTtlMs' | 'system'> {
 
 /** A running worker; `close()` waits for in-flight jobs (graceful shutdown). */
 export interface RunningWorker {
+  /** True while BullMQ's worker runs and its connection is ready (the `/healthz` worker probe). */
+  isRunning(): boolean;
   close(): Promise<void>;
 }
 
@@ -54,7 +56,7 @@ function summedCounts(queues: readonly Queue[]): Pick<Queue, 'getJobCounts'> {
  * `jobs` (plus `extraHandlers`): a lane's jobs never wait for the other lane's slots.
  */
 export function startWorker(options: WorkerOptions): RunningWorker {
-  const connection = connectRedis(options.redisUrl);
+  const connection = openConnection(options);
   const prefix = options.prefix ?? 'hlb-bull';
   // Read-only handles on the lanes' queues, for `/status` counts and the orphan sweep.
   const queues = openLaneQueues(connection, prefix);
@@ -105,13 +107,15 @@ export function startWorker(options: WorkerOptions): RunningWorker {
         ...(options.stalledInterval === undefined ? {} : { stalledInterval: options.stalledInterval }),
       },
     );
+    // A lost Redis shows up on every retry of every loop: the monitor logs it once instead.
     worker.on('error', (error) => {
-      options.log.error({ err: error, lane }, 'worker error');
+      if (!isConnectionError(error)) options.log.error({ err: error, lane }, 'worker error');
     });
     return worker;
   });
   const sweepMs = options.orphanSweepMs ?? 15_000;
   const sweep = (): void => {
+    if (connection.status !== 'ready') return;
     requeueOrphans(
       options.runStore,
       options.jobs,
@@ -120,17 +124,18 @@ export function startWorker(options: WorkerOptions): RunningWorker {
       Date.now(),
       Math.min(defaultOrphanAgeMs, sweepMs),
     ).catch((error: unknown) => {
-      options.log.warn({ err: error }, 'orphan sweep failed');
+      if (!isConnectionError(error)) options.log.warn({ err: error }, 'orphan sweep failed');
     });
   };
   const sweeper = setInterval(sweep, sweepMs);
   sweep();
   return {
+    isRunning: () => workers.every((w) => w.isRunning()) && connection.status === 'ready',
     close: async () => {
       clearInterval(sweeper);
       await Promise.all(workers.map((w) => w.close()));
       await Promise.all(Object.values(queues).map((q) => q.close()));
-      await connection.quit();
+      await closeConnection(connection);
     },
   };
 }

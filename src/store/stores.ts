@@ -33,10 +33,14 @@ export interface StoresOptions {
   /** Key prefix (default `hlb:`); tests pass a unique one. */
   readonly prefix?: string;
   readonly clock?: () => Date;
+  /** A connection to use (the process's monitored one); default a new one on `redisUrl`. */
+  readonly redis?: Redis;
 }
 
 export function createStores(options: StoresOptions): Stores {
-  const redis = new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
+  const redis = options.redis ?? new Redis(options.redisUrl, { maxRetriesPerRequest: 3 });
+  // A lost connection fails the commands that need it; ioredis would also print every retry to stderr.
+  if (options.redis === undefined) redis.on('error', () => undefined);
   const prefix = options.prefix ?? 'hlb:';
   const clock = options.clock ?? (() => new Date());
   return {
@@ -49,7 +53,8 @@ export function createStores(options: StoresOptions): Stores {
     healthStore: createHealthStore({ redis, prefix }),
     qbtLoginGate: createQbtLoginStore(redis, prefix),
     close: async () => {
-      await redis.quit();
+      if (redis.status === 'ready') await redis.quit().catch(() => undefined);
+      else redis.disconnect();
     },
   };
 }

@@ -16,7 +16,7 @@ export interface ServiceProcess {
 }
 
 export interface SpawnOptions {
-  readonly role: 'bot' | 'worker';
+  readonly role: 'bot' | 'worker' | 'start';
   readonly configPath: string;
   readonly cwd: string;
   readonly httpPort: number;

@@ -82,7 +82,7 @@ describe('scheduled drift audits post only changes (BullMQ job scheduler, real w
     const stores = createStores({ redisUrl: redis.url, prefix });
     const chat = new DiscordChat({ token: emu.token, apiUrl: emu.apiUrl, logger: log });
     const deps = labAuditDeps(lab, labAuditConfig(lab), log);
-    const schedules = await startSchedules({
+    const schedules = startSchedules({
       redisUrl: redis.url,
       prefix: `${prefix}bull`,
       keyPrefix: prefix,
@@ -97,6 +97,7 @@ describe('scheduled drift audits post only changes (BullMQ job scheduler, real w
       targets: [{ platform: 'discord', channelId: emu.ids.channelId }],
       runStore: stores.runStore,
     });
+    await schedules.reconcile();
     const worker = startWorker({
       redisUrl: redis.url,
       prefix: `${prefix}bull`,

@@ -26,6 +26,8 @@ export interface Where {
 export interface DiscordEmulatorOptions {
   readonly token?: string;
   readonly users?: readonly EmuUser[];
+  /** Fixed port (tests that stop and restart the emulator where the bot expects it); default any free one. */
+  readonly port?: number;
 }
 
 /** What a slash/click/select resolves with: the interaction's acknowledgement. */
@@ -47,8 +49,10 @@ export class DiscordEmulator {
   private identity: EmuIdentity;
   private gateway: Gateway | undefined;
   private readonly server: Server;
+  private readonly port: number;
 
   constructor(options: DiscordEmulatorOptions = {}) {
+    this.port = options.port ?? 0;
     this.token = options.token ?? `emu.${randomBytes(12).toString('hex')}`;
     const id = this.state.nextId;
     this.identity = {
@@ -87,7 +91,7 @@ export class DiscordEmulator {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
     const { port } = this.server.address() as AddressInfo;
     this.identity = { ...this.identity, baseUrl: `http://127.0.0.1:${port}` };
     this.gateway = startGateway(this.server, this.state, this.identity, this.token);

@@ -44,22 +44,30 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly logger: Logger;
   private client: Client | undefined;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly acker: RawAcker;
+  private acker: RawAcker;
   /** Acks sent from raw packets, until `route` takes them (same tick): the error, or undefined. */
   private readonly acks = new Map<string, Promise<Error | undefined>>();
   /** Handlers start once the burst's acks are out (see `AckGate`). */
   private readonly ackGate: AckGate = createAckGate();
+  private stopped = false;
 
   constructor(private readonly options: DiscordAdapterOptions) {
     this.chat = new DiscordChat(options);
     this.logger = options.logger.child({ platform: 'discord' });
-    this.acker = createRawAcker({
-      ...(options.apiUrl === undefined ? {} : { apiUrl: options.apiUrl }),
-      observer: ackObserver(this.logger, options.ackMetrics),
+    this.acker = this.createAcker();
+  }
+
+  private createAcker(): RawAcker {
+    return createRawAcker({
+      ...(this.options.apiUrl === undefined ? {} : { apiUrl: this.options.apiUrl }),
+      observer: ackObserver(this.logger, this.options.ackMetrics),
     });
   }
 
   async start(handler: InboundHandler): Promise<void> {
+    // stop() closes the acker; a start retried after a failed attempt needs a fresh one.
+    if (this.stopped) this.acker = this.createAcker();
+    this.stopped = false;
     const client = new Client({
       intents: [GatewayIntentBits.Guilds],
       allowedMentions: { parse: [] },
@@ -85,6 +93,12 @@ export class DiscordAdapter implements ChatAdapter {
     this.logger.info({ user: client.user?.id }, 'discord gateway ready');
   }
 
+  connection(): { ok: boolean; detail: string } {
+    const client = this.client;
+    if (client === undefined) return { ok: false, detail: 'not connected' };
+    return client.isReady() ? { ok: true, detail: 'gateway ready' } : { ok: false, detail: 'gateway reconnecting' };
+  }
+
   /**
    * Stops taking interactions, waits (at most `stopWaitMs`) for the ones already acknowledged
    * (they may still be saving and enqueueing: a SIGTERM right after an ack must not lose the
@@ -104,6 +118,7 @@ export class DiscordAdapter implements ChatAdapter {
     if (this.inFlight.size > 0)
       this.logger.warn({ handlers: this.inFlight.size }, 'stopped with handlers still running');
     this.acker.close();
+    this.stopped = true;
     this.acks.clear();
     await client?.destroy();
   }

@@ -47,6 +47,7 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
   private app: App | undefined;
   private port: number | undefined;
   private readonly inFlight = new Set<Promise<void>>();
+  private socketUp = false;
 
   constructor(
     private readonly settings: SlackAdapterSettings,
@@ -85,7 +86,9 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
     });
     this.app = app;
     if (this.settings.mode === 'socket') {
+      this.watchSocket(app);
       await app.start();
+      this.socketUp = true;
       return;
     }
     const server = await app.start({
@@ -93,6 +96,27 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
       ...(this.settings.host === undefined ? {} : { host: this.settings.host }),
     });
     this.port = (server.address() as AddressInfo).port;
+  }
+
+  connection(): { ok: boolean; detail: string } {
+    if (this.app === undefined) return { ok: false, detail: 'not connected' };
+    if (this.settings.mode === 'http') return { ok: true, detail: 'listening' };
+    return this.socketUp ? { ok: true, detail: 'socket connected' } : { ok: false, detail: 'socket reconnecting' };
+  }
+
+  /** Socket Mode's client (Bolt keeps its receiver private) says when the WebSocket drops and comes back. */
+  private watchSocket(app: App): void {
+    const client = (app as unknown as { receiver?: { client?: { on(e: string, l: () => void): unknown } } }).receiver
+      ?.client;
+    client?.on('connected', () => {
+      this.socketUp = true;
+    });
+    client?.on('disconnected', () => {
+      this.socketUp = false;
+    });
+    client?.on('reconnecting', () => {
+      this.socketUp = false;
+    });
   }
 
   /** Stops receiving, then waits for handlers already running (they may still enqueue/reply). */

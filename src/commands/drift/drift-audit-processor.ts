@@ -12,7 +12,7 @@ import {
 } from '../../drift/render-audit.js';
 import type { DriftItem } from '../../drift/drift-item.js';
 import { MASK } from '../../drift/mask.js';
-import { serviceKeyOf } from '../../drift/remediate/adopt-service.js';
+import { serviceKeyOf, unmanagedContainerOf } from '../../drift/remediate/adopt-service.js';
 import { planEdits } from '../../drift/remediate/field-edit.js';
 import { diffFileName } from '../../drift/service-diff.js';
 import type { Report } from '../../report/report.js';
@@ -64,16 +64,22 @@ const MAX_ADOPT_BUTTONS = 5;
  * One "Adopt" button per unmanaged container: into the stack whose project it claims, else a new
  * stack named after it (`/drift adopt <container> <stack>` picks any other stack).
  */
-async function adoptButtons(items: readonly DriftItem[], ctx: ProcessorContext): Promise<ActionButton[]> {
+async function adoptButtons(
+  items: readonly DriftItem[],
+  observed: AuditResult['observed'],
+  ctx: ProcessorContext,
+): Promise<ActionButton[]> {
   const unmanaged = items.filter((i) => i.kind === 'unmanaged-container').slice(0, MAX_ADOPT_BUTTONS);
   const buttons: ActionButton[] = [];
   for (const i of unmanaged) {
-    const stack = i.stack === '' ? serviceKeyOf(i.path) : i.stack;
+    const container = unmanagedContainerOf(i, observed)?.name ?? i.service ?? '';
+    if (container === '') continue;
+    const stack = i.stack === '' ? serviceKeyOf(container) : i.stack;
     buttons.push(
       await ctx.createButton(
         driftAdoptButton,
-        { host: i.host, container: i.path, stack },
-        `Adopt ${i.path} into ${stack}`.slice(0, 80),
+        { host: i.host, container, stack },
+        `Adopt ${container} into ${stack}`.slice(0, 80),
         'secondary',
       ),
     );
@@ -85,7 +91,9 @@ async function adoptButtons(items: readonly DriftItem[], ctx: ProcessorContext):
 async function postServices(result: AuditResult, ctx: ProcessorContext, withButtons: boolean): Promise<boolean> {
   if (ctx.post === undefined) return false;
   for (const [key, items] of groupByService(result.report.items).slice(0, MAX_SERVICE_MESSAGES)) {
-    const buttons = withButtons ? [...(await openPrButton(items, ctx)), ...(await adoptButtons(items, ctx))] : [];
+    const buttons = withButtons
+      ? [...(await openPrButton(items, ctx)), ...(await adoptButtons(items, result.observed, ctx))]
+      : [];
     await ctx.post({
       text: renderServiceMessage(key, items),
       attachments: diffAttachment(result, key),

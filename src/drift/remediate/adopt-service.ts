@@ -1,3 +1,4 @@
+import type { DriftItem } from '../drift-item.js';
 import type { HealthcheckSpec, ObservedContainer } from '../model.js';
 import { isSecret } from '../mask.js';
 import { toVarName } from './field-edit.js';
@@ -171,4 +172,17 @@ export function adoptService(c: ObservedContainer, knownSecrets: readonly string
     service['healthcheck'] = healthcheckOf(m.healthcheck);
   runtimeOf(c, service);
   return { name: serviceKeyOf(c.name), service, secretVars, externalNetworks, externalVolumes };
+}
+
+/**
+ * The running container behind an `unmanaged-container` item (its `service` is the compose
+ * service, or the container name when it has no compose label; `stack` its project).
+ */
+export function unmanagedContainerOf(
+  item: Pick<DriftItem, 'host' | 'stack' | 'service'>,
+  observed: ReadonlyMap<string, readonly ObservedContainer[]> | undefined,
+): ObservedContainer | undefined {
+  return observed
+    ?.get(item.host)
+    ?.find((c) => !c.oneoff && (c.project ?? '') === item.stack && (c.service ?? c.name) === item.service);
 }

@@ -6,7 +6,7 @@ import type { AuditResult } from '../audit-report.js';
 import { normalizeProjectName } from '../load-stack.js';
 import type { ObservedContainer } from '../model.js';
 import { addService, addStackTarget } from './add-service.js';
-import { adoptService, type AdoptedService } from './adopt-service.js';
+import { adoptService, unmanagedContainerOf, type AdoptedService } from './adopt-service.js';
 import type { RemediationDeps } from './open-remediation.js';
 import { minuteStamp, utcMinute } from './utc-minute.js';
 import { checkWriteBack, renderStack } from './write-back-check.js';
@@ -36,10 +36,13 @@ function findUnmanaged(result: AuditResult, target: AdoptionTarget): { host: str
   const items = result.report.items.filter(
     (i) => i.kind === 'unmanaged-container' && (target.host === undefined || i.host === target.host),
   );
-  const hit = items.find((i) => i.path === target.container);
-  const container = hit === undefined ? undefined : result.observed?.get(hit.host)?.find((c) => c.name === hit.path);
+  const found = items.map((i) => ({ item: i, container: unmanagedContainerOf(i, result.observed) }));
+  const match = found.find((f) => f.container?.name === target.container);
+  const hit = match?.item;
+  const container = match?.container;
   if (hit === undefined || container === undefined) {
-    const names = items.map((i) => `${i.path} (${i.host})`).join(', ') || 'none';
+    const names =
+      found.map((f) => `${f.container?.name ?? f.item.service ?? '?'} (${f.item.host})`).join(', ') || 'none';
     throw new UserError(
       'not-unmanaged',
       `${target.container} is not an unmanaged container${target.host === undefined ? '' : ` on ${target.host}`}, so there is nothing to adopt. Unmanaged containers: ${names}.`,
