@@ -56,6 +56,9 @@ const table: readonly [string, string, boolean, SecretReason][] = [
   ['IMAGE_DIGEST', 'sha256:9b2a1d0c4e3f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b', false, 'none'],
   ['TRAEFIK_RULE', 'Host(`grafana.home.lan`)', false, 'none'],
   ['VERSION_NAME', 'release-2024-07-01-stable', false, 'none'],
+  // a long host path with digits is not random (it used to pass for high entropy)
+  ['DATA_ROOT', '/tmp/hlb-lab/v3-remediation-templates/hosts/ct-media-01/appdata/bazarr', false, 'none'],
+  ['OPAQUE_PATH', '/run/q8Zt3xLm9Vw2Rk7Pn4Hs6Jd1Fb5Gc0Ye/socket', true, 'high-entropy'],
   // the allow-list: never secret by name or looks, still by strong evidence
   ['TZ', 'Europe/Berlin', false, 'allow-listed'],
   ['PUID', '1000', false, 'allow-listed'],

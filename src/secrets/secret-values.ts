@@ -40,9 +40,13 @@ export function urlSecrets(text: string): string[] {
 /**
  * A long random-looking word (detect-secrets' entropy idea): hex of 32+ characters with entropy
  * over 3, or 20+ token characters mixing letters and digits with entropy of at least 4 bits/char.
+ * An absolute path counts only when one of its segments does.
  */
 export function isHighEntropy(value: string): boolean {
   if (!TOKEN_CHARS.test(value)) return false;
+  // An absolute path (`/srv/disk2/appdata/bazarr`) is judged segment by segment: a long path with a
+  // digit in it is not random, but a random token used as one of its segments still is.
+  if (value.startsWith('/')) return value.split('/').some((segment) => segment !== '' && isHighEntropy(segment));
   if (HEX.test(value)) return value.length >= 32 && shannonEntropy(value) > 3;
   return value.length >= 20 && /[a-z]/i.test(value) && /[0-9]/.test(value) && shannonEntropy(value) >= 4;
 }

@@ -317,7 +317,8 @@ describe('remediation write-back forms, adoption and next steps (lab, plain git 
       ]);
       expect(started.code, started.stderr).toBe(0);
       const unmanaged = (await audit({})).report.items.filter((i) => i.kind === 'unmanaged-container');
-      expect(unmanaged.map((i) => i.path)).toContain('whoami');
+      // A hand-made container's item names it in `service` (container-level kinds have an empty path).
+      expect(unmanaged.map((i) => i.service)).toContain('whoami');
 
       const opened = await openAdoption(deps, { container: 'whoami', stack: STACK, requestedBy: 'alice' });
       expect(opened.secretVars).toEqual(['API_TOKEN']);
@@ -339,7 +340,7 @@ describe('remediation write-back forms, adoption and next steps (lab, plain git 
       const after = (await audit({ stack: STACK })).report.items;
       expect(after.filter((i) => i.path === 'whoami' || i.service === 'whoami')).toEqual([]);
       expect(
-        (await audit({})).report.items.filter((i) => i.kind === 'unmanaged-container').map((i) => i.path),
+        (await audit({})).report.items.filter((i) => i.kind === 'unmanaged-container').map((i) => i.service),
       ).not.toContain('whoami');
       await composeConfig();
     },
