@@ -12,7 +12,7 @@ import { hasBinary } from '../../lab/index.js';
 const run = promisify(execFile);
 const SEED = 0x23_2026;
 /** Generated compose files (each with DRIFTS_PER_COMPOSE drift sets); HLB_PROP_COMPOSES overrides for a quick run. */
-const COMPOSES = Number(process.env['HLB_PROP_COMPOSES'] ?? 40);
+const COMPOSES = Number(process.env['HLB_PROP_COMPOSES'] ?? 70);
 const DRIFTS_PER_COMPOSE = 3;
 const CONCURRENCY = 3;
 const HOST_ENV = 'APPDATA=/srv/prop\nDOMAIN=home.lan\n';
