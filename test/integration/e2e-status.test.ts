@@ -45,7 +45,8 @@ describe('/status through dispatcher, queue and worker', () => {
       chats: { shell: chat },
       ...stores,
       log,
-      concurrency: 3,
+      // /ping and /status are quick work: the quick lane's slots are the ones that count here.
+      quickConcurrency: 3,
       version: '9.8.7',
     });
     await out.waitFor('Bot status');

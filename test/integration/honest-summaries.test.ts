@@ -79,7 +79,7 @@ describe('honest summaries when every host is unreachable (closed ports, real gi
     type('/audit-trail');
     await out.waitFor('✅ Done: /audit-trail', 1, 60_000);
     // The seed commit, counted once per stack it touches.
-    expect(out.text).toMatch(/0 remediation event\(s\); [1-9]\d* commit\(s\) in the apps repo\./);
+    expect(out.text).toMatch(/0 remediation and media event\(s\); [1-9]\d* commit\(s\) in the apps repo\./);
   }, 90_000);
 });
 

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { labProcesses, requireLab, startLab, stopLab, type Lab } from '../../lab/index.js';
-import { cgroupParent, freePort } from '../../lab/lab-paths.js';
+import { cgroupParent, freePort, labPaths } from '../../lab/lab-paths.js';
 import { containerProcesses } from '../../lab/lab-processes.js';
 import { isAlive, signal } from '../../lab/proc.js';
 import { dockerPingOverSsh, sshExec } from '../../lab/ssh-probe.js';
@@ -46,7 +46,8 @@ describe('the lab after a crash', () => {
     for (const file of ['dockerd-h1.pid', 'dockerd-h2.pid', 'sshd-h1.pid', 'sshd-h2.pid', 'redis.pid']) {
       signal(await pidOf(first, file), 'SIGKILL');
     }
-    const survivors = await containerProcesses([cgroupParent(name, 0)]);
+    // dockerd's cgroup parent carries the lab's tagged name (HLB_LAB_TAG).
+    const survivors = await containerProcesses([cgroupParent(labPaths(name).name, 0)]);
     expect(survivors.length).toBeGreaterThan(0);
 
     const lab = await startLab({ name, stacks: false });
