@@ -25,7 +25,9 @@ export class RestartableRedis {
     return `redis://127.0.0.1:${String(this.port)}`;
   }
 
+  /** Starts it; a no-op while it runs (a second redis-server on the port would fail and orphan the first). */
   async start(): Promise<void> {
+    if (this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null) return;
     const args = ['--port', String(this.port), '--bind', '127.0.0.1', '--dir', this.dir];
     const child = spawn('redis-server', [...args, '--appendonly', 'yes', '--save', ''], {
       stdio: ['ignore', 'pipe', 'pipe'],
