@@ -1,4 +1,4 @@
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { freePort } from './lab-paths.js';
 import { spawnDaemon, terminate, waitFor } from './proc.js';
 
@@ -93,9 +93,13 @@ export async function startQbittorrent(lab: {
     username,
     password,
     pid,
+    // Leaves nothing behind: the profile, and the pids and state dirs when nothing else is in them.
     stop: async () => {
       await terminate([pid], 5_000);
       await rm(pidFile, { force: true });
+      await rm(dir, { recursive: true, force: true });
+      await rmdir(`${lab.stateDir}/pids`).catch(() => undefined);
+      await rmdir(lab.stateDir).catch(() => undefined);
     },
   };
 }
