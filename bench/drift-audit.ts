@@ -9,43 +9,14 @@
  *
  *   npx tsx bench/drift-audit.ts [extraPerHost=30] [rounds=3]
  */
-import { execFile } from 'node:child_process';
 import { loadavg } from 'node:os';
-import { promisify } from 'node:util';
 import { runAudit } from '../src/drift/run-audit.js';
 import { createLogger } from '../src/log.js';
 import { labAuditConfig, labAuditDeps } from '../test/integration/drift-harness.js';
-import { startLab, type Lab, type LabHost } from '../lab/index.js';
+import { startLab, type Lab } from '../lab/index.js';
+import { baselineHost, median, timed } from './inspect-baseline.js';
 
-const run = promisify(execFile);
 const [extra = 30, rounds = 3] = process.argv.slice(2).map(Number);
-
-async function baselineHost(h: LabHost): Promise<number> {
-  const args = [
-    '-i',
-    h.privateKeyPath,
-    '-p',
-    String(h.sshPort),
-    '-o',
-    `UserKnownHostsFile=${h.knownHostsPath}`,
-    '-o',
-    'StrictHostKeyChecking=yes',
-    '-o',
-    'BatchMode=yes',
-    `${h.sshUser}@${h.sshHost}`,
-    'docker inspect $(docker ps -aq)',
-  ];
-  const { stdout } = await run('ssh', args, { maxBuffer: 256 * 1024 * 1024 });
-  return (JSON.parse(stdout) as unknown[]).length;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t0 = performance.now();
-  const value = await work();
-  return { ms: performance.now() - t0, value };
-}
-
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function measure(lab: Lab): Promise<void> {
   // Per-host phase times (connect / inspect / compare) go to stderr as JSON lines.

@@ -21,6 +21,7 @@ import { createLogger } from '../src/log.js';
 import { labAuditDeps } from '../test/integration/drift-harness.js';
 import { hostConfigOf } from '../test/integration/infra-helpers.js';
 import { startLab, type Lab, type LabHost } from '../lab/index.js';
+import { baselineHost, median, timed } from './inspect-baseline.js';
 
 const run = promisify(execFile);
 const [hostCount = 5, perHost = 60, rounds = 3] = process.argv.slice(2).map(Number);
@@ -38,25 +39,6 @@ function auditedHosts(lab: Lab): Audited[] {
     return { config: hostConfigOf(host, {}, { readHostEnv: true, ...extra }), lab: host };
   });
 }
-
-async function baselineHost(h: LabHost): Promise<number> {
-  const args = [
-    ...['-i', h.privateKeyPath, '-p', String(h.sshPort)],
-    ...['-o', `UserKnownHostsFile=${h.knownHostsPath}`, '-o', 'StrictHostKeyChecking=yes', '-o', 'BatchMode=yes'],
-    `${h.sshUser}@${h.sshHost}`,
-    'docker inspect $(docker ps -aq)',
-  ];
-  const { stdout } = await run('ssh', args, { maxBuffer: 256 * 1024 * 1024 });
-  return (JSON.parse(stdout) as unknown[]).length;
-}
-
-async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; value: T }> {
-  const t0 = performance.now();
-  const value = await work();
-  return { ms: performance.now() - t0, value };
-}
-
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 async function measureAudit(lab: Lab): Promise<void> {
   const hosts = auditedHosts(lab);
