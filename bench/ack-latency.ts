@@ -5,7 +5,7 @@
  * event loop is not shared with it; latency = INTERACTION_CREATE sent → type-5 defer callback
  * received, both timestamps taken in the emulator process.
  *
- *   npx tsx bench/ack-latency.ts [count] [--worker | --ack-only] [--warm N]
+ *   npx tsx bench/ack-latency.ts [count] [--worker | --ack-only] [--warm N] [--rounds N]
  *
  * The same run first measures a floor: `bench/minimal-acker.ts` (a raw gateway socket and one
  * HTTP POST per interaction, nothing else) answering the same burst on the same emulator; it
@@ -46,12 +46,17 @@ import { startMinimalAcker } from './minimal-acker.js';
 
 const targetMs = 100;
 const args = process.argv.slice(2);
-const count = Number(args.find((a, n) => /^\d+$/.test(a) && args[n - 1] !== '--warm') ?? 200);
+const count = Number(
+  args.find((a, n) => /^\d+$/.test(a) && !['--warm', '--rounds'].includes(args[n - 1] ?? '')) ?? 200,
+);
 const withWorker = args.includes('--worker');
 // `--warm N`: the warm-up burst (default 1). N ≥ 32 leaves the ack socket pool
 // (defaultAckSockets) kept alive, as after earlier traffic; 1 measures mostly cold sockets.
 const warmArg = args.indexOf('--warm');
 const warm = warmArg === -1 ? 1 : Number(args[warmArg + 1]);
+// `--rounds N` (default 5): floor and bot bursts alternate; the median round (by ratio) is reported.
+const roundsArg = args.indexOf('--rounds');
+const rounds = roundsArg === -1 ? 5 : Number(args[roundsArg + 1]);
 // Diagnostic: acknowledge only (a handler that does nothing), to separate the cost of the ack
 // path (discord.js, REST, emulator) from the dispatcher's Redis/REST work competing with it.
 const ackOnly = args.includes('--ack-only');
@@ -103,22 +108,26 @@ const p99Of = (r: BurstResult): number =>
     99,
   );
 
+interface Round {
+  readonly bot: BurstResult;
+  readonly floor: BurstResult;
+  readonly botCpuMs: number;
+}
+
 async function main(): Promise<void> {
   const load = loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
   const redis = await startPrivateRedis();
-  // The floor's users come after the bot's: every interaction is a fresh one.
-  const { child, ready: all } = await startEmulatorChild(2 * (count + warm));
-  const floorUsers = all.userIds.slice(count + warm);
-  const ready: ReadyMessage = { ...all, userIds: all.userIds.slice(0, count + warm) };
-  const floor = await measureFloor(child, all, floorUsers);
+  // Every interaction is a fresh one: each round takes its own users, for the floor and the bot.
+  const perRound = 2 * (count + warm);
+  const { child, ready: all } = await startEmulatorChild(rounds * perRound);
   const log = silentLogger();
   const prefix = `bench${process.pid}:`;
   const access = {
-    people: ready.userIds.map((id, n) => ({ name: `u${n}`, role: 'operator' as const, discordId: id })),
+    people: all.userIds.map((id, n) => ({ name: `u${n}`, role: 'operator' as const, discordId: id })),
   };
-  const adapter = new DiscordAdapter({ token: ready.token, apiUrl: ready.apiUrl, logger: log });
+  const adapter = new DiscordAdapter({ token: all.token, apiUrl: all.apiUrl, logger: log });
   const stores = createStores({ redisUrl: redis.url, prefix });
   const producer = createProducer({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: jobSpecs });
   const worker = withWorker
@@ -131,49 +140,74 @@ async function main(): Promise<void> {
         log,
       })
     : undefined;
-  await adapter.start(
-    ackOnly
-      ? noopHandler
-      : createDispatcher({
-          registry,
-          chats: { discord: adapter },
-          access,
-          ...stores,
-          producer,
-          log,
-          clock: () => new Date(),
-        }),
-  );
+  const handler = ackOnly
+    ? noopHandler
+    : createDispatcher({
+        registry,
+        chats: { discord: adapter },
+        access,
+        ...stores,
+        producer,
+        log,
+        clock: () => new Date(),
+      });
+  const results: Round[] = [];
   try {
-    await burst(child, ready.userIds.slice(count)); // warm-up: JIT, redis and HTTP connections
-    const cpu = process.cpuUsage();
-    const result = await burst(child, ready.userIds.slice(0, count));
-    const used = process.cpuUsage(cpu);
-    const botCpuMs = (used.user + used.system) / 1000;
-    const mode = ackOnly
-      ? 'dispatcher OFF (ack only)'
-      : `worker ${withWorker ? 'ON (in the bot process)' : 'OFF (jobs queue up)'}`;
-    console.log(`load average at start (1/5/15 min): ${load} on this machine; ${mode}; warm-up burst ${String(warm)}`);
-    console.log(summarize(result, count, targetMs).join('\n'));
-    const [bot99, floor99] = [p99Of(result), p99Of(floor)];
-    console.log(
-      `floor (minimal raw acker, same emulator, same ${String(count)} concurrent commands): p99 ${floor99.toFixed(1)} ms`,
-    );
-    console.log(
-      `bot p99 ${bot99.toFixed(1)} ms / floor p99 ${floor99.toFixed(1)} ms = ${(bot99 / floor99).toFixed(2)}× ${bot99 <= 1.5 * floor99 ? '(within the 1.5× goal)' : '(over the 1.5× goal)'}`,
-    );
-    // CPU time is what the machine's load cannot inflate: the cost per command of each side.
-    console.log(
-      `CPU during the burst: bot ${botCpuMs.toFixed(0)} ms (${(botCpuMs / count).toFixed(2)} ms/command), emulator ${result.emulatorCpuMs.toFixed(0)} ms (${(result.emulatorCpuMs / count).toFixed(2)} ms/command)`,
-    );
+    // Floor and bot take turns, round by round, so a change of the machine's load hits both.
+    for (let r = 0; r < rounds; r++) {
+      const users = all.userIds.slice(r * perRound, (r + 1) * perRound);
+      const floor = await measureFloor(child, all, users.slice(count + warm));
+      await adapter.start(handler);
+      try {
+        await burst(child, users.slice(count, count + warm)); // warm-up: JIT, redis and HTTP connections
+        const cpu = process.cpuUsage();
+        const bot = await burst(child, users.slice(0, count));
+        const used = process.cpuUsage(cpu);
+        results.push({ bot, floor, botCpuMs: (used.user + used.system) / 1000 });
+      } finally {
+        await adapter.stop();
+      }
+    }
+    report(results, load);
   } finally {
-    await adapter.stop();
     await worker?.close();
     await producer.close();
     await stores.close();
     child.send({ op: 'stop' });
     await redis.stop();
   }
+}
+
+function report(results: readonly Round[], load: string): void {
+  const mode = ackOnly
+    ? 'dispatcher OFF (ack only)'
+    : `worker ${withWorker ? 'ON (in the bot process)' : 'OFF (jobs queue up)'}`;
+  console.log(
+    `load average at start (1/5/15 min): ${load} on this machine; ${mode}; warm-up burst ${String(warm)}; ${String(rounds)} rounds`,
+  );
+  results.forEach((r, n) => {
+    const [bot99, floor99] = [p99Of(r.bot), p99Of(r.floor)];
+    console.log(
+      `round ${String(n + 1)}: bot p99 ${bot99.toFixed(1)} ms · floor p99 ${floor99.toFixed(1)} ms · ratio ${(bot99 / floor99).toFixed(2)}× · ` +
+        `CPU bot ${(r.botCpuMs / count).toFixed(2)} ms/command, emulator ${(r.bot.emulatorCpuMs / count).toFixed(2)} ms/command`,
+    );
+  });
+  const middle = results.map((r) => ({ r, ratio: p99Of(r.bot) / p99Of(r.floor) })).sort((a, b) => a.ratio - b.ratio)[
+    Math.floor(results.length / 2)
+  ];
+  if (middle === undefined) return;
+  console.log(`median round (by ratio):\n${summarize(middle.r.bot, count, targetMs).join('\n')}`);
+  const [bot99, floor99] = [p99Of(middle.r.bot), p99Of(middle.r.floor)];
+  console.log(
+    `floor (minimal raw acker, same emulator, same ${String(count)} concurrent commands): p99 ${floor99.toFixed(1)} ms`,
+  );
+  console.log(
+    `bot p99 ${bot99.toFixed(1)} ms / floor p99 ${floor99.toFixed(1)} ms = ${middle.ratio.toFixed(2)}× (median of ${String(results.length)} rounds) ${middle.ratio <= 1.5 ? '(within the 1.5× goal)' : '(over the 1.5× goal)'}`,
+  );
+  // CPU time is what the machine's load cannot inflate: the cost per command of each side.
+  console.log(
+    `CPU during the burst: bot ${middle.r.botCpuMs.toFixed(0)} ms (${(middle.r.botCpuMs / count).toFixed(2)} ms/command), emulator ${middle.r.bot.emulatorCpuMs.toFixed(0)} ms (${(middle.r.bot.emulatorCpuMs / count).toFixed(2)} ms/command)`,
+  );
 }
 
 main().catch((error: unknown) => {

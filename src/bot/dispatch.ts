@@ -178,7 +178,15 @@ export function createDispatcher(deps: DispatchDeps): InboundHandler {
   return {
     received: async (cmd) => {
       const runId = runIdOf(cmd);
-      await deps.intentStore.save({ runId, command: cmd, receivedAt: deps.clock().toISOString() });
+      const { sent, saved } = deps.intentStore.send({ runId, command: cmd, receivedAt: deps.clock().toISOString() });
+      // Once the write is in the kernel's socket buffer it reaches Redis even if this process dies,
+      // so the ack need not wait for Redis's answer (one round trip behind every other packet of a
+      // burst); a failed save is logged, and the command goes on live without its safety net.
+      if (sent)
+        saved.catch((error: unknown) => {
+          deps.log.error({ err: error, runId }, 'could not save the intent');
+        });
+      else await saved;
       await deps.step?.('intended', runId);
     },
     abandoned: async (cmd) => {

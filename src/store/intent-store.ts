@@ -17,6 +17,13 @@ export interface StoredIntent {
 export interface IntentStore {
   /** Saves the intent; false when one with this run id exists (a redelivery). */
   save(intent: StoredIntent): Promise<boolean>;
+  /**
+   * Sends the intent's write and tells whether it already left this process: `sent` is true when
+   * the write is in the kernel's socket buffer to Redis (the connection was ready and nothing is
+   * queued in user space), so it reaches Redis even if this process is killed next. A caller may
+   * then ack before Redis answers. `saved` is `save`'s answer.
+   */
+  send(intent: StoredIntent): IntentSend;
   /** The command was recorded or answered: no sweep looks at it again. */
   settle(runId: string): Promise<void>;
   /** Unsettled intents received before `before`, oldest first, at most `limit`. */
@@ -25,22 +32,33 @@ export interface IntentStore {
   claim(runId: string, seconds: number): Promise<boolean>;
 }
 
+/** See `IntentStore.send`. */
+export interface IntentSend {
+  readonly sent: boolean;
+  readonly saved: Promise<boolean>;
+}
+
 /** Intents stay a day (a redelivery after that is treated as new, like the run dedupe). */
 const ttlSeconds = 24 * 3600;
 
 export function createIntentStore(redis: Redis, prefix = 'hlb:'): IntentStore {
   const key = (runId: string): string => `${prefix}intent:${runId}`;
   const index = `${prefix}intents:unsettled`;
+  const send = (intent: StoredIntent): IntentSend => {
+    // ioredis writes a transaction to the socket synchronously when the connection is ready
+    // (otherwise it waits in ioredis's offline queue, in this process's memory).
+    const ready = redis.status === 'ready';
+    const reply = redis
+      .multi()
+      .set(key(intent.runId), JSON.stringify(intent), 'EX', ttlSeconds, 'NX')
+      .zadd(index, 'NX', Date.parse(intent.receivedAt), intent.runId)
+      .exec();
+    const sent = ready && redis.stream.writableLength === 0;
+    return { sent, saved: reply.then((result) => result?.[0]?.[1] === 'OK') };
+  };
   return {
-    save: async (intent) => {
-      const score = Date.parse(intent.receivedAt);
-      const result = await redis
-        .multi()
-        .set(key(intent.runId), JSON.stringify(intent), 'EX', ttlSeconds, 'NX')
-        .zadd(index, 'NX', score, intent.runId)
-        .exec();
-      return result?.[0]?.[1] === 'OK';
-    },
+    send,
+    save: (intent) => send(intent).saved,
     settle: async (runId) => {
       await redis.zrem(index, runId);
     },

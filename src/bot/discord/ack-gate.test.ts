@@ -29,7 +29,7 @@ describe('createAckGate', () => {
   });
 
   it('holds handlers until every tracked ack has settled, failed ones included', async () => {
-    const gate = createAckGate(60_000);
+    const gate = createAckGate(60_000, 0);
     const a = deferred();
     const b = deferred();
     void gate.track(a.promise);
@@ -44,9 +44,26 @@ describe('createAckGate', () => {
   });
 
   it('lets a handler through after maxWaitMs when acks keep coming', async () => {
-    const gate = createAckGate(5);
+    const gate = createAckGate(5, 0);
     void gate.track(new Promise<void>(() => undefined));
     await expect(gate.drained()).resolves.toBeUndefined();
     expect(gate.pending).toBe(1);
+  });
+
+  it('waits for a quiet moment: acks all answered mid-burst do not open the gate', async () => {
+    const gate = createAckGate(60_000, 250);
+    const first = deferred();
+    void gate.track(first.promise);
+    first.resolve();
+    const drained = gate.drained();
+    expect(await isSettled(drained)).toBe(false);
+    expect(gate.pending).toBe(0);
+    // Another interaction of the burst: the quiet window starts again from it.
+    const second = deferred();
+    void gate.track(second.promise);
+    second.resolve();
+    expect(await isSettled(drained)).toBe(false);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await isSettled(drained)).toBe(true);
   });
 });

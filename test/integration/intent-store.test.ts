@@ -1,0 +1,56 @@
+import { spawn } from 'node:child_process';
+import { Redis } from 'ioredis';
+import { describe, expect, it } from 'vitest';
+import { createIntentStore } from '../../src/store/intent-store.js';
+import { uniquePrefix, useTestRedis } from './core-harness.js';
+
+const intent = (runId: string) => ({ runId, command: { c: runId }, receivedAt: new Date().toISOString() });
+const later = () => new Date(Date.now() + 60_000);
+
+describe('IntentStore.send (real redis-server)', () => {
+  const redis = useTestRedis();
+
+  it('says the write left the process on a ready connection; a redelivery is not saved twice', async () => {
+    await redis.redis.ping();
+    const store = createIntentStore(redis.redis, uniquePrefix());
+    const first = store.send(intent('r1'));
+    expect(first.sent).toBe(true);
+    expect(await first.saved).toBe(true);
+    const again = store.send(intent('r1'));
+    expect(await again.saved).toBe(false);
+    expect((await store.unsettled(later(), 10)).map((i) => i.runId)).toEqual(['r1']);
+  });
+
+  it('says not sent while the connection is not ready (the write waits in memory), and saves it once connected', async () => {
+    const lazy = new Redis(redis.url, { lazyConnect: true });
+    try {
+      const store = createIntentStore(lazy, uniquePrefix());
+      const pending = store.send(intent('r2'));
+      expect(pending.sent).toBe(false);
+      expect(await pending.saved).toBe(true);
+      expect((await store.unsettled(later(), 10)).map((i) => i.runId)).toEqual(['r2']);
+    } finally {
+      await lazy.quit();
+    }
+  });
+
+  it('an intent reported sent survives a SIGKILL of its process in the same tick', async () => {
+    const prefix = uniquePrefix();
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', new URL('./intent-send-child.ts', import.meta.url).pathname],
+      {
+        env: { ...process.env, REDIS_URL: redis.url, PREFIX: prefix, RUN_ID: 'r3' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      },
+    );
+    const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
+      child.on('exit', (_code, sig) => {
+        resolve(sig);
+      });
+    });
+    expect(signal).toBe('SIGKILL');
+    const store = createIntentStore(redis.redis, prefix);
+    expect((await store.unsettled(later(), 10)).map((i) => i.runId)).toEqual(['r3']);
+  });
+});
