@@ -75,14 +75,27 @@ export interface AuditHostInput {
 const INSPECT_CAP = 6;
 const str = (o: RawObject, key: string): string | undefined => (typeof o[key] === 'string' ? o[key] : undefined);
 
-/** Lists every container of the host and inspects it and its image. */
+/**
+ * Lists every container of the host and inspects it and its image. The listing names each
+ * container's image id, so containers and images are inspected at the same time; an image
+ * the listing did not name (a container recreated in between) is inspected afterwards.
+ */
 export async function inspectAll(docker: AuditDockerHost): Promise<InspectPair[]> {
   const listed = await docker.listContainers({ all: true });
   const ids = listed.map((c) => str(c, 'Id')).filter((id): id is string => id !== undefined);
-  const containers = await docker.inspectContainers(ids, { concurrency: INSPECT_CAP });
-  const imageIds = containers.map((c) => str(c, 'Image')).filter((id): id is string => id !== undefined);
-  const images = await docker.inspectImages(imageIds, { concurrency: INSPECT_CAP });
-  return containers.map((container) => ({ container, image: images.get(str(container, 'Image') ?? '') }));
+  const listedImages = listed.map((c) => str(c, 'ImageID')).filter((id): id is string => id !== undefined);
+  const [containers, images] = await Promise.all([
+    docker.inspectContainers(ids, { concurrency: INSPECT_CAP }),
+    docker.inspectImages(listedImages, { concurrency: INSPECT_CAP }),
+  ]);
+  const late = containers
+    .map((c) => str(c, 'Image'))
+    .filter((id): id is string => id !== undefined && !images.has(id));
+  const more = late.length === 0 ? new Map<string, RawObject>() : await docker.inspectImages(late);
+  return containers.map((container) => {
+    const image = str(container, 'Image') ?? '';
+    return { container, image: images.get(image) ?? more.get(image) };
+  });
 }
 
 function sidesOf(
