@@ -76,25 +76,59 @@ const INSPECT_CAP = 6;
 const str = (o: RawObject, key: string): string | undefined => (typeof o[key] === 'string' ? o[key] : undefined);
 
 /**
- * Lists every container of the host and inspects it and its image. The listing names each
- * container's image id, so containers and images are inspected at the same time; an image
- * the listing did not name (a container recreated in between) is inspected afterwards.
+ * Inspects the listed containers and their images. The listing names each container's image
+ * id, so containers and images are inspected at the same time; an image the listing did not
+ * name (a container recreated in between) is inspected afterwards.
  */
-export async function inspectAll(docker: AuditDockerHost): Promise<InspectPair[]> {
-  const listed = await docker.listContainers({ all: true });
+export async function inspectListed(docker: AuditDockerHost, listed: readonly RawObject[]): Promise<InspectPair[]> {
   const ids = listed.map((c) => str(c, 'Id')).filter((id): id is string => id !== undefined);
   const listedImages = listed.map((c) => str(c, 'ImageID')).filter((id): id is string => id !== undefined);
   const [containers, images] = await Promise.all([
     docker.inspectContainers(ids, { concurrency: INSPECT_CAP }),
     docker.inspectImages(listedImages, { concurrency: INSPECT_CAP }),
   ]);
-  const late = containers
-    .map((c) => str(c, 'Image'))
-    .filter((id): id is string => id !== undefined && !images.has(id));
+  const late = containers.map((c) => str(c, 'Image')).filter((id): id is string => id !== undefined && !images.has(id));
   const more = late.length === 0 ? new Map<string, RawObject>() : await docker.inspectImages(late);
   return containers.map((container) => {
     const image = str(container, 'Image') ?? '';
     return { container, image: images.get(image) ?? more.get(image) };
+  });
+}
+
+/** Lists every container of the host and inspects it and its image. */
+export async function inspectAll(docker: AuditDockerHost): Promise<InspectPair[]> {
+  return inspectListed(docker, await docker.listContainers({ all: true }));
+}
+
+/** What `workingDirs` needs of a listed container: its compose labels (the same as inspect's). */
+function listedProject(c: RawObject): { project: string | null; workingDir: string | null } {
+  const labels = (typeof c['Labels'] === 'object' && c['Labels'] !== null ? c['Labels'] : {}) as Record<
+    string,
+    unknown
+  >;
+  const label = (key: string): string | null => {
+    const value = labels[`com.docker.compose.${key}`];
+    return typeof value === 'string' ? value : null;
+  };
+  return { project: label('project'), workingDir: label('project.working_dir') };
+}
+
+/**
+ * Reads the host `.env` of each planned stack while the containers are inspected: the project
+ * folders are in the listing's compose labels. Rejects only with the plan's rejection.
+ */
+function readEnvsEarly(
+  docker: AuditDockerHost,
+  listed: readonly RawObject[],
+  input: AuditHostInput,
+): Promise<ReadonlyMap<string, string>> {
+  const { host, log } = input;
+  if (!host.readHostEnv) return Promise.resolve(new Map<string, string>());
+  return input.plan().then(async (plan) => {
+    const t0 = input.now();
+    const envs = await readHostEnvs(docker, workingDirs(plan.stacks, listed.map(listedProject), host.deployDir), log);
+    log.debug({ host: host.name, envFiles: envs.size, envMs: input.now() - t0 }, 'host .env files read');
+    return envs;
   });
 }
 
@@ -138,8 +172,8 @@ const failure = (name: string, error: unknown): HostAudit => ({
 });
 
 async function compareWith(
-  docker: AuditDockerHost,
   pairs: readonly InspectPair[],
+  hostEnvsRead: Promise<ReadonlyMap<string, string>>,
   plan: HostPlan,
   input: AuditHostInput,
 ): Promise<HostAudit> {
@@ -149,9 +183,7 @@ async function compareWith(
   // Hand-made containers (no compose project) stay: one may be a service of these stacks by `container_name`.
   const observed = plan.onlyStacks ? all.filter((c) => c.project === null || projects.includes(c.project)) : all;
   const dirs = workingDirs(plan.stacks, observed, host.deployDir);
-  const t0 = input.now();
-  const hostEnvs = host.readHostEnv ? await readHostEnvs(docker, dirs, log) : new Map<string, string>();
-  log.debug({ host: host.name, envFiles: hostEnvs.size, envMs: input.now() - t0 }, 'host .env files read');
+  const hostEnvs = await hostEnvsRead;
   const stacks = await loadHostStacks({
     repoDir: plan.repoDir,
     stacksDir: plan.stacksDir,
@@ -201,8 +233,13 @@ export async function auditHost(input: AuditHostInput): Promise<HostAudit> {
   try {
     const t1 = now();
     let pairs: InspectPair[];
+    let hostEnvs: Promise<ReadonlyMap<string, string>>;
     try {
-      pairs = await inspectAll(docker);
+      const listed = await docker.listContainers({ all: true });
+      hostEnvs = readEnvsEarly(docker, listed, input);
+      // A rejected plan is reported below (awaited on its own); this copy must not go unhandled.
+      hostEnvs.catch(() => undefined);
+      pairs = await inspectListed(docker, listed);
     } catch (error) {
       return failure(host.name, error);
     }
@@ -210,7 +247,7 @@ export async function auditHost(input: AuditHostInput): Promise<HostAudit> {
     const plan = await input.plan();
     const t3 = now();
     try {
-      const audit = await compareWith(docker, pairs, plan, input);
+      const audit = await compareWith(pairs, hostEnvs, plan, input);
       log.info(
         {
           host: host.name,

@@ -12,7 +12,7 @@ import type { ObservedContainer } from './model.js';
  */
 export function workingDirs(
   stacks: readonly string[],
-  observed: readonly ObservedContainer[],
+  observed: readonly Pick<ObservedContainer, 'project' | 'workingDir'>[],
   deployDir?: string,
 ): Map<string, string> {
   const dirs = new Map<string, string>();
