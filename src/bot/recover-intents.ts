@@ -5,7 +5,7 @@ import type { StoredIntent } from '../store/intent-store.js';
 import { dispatchCommand, queuedText, runIdOf } from './dispatch.js';
 import type { DispatchDeps } from './dispatch-deps.js';
 import type { InboundCommand } from './inbound.js';
-import { recoveryResponder } from './recovery-responder.js';
+import { parseAnswerHandle, recoveryResponder } from './recovery-responder.js';
 
 /** How old an unsettled intent must be before a sweep takes it (its bot may still be working on it). */
 export const defaultIntentAgeMs = 15_000;
@@ -33,11 +33,6 @@ const inboundCommand = z.object({
   invocationId: z.string(),
 });
 
-/** The saved `AnswerHandle` (strict: a handle with unknown fields is not ours). */
-const answerHandle = z
-  .object({ expiresAt: z.iso.datetime(), pending: z.boolean(), sealedToken: z.string().min(1) })
-  .strict();
-
 /** Strips keys whose value is undefined (zod keeps them; `exactOptionalPropertyTypes` does not). */
 const toCommand = (parsed: z.infer<typeof inboundCommand>): InboundCommand =>
   JSON.parse(JSON.stringify(parsed)) as InboundCommand;
@@ -45,8 +40,8 @@ const toCommand = (parsed: z.infer<typeof inboundCommand>): InboundCommand =>
 /** The intent's handle, or undefined (logged without its content) when it is not a valid one. */
 function answerOf(deps: DispatchDeps, intent: StoredIntent): AnswerHandle | undefined {
   if (intent.answer === undefined) return undefined;
-  const parsed = answerHandle.safeParse(intent.answer);
-  if (parsed.success) return parsed.data;
+  const handle = parseAnswerHandle(intent.answer);
+  if (handle !== undefined) return handle;
   deps.log.warn(
     { runId: intent.runId },
     'an unsettled intent has an invalid answer handle; its invoker is answered in the log',

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerHandle } from '../chat/chat-port.js';
 import { ExternalError } from '../errors.js';
 import { createLogger } from '../log.js';
-import { recoveryResponder, unanswerable } from './recovery-responder.js';
+import { parseAnswerHandle, recoveryResponder, unanswerable } from './recovery-responder.js';
 
 const now = new Date('2026-12-04T12:00:00.000Z');
 const handle = (minutesLeft: number, pending = true): AnswerHandle => ({
@@ -31,6 +31,18 @@ function setup(answerLater?: (h: AnswerHandle, text: string) => Promise<void>) {
   };
   return { lines, answers, chat, log: createLogger({ level: 'info', format: 'json' }, stream) };
 }
+
+describe('parseAnswerHandle', () => {
+  it('takes a saved handle and refuses anything else, also extra fields', () => {
+    const saved = handle(5);
+    expect(parseAnswerHandle(JSON.parse(JSON.stringify(saved)))).toEqual(saved);
+    expect(parseAnswerHandle({ ...saved, token: 'raw' })).toBeUndefined();
+    expect(parseAnswerHandle({ ...saved, expiresAt: 'soon' })).toBeUndefined();
+    expect(parseAnswerHandle({ ...saved, sealedToken: '' })).toBeUndefined();
+    expect(parseAnswerHandle({ expiresAt: saved.expiresAt, sealedToken: saved.sealedToken })).toBeUndefined();
+    expect(parseAnswerHandle('v1.x')).toBeUndefined();
+  });
+});
 
 describe('unanswerable', () => {
   it('says why a recovered command cannot be answered privately: no handle, no port, window closed', () => {

@@ -1,6 +1,18 @@
+import { z } from 'zod';
 import type { AnswerHandle, ChatPort } from '../chat/chat-port.js';
 import type { Logger } from '../log.js';
 import type { Responder } from './inbound.js';
+
+/** A saved `AnswerHandle` (strict: our own JSON from Redis, parsed rather than trusted; unknown fields fail). */
+const answerHandle = z
+  .object({ expiresAt: z.iso.datetime(), pending: z.boolean(), sealedToken: z.string().min(1) })
+  .strict();
+
+/** The handle saved with an intent, or undefined when it is not a valid one. */
+export function parseAnswerHandle(value: unknown): AnswerHandle | undefined {
+  const parsed = answerHandle.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** Why a recovered command's private answer can only be logged. */
 export type Unanswerable = 'no-handle' | 'expired' | 'unsupported';
