@@ -83,6 +83,28 @@ describe('createLogger keeps errors whole and redacts at any depth', () => {
     expect(lines.join('')).not.toContain('s3cr3t-value');
   });
 
+  it("masks the interaction token in a failed webhook call's URL and a saved answer handle", async () => {
+    const { ExternalError } = await import('./errors.js');
+    const { lines, stream } = capture();
+    const log = createLogger({ level: 'info' }, stream);
+    const token = 'aW50ZXJhY3Rpb246MTQ0NDQ0NDQ0NDQ0NDQ0NDQ6c2VjcmV0LXBhcnQ';
+    const apiError = Object.assign(new Error('Unknown Message'), {
+      url: `https://discord.com/api/v10/webhooks/1449999999999999999/${token}/messages/@original`,
+    });
+    log.error(
+      { err: new ExternalError('discord-api', 'Discord refused to reply', { cause: apiError }) },
+      'reply failed',
+    );
+    log.info(
+      { answer: { expiresAt: '2026-12-04T12:15:00.000Z', pending: true, sealedToken: 'v1.c2VhbGVk' } },
+      'intent',
+    );
+    const out = lines.join('');
+    expect(out).toContain('/webhooks/1449999999999999999/[redacted]/messages');
+    expect(out).not.toContain(token);
+    expect(out).not.toContain('v1.c2VhbGVk');
+  });
+
   it('redacts deeper than six levels and under secret-named keys at any depth', () => {
     const { lines, stream } = capture();
     const log = createLogger({ level: 'info', secrets: ['deep-secret-1'] }, stream);

@@ -134,15 +134,21 @@ async function handleCommand(
       pendingJob: job,
     }),
   );
-  await queueCall(deps, deps.intentStore.settle(runId));
   await deps.step?.('recorded', runId);
   if (created) await queueCall(deps, deps.producer.enqueue(definition.job, job.payload, { jobId: runId }));
   await deps.step?.('enqueued', runId);
   const run = await ensureAnnounced(chatFor(deps, cmd.platform), deps.runStore, runId, deps.log);
   await deps.step?.('announced', runId);
-  await responder.acknowledged?.(`Queued: ${label} · run ${runId}. Follow it in the thread.`);
+  await responder.acknowledged?.(queuedText(label, runId));
+  // Settled only now: a bot killed before the invoker heard "Queued" leaves the intent to a
+  // sweep, which answers it (`recoverIntents`); the run and job are safe either way.
+  await queueCall(deps, deps.intentStore.settle(runId));
   deps.log.debug({ runId, threadId: run.threadId }, 'command queued');
 }
+
+/** The private confirmation that a command is queued (it completes Discord's deferred reply). */
+export const queuedText = (label: string, runId: string): string =>
+  `Queued: ${label} · run ${runId}. Follow it in the thread.`;
 
 /** The run id of a command: derived from the platform's invocation id, so a redelivery finds the same run. */
 export const runIdOf = (cmd: Pick<InboundCommand, 'platform' | 'invocationId'>): string =>
@@ -176,9 +182,11 @@ export async function dispatchCommand(
  */
 export function createDispatcher(deps: DispatchDeps): InboundHandler {
   return {
-    received: async (cmd) => {
+    received: async (cmd, answer) => {
       const runId = runIdOf(cmd);
-      const { sent, saved } = deps.intentStore.send({ runId, command: cmd, receivedAt: deps.clock().toISOString() });
+      const receivedAt = deps.clock().toISOString();
+      const intent = { runId, command: cmd, receivedAt, ...(answer === undefined ? {} : { answer }) };
+      const { sent, saved } = deps.intentStore.send(intent);
       // Once the write is in the kernel's socket buffer it reaches Redis even if this process dies,
       // so the ack need not wait for Redis's answer (one round trip behind every other packet of a
       // burst); a failed save is logged, and the command goes on live without its safety net.

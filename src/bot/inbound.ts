@@ -1,4 +1,4 @@
-import type { ChatPort, ChatUser, MessageRef, OutgoingMessage, Platform } from '../chat/chat-port.js';
+import type { AnswerHandle, ChatPort, ChatUser, MessageRef, OutgoingMessage, Platform } from '../chat/chat-port.js';
 
 /** A slash command as it arrived, before validation. Option values are raw platform values. */
 export interface InboundCommand {
@@ -52,8 +52,10 @@ export interface InboundHandler {
   /**
    * Saves the command as a durable intent; adapters call it before they ack (one Redis write),
    * so a bot killed between the ack and the run record loses nothing (see `recoverIntents`).
+   * `answer` (sealed, kept apart from the command so it never reaches a run record or a log)
+   * lets the bot that recovers the command answer its invoker privately (`ChatPort.answerLater`).
    */
-  received(command: InboundCommand): Promise<void>;
+  received(command: InboundCommand, answer?: AnswerHandle): Promise<void>;
   /**
    * The command's ack was lost: the platform told the user it failed, so it must not run
    * later either (the saved intent is dropped).

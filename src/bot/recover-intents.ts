@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { platformSchema } from '../chat/platform.js';
-import { dispatchCommand, runIdOf } from './dispatch.js';
+import type { AnswerHandle } from '../chat/chat-port.js';
+import type { StoredIntent } from '../store/intent-store.js';
+import { dispatchCommand, queuedText, runIdOf } from './dispatch.js';
 import type { DispatchDeps } from './dispatch-deps.js';
-import type { InboundCommand, Responder } from './inbound.js';
+import type { InboundCommand } from './inbound.js';
+import { parseAnswerHandle, recoveryResponder } from './recovery-responder.js';
 
 /** How old an unsettled intent must be before a sweep takes it (its bot may still be working on it). */
 export const defaultIntentAgeMs = 15_000;
@@ -34,23 +37,48 @@ const inboundCommand = z.object({
 const toCommand = (parsed: z.infer<typeof inboundCommand>): InboundCommand =>
   JSON.parse(JSON.stringify(parsed)) as InboundCommand;
 
-/**
- * The invoker's interaction is gone with the bot that died: private answers (a refusal) can
- * only be logged; the public line and thread are posted to the channel as usual.
- */
-const recoveryResponder = (deps: DispatchDeps, runId: string): Responder => ({
-  replyPrivately: (text) => {
-    deps.log.warn({ runId, text }, 'a recovered command was answered privately; its invoker is gone');
-    return Promise.resolve();
-  },
-  replyPublicly: () => Promise.reject(new Error('a recovered command has no interaction to reply to')),
-});
+/** The intent's handle, or undefined (logged without its content) when it is not a valid one. */
+function answerOf(deps: DispatchDeps, intent: StoredIntent): AnswerHandle | undefined {
+  if (intent.answer === undefined) return undefined;
+  const handle = parseAnswerHandle(intent.answer);
+  if (handle !== undefined) return handle;
+  deps.log.warn(
+    { runId: intent.runId },
+    'an unsettled intent has an invalid answer handle; its invoker is answered in the log',
+  );
+  return undefined;
+}
 
 /**
- * Turns the intents of bots that died between the ack and saving the run into runs and jobs,
- * exactly once: the run id is derived from the invocation, the run is created only if absent,
- * and its job is enqueued under the run id; the public line comes from `ensureAnnounced`.
- * Returns the run ids it recovered.
+ * Finishes one unsettled intent: a command without a run goes through the dispatcher (the
+ * invoker hears a refusal or "Queued" through the saved handle); one whose run exists (its bot
+ * died after saving it) only still owes the invoker the "Queued" line.
+ */
+async function recoverOne(
+  deps: DispatchDeps,
+  cmd: InboundCommand,
+  runId: string,
+  answer?: AnswerHandle,
+): Promise<boolean> {
+  const log = deps.log.child({ platform: cmd.platform, cmd: cmd.command, runId });
+  const responder = recoveryResponder({ chat: deps.chats[cmd.platform], handle: answer, now: deps.clock, log });
+  const run = await deps.runStore.get(runId);
+  if (run !== undefined) {
+    // `requeueOrphans` enqueues its job and `ensureAnnounced` posts its line if they are missing.
+    await responder.acknowledged?.(queuedText(run.command, runId));
+    return false;
+  }
+  log.warn('recovering a command whose bot stopped after the ack');
+  await dispatchCommand(deps, cmd, responder, true);
+  return true;
+}
+
+/**
+ * Turns the intents of bots that died between the ack and answering the invoker into runs and
+ * jobs, exactly once: the run id is derived from the invocation, the run is created only if
+ * absent, and its job is enqueued under the run id; the public line comes from
+ * `ensureAnnounced`, the private answer goes through the intent's handle. Returns the run ids
+ * it recovered (those that had no run yet).
  */
 export async function recoverIntents(
   deps: DispatchDeps,
@@ -67,12 +95,7 @@ export async function recoverIntents(
       await deps.intentStore.settle(runId);
       continue;
     }
-    // A run exists: the bot got that far; `requeueOrphans` enqueues its job if it is missing.
-    if ((await deps.runStore.get(runId)) === undefined) {
-      deps.log.warn({ runId, cmd: parsed.data.command }, 'recovering a command whose bot stopped after the ack');
-      await dispatchCommand(deps, toCommand(parsed.data), recoveryResponder(deps, runId), true);
-      recovered.push(runId);
-    }
+    if (await recoverOne(deps, toCommand(parsed.data), runId, answerOf(deps, intent))) recovered.push(runId);
     await deps.intentStore.settle(runId);
   }
   return recovered;

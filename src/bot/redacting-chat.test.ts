@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ChatPort, OutgoingMessage } from '../chat/chat-port.js';
+import type { AnswerHandle, ChatPort, OutgoingMessage } from '../chat/chat-port.js';
 import { redactingChat } from './redacting-chat.js';
 
 function recordingChat(): { port: ChatPort; sent: OutgoingMessage[]; titles: string[] } {
@@ -72,5 +72,24 @@ describe('redactingChat', () => {
     expect(sent[1]?.attachments?.[2]?.content).toBe(png);
     expect(sent[1]?.buttons?.[0]?.id).toBe('act:1');
     expect(sent[1]?.select?.options[0]?.value).toBe('v');
+  });
+
+  it('redacts a late private answer and keeps its handle; adds no answerLater where the port has none', async () => {
+    const { port } = recordingChat();
+    const answers: { handle: AnswerHandle; text: string }[] = [];
+    const handle: AnswerHandle = { expiresAt: '2026-01-01T00:15:00.000Z', pending: true, sealedToken: 'v1.x' };
+    const chat = redactingChat(
+      {
+        ...port,
+        answerLater: (h, text) => {
+          answers.push({ handle: h, text });
+          return Promise.resolve();
+        },
+      },
+      redact,
+    );
+    await chat.answerLater?.(handle, 'refused: known-secret-1');
+    expect(answers).toEqual([{ handle, text: 'refused: ••••' }]);
+    expect('answerLater' in redactingChat(port, redact)).toBe(false);
   });
 });

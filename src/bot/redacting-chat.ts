@@ -1,4 +1,4 @@
-import type { Attachment, ChatPort, OutgoingMessage } from '../chat/chat-port.js';
+import type { AnswerHandle, Attachment, ChatPort, OutgoingMessage } from '../chat/chat-port.js';
 
 /** Replaces secrets in one text (the process's `SecretBook.redact`, or `redactText` with no known values). */
 export type Redact = (text: string) => string;
@@ -64,6 +64,12 @@ export function redactingChat(port: ChatPort, redact: Redact): ChatPort {
       : {
           findPosted: (channelId: string, threadId: string | undefined, key: string) =>
             port.findPosted?.(channelId, threadId, key) ?? Promise.resolve(undefined),
+        }),
+    ...(port.answerLater === undefined
+      ? {}
+      : {
+          answerLater: (handle: AnswerHandle, text: string) =>
+            port.answerLater?.(handle, redact(text)) ?? Promise.resolve(),
         }),
   };
 }

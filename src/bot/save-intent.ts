@@ -1,3 +1,4 @@
+import type { AnswerHandle } from '../chat/chat-port.js';
 import type { Logger } from '../log.js';
 import type { InboundCommand, InboundHandler } from './inbound.js';
 
@@ -5,16 +6,17 @@ import type { InboundCommand, InboundHandler } from './inbound.js';
 export const defaultIntentWaitMs = 500;
 
 /**
- * Saves a command's intent before its ack, waiting at most `waitMs`: a slow or unreachable Redis
+ * Saves a command's intent (and its sealed answer handle) before its ack, waiting at most `waitMs`: a slow or unreachable Redis
  * must not cost the ack (the command then goes on without the safety net, and says so in the log).
  * Never rejects.
  */
 export function saveIntent(
   handler: InboundHandler,
-  command: InboundCommand,
+  intent: { readonly command: InboundCommand; readonly answer?: AnswerHandle | undefined },
   log: Logger,
   waitMs = defaultIntentWaitMs,
 ): Promise<void> {
+  const { command, answer } = intent;
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<void>((resolve) => {
     timer = setTimeout(() => {
@@ -22,7 +24,7 @@ export function saveIntent(
       resolve();
     }, waitMs);
   });
-  const save = handler.received(command).catch((error: unknown) => {
+  const save = handler.received(command, answer).catch((error: unknown) => {
     log.error({ err: error, invocationId: command.invocationId }, 'could not save the intent');
   });
   return Promise.race([save, late]).finally(() => {

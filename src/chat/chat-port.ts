@@ -84,6 +84,21 @@ export interface OutgoingMessage {
  */
 export type IdempotencyKey = string;
 
+/**
+ * What lets the bot answer a command's invoker privately after a restart (`ChatPort.answerLater`):
+ * the platform's reply credential (Discord: application id + interaction token; Slack: the
+ * command's `response_url`), sealed by the adapter with a key from its own bot credentials, so
+ * the intent in Redis holds no usable secret. Never logged or shown.
+ */
+export interface AnswerHandle {
+  /** When the platform stops taking the answer (Discord: 15 min, Slack: 30 min after the command). */
+  readonly expiresAt: string;
+  /** The invoker sees a pending private reply until it is answered (Discord's deferred "thinking…"). */
+  readonly pending: boolean;
+  /** The credential, sealed (`createSealer`); only the adapter of the same bot opens it. */
+  readonly sealedToken: string;
+}
+
 /** Outbound operations, all with the bot's own credentials. */
 export interface ChatPort {
   readonly platform: Platform;
@@ -113,4 +128,12 @@ export interface ChatPort {
    * post is not already safe by itself (Slack: message metadata; Discord's nonce needs none).
    */
   findPosted?(channelId: string, threadId: string | undefined, key: IdempotencyKey): Promise<MessageRef | undefined>;
+  /**
+   * Answers the invoker of a command privately through its saved `AnswerHandle` (Discord: edits
+   * the ephemeral `@original` reply; Slack: an ephemeral `response_url` post), for a command a
+   * later bot recovered. Rejects with an `ExternalError` naming no credential when the platform
+   * refuses (expired, used up) or the handle does not open. Absent where commands leave nothing
+   * to answer later (shell).
+   */
+  answerLater?(handle: AnswerHandle, text: string): Promise<void>;
 }

@@ -2,6 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { redactAssignments, redactDeep, redactText, SecretBook } from './redact-text.js';
 
 describe('redactText', () => {
+  it('masks Discord interaction and webhook tokens and Slack hook secrets in paths, keeps the ids', () => {
+    const token = 'aW50ZXJhY3Rpb246MTQ0NDQ0NDQ0NDQ0NDQ0NDQ6c2VjcmV0LXBhcnQ';
+    expect(redactText(`PATCH https://discord.com/api/v10/webhooks/1234567/${token}/messages/@original`, [])).toBe(
+      'PATCH https://discord.com/api/v10/webhooks/1234567/[redacted]/messages/@original',
+    );
+    expect(redactText(`"url":"/api/v10/interactions/1449999999999999999/${token}/callback"`, [])).toBe(
+      '"url":"/api/v10/interactions/1449999999999999999/[redacted]/callback"',
+    );
+    expect(redactText('respond to https://hooks.slack.com/commands/T0FAKE001/1234567890/abcDEF123ghi failed', [])).toBe(
+      'respond to https://hooks.slack.com/commands/T0FAKE001/1234567890/[redacted] failed',
+    );
+    // A channel message path is no credential.
+    expect(redactText('/api/v10/channels/1234567/messages/7654321', [])).toBe(
+      '/api/v10/channels/1234567/messages/7654321',
+    );
+  });
+
   it('masks known values, also JSON- and URL-escaped, longest first', () => {
     const text = 'a "p\\"wd-long-one" b p%22wd-long-one c p"wd-long-one d p"wd e p"w';
     expect(redactText(text, ['p"wd', 'p"wd-long-one', 'p"w'])).toBe(

@@ -35,6 +35,19 @@ function redactUrl(url: string, mask: string): string {
   });
 }
 
+/**
+ * Webhook credentials in a path: Discord's interaction and webhook tokens
+ * (`/webhooks/{id}/{token}`, `/interactions/{id}/{token}/callback`) and the last segment of a
+ * Slack hook (`hooks.slack.com/commands/T…/…/{secret}`, a command's `response_url`).
+ */
+const DISCORD_WEBHOOK_TOKEN = /(\/(?:webhooks|interactions)\/\d{5,}\/)([^/?#\s"'<>\\]{8,})/g;
+const SLACK_HOOK = /(\bhooks\.slack(?:-gov)?\.com\/(?:[^/?#\s"'<>\\]+\/)+)([^/?#\s"'<>\\]+)/g;
+
+/** `text` with the credentials of Discord webhook/interaction paths and Slack hook URLs masked. */
+export function redactWebhookPaths(text: string, mask = REDACTED): string {
+  return text.replace(DISCORD_WEBHOOK_TOKEN, `$1${mask}`).replace(SLACK_HOOK, `$1${mask}`);
+}
+
 const ASSIGNMENT = /\b([A-Za-z_][A-Za-z0-9_.-]*)=([^&\s"'<>),;\\]+)/g;
 
 /** `DB_PASS=hunter2`, `apikey=abc` in free text (server messages, shell lines): the value masked when the name is secret. */
@@ -65,12 +78,16 @@ function forms(secret: string): string[] {
 
 /**
  * Replaces, in any text, every known secret (and its JSON/URL-escaped form), URL passwords,
- * secret-named query values and PEM private-key blocks with `mask`. Longest secrets first, so
+ * secret-named query values, webhook and interaction tokens in paths (`redactWebhookPaths`) and
+ * PEM private-key blocks with `mask`. Longest secrets first, so
  * overlapping values never leave a tail behind.
  */
 export function redactText(text: string, known: readonly string[], mask = REDACTED): string {
   let out = redactAssignments(
-    text.replace(PRIVATE_KEY_BLOCK, mask).replace(URL_LIKE, (url) => redactUrl(url, mask)),
+    redactWebhookPaths(
+      text.replace(PRIVATE_KEY_BLOCK, mask).replace(URL_LIKE, (url) => redactUrl(url, mask)),
+      mask,
+    ),
     mask,
   );
   const sorted = [...new Set(known)].filter((s) => s.length >= MIN_KNOWN_SECRET).sort((a, b) => b.length - a.length);

@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import type { AnswerHandle } from '../chat/chat-port.js';
 
 /** A command as received, saved before its ack (see `IntentStore`). */
 export interface StoredIntent {
@@ -6,11 +7,13 @@ export interface StoredIntent {
   /** The inbound command (JSON); the dispatcher parses it back. */
   readonly command: unknown;
   readonly receivedAt: string;
+  /** How to answer the invoker privately later (sealed; absent where the platform has none). */
+  readonly answer?: AnswerHandle;
 }
 
 /**
  * Durable intents: the bot writes each received command here (one round trip) before it acks
- * the platform, and settles it once the command is recorded as a run or answered. A bot killed
+ * the platform, and settles it once the command is recorded and its invoker answered. A bot killed
  * in between leaves the intent unsettled; a later sweep (`recoverIntents`) turns it into its run
  * and job, once (the run id is derived from the invocation).
  */
@@ -24,7 +27,7 @@ export interface IntentStore {
    * then ack before Redis answers. `saved` is `save`'s answer.
    */
   send(intent: StoredIntent): IntentSend;
-  /** The command was recorded or answered: no sweep looks at it again. */
+  /** The command was recorded and its invoker answered, or refused: no sweep looks at it again. */
   settle(runId: string): Promise<void>;
   /** Unsettled intents received before `before`, oldest first, at most `limit`. */
   unsettled(before: Date, limit: number): Promise<StoredIntent[]>;

@@ -5,6 +5,7 @@ import {
   Client,
   Events,
   GatewayIntentBits,
+  MessageFlags,
   type Interaction,
 } from 'discord.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -100,6 +101,30 @@ describe('DiscordEmulator', () => {
     });
     expect(again.status).toBe(400);
     expect(((await again.json()) as { code: number }).code).toBe(40060);
+  });
+
+  it('edits an ephemeral deferred reply through its token privately, and refuses the token once expired (401, code 50027)', async () => {
+    client = await loggedInClient(emu);
+    client.on(
+      Events.InteractionCreate,
+      (i: Interaction) => void (i.isChatInputCommand() ? i.deferReply({ flags: MessageFlags.Ephemeral }) : undefined),
+    );
+    const ack = await emu.slash(alice.id, 'ping');
+    const original = `${emu.apiUrl}/v10/webhooks/${emu.ids.applicationId}/${ack.token}/messages/%40original`;
+    const edit = (content: string): Promise<Response> =>
+      fetch(original, {
+        method: 'PATCH',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ content, allowed_mentions: { parse: [] } }),
+      });
+    expect(emu.originalResponse(ack.interactionId)?.flags).toBe(64 | 128);
+    expect((await edit('answered')).status).toBe(200);
+    expect(emu.originalResponse(ack.interactionId)).toMatchObject({ content: 'answered', flags: 64 });
+    emu.expireInteractionTokens();
+    const late = await edit('too late');
+    expect(late.status).toBe(401);
+    expect(((await late.json()) as { code: number }).code).toBe(50027);
+    expect(emu.originalResponse(ack.interactionId)?.content).toBe('answered');
   });
 
   it('answers one injected 429 and lets discord.js retry to success', async () => {

@@ -28,7 +28,12 @@ export interface DiscordEmulatorOptions {
   readonly users?: readonly EmuUser[];
   /** Fixed port (tests that stop and restart the emulator where the bot expects it); default any free one. */
   readonly port?: number;
+  /** How long an interaction token works on the webhook routes; default Discord's 15 minutes. */
+  readonly interactionTokenTtlMs?: number;
 }
+
+/** Discord: "Interaction tokens are valid for 15 minutes". */
+const defaultTokenTtlMs = 15 * 60_000;
 
 /** What a slash/click/select resolves with: the interaction's acknowledgement. */
 export interface InteractionOutcome {
@@ -50,9 +55,11 @@ export class DiscordEmulator {
   private gateway: Gateway | undefined;
   private readonly server: Server;
   private readonly port: number;
+  private readonly tokenTtlMs: number;
 
   constructor(options: DiscordEmulatorOptions = {}) {
     this.port = options.port ?? 0;
+    this.tokenTtlMs = options.interactionTokenTtlMs ?? defaultTokenTtlMs;
     this.token = options.token ?? `emu.${randomBytes(12).toString('hex')}`;
     const id = this.state.nextId;
     this.identity = {
@@ -170,6 +177,17 @@ export class DiscordEmulator {
     this.state.ackFaults.push({ kind, remaining: count, ...(delayMs === undefined ? {} : { delayMs }) });
   }
 
+  /** Every interaction token given out so far stops working, as 15 minutes after its interaction. */
+  expireInteractionTokens(): void {
+    for (const i of this.state.interactions.values()) i.tokenExpiresAt = 0;
+  }
+
+  /** The response to an interaction (`@original`: the deferred or immediate reply), if one was created. */
+  originalResponse(interactionId: string): StoredMessage | undefined {
+    const id = this.state.interactions.get(interactionId)?.originalMessageId;
+    return id == null ? undefined : this.state.messages.get(id);
+  }
+
   /** Everything the bot's messages would have pinged (must stay empty: the bot never pings by accident). */
   pings(): string[] {
     return this.state.mentions.flatMap((m) => m.pings);
@@ -245,6 +263,7 @@ export class DiscordEmulator {
       userId: user.id,
       componentMessageId,
       sentAt: 0,
+      tokenExpiresAt: Date.now() + this.tokenTtlMs,
       callback: null,
       originalMessageId: null,
     };

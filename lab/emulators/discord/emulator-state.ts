@@ -61,6 +61,8 @@ export interface StoredInteraction {
   /** Message the component sits on (type 3); `@original` for deferUpdate/update. */
   readonly componentMessageId: string | null;
   readonly sentAt: number;
+  /** Epoch ms after which the token no longer works on the webhook routes (Discord: 15 minutes). */
+  tokenExpiresAt: number;
   callback: RecordedCallback | null;
   originalMessageId: string | null;
 }

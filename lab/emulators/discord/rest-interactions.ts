@@ -8,11 +8,22 @@ import type { Route, RouteContext, RouteResult } from './route.js';
 type Json = Record<string, unknown> | undefined;
 const unknownInteraction = apiError(404, 10062, 'Unknown interaction');
 const unknownMessage = apiError(404, 10008, 'Unknown Message');
+/** What Discord answers on the webhook routes once an interaction token is older than 15 minutes. */
+const invalidWebhookToken = apiError(401, 50027, 'Invalid Webhook Token');
 
 const byToken = (ctx: RouteContext): StoredInteraction | undefined =>
   [...ctx.state.interactions.values()].find(
     (i) => i.token === ctx.params['token'] && ctx.params['app'] === ctx.ids.applicationId,
   );
+
+/** The interaction of a webhook route's token: unknown (404), expired (401), or the interaction. */
+function webhookInteraction(ctx: RouteContext): StoredInteraction | RouteResult {
+  const i = byToken(ctx);
+  if (i === undefined) return unknownInteraction;
+  return Date.now() > i.tokenExpiresAt ? invalidWebhookToken : i;
+}
+
+const isResult = (v: StoredInteraction | RouteResult): v is RouteResult => 'status' in v;
 
 const messageResult = (ctx: RouteContext, id: string | null): RouteResult => {
   const m = id === null ? undefined : ctx.state.messages.get(id);
@@ -86,8 +97,8 @@ function targetId(ctx: RouteContext, i: StoredInteraction): string | null {
 }
 
 function patchWebhookMessage(ctx: RouteContext): RouteResult {
-  const i = byToken(ctx);
-  if (i === undefined) return unknownInteraction;
+  const i = webhookInteraction(ctx);
+  if (isResult(i)) return i;
   const id = targetId(ctx, i);
   const m = id === null ? undefined : ctx.state.messages.get(id);
   if (m === undefined) return unknownMessage;
@@ -96,8 +107,9 @@ function patchWebhookMessage(ctx: RouteContext): RouteResult {
 }
 
 function followUp(ctx: RouteContext): RouteResult {
-  const i = byToken(ctx);
-  if (i?.callback == null) return unknownInteraction;
+  const i = webhookInteraction(ctx);
+  if (isResult(i)) return i;
+  if (i.callback === null) return unknownInteraction;
   const json = ctx.body.json as Json;
   const channelId = ctx.query['thread_id'] ?? i.channelId;
   const input = {
@@ -109,7 +121,10 @@ function followUp(ctx: RouteContext): RouteResult {
   return messageResult(ctx, createMessage(ctx.state, input, json, ctx.body.files).id);
 }
 
-/** Interaction callbacks and interaction webhooks: no Authorization header, the token is in the path. */
+/**
+ * Interaction callbacks and interaction webhooks: no Authorization header, the token is in the
+ * path; the webhook routes refuse a token older than 15 minutes (401, code 50027).
+ */
 export const interactionRoutes: readonly Route[] = [
   { method: 'POST', pattern: '/interactions/:id/:token/callback', auth: false, handle: callback },
   {
@@ -117,8 +132,8 @@ export const interactionRoutes: readonly Route[] = [
     pattern: '/webhooks/:app/:token/messages/:message',
     auth: false,
     handle: (ctx) => {
-      const i = byToken(ctx);
-      return i === undefined ? unknownInteraction : messageResult(ctx, targetId(ctx, i));
+      const i = webhookInteraction(ctx);
+      return isResult(i) ? i : messageResult(ctx, targetId(ctx, i));
     },
   },
   { method: 'PATCH', pattern: '/webhooks/:app/:token/messages/:message', auth: false, handle: patchWebhookMessage },
@@ -127,8 +142,9 @@ export const interactionRoutes: readonly Route[] = [
     pattern: '/webhooks/:app/:token/messages/:message',
     auth: false,
     handle: (ctx) => {
-      const i = byToken(ctx);
-      const id = i === undefined ? null : targetId(ctx, i);
+      const i = webhookInteraction(ctx);
+      if (isResult(i)) return i;
+      const id = targetId(ctx, i);
       return id !== null && ctx.state.messages.delete(id) ? { status: 204 } : unknownMessage;
     },
   },

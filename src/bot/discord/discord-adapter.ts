@@ -1,7 +1,9 @@
 import { Client, Events, GatewayIntentBits, MessageFlags, type Interaction } from 'discord.js';
 import { toUserMessage } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { IdempotencyKey, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
+import type { AnswerHandle, IdempotencyKey, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
+import type { Sealer } from '../../secrets/seal-secret.js';
+import { discordAnswerSealer, toDiscordAnswer } from './discord-answer.js';
 import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { createAckGate, type AckGate } from './ack-gate.js';
 import { DiscordChat } from './discord-chat.js';
@@ -41,6 +43,8 @@ const defaultStopWaitMs = 5_000;
 export class DiscordAdapter implements ChatAdapter {
   readonly platform = 'discord' as const;
   private readonly chat: DiscordChat;
+  /** Seals the interaction token into the intent's answer handle (`DiscordChat.answerLater` opens it). */
+  private readonly answers: Sealer;
   private readonly logger: Logger;
   private client: Client | undefined;
   private readonly inFlight = new Set<Promise<void>>();
@@ -53,6 +57,7 @@ export class DiscordAdapter implements ChatAdapter {
 
   constructor(private readonly options: DiscordAdapterOptions) {
     this.chat = new DiscordChat(options);
+    this.answers = discordAnswerSealer(options.token);
     this.logger = options.logger.child({ platform: 'discord' });
     this.acker = this.createAcker();
   }
@@ -131,8 +136,11 @@ export class DiscordAdapter implements ChatAdapter {
     const ack = toAck(d as Parameters<typeof toAck>[0]);
     if (ack === undefined) return;
     const command = ack.type === 5 ? toRawCommand(d as Parameters<typeof toRawCommand>[0]) : undefined;
+    const answer = command === undefined ? undefined : toDiscordAnswer(this.answers, d as object, new Date());
     const saved =
-      command === undefined ? Promise.resolve() : saveIntent(handler, command, this.logger, this.options.intentWaitMs);
+      command === undefined
+        ? Promise.resolve()
+        : saveIntent(handler, { command, answer }, this.logger, this.options.intentWaitMs);
     this.acks.set(
       ack.id,
       this.ackGate.track(saved.then(() => this.acker.ack(ack.id, ack.token, ack.type))).then(
@@ -192,6 +200,9 @@ export class DiscordAdapter implements ChatAdapter {
   }
   sendDirect(userId: string, message: OutgoingMessage): Promise<MessageRef> {
     return this.chat.sendDirect(userId, message);
+  }
+  answerLater(handle: AnswerHandle, text: string): Promise<void> {
+    return this.chat.answerLater(handle, text);
   }
 
   /** The boundary: nothing thrown here may reach discord.js (it would become an unhandled rejection). */

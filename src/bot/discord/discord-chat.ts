@@ -2,7 +2,9 @@ import { DiscordAPIError, HTTPError, REST, Routes } from 'discord.js';
 import { defaultCallTimeouts } from '../../config/timeouts-schema.js';
 import { ExternalError } from '../../errors.js';
 import type { Logger } from '../../log.js';
-import type { ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
+import type { AnswerHandle, ChatPort, MessageRef, OutgoingMessage, ThreadRef } from '../../chat/chat-port.js';
+import type { Sealer } from '../../secrets/seal-secret.js';
+import { discordAnswerSealer, openDiscordAnswer, toAnswerError } from './discord-answer.js';
 import { disableComponents, toDiscordMessage } from './to-discord-message.js';
 
 /** How to reach Discord's REST API with the bot token. */
@@ -71,8 +73,10 @@ export class DiscordChat implements ChatPort {
   readonly platform = 'discord' as const;
   private readonly rest: REST;
   private readonly logger: Logger;
+  private readonly answers: Sealer;
 
   constructor(options: DiscordChatOptions) {
+    this.answers = discordAnswerSealer(options.token);
     this.rest = new REST({
       version: '10',
       timeout: options.timeoutMs ?? defaultCallTimeouts.chat,
@@ -146,6 +150,22 @@ export class DiscordChat implements ChatPort {
     );
     const sent = await this.send(dm.id, message);
     return { platform: 'discord', channelId: dm.id, messageId: sent.id };
+  }
+
+  /**
+   * Edits the invoker's ephemeral deferred reply (`PATCH /webhooks/{app}/{token}/messages/@original`;
+   * no bot auth, the interaction token is the credential; it edits privately, pinging nobody).
+   */
+  async answerLater(handle: AnswerHandle, text: string): Promise<void> {
+    const reply = openDiscordAnswer(this.answers, handle);
+    try {
+      await this.rest.patch(Routes.webhookMessage(reply.applicationId, reply.token, '@original'), {
+        body: { content: toDiscordMessage({ text }).content, allowed_mentions: allowedMentions },
+        auth: false,
+      });
+    } catch (error) {
+      throw toAnswerError(error);
+    }
   }
 
   /**

@@ -16,6 +16,8 @@ export const discordRoutePermissions = {
   channelMessage: ['ReadMessageHistory'],
   // Opens a DM with a person ("it's available" notices): no channel permission.
   userChannels: [],
+  // Edits the invoker's ephemeral reply of a recovered command: the interaction token is the credential.
+  webhookMessage: [],
   // Registers slash commands: the applications.commands scope, no permission.
   applicationCommands: [],
   applicationGuildCommands: [],

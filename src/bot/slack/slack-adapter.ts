@@ -1,8 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { App, type BlockAction, type RespondFn, type SlashCommand } from '@slack/bolt';
 import { toUserMessage } from '../../errors.js';
+import type { AnswerHandle } from '../../chat/chat-port.js';
 import type { Logger } from '../../log.js';
+import type { Sealer } from '../../secrets/seal-secret.js';
 import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
+import { postLateAnswer, slackAnswerSealer, toSlackAnswer } from './slack-answer.js';
 import { SlackChat } from './slack-chat.js';
 import { saveIntent } from '../save-intent.js';
 import { toInboundAction, toInboundCommand } from './slack-inbound.js';
@@ -48,12 +51,20 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
   private port: number | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private socketUp = false;
+  /** Seals the command's `response_url` into the intent's answer handle (`answerLater` opens it). */
+  private readonly answers: Sealer;
 
   constructor(
     private readonly settings: SlackAdapterSettings,
     private readonly deps: SlackAdapterDeps,
   ) {
     super(createSlackWebClient(settings, deps.logger), deps.logger);
+    this.answers = slackAnswerSealer(settings.botToken);
+  }
+
+  /** Answers the invoker of a recovered command: an ephemeral post to its saved `response_url`. */
+  answerLater(handle: AnswerHandle, text: string): Promise<void> {
+    return postLateAnswer(this.answers, handle, text, this.settings.timeoutMs);
   }
 
   /** The bound HTTP port once started in HTTP mode. */
@@ -66,7 +77,8 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
     app.command(/.*/, async ({ command, ack, respond }) => {
       // The intent first (one Redis write), so a bot killed after the ack loses nothing.
       const intent = toInboundCommand(command, this.deps.hasSubcommands);
-      await saveIntent(handler, intent, this.deps.logger);
+      const answer = toSlackAnswer(this.answers, command.response_url, new Date());
+      await saveIntent(handler, { command: intent, answer }, this.deps.logger);
       try {
         await ack();
       } catch (error) {

@@ -1,0 +1,128 @@
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DispatchStep } from '../../src/bot/dispatch-deps.js';
+import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
+import { createStores } from '../../src/store/stores.js';
+import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
+import { exited, spawnReadyChild } from './child-process.js';
+import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
+import { startSlackBot, startSlackWorker, type SlackStackOptions } from './slack-stack.js';
+
+const childScript = fileURLToPath(new URL('./delivery-bot-child.ts', import.meta.url));
+const secrets = { botToken: 'xoxb-sigkill-test', signingSecret: 'sigkill-signing-secret' };
+const channel = 'C0CHAN001';
+const alice = 'U0ALICE01';
+/** Not in the people table: every command of hers is refused. */
+const mallory = 'U0MALLORY';
+const access = { people: [{ name: 'alice', role: 'operator' as const, slackId: alice }] };
+
+/** Resolves with the run id once the child prints `paused <runId>`. */
+const pausedAt = (child: ChildProcess): Promise<string> =>
+  new Promise((resolve) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /paused (\S+)/.exec(out);
+      if (m?.[1] !== undefined) resolve(m[1]);
+    });
+  });
+
+describe('Slack bot SIGKILLed after the ack (Bolt HTTP receiver in a child process, fake Slack, redis, worker)', () => {
+  let redis: PrivateRedis;
+  let fake: SlackEmulator;
+
+  beforeAll(async () => {
+    redis = await startTestRedis();
+    fake = await startSlackEmulator({ ...secrets, users: { [alice]: 'alice', [mallory]: 'mallory' } });
+  });
+  afterAll(async () => {
+    await fake.close();
+    await redis.stop();
+  });
+
+  /** A bot in a child process takes `/ping` from `user`, acks it and is SIGKILLed at `step`. */
+  async function killedAt(prefix: string, step: DispatchStep, user: string): Promise<string> {
+    const port = await freePort();
+    const child = await spawnReadyChild(childScript, {
+      PLATFORM: 'slack',
+      REDIS_URL: redis.url,
+      PREFIX: prefix,
+      SLACK_API_URL: fake.apiUrl,
+      BOT_TOKEN: secrets.botToken,
+      SIGNING_SECRET: secrets.signingSecret,
+      PORT: String(port),
+      OPERATOR_ID: alice,
+      PAUSE_AT: step,
+    });
+    fake.setBotUrl(`http://127.0.0.1:${String(port)}/slack/events`);
+    const paused = pausedAt(child);
+    const ack = await fake.slash(user, '/ping', '');
+    expect(ack.status).toBe(200);
+    const runId = await paused;
+    child.kill('SIGKILL');
+    await exited(child);
+    return runId;
+  }
+
+  it('tells the invoker of a recovered command that is refused privately through its response_url, not the channel', async () => {
+    const prefix = uniquePrefix();
+    await killedAt(prefix, 'acked', mallory);
+    const stores = createStores({ redisUrl: redis.url, prefix });
+    // The intent holds the response_url only sealed.
+    const [intent] = await stores.intentStore.unsettled(new Date(Date.now() + 60_000), 10);
+    expect(intent?.answer?.pending).toBe(false);
+    expect(JSON.stringify(intent)).not.toContain('/response/');
+    const channelBefore = fake.messagesIn(channel).length;
+    const o: SlackStackOptions = { fake, ...secrets, redisUrl: redis.url, prefix, access };
+    const bot = await startSlackBot(o);
+    try {
+      const refusal = await fake.waitFor(
+        () => fake.ephemeralsFor(mallory).find((m) => m.text.includes("I don't know you yet")),
+        20_000,
+        'the refusal, ephemeral to the invoker',
+      );
+      expect(refusal.channel).toBe(channel);
+      expect(refusal.text).toContain(`(${mallory})`);
+      expect(fake.messagesIn(channel)).toHaveLength(channelBefore);
+      expect(await stores.runStore.listRecent(10)).toEqual([]);
+      expect(await stores.intentStore.unsettled(new Date(Date.now() + 60_000), 10)).toEqual([]);
+    } finally {
+      await bot.stop();
+      await stores.close();
+    }
+  });
+
+  it('runs a recovered command once, its line in the channel, without a private "Queued" (Slack shows nothing pending)', async () => {
+    const prefix = uniquePrefix();
+    const runId = await killedAt(prefix, 'acked', alice);
+    const o: SlackStackOptions = { fake, ...secrets, redisUrl: redis.url, prefix, access };
+    const worker = startSlackWorker(o);
+    const bot = await startSlackBot(o);
+    const stores = createStores({ redisUrl: redis.url, prefix });
+    try {
+      const run = await eventually(
+        async () => {
+          const r = await stores.runStore.get(runId);
+          return r?.status === 'succeeded' ? r : undefined;
+        },
+        'run succeeded',
+        60_000,
+      );
+      const root = await fake.waitFor(
+        () => fake.messagesIn(channel).find((m) => m.ts === run.rootMessageId && m.text.includes('Done')),
+        10_000,
+        'the final line',
+      );
+      expect(root.text).toContain('Done: /ping');
+      expect(fake.messagesIn(channel, run.threadId).filter((m) => m.text.includes('Pong'))).toHaveLength(1);
+      expect((await stores.runStore.listRecent(10)).map((r) => r.runId)).toEqual([runId]);
+      expect(fake.ephemeralsFor(alice).filter((m) => m.text.includes(runId))).toEqual([]);
+      expect(await stores.intentStore.unsettled(new Date(Date.now() + 60_000), 10)).toEqual([]);
+    } finally {
+      await bot.stop();
+      await worker.stop();
+      await stores.close();
+    }
+  });
+});
