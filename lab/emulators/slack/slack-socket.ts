@@ -75,8 +75,13 @@ export class SlackSocketHub {
     for (const ws of this.sockets) ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }));
   }
 
-  close(): void {
+  /** Cuts every connection at the TCP level (no close frame, no `disconnect` message). */
+  dropAll(): void {
     for (const ws of this.sockets) ws.terminate();
+  }
+
+  close(): void {
+    this.dropAll();
     this.wss.close();
   }
 
