@@ -28,19 +28,31 @@ export interface IntentStore {
 /** Intents stay a day (a redelivery after that is treated as new, like the run dedupe). */
 const ttlSeconds = 24 * 3600;
 
+/** SET NX, and ZADD only when the SET took: one round trip, atomic. */
+const saveScript = `
+if redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2], 'NX') then
+  redis.call('ZADD', KEYS[2], 'NX', ARGV[3], ARGV[4])
+  return 1
+end
+return 0`;
+
 export function createIntentStore(redis: Redis, prefix = 'hlb:'): IntentStore {
   const key = (runId: string): string => `${prefix}intent:${runId}`;
   const index = `${prefix}intents:unsettled`;
   return {
-    save: async (intent) => {
-      const score = Date.parse(intent.receivedAt);
-      const result = await redis
-        .multi()
-        .set(key(intent.runId), JSON.stringify(intent), 'EX', ttlSeconds, 'NX')
-        .zadd(index, 'NX', score, intent.runId)
-        .exec();
-      return result?.[0]?.[1] === 'OK';
-    },
+    // Indexed only when new: a second bot saving the same interaction after the first settled it
+    // must not make it unsettled again (a sweep would answer it a second time).
+    save: async (intent) =>
+      (await redis.eval(
+        saveScript,
+        2,
+        key(intent.runId),
+        index,
+        JSON.stringify(intent),
+        String(ttlSeconds),
+        String(Date.parse(intent.receivedAt)),
+        intent.runId,
+      )) === 1,
     settle: async (runId) => {
       await redis.zrem(index, runId);
     },
