@@ -12,6 +12,8 @@ import { spawnService, type ServiceProcess, type SpawnOptions } from './e2e-serv
 
 /** Six family members: /ping is deduplicated per person, so each sends their own. */
 const people = Array.from({ length: 6 }, (_, i) => ({ id: `12000000000000010${String(i)}`, name: `kid${String(i)}` }));
+/** Pong's Acknowledge button is the operator's. */
+const alice = { id: '120000000000000001', name: 'alice' };
 
 async function writeConfig(emu: DiscordEmulator, redisUrl: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'hlb-scale-bots-'));
@@ -26,6 +28,9 @@ async function writeConfig(emu: DiscordEmulator, redisUrl: string): Promise<stri
     `    apiUrl: ${emu.apiUrl}`,
     'people:',
     ...people.flatMap((p) => [`  - name: ${p.name}`, '    role: family', `    discordId: ${q(p.id)}`]),
+    `  - name: ${alice.name}`,
+    '    role: operator',
+    `    discordId: ${q(alice.id)}`,
     'redis:',
     `  url: ${redisUrl}`,
     'worker:',
@@ -81,7 +86,9 @@ describe('two bot processes and three worker processes on one Redis (Discord emu
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    emu = await startDiscordEmulator({ users: people.map((p) => ({ id: p.id, username: p.name, roleIds: [] })) });
+    emu = await startDiscordEmulator({
+      users: [...people, alice].map((p) => ({ id: p.id, username: p.name, roleIds: [] })),
+    });
     dir = await writeConfig(emu, redis.url);
     stores = createStores({ redisUrl: redis.url, prefix: 'hlb:' });
     // One bot after the other, so session 0 is the first bot's and session 1 the second's.
@@ -154,5 +161,27 @@ describe('two bot processes and three worker processes on one Redis (Discord emu
       expect(thread.filter((m) => m.content.includes('Pong'))).toHaveLength(1);
     }
     for (const bot of bots) expect((await fetch(bot.healthUrl)).status).toBe(200);
+  }, 180_000);
+
+  it('runs a button click delivered to both bots once', async () => {
+    const ping = await emu.slash(alice.id, 'ping');
+    const runId = runOf(ping.interactionId);
+    const thread = await finished(runId);
+    const pong = thread.find((m) => m.content.includes('Pong'));
+    const row = pong?.components[0] as { components: { custom_id: string }[] } | undefined;
+    const button = row?.components[0]?.custom_id ?? '';
+    expect(button).toMatch(/^act:/);
+    const click = await emu.click(pong?.id ?? '', button, alice.id);
+    await emu.waitFor(
+      () => emu.messagesIn(thread[0]?.id ?? '').find((m) => m.content.includes('Acknowledged by alice')),
+      'the click answered',
+      60_000,
+    );
+    expect(emu.state.callbacks.filter((c) => c.interactionId === click.interactionId)).toHaveLength(1);
+    expect(emu.state.refusedCallbacks.filter((r) => r.interactionId === click.interactionId)).toHaveLength(1);
+    // The bot that got 40060 neither ran the click nor told alice the button was already used.
+    const all = [...emu.state.messages.values()];
+    expect(all.filter((m) => m.content.includes('Acknowledged by alice'))).toHaveLength(1);
+    expect(all.filter((m) => /already used|Already received/.test(m.content))).toEqual([]);
   }, 180_000);
 });

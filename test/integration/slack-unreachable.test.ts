@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
 import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
-import { eventually, startTestRedis } from './core-harness.js';
+import { eventually, latePort, startTestRedis } from './core-harness.js';
 import { spawnService, type ServiceProcess } from './e2e-service-process.js';
 import { health, lines } from './redis-outage-harness.js';
 
@@ -82,7 +82,7 @@ describe('`start` with Slack (Socket Mode) unreachable, then dropped mid-run', (
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    port = await freePort();
+    port = await latePort();
     dir = await writeSlackConfig(`http://127.0.0.1:${String(port)}/api/`, redis.url);
   });
   afterAll(async () => {
@@ -132,8 +132,14 @@ describe('`start` with Slack (Socket Mode) unreachable, then dropped mid-run', (
 
     await fake.close();
     fake = undefined;
-    const down = await healthIs(service, 503);
-    expect(down).toMatchObject({ checks: { slack: 'failing' } });
+    const down = await eventually(async () => {
+      const h = await health(service?.healthUrl ?? '');
+      return h.status === 503 && /unreachable \(attempt \d+, next in \d+ ms\)/.test(JSON.stringify(h.body))
+        ? h.body
+        : undefined;
+    }, '/healthz 503 with the reconnect attempts');
+    expect(down).toMatchObject({ checks: { slack: 'failing', redis: 'ok' } });
+    expect(service.output()).toMatch(/"platform":"slack".*"msg":"slack socket dropped, reconnecting"/);
     fake = await startSlack(port);
     await healthIs(service, 200);
     await pingEndToEnd(fake, service);

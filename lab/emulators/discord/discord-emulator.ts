@@ -96,7 +96,14 @@ export class DiscordEmulator {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      // A fixed port may be taken: fail instead of waiting forever.
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
     const { port } = this.server.address() as AddressInfo;
     this.identity = { ...this.identity, baseUrl: `http://127.0.0.1:${port}` };
     this.gateway = startGateway(this.server, this.state, this.identity, this.token);

@@ -63,7 +63,13 @@ export interface SlackEmulator {
 export async function startSlackEmulator(options: SlackEmulatorOptions): Promise<SlackEmulator> {
   const store = new SlackStore();
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   const hub = new SlackSocketHub(`ws://127.0.0.1:${port}`, () => {
