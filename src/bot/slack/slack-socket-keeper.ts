@@ -83,7 +83,7 @@ export class SlackSocketKeeper {
 
   private async reconnect(): Promise<void> {
     this.reconnecting = true;
-    this.log.warn({ platform: 'slack' }, 'slack socket dropped, reconnecting');
+    this.log.info({ platform: 'slack' }, 'slack socket dropped, reconnecting');
     try {
       for (let attempt = 1; !this.abort.signal.aborted; attempt += 1) {
         try {
