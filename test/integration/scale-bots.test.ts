@@ -1,54 +1,20 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
 import type { StoredMessage } from '../../lab/emulators/discord/emulator-state.js';
+import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
 import { runIdOf } from '../../src/bot/dispatch.js';
 import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores, type Stores } from '../../src/store/stores.js';
 import { eventually, startTestRedis } from './core-harness.js';
 import { spawnService, type ServiceProcess, type SpawnOptions } from './e2e-service-process.js';
+import { alice, people, slackChannel, slackSecrets, writeScaleConfig } from './scale-bots-config.js';
 
-/** Six family members: /ping is deduplicated per person, so each sends their own. */
-const people = Array.from({ length: 6 }, (_, i) => ({ id: `12000000000000010${String(i)}`, name: `kid${String(i)}` }));
-/** Pong's Acknowledge button is the operator's. */
-const alice = { id: '120000000000000001', name: 'alice' };
-
-async function writeConfig(emu: DiscordEmulator, redisUrl: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'hlb-scale-bots-'));
-  const q = (value: string): string => JSON.stringify(value);
-  const yaml = [
-    'chat:',
-    '  discord:',
-    '    token: ${DISCORD_TOKEN}',
-    `    applicationId: ${q(emu.ids.applicationId)}`,
-    `    guildId: ${q(emu.ids.guildId)}`,
-    `    reportChannelId: ${q(emu.ids.channelId)}`,
-    `    apiUrl: ${emu.apiUrl}`,
-    'people:',
-    ...people.flatMap((p) => [`  - name: ${p.name}`, '    role: family', `    discordId: ${q(p.id)}`]),
-    `  - name: ${alice.name}`,
-    '    role: operator',
-    `    discordId: ${q(alice.id)}`,
-    'redis:',
-    `  url: ${redisUrl}`,
-    'worker:',
-    '  lockDuration: 2s',
-    '  stalledInterval: 1s',
-    'http:',
-    '  host: 127.0.0.1',
-    '  port: ${HTTP_PORT}',
-    '',
-  ].join('\n');
-  await writeFile(join(dir, 'config.yaml'), yaml);
-  await writeFile(join(dir, '.env'), `DISCORD_TOKEN=${emu.token}\n`, { mode: 0o600 });
-  return dir;
-}
-
-describe('two bot processes and three worker processes on one Redis (Discord emulator)', () => {
+describe('two bot processes and three worker processes on one Redis (Discord and Slack emulators)', () => {
   let redis: PrivateRedis;
   let emu: DiscordEmulator;
+  let slack: SlackEmulator;
   let stores: Stores;
   let dir = '';
   const services: ServiceProcess[] = [];
@@ -89,7 +55,12 @@ describe('two bot processes and three worker processes on one Redis (Discord emu
     emu = await startDiscordEmulator({
       users: [...people, alice].map((p) => ({ id: p.id, username: p.name, roleIds: [] })),
     });
-    dir = await writeConfig(emu, redis.url);
+    slack = await startSlackEmulator({
+      ...slackSecrets,
+      defaultChannel: slackChannel,
+      users: Object.fromEntries([...people, alice].map((p) => [p.slackId, p.name])),
+    });
+    dir = await writeScaleConfig(emu, slack, redis.url);
     stores = createStores({ redisUrl: redis.url, prefix: 'hlb:' });
     // One bot after the other, so session 0 is the first bot's and session 1 the second's.
     bots.push(await spawn('bot'));
@@ -103,6 +74,7 @@ describe('two bot processes and three worker processes on one Redis (Discord emu
     await Promise.all(running.map((s) => s.stop('SIGKILL')));
     await stores.close();
     await emu.stop();
+    await slack.close();
     await redis.stop();
     if (dir !== '') await rm(dir, { recursive: true, force: true });
   });
@@ -183,5 +155,25 @@ describe('two bot processes and three worker processes on one Redis (Discord emu
     const all = [...emu.state.messages.values()];
     expect(all.filter((m) => m.content.includes('Acknowledged by alice'))).toHaveLength(1);
     expect(all.filter((m) => /already used|Already received/.test(m.content))).toEqual([]);
+  }, 180_000);
+
+  it("runs Slack commands spread over both bots' Socket Mode connections once each", async () => {
+    expect(slack.openSockets).toBe(2);
+    const before = new Set((await stores.runStore.listRecent(100)).map((r) => r.runId));
+    // The emulator takes turns over the two connections, as Slack spreads payloads: three each.
+    for (const p of people) expect((await slack.slash(p.slackId, '/ping', '')).timedOut).toBe(false);
+    const runs = await eventually(async () => {
+      const mine = (await stores.runStore.listRecent(100)).filter(
+        (r) => r.platform === 'slack' && !before.has(r.runId),
+      );
+      return mine.length === people.length && mine.every((r) => r.status === 'succeeded') ? mine : undefined;
+    }, 'six Slack runs succeeded');
+    expect(new Set(runs.map((r) => r.requester.id))).toEqual(new Set(people.map((p) => p.slackId)));
+    for (const run of runs) {
+      const thread = slack.messagesIn(slackChannel, run.threadId);
+      expect(thread.filter((m) => m.text.includes('Pong'))).toHaveLength(1);
+    }
+    const lines = slack.messagesIn(slackChannel).filter((m) => m.threadTs === undefined && m.ephemeralTo === undefined);
+    expect(lines).toHaveLength(people.length);
   }, 180_000);
 });

@@ -29,6 +29,8 @@ export interface SlackEmulator {
   /** Where HTTP-mode deliveries go (`http://127.0.0.1:B/slack/events`); unset → Socket Mode. */
   setBotUrl(url: string | undefined): void;
   readonly socketConnected: boolean;
+  /** Socket Mode connections open now (Slack allows an app up to 10). */
+  readonly openSockets: number;
   /** Socket Mode connections accepted so far (grows on reconnect). */
   readonly socketConnections: number;
   /** Sends `{type:"disconnect",reason:"refresh_requested"}`; the client reconnects. */
@@ -120,6 +122,9 @@ function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator
     },
     get socketConnected() {
       return hub.connected;
+    },
+    get openSockets() {
+      return hub.openCount;
     },
     get socketConnections() {
       return hub.connections;

@@ -44,6 +44,10 @@ export class SlackSocketHub {
     return this.sockets.size > 0;
   }
 
+  get openCount(): number {
+    return [...this.sockets].filter((s) => s.readyState === s.OPEN).length;
+  }
+
   /** How many connections were ever accepted (a reconnect makes it grow). */
   get connections(): number {
     return this.accepted;
