@@ -115,7 +115,8 @@ export function startIntentRecovery(
     running = running
       .then(() => recoverIntents(deps, Date.now(), options.minAgeMs ?? defaultIntentAgeMs))
       .catch((error: unknown) => {
-        deps.log.warn({ err: error }, 'intent sweep failed');
+        // Mostly Redis not (yet) reachable, which the Redis monitor reports: one line, no stack.
+        deps.log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'intent sweep failed');
       });
   };
   const timer = setInterval(sweep, options.intervalMs ?? defaultIntentAgeMs);

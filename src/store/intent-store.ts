@@ -44,20 +44,35 @@ export interface IntentSend {
 /** Intents stay a day (a redelivery after that is treated as new, like the run dedupe). */
 const ttlSeconds = 24 * 3600;
 
+/** SET NX, and ZADD only when the SET took: one round trip, atomic. */
+const saveScript = `
+if redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2], 'NX') then
+  redis.call('ZADD', KEYS[2], 'NX', ARGV[3], ARGV[4])
+  return 1
+end
+return 0`;
+
 export function createIntentStore(redis: Redis, prefix = 'hlb:'): IntentStore {
   const key = (runId: string): string => `${prefix}intent:${runId}`;
   const index = `${prefix}intents:unsettled`;
   const send = (intent: StoredIntent): IntentSend => {
-    // ioredis writes a transaction to the socket synchronously when the connection is ready
+    // ioredis writes a command to the socket synchronously when the connection is ready
     // (otherwise it waits in ioredis's offline queue, in this process's memory).
     const ready = redis.status === 'ready';
-    const reply = redis
-      .multi()
-      .set(key(intent.runId), JSON.stringify(intent), 'EX', ttlSeconds, 'NX')
-      .zadd(index, 'NX', Date.parse(intent.receivedAt), intent.runId)
-      .exec();
+    // Indexed only when new: a second bot saving the same interaction after the first settled it
+    // must not make it unsettled again (a sweep would answer it a second time).
+    const reply = redis.eval(
+      saveScript,
+      2,
+      key(intent.runId),
+      index,
+      JSON.stringify(intent),
+      String(ttlSeconds),
+      String(Date.parse(intent.receivedAt)),
+      intent.runId,
+    );
     const sent = ready && redis.stream.writableLength === 0;
-    return { sent, saved: reply.then((result) => result?.[0]?.[1] === 'OK') };
+    return { sent, saved: reply.then((result) => result === 1) };
   };
   return {
     send,

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
 import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
-import { eventually, startTestRedis } from './core-harness.js';
+import { eventually, latePort, startTestRedis } from './core-harness.js';
 import { spawnService, type ServiceProcess } from './e2e-service-process.js';
 import { alice, health, writeOutageConfig } from './redis-outage-harness.js';
 
@@ -21,7 +21,7 @@ describe('`start` with Discord unreachable (emulator not listening yet on its po
   });
 
   it('serves /healthz 503 naming Discord, retries visibly, and recovers when Discord comes back', async () => {
-    const port = await freePort();
+    const port = await latePort();
     emu = new DiscordEmulator({ users: [alice], port });
     const dir = await writeOutageConfig(emu, `http://127.0.0.1:${String(port)}/api`, redis.url);
     service = await spawnService({

@@ -1,5 +1,6 @@
 import { Redis } from 'ioredis';
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll } from 'vitest';
@@ -80,6 +81,29 @@ export class Transcript {
         throw new Error(`timed out waiting for ${String(pattern)} x${times}; transcript:\n${this.text}`);
       await sleep(50);
     }
+  }
+}
+
+/**
+ * A free 127.0.0.1 port below the ephemeral range (32768+), for a service the test starts later
+ * (an emulator that is "not up yet"): `freePort()` and outgoing connections, here or in other
+ * test processes, only ever get ephemeral ports, so none of them can take it in the meantime.
+ */
+export async function latePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + randomInt(12_000);
+    const free = await new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => {
+        resolve(false);
+      });
+      server.listen(port, '127.0.0.1', () => {
+        server.close(() => {
+          resolve(true);
+        });
+      });
+    });
+    if (free) return port;
   }
 }
 

@@ -127,6 +127,30 @@ describe('DiscordEmulator', () => {
     expect(emu.originalResponse(ack.interactionId)?.content).toBe('answered');
   });
 
+  it("sends an interaction to every gateway session, or to one; the second session's ack gets 40060", async () => {
+    const clients = [await loggedInClient(emu), await loggedInClient(emu)];
+    try {
+      const seen: number[] = [];
+      clients.forEach((c, n) => {
+        c.on(Events.InteractionCreate, (i: Interaction) => {
+          seen.push(n);
+          if (i.isChatInputCommand()) i.deferReply().catch(() => undefined);
+        });
+      });
+      const both = await emu.slash(alice.id, 'ping');
+      await emu.waitFor(() => emu.state.refusedCallbacks.length === 1, 'the second ack refused');
+      expect(seen.sort()).toEqual([0, 1]);
+      expect(emu.state.callbacks.filter((c) => c.interactionId === both.interactionId)).toHaveLength(1);
+      expect(emu.state.refusedCallbacks).toEqual([{ interactionId: both.interactionId, code: 40060 }]);
+      seen.length = 0;
+      await emu.slash(alice.id, 'ping', {}, { session: 1 });
+      expect(seen).toEqual([1]);
+      expect(emu.state.refusedCallbacks).toHaveLength(1);
+    } finally {
+      await Promise.all(clients.map((c) => c.destroy()));
+    }
+  });
+
   it('answers one injected 429 and lets discord.js retry to success', async () => {
     client = await loggedInClient(emu);
     emu.failNext(1, 429, (m, p) => m === 'POST' && p.endsWith('/messages'));

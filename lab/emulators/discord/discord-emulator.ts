@@ -21,6 +21,11 @@ import { waitUntil } from './wait-until.js';
 export interface Where {
   readonly guildId?: string;
   readonly channelId?: string;
+  /**
+   * Deliver to this identified gateway session only (0 = the oldest), as when the other bots'
+   * sessions are reconnecting; default every session, as Discord does within a shard.
+   */
+  readonly session?: number;
 }
 
 export interface DiscordEmulatorOptions {
@@ -98,7 +103,14 @@ export class DiscordEmulator {
   }
 
   async start(): Promise<this> {
-    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
+    await new Promise<void>((resolve, reject) => {
+      // A fixed port may be taken: fail instead of waiting forever.
+      this.server.once('error', reject);
+      this.server.listen(this.port, '127.0.0.1', () => {
+        this.server.off('error', reject);
+        resolve();
+      });
+    });
     const { port } = this.server.address() as AddressInfo;
     this.identity = { ...this.identity, baseUrl: `http://127.0.0.1:${port}` };
     this.gateway = startGateway(this.server, this.state, this.identity, this.token);
@@ -132,7 +144,7 @@ export class DiscordEmulator {
     const top = name.trim().split(/\s+/)[0] ?? '';
     const cmd = this.state.commands.get(this.identity.guildId)?.get(top) ?? this.state.commands.get('global')?.get(top);
     const commandId = typeof cmd?.['id'] === 'string' ? cmd['id'] : this.state.nextId();
-    return this.send(base, slashPayload(this.at(at), base, commandId, name, options));
+    return this.send(base, slashPayload(this.at(at), base, commandId, name, options), at.session);
   }
 
   /**
@@ -289,12 +301,17 @@ export class DiscordEmulator {
     return await this.send(base, componentPayload(this.at(where), base, message, this.state.users, customId, values));
   }
 
-  private async send(base: { id: string; token: string }, payload: unknown): Promise<InteractionOutcome> {
+  private async send(
+    base: { id: string; token: string },
+    payload: unknown,
+    session?: number,
+  ): Promise<InteractionOutcome> {
     const stored = this.state.interactions.get(base.id);
     if (stored === undefined || this.gateway === undefined) throw new Error('emulator not started');
     const sentAt = performance.now();
     Object.assign(stored, { sentAt });
-    if (this.gateway.dispatch('INTERACTION_CREATE', payload) === 0) throw new Error('no identified gateway connection');
+    if (this.gateway.dispatch('INTERACTION_CREATE', payload, session) === 0)
+      throw new Error('no identified gateway connection');
     const callback = await this.waitFor(() => stored.callback, `callback for interaction ${base.id}`, 3_000);
     return { interactionId: base.id, token: base.token, callback, ackMs: callback.at - sentAt };
   }

@@ -114,6 +114,8 @@ export interface EmulatorState {
   readonly interactions: Map<string, StoredInteraction>;
   readonly requests: LoggedRequest[];
   readonly callbacks: RecordedCallback[];
+  /** Callbacks refused because the interaction was already acknowledged (code 40060), e.g. by another gateway session. */
+  readonly refusedCallbacks: { readonly interactionId: string; readonly code: number }[];
   /** Responses of the emulator that failed the discord-api-spec schema (must stay empty). */
   readonly violations: string[];
   readonly faults: Fault[];
@@ -148,6 +150,7 @@ export function createState(): EmulatorState {
     interactions: new Map(),
     requests: [],
     callbacks: [],
+    refusedCallbacks: [],
     violations: [],
     faults: [],
     ackFaults: [],

@@ -11,8 +11,11 @@ interface Session {
 
 /** The gateway side: HELLO, IDENTIFY → READY + GUILD_CREATE, heartbeat ACK, RESUME → invalid session. */
 export interface Gateway {
-  /** Sends a dispatch (`op 0`) to every identified connection; returns how many got it. */
-  dispatch(event: string, data: unknown): number;
+  /**
+   * Sends a dispatch (`op 0`) to every identified connection, as Discord does for every session
+   * of a shard, or only to the `only`-th (0 = the oldest); returns how many got it.
+   */
+  dispatch(event: string, data: unknown, only?: number): number;
   /** Closes every connection with the given close code (4004 = auth failed, 1000 = reconnect). */
   closeAll(code: number): void;
   readonly connectedCount: () => number;
@@ -63,8 +66,9 @@ export function startGateway(server: Server, state: EmulatorState, ids: EmuIdent
     send(s, { op: 10, d: { heartbeat_interval: 41250 }, s: null, t: null });
   });
   return {
-    dispatch(event, data) {
-      const ready = [...sessions].filter((s) => s.identified);
+    dispatch(event, data, only) {
+      const identified = [...sessions].filter((s) => s.identified);
+      const ready = only === undefined ? identified : identified.slice(only, only + 1);
       for (const s of ready) dispatchTo(s, event, data);
       return ready.length;
     },

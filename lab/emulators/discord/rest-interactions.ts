@@ -79,7 +79,11 @@ function callbackBody(ctx: RouteContext, i: StoredInteraction, type: number) {
 function callback(ctx: RouteContext): RouteResult {
   const i = ctx.state.interactions.get(ctx.params['id'] ?? '');
   if (i === undefined || i.token !== ctx.params['token']) return unknownInteraction;
-  if (i.callback !== null) return apiError(400, 40060, 'Interaction has already been acknowledged.');
+  if (i.callback !== null) {
+    // Every gateway session of the shard gets INTERACTION_CREATE; only the first callback counts.
+    ctx.state.refusedCallbacks.push({ interactionId: i.id, code: 40060 });
+    return apiError(400, 40060, 'Interaction has already been acknowledged.');
+  }
   const json = ctx.body.json as Json;
   const type = Number(json?.['type']);
   if (![4, 5, 6, 7, 9].includes(type)) return apiError(400, 50035, 'Invalid Form Body');

@@ -1,6 +1,7 @@
 import { isValidSlackRequest } from '@slack/bolt';
 import { ErrorCode, WebClient, type WebAPIPlatformError } from '@slack/web-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
 import { startSlackEmulator, type SlackEmulator } from './slack-emulator.js';
 import { signBody, slashFields } from './slack-inbound.js';
 
@@ -111,5 +112,41 @@ describe('slack emulator inbound signing', () => {
   it('produces a signature Bolt rejects for another secret or body', () => {
     expect(verify('other', signBody('shh', ts, body))).toBe(false);
     expect(verify('shh', signBody('shh', ts, `${body}&x=1`))).toBe(false);
+  });
+});
+
+describe('slack emulator Socket Mode', () => {
+  /** A raw Socket Mode connection that acks every envelope and remembers which it got. */
+  async function connect(emu: SlackEmulator, appToken: string): Promise<{ ws: WebSocket; got: string[] }> {
+    const open = (await (
+      await fetch(`${emu.apiUrl}apps.connections.open`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${appToken}` },
+      })
+    ).json()) as { url: string };
+    const ws = new WebSocket(open.url);
+    const got: string[] = [];
+    ws.on('message', (raw: Buffer) => {
+      const m = JSON.parse(raw.toString('utf8')) as { type: string; envelope_id?: string };
+      if (m.envelope_id === undefined) return;
+      got.push(m.envelope_id);
+      ws.send(JSON.stringify({ envelope_id: m.envelope_id }));
+    });
+    await new Promise((resolve) => ws.once('open', resolve));
+    return { ws, got };
+  }
+
+  it('spreads envelopes over the open connections, each to one of them', async () => {
+    const appToken = 'xapp-spread';
+    const emu = await startSlackEmulator({ signingSecret: 'shh', botToken, appToken });
+    const conns = [await connect(emu, appToken), await connect(emu, appToken)];
+    try {
+      for (let i = 0; i < 4; i += 1) expect((await emu.slash('U0BOB0001', '/ping', '')).status).toBe(200);
+      expect(conns.map((c) => c.got.length)).toEqual([2, 2]);
+      expect(new Set(conns.flatMap((c) => c.got)).size).toBe(4);
+    } finally {
+      for (const c of conns) c.ws.close();
+      await emu.close();
+    }
   });
 });

@@ -15,6 +15,8 @@ export interface SlackEmulatorOptions {
   readonly users?: Readonly<Record<string, string>>;
   /** Channel a slash command comes from when the caller does not say; default `C0CHAN001`. */
   readonly defaultChannel?: string;
+  /** Fixed port (tests that start Slack late, or stop and restart it where the bot expects it); default any free one. */
+  readonly port?: number;
 }
 
 /** The running fake plus its control and assertion API (design/emulators.md §B, §D). */
@@ -27,10 +29,17 @@ export interface SlackEmulator {
   /** Where HTTP-mode deliveries go (`http://127.0.0.1:B/slack/events`); unset → Socket Mode. */
   setBotUrl(url: string | undefined): void;
   readonly socketConnected: boolean;
+  /** Socket Mode connections open now (Slack allows an app up to 10). */
+  readonly openSockets: number;
   /** Socket Mode connections accepted so far (grows on reconnect). */
   readonly socketConnections: number;
   /** Sends `{type:"disconnect",reason:"refresh_requested"}`; the client reconnects. */
   requestSocketRefresh(): void;
+  /**
+   * Drops every Socket Mode connection without a `disconnect` message (a Slack host going away, a
+   * network cut): the client notices the close and reconnects through `apps.connections.open`.
+   */
+  dropSockets(): void;
   slash(user: string, command: string, text: string, options?: { channel?: string }): Promise<DeliveryResult>;
   /** Clicks `actionId` on the message with `messageTs`; an id not on the message is sent anyway (forgery). */
   clickButton(messageTs: string, actionId: string, value: string | undefined, user: string): Promise<DeliveryResult>;
@@ -52,11 +61,17 @@ export interface SlackEmulator {
   close(): Promise<void>;
 }
 
-/** Starts the fake Slack on 127.0.0.1 with a free port. */
+/** Starts the fake Slack on 127.0.0.1 (`options.port`, else a free port). */
 export async function startSlackEmulator(options: SlackEmulatorOptions): Promise<SlackEmulator> {
   const store = new SlackStore();
   const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}`;
   const hub = new SlackSocketHub(`ws://127.0.0.1:${port}`, () => {
@@ -108,11 +123,17 @@ function buildControl({ options, store, hub, url, close }: Parts): SlackEmulator
     get socketConnected() {
       return hub.connected;
     },
+    get openSockets() {
+      return hub.openCount;
+    },
     get socketConnections() {
       return hub.connections;
     },
     requestSocketRefresh: () => {
       hub.requestRefresh();
+    },
+    dropSockets: () => {
+      hub.dropAll();
     },
     slash: (user, command, text, opts) => driver.slash(user, command, text, opts),
     clickButton: (messageTs, actionId, value, user) => driver.clickButton(messageTs, actionId, value, user),

@@ -44,14 +44,22 @@ export class SlackSocketHub {
     return this.sockets.size > 0;
   }
 
+  get openCount(): number {
+    return [...this.sockets].filter((s) => s.readyState === s.OPEN).length;
+  }
+
   /** How many connections were ever accepted (a reconnect makes it grow). */
   get connections(): number {
     return this.accepted;
   }
 
-  /** Sends an envelope on the newest open connection; resolves with its ack (or a 3 s timeout). */
+  /**
+   * Sends an envelope on one open connection, taking turns as Slack spreads payloads over an
+   * app's connections (up to 10); resolves with its ack (or a 3 s timeout).
+   */
   async send(type: 'slash_commands' | 'interactive', payload: unknown): Promise<DeliveryResult> {
-    const ws = [...this.sockets].filter((s) => s.readyState === s.OPEN).at(-1);
+    const open = [...this.sockets].filter((s) => s.readyState === s.OPEN);
+    const ws = open[this.envelopes % Math.max(1, open.length)];
     if (ws === undefined) throw new Error('fake slack: no Socket Mode connection');
     this.envelopes += 1;
     const id = `env-${this.envelopes}`;
@@ -75,8 +83,13 @@ export class SlackSocketHub {
     for (const ws of this.sockets) ws.send(JSON.stringify({ type: 'disconnect', reason: 'refresh_requested' }));
   }
 
-  close(): void {
+  /** Cuts every connection at the TCP level (no close frame, no `disconnect` message). */
+  dropAll(): void {
     for (const ws of this.sockets) ws.terminate();
+  }
+
+  close(): void {
+    this.dropAll();
     this.wss.close();
   }
 
@@ -97,7 +110,7 @@ export class SlackSocketHub {
     ws.send(
       JSON.stringify({
         type: 'hello',
-        num_connections: 1,
+        num_connections: this.sockets.size,
         connection_info: { app_id: fakeIds.appId },
         debug_info: { host: 'fake', build_number: 1, approximate_connection_time: 18060 },
       }),

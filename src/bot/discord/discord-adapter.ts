@@ -50,7 +50,7 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly inFlight = new Set<Promise<void>>();
   private acker: RawAcker;
   /** Acks sent from raw packets, until `route` takes them (same tick): the error, or undefined. */
-  private readonly acks = new Map<string, Promise<Error | undefined>>();
+  private readonly acks = new Map<string, Promise<Error | 'elsewhere' | undefined>>();
   /** Handlers start once the burst's acks are out (see `AckGate`). */
   private readonly ackGate: AckGate = createAckGate();
   private stopped = false;
@@ -144,7 +144,8 @@ export class DiscordAdapter implements ChatAdapter {
     this.acks.set(
       ack.id,
       this.ackGate.track(saved.then(() => this.acker.ack(ack.id, ack.token, ack.type))).then(
-        () => undefined,
+        // Another bot's session acked it first: that bot answers (the intent is the same, keyed by invocation).
+        (outcome) => (outcome === 'acked-elsewhere' ? 'elsewhere' : undefined),
         (error: unknown) => {
           // Discord tells the user it failed: the command must not run later from its intent.
           if (command !== undefined)
@@ -157,18 +158,26 @@ export class DiscordAdapter implements ChatAdapter {
     );
   }
 
-  /** Waits for the raw ack of `i` (or acks now when none was sent) and marks `i` deferred. */
-  private async acknowledge(i: Interaction & { deferred: boolean }, fallback: () => Promise<unknown>): Promise<void> {
+  /**
+   * Waits for the raw ack of `i` (or acks now when none was sent) and marks `i` deferred. False
+   * when another bot acked it first: every gateway session gets every interaction, one answers.
+   */
+  private async acknowledge(
+    i: Interaction & { deferred: boolean },
+    fallback: () => Promise<unknown>,
+  ): Promise<boolean> {
     const raw = this.acks.get(i.id);
     this.acks.delete(i.id);
     if (raw === undefined) {
       await fallback();
-      return;
+      return true;
     }
-    const error = await raw;
-    if (error !== undefined) throw error;
+    const result = await raw;
+    if (result === 'elsewhere') return false;
+    if (result !== undefined) throw result;
     i.deferred = true;
     await this.ackGate.drained();
+    return true;
   }
 
   private track(work: Promise<void>): void {
@@ -210,11 +219,17 @@ export class DiscordAdapter implements ChatAdapter {
     const log = this.logger.child({ invocationId: i.id });
     try {
       if (i.isChatInputCommand()) {
-        await this.acknowledge(i, () => i.deferReply({ flags: MessageFlags.Ephemeral }));
+        if (!(await this.acknowledge(i, () => i.deferReply({ flags: MessageFlags.Ephemeral })))) {
+          log.debug('acknowledged by another bot; left to it');
+          return;
+        }
         const responder = interactionResponder(i, this.chat);
         await this.guard(log, responder, i.id, () => handler.onCommand(toInboundCommand(i), responder));
       } else if (i.isButton() || i.isStringSelectMenu()) {
-        await this.acknowledge(i, () => i.deferUpdate());
+        if (!(await this.acknowledge(i, () => i.deferUpdate()))) {
+          log.debug('acknowledged by another bot; left to it');
+          return;
+        }
         const responder = interactionResponder(i, this.chat);
         await this.guard(log, responder, i.id, () => handler.onAction(toInboundAction(i), responder));
       }

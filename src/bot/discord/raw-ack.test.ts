@@ -140,6 +140,13 @@ describe('createRawAcker', () => {
     expect(events).toEqual(['retry:socket:1']);
   });
 
+  it('reports "already acknowledged" (40060) on the first attempt as acked elsewhere (another bot took it)', async () => {
+    const { s, acker, events } = await setup([{ status: 400, code: 40060 }]);
+    await expect(acker.ack('1', 't', 5)).resolves.toBe('acked-elsewhere');
+    expect(s.seen).toHaveLength(1);
+    expect(events).toEqual([]);
+  });
+
   it('retries a 500 and a late answer within the deadline', async () => {
     const { s, acker, events } = await setup([500, { late: 400, status: 204 }, 204], {
       attemptMs: 200,

@@ -5,8 +5,13 @@ import { ackBody, type AckType } from './ack-body.js';
 
 export { toAck, type AckType } from './ack-body.js';
 
-/** How an ack ended: Discord took it, or it had already been acknowledged (code 40060, also success). */
-export type AckOutcome = 'acked' | 'already-acked';
+/**
+ * How an ack ended: Discord took it; a retry found it already acknowledged (code 40060: our
+ * earlier attempt counted, also success); or the first attempt did (`acked-elsewhere`): another
+ * gateway session got the same INTERACTION_CREATE and acked first (a second bot), so that bot
+ * answers it and this one must stay silent.
+ */
+export type AckOutcome = 'acked' | 'already-acked' | 'acked-elsewhere';
 
 /** Why an attempt is retried or an ack is given up. */
 export type AckFailure = 'socket' | 'timeout' | 'server-error' | 'rate-limited' | 'refused' | 'deadline' | 'abandoned';
@@ -106,7 +111,8 @@ function judge(
  * event-loop turn as its frame, on a reused socket. A kept-alive socket the server is closing
  * fails before any response (`socket hang up`, `ECONNRESET`): the ack is then retried at once
  * on a fresh connection, as is an attempt with no answer after `attemptMs` or a 5xx, all
- * within `deadlineMs`. A retry that finds the interaction already acknowledged (40060) is a success.
+ * within `deadlineMs`. A retry that finds the interaction already acknowledged (40060) is a success;
+ * a first attempt that does is `acked-elsewhere`.
  */
 export function createRawAcker(options: RawAckerOptions = {}): RawAcker {
   const {
@@ -197,7 +203,8 @@ export function createRawAcker(options: RawAckerOptions = {}): RawAcker {
         Math.max(1, Math.min(attemptMs, left())),
         Math.max(1, left()),
       );
-      if ('done' in verdict) return verdict.done;
+      if ('done' in verdict)
+        return verdict.done === 'already-acked' && attempt === 1 ? 'acked-elsewhere' : verdict.done;
       if ('give' in verdict)
         throw failure(
           verdict.give,

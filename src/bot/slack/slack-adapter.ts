@@ -11,6 +11,7 @@ import { saveIntent } from '../save-intent.js';
 import { toInboundAction, toInboundCommand } from './slack-inbound.js';
 import { toSlackLogger } from './slack-logger.js';
 import { createGuardedReceiver } from './slack-request-guard.js';
+import { createSocketReceiver, SlackSocketKeeper, startSocket } from './slack-socket-keeper.js';
 import { slackResponder } from './slack-responder.js';
 import { createSlackWebClient, slackClientOptions } from './slack-web-client.js';
 
@@ -50,9 +51,9 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
   private app: App | undefined;
   private port: number | undefined;
   private readonly inFlight = new Set<Promise<void>>();
-  private socketUp = false;
   /** Seals the command's `response_url` into the intent's answer handle (`answerLater` opens it). */
   private readonly answers: Sealer;
+  private socket: SlackSocketKeeper | undefined;
 
   constructor(
     private readonly settings: SlackAdapterSettings,
@@ -97,10 +98,11 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
       return Promise.resolve();
     });
     this.app = app;
-    if (this.settings.mode === 'socket') {
-      this.watchSocket(app);
-      await app.start();
-      this.socketUp = true;
+    // auth.test here, awaited: a Slack unreachable at start fails this attempt (retried by the caller).
+    await app.init();
+    if (this.socket !== undefined) {
+      await startSocket(app.start());
+      this.socket.connected();
       return;
     }
     const server = await app.start({
@@ -112,42 +114,33 @@ export class SlackAdapter extends SlackChat implements ChatAdapter {
 
   connection(): { ok: boolean; detail: string } {
     if (this.app === undefined) return { ok: false, detail: 'not connected' };
-    if (this.settings.mode === 'http') return { ok: true, detail: 'listening' };
-    return this.socketUp ? { ok: true, detail: 'socket connected' } : { ok: false, detail: 'socket reconnecting' };
-  }
-
-  /** Socket Mode's client (Bolt keeps its receiver private) says when the WebSocket drops and comes back. */
-  private watchSocket(app: App): void {
-    const client = (app as unknown as { receiver?: { client?: { on(e: string, l: () => void): unknown } } }).receiver
-      ?.client;
-    client?.on('connected', () => {
-      this.socketUp = true;
-    });
-    client?.on('disconnected', () => {
-      this.socketUp = false;
-    });
-    client?.on('reconnecting', () => {
-      this.socketUp = false;
-    });
+    return this.socket?.state() ?? { ok: true, detail: 'listening' };
   }
 
   /** Stops receiving, then waits for handlers already running (they may still enqueue/reply). */
   async stop(): Promise<void> {
+    this.socket?.close();
     await this.app?.stop();
     this.app = undefined;
+    this.socket = undefined;
     await Promise.allSettled([...this.inFlight]);
   }
 
   private createApp(): App {
     const { settings, deps } = this;
+    const clientOptions = slackClientOptions(settings, deps.logger);
     const common = {
       token: settings.botToken,
       logger: toSlackLogger(deps.logger),
-      clientOptions: slackClientOptions(settings, deps.logger),
+      // The App's client only runs auth.test at start; a failed start is retried by `startAdapters`.
+      clientOptions: { ...clientOptions, retryConfig: { retries: 0 } },
+      deferInitialization: true,
     };
     if (settings.mode === 'socket') {
       if (settings.appToken === undefined) throw new Error('Slack Socket Mode needs chat.slack.appToken');
-      return new App({ ...common, socketMode: true, appToken: settings.appToken });
+      const receiver = createSocketReceiver(settings.appToken, clientOptions, deps.logger);
+      this.socket = new SlackSocketKeeper(receiver.client, deps.logger);
+      return new App({ ...common, receiver });
     }
     return new App({
       ...common,
