@@ -54,9 +54,9 @@ const withWorker = args.includes('--worker');
 // (defaultAckSockets) kept alive, as after earlier traffic; 1 measures mostly cold sockets.
 const warmArg = args.indexOf('--warm');
 const warm = warmArg === -1 ? 1 : Number(args[warmArg + 1]);
-// `--rounds N` (default 5): floor and bot bursts alternate; the median round (by ratio) is reported.
+// `--rounds N` (default 9): floor and bot bursts alternate; the median round (by ratio) is reported.
 const roundsArg = args.indexOf('--rounds');
-const rounds = roundsArg === -1 ? 5 : Number(args[roundsArg + 1]);
+const rounds = roundsArg === -1 ? 9 : Number(args[roundsArg + 1]);
 // Diagnostic: acknowledge only (a handler that does nothing), to separate the cost of the ack
 // path (discord.js, REST, emulator) from the dispatcher's Redis/REST work competing with it.
 const ackOnly = args.includes('--ack-only');

@@ -17,10 +17,12 @@ export interface AckGate {
 /** Measured with bench/ack-latency.ts: a 200-command burst drains in well under 100 ms. */
 export const defaultAckGateWaitMs = 250;
 /**
- * A burst's interactions arrive a fraction of a millisecond apart; 5 ms without a new one ends
- * it. Handlers (already acked) start at most that much later; the user does not see it.
+ * A burst's interactions arrive a fraction of a millisecond apart, but a sender's pause (GC, a
+ * busy core) can leave a gap of several: 25 ms without a new one ends it (bench/ack-latency.ts:
+ * 5 ms let follow-up work start mid-burst). Handlers (already acked) start at most that much
+ * later; the user sees the deferred reply meanwhile.
  */
-export const defaultAckGateQuietMs = 5;
+export const defaultAckGateQuietMs = 25;
 
 export function createAckGate(maxWaitMs = defaultAckGateWaitMs, quietMs = defaultAckGateQuietMs): AckGate {
   let pending = 0;
