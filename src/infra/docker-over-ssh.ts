@@ -12,7 +12,6 @@ import { ExternalError, isAppError } from '../errors.js';
 import { classifyDockerError, hostError, where } from './host-errors.js';
 import { mapLimit } from './map-limit.js';
 import { createRemoteFileReader } from './remote-file.js';
-import { inspectContainersBatch, inspectImagesBatch, type RunRemote } from './inspect-batch.js';
 import { createSshConnection, timeoutsOf, type SshConnection, type SshConnectionDeps } from './ssh-connection.js';
 
 export interface DockerHostDeps extends SshConnectionDeps {
@@ -44,21 +43,12 @@ async function inspectEach(
 
 interface Parts {
   readonly host: HostConfig;
-  /** The Docker socket on the host (resolved: config, the session's DOCKER_HOST, or the default). */
-  readonly socket: string;
   readonly transport: DockerTransport;
   readonly conn: SshConnection;
   readonly bridge: DockerBridge;
   readonly agent: Agent;
   readonly timeouts: CallTimeouts;
-  readonly log: Logger;
 }
-
-/**
- * From this many ids on, an inspect runs as one remote `docker inspect` (one round trip, one
- * process on the host) instead of one Engine API call per id over the tunnel.
- */
-const minBatch = 4;
 
 /** One Docker API call under `timeouts.dockerApi`: a hang fails with `host-timeout` naming the host and the call. */
 function apiCall<T>(host: HostConfig, limitMs: number, what: string, work: () => Promise<T>): Promise<T> {
@@ -74,7 +64,7 @@ function apiCall<T>(host: HostConfig, limitMs: number, what: string, work: () =>
 }
 
 /** Wraps dockerode (on the bridge socket) as a {@link DockerHost}; every error leaves classified. */
-function toDockerHost({ host, socket, transport, conn, bridge, agent, timeouts, log }: Parts): DockerHost {
+function toDockerHost({ host, transport, conn, bridge, agent, timeouts }: Parts): DockerHost {
   // dockerode's own request timeout frees the pooled socket of a call we gave up on.
   const docker = new Docker({
     socketPath: bridge.socketPath,
@@ -103,26 +93,6 @@ function toDockerHost({ host, socket, transport, conn, bridge, agent, timeouts, 
       ),
     );
   const files = createRemoteFileReader(conn.client, { where: where(host), timeoutMs: timeouts.sftpRead });
-  const run: RunRemote = async (command) =>
-    execCollect(await conn.client(), command, {
-      where: where(host),
-      what: 'docker inspect',
-      timeoutMs: timeouts.remoteExec,
-    });
-  // Whether the host's docker CLI answered batch inspects; after one refusal the API is used alone.
-  let cli: 'untried' | 'works' | 'unusable' = 'untried';
-  /** Many objects in one remote `docker inspect` (see `inspect-batch.ts`), or undefined: use the API. */
-  const batched = async <T>(
-    work: (run: RunRemote) => Promise<T | undefined>,
-    count: number,
-  ): Promise<T | undefined> => {
-    if (cli === 'unusable' || count < minBatch) return undefined;
-    const result = await work(run);
-    if (result === undefined && cli === 'untried')
-      log.info({}, 'the docker CLI on the host cannot batch inspects; using the Engine API');
-    cli = result === undefined ? 'unusable' : 'works';
-    return result;
-  };
   const close = async (): Promise<void> => {
     release();
     files.close();
@@ -145,19 +115,16 @@ function toDockerHost({ host, socket, transport, conn, bridge, agent, timeouts, 
     listContainers,
     listComposeContainers: () => listContainers({ all: true, labels: [composeLabel] }),
     inspectContainers: (ids, o = {}) =>
-      guard(
-        async () =>
-          (await batched((run) => inspectContainersBatch(run, socket, ids), ids.length)) ??
-          (
-            await inspectEach(ids, o.concurrency ?? 6, (id) =>
-              call(`GET /containers/${id.slice(0, 12)}/json`, () => docker.getContainer(id).inspect()),
-            )
-          ).map(([, c]) => c),
+      guard(async () =>
+        (
+          await inspectEach(ids, o.concurrency ?? 6, (id) =>
+            call(`GET /containers/${id.slice(0, 12)}/json`, () => docker.getContainer(id).inspect()),
+          )
+        ).map(([, c]) => c),
       ),
     inspectImages: (ids, o = {}) =>
       guard(
         async () =>
-          (await batched((run) => inspectImagesBatch(run, socket, ids), ids.length)) ??
           new Map(
             await inspectEach(ids, o.concurrency ?? 6, (id) =>
               call(`GET /images/${id.replace(/^sha256:/, '').slice(0, 12)}/json`, () => docker.getImage(id).inspect()),
@@ -221,7 +188,7 @@ export async function connectDockerHost(host: HostConfig, deps: DockerHostDeps):
     const bridge = await startDockerBridge(conn, transport, log, resolved.dockerSocket);
     log.info({ transport }, 'docker host connected');
     const agent = new Agent({ keepAlive: true, maxSockets: 8 });
-    return toDockerHost({ host, socket: resolved.dockerSocket, transport, conn, bridge, agent, timeouts, log });
+    return toDockerHost({ host, transport, conn, bridge, agent, timeouts });
   } catch (error) {
     await conn.close();
     throw isAppError(error) ? error : classifyDockerError(host, error);

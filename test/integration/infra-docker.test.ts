@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeHosts, connectHosts } from '../../src/infra/docker-hosts.js';
 import { connectDockerHost } from '../../src/infra/docker-over-ssh.js';
 import { inspectHost } from '../../src/infra/inspect-host.js';
 import { createLogger, silentLogger } from '../../src/log.js';
 import { requireLab, startLab, type Lab } from '../../lab/index.js';
-import { hostConfigOf, sshdChildren, sshdPid, startNoDockerCliSshd, startNoForwardSshd } from './infra-helpers.js';
+import { hostConfigOf, sshdChildren, sshdPid, startNoForwardSshd } from './infra-helpers.js';
 
 const log = silentLogger();
 const P = 'com.docker.compose.';
@@ -150,65 +149,6 @@ describe('Docker over one SSH connection (real lab)', () => {
       expect([...images.keys()]).toEqual([String(inspected[0]?.['Image'])]);
     } finally {
       await docker.close();
-    }
-  });
-
-  /** Containers and images of lab host 0, once through a batch `docker inspect`, once per id over the Engine API. */
-  async function bothWays(port?: number): Promise<{ log: string; batch: unknown[]; api: unknown[] }> {
-    const lab = labOf();
-    const lines = new PassThrough();
-    let text = '';
-    lines.on('data', (chunk: Buffer) => {
-      text += chunk.toString();
-    });
-    const docker = await connectDockerHost(hostConfigOf(lab.hosts[0]!, port === undefined ? {} : { port }), {
-      log: createLogger({ level: 'info' }, lines),
-    });
-    try {
-      const ids = (await docker.listContainers({ all: true })).map((c) => c['Id'] as string);
-      expect(ids.length).toBeGreaterThanOrEqual(4);
-      const batch = await docker.inspectContainers(ids);
-      const images = [...(await docker.inspectImages(batch.map((c) => String(c['Image'])))).entries()];
-      // One id per call stays below the batch threshold: the Engine API answers.
-      const single = await Promise.all(ids.map(async (id) => (await docker.inspectContainers([id]))[0]));
-      const singleImages = await Promise.all(
-        images.map(async ([id]) => [id, (await docker.inspectImages([id])).get(id)] as const),
-      );
-      const facts = (c: Readonly<Record<string, unknown>> | undefined) => ({
-        Id: c?.['Id'],
-        Name: c?.['Name'],
-        Image: c?.['Image'],
-        Config: c?.['Config'],
-        HostConfig: c?.['HostConfig'],
-        // The engine lists a container's mounts in no fixed order, call to call.
-        Mounts: [...((c?.['Mounts'] ?? []) as { Destination: string }[])].sort((a, b) =>
-          a.Destination.localeCompare(b.Destination),
-        ),
-      });
-      return {
-        log: text,
-        batch: [batch.map(facts), images.map(([id, image]) => [id, image['Id'], image['Config']])],
-        api: [single.map(facts), singleImages.map(([id, image]) => [id, image?.['Id'], image?.['Config']])],
-      };
-    } finally {
-      await docker.close();
-    }
-  }
-
-  it('inspects many containers and images with one docker inspect on the host: the same objects as the Engine API', async () => {
-    const { log: text, batch, api } = await bothWays();
-    expect(batch).toEqual(api);
-    expect(text).not.toContain('cannot batch inspects');
-  });
-
-  it('falls back to the Engine API when the host has no docker CLI, with the same result', async () => {
-    const variant = await startNoDockerCliSshd(labOf(), 0);
-    try {
-      const { log: text, batch, api } = await bothWays(variant.port);
-      expect(batch).toEqual(api);
-      expect(text.match(/cannot batch inspects/g), text).toHaveLength(1);
-    } finally {
-      variant.stop();
     }
   });
 

@@ -65,37 +65,16 @@ function bannerSeen(port: number): Promise<boolean> {
  * Returns its port and a stop function that kills exactly that pid.
  */
 export async function startNoForwardSshd(lab: Lab, index: number): Promise<{ port: number; stop: () => void }> {
-  return startVariantSshd(lab, index, 'nofwd', (config) =>
-    config.replace(/^AllowStreamLocalForwarding yes$/m, 'AllowStreamLocalForwarding no'),
-  );
-}
-
-/** A second sshd of lab host `index` whose sessions find no `docker` on their PATH (the Engine API still works). */
-export async function startNoDockerCliSshd(lab: Lab, index: number): Promise<{ port: number; stop: () => void }> {
-  // sshd runs a ForceCommand with the user's shell; the client's command then runs without a PATH to docker.
-  return startVariantSshd(
-    lab,
-    index,
-    'nocli',
-    (config) => `${config.trimEnd()}\nForceCommand /usr/bin/env PATH=/nonexistent /bin/sh -c "$SSH_ORIGINAL_COMMAND"\n`,
-  );
-}
-
-/** Starts a copy of lab host `index`'s sshd on a free port with its config changed by `edit`. */
-async function startVariantSshd(
-  lab: Lab,
-  index: number,
-  name: string,
-  edit: (config: string) => string,
-): Promise<{ port: number; stop: () => void }> {
   const dir = `${lab.stateDir}/host${index + 1}/sshd`;
   const port = await freePort();
-  const config = edit((await readFile(`${dir}/sshd_config`, 'utf8')).replace(/^Port \d+$/m, `Port ${port}`));
-  await writeFile(`${dir}/sshd_config.${name}`, config);
-  const child = spawn('/usr/sbin/sshd', ['-f', `${dir}/sshd_config.${name}`, '-D', '-e'], { stdio: 'ignore' });
+  const config = (await readFile(`${dir}/sshd_config`, 'utf8'))
+    .replace(/^Port \d+$/m, `Port ${port}`)
+    .replace(/^AllowStreamLocalForwarding yes$/m, 'AllowStreamLocalForwarding no');
+  await writeFile(`${dir}/sshd_config.nofwd`, config);
+  const child = spawn('/usr/sbin/sshd', ['-f', `${dir}/sshd_config.nofwd`, '-D', '-e'], { stdio: 'ignore' });
   const deadline = Date.now() + 15_000;
   while (!(await bannerSeen(port))) {
-    if (Date.now() > deadline) throw new Error(`variant sshd (${name}) did not start`);
+    if (Date.now() > deadline) throw new Error('variant sshd did not start');
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
