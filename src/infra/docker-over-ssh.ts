@@ -1,4 +1,5 @@
 import { Agent } from 'node:http';
+import { inspect } from 'node:util';
 import Docker from 'dockerode';
 import { adoptCloser, bounded } from '../bounded/call-scope.js';
 import type { CallTimeouts, HostConfig } from '../config/schema.js';
@@ -61,6 +62,18 @@ function apiCall<T>(host: HostConfig, limitMs: number, what: string, work: () =>
     },
     work,
   );
+}
+
+/**
+ * docker-modem formats every request's options with `util.inspect(…, { showHidden: true, depth:
+ * null })` for a debug line, whether debugging is on or not; with the agent in them that walked
+ * every pooled socket and was most of an audit's CPU (bench/drift-scale.ts). This agent prints as
+ * one word.
+ */
+class QuietAgent extends Agent {
+  [inspect.custom](): string {
+    return 'Agent';
+  }
 }
 
 /** Wraps dockerode (on the bridge socket) as a {@link DockerHost}; every error leaves classified. */
@@ -187,7 +200,7 @@ export async function connectDockerHost(host: HostConfig, deps: DockerHostDeps):
     const transport = await selectTransport(resolved, client, deps.transport ?? 'auto', timeouts);
     const bridge = await startDockerBridge(conn, transport, log, resolved.dockerSocket);
     log.info({ transport }, 'docker host connected');
-    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    const agent = new QuietAgent({ keepAlive: true, maxSockets: 8 });
     return toDockerHost({ host, transport, conn, bridge, agent, timeouts });
   } catch (error) {
     await conn.close();
