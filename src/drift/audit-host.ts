@@ -23,6 +23,8 @@ export interface AuditDockerHost {
     options?: { readonly concurrency?: number },
   ): Promise<ReadonlyMap<string, RawObject>>;
   readFile(path: string): Promise<string | null>;
+  /** Optional: prepares for `readFile` while the containers are listed (see `DockerHost`). */
+  prepareFiles?(): void;
   close(): Promise<void>;
 }
 
@@ -232,6 +234,14 @@ export async function auditHost(input: AuditHostInput): Promise<HostAudit> {
   }
   try {
     const t1 = now();
+    // Starting the host's SFTP server takes a while: begin as soon as the plan says .env files will be read.
+    if (host.readHostEnv)
+      input.plan().then(
+        (plan) => {
+          if (plan.stacks.length > 0) docker.prepareFiles?.();
+        },
+        () => undefined,
+      );
     let pairs: InspectPair[];
     let hostEnvs: Promise<ReadonlyMap<string, string>>;
     try {

@@ -39,6 +39,8 @@ export interface DockerHost {
   inspectImages(ids: readonly string[], options?: InspectOptions): Promise<ReadonlyMap<string, DockerObject>>;
   /** A host file's text (SFTP, falling back to `cat`), or null when it does not exist. Never logged. */
   readFile(path: string): Promise<string | null>;
+  /** Prepares for `readFile` (opens the SFTP session) while other work goes on; never fails. */
+  prepareFiles(): void;
   /** SSH connection counters (connects, auth attempts). */
   sshStats(): SshStats;
   /** Stops the local bridge and ends the SSH connection. */

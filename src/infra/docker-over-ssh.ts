@@ -157,6 +157,9 @@ function toDockerHost({ host, transport, conn, bridge, agent, timeouts }: Parts)
         );
       }
     },
+    prepareFiles: () => {
+      files.warm();
+    },
     sshStats: conn.stats,
     close,
   };

@@ -39,6 +39,8 @@ async function viaCat(client: Client, path: string, limit: FileReadLimit): Promi
 /** Reads host files; content is never logged. */
 export interface RemoteFileReader {
   read(path: string): Promise<string | null>;
+  /** Opens the SFTP session now (starting the host's SFTP server is the slow part), so later reads find it ready. */
+  warm(): void;
   close(): void;
 }
 
@@ -68,6 +70,7 @@ export function createRemoteFileReader(getClient: () => Promise<Client>, limit: 
     }
     return session.sftp;
   };
+  let closed = false;
   const endSession = (): void => {
     void session?.sftp.then((s) => {
       s?.end();
@@ -94,6 +97,18 @@ export function createRemoteFileReader(getClient: () => Promise<Client>, limit: 
         },
       );
     },
-    close: endSession,
+    warm: () => {
+      if (closed) return;
+      getClient().then(
+        (client) => {
+          if (!closed) void sftpFor(client);
+        },
+        () => undefined,
+      );
+    },
+    close: () => {
+      closed = true;
+      endSession();
+    },
   };
 }
