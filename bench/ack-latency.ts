@@ -28,6 +28,9 @@
  * work until the burst's acks are out (capped at 250 ms): p99 77–87 ms at load average ≈ 1.
  */
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector';
+import { join } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { InboundHandler } from '../src/bot/inbound.js';
@@ -66,6 +69,30 @@ const noopHandler: InboundHandler = {
   onCommand: () => Promise.resolve(),
   onAction: () => Promise.resolve(),
 };
+
+// BENCH_PROFILE_BOT=<dir>: a CPU profile of the bot process during each measured burst (nothing else).
+const profileDir = process.env['BENCH_PROFILE_BOT'];
+
+async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
+  const session = new Session();
+  session.connect();
+  const post = (method: string): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      session.post(method, (error, result) => {
+        if (error === null) resolve(result);
+        else reject(error);
+      });
+    });
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  return {
+    stop: async (file) => {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      session.disconnect();
+      await writeFile(file, JSON.stringify(profile));
+    },
+  };
+}
 
 function startEmulatorChild(users: number): Promise<{ child: ChildProcess; ready: ReadyMessage }> {
   const script = fileURLToPath(new URL('./discord-emulator-child.ts', import.meta.url));
@@ -127,7 +154,9 @@ async function main(): Promise<void> {
   const access = {
     people: all.userIds.map((id, n) => ({ name: `u${n}`, role: 'operator' as const, discordId: id })),
   };
-  const adapter = new DiscordAdapter({ token: all.token, apiUrl: all.apiUrl, logger: log });
+  // `stop()` after each round waits for that round's handlers (threads, lines: about 12 s through
+  // discord.js's 50 req/s limit), so no round measures the follow-ups of the one before.
+  const adapter = new DiscordAdapter({ token: all.token, apiUrl: all.apiUrl, logger: log, stopWaitMs: 120_000 });
   const stores = createStores({ redisUrl: redis.url, prefix });
   const producer = createProducer({ redisUrl: redis.url, prefix: `${prefix}bull`, jobs: jobSpecs });
   const worker = withWorker
@@ -161,8 +190,11 @@ async function main(): Promise<void> {
       try {
         await burst(child, users.slice(count, count + warm)); // warm-up: JIT, redis and HTTP connections
         const cpu = process.cpuUsage();
+        const profiling = profileDir === undefined ? undefined : await startProfile();
         const bot = await burst(child, users.slice(0, count));
         const used = process.cpuUsage(cpu);
+        if (profiling !== undefined && profileDir !== undefined)
+          await profiling.stop(join(profileDir, `bot-round-${String(r + 1)}.cpuprofile`));
         results.push({ bot, floor, botCpuMs: (used.user + used.system) / 1000 });
       } finally {
         await adapter.stop();

@@ -186,11 +186,11 @@ export function createDispatcher(deps: DispatchDeps): InboundHandler {
       const runId = runIdOf(cmd);
       const receivedAt = deps.clock().toISOString();
       const intent = { runId, command: cmd, receivedAt, ...(answer === undefined ? {} : { answer }) };
-      const { sent, saved } = deps.intentStore.send(intent);
+      const { written, saved } = deps.intentStore.send(intent);
       // Once the write is in the kernel's socket buffer it reaches Redis even if this process dies,
       // so the ack need not wait for Redis's answer (one round trip behind every other packet of a
       // burst); a failed save is logged, and the command goes on live without its safety net.
-      if (sent)
+      if (await written)
         saved.catch((error: unknown) => {
           deps.log.error({ err: error, runId }, 'could not save the intent');
         });

@@ -21,10 +21,12 @@ export interface IntentStore {
   /** Saves the intent; false when one with this run id exists (a redelivery). */
   save(intent: StoredIntent): Promise<boolean>;
   /**
-   * Sends the intent's write and tells whether it already left this process: `sent` is true when
-   * the write is in the kernel's socket buffer to Redis (the connection was ready and nothing is
-   * queued in user space), so it reaches Redis even if this process is killed next. A caller may
-   * then ack before Redis answers. `saved` is `save`'s answer.
+   * Sends the intent's write and tells when it has left the process: `written` resolves true once
+   * the write is in the kernel's socket buffer to Redis (the connection was ready and nothing was
+   * queued in user space), so it reaches Redis even if this process is killed next, and a caller
+   * may ack before Redis answers. The intents sent in one turn of the event loop (a burst of
+   * interactions) go out in one write: a syscall per command was the largest cost of an ack.
+   * `saved` is `save`'s answer.
    */
   send(intent: StoredIntent): IntentSend;
   /** The command was recorded and its invoker answered, or refused: no sweep looks at it again. */
@@ -37,8 +39,22 @@ export interface IntentStore {
 
 /** See `IntentStore.send`. */
 export interface IntentSend {
-  readonly sent: boolean;
+  /** True once the write is in the kernel's socket buffer to Redis; false when it waits in memory. */
+  readonly written: Promise<boolean>;
   readonly saved: Promise<boolean>;
+}
+
+interface Deferred<T> {
+  readonly promise: Promise<T>;
+  settle(from: Promise<T>): void;
+}
+
+function deferred<T>(): Deferred<T> {
+  let settle!: (from: Promise<T>) => void;
+  const promise = new Promise<T>((resolve) => {
+    settle = resolve;
+  });
+  return { promise, settle };
 }
 
 /** Intents stay a day (a redelivery after that is treated as new, like the run dedupe). */
@@ -55,24 +71,48 @@ return 0`;
 export function createIntentStore(redis: Redis, prefix = 'hlb:'): IntentStore {
   const key = (runId: string): string => `${prefix}intent:${runId}`;
   const index = `${prefix}intents:unsettled`;
-  const send = (intent: StoredIntent): IntentSend => {
-    // ioredis writes a command to the socket synchronously when the connection is ready
-    // (otherwise it waits in ioredis's offline queue, in this process's memory).
+  /** Intents sent in this turn of the event loop: one socket write for all (see `send`). */
+  let batch: { intent: StoredIntent; written: (sent: boolean) => void; saved: Deferred<boolean> }[] = [];
+  const flush = (): void => {
+    const due = batch;
+    batch = [];
+    // ioredis writes a pipeline to the socket in one synchronous write when the connection is
+    // ready (otherwise it waits in ioredis's offline queue, in this process's memory).
     const ready = redis.status === 'ready';
+    const pipeline = redis.pipeline();
     // Indexed only when new: a second bot saving the same interaction after the first settled it
     // must not make it unsettled again (a sweep would answer it a second time).
-    const reply = redis.eval(
-      saveScript,
-      2,
-      key(intent.runId),
-      index,
-      JSON.stringify(intent),
-      String(ttlSeconds),
-      String(Date.parse(intent.receivedAt)),
-      intent.runId,
-    );
+    for (const { intent } of due)
+      pipeline.eval(
+        saveScript,
+        2,
+        key(intent.runId),
+        index,
+        JSON.stringify(intent),
+        String(ttlSeconds),
+        String(Date.parse(intent.receivedAt)),
+        intent.runId,
+      );
+    const replies = pipeline.exec();
     const sent = ready && redis.stream.writableLength === 0;
-    return { sent, saved: reply.then((result) => result === 1) };
+    due.forEach((d, n) => {
+      d.written(sent);
+      d.saved.settle(
+        replies.then((results) => {
+          const [error, result] = results?.[n] ?? [new Error('no reply to the intent write'), null];
+          if (error !== null) throw error;
+          return result === 1;
+        }),
+      );
+    });
+  };
+  const send = (intent: StoredIntent): IntentSend => {
+    if (batch.length === 0) setImmediate(flush);
+    const saved = deferred<boolean>();
+    const written = new Promise<boolean>((resolve) => {
+      batch.push({ intent, written: resolve, saved });
+    });
+    return { written, saved: saved.promise };
   };
   return {
     send,

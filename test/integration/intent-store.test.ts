@@ -14,11 +14,32 @@ describe('IntentStore.send (real redis-server)', () => {
     await redis.redis.ping();
     const store = createIntentStore(redis.redis, uniquePrefix());
     const first = store.send(intent('r1'));
-    expect(first.sent).toBe(true);
+    expect(await first.written).toBe(true);
     expect(await first.saved).toBe(true);
     const again = store.send(intent('r1'));
     expect(await again.saved).toBe(false);
     expect((await store.unsettled(later(), 10)).map((i) => i.runId)).toEqual(['r1']);
+  });
+
+  it('sends the intents of one turn of the event loop in one socket write', async () => {
+    await redis.redis.ping();
+    const store = createIntentStore(redis.redis, uniquePrefix());
+    const socket = redis.redis.stream;
+    const write = socket.write.bind(socket);
+    let writes = 0;
+    socket.write = ((...args: Parameters<typeof write>) => {
+      writes += 1;
+      return write(...args);
+    }) as typeof socket.write;
+    try {
+      const sends = ['b1', 'b2', 'b3'].map((id) => store.send(intent(id)));
+      expect(await Promise.all(sends.map((s) => s.written))).toEqual([true, true, true]);
+      expect(writes).toBe(1);
+      expect(await Promise.all(sends.map((s) => s.saved))).toEqual([true, true, true]);
+    } finally {
+      socket.write = write;
+    }
+    expect((await store.unsettled(later(), 10)).map((i) => i.runId).sort()).toEqual(['b1', 'b2', 'b3']);
   });
 
   it('says not sent while the connection is not ready (the write waits in memory), and saves it once connected', async () => {
@@ -26,7 +47,7 @@ describe('IntentStore.send (real redis-server)', () => {
     try {
       const store = createIntentStore(lazy, uniquePrefix());
       const pending = store.send(intent('r2'));
-      expect(pending.sent).toBe(false);
+      expect(await pending.written).toBe(false);
       expect(await pending.saved).toBe(true);
       expect((await store.unsettled(later(), 10)).map((i) => i.runId)).toEqual(['r2']);
     } finally {
@@ -34,7 +55,7 @@ describe('IntentStore.send (real redis-server)', () => {
     }
   });
 
-  it('an intent reported sent survives a SIGKILL of its process in the same tick', async () => {
+  it('an intent reported sent survives a SIGKILL of its process right after', async () => {
     const prefix = uniquePrefix();
     const child = spawn(
       process.execPath,
