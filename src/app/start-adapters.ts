@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { ChatAdapter, InboundHandler } from '../bot/inbound.js';
 import type { ProbeResult } from '../http/health-server.js';
 import { reconnectDelayMs } from '../jobs/redis-monitor.js';
+import { withDeadline } from '../bounded/with-deadline.js';
 import type { Logger } from '../log.js';
 
 /** A refused token or app cannot heal by waiting: the process exits so the operator sees it. */
@@ -19,20 +20,6 @@ export function isUnrecoverableChatError(error: unknown): boolean {
 
 /** A gateway that accepts and never says ready counts as unreachable after this long. */
 const startDeadlineMs = 20_000;
-
-async function withDeadline(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<never>((_resolve, reject) => {
-    timer = setTimeout(() => {
-      reject(new Error(`not connected within ${String(ms / 1000)} s`));
-    }, ms);
-  });
-  try {
-    await Promise.race([work, late]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 const reasonOf = (error: unknown): string =>
   error instanceof Error ? ((error as { code?: string }).code ?? error.message).slice(0, 200) : String(error);

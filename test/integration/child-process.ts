@@ -27,3 +27,14 @@ export const exited = (child: ChildProcess): Promise<number | null> =>
           resolve(code);
         }),
       );
+
+/** Resolves with the run id once the child prints `paused <runId>` (a dispatch step it stopped at). */
+export const pausedAt = (child: ChildProcess): Promise<string> =>
+  new Promise((resolve) => {
+    let out = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /paused (\S+)/.exec(out);
+      if (m?.[1] !== undefined) resolve(m[1]);
+    });
+  });

@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchSteps, type DispatchStep } from '../../src/bot/dispatch-deps.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
-import { exited, spawnReadyChild } from './child-process.js';
+import { exited, pausedAt, spawnReadyChild } from './child-process.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot, startDiscordWorker, type StackOptions } from './discord-stack.js';
 
@@ -16,17 +15,6 @@ const mallory = { id: '110000000000000066', username: 'mallory', roleIds: [] };
 const access = { people: [{ name: 'alice', role: 'operator' as const, discordId: alice.id }] };
 const ephemeral = 64;
 const loading = 128;
-
-/** Resolves with the run id once the child prints `paused <runId>`. */
-const pausedAt = (child: ChildProcess): Promise<string> =>
-  new Promise((resolve) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /paused (\S+)/.exec(out);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-  });
 
 describe('bot SIGKILLed at each step from the saved intent to the public line (real discord.js in a child process, emulator, redis, worker)', () => {
   let redis: PrivateRedis;

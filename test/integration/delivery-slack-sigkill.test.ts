@@ -1,11 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DispatchStep } from '../../src/bot/dispatch-deps.js';
 import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
 import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
-import { exited, spawnReadyChild } from './child-process.js';
+import { exited, pausedAt, spawnReadyChild } from './child-process.js';
 import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
 import { startSlackBot, startSlackWorker, type SlackStackOptions } from './slack-stack.js';
 
@@ -16,17 +15,6 @@ const alice = 'U0ALICE01';
 /** Not in the people table: every command of hers is refused. */
 const mallory = 'U0MALLORY';
 const access = { people: [{ name: 'alice', role: 'operator' as const, slackId: alice }] };
-
-/** Resolves with the run id once the child prints `paused <runId>`. */
-const pausedAt = (child: ChildProcess): Promise<string> =>
-  new Promise((resolve) => {
-    let out = '';
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /paused (\S+)/.exec(out);
-      if (m?.[1] !== undefined) resolve(m[1]);
-    });
-  });
 
 describe('Slack bot SIGKILLed after the ack (Bolt HTTP receiver in a child process, fake Slack, redis, worker)', () => {
   let redis: PrivateRedis;

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SocketModeReceiver, type webApi } from '@slack/bolt';
+import { withDeadline } from '../../bounded/with-deadline.js';
 import type { Logger } from '../../log.js';
 import { toSlackLogger } from './slack-logger.js';
 
@@ -87,7 +88,7 @@ export class SlackSocketKeeper {
     try {
       for (let attempt = 1; !this.abort.signal.aborted; attempt += 1) {
         try {
-          await this.startWithin(attemptDeadlineMs);
+          await withDeadline(startSocket(this.client.start()), attemptDeadlineMs);
           this.up = true;
           this.log.info({ platform: 'slack', attempt }, 'chat platform connected');
           return;
@@ -106,20 +107,6 @@ export class SlackSocketKeeper {
       }
     } finally {
       this.reconnecting = false;
-    }
-  }
-
-  private async startWithin(ms: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => {
-        reject(new Error(`not connected within ${String(ms / 1000)} s`));
-      }, ms);
-    });
-    try {
-      await Promise.race([startSocket(this.client.start()), late]);
-    } finally {
-      clearTimeout(timer);
     }
   }
 }
