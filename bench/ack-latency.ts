@@ -26,12 +26,22 @@
  * With the dispatcher on, its Redis and REST work for early commands competed with the acks of
  * later ones (p99 104–146 ms against 55 ms ack-only); the adapter's `AckGate` now holds handler
  * work until the burst's acks are out (capped at 250 ms): p99 77–87 ms at load average ≈ 1.
+ *
+ * 2026-12: each round line prints p50/p99 of both sides, the bot's GC pauses during its burst and
+ * the CPU per command of bot, floor and emulator; the warm-up's follow-ups get 1.5 s to finish
+ * before the measured burst. The floor spends ~0.05 ms of CPU per command, the bot ~0.15 ms
+ * before two changes: discord.js built every Interaction (users, members, options) in the turn
+ * its packet arrived, ahead of the acks of the packets behind it, so the adapter now holds those
+ * packets until the burst's acks are out (`holdInteractionPackets`); and the answer-handle sealer
+ * made a new AES KeyObject per command. Now ~0.09 ms; median ratio 1.2–1.3× over 9 rounds, with
+ * single rounds still over 1.5× when a GC pause lands in the bot's burst (see "GC bot").
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
 import { join } from 'node:path';
 import { loadavg } from 'node:os';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { InboundHandler } from '../src/bot/inbound.js';
 import { DiscordAdapter } from '../src/bot/discord/discord-adapter.js';
@@ -48,6 +58,8 @@ import { percentile, summarize } from './latency-summary.js';
 import { startMinimalAcker } from './minimal-acker.js';
 
 const targetMs = 100;
+/** Quiet time after the warm-up burst, so its follow-up REST calls are not measured with the burst. */
+const settleMs = 1_500;
 const args = process.argv.slice(2);
 const count = Number(
   args.find((a, n) => /^\d+$/.test(a) && !['--warm', '--rounds'].includes(args[n - 1] ?? '')) ?? 200,
@@ -84,6 +96,12 @@ async function startProfile(): Promise<{ stop(file: string): Promise<void> }> {
       });
     });
   await post('Profiler.enable');
+  await new Promise<void>((resolve, reject) => {
+    session.post('Profiler.setSamplingInterval', { interval: 50 }, (error) => {
+      if (error === null) resolve();
+      else reject(error);
+    });
+  });
   await post('Profiler.start');
   return {
     stop: async (file) => {
@@ -119,11 +137,18 @@ const burst = (child: ChildProcess, userIds: readonly string[]): Promise<BurstRe
   });
 
 /** The floor: the same bursts answered by `startMinimalAcker` alone (p99 of its acks). */
-async function measureFloor(child: ChildProcess, ready: ReadyMessage, users: readonly string[]): Promise<BurstResult> {
+async function measureFloor(
+  child: ChildProcess,
+  ready: ReadyMessage,
+  users: readonly string[],
+): Promise<{ floor: BurstResult; floorCpuMs: number }> {
   const acker = await startMinimalAcker(ready.apiUrl, ready.token);
   try {
     await burst(child, users.slice(count, count + warm));
-    return await burst(child, users.slice(0, count));
+    const cpu = process.cpuUsage();
+    const floor = await burst(child, users.slice(0, count));
+    const used = process.cpuUsage(cpu);
+    return { floor, floorCpuMs: (used.user + used.system) / 1000 };
   } finally {
     await acker.stop();
   }
@@ -135,10 +160,33 @@ const p99Of = (r: BurstResult): number =>
     99,
   );
 
+const p50Of = (r: BurstResult): number =>
+  percentile(
+    [...r.ackMs].sort((a, b) => a - b),
+    50,
+  );
+
+/** Garbage collection pauses of this process (bot or floor) while a burst is measured. */
+function gcWatch(): { stop(): number } {
+  let ms = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) ms += entry.duration;
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    stop: () => {
+      observer.disconnect();
+      return ms;
+    },
+  };
+}
+
 interface Round {
   readonly bot: BurstResult;
   readonly floor: BurstResult;
   readonly botCpuMs: number;
+  readonly floorCpuMs: number;
+  readonly botGcMs: number;
 }
 
 async function main(): Promise<void> {
@@ -185,17 +233,21 @@ async function main(): Promise<void> {
     // Floor and bot take turns, round by round, so a change of the machine's load hits both.
     for (let r = 0; r < rounds; r++) {
       const users = all.userIds.slice(r * perRound, (r + 1) * perRound);
-      const floor = await measureFloor(child, all, users.slice(count + warm));
+      const { floor, floorCpuMs } = await measureFloor(child, all, users.slice(count + warm));
       await adapter.start(handler);
       try {
         await burst(child, users.slice(count, count + warm)); // warm-up: JIT, redis and HTTP connections
+        // The warm-up's follow-ups (reply, thread, lines: a few REST calls) finish before the measured burst.
+        await new Promise((resolve) => setTimeout(resolve, settleMs));
         const cpu = process.cpuUsage();
+        const gc = gcWatch();
         const profiling = profileDir === undefined ? undefined : await startProfile();
         const bot = await burst(child, users.slice(0, count));
         const used = process.cpuUsage(cpu);
+        const botGcMs = gc.stop();
         if (profiling !== undefined && profileDir !== undefined)
           await profiling.stop(join(profileDir, `bot-round-${String(r + 1)}.cpuprofile`));
-        results.push({ bot, floor, botCpuMs: (used.user + used.system) / 1000 });
+        results.push({ bot, floor, botCpuMs: (used.user + used.system) / 1000, floorCpuMs, botGcMs });
       } finally {
         await adapter.stop();
       }
@@ -220,8 +272,8 @@ function report(results: readonly Round[], load: string): void {
   results.forEach((r, n) => {
     const [bot99, floor99] = [p99Of(r.bot), p99Of(r.floor)];
     console.log(
-      `round ${String(n + 1)}: bot p99 ${bot99.toFixed(1)} ms · floor p99 ${floor99.toFixed(1)} ms · ratio ${(bot99 / floor99).toFixed(2)}× · ` +
-        `CPU bot ${(r.botCpuMs / count).toFixed(2)} ms/command, emulator ${(r.bot.emulatorCpuMs / count).toFixed(2)} ms/command`,
+      `round ${String(n + 1)}: bot p50 ${p50Of(r.bot).toFixed(1)} p99 ${bot99.toFixed(1)} ms · floor p50 ${p50Of(r.floor).toFixed(1)} p99 ${floor99.toFixed(1)} ms · ratio ${(bot99 / floor99).toFixed(2)}× · ` +
+        `GC bot ${r.botGcMs.toFixed(1)} ms · CPU bot ${(r.botCpuMs / count).toFixed(2)} ms/command, floor ${(r.floorCpuMs / count).toFixed(2)}, emulator ${(r.bot.emulatorCpuMs / count).toFixed(2)} ms/command`,
     );
   });
   const middle = results.map((r) => ({ r, ratio: p99Of(r.bot) / p99Of(r.floor) })).sort((a, b) => a.ratio - b.ratio)[

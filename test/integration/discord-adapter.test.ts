@@ -113,6 +113,22 @@ describe('DiscordAdapter with real discord.js against the emulator', () => {
     await expect(emu.click(result.id, 'act:approve1', operator.id)).rejects.toThrow(/disabled/);
   });
 
+  it('hands a command acked just before stop() to its handler before stopping', async () => {
+    // discord.js builds Interactions only after the burst's acks (holdInteractionPackets): a stop
+    // inside that wait must still route the acked command, and wait for its handler.
+    let finished = false;
+    rec.handler.onCmd = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      finished = true;
+    };
+    const ack = await emu.slash(operator.id, 'ping', {});
+    expect(ack.callback.type).toBe(5);
+    expect(rec.commands).toEqual([]);
+    await adapter.stop();
+    expect(rec.commands.map((c) => c.invocationId)).toEqual([ack.interactionId]);
+    expect(finished).toBe(true);
+  });
+
   it('routes a string select with its chosen values', async () => {
     const thread = (
       await adapter.openThread(emu.ids.channelId, 'pick', {

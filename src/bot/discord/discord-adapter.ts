@@ -7,6 +7,7 @@ import { discordAnswerSealer, toDiscordAnswer } from './discord-answer.js';
 import type { ChatAdapter, InboundHandler, Responder } from '../inbound.js';
 import { createAckGate, type AckGate } from './ack-gate.js';
 import { DiscordChat } from './discord-chat.js';
+import { holdInteractionPackets, type InteractionHold } from './interaction-hold.js';
 import { interactionResponder } from './interaction-responder.js';
 import { ackObserver, type AckMetrics } from './ack-observer.js';
 import { createRawAcker, toAck, type RawAcker } from './raw-ack.js';
@@ -47,6 +48,8 @@ export class DiscordAdapter implements ChatAdapter {
   private readonly answers: Sealer;
   private readonly logger: Logger;
   private client: Client | undefined;
+  /** discord.js builds a burst's Interactions after its acks (see `holdInteractionPackets`). */
+  private hold: InteractionHold | undefined;
   private readonly inFlight = new Set<Promise<void>>();
   private acker: RawAcker;
   /** Acks sent from raw packets, until `route` takes them (same tick): the error, or undefined. */
@@ -84,6 +87,7 @@ export class DiscordAdapter implements ChatAdapter {
     client.on(Events.InteractionCreate, (i) => {
       this.track(this.route(i, handler));
     });
+    this.hold = holdInteractionPackets(client, () => this.ackGate.drained(), this.logger);
     client.on(Events.Error, (error) => {
       this.logger.error({ err: error }, 'discord client error');
     });
@@ -113,6 +117,9 @@ export class DiscordAdapter implements ChatAdapter {
     const client = this.client;
     this.client = undefined;
     client?.removeAllListeners(Events.Raw);
+    // The held interactions are acked (or being acked): they reach `route` now, and `inFlight`.
+    this.hold?.release();
+    this.hold = undefined;
     client?.removeAllListeners(Events.InteractionCreate);
     let timer: NodeJS.Timeout | undefined;
     const deadline = new Promise<void>((resolve) => {
