@@ -68,7 +68,14 @@ if redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[2], 'NX') then
 end
 return 0`;
 
+/** The name `saveScript` is defined under on the connection (EVALSHA after its first use there). */
+const saveCommand = 'hlbSaveIntent';
+type SaveIntent = (key: string, index: string, json: string, ttl: string, score: string, runId: string) => unknown;
+
 export function createIntentStore(redis: Redis, prefix = 'hlb:'): IntentStore {
+  // ioredis sends the script once per connection, then its SHA (a NOSCRIPT reply resends it):
+  // a burst of intents writes ~200 fewer bytes each, and Redis does not hash the script per call.
+  if (!(saveCommand in redis)) redis.defineCommand(saveCommand, { numberOfKeys: 2, lua: saveScript });
   const key = (runId: string): string => `${prefix}intent:${runId}`;
   const index = `${prefix}intents:unsettled`;
   /** Intents sent in this turn of the event loop: one socket write for all (see `send`). */
@@ -82,10 +89,9 @@ export function createIntentStore(redis: Redis, prefix = 'hlb:'): IntentStore {
     const pipeline = redis.pipeline();
     // Indexed only when new: a second bot saving the same interaction after the first settled it
     // must not make it unsettled again (a sweep would answer it a second time).
+    const save = (pipeline as unknown as Record<typeof saveCommand, SaveIntent>)[saveCommand].bind(pipeline);
     for (const { intent } of due)
-      pipeline.eval(
-        saveScript,
-        2,
+      save(
         key(intent.runId),
         index,
         JSON.stringify(intent),

@@ -42,6 +42,37 @@ describe('IntentStore.send (real redis-server)', () => {
     expect((await store.unsettled(later(), 10)).map((i) => i.runId).sort()).toEqual(['b1', 'b2', 'b3']);
   });
 
+  it('sends its script once per connection, then only its SHA, and still saves after SCRIPT FLUSH', async () => {
+    const own = new Redis(redis.url);
+    try {
+      await own.ping();
+      const store = createIntentStore(own, uniquePrefix());
+      const socket = own.stream;
+      const write = socket.write.bind(socket);
+      const wire: string[] = [];
+      socket.write = ((...args: Parameters<typeof write>) => {
+        wire.push(String(args[0]));
+        return write(...args);
+      }) as typeof socket.write;
+      try {
+        expect(await store.send(intent('s1')).saved).toBe(true);
+        expect(wire.join('')).toContain("redis.call('SET'");
+        wire.length = 0;
+        expect(await store.send(intent('s2')).saved).toBe(true);
+        expect(wire.join('')).toMatch(/\bevalsha\b/);
+        expect(wire.join('')).not.toContain("redis.call('SET'");
+        // Redis lost its script cache (SCRIPT FLUSH, a failover): NOSCRIPT, then the script again.
+        await own.script('FLUSH');
+        expect(await store.send(intent('s3')).saved).toBe(true);
+      } finally {
+        socket.write = write;
+      }
+      expect((await store.unsettled(later(), 10)).map((i) => i.runId).sort()).toEqual(['s1', 's2', 's3']);
+    } finally {
+      await own.quit();
+    }
+  });
+
   it('says not sent while the connection is not ready (the write waits in memory), and saves it once connected', async () => {
     const lazy = new Redis(redis.url, { lazyConnect: true });
     try {
