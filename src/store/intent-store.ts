@@ -24,8 +24,10 @@ export interface IntentStore {
    * Sends the intent's write and tells when it has left the process: `written` resolves true once
    * the write is in the kernel's socket buffer to Redis (the connection was ready and nothing was
    * queued in user space), so it reaches Redis even if this process is killed next, and a caller
-   * may ack before Redis answers. The intents sent in one turn of the event loop (a burst of
-   * interactions) go out in one write: a syscall per command was the largest cost of an ack.
+   * may ack before Redis answers. The intents sent by one I/O callback and the promise jobs it
+   * starts (the interactions of one gateway read) go out in one write, on the next tick: a syscall
+   * per command was the largest cost of an ack, and waiting for the end of the event-loop turn
+   * (`setImmediate`) held every ack of a burst until all pending reads and responses were handled.
    * `saved` is `save`'s answer.
    */
   send(intent: StoredIntent): IntentSend;
@@ -78,7 +80,7 @@ export function createIntentStore(redis: Redis, prefix = 'hlb:'): IntentStore {
   if (!(saveCommand in redis)) redis.defineCommand(saveCommand, { numberOfKeys: 2, lua: saveScript });
   const key = (runId: string): string => `${prefix}intent:${runId}`;
   const index = `${prefix}intents:unsettled`;
-  /** Intents sent in this turn of the event loop: one socket write for all (see `send`). */
+  /** Intents sent since the last tick: one socket write for all (see `send`). */
   let batch: { intent: StoredIntent; written: (sent: boolean) => void; saved: Deferred<boolean> }[] = [];
   const flush = (): void => {
     const due = batch;
@@ -113,7 +115,8 @@ export function createIntentStore(redis: Redis, prefix = 'hlb:'): IntentStore {
     });
   };
   const send = (intent: StoredIntent): IntentSend => {
-    if (batch.length === 0) setImmediate(flush);
+    // A tick runs after the promise jobs of the current callback: every frame of a gateway read is in.
+    if (batch.length === 0) process.nextTick(flush);
     const saved = deferred<boolean>();
     const written = new Promise<boolean>((resolve) => {
       batch.push({ intent, written: resolve, saved });
