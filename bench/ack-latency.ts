@@ -33,8 +33,13 @@
  * before two changes: discord.js built every Interaction (users, members, options) in the turn
  * its packet arrived, ahead of the acks of the packets behind it, so the adapter now holds those
  * packets until the burst's acks are out (`holdInteractionPackets`); and the answer-handle sealer
- * made a new AES KeyObject per command. Now ~0.09 ms; median ratio 1.2–1.3× over 9 rounds, with
- * single rounds still over 1.5× when a GC pause lands in the bot's burst (see "GC bot").
+ * made a new AES KeyObject per command. Two more on the intent write: intents went out at the end
+ * of the event-loop turn (`setImmediate`), so every ack of a read waited for all other pending
+ * reads and responses (bot p50 ≈ its p99); they now go out on the next tick after the read. And
+ * the save script is sent once per connection, then EVALSHA. Now ~0.08 ms per command against
+ * the floor's ~0.045; median ratio 1.19–1.25× over 9 rounds (was 1.5–1.9×), with single rounds
+ * still over 1.5× when a GC pause lands in the bot's burst (see "GC bot"). With `--worker` the
+ * previous round's jobs run in this process while the floor is measured: that mode's floor is noisy.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
