@@ -16,7 +16,7 @@ const childScript = fileURLToPath(new URL('./core-worker-child.ts', import.meta.
 
 const spawnWorker = (env: Record<string, string>): Promise<ChildProcess> => spawnReadyChild(childScript, env);
 
-describe('worker killed with SIGKILL mid-job', () => {
+describe('worker stopped mid-job (SIGKILL, or SIGTERM past its shutdown deadline)', () => {
   let redis: PrivateRedis;
   const dir = mkdtempSync(join(tmpdir(), 'hlb-core-kill-'));
 
@@ -28,9 +28,10 @@ describe('worker killed with SIGKILL mid-job', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('picks the job up in a new worker process and posts the result exactly once', async () => {
+  /** A queued `/ping` run `runId` that waits `delay` s, a fresh call log, and the env of its workers. */
+  async function queuedPing(runId: string, delay: number) {
     const prefix = uniquePrefix();
-    const file = join(dir, 'calls.jsonl');
+    const file = join(dir, `${runId}.jsonl`);
     writeFileSync(file, '');
     const env = { REDIS_URL: redis.url, PREFIX: prefix, RECORD_FILE: file };
     const stores = createStores({ redisUrl: redis.url, prefix });
@@ -38,8 +39,8 @@ describe('worker killed with SIGKILL mid-job', () => {
     const now = new Date().toISOString();
     const requester = { platform: 'shell' as const, id: 'local', name: 'local' };
     await stores.runStore.create({
-      runId: 'r-kill',
-      jobId: 'r-kill',
+      runId,
+      jobId: runId,
       platform: 'shell',
       channelId: 'c',
       threadId: 'T1',
@@ -51,31 +52,44 @@ describe('worker killed with SIGKILL mid-job', () => {
       createdAt: now,
       updatedAt: now,
     });
-    await producer.enqueue('system.ping', { runId: 'r-kill', requester, options: { delay: 4 } }, { jobId: 'r-kill' });
+    await producer.enqueue('system.ping', { runId, requester, options: { delay } }, { jobId: runId });
     const calls = (): RecordedCall[] =>
       readFileSync(file, 'utf8')
         .split('\n')
         .filter(Boolean)
         .map((l) => JSON.parse(l) as RecordedCall);
+    const inDelay = () =>
+      eventually(
+        async () =>
+          Promise.resolve(calls().some((c) => c.text?.includes(`waiting ${String(delay)}s`)) ? true : undefined),
+        'first worker in its delay',
+      );
+    const succeeded = () =>
+      eventually(
+        async () => {
+          const record = await stores.runStore.get(runId);
+          return record?.status === 'succeeded' ? record : undefined;
+        },
+        'run succeeded',
+        90_000,
+      );
+    const close = async (): Promise<void> => {
+      await producer.close();
+      await stores.close();
+    };
+    return { env, stores, calls, inDelay, succeeded, close };
+  }
 
+  it('picks the job up in a new worker process and posts the result exactly once', async () => {
+    const { env, stores, calls, inDelay, succeeded, close } = await queuedPing('r-kill', 4);
     const first = await spawnWorker(env);
-    await eventually(
-      async () => Promise.resolve(calls().some((c) => c.text?.includes('waiting 4s')) ? true : undefined),
-      'first worker in its delay',
-    );
+    await inDelay();
     first.kill('SIGKILL');
     await exited(first);
     expect((await stores.runStore.get('r-kill'))?.status).toBe('running');
 
     const second = await spawnWorker(env);
-    const run = await eventually(
-      async () => {
-        const record = await stores.runStore.get('r-kill');
-        return record?.status === 'succeeded' ? record : undefined;
-      },
-      'run succeeded',
-      90_000,
-    );
+    const run = await succeeded();
 
     const pongs = calls().filter((c) => c.op === 'post' && c.text?.includes('**Pong**') === true);
     expect(pongs).toHaveLength(1);
@@ -86,7 +100,25 @@ describe('worker killed with SIGKILL mid-job', () => {
 
     second.kill('SIGTERM');
     expect(await exited(second)).toBe(0);
-    await producer.close();
-    await stores.close();
+    await close();
+  });
+
+  it('exits at its shutdown deadline on SIGTERM mid-job and leaves the job to the next worker, which posts once', async () => {
+    const { env, calls, inDelay, succeeded, close } = await queuedPing('r-term', 6);
+    const first = await spawnWorker({ ...env, SHUTDOWN_DEADLINE_MS: '1000' });
+    await inDelay();
+    first.kill('SIGTERM');
+    // The job outlives the 1 s deadline: the worker gives up waiting for it (status 1) long before it ends.
+    expect(await exited(first)).toBe(1);
+    expect(calls().some((c) => c.pid === first.pid && c.text?.includes('**Pong**') === true)).toBe(false);
+
+    const second = await spawnWorker(env);
+    const run = await succeeded();
+    const pongs = calls().filter((c) => c.op === 'post' && c.text?.includes('**Pong**') === true);
+    expect(pongs.map((c) => c.pid)).toEqual([second.pid]);
+    expect(run.resultMessage?.messageId).toBe(pongs[0]?.messageId);
+    second.kill('SIGTERM');
+    expect(await exited(second)).toBe(0);
+    await close();
   });
 });

@@ -1,6 +1,6 @@
-// A worker process for core-sigkill.test.ts: env REDIS_URL, PREFIX, RECORD_FILE.
+// A worker process for core-sigkill.test.ts: env REDIS_URL, PREFIX, RECORD_FILE, SHUTDOWN_DEADLINE_MS (optional).
 import { wired } from './wired.js';
-import { installShutdown } from '../../src/jobs/shutdown.js';
+import { defaultShutdownDeadlineMs, installShutdown } from '../../src/jobs/shutdown.js';
 import { startWorker } from '../../src/jobs/worker.js';
 import { createLogger } from '../../src/log.js';
 import { createStores } from '../../src/store/stores.js';
@@ -27,7 +27,12 @@ const worker = startWorker({
   lockDuration: 2_000,
   stalledInterval: 1_000,
 });
-installShutdown([worker, stores], log, (code) => {
-  process.exit(code);
-});
+installShutdown(
+  [worker, stores],
+  log,
+  (code) => {
+    process.exit(code);
+  },
+  Number(process.env['SHUTDOWN_DEADLINE_MS'] ?? defaultShutdownDeadlineMs),
+);
 process.stdout.write('ready\n');

@@ -289,6 +289,35 @@ describe('processes end to end: `homelab-bot bot` + `homelab-bot worker` against
     });
   });
 
+  it('stops on SIGTERM within its shutdown deadline while Discord never answers an ack, and runs nothing', async () => {
+    const before = new Set(threadRoots(emu).map((m) => m.id));
+    emu.failAcks('silent', 10);
+    const fault = emu.state.ackFaults[0]!;
+    const ack = emu.slash(alice.discordId, 'ping').then(
+      () => 'acked',
+      () => 'no ack',
+    );
+    await emu.waitFor(() => (fault.remaining < 10 ? true : undefined), 'the ack on its way', slow);
+    const old = bot;
+    retired.push(old);
+    // Docker sends SIGKILL 10 s after SIGTERM; the bot's own deadline is 8 s (config `shutdownDeadline`).
+    const code = await Promise.race([
+      old.stop('SIGTERM'),
+      new Promise<'still running'>((resolve) =>
+        setTimeout(() => {
+          resolve('still running');
+        }, 10_000),
+      ),
+    ]);
+    emu.state.ackFaults.splice(0);
+    expect(code).toBe(0);
+    expect(await ack).toBe('no ack');
+    expect(old.output()).toContain('interaction ack lost');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(newRoot(emu, before)).toBeUndefined();
+    bot = await spawnService(botSpec);
+  });
+
   it('delivers into the original thread while the bot is stopped, and the restarted bot takes the click', async () => {
     const before = new Set(threadRoots(emu).map((m) => m.id));
     await emu.slash(alice.discordId, 'ping', { delay: 2 });
