@@ -9,6 +9,7 @@ const fakeClient = () => {
   const client = {
     ws: {
       handlePacket: (packet?: { t?: unknown; d?: { id?: string } }): boolean => {
+        if (packet?.d?.id === 'bad') throw new Error('discord.js could not build it');
         handled.push(`${String(packet?.t)}${packet?.d?.id === undefined ? '' : `:${packet.d.id}`}`);
         return true;
       },
@@ -70,6 +71,19 @@ describe('holdInteractionPackets', () => {
     (client.ws as unknown as { handlePacket(p: unknown): boolean }).handlePacket(interaction('1'));
     await new Promise((r) => setImmediate(r));
     expect(handled).toEqual(['INTERACTION_CREATE:1']);
+  });
+
+  it('hands the other held interactions over when discord.js fails on one, and logs it', () => {
+    const { client, handled } = fakeClient();
+    const lines: string[] = [];
+    const log = createLogger({ level: 'error' }, { write: (line: string) => lines.push(line) });
+    const hold = holdInteractionPackets(client, () => new Promise(() => undefined), log);
+    const ws = client.ws as unknown as { handlePacket(p: unknown): boolean };
+    ws.handlePacket(interaction('bad'));
+    ws.handlePacket(interaction('2'));
+    hold.release();
+    expect(handled).toEqual(['INTERACTION_CREATE:2']);
+    expect(lines.join('')).toContain('discord.js failed on a held interaction');
   });
 
   it('release() hands the held interactions over at once and lets later ones through', () => {

@@ -35,7 +35,13 @@ export function holdInteractionPackets(client: Client, until: () => Promise<void
     waiting = false;
     const now = held;
     held = [];
-    for (const [packet, shard] of now) handle(packet, shard);
+    for (const [packet, shard] of now)
+      try {
+        handle(packet, shard);
+      } catch (error) {
+        // One interaction discord.js cannot build must not cost the others held with it.
+        log.error({ err: error }, 'discord.js failed on a held interaction');
+      }
   };
   manager.handlePacket = (packet, shard) => {
     if (released || packet?.t !== 'INTERACTION_CREATE') return handle(packet, shard);
