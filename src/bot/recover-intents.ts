@@ -61,7 +61,13 @@ async function recoverOne(
   answer?: AnswerHandle,
 ): Promise<boolean> {
   const log = deps.log.child({ platform: cmd.platform, cmd: cmd.command, runId });
-  const responder = recoveryResponder({ chat: deps.chats[cmd.platform], handle: answer, now: deps.clock, log });
+  const responder = recoveryResponder({
+    chat: deps.chats[cmd.platform],
+    handle: answer,
+    invoker: { channelId: cmd.channelId, userId: cmd.user.id },
+    now: deps.clock,
+    log,
+  });
   const run = await deps.runStore.get(runId);
   if (run !== undefined) {
     // `requeueOrphans` enqueues its job and `ensureAnnounced` posts its line if they are missing.

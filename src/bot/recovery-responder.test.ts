@@ -79,7 +79,7 @@ describe('recoveryResponder', () => {
     expect(answers).toEqual([]);
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logged.map((l) => l['msg'])).toEqual([
-      'the invoker can no longer be answered: the reply window closed',
+      'the reply window of a recovered command closed',
       'a recovered command was answered privately; its invoker is gone',
     ]);
     expect(logged[0]?.['expiredAt']).toBe(expired.expiresAt);
@@ -95,6 +95,47 @@ describe('recoveryResponder', () => {
     const logged = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(logged.map((l) => l['msg'])).toEqual([
       'the platform refused the private answer to a recovered command',
+      'a recovered command was answered privately; its invoker is gone',
+    ]);
+  });
+
+  it('answers in the channel, visible only to the invoker, once the handle expired or was refused (Slack)', async () => {
+    const refuse = () => Promise.reject(new ExternalError('slack-api', 'Slack refused the response_url (HTTP 404)'));
+    for (const [h, answerLater] of [
+      [handle(-1), undefined],
+      [handle(5), refuse],
+      [undefined, undefined],
+    ] as const) {
+      const { chat, log, lines } = setup(answerLater);
+      const inChannel: string[] = [];
+      const slack = {
+        ...chat,
+        answerInChannel: (channelId: string, userId: string, text: string) => {
+          inChannel.push(`${channelId}/${userId}: ${text}`);
+          return Promise.resolve();
+        },
+      };
+      const invoker = { channelId: 'C0CHAN001', userId: 'U0MALLORY' };
+      await recoveryResponder({ chat: slack, handle: h, invoker, now: () => now, log }).replyPrivately(
+        '🚫 not allowed',
+      );
+      expect(inChannel).toEqual(['C0CHAN001/U0MALLORY: 🚫 not allowed']);
+      expect(lines.join('')).not.toContain('its invoker is gone');
+    }
+  });
+
+  it('logs the answer when the channel answer is refused too', async () => {
+    const { chat, log, lines } = setup();
+    const slack = {
+      ...chat,
+      answerInChannel: () => Promise.reject(new ExternalError('slack-api', 'user_not_in_channel')),
+    };
+    const invoker = { channelId: 'C0CHAN001', userId: 'U0MALLORY' };
+    await recoveryResponder({ chat: slack, handle: handle(-1), invoker, now: () => now, log }).replyPrivately('x');
+    const logged = lines.map((l) => (JSON.parse(l) as Record<string, unknown>)['msg']);
+    expect(logged).toEqual([
+      'the reply window of a recovered command closed',
+      'the platform refused the answer in the channel to a recovered command',
       'a recovered command was answered privately; its invoker is gone',
     ]);
   });

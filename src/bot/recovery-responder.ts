@@ -34,9 +34,11 @@ export function unanswerable(
 }
 
 export interface RecoveryResponderParts {
-  /** The platform's (redacting) chat port; its `answerLater` reaches the invoker. */
-  readonly chat: Pick<ChatPort, 'answerLater'> | undefined;
+  /** The platform's (redacting) chat port; its `answerLater` (or else `answerInChannel`) reaches the invoker. */
+  readonly chat: Pick<ChatPort, 'answerLater' | 'answerInChannel'> | undefined;
   readonly handle: AnswerHandle | undefined;
+  /** Who ran the command, and where: for `answerInChannel` once the handle no longer works. */
+  readonly invoker?: { readonly channelId: string; readonly userId: string };
   readonly now: () => Date;
   /** Bound to the run (`{ platform, cmd, runId }`). */
   readonly log: Logger;
@@ -45,12 +47,26 @@ export interface RecoveryResponderParts {
 /**
  * Answers the invoker of a command a later bot recovered (its interaction is gone with the bot
  * that died): private answers (a refusal, "already received") go through the saved handle while
- * the platform still takes them (Discord 15 min, Slack 30 min), else to the log, saying why.
+ * the platform still takes them (Discord 15 min, Slack 30 min and 5 uses); after that, or when
+ * the platform refuses, as a message only the invoker sees where the platform has one (Slack
+ * `chat.postEphemeral`); else to the log, saying why.
  * `acknowledged` (the "Queued" line) only where the platform left the invoker a pending reply.
  * Public replies are posted to the channel by the dispatcher, never through here.
  */
 export function recoveryResponder(parts: RecoveryResponderParts): Responder {
-  const { chat, handle, log } = parts;
+  const { chat, handle, invoker, log } = parts;
+  /** Last resort before the log: a message only the invoker sees, in the command's channel. */
+  const inChannel = async (text: string): Promise<boolean> => {
+    if (chat?.answerInChannel === undefined || invoker === undefined) return false;
+    try {
+      await chat.answerInChannel(invoker.channelId, invoker.userId, text);
+      log.info('answered the invoker of a recovered command in the channel, visible only to them');
+      return true;
+    } catch (error) {
+      log.warn({ err: error }, 'the platform refused the answer in the channel to a recovered command');
+      return false;
+    }
+  };
   const answer = async (text: string): Promise<void> => {
     const why = unanswerable(chat, handle, parts.now());
     if (why === undefined && handle !== undefined && chat?.answerLater !== undefined) {
@@ -62,8 +78,9 @@ export function recoveryResponder(parts: RecoveryResponderParts): Responder {
         log.warn({ err: error }, 'the platform refused the private answer to a recovered command');
       }
     } else if (why === 'expired') {
-      log.warn({ expiredAt: handle?.expiresAt }, 'the invoker can no longer be answered: the reply window closed');
+      log.warn({ expiredAt: handle?.expiresAt }, 'the reply window of a recovered command closed');
     }
+    if (await inChannel(text)) return;
     log.warn({ text }, 'a recovered command was answered privately; its invoker is gone');
   };
   return {

@@ -92,4 +92,22 @@ describe('redactingChat', () => {
     expect(answers).toEqual([{ handle, text: 'refused: ••••' }]);
     expect('answerLater' in redactingChat(port, redact)).toBe(false);
   });
+
+  it('redacts an answer in the channel; adds no answerInChannel where the port has none', async () => {
+    const { port } = recordingChat();
+    const answers: string[] = [];
+    const chat = redactingChat(
+      {
+        ...port,
+        answerInChannel: (channelId, userId, text) => {
+          answers.push(`${channelId}/${userId}: ${text}`);
+          return Promise.resolve();
+        },
+      },
+      redact,
+    );
+    await chat.answerInChannel?.('C1', 'U1', 'refused: known-secret-1');
+    expect(answers).toEqual(['C1/U1: refused: ••••']);
+    expect('answerInChannel' in redactingChat(port, redact)).toBe(false);
+  });
 });

@@ -71,5 +71,11 @@ export function redactingChat(port: ChatPort, redact: Redact): ChatPort {
           answerLater: (handle: AnswerHandle, text: string) =>
             port.answerLater?.(handle, redact(text)) ?? Promise.resolve(),
         }),
+    ...(port.answerInChannel === undefined
+      ? {}
+      : {
+          answerInChannel: (channelId: string, userId: string, text: string) =>
+            port.answerInChannel?.(channelId, userId, redact(text)) ?? Promise.resolve(),
+        }),
   };
 }

@@ -136,4 +136,11 @@ export interface ChatPort {
    * to answer later (shell).
    */
   answerLater?(handle: AnswerHandle, text: string): Promise<void>;
+  /**
+   * A message in `channelId` that only `userId` sees (Slack `chat.postEphemeral`), without any
+   * saved credential: how a recovered command's invoker is answered once `answerLater` can no
+   * longer be (Slack's `response_url` after 30 minutes or 5 uses). Absent where the platform has
+   * no such message (Discord: an ephemeral message exists only as an interaction's reply).
+   */
+  answerInChannel?(channelId: string, userId: string, text: string): Promise<void>;
 }

@@ -81,6 +81,37 @@ describe('Slack bot SIGKILLed after the ack (Bolt HTTP receiver in a child proce
     }
   });
 
+  it('answers the refused invoker in the channel, visible only to them, once the response_url no longer works', async () => {
+    const prefix = uniquePrefix();
+    await killedAt(prefix, 'acked', mallory);
+    const stores = createStores({ redisUrl: redis.url, prefix });
+    const channelBefore = fake.messagesIn(channel).length;
+    const ephemeralBefore = fake.ephemeralsFor(mallory).length;
+    // As after Slack's 30 minutes or 5 uses: every response_url answers 404.
+    fake.setResponseUrlsExpired(true);
+    const o: SlackStackOptions = { fake, ...secrets, redisUrl: redis.url, prefix, access };
+    const bot = await startSlackBot(o);
+    try {
+      const refusal = await fake.waitFor(
+        () =>
+          fake
+            .ephemeralsFor(mallory)
+            .slice(ephemeralBefore)
+            .find((m) => m.text.includes("I don't know you yet")),
+        20_000,
+        'the refusal, by chat.postEphemeral',
+      );
+      expect(refusal.channel).toBe(channel);
+      expect(fake.messagesIn(channel)).toHaveLength(channelBefore);
+      expect(await stores.runStore.listRecent(10)).toEqual([]);
+      expect(await stores.intentStore.unsettled(new Date(Date.now() + 60_000), 10)).toEqual([]);
+    } finally {
+      fake.setResponseUrlsExpired(false);
+      await bot.stop();
+      await stores.close();
+    }
+  });
+
   it('runs a recovered command once, its line in the channel, without a private "Queued" (Slack shows nothing pending)', async () => {
     const prefix = uniquePrefix();
     const runId = await killedAt(prefix, 'acked', alice);

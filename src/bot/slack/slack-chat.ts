@@ -103,6 +103,11 @@ export class SlackChat implements ChatPort {
     return this.postTo(channel, undefined, message);
   }
 
+  /** See `ChatPort.answerInChannel`: an ephemeral post, for a recovered command's invoker. */
+  answerInChannel(channelId: string, userId: string, text: string): Promise<void> {
+    return this.postEphemeral(channelId, userId, text);
+  }
+
   /** Posts visible only to `user` (fallback when a `response_url` has expired). */
   async postEphemeral(channel: string, user: string, text: string): Promise<void> {
     const message = { text };
