@@ -14,6 +14,7 @@ import { jobSpecs, registry } from '../../src/commands/registry.js';
 import { createProducer } from '../../src/jobs/queue.js';
 import { silentLogger } from '../../src/log.js';
 import { startPrivateRedis, type PrivateRedis } from '../../src/store/private-redis.js';
+import type { RunStore } from '../../src/store/run-store.js';
 import { createStores } from '../../src/store/stores.js';
 import { wired } from './wired.js';
 
@@ -117,6 +118,17 @@ export async function eventually<T>(probe: () => Promise<T | undefined>, what: s
     await sleep(100);
   }
 }
+
+/** The run record of `runId` once it has succeeded (polled like `eventually`). */
+export const runSucceeded = (runStore: Pick<RunStore, 'get'>, runId: string, timeoutMs = 60_000) =>
+  eventually(
+    async () => {
+      const r = await runStore.get(runId);
+      return r?.status === 'succeeded' ? r : undefined;
+    },
+    'run succeeded',
+    timeoutMs,
+  );
 
 /**
  * The bot side of a test stack: real stores, producer and dispatcher started on `adapter`

@@ -11,7 +11,7 @@ import { startWorker } from '../../src/jobs/worker.js';
 import { silentLogger } from '../../src/log.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
-import { eventually, startTestRedis, Transcript, uniquePrefix } from './core-harness.js';
+import { runSucceeded, startTestRedis, Transcript, uniquePrefix } from './core-harness.js';
 
 const access = { people: [{ name: 'local', role: 'operator' as const }] };
 const log = silentLogger();
@@ -78,10 +78,7 @@ describe('run records survive a bot restart', () => {
     });
     await outW.waitFor('[thread #1] ✅ **Pong**');
     await outW.waitFor('[#shell] (edit m1) ✅ Done: /ping');
-    const run = await eventually(async () => {
-      const r = await stores.runStore.get(runId);
-      return r?.status === 'succeeded' ? r : undefined;
-    }, 'run succeeded');
+    const run = await runSucceeded(stores.runStore, runId);
     expect(run.threadId).toBe('1');
     expect(run.resultMessage?.threadId).toBe('1');
     const button = workerChat.buttonAt(1);

@@ -8,7 +8,7 @@ import { createProducer } from '../../src/jobs/queue.js';
 import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
 import { exited, spawnReadyChild } from './child-process.js';
-import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
+import { eventually, runSucceeded, startTestRedis, uniquePrefix } from './core-harness.js';
 import type { RecordedCall } from './core-recording-chat.js';
 import { jobSpecs } from '../../src/commands/registry.js';
 
@@ -64,15 +64,7 @@ describe('worker stopped mid-job (SIGKILL, or SIGTERM past its shutdown deadline
           Promise.resolve(calls().some((c) => c.text?.includes(`waiting ${String(delay)}s`)) ? true : undefined),
         'first worker in its delay',
       );
-    const succeeded = () =>
-      eventually(
-        async () => {
-          const record = await stores.runStore.get(runId);
-          return record?.status === 'succeeded' ? record : undefined;
-        },
-        'run succeeded',
-        90_000,
-      );
+    const succeeded = () => runSucceeded(stores.runStore, runId, 90_000);
     const close = async (): Promise<void> => {
       await producer.close();
       await stores.close();

@@ -5,7 +5,7 @@ import type { PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
 import { startDiscordEmulator, type DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
 import { exited, pausedAt, spawnReadyChild } from './child-process.js';
-import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
+import { eventually, runSucceeded, startTestRedis, uniquePrefix } from './core-harness.js';
 import { startDiscordBot, startDiscordWorker, type StackOptions } from './discord-stack.js';
 
 const childScript = fileURLToPath(new URL('./delivery-bot-child.ts', import.meta.url));
@@ -78,14 +78,7 @@ describe('bot SIGKILLed at each step from the saved intent to the public line (r
       const worker = startDiscordWorker(opts);
       const bot = await startDiscordBot(opts);
       try {
-        const run = await eventually(
-          async () => {
-            const r = await stores.runStore.get(runId);
-            return r?.status === 'succeeded' ? r : undefined;
-          },
-          'run succeeded',
-          60_000,
-        );
+        const run = await runSucceeded(stores.runStore, runId);
         // The worker marks the run succeeded, then edits the line: wait for the edit.
         const root = await emu
           .waitFor(() => emu.state.messages.get(run.rootMessageId)?.content.startsWith('✅'), 'the final line')

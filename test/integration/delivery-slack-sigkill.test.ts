@@ -5,7 +5,7 @@ import { freePort, type PrivateRedis } from '../../src/store/private-redis.js';
 import { createStores } from '../../src/store/stores.js';
 import { startSlackEmulator, type SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
 import { exited, pausedAt, spawnReadyChild } from './child-process.js';
-import { eventually, startTestRedis, uniquePrefix } from './core-harness.js';
+import { runSucceeded, startTestRedis, uniquePrefix } from './core-harness.js';
 import { startSlackBot, startSlackWorker, type SlackStackOptions } from './slack-stack.js';
 
 const childScript = fileURLToPath(new URL('./delivery-bot-child.ts', import.meta.url));
@@ -120,14 +120,7 @@ describe('Slack bot SIGKILLed after the ack (Bolt HTTP receiver in a child proce
     const bot = await startSlackBot(o);
     const stores = createStores({ redisUrl: redis.url, prefix });
     try {
-      const run = await eventually(
-        async () => {
-          const r = await stores.runStore.get(runId);
-          return r?.status === 'succeeded' ? r : undefined;
-        },
-        'run succeeded',
-        60_000,
-      );
+      const run = await runSucceeded(stores.runStore, runId);
       const root = await fake.waitFor(
         () => fake.messagesIn(channel).find((m) => m.ts === run.rootMessageId && m.text.includes('Done')),
         10_000,

@@ -29,27 +29,50 @@ export interface E2eConfigInput {
   readonly redisUrl: string;
 }
 
+const q = (value: string): string => JSON.stringify(value);
+
+/** The `chat.discord` block of a test `config.yaml` (the token from `${DISCORD_TOKEN}`); `chat:` itself not included. */
+export function discordConfigLines(d: {
+  readonly applicationId: string;
+  readonly guildId: string;
+  readonly channelId: string;
+  readonly apiUrl: string;
+}): string[] {
+  return [
+    '  discord:',
+    '    token: ${DISCORD_TOKEN}',
+    `    applicationId: ${q(d.applicationId)}`,
+    `    guildId: ${q(d.guildId)}`,
+    `    reportChannelId: ${q(d.channelId)}`,
+    `    apiUrl: ${d.apiUrl}`,
+  ];
+}
+
+/** One entry of `people:` in a test `config.yaml`; `slackId` only when given. */
+export function personConfigLines(p: {
+  readonly name: string;
+  readonly role: string;
+  readonly discordId: string;
+  readonly slackId?: string;
+}): string[] {
+  return [
+    `  - name: ${p.name}`,
+    `    role: ${p.role}`,
+    `    discordId: ${q(p.discordId)}`,
+    ...(p.slackId === undefined ? [] : [`    slackId: ${p.slackId}`]),
+  ];
+}
+
 /**
  * Writes `config.yaml` (secrets as `${VAR}`) and `.env` (the secrets) into a new temp dir,
  * the way an operator would. `http.port` comes from `HTTP_PORT`, so bot and worker differ.
  */
 export async function writeE2eConfig(input: E2eConfigInput): Promise<{ dir: string; configPath: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'hlb-e2e-'));
-  const q = (value: string): string => JSON.stringify(value);
-  const people = input.people.flatMap((p) => [
-    `  - name: ${p.name}`,
-    `    role: ${p.role}`,
-    `    discordId: ${q(p.discordId)}`,
-    `    slackId: ${p.slackId}`,
-  ]);
+  const people = input.people.flatMap(personConfigLines);
   const yaml = [
     'chat:',
-    '  discord:',
-    '    token: ${DISCORD_TOKEN}',
-    `    applicationId: ${q(input.discord.applicationId)}`,
-    `    guildId: ${q(input.discord.guildId)}`,
-    `    reportChannelId: ${q(input.discord.channelId)}`,
-    `    apiUrl: ${input.discord.apiUrl}`,
+    ...discordConfigLines(input.discord),
     '  slack:',
     '    botToken: ${SLACK_BOT_TOKEN}',
     '    signingSecret: ${SLACK_SIGNING_SECRET}',

@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
+import { discordConfigLines, personConfigLines } from './e2e-config.js';
 
 export const alice = { id: '120000000000000001', username: 'alice', roleIds: [] };
 
@@ -11,19 +12,11 @@ export const alice = { id: '120000000000000001', username: 'alice', roleIds: [] 
  */
 export async function writeOutageConfig(emu: DiscordEmulator, apiUrl: string, redisUrl: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'hlb-outage-'));
-  const q = (value: string): string => JSON.stringify(value);
   const yaml = [
     'chat:',
-    '  discord:',
-    '    token: ${DISCORD_TOKEN}',
-    `    applicationId: ${q(emu.ids.applicationId)}`,
-    `    guildId: ${q(emu.ids.guildId)}`,
-    `    reportChannelId: ${q(emu.ids.channelId)}`,
-    `    apiUrl: ${apiUrl}`,
+    ...discordConfigLines({ ...emu.ids, apiUrl }),
     'people:',
-    '  - name: alice',
-    '    role: operator',
-    `    discordId: ${q(alice.id)}`,
+    ...personConfigLines({ name: 'alice', role: 'operator', discordId: alice.id }),
     'media:',
     '  overseerr:',
     '    url: http://127.0.0.1:9',

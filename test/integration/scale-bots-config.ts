@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DiscordEmulator } from '../../lab/emulators/discord/discord-emulator.js';
 import type { SlackEmulator } from '../../lab/emulators/slack/slack-emulator.js';
+import { discordConfigLines, personConfigLines } from './e2e-config.js';
 
 /** Six family members: /ping is deduplicated per person, so each sends their own. */
 export const people = Array.from({ length: 6 }, (_, i) => ({
@@ -22,21 +23,11 @@ export const slackChannel = 'C0CHAN001';
 /** `config.yaml` + `.env` shared by every bot and worker: Discord, Slack in Socket Mode, one Redis. */
 export async function writeScaleConfig(emu: DiscordEmulator, slack: SlackEmulator, redisUrl: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'hlb-scale-bots-'));
-  const q = (value: string): string => JSON.stringify(value);
-  const person = (p: { id: string; slackId: string; name: string }, role: string): string[] => [
-    `  - name: ${p.name}`,
-    `    role: ${role}`,
-    `    discordId: ${q(p.id)}`,
-    `    slackId: ${p.slackId}`,
-  ];
+  const person = (p: { id: string; slackId: string; name: string }, role: string): string[] =>
+    personConfigLines({ name: p.name, role, discordId: p.id, slackId: p.slackId });
   const yaml = [
     'chat:',
-    '  discord:',
-    '    token: ${DISCORD_TOKEN}',
-    `    applicationId: ${q(emu.ids.applicationId)}`,
-    `    guildId: ${q(emu.ids.guildId)}`,
-    `    reportChannelId: ${q(emu.ids.channelId)}`,
-    `    apiUrl: ${emu.apiUrl}`,
+    ...discordConfigLines({ ...emu.ids, apiUrl: emu.apiUrl }),
     '  slack:',
     '    botToken: ${SLACK_BOT_TOKEN}',
     '    signingSecret: ${SLACK_SIGNING_SECRET}',
